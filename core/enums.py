@@ -1,0 +1,59 @@
+"""Stored codes of the domain's enumerations and their Chinese labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A stored code with a Chinese label (``label``)."""
+
+    label: str
+
+    def __new__(cls, code: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label
+        return member
+
+    @classmethod
+    def from_label(cls, label: str) -> LabelledEnum:
+        """The member whose Chinese label is ``label``; ValueError if none."""
+        for member in cls:
+            if member.label == label:
+                return member
+        raise ValueError(label)
+
+
+class SchoolKind(LabelledEnum):
+    PRIMARY = "primary", "小学"
+    JUNIOR = "junior", "初中"
+    NINE_YEAR = "nine_year", "九年一贯制学校"
+    SENIOR = "senior", "高中"
+    COMPLETE_SECONDARY = "complete_secondary", "完全中学"
+    SPECIAL = "special", "特殊教育学校"
+    VOCATIONAL = "vocational", "职业学校"
+    KINDERGARTEN = "kindergarten", "幼儿园"
+    TEACHING_POINT = "teaching_point", "教学点"
+
+
+class Employment(LabelledEnum):
+    FULL_TIME = "full_time", "专职"
+    PART_TIME = "part_time", "兼职"
+
+
+class Gender(LabelledEnum):
+    MALE = "M", "男"
+    FEMALE = "F", "女"
+
+
+class Assessment(LabelledEnum):
+    EXCELLENT = "excellent", "优秀"
+    COMPETENT = "competent", "称职"
+    INCOMPETENT = "incompetent", "不称职"
+
+
+class TermEndReason(LabelledEnum):
+    EXPIRED = "expired", "届满"
+    DISMISSED = "dismissed", "解聘"
+    RESIGNED = "resigned", "辞任"

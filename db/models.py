@@ -1,0 +1,154 @@
+"""SQLAlchemy models of the office's data.
+
+Enumerations are stored as short English codes (see ``core.enums`` for their Chinese labels) so
+that the same database reads the same in any UI language and on SQLite and PostgreSQL alike.
+The schema itself is created and changed only by the Alembic migrations in ``db/migrations``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Explicit constraint names keep migrations reproducible on both SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Zone(Base):
+    """A responsibility zone (督学责任区)."""
+
+    __tablename__ = "zones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    schools: Mapped[list[School]] = relationship(back_populates="zone")
+
+
+class School(Base):
+    """A school, kindergarten or teaching point."""
+
+    __tablename__ = "schools"
+    __table_args__ = (CheckConstraint("enrolment >= 0", name="enrolment_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    is_private: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolment: Mapped[int] = mapped_column(Integer, default=0)
+    principal: Mapped[str] = mapped_column(String(100), default="")
+    principal_term_end: Mapped[date | None] = mapped_column(Date)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id", ondelete="SET NULL"))
+    parent_school_id: Mapped[int | None] = mapped_column(
+        ForeignKey("schools.id", ondelete="SET NULL")
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    zone: Mapped[Zone | None] = relationship(back_populates="schools")
+    assignments: Mapped[list[Assignment]] = relationship(back_populates="school")
+
+
+class Inspector(Base):
+    """An inspector (督学)."""
+
+    __tablename__ = "inspectors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    gender: Mapped[str] = mapped_column(String(10), default="")
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    post: Mapped[str] = mapped_column(String(100), default="")
+    employment: Mapped[str] = mapped_column(String(20), default="part_time")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    photo_path: Mapped[str] = mapped_column(String(500), default="")
+    certificate_no: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    appointments: Mapped[list[Appointment]] = relationship(
+        back_populates="inspector", order_by="Appointment.start_date"
+    )
+    assignments: Mapped[list[Assignment]] = relationship(back_populates="inspector")
+
+
+class Appointment(Base):
+    """One term (任期) of an inspector, with its assessment and how it ended."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="term_ends_after_start"),
+        Index("ix_appointments_inspector_start", "inspector_id", "start_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    assessment: Mapped[str | None] = mapped_column(String(20))
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    inspector: Mapped[Inspector] = relationship(back_populates="appointments")
+
+
+class Assignment(Base):
+    """A responsible inspector (责任督学) covering a school over a period (挂牌)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        Index("ix_assignments_school_start", "school_id", "start_date"),
+        Index("ix_assignments_inspector", "inspector_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspector: Mapped[Inspector] = relationship(back_populates="assignments")
+    school: Mapped[School] = relationship(back_populates="assignments")
+
+
+class Setting(Base):
+    """One stored setting: the office's name and every value of the policy profile.
+
+    Values are JSON text so that a new setting never needs a schema change.
+    """
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
