@@ -1,0 +1,87 @@
+"""Shared fixtures: offscreen Qt, a private data folder per test, a fresh database per test.
+
+The ``db`` fixture runs each test on SQLite and, when ``SUPERVISION_TEST_PG_URL`` names a
+PostgreSQL server (an administrative URL; CI starts one), on a fresh PostgreSQL database too.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+# Set once, before anything imports Qt, so no test depends on the order tests run in.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest  # noqa: E402
+
+from db.engine import Database  # noqa: E402
+from db.migrate import upgrade  # noqa: E402
+
+PG_URL_ENV = "SUPERVISION_TEST_PG_URL"
+TODAY = date(2026, 11, 2)
+"""The fixed 'today' of tests that depend on the date."""
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private per-user data folder (database, settings, backups) for every test."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("SUPERVISION_DESK_HOME", str(home))
+    return home
+
+
+def _postgres_database() -> Iterator[str]:
+    from sqlalchemy import create_engine, make_url, text
+
+    admin_url = os.environ.get(PG_URL_ENV)
+    if not admin_url:
+        pytest.skip(f"{PG_URL_ENV} is not set")
+    admin = create_engine(
+        make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+    )
+    name = f"sd_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh database with no tables, on each engine."""
+    if request.param == "sqlite":
+        database = Database.open(tmp_path / "test.db")
+        yield database
+        database.dispose()
+        return
+    urls = _postgres_database()
+    database = Database.open(next(urls))
+    try:
+        yield database
+    finally:
+        database.dispose()
+        urls.close()
+
+
+@pytest.fixture
+def db(empty_db: Database) -> Database:
+    """A fresh database at the newest schema, on each engine."""
+    upgrade(empty_db, backup=False)
+    return empty_db
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    """The office demo, as of :data:`TODAY`."""
+    from core.demo import create_demo
+
+    create_demo(db, "office", TODAY)
+    return db
