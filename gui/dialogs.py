@@ -1,0 +1,39 @@
+"""The app's modal message boxes, in one place so tests can replace them.
+
+Pages call ``dialogs.ask(...)`` (the module attribute, not an imported name), and a test swaps the
+function with ``monkeypatch.setattr(dialogs, "ask", ...)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from db.errors import DatabaseEnvironmentError
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question; True for yes."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """A plain notice."""
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A problem with the user's input or request."""
+    QMessageBox.warning(parent, title, text)
+
+
+def environment_error(parent: QWidget | None, error: DatabaseEnvironmentError) -> None:
+    """A problem with the database's environment, with what to do about it."""
+    title = QCoreApplication.translate("dialogs", "Database problem")
+    QMessageBox.warning(parent, title, error.message)
+
+
+def critical(parent: QWidget | None, title: str, text: str) -> None:
+    """A failure the app cannot recover from on its own."""
+    QMessageBox.critical(parent, title, text)

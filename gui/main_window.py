@@ -1,0 +1,282 @@
+"""The main window: left navigation, one page per area of the office's work, File and Help menus."""
+
+from __future__ import annotations
+
+import html
+import platform
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from core.version import app_version
+from db.engine import Database
+from gui import dialogs
+from gui.pages.dashboard import DashboardPage
+from gui.pages.placeholder import PlaceholderPage
+from gui.pages.settings import SettingsPage
+from gui.preferences import preferences
+from gui.worker import EVERYTHING, DbWorker
+
+GEOMETRY_KEY = "window/geometry"
+PAGE_KEY = "window/page"
+
+
+class MainWindow(QMainWindow):
+    """The application's one window."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.worker = DbWorker(self)
+        self.setWindowTitle(self.tr("Supervision Desk"))
+        self.setMinimumSize(QSize(960, 640))
+        self._create_actions()
+        self._create_menus()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.dashboard = DashboardPage(db, self.worker)
+        self.dashboard.navigate.connect(self.show_page)
+        self.settings_page = SettingsPage(
+            db, self.worker, self.backup_action, self.restore_action, self.open_folder_action
+        )
+        for page_id, title, page in self._page_list():
+            self._add_page(page_id, title, page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(
+            QLabel(self.tr("Database: {path}").format(path=db.describe()))
+        )
+        self.worker.busy_changed.connect(self._show_busy)
+        self._restore_window_state()
+
+    def _page_list(self) -> list[tuple[str, str, QWidget]]:
+        upcoming = [
+            (
+                "schools",
+                self.tr("Schools"),
+                self.tr(
+                    "Schools and kindergartens by zone: kind, enrolment, principal, responsible "
+                    "inspector."
+                ),
+            ),
+            (
+                "inspectors",
+                self.tr("Inspectors"),
+                self.tr("The inspector roster: terms, assessments, assigned schools, recusals."),
+            ),
+            (
+                "training",
+                self.tr("Training"),
+                self.tr("Training records and yearly hours against the requirement."),
+            ),
+            (
+                "calendar",
+                self.tr("Visit calendar"),
+                self.tr("The monthly visit plan on working days, generated and adjusted."),
+            ),
+            (
+                "records",
+                self.tr("Visit records"),
+                self.tr("Visit records: items inspected, findings, advice, attachments."),
+            ),
+            (
+                "rectification",
+                self.tr("Rectification"),
+                self.tr("Problems found on visits, deadlines, follow-ups and escalation."),
+            ),
+            (
+                "archives",
+                self.tr("Evaluation archives"),
+                self.tr("Archive checklists for evaluations and their progress per school."),
+            ),
+            (
+                "reports",
+                self.tr("Reports"),
+                self.tr("Printable PDF reports: schedule, roster, signs, notices, statistics."),
+            ),
+        ]
+        pages: list[tuple[str, str, QWidget]] = [
+            ("dashboard", self.tr("Dashboard"), self.dashboard)
+        ]
+        pages += [(pid, title, PlaceholderPage(title, text)) for pid, title, text in upcoming]
+        pages.append(("settings", self.tr("Settings"), self.settings_page))
+        return pages
+
+    def _add_page(self, page_id: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
+        item.setSizeHint(QSize(140, 36))
+        self.nav.addItem(item)
+        self.stack.addWidget(page)
+        self.pages[page_id] = page
+
+    def _create_actions(self) -> None:
+        self.backup_action = QAction(self.tr("&Back up database…"), self)
+        self.backup_action.triggered.connect(self.backup_database)
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        self.restore_action.triggered.connect(self.restore_database)
+        self.open_folder_action = QAction(self.tr("Open &data folder"), self)
+        self.open_folder_action.triggered.connect(self.open_data_folder)
+        for action in (self.backup_action, self.restore_action, self.open_folder_action):
+            action.setEnabled(self.db.is_sqlite)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About Supervision Desk"), self)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _create_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addActions([self.backup_action, self.restore_action, self.open_folder_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    @Slot(str)
+    def show_page(self, page_id: str) -> None:
+        """Bring the page ``page_id`` to the front."""
+        index = list(self.pages).index(page_id)
+        self.nav.setCurrentRow(index)
+
+    def current_page_id(self) -> str:
+        return list(self.pages)[self.stack.currentIndex()]
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def take_daily_backup(self) -> None:
+        """Copy the database into the backups folder once a day, in the background."""
+        if not self.db.is_sqlite:
+            return
+        from db.backup import automatic_backup, backed_up_today
+
+        def job():
+            return None if backed_up_today(self.db) else automatic_backup(self.db, "daily")
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(
+                self.tr("The daily backup failed: {error}").format(error=exc)
+            )
+
+        self.worker.submit(job, on_error=failed)
+
+    def backup_database(self) -> None:
+        """Ask for a file and write a consistent copy of the database to it."""
+        from datetime import date
+
+        from db.backup import backup_to
+
+        suggested = str(Path.home() / f"督导工作台备份-{date.today():%Y%m%d}.db")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up database"), suggested, self.tr("Database files (*.db)")
+        )
+        if not path:
+            return
+        self.worker.submit(
+            lambda: backup_to(self.db, Path(path)),
+            on_done=lambda dest: dialogs.inform(
+                self,
+                self.tr("Backup"),
+                self.tr("The database was copied to:\n{path}").format(path=dest),
+            ),
+        )
+
+    def restore_database(self) -> None:
+        """Replace the data with a backup, after saving a safety copy of the current data."""
+        from db.backup import list_automatic_backups
+
+        backups = list_automatic_backups(self.db)
+        start = str(backups[0].parent if backups else Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from backup"), start, self.tr("Database files (*.db)")
+        )
+        if not path:
+            return
+        question = self.tr(
+            "Replace all current data with the backup\n{path}?\n\nA safety copy of the current "
+            "data is saved first."
+        ).format(path=path)
+        if not dialogs.ask(self, self.tr("Restore from backup"), question):
+            return
+        self.worker.submit(
+            lambda: self._restore(Path(path)),
+            on_done=lambda safety: dialogs.inform(
+                self,
+                self.tr("Restore from backup"),
+                self.tr("The data was restored. The previous data was saved to:\n{path}").format(
+                    path=safety
+                ),
+            ),
+            changes=EVERYTHING,
+        )
+
+    def _restore(self, backup_file: Path) -> Path | None:
+        from db.backup import restore_from
+        from db.migrate import ensure_schema
+
+        safety = restore_from(self.db, backup_file)
+        ensure_schema(self.db)
+        return safety
+
+    def open_data_folder(self) -> None:
+        """Show the folder that holds the database and its backups."""
+        if self.db.sqlite_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.db.sqlite_path.parent)))
+
+    def show_about(self) -> None:
+        """The About box: name, version, where the data lives."""
+        from PySide6 import __version__ as pyside_version
+
+        purpose = self.tr(
+            "Roster, visit calendar, rectification and reports for an education supervision office."
+        )
+        text = (
+            f"<h3>{self.tr('Supervision Desk')} {app_version()}</h3>"
+            f"<p>{purpose}</p>"
+            f"<p>{self.tr('Database:')} {html.escape(self.db.describe())}</p>"
+            f"<p>Python {platform.python_version()} · Qt for Python {pyside_version}</p>"
+        )
+        QMessageBox.about(self, self.tr("About Supervision Desk"), text)
+
+    def _restore_window_state(self) -> None:
+        store = preferences()
+        geometry = store.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+        page = store.value(PAGE_KEY, "dashboard")
+        self.show_page(page if page in self.pages else "dashboard")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = preferences()
+        store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        store.setValue(PAGE_KEY, self.current_page_id())
+        store.sync()
+        super().closeEvent(event)

@@ -1,0 +1,104 @@
+"""One background worker for all database work, so the window never freezes.
+
+A page hands :meth:`DbWorker.submit` a function of no arguments (usually a ``core`` call) and
+callbacks; the function runs on the worker's single thread, one job after another, and the
+callbacks run afterwards on the GUI thread. A job that changes data names what it changed, and the
+worker broadcasts it through :attr:`DbWorker.data_changed`; views refresh from that signal instead
+of calling each other.
+
+Failures without an ``on_error`` callback are routed by kind: environment problems (locked,
+read-only, full database…) get the friendly dialog, anything else is a bug and goes to the crash
+handler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from db.errors import explain
+from gui import dialogs
+
+EVERYTHING = frozenset({"*"})
+"""The ``changes`` of a job that may have changed anything (demo, restore)."""
+
+
+class _Relay(QObject):
+    """Carries a finished job from the worker thread to the GUI thread (queued signal)."""
+
+    finished = Signal(object, object, object)
+
+
+class DbWorker(QObject):
+    """Runs database jobs one at a time off the GUI thread."""
+
+    data_changed = Signal(frozenset)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending = 0
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        return self._pending > 0
+
+    def submit(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        changes: frozenset[str] = frozenset(),
+    ) -> None:
+        """Queue ``job``; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def run() -> None:
+            try:
+                result, error = job(), None
+            except Exception as exc:
+                result, error = None, exc
+            self._relay.finished.emit((on_done, on_error, changes), result, error)
+
+        self._pool.start(run)
+
+    def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None) -> None:
+        on_done, on_error, changes = callbacks
+        self._pending -= 1
+        try:
+            if error is None:
+                if on_done is not None:
+                    on_done(result)
+                if changes:
+                    self.data_changed.emit(frozenset(changes))
+            elif on_error is not None:
+                on_error(error)
+            else:
+                report_failure(error)
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+
+    def wait_for_done(self) -> None:
+        """Block until every queued job has run (at exit)."""
+        self._pool.waitForDone()
+
+
+def report_failure(error: BaseException) -> None:
+    """Show an environment problem as a friendly dialog, anything else as a crash."""
+    friendly = explain(error)
+    if friendly is not None:
+        dialogs.environment_error(None, friendly)
+        return
+    from gui.crash import handle_exception
+
+    handle_exception(type(error), error, error.__traceback__)
