@@ -93,7 +93,7 @@ class PolicyProfile:
                         f"“{meta['label']}”应在 {_fmt(meta['min'])} 到 {_fmt(meta['max'])} 之间",
                     )
                 )
-        if not errors:
+        if not any(self.describe(e.field)["group"] == SEMESTERS for e in errors):
             errors.extend(self._semester_problems())
         return errors
 
