@@ -1,0 +1,114 @@
+"""Schema migrations on both engines: an empty database reaches the newest revision, the
+migrated schema is exactly the models, and databases the app does not know are refused and
+left as they were."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from db.engine import Database
+from db.errors import DatabaseEnvironmentError, DatabaseTooNewError, NotOurDatabaseError
+from db.migrate import (
+    HEAD_REVISION,
+    ensure_schema,
+    known_revisions,
+    schema_revision,
+    script_head,
+    upgrade,
+)
+from db.models import Base, Zone
+from db.paths import backups_dir_for
+
+APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "settings"}
+
+
+def _tables(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def test_head_revision_is_the_newest_migration_script():
+    assert script_head() == HEAD_REVISION
+    assert HEAD_REVISION in known_revisions()
+
+
+def test_an_empty_database_has_no_revision(empty_db):
+    assert schema_revision(empty_db) is None
+
+
+def test_migrating_an_empty_database_reaches_head(empty_db):
+    assert upgrade(empty_db) is None
+    assert schema_revision(empty_db) == HEAD_REVISION
+    assert _tables(empty_db) == APP_TABLES | {"alembic_version"}
+
+
+def test_ensure_schema_creates_the_schema_then_leaves_it_alone(empty_db):
+    ensure_schema(empty_db)
+    with empty_db.session() as session:
+        session.add(Zone(name="城关责任区"))
+    assert ensure_schema(empty_db) is None
+    assert upgrade(empty_db) is None
+    with empty_db.session() as session:
+        assert session.query(Zone).one().name == "城关责任区"
+    assert schema_revision(empty_db) == HEAD_REVISION
+
+
+def test_the_migrated_schema_matches_the_models(db):
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "render_as_batch": db.is_sqlite}
+        )
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def test_upgrading_a_database_already_at_head_takes_no_backup(tmp_path):
+    db = Database.open(tmp_path / "office.db")
+    try:
+        upgrade(db)
+        with db.session() as session:
+            session.add(Zone(name="城关责任区"))
+        assert upgrade(db) is None
+        assert ensure_schema(db) is None
+        assert not backups_dir_for(tmp_path / "office.db").exists()
+    finally:
+        db.dispose()
+
+
+def _set_revision(db: Database, revision: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :r"), {"r": revision})
+
+
+@pytest.mark.parametrize("run", [upgrade, ensure_schema], ids=["upgrade", "ensure_schema"])
+def test_a_database_from_a_newer_app_is_refused_and_left_untouched(db, run, tmp_path):
+    with db.session() as session:
+        session.add(Zone(name="城关责任区"))
+    _set_revision(db, "9999_from_the_future")
+    with pytest.raises(DatabaseTooNewError) as info:
+        run(db)
+    assert "更新版本" in info.value.message
+    assert "9999_from_the_future" in info.value.message
+    assert isinstance(info.value, DatabaseEnvironmentError)
+    assert schema_revision(db) == "9999_from_the_future"
+    assert _tables(db) == APP_TABLES | {"alembic_version"}
+    with db.session() as session:
+        assert [z.name for z in session.query(Zone)] == ["城关责任区"]
+    if db.is_sqlite:
+        assert not backups_dir_for(db.sqlite_path).exists()
+
+
+def test_a_database_of_another_program_is_refused_and_left_untouched(empty_db):
+    with empty_db.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(50))"))
+        conn.execute(text("INSERT INTO customers (id, name) VALUES (1, '张三')"))
+    for run in (schema_revision, upgrade, ensure_schema):
+        with pytest.raises(NotOurDatabaseError) as info:
+            run(empty_db)
+        assert "不是督导工作台的数据库" in info.value.message
+    assert _tables(empty_db) == {"customers"}
+    with empty_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM customers")).scalars().all() == ["张三"]
