@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.errors import DatabaseEnvironmentError, explain
+from db.errors import DatabaseEnvironmentError, friendly_errors
 from db.paths import default_database_path
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -119,14 +119,13 @@ class Database:
         """One unit of work: commit at the end of the block, roll back on error."""
         session = self._sessions()
         try:
-            yield session
-            session.commit()
-        except BaseException as exc:
-            session.rollback()
-            friendly = explain(exc)
-            if friendly is not None and friendly is not exc:
-                raise friendly from exc
-            raise
+            with friendly_errors():
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
         finally:
             session.close()
 

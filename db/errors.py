@@ -8,6 +8,8 @@ happened and what to do. Anything else is a bug and is left to propagate.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.exc import DBAPIError
 
@@ -82,3 +84,15 @@ def explain(exc: BaseException) -> DatabaseEnvironmentError | None:
             f"无法访问数据库文件：{exc.strerror or exc}", f"Cannot access the database: {exc}"
         )
     return None
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Re-raise environment problems inside the block as :class:`DatabaseEnvironmentError`."""
+    try:
+        yield
+    except Exception as exc:
+        friendly = explain(exc)
+        if friendly is not None and friendly is not exc:
+            raise friendly from exc
+        raise

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from db.errors import DatabaseTooNewError, NotOurDatabaseError
+from db.errors import DatabaseTooNewError, NotOurDatabaseError, friendly_errors
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -59,7 +59,7 @@ def schema_revision(db: Database) -> str | None:
 
     Raises :class:`NotOurDatabaseError` for a database that holds tables but no revision.
     """
-    with db.engine.connect() as conn:
+    with friendly_errors(), db.engine.connect() as conn:
         inspector = inspect(conn)
         if inspector.has_table(VERSION_TABLE):
             return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
@@ -89,7 +89,7 @@ def upgrade(db: Database, *, backup: bool = True) -> Path | None:
         backup_file = automatic_backup(db, reason=f"before-upgrade-from-{current}")
     from alembic import command
 
-    with db.engine.begin() as conn:
+    with friendly_errors(), db.engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
     return backup_file
 

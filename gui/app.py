@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
-from db.errors import DatabaseEnvironmentError, explain
+from db.errors import DatabaseEnvironmentError
 from db.migrate import ensure_schema
 from gui import crash, dialogs
 from gui.preferences import CHINESE, language
@@ -102,12 +102,9 @@ def open_database(target: str | None) -> Database:
     db = Database.open(target)
     try:
         ensure_schema(db)
-    except Exception as exc:
+    except Exception:
         db.dispose()
-        friendly = explain(exc)
-        if friendly is None:
-            raise
-        raise friendly from exc
+        raise
     return db
 
 

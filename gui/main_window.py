@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.worker = DbWorker(self)
         self.setWindowTitle(self.tr("Supervision Desk"))
-        self.setMinimumSize(QSize(960, 640))
+        self.setMinimumSize(QSize(760, 520))
         self._create_actions()
         self._create_menus()
 

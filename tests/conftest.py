@@ -15,10 +15,10 @@ from pathlib import Path
 # Set once, before anything imports Qt, so no test depends on the order tests run in.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
+import pytest
 
-from db.engine import Database  # noqa: E402
-from db.migrate import upgrade  # noqa: E402
+from db.engine import Database
+from db.migrate import upgrade
 
 PG_URL_ENV = "SUPERVISION_TEST_PG_URL"
 TODAY = date(2026, 11, 2)

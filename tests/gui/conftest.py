@@ -1,0 +1,102 @@
+"""Fixtures for the user-interface tests: the app's look and Chinese translation, a main window
+on a fresh database, and recorders in place of the modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from db.engine import Database
+from db.migrate import upgrade
+from gui import dialogs
+from gui.app import apply_look, install_translators
+from gui.main_window import MainWindow
+from gui.preferences import CHINESE
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_ui(qapp: QApplication) -> QApplication:
+    """The application as the clerk sees it: bundled font, style sheet, Chinese text."""
+    apply_look(qapp)
+    install_translators(qapp, CHINESE)
+    return qapp
+
+
+class DialogRecorder:
+    """Stands in for :mod:`gui.dialogs`: records every message and answers questions."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answer = True
+
+    def messages(self, kind: str) -> list[str]:
+        return [text for k, _title, text in self.shown if k == kind]
+
+
+@pytest.fixture
+def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
+    """Replace the modal dialogs by a recorder."""
+    log = DialogRecorder()
+
+    def record(kind: str):
+        def show(_parent, title, text):
+            log.shown.append((kind, title, text))
+            return log.answer if kind == "ask" else None
+
+        return show
+
+    for kind in ("ask", "inform", "warn", "critical"):
+        monkeypatch.setattr(dialogs, kind, record(kind))
+    monkeypatch.setattr(
+        dialogs,
+        "environment_error",
+        lambda _parent, error: log.shown.append(("environment", "", error.message)),
+    )
+    return log
+
+
+def _open_window(qtbot, db: Database) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        window.show()
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+    return window
+
+
+@pytest.fixture
+def open_window(qtbot, dialog_log: DialogRecorder) -> Iterator[Callable[[Database], MainWindow]]:
+    """Opens main windows whose dashboards have their figures; waits for their work at the end."""
+    opened: list[MainWindow] = []
+
+    def open_on(db: Database) -> MainWindow:
+        opened.append(_open_window(qtbot, db))
+        return opened[-1]
+
+    yield open_on
+    for win in opened:
+        win.worker.wait_for_done()
+
+
+@pytest.fixture
+def window(open_window, db: Database) -> MainWindow:
+    """The main window on a fresh database (each engine)."""
+    return open_window(db)
+
+
+@pytest.fixture
+def demo_window(open_window, demo_db: Database) -> MainWindow:
+    """The main window on the demo office (each engine)."""
+    return open_window(demo_db)
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """A migrated SQLite file (for what only a file database offers: backup, restore)."""
+    database = Database.open(tmp_path / "office.db")
+    upgrade(database, backup=False)
+    yield database
+    database.dispose()

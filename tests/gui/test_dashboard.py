@@ -1,0 +1,60 @@
+"""The dashboard: the office's figures on cards, cards that open their page, and the offer to
+load the demo office into an empty database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.overview import office_overview
+
+
+def test_demo_office_figures_on_the_cards(demo_window):
+    cards = demo_window.dashboard.cards
+    assert cards["schools"].figure.text() == "38"
+    assert cards["schools"].detail.text() == "其中幼儿园 15 所，民办 5 所"
+    assert cards["inspectors"].figure.text() == "10 / 9"
+    assert cards["full_time"].figure.text() == "40%"
+    assert cards["full_time"].detail.text() == "专职 4 名；要求不低于 30%"
+    assert cards["uncovered"].figure.text() == "1"
+    assert cards["uncovered"].property("alert") is True
+    assert cards["inspectors"].property("alert") is False
+    assert "青溪县人民政府教育督导室" in demo_window.dashboard.subheading.text()
+    assert not demo_window.dashboard.empty_banner.isVisible()
+
+
+def test_a_card_opens_the_page_behind_it(demo_window, qtbot):
+    qtbot.mouseClick(demo_window.dashboard.cards["inspectors"], Qt.MouseButton.LeftButton)
+    assert demo_window.current_page_id() == "inspectors"
+    demo_window.show_page("dashboard")
+    qtbot.mouseClick(demo_window.dashboard.cards["uncovered"], Qt.MouseButton.LeftButton)
+    assert demo_window.current_page_id() == "schools"
+
+
+def test_empty_database_offers_the_demo(window, qtbot, dialog_log):
+    dashboard = window.dashboard
+    assert dashboard.empty_banner.isVisible()
+    assert dashboard.cards["schools"].figure.text() == "0"
+    with qtbot.waitSignal(dashboard.loaded, timeout=20_000):
+        qtbot.mouseClick(dashboard.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog_log.messages("ask")
+    assert dashboard.cards["schools"].figure.text() == "38"
+    assert not dashboard.empty_banner.isVisible()
+    assert office_overview(window.db).schools == 38
+
+
+def test_declining_the_demo_leaves_the_database_empty(window, qtbot, dialog_log):
+    dialog_log.answer = False
+    qtbot.mouseClick(window.dashboard.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(100)
+    assert office_overview(window.db).is_empty
+
+
+def test_demo_into_a_database_filled_meanwhile_is_refused(window, qtbot, dialog_log):
+    from core.demo import create_demo
+
+    create_demo(window.db, "office")
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        qtbot.mouseClick(window.dashboard.demo_button, Qt.MouseButton.LeftButton)
+    assert "演示数据只能装入空数据库" in dialog_log.messages("warn")[0]
+    assert office_overview(window.db).schools == 38
+    assert window.dashboard.cards["schools"].figure.text() == "38"

@@ -1,0 +1,113 @@
+"""The settings page: office name and policy profile saved together with validation; nothing is
+saved when anything is wrong; defaults; language choice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.policy import PolicyProfile
+from core.settings import load_office_name, load_policy
+from gui.preferences import ENGLISH, language
+
+
+def _settings(window, qtbot):
+    window.show_page("settings")
+    page = window.settings_page
+    qtbot.waitUntil(lambda: page.office_name.text() != "", timeout=10_000)
+    return page
+
+
+def _save(page, qtbot):
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.worker.busy and page.save_button.isEnabled(), timeout=10_000)
+
+
+def test_shows_every_policy_setting_with_its_stored_value(window, qtbot):
+    page = _settings(window, qtbot)
+    assert set(page.policy_inputs) == set(PolicyProfile.field_names())
+    assert page.policy_inputs["schools_per_inspector"].value() == 5
+    assert page.policy_inputs["min_full_time_share"].value() == 30
+    assert page.office_name.text() == "教育督导办公室"
+
+
+def test_saved_settings_are_read_back_from_the_database(window, qtbot):
+    page = _settings(window, qtbot)
+    page.office_name.setText("  青溪县人民政府   教育督导室 ")
+    page.policy_inputs["schools_per_inspector"].setValue(6)
+    page.policy_inputs["min_full_time_share"].setValue(45)
+    page.policy_inputs["term_warning_days"].setValue(60)
+    _save(page, qtbot)
+    assert page.status.text() == "设置已保存。"
+    policy = load_policy(window.db)
+    assert policy.schools_per_inspector == 6
+    assert policy.min_full_time_share == 0.45
+    assert policy.term_warning_days == 60
+    assert load_office_name(window.db) == "青溪县人民政府 教育督导室"
+    assert page.office_name.text() == "青溪县人民政府 教育督导室"
+    assert not page.is_modified()
+
+
+def test_saving_a_stricter_ratio_updates_the_dashboard(demo_window, qtbot):
+    page = _settings(demo_window, qtbot)
+    page.policy_inputs["schools_per_inspector"].setValue(3)
+    with qtbot.waitSignal(demo_window.dashboard.loaded, timeout=10_000):
+        _save(page, qtbot)
+    card = demo_window.dashboard.cards["inspectors"]
+    assert card.figure.text() == "10 / 14"
+    assert card.detail.text() == "按配备比例还缺 4 名"
+
+
+def test_invalid_input_saves_nothing_and_names_every_problem(window, qtbot, dialog_log):
+    page = _settings(window, qtbot)
+    page.office_name.setText("   ")
+    page.policy_inputs["term_years"].setValue(4)
+    page.policy_inputs["spring_start_month"].setValue(8)
+    page.policy_inputs["spring_end_month"].setValue(3)
+    _save(page, qtbot)
+    assert "“单位名称”不能为空" in page.errors.text()
+    assert page.errors.isVisible()
+    assert page.office_name.property("invalid") is True
+    assert "没有保存任何内容" in dialog_log.messages("warn")[0]
+    assert load_policy(window.db) == PolicyProfile()
+    assert load_office_name(window.db) == "教育督导办公室"
+
+
+def test_inconsistent_semesters_are_refused_with_the_field_marked(window, qtbot, dialog_log):
+    page = _settings(window, qtbot)
+    page.policy_inputs["spring_start_month"].setValue(8)
+    page.policy_inputs["spring_end_month"].setValue(3)
+    _save(page, qtbot)
+    assert "“春季学期结束月份”不能早于开始月份" in page.errors.text()
+    assert page.policy_inputs["spring_end_month"].property("invalid") is True
+    assert page.policy_inputs["term_years"].property("invalid") is False
+    assert load_policy(window.db).spring_start_month == 2
+
+
+def test_values_outside_the_range_cannot_be_typed(window, qtbot):
+    page = _settings(window, qtbot)
+    spin = page.policy_inputs["schools_per_inspector"]
+    spin.selectAll()
+    qtbot.keyClicks(spin, "999")
+    spin.interpretText()
+    assert spin.value() <= PolicyProfile.describe("schools_per_inspector")["max"]
+    assert spin.value() == 9, "the third digit is refused"
+
+
+def test_default_rules_and_undo(window, qtbot):
+    page = _settings(window, qtbot)
+    page.policy_inputs["training_hours_per_year"].setValue(72)
+    _save(page, qtbot)
+    page.fill_defaults()
+    assert page.policy_inputs["training_hours_per_year"].value() == 40
+    assert page.is_modified()
+    assert load_policy(window.db).training_hours_per_year == 72, "defaults are not saved alone"
+    page.revert()
+    qtbot.waitUntil(lambda: not page.is_modified(), timeout=10_000)
+    assert page.policy_inputs["training_hours_per_year"].value() == 72
+
+
+def test_choosing_english_is_kept_for_the_next_start(window, qtbot, dialog_log):
+    page = _settings(window, qtbot)
+    page.language.setCurrentIndex(page.language.findData(ENGLISH))
+    assert language() == ENGLISH
+    assert "下次启动" in dialog_log.messages("inform")[0]

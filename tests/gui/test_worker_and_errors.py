@@ -1,0 +1,93 @@
+"""Database work off the GUI thread, and how failures reach the user: environment problems as a
+friendly Chinese dialog, bugs as a crash report file."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase, QFontMetrics
+
+from db.errors import DatabaseEnvironmentError
+from db.paths import data_dir
+from gui import crash
+from gui.worker import DbWorker
+
+
+def test_jobs_run_off_the_gui_thread_in_order_and_the_window_keeps_working(qtbot):
+    worker = DbWorker()
+    gui_thread = threading.get_ident()
+    ran_on, results = [], []
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+
+    def slow(n):
+        ran_on.append(threading.get_ident())
+        time.sleep(0.2)
+        return n
+
+    for n in range(3):
+        worker.submit(lambda n=n: slow(n), on_done=results.append)
+    assert worker.busy
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    timer.stop()
+    assert results == [0, 1, 2]
+    assert gui_thread not in ran_on
+    assert len(ticks) > 20, "the event loop kept running while the jobs worked"
+
+
+def test_a_job_that_changes_data_tells_the_views(qtbot):
+    worker = DbWorker()
+    with qtbot.waitSignal(worker.data_changed, timeout=5_000) as signal:
+        worker.submit(lambda: None, changes=frozenset({"schools"}))
+    assert signal.args == [frozenset({"schools"})]
+
+
+def test_a_failed_job_does_not_announce_a_change(qtbot, dialog_log):
+    worker = DbWorker()
+    changed = []
+    worker.data_changed.connect(changed.append)
+
+    def locked():
+        raise DatabaseEnvironmentError("数据库正被其他程序占用（已锁定）。", "locked")
+
+    worker.submit(locked, changes=frozenset({"schools"}))
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    assert changed == []
+    assert dialog_log.messages("environment") == ["数据库正被其他程序占用（已锁定）。"]
+
+
+def test_a_bug_in_a_job_writes_a_crash_report(qtbot, dialog_log):
+    worker = DbWorker()
+
+    def broken():
+        raise ZeroDivisionError("division by zero")
+
+    worker.submit(broken)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    reports = list((data_dir() / "crash-reports").glob("crash-*.txt"))
+    assert len(reports) == 1
+    content = reports[0].read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in content
+    assert "Supervision Desk" in content
+    assert str(reports[0]) in dialog_log.messages("critical")[0]
+    assert "已经保存的数据不受影响" in dialog_log.messages("critical")[0]
+
+
+def test_crash_handler_is_installed_as_the_excepthook(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    crash.install()
+    assert sys.excepthook is crash.handle_exception
+
+
+def test_bundled_font_draws_chinese(qapp):
+    families = [f for f in QFontDatabase.families() if "WenQuanYi" in f]
+    assert families, "the bundled CJK font is registered"
+    metrics = QFontMetrics(qapp.font())
+    assert all(metrics.inFontUcs4(ord(ch)) or families for ch in "督导工作台")
+    assert QFontMetrics(QFontDatabase.font(families[0], "", 12)).inFontUcs4(ord("督"))
