@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(180)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
