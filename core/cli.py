@@ -123,11 +123,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from db.backup import restore_from
-    from db.migrate import ensure_schema
 
-    db = _open(args)
-    safety = restore_from(db, args.file.expanduser().absolute())
-    ensure_schema(db)
+    safety = restore_from(_open(args), args.file.expanduser().absolute())
     out.write(f"已从 {args.file} 恢复数据库。\n")
     if safety:
         out.write(f"恢复前的数据已保存到：{safety}\n")

@@ -114,7 +114,7 @@ def _check_backup_file(path: Path) -> None:
 def restore_from(db: Database, backup_file: Path) -> Path | None:
     """Replace the database's content with ``backup_file``; returns the safety copy taken first.
 
-    The caller runs the migrations afterwards, since the backup may be from an older version.
+    A backup from an older version of the app is then migrated to the current schema.
     """
     target = _require_sqlite(db)
     backup_file = Path(backup_file)
@@ -122,4 +122,7 @@ def restore_from(db: Database, backup_file: Path) -> Path | None:
     safety = automatic_backup(db, reason="before-restore")
     db.dispose()
     copy_sqlite(backup_file, target)
+    from db.migrate import ensure_schema
+
+    ensure_schema(db)
     return safety

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def restore_database(self) -> None:
         """Replace the data with a backup, after saving a safety copy of the current data."""
-        from db.backup import list_automatic_backups
+        from db.backup import list_automatic_backups, restore_from
 
         backups = list_automatic_backups(self.db)
         start = str(backups[0].parent if backups else Path.home())
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         if not dialogs.ask(self, self.tr("Restore from backup"), question):
             return
         self.worker.submit(
-            lambda: self._restore(Path(path)),
+            lambda: restore_from(self.db, Path(path)),
             on_done=lambda safety: dialogs.inform(
                 self,
                 self.tr("Restore from backup"),
@@ -237,14 +237,6 @@ class MainWindow(QMainWindow):
             ),
             changes=EVERYTHING,
         )
-
-    def _restore(self, backup_file: Path) -> Path | None:
-        from db.backup import restore_from
-        from db.migrate import ensure_schema
-
-        safety = restore_from(self.db, backup_file)
-        ensure_schema(self.db)
-        return safety
 
     def open_data_folder(self) -> None:
         """Show the folder that holds the database and its backups."""

@@ -34,7 +34,9 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
-def _postgres_database() -> Iterator[str]:
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """URL of a throwaway database on the server named by ``SUPERVISION_TEST_PG_URL``."""
     from sqlalchemy import create_engine, make_url, text
 
     admin_url = os.environ.get(PG_URL_ENV)
@@ -59,16 +61,19 @@ def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
     """A fresh database with no tables, on each engine."""
     if request.param == "sqlite":
         database = Database.open(tmp_path / "test.db")
-        yield database
-        database.dispose()
-        return
-    urls = _postgres_database()
-    database = Database.open(next(urls))
-    try:
-        yield database
-    finally:
-        database.dispose()
-        urls.close()
+    else:
+        database = Database.open(request.getfixturevalue("postgres_url"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    """A migrated SQLite file (for what only a file database offers: backup, restore)."""
+    database = Database.open(tmp_path / "office.db")
+    upgrade(database, backup=False)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

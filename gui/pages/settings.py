@@ -39,9 +39,8 @@ from gui.worker import DbWorker, report_failure
 SETTINGS_CHANGED = frozenset({"settings"})
 
 
-def _is_share(name: str) -> bool:
-    """Shares (0–1) are edited as percentages."""
-    return isinstance(getattr(PolicyProfile(), name), float)
+SHARES = frozenset(f.name for f in fields(PolicyProfile) if isinstance(f.default, float))
+"""Settings that are shares (0–1), edited as percentages."""
 
 
 class SettingsPage(QWidget):
@@ -160,7 +159,7 @@ class SettingsPage(QWidget):
                 boxes[meta["group"]] = form
                 widgets.append(box)
             spin: QSpinBox | QDoubleSpinBox
-            if _is_share(f.name):
+            if f.name in SHARES:
                 spin = QDoubleSpinBox()
                 spin.setDecimals(0)
                 spin.setRange(meta["min"] * 100, meta["max"] * 100)
@@ -181,7 +180,7 @@ class SettingsPage(QWidget):
         """The policy profile as currently typed (not validated)."""
         values = {}
         for name, spin in self.policy_inputs.items():
-            values[name] = round(spin.value() / 100, 4) if _is_share(name) else spin.value()
+            values[name] = round(spin.value() / 100, 4) if name in SHARES else spin.value()
         return PolicyProfile().with_changes(**values)
 
     def fill(self, office_name: str, policy: PolicyProfile) -> None:
@@ -189,7 +188,7 @@ class SettingsPage(QWidget):
         self.office_name.setText(office_name)
         for name, value in policy.as_dict().items():
             spin = self.policy_inputs[name]
-            spin.setValue(value * 100 if _is_share(name) else value)
+            spin.setValue(value * 100 if name in SHARES else value)
 
     def is_modified(self) -> bool:
         """Whether the form differs from what was last loaded or saved."""

@@ -6,7 +6,6 @@ is not copied by the app."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -23,17 +22,9 @@ from db.backup import (
 )
 from db.engine import Database
 from db.errors import DatabaseEnvironmentError
-from db.migrate import HEAD_REVISION, ensure_schema, schema_revision, upgrade
+from db.migrate import HEAD_REVISION, schema_revision, upgrade
 from db.models import Zone
 from db.paths import backups_dir_for
-
-
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "office.db")
-    upgrade(database, backup=False)
-    yield database
-    database.dispose()
 
 
 def _add_zones(db: Database, *names: str) -> None:
@@ -51,11 +42,11 @@ def _zones_in_file(path: Path) -> list[str]:
         return sorted(row[0] for row in conn.execute("SELECT name FROM zones"))
 
 
-def test_a_backup_taken_while_the_app_is_open_is_one_complete_file(office, tmp_path):
-    _add_zones(office, "城关责任区", "龙泉片责任区")
-    with office.engine.connect() as conn:
+def test_a_backup_taken_while_the_app_is_open_is_one_complete_file(sqlite_db, tmp_path):
+    _add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
+    with sqlite_db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM zones")).scalar() == 2
-        destination = backup_to(office, tmp_path / "copy.db")
+        destination = backup_to(sqlite_db, tmp_path / "copy.db")
     assert destination == tmp_path / "copy.db"
     assert _zones_in_file(destination) == ["城关责任区", "龙泉片责任区"]
     carried = tmp_path / "usb-stick.db"
@@ -63,42 +54,41 @@ def test_a_backup_taken_while_the_app_is_open_is_one_complete_file(office, tmp_p
     assert _zones_in_file(carried) == ["城关责任区", "龙泉片责任区"]
 
 
-def test_a_backup_replaces_an_older_file_of_the_same_name(office, tmp_path):
-    _add_zones(office, "城关责任区")
-    backup_to(office, tmp_path / "copy.db")
-    _add_zones(office, "龙泉片责任区")
-    backup_to(office, tmp_path / "copy.db")
+def test_a_backup_replaces_an_older_file_of_the_same_name(sqlite_db, tmp_path):
+    _add_zones(sqlite_db, "城关责任区")
+    backup_to(sqlite_db, tmp_path / "copy.db")
+    _add_zones(sqlite_db, "龙泉片责任区")
+    backup_to(sqlite_db, tmp_path / "copy.db")
     assert _zones_in_file(tmp_path / "copy.db") == ["城关责任区", "龙泉片责任区"]
 
 
-def test_backup_then_change_then_restore_brings_the_data_back(office, tmp_path):
-    _add_zones(office, "城关责任区", "龙泉片责任区")
-    saved = backup_to(office, tmp_path / "before-changes.db")
-    with office.session() as session:
+def test_backup_then_change_then_restore_brings_the_data_back(sqlite_db, tmp_path):
+    _add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
+    saved = backup_to(sqlite_db, tmp_path / "before-changes.db")
+    with sqlite_db.session() as session:
         session.execute(Zone.__table__.delete().where(Zone.name == "城关责任区"))
         session.add(Zone(name="青山片责任区"))
-    assert _zones(office) == ["青山片责任区", "龙泉片责任区"]
+    assert _zones(sqlite_db) == ["青山片责任区", "龙泉片责任区"]
 
-    safety = restore_from(office, saved)
-    ensure_schema(office)
+    safety = restore_from(sqlite_db, saved)
 
-    assert _zones(office) == ["城关责任区", "龙泉片责任区"]
+    assert _zones(sqlite_db) == ["城关责任区", "龙泉片责任区"]
     assert safety is not None
-    assert safety.parent == backups_dir_for(office.sqlite_path)
+    assert safety.parent == backups_dir_for(sqlite_db.sqlite_path)
     assert _zones_in_file(safety) == ["青山片责任区", "龙泉片责任区"]
-    assert safety in list_automatic_backups(office)
-    with office.session() as session:
+    assert safety in list_automatic_backups(sqlite_db)
+    with sqlite_db.session() as session:
         session.add(Zone(name="白沙片责任区"))
-    assert _zones(office) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
+    assert _zones(sqlite_db) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
 
 
-def test_a_restored_database_reads_the_same_in_a_new_program_run(office, tmp_path):
-    _add_zones(office, "城关责任区")
-    saved = backup_to(office, tmp_path / "saved.db")
-    _add_zones(office, "龙泉片责任区")
-    restore_from(office, saved)
-    office.dispose()
-    reopened = Database.open(office.sqlite_path)
+def test_a_restored_database_reads_the_same_in_a_new_program_run(sqlite_db, tmp_path):
+    _add_zones(sqlite_db, "城关责任区")
+    saved = backup_to(sqlite_db, tmp_path / "saved.db")
+    _add_zones(sqlite_db, "龙泉片责任区")
+    restore_from(sqlite_db, saved)
+    sqlite_db.dispose()
+    reopened = Database.open(sqlite_db.sqlite_path)
     try:
         assert schema_revision(reopened) == HEAD_REVISION
         assert _zones(reopened) == ["城关责任区"]
@@ -106,10 +96,10 @@ def test_a_restored_database_reads_the_same_in_a_new_program_run(office, tmp_pat
         reopened.dispose()
 
 
-def test_automatic_backups_are_rotated_keeping_the_newest(office):
-    _add_zones(office, "城关责任区")
-    taken = [automatic_backup(office, reason="daily") for _ in range(KEEP_AUTOMATIC_BACKUPS + 5)]
-    kept = list_automatic_backups(office)
+def test_automatic_backups_are_rotated_keeping_the_newest(sqlite_db):
+    _add_zones(sqlite_db, "城关责任区")
+    taken = [automatic_backup(sqlite_db, reason="daily") for _ in range(KEEP_AUTOMATIC_BACKUPS + 5)]
+    kept = list_automatic_backups(sqlite_db)
     assert KEEP_AUTOMATIC_BACKUPS == 20
     assert len(kept) == 20
     assert kept == list(reversed(taken[-20:]))
@@ -118,20 +108,20 @@ def test_automatic_backups_are_rotated_keeping_the_newest(office):
     assert kept[0].name.endswith("-daily.db")
 
 
-def test_rotation_leaves_the_clerks_own_files_in_the_backups_folder(office):
-    folder = backups_dir_for(office.sqlite_path)
+def test_rotation_leaves_the_clerks_own_files_in_the_backups_folder(sqlite_db):
+    folder = backups_dir_for(sqlite_db.sqlite_path)
     folder.mkdir()
     own = folder / "2025年底手工备份.db"
     own.write_bytes(b"the clerk's copy")
     for _ in range(KEEP_AUTOMATIC_BACKUPS + 2):
-        automatic_backup(office, reason="daily")
+        automatic_backup(sqlite_db, reason="daily")
     assert own.read_bytes() == b"the clerk's copy"
 
 
-def test_backed_up_today_tells_whether_a_daily_backup_exists(office):
-    assert not backed_up_today(office)
-    automatic_backup(office, reason="daily")
-    assert backed_up_today(office)
+def test_backed_up_today_tells_whether_a_daily_backup_exists(sqlite_db):
+    assert not backed_up_today(sqlite_db)
+    automatic_backup(sqlite_db, reason="daily")
+    assert backed_up_today(sqlite_db)
 
 
 def test_there_is_nothing_to_back_up_before_the_file_exists(tmp_path):
@@ -143,45 +133,45 @@ def test_there_is_nothing_to_back_up_before_the_file_exists(tmp_path):
         db.dispose()
 
 
-def test_a_backup_into_a_missing_folder_is_refused(office, tmp_path):
+def test_a_backup_into_a_missing_folder_is_refused(sqlite_db, tmp_path):
     with pytest.raises(DatabaseEnvironmentError) as info:
-        backup_to(office, tmp_path / "no such folder" / "copy.db")
+        backup_to(sqlite_db, tmp_path / "no such folder" / "copy.db")
     assert "备份文件夹不存在" in info.value.message
 
 
-def test_a_backup_onto_the_database_itself_is_refused(office):
-    _add_zones(office, "城关责任区")
+def test_a_backup_onto_the_database_itself_is_refused(sqlite_db):
+    _add_zones(sqlite_db, "城关责任区")
     with pytest.raises(DatabaseEnvironmentError) as info:
-        backup_to(office, office.sqlite_path)
+        backup_to(sqlite_db, sqlite_db.sqlite_path)
     assert "不能是数据库文件本身" in info.value.message
-    assert _zones(office) == ["城关责任区"]
+    assert _zones(sqlite_db) == ["城关责任区"]
 
 
-def _assert_refused(office: Database, backup_file: Path, words: str) -> None:
-    _add_zones(office, "城关责任区")
+def _assert_refused(sqlite_db: Database, backup_file: Path, words: str) -> None:
+    _add_zones(sqlite_db, "城关责任区")
     with pytest.raises(DatabaseEnvironmentError) as info:
-        restore_from(office, backup_file)
+        restore_from(sqlite_db, backup_file)
     assert words in info.value.message
-    assert _zones(office) == ["城关责任区"]
-    assert list_automatic_backups(office) == []
+    assert _zones(sqlite_db) == ["城关责任区"]
+    assert list_automatic_backups(sqlite_db) == []
 
 
-def test_restoring_a_file_that_is_not_a_database_is_refused(office, tmp_path):
+def test_restoring_a_file_that_is_not_a_database_is_refused(sqlite_db, tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\x00garbage\xff" * 500)
-    _assert_refused(office, junk, "不是有效的备份")
+    _assert_refused(sqlite_db, junk, "不是有效的备份")
 
 
-def test_restoring_another_programs_database_is_refused(office, tmp_path):
+def test_restoring_another_programs_database_is_refused(sqlite_db, tmp_path):
     foreign = tmp_path / "accounts.db"
     with closing(sqlite3.connect(foreign)) as conn:
         conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY)")
         conn.commit()
-    _assert_refused(office, foreign, "不是督导工作台的备份")
+    _assert_refused(sqlite_db, foreign, "不是督导工作台的备份")
 
 
-def test_restoring_a_missing_file_is_refused(office, tmp_path):
-    _assert_refused(office, tmp_path / "missing.db", "备份文件不存在")
+def test_restoring_a_missing_file_is_refused(sqlite_db, tmp_path):
+    _assert_refused(sqlite_db, tmp_path / "missing.db", "备份文件不存在")
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import tomllib
-import uuid
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -226,44 +224,22 @@ def test_a_backup_into_a_missing_folder_is_one_chinese_line(db_file, data_home, 
     )
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A throwaway database on the PostgreSQL server named by SUPERVISION_TEST_PG_URL."""
-    from sqlalchemy import create_engine, make_url, text
-
-    admin_url = os.environ.get(PG_URL_ENV)
-    if not admin_url:
-        pytest.skip(f"{PG_URL_ENV} is not set")
-    admin = create_engine(
-        make_url(admin_url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
-    )
-    name = f"sd_cli_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 @pytest.mark.postgres
-def test_migrate_and_demo_on_a_postgresql_server(pg_url, data_home, tmp_path):
-    migrated = run_cli("--db", pg_url, "migrate", "--json", home=data_home)
+def test_migrate_and_demo_on_a_postgresql_server(postgres_url, data_home, tmp_path):
+    migrated = run_cli("--db", postgres_url, "migrate", "--json", home=data_home)
     assert migrated.returncode == 0, migrated.stderr
     data = json.loads(migrated.stdout)
     assert data["from"] is None
     assert data["backup"] is None
-    again = run_cli("--db", pg_url, "migrate", home=data_home)
+    again = run_cli("--db", postgres_url, "migrate", home=data_home)
     assert "已是最新版本" in again.stdout
 
-    demo = run_cli("--db", pg_url, "demo", "--json", home=data_home)
+    demo = run_cli("--db", postgres_url, "demo", "--json", home=data_home)
     assert demo.returncode == 0, demo.stderr
     assert json.loads(demo.stdout)["schools"] == 38
-    assert_one_line_failure(run_cli("--db", pg_url, "demo", home=data_home), "已有数据")
+    assert_one_line_failure(run_cli("--db", postgres_url, "demo", home=data_home), "已有数据")
 
-    backup = run_cli("--db", pg_url, "backup", "--out", tmp_path / "copy.db", home=data_home)
+    backup = run_cli("--db", postgres_url, "backup", "--out", tmp_path / "copy.db", home=data_home)
     assert_one_line_failure(backup, "pg_dump")
     assert not list(data_home.iterdir())
 

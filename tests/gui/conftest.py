@@ -4,13 +4,11 @@ on a fresh database, and recorders in place of the modal dialogs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
-from db.migrate import upgrade
 from gui import dialogs
 from gui.app import apply_look, install_translators
 from gui.main_window import MainWindow
@@ -91,12 +89,3 @@ def window(open_window, db: Database) -> MainWindow:
 def demo_window(open_window, demo_db: Database) -> MainWindow:
     """The main window on the demo office (each engine)."""
     return open_window(demo_db)
-
-
-@pytest.fixture
-def sqlite_db(tmp_path: Path) -> Iterator[Database]:
-    """A migrated SQLite file (for what only a file database offers: backup, restore)."""
-    database = Database.open(tmp_path / "office.db")
-    upgrade(database, backup=False)
-    yield database
-    database.dispose()

@@ -65,6 +65,7 @@ def test_invalid_input_saves_nothing_and_names_every_problem(window, qtbot, dial
     page.policy_inputs["spring_end_month"].setValue(3)
     _save(page, qtbot)
     assert "“单位名称”不能为空" in page.errors.text()
+    assert "“春季学期结束月份”不能早于开始月份" in page.errors.text()
     assert page.errors.isVisible()
     assert page.office_name.property("invalid") is True
     assert "没有保存任何内容" in dialog_log.messages("warn")[0]

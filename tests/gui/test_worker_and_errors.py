@@ -85,9 +85,9 @@ def test_crash_handler_is_installed_as_the_excepthook(monkeypatch):
     assert sys.excepthook is crash.handle_exception
 
 
-def test_bundled_font_draws_chinese(qapp):
-    families = [f for f in QFontDatabase.families() if "WenQuanYi" in f]
-    assert families, "the bundled CJK font is registered"
+def test_the_interface_font_draws_chinese(qapp):
+    assert any("WenQuanYi" in family for family in QFontDatabase.families()), (
+        "the bundled CJK font is registered"
+    )
     metrics = QFontMetrics(qapp.font())
-    assert all(metrics.inFontUcs4(ord(ch)) or families for ch in "督导工作台")
-    assert QFontMetrics(QFontDatabase.font(families[0], "", 12)).inFontUcs4(ord("督"))
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "督导工作台学校园")
