@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -62,9 +63,25 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="把数据库一致地复制到一个文件")
     backup.add_argument("--out", required=True, type=Path, metavar="FILE", help="备份文件")
 
+    check = commands.add_parser("check", help="配备、覆盖、任期、培训等达标情况")
+    check.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="按这一天检查（默认今天）；所有规则都以它为“今天”",
+    )
+    check.add_argument("--json", action="store_true", help="输出 JSON")
+
     restore = commands.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据）")
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
 def _open(args: argparse.Namespace) -> Database:
@@ -131,11 +148,24 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from core.compliance import compliance
+    from core.compliance_text import compliance_lines
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    result = compliance(db, args.date or date.today())
+    _print(out, args, result.as_json(), "\n".join(compliance_lines(result)))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "migrate": cmd_migrate,
     "demo": cmd_demo,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "check": cmd_check,
 }
 
 

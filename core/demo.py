@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.enums import Assessment, Employment, Gender, SchoolKind, TermEndReason
+from core.enums import Assessment, Employment, Gender, SchoolKind, TermEndReason, TrainingForm
 from core.errors import NotEmptyError
 from core.policy import PolicyProfile
 from core.settings import OFFICE_NAME, put_setting
-from db.models import Appointment, Assignment, Inspector, School, Zone
+from core.terms import add_years, term_end
+from db.models import Appointment, Assignment, Inspector, Recusal, School, TrainingRecord, Zone
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -147,13 +148,6 @@ def _is_empty(session: Session) -> bool:
     )
 
 
-def _add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
 class _Builder:
     def __init__(self, session: Session, scale: str, today: date) -> None:
         self.session = session
@@ -208,7 +202,7 @@ class _Builder:
             active=True,
         )
 
-    def inspector(self, *, active: bool) -> Inspector:
+    def inspector(self) -> Inspector:
         rng = self.rng
         unit, post = rng.choice(UNITS)
         full_time = post == "督导室专职督学" or rng.random() < 0.3
@@ -221,14 +215,13 @@ class _Builder:
             phone=_mobile(rng),
             certificate_no=f"QX{self.today.year - rng.randint(0, 6)}{rng.randint(1, 999):04d}",
             notes="",
-            active=active,
         )
 
     def serving_terms(self, inspector: Inspector, first_start: date) -> date:
         """Consecutive terms from ``first_start`` up to one in force today; returns its start."""
         start = first_start
         while True:
-            end = _add_years(start, self.policy.term_years) - timedelta(days=1)
+            end = term_end(start, self.policy)
             current = end >= self.today
             assessment = None if current else self._assessment(good=True)
             self._term(inspector, start, end, assessment, None, None)
@@ -241,7 +234,7 @@ class _Builder:
         start, terms = first_start, self.rng.choice((1, 2))
         ended_on = start
         for index in range(terms):
-            end = _add_years(start, self.policy.term_years) - timedelta(days=1)
+            end = term_end(start, self.policy)
             last = index == terms - 1
             reason = self.rng.choice(list(TermEndReason)) if last else None
             ended_on = end if reason in (None, TermEndReason.EXPIRED) else end - timedelta(200)
@@ -282,10 +275,15 @@ class _Builder:
         self.assignments += 1
 
 
+def _latest_september(today: date) -> date:
+    """The most recent 1 September, the usual day of a general re-appointment."""
+    this_year = date(today.year, 9, 1)
+    return this_year if today >= this_year else date(today.year - 1, 9, 1)
+
+
 def _start_dates(builder: _Builder, count: int, years_back: int) -> list[date]:
     """Appointment dates on 1 September of past years (general re-appointments, 换届)."""
-    today = builder.today
-    latest = today.year if today >= date(today.year, 9, 1) else today.year - 1
+    latest = _latest_september(builder.today).year
     years = [latest - offset for offset in range(years_back)]
     return [date(builder.rng.choice(years), 9, 1) for _ in range(count)]
 
@@ -302,15 +300,19 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
         put_setting(session, OFFICE_NAME, OFFICE_NAME_DEMO)
         zoned = builder.zones_and_schools()
         serving_count, years_back = (10, 6) if scale == "office" else (100, 9)
-        serving = [builder.inspector(active=True) for _ in range(serving_count)]
+        serving = [builder.inspector() for _ in range(serving_count)]
         session.add_all(serving)
-        for inspector, first in zip(
-            serving, _start_dates(builder, serving_count, years_back), strict=True
-        ):
+        starts = _start_dates(builder, serving_count, years_back)
+        if scale == "office":
+            starts[-1] = add_years(today + timedelta(days=46), -builder.policy.term_years)
+            starts[-2] = date(_latest_september(today).year - 2 * builder.policy.term_years, 9, 1)
+        for inspector, first in zip(serving, starts, strict=True):
             builder.serving_terms(inspector, first)
         _assign_schools(builder, zoned, serving)
         if scale == "county":
             _former_inspectors(builder, zoned)
+        _training(builder, serving)
+        _recusal(builder, zoned, serving)
         session.flush()
         return DemoSummary(
             zones=len(zoned),
@@ -353,7 +355,7 @@ def _assignment_start(builder: _Builder, inspector: Inspector) -> date:
 def _former_inspectors(builder: _Builder, zoned: list[tuple[Zone, list[School]]]) -> None:
     """Twenty former inspectors whose terms ended, with the schools they once covered."""
     schools = [school for _, zone_schools in zoned for school in zone_schools]
-    former = [builder.inspector(active=False) for _ in range(20)]
+    former = [builder.inspector() for _ in range(20)]
     builder.session.add_all(former)
     earliest = builder.today.year - 10
     for index, inspector in enumerate(former):
@@ -364,3 +366,92 @@ def _former_inspectors(builder: _Builder, zoned: list[tuple[Zone, list[School]]]
             end = min(ended_on, current_start - timedelta(days=1))
             if end > first_start:
                 builder.assign(inspector, school, first_start, end)
+
+
+PROVINCE_OFFICE = "省人民政府教育督导委员会办公室"
+CITY_OFFICE = "市人民政府教育督导委员会办公室"
+
+
+def _training(builder: _Builder, serving: list[Inspector]) -> None:
+    """Yearly training for the serving inspectors: most meet the hours, some fall short.
+
+    Every third year brings a week of centralized training; new inspectors take pre-service
+    training, except one in the office demo, so the dashboard has something to show.
+    """
+    rng, today = builder.rng, builder.today
+    missing_preservice = 1 if builder.scale == "office" else 0
+    for inspector in serving:
+        first = min(a.start_date for a in inspector.appointments)
+        if first.year == today.year:
+            if missing_preservice:
+                missing_preservice -= 1
+            else:
+                _course(
+                    inspector,
+                    first,
+                    first + timedelta(days=1),
+                    "新任责任督学岗前培训",
+                    CITY_OFFICE,
+                    TrainingForm.PRESERVICE,
+                    16,
+                )
+        for year in range(first.year, today.year + 1):
+            current = year == today.year
+            online_hours = rng.choice((12, 20, 24, 30)) if current else rng.choice((24, 30, 32))
+            _course(
+                inspector,
+                date(year, 4, 10),
+                date(year, 5, 20),
+                "责任督学网络研修",
+                "国家教育行政学院",
+                TrainingForm.ONLINE,
+                online_hours,
+            )
+            if not current or rng.random() < 0.6:
+                _course(
+                    inspector,
+                    date(year, 6, 18),
+                    date(year, 6, 18),
+                    "责任区督导工作交流研讨",
+                    OFFICE_NAME_DEMO,
+                    TrainingForm.SEMINAR,
+                    8,
+                )
+            if (year - first.year) % 3 == 1 and rng.random() < 0.85:
+                start = _monday_on_or_after(date(year, 7, 13))
+                _course(
+                    inspector,
+                    start,
+                    start + timedelta(days=11),
+                    "责任督学集中培训班",
+                    PROVINCE_OFFICE,
+                    TrainingForm.CENTRALIZED,
+                    60,
+                )
+
+
+def _monday_on_or_after(day: date) -> date:
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def _course(inspector, start, end, course, organizer, form, hours) -> None:
+    inspector.training.append(
+        TrainingRecord(start_date=start, end_date=end, course=course, organizer=organizer,
+                       form=form.value, hours=float(hours), certificate="", note="")
+    )  # fmt: skip
+
+
+def _recusal(
+    builder: _Builder, zoned: list[tuple[Zone, list[School]]], serving: list[Inspector]
+) -> None:
+    """A retired principal may not cover the school they led (回避)."""
+    school = zoned[0][1][0]
+    inspector = next(i for i in serving if all(a.school is not school for a in i.assignments))
+    builder.session.add(
+        Recusal(
+            inspector=inspector,
+            school=school,
+            reason="曾任该校校长",
+            since=inspector.appointments[0].start_date,
+        )
+    )

@@ -17,6 +17,14 @@ class LabelledEnum(StrEnum):
         return member
 
     @classmethod
+    def label_of(cls, code: str | None) -> str:
+        """The Chinese label of a stored code ("" for none, the code itself if unknown)."""
+        if not code:
+            return ""
+        member = cls._value2member_map_.get(code)
+        return member.label if isinstance(member, LabelledEnum) else code
+
+    @classmethod
     def from_label(cls, label: str) -> LabelledEnum:
         """The member whose Chinese label is ``label``; ValueError if none."""
         for member in cls:
@@ -57,3 +65,23 @@ class TermEndReason(LabelledEnum):
     EXPIRED = "expired", "届满"
     DISMISSED = "dismissed", "解聘"
     RESIGNED = "resigned", "辞任"
+
+
+class InspectorStatus(LabelledEnum):
+    """An inspector's standing on a day, derived from their terms (never typed)."""
+
+    SERVING = "serving", "在任"
+    EXPIRED = "expired", "任期届满"
+    DISMISSED = "dismissed", "解聘"
+    LEFT = "left", "离任"
+    PENDING = "pending", "待任"
+    NOT_APPOINTED = "not_appointed", "未任命"
+
+
+class TrainingForm(LabelledEnum):
+    CENTRALIZED = "centralized", "集中培训"
+    ONLINE = "online", "网络培训"
+    FULL_RELEASE = "full_release", "脱产培训"
+    IN_SERVICE = "in_service", "在职培训"
+    PRESERVICE = "preservice", "岗前培训"
+    SEMINAR = "seminar", "交流研讨"

@@ -35,6 +35,9 @@ class PolicyProfile:
         3000, "在校生超过此数可单独配备督学(1∶1)", "人", 100, 100000, STAFFING
     )
     min_full_time_share: float = _setting(0.30, "专职督学最低占比", "", 0.0, 1.0, STAFFING)
+    inspector_school_warning: int = _setting(
+        8, "督学负责学校数超过此数时提醒", "所", 1, 100, STAFFING
+    )
     zone_school_warning: int = _setting(20, "责任区学校数超过此数时提醒", "所", 1, 500, STAFFING)
     rotation_reminder_years: int = _setting(
         3, "同一督学负责同一学校满此年数时提醒交流", "年", 1, 20, STAFFING

@@ -14,12 +14,14 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -92,13 +94,14 @@ class Inspector(Base):
     photo_path: Mapped[str] = mapped_column(String(500), default="")
     certificate_no: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     appointments: Mapped[list[Appointment]] = relationship(
         back_populates="inspector", order_by="Appointment.start_date"
     )
     assignments: Mapped[list[Assignment]] = relationship(back_populates="inspector")
+    recusals: Mapped[list[Recusal]] = relationship(back_populates="inspector")
+    training: Mapped[list[TrainingRecord]] = relationship(back_populates="inspector")
 
 
 class Appointment(Base):
@@ -140,6 +143,46 @@ class Assignment(Base):
 
     inspector: Mapped[Inspector] = relationship(back_populates="assignments")
     school: Mapped[School] = relationship(back_populates="assignments")
+
+
+class Recusal(Base):
+    """An inspector who must not cover a school (回避), e.g. their former school."""
+
+    __tablename__ = "recusals"
+    __table_args__ = (UniqueConstraint("inspector_id", "school_id", name="uq_recusals_pair"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    since: Mapped[date] = mapped_column(Date)
+
+    inspector: Mapped[Inspector] = relationship(back_populates="recusals")
+    school: Mapped[School] = relationship()
+
+
+class TrainingRecord(Base):
+    """One training an inspector took part in (培训记录)."""
+
+    __tablename__ = "training_records"
+    __table_args__ = (
+        CheckConstraint("hours >= 0", name="hours_not_negative"),
+        CheckConstraint("end_date >= start_date", name="training_ends_after_start"),
+        Index("ix_training_records_inspector_start", "inspector_id", "start_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    course: Mapped[str] = mapped_column(String(200))
+    organizer: Mapped[str] = mapped_column(String(200), default="")
+    form: Mapped[str] = mapped_column(String(20))
+    hours: Mapped[float] = mapped_column(Float)
+    certificate: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspector: Mapped[Inspector] = relationship(back_populates="training")
 
 
 class Setting(Base):

@@ -6,8 +6,10 @@ function with ``monkeypatch.setattr(dialogs, "ask", ...)``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from db.errors import DatabaseEnvironmentError
 
@@ -37,3 +39,15 @@ def environment_error(parent: QWidget | None, error: DatabaseEnvironmentError) -
 def critical(parent: QWidget | None, title: str, text: str) -> None:
     """A failure the app cannot recover from on its own."""
     QMessageBox.critical(parent, title, text)
+
+
+def open_file(parent: QWidget | None, title: str, file_filter: str) -> Path | None:
+    """Ask for an existing file; None when cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter)
+    return Path(path) if path else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
+    """Ask where to save a file (``suggested`` is a name in the home folder); None if cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), file_filter)
+    return Path(path) if path else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import platform
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Slot
@@ -23,9 +25,13 @@ from PySide6.QtWidgets import (
 from core.version import app_version
 from db.engine import Database
 from gui import dialogs
+from gui.list_page import ListPage
 from gui.pages.dashboard import DashboardPage
+from gui.pages.inspectors import InspectorsPage
 from gui.pages.placeholder import PlaceholderPage
+from gui.pages.schools import SchoolsPage
 from gui.pages.settings import SettingsPage
+from gui.pages.training import TrainingPage
 from gui.preferences import preferences
 from gui.worker import EVERYTHING, DbWorker
 
@@ -36,9 +42,10 @@ PAGE_KEY = "window/page"
 class MainWindow(QMainWindow):
     """The application's one window."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, today: Callable[[], date] = date.today) -> None:
         super().__init__()
         self.db = db
+        self.today = today
         self.worker = DbWorker(self)
         self.setWindowTitle(self.tr("Supervision Desk"))
         self.setMinimumSize(QSize(760, 520))
@@ -51,7 +58,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self.dashboard = DashboardPage(db, self.worker)
+        self.dashboard = DashboardPage(db, self.worker, today)
         self.dashboard.navigate.connect(self.show_page)
         self.settings_page = SettingsPage(
             db, self.worker, self.backup_action, self.restore_action, self.open_folder_action
@@ -79,24 +86,6 @@ class MainWindow(QMainWindow):
     def _page_list(self) -> list[tuple[str, str, QWidget]]:
         upcoming = [
             (
-                "schools",
-                self.tr("Schools"),
-                self.tr(
-                    "Schools and kindergartens by zone: kind, enrolment, principal, responsible "
-                    "inspector."
-                ),
-            ),
-            (
-                "inspectors",
-                self.tr("Inspectors"),
-                self.tr("The inspector roster: terms, assessments, assigned schools, recusals."),
-            ),
-            (
-                "training",
-                self.tr("Training"),
-                self.tr("Training records and yearly hours against the requirement."),
-            ),
-            (
                 "calendar",
                 self.tr("Visit calendar"),
                 self.tr("The monthly visit plan on working days, generated and adjusted."),
@@ -123,7 +112,10 @@ class MainWindow(QMainWindow):
             ),
         ]
         pages: list[tuple[str, str, QWidget]] = [
-            ("dashboard", self.tr("Dashboard"), self.dashboard)
+            ("dashboard", self.tr("Dashboard"), self.dashboard),
+            ("schools", self.tr("Schools"), SchoolsPage(self.db, self.worker, self.today)),
+            ("inspectors", self.tr("Inspectors"), InspectorsPage(self.db, self.worker, self.today)),
+            ("training", self.tr("Training"), TrainingPage(self.db, self.worker, self.today)),
         ]
         pages += [(pid, title, PlaceholderPage(title, text)) for pid, title, text in upcoming]
         pages.append(("settings", self.tr("Settings"), self.settings_page))
@@ -161,10 +153,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     @Slot(str)
-    def show_page(self, page_id: str) -> None:
-        """Bring the page ``page_id`` to the front."""
+    def show_page(self, target: str) -> None:
+        """Bring a page to the front: ``page`` or ``page:filter`` (a dashboard card's target)."""
+        page_id, _, list_filter = target.partition(":")
         index = list(self.pages).index(page_id)
         self.nav.setCurrentRow(index)
+        page = self.pages[page_id]
+        if list_filter and isinstance(page, ListPage):
+            page.apply_filter(list_filter)
 
     def current_page_id(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]
@@ -190,11 +186,9 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> None:
         """Ask for a file and write a consistent copy of the database to it."""
-        from datetime import date
-
         from db.backup import backup_to
 
-        suggested = str(Path.home() / f"督导工作台备份-{date.today():%Y%m%d}.db")
+        suggested = str(Path.home() / f"督导工作台备份-{self.today():%Y%m%d}.db")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Back up database"), suggested, self.tr("Database files (*.db)")
         )

@@ -1,11 +1,13 @@
 """The dashboard (工作台): what needs the clerk's attention, as clickable cards.
 
-Figures come from :func:`core.overview.office_overview`, read by the worker whenever data
-changes. An empty database offers to load the demo office.
+Figures come from :func:`core.compliance.compliance`, read by the worker whenever data
+changes. Each card opens the list behind it, filtered to what the card counts (its target is
+``page`` or ``page:filter``). An empty database offers to load the demo office.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -19,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.overview import OfficeOverview, office_overview
+from core.compliance import Compliance, compliance
 from db.engine import Database
 from gui import dialogs
 from gui.worker import EVERYTHING, DbWorker, report_failure
 
-CARD_COLUMNS = 3
+CARD_COLUMNS = 4
 
 
 class Card(QPushButton):
@@ -65,11 +67,18 @@ class DashboardPage(QWidget):
     navigate = Signal(str)
     loaded = Signal()
 
-    def __init__(self, db: Database, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        worker: DbWorker,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.worker = worker
-        self.overview: OfficeOverview | None = None
+        self.today = today
+        self.overview: Compliance | None = None
 
         self.heading = QLabel(self.tr("Dashboard"))
         self.heading.setObjectName("pageTitle")
@@ -93,9 +102,14 @@ class DashboardPage(QWidget):
 
         self.cards = {
             "schools": Card(self.tr("Schools and kindergartens"), "schools"),
-            "inspectors": Card(self.tr("Inspectors in office"), "inspectors"),
-            "full_time": Card(self.tr("Full-time inspectors"), "inspectors"),
-            "uncovered": Card(self.tr("Schools without an inspector"), "schools"),
+            "inspectors": Card(self.tr("Inspectors in office"), "inspectors:serving"),
+            "full_time": Card(self.tr("Full-time inspectors"), "inspectors:full_time"),
+            "uncovered": Card(self.tr("Schools without an inspector"), "schools:uncovered"),
+            "terms": Card(self.tr("Terms ending soon"), "inspectors:expiring"),
+            "term_limit": Card(self.tr("At the term limit"), "inspectors:term_limit"),
+            "training": Card(self.tr("Training hours short"), "training:shortfall"),
+            "preservice": Card(self.tr("Pre-service training missing"), "training:preservice"),
+            "workload": Card(self.tr("Heavy workloads"), "inspectors:overloaded"),
             "zones": Card(self.tr("Zones"), "schools"),
         }
         grid = QGridLayout()
@@ -118,21 +132,18 @@ class DashboardPage(QWidget):
 
     def refresh(self, _changes: frozenset[str] = EVERYTHING) -> None:
         """Read the figures again in the background."""
-        self.worker.submit(
-            lambda: office_overview(self.db, date.today()), on_done=self.show_overview
-        )
+        day = self.today()
+        self.worker.submit(lambda: compliance(self.db, day), on_done=self.show_overview)
 
-    def show_overview(self, overview: OfficeOverview) -> None:
+    def show_overview(self, overview: Compliance) -> None:
         """Fill the cards from ``overview``."""
-        self.overview = overview
+        self.overview = o = overview
+        p = o.policy
         self.subheading.setText(
-            self.tr("{office} · {day}").format(
-                office=overview.office_name, day=overview.today.strftime("%Y-%m-%d")
-            )
+            self.tr("{office} · {day}").format(office=o.office_name, day=f"{o.today:%Y-%m-%d}")
         )
-        self.empty_banner.setVisible(overview.is_empty)
-        self.demo_button.setEnabled(overview.is_empty)
-        o = overview
+        self.empty_banner.setVisible(o.is_empty)
+        self.demo_button.setEnabled(o.is_empty)
         self.cards["schools"].show_figure(
             str(o.schools),
             self.tr("{kindergartens} kindergartens, {private} private").format(
@@ -143,29 +154,67 @@ class DashboardPage(QWidget):
             self.tr("{actual} / {required}").format(
                 actual=o.inspectors, required=o.required_inspectors
             ),
-            self.tr("{shortfall} more needed by the staffing ratio").format(
-                shortfall=o.inspector_shortfall
-            )
-            if o.inspector_shortfall
+            self.tr("{shortfall} more needed by the staffing ratio").format(shortfall=o.shortfall)
+            if o.shortfall
             else self.tr("Staffing meets the ratio"),
-            alert=o.inspector_shortfall > 0,
+            alert=o.shortfall > 0,
         )
-        share_low = o.inspectors > 0 and o.full_time_share < o.min_full_time_share
         self.cards["full_time"].show_figure(
             f"{o.full_time_share:.0%}",
             self.tr("{count} full-time; at least {minimum:.0%} required").format(
-                count=o.full_time, minimum=o.min_full_time_share
+                count=o.full_time, minimum=p.min_full_time_share
             ),
-            alert=share_low,
+            alert=o.full_time_short,
         )
         self.cards["uncovered"].show_figure(
-            str(o.uncovered_schools),
+            str(len(o.uncovered_schools)),
             self.tr("Assign a responsible inspector")
             if o.uncovered_schools
             else self.tr("Every school is covered"),
-            alert=o.uncovered_schools > 0,
+            alert=bool(o.uncovered_schools),
         )
-        self.cards["zones"].show_figure(str(o.zones), self.tr("Supervision zones"))
+        self.cards["terms"].show_figure(
+            str(len(o.terms_expiring)),
+            self.tr("Terms ending within {days} days").format(days=p.term_warning_days),
+            alert=bool(o.terms_expiring),
+        )
+        self.cards["term_limit"].show_figure(
+            str(len(o.term_limit_reached)),
+            self.tr("Last allowed term (at most {count} in a row)").format(
+                count=p.max_consecutive_terms
+            ),
+        )
+        self.cards["training"].show_figure(
+            str(len(o.training_shortfall)),
+            self.tr("Below {hours} hours in {year}").format(
+                hours=p.training_hours_per_year, year=o.training_year
+            ),
+            alert=bool(o.training_shortfall),
+        )
+        self.cards["preservice"].show_figure(
+            str(len(o.missing_preservice)),
+            self.tr("New inspectors below {hours} pre-service hours").format(
+                hours=p.preservice_training_hours
+            ),
+            alert=bool(o.missing_preservice),
+        )
+        self.cards["workload"].show_figure(
+            str(len(o.overloaded)),
+            self.tr("Over {count} schools; {rotation} due for rotation").format(
+                count=p.inspector_school_warning, rotation=len(o.rotation_due)
+            ),
+            alert=bool(o.overloaded),
+        )
+        crowded = sum(1 for z in o.zones if z.over_limit)
+        self.cards["zones"].show_figure(
+            str(len(o.zones)),
+            self.tr("{crowded} over {limit} schools; {unzoned} schools outside any zone").format(
+                crowded=crowded, limit=p.zone_school_warning, unzoned=len(o.unzoned_schools)
+            )
+            if crowded or o.unzoned_schools
+            else self.tr("Supervision zones"),
+            alert=bool(crowded or o.unzoned_schools),
+        )
         self.loaded.emit()
 
     def load_demo(self) -> None:

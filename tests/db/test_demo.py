@@ -18,7 +18,8 @@ from sqlalchemy.orm import selectinload
 from core.demo import OFFICE_NAME_DEMO, create_demo
 from core.enums import Employment, SchoolKind
 from core.errors import NotEmptyError
-from core.overview import office_overview
+from core.compliance import compliance
+from core.terms import current_term
 from core.policy import PolicyProfile
 from core.settings import load_office_name, save_settings
 from db.engine import Database
@@ -101,7 +102,7 @@ def test_office_demo_has_zones_schools_and_kindergartens(demo_office):
 def test_office_demo_has_ten_inspectors_serving_a_current_term(demo_office):
     _, _, inspectors = _load(demo_office)
     assert len(inspectors) == 10
-    assert all(i.active for i in inspectors)
+    assert all(_serving(i) for i in inspectors)
     assert {i.employment for i in inspectors} <= set(Employment)
     full_time = sum(i.employment == Employment.FULL_TIME for i in inspectors)
     assert full_time / len(inspectors) >= POLICY.min_full_time_share
@@ -174,7 +175,7 @@ def test_demo_refuses_a_database_with_only_the_clerks_own_zone(db):
 def test_demo_refuses_an_unknown_scale_and_writes_nothing(db):
     with pytest.raises(ValueError, match="province"):
         create_demo(db, "province", TODAY)
-    assert office_overview(db, TODAY).is_empty
+    assert compliance(db, TODAY).is_empty
 
 
 def test_the_same_day_gives_the_same_office_on_any_engine(demo_office, tmp_path: Path):
@@ -206,8 +207,8 @@ def test_another_day_gives_another_office(tmp_path: Path):
 def test_county_demo_is_the_500_school_benchmark_with_ten_years_of_history(db):
     summary = create_demo(db, "county", TODAY)
     zones, schools, inspectors = _load(db)
-    active = [i for i in inspectors if i.active]
-    former = [i for i in inspectors if not i.active]
+    active = [i for i in inspectors if _serving(i)]
+    former = [i for i in inspectors if not _serving(i)]
 
     assert (summary.schools, summary.inspectors, summary.zones) == (500, 100, len(zones))
     assert len(schools) == 500
@@ -241,52 +242,53 @@ def test_county_demo_is_the_500_school_benchmark_with_ten_years_of_history(db):
 
 def test_overview_of_the_demo_office_agrees_with_direct_counts(demo_office):
     zones, schools, inspectors = _load(demo_office)
-    overview = office_overview(demo_office, TODAY)
+    overview = compliance(demo_office, TODAY)
     large = sum(s.enrolment > POLICY.dedicated_inspector_enrolment for s in schools)
-    full_time = sum(i.employment == Employment.FULL_TIME and i.active for i in inspectors)
+    full_time = sum(i.employment == Employment.FULL_TIME and _serving(i) for i in inspectors)
 
     assert overview.office_name == OFFICE_NAME_DEMO
     assert overview.today == TODAY
-    assert overview.zones == len(zones)
+    assert len(overview.zones) == len(zones)
     assert overview.schools == len(schools)
     assert overview.kindergartens == sum(s.kind == SchoolKind.KINDERGARTEN for s in schools)
     assert overview.private_schools == sum(s.is_private for s in schools)
-    assert overview.inspectors == sum(i.active for i in inspectors)
+    assert overview.inspectors == sum(_serving(i) for i in inspectors)
     assert overview.full_time == full_time
     assert overview.required_inspectors == large + math.ceil((len(schools) - large) / 5)
-    assert overview.uncovered_schools == 1
-    assert overview.min_full_time_share == 0.30
+    assert [name[-3:] for name in overview.uncovered_schools] == ["幼儿园"]
+    assert overview.policy.min_full_time_share == 0.30
     assert overview.full_time_share == pytest.approx(full_time / overview.inspectors)
-    assert overview.inspector_shortfall == max(0, overview.required_inspectors - 10)
+    assert overview.shortfall == max(0, overview.required_inspectors - 10)
     assert not overview.is_empty
 
 
 def test_overview_of_an_empty_office(db):
-    overview = office_overview(db, TODAY)
+    overview = compliance(db, TODAY)
     assert overview.is_empty
-    assert (overview.zones, overview.schools, overview.inspectors) == (0, 0, 0)
+    assert (overview.zones, overview.schools, overview.inspectors) == ([], 0, 0)
     assert overview.required_inspectors == 0
-    assert overview.uncovered_schools == 0
+    assert overview.uncovered_schools == []
+    assert overview.terms_expiring == overview.training_shortfall == []
     assert overview.full_time_share == 0.0
-    assert overview.inspector_shortfall == 0
+    assert overview.shortfall == 0
 
 
 def test_overview_follows_the_stored_policy(demo_office):
-    before = office_overview(demo_office, TODAY)
+    before = compliance(demo_office, TODAY)
     policy = PolicyProfile(schools_per_inspector=3, min_full_time_share=0.5)
     save_settings(demo_office, office_name="青溪县督导室", policy=policy)
-    after = office_overview(demo_office, TODAY)
+    after = compliance(demo_office, TODAY)
     _, schools, _ = _load(demo_office)
     large = sum(s.enrolment > 3000 for s in schools)
     assert after.required_inspectors == large + math.ceil((before.schools - large) / 3)
     assert after.required_inspectors > before.required_inspectors
-    assert after.inspector_shortfall == after.required_inspectors - after.inspectors
-    assert after.min_full_time_share == 0.5
+    assert after.shortfall == after.required_inspectors - after.inspectors
+    assert after.policy.min_full_time_share == 0.5
     assert after.office_name == "青溪县督导室"
 
 
 def test_overview_leaves_out_closed_schools_and_former_inspectors(demo_office):
-    before = office_overview(demo_office, TODAY)
+    before = compliance(demo_office, TODAY)
     with demo_office.session() as session:
         kindergarten = session.scalars(
             select(School).where(School.kind == SchoolKind.KINDERGARTEN).order_by(School.id)
@@ -295,8 +297,8 @@ def test_overview_leaves_out_closed_schools_and_former_inspectors(demo_office):
         inspector = session.scalars(
             select(Inspector).where(Inspector.employment == Employment.FULL_TIME)
         ).first()
-        inspector.active = False
-    after = office_overview(demo_office, TODAY)
+        current_term(inspector.appointments, TODAY).ended_on = TODAY - timedelta(days=1)
+    after = compliance(demo_office, TODAY)
     assert after.schools == before.schools - 1
     assert after.kindergartens == before.kindergartens - 1
     assert after.inspectors == before.inspectors - 1
@@ -309,12 +311,12 @@ def test_a_school_counts_as_covered_through_the_last_day_of_its_assignment(demo_
             select(Assignment).where(Assignment.end_date.is_(None)).order_by(Assignment.id)
         ).first()
         assignment.end_date = TODAY
-    assert office_overview(demo_office, TODAY).uncovered_schools == 1
-    assert office_overview(demo_office, TODAY + timedelta(days=1)).uncovered_schools == 2
+    assert len(compliance(demo_office, TODAY).uncovered_schools) == 1
+    assert len(compliance(demo_office, TODAY + timedelta(days=1)).uncovered_schools) == 2
 
 
 def test_a_school_whose_inspector_starts_tomorrow_is_not_covered_today(demo_office):
-    overview = office_overview(demo_office, TODAY)
+    overview = compliance(demo_office, TODAY)
     with demo_office.session() as session:
         covered = select(Assignment.school_id)
         waiting = session.scalars(select(School).where(School.id.not_in(covered))).one()
@@ -322,5 +324,9 @@ def test_a_school_whose_inspector_starts_tomorrow_is_not_covered_today(demo_offi
         session.add(
             Assignment(inspector=inspector, school=waiting, start_date=TODAY + timedelta(days=1))
         )
-    assert office_overview(demo_office, TODAY).uncovered_schools == overview.uncovered_schools
-    assert office_overview(demo_office, TODAY + timedelta(days=1)).uncovered_schools == 0
+    assert compliance(demo_office, TODAY).uncovered_schools == overview.uncovered_schools
+    assert len(compliance(demo_office, TODAY + timedelta(days=1)).uncovered_schools) == 0
+
+
+def _serving(inspector: Inspector) -> bool:
+    return current_term(inspector.appointments, TODAY) is not None

@@ -22,7 +22,10 @@ from db.migrate import (
 from db.models import Base, Zone
 from db.paths import backups_dir_for
 
-APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "settings"}
+APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "settings"} | {
+    "recusals",
+    "training_records",
+}
 
 
 def _tables(db: Database) -> set[str]:
@@ -112,3 +115,37 @@ def test_a_database_of_another_program_is_refused_and_left_untouched(empty_db):
     assert _tables(empty_db) == {"customers"}
     with empty_db.engine.connect() as conn:
         assert conn.execute(text("SELECT name FROM customers")).scalars().all() == ["张三"]
+
+
+def test_upgrading_from_the_first_revision_backs_up_and_keeps_the_data(tmp_path):
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    path = tmp_path / "office.db"
+    db = Database.open(path)
+    try:
+        with db.engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0001")
+            conn.execute(
+                text(
+                    "INSERT INTO inspectors (name, gender, unit, post, employment, phone,"
+                    " photo_path, certificate_no, notes, active)"
+                    " VALUES ('王建国', 'M', '', '', 'full_time', '', '', '', '', 1)"
+                )
+            )
+        backup_file = ensure_schema(db)
+        assert backup_file is not None and backup_file.exists()
+        assert "0001" in backup_file.name
+        assert schema_revision(db) == HEAD_REVISION
+        with db.engine.connect() as conn:
+            assert conn.execute(text("SELECT name FROM inspectors")).scalars().all() == ["王建国"]
+            columns = {c["name"] for c in inspect(conn).get_columns("inspectors")}
+        assert "active" not in columns
+        old = Database.open(backup_file)
+        try:
+            assert schema_revision(old) == "0001"
+        finally:
+            old.dispose()
+    finally:
+        db.dispose()

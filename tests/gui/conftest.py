@@ -4,11 +4,13 @@ on a fresh database, and recorders in place of the modal dialogs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
+from tests.conftest import TODAY
 from gui import dialogs
 from gui.app import apply_look, install_translators
 from gui.main_window import MainWindow
@@ -29,6 +31,8 @@ class DialogRecorder:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []
         self.answer = True
+        self.files: list[Path] = []
+        """Answers to the file dialogs, used in order (None when none is left: cancelled)."""
 
     def messages(self, kind: str) -> list[str]:
         return [text for k, _title, text in self.shown if k == kind]
@@ -48,6 +52,12 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
     for kind in ("ask", "inform", "warn", "critical"):
         monkeypatch.setattr(dialogs, kind, record(kind))
+    def choose_file(_parent, title, *_args):
+        log.shown.append(("file", title, ""))
+        return log.files.pop(0) if log.files else None
+
+    monkeypatch.setattr(dialogs, "open_file", choose_file)
+    monkeypatch.setattr(dialogs, "save_file", choose_file)
     monkeypatch.setattr(
         dialogs,
         "environment_error",
@@ -57,7 +67,7 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
 
 def _open_window(qtbot, db: Database) -> MainWindow:
-    window = MainWindow(db)
+    window = MainWindow(db, today=lambda: TODAY)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
         window.show()

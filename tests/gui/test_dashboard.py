@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.overview import office_overview
+from core.compliance import compliance
+from tests.conftest import TODAY
 
 
 def test_demo_office_figures_on_the_cards(demo_window):
@@ -39,14 +40,14 @@ def test_empty_database_offers_the_demo(window, qtbot, dialog_log):
     assert dialog_log.messages("ask")
     assert dashboard.cards["schools"].figure.text() == "38"
     assert not dashboard.empty_banner.isVisible()
-    assert office_overview(window.db).schools == 38
+    assert compliance(window.db, TODAY).schools == 38
 
 
 def test_declining_the_demo_leaves_the_database_empty(window, qtbot, dialog_log):
     dialog_log.answer = False
     qtbot.mouseClick(window.dashboard.demo_button, Qt.MouseButton.LeftButton)
     assert not window.worker.busy, "nothing was queued"
-    assert office_overview(window.db).is_empty
+    assert compliance(window.db, TODAY).is_empty
 
 
 def test_demo_into_a_database_filled_meanwhile_is_refused(window, qtbot, dialog_log):
@@ -56,5 +57,5 @@ def test_demo_into_a_database_filled_meanwhile_is_refused(window, qtbot, dialog_
     with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
         qtbot.mouseClick(window.dashboard.demo_button, Qt.MouseButton.LeftButton)
     assert "演示数据只能装入空数据库" in dialog_log.messages("warn")[0]
-    assert office_overview(window.db).schools == 38
+    assert compliance(window.db, TODAY).schools == 38
     assert window.dashboard.cards["schools"].figure.text() == "38"

@@ -9,7 +9,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from sqlalchemy import text
 
-from core.overview import office_overview
+from core.compliance import compliance
+from tests.conftest import TODAY
 from core.version import app_version
 from gui.pages.placeholder import PlaceholderPage
 
@@ -43,7 +44,7 @@ def test_clicking_each_entry_shows_its_page(window, qtbot):
 
 def test_pages_not_built_yet_say_so(window):
     placeholders = [p for p in window.pages.values() if isinstance(p, PlaceholderPage)]
-    assert len(placeholders) == 8
+    assert len(placeholders) == 5
     for page in placeholders:
         texts = [label.text() for label in page.findChildren(QLabel)]
         assert "本版本中此页面尚未提供。" in texts
@@ -88,14 +89,14 @@ def test_backup_and_restore_from_the_file_menu(
 
     with sqlite_db.session() as session:
         session.execute(text("DELETE FROM assignments"))
-    assert office_overview(sqlite_db).uncovered_schools == 38
+    assert len(compliance(sqlite_db, TODAY).uncovered_schools) == 38
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup_file), ""))
     with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
         window.restore_action.trigger()
     qtbot.waitUntil(lambda: len(dialog_log.messages("inform")) == 2, timeout=10_000)
     assert dialog_log.messages("ask"), "the clerk is asked before the data is replaced"
-    assert office_overview(sqlite_db).uncovered_schools == 1
+    assert len(compliance(sqlite_db, TODAY).uncovered_schools) == 1
     assert window.dashboard.cards["uncovered"].figure.text() == "1"
 
 

@@ -28,6 +28,7 @@ DOMAIN_DEFAULTS = {
     "visits_per_school_per_month": 1,
     "routine_visits_per_semester": 2,
     "zone_school_warning": 20,
+    "inspector_school_warning": 8,
     "rotation_reminder_years": 3,
     "rectification_reply_days": 3,
     "followups_before_escalation": 2,

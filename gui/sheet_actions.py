@@ -1,0 +1,205 @@
+"""Excel import and export from a list page: 导入…, 导出…, 空白模板….
+
+Import reads the sheet in the background and shows what would be added and changed before
+anything is saved; saving is one transaction. A sheet with problems is refused as a whole and
+the clerk sees every problem by row and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from gui import dialogs
+from gui.worker import DbWorker, report_failure
+
+if TYPE_CHECKING:
+    from core.spreadsheets import ImportPlan
+
+    from gui.list_page import ListPage
+
+EXCEL_FILTER = "Excel (*.xlsx)"
+PREVIEW_LIMIT = 500
+
+
+def add_sheet_menu(
+    page: ListPage, kind: str, db: Database, worker: DbWorker, today: Callable[[], date]
+) -> SheetActions:
+    """Add the Excel menu (import, export, blank template) for ``kind`` to ``page``."""
+    actions = SheetActions(page, kind, db, worker, today)
+    page.add_menu(
+        "Excel",
+        [
+            (page.tr("Import…"), actions.start_import, False),
+            (page.tr("Export…"), actions.export, False),
+            (page.tr("Blank template…"), actions.template, False),
+        ],
+    )
+    return actions
+
+
+class SheetActions:
+    """Import, export and template for one kind of sheet (schools, inspectors, training)."""
+
+    def __init__(
+        self,
+        page: ListPage,
+        kind: str,
+        db: Database,
+        worker: DbWorker,
+        today: Callable[[], date],
+    ) -> None:
+        self.page = page
+        self.kind = kind
+        self.db = db
+        self.worker = worker
+        self.today = today
+        self.preview: ImportPreview | None = None
+
+    def _title(self) -> str:
+        from core.spreadsheets import SHEET_TITLES
+
+        return SHEET_TITLES[self.kind]
+
+    def start_import(self) -> None:
+        """Ask for a sheet, read it, and show what it would change."""
+        from core.spreadsheets import plan_import
+
+        tr = self.page.tr
+        path = dialogs.open_file(self.page, tr("Import from Excel"), EXCEL_FILTER)
+        if path is None:
+            return
+        day = self.today()
+        self.worker.submit(
+            lambda: plan_import(self.db, self.kind, path, day),
+            on_done=self._show_plan,
+            on_error=self._failed,
+        )
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        self.preview = ImportPreview(plan, self.page)
+        self.preview.accepted.connect(lambda: self._apply(plan))
+        self.preview.open()
+
+    def _apply(self, plan: ImportPlan) -> None:
+        from core.spreadsheets import apply_import
+
+        tr = self.page.tr
+        self.worker.submit(
+            lambda: apply_import(self.db, plan),
+            on_done=lambda done: dialogs.inform(
+                self.page, tr("Import"), tr("Saved: {summary}").format(summary=done.summary())
+            ),
+            on_error=self._failed,
+            changes=frozenset({"schools", "inspectors", "training"}),
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        from core.errors import ValidationError
+
+        if isinstance(exc, ValidationError):
+            tr = self.page.tr
+            dialogs.warn(
+                self.page,
+                tr("Import"),
+                tr("Nothing was saved. Please correct the sheet:")
+                + "\n"
+                + "\n".join(exc.messages()[:40])
+                + ("\n…" if len(exc.messages()) > 40 else ""),
+            )
+        else:
+            report_failure(exc)
+
+    def export(self) -> None:
+        """Write the list to an Excel file the clerk chooses (re-importable)."""
+        from core.spreadsheets import export_sheet
+
+        tr = self.page.tr
+        day = self.today()
+        path = dialogs.save_file(
+            self.page, tr("Export to Excel"), f"{self._title()}-{day:%Y%m%d}.xlsx", EXCEL_FILTER
+        )
+        if path is None:
+            return
+        self.worker.submit(
+            lambda: export_sheet(self.db, self.kind, _xlsx(path), day),
+            on_done=lambda count: dialogs.inform(
+                self.page,
+                tr("Export"),
+                tr("{count} rows written to\n{path}").format(count=count, path=_xlsx(path)),
+            ),
+        )
+
+    def template(self) -> None:
+        """Write an empty sheet with the right headers."""
+        from core.spreadsheets import write_template
+
+        tr = self.page.tr
+        path = dialogs.save_file(
+            self.page, tr("Blank template"), f"{self._title()}-模板.xlsx", EXCEL_FILTER
+        )
+        if path is None:
+            return
+        self.worker.submit(
+            lambda: write_template(self.kind, _xlsx(path)),
+            on_done=lambda _none: dialogs.inform(
+                self.page,
+                tr("Blank template"),
+                tr("Template written to\n{path}").format(path=_xlsx(path)),
+            ),
+        )
+
+
+def _xlsx(path: Path) -> Path:
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+class ImportPreview(QDialog):
+    """What an import would add and change; 保存 saves it all, 取消 saves nothing."""
+
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(self.tr("Import preview"))
+        self.resize(640, 480)
+        heading = QLabel(
+            self.tr("{file}: {summary}").format(file=plan.path.name, summary=plan.summary())
+        )
+        heading.setWordWrap(True)
+        lines = []
+        if plan.new_zones:
+            lines.append(self.tr("New zones: {zones}").format(zones="、".join(plan.new_zones)))
+        for row in plan.added[:PREVIEW_LIMIT]:
+            lines.append(self.tr("+ row {row}: {name}").format(row=row.row, name=row.name))
+        for row in plan.changed[:PREVIEW_LIMIT]:
+            lines.append(
+                self.tr("~ row {row}: {name} — {changes}").format(
+                    row=row.row, name=row.name, changes="；".join(row.changes)
+                )
+            )
+        self.details = QPlainTextEdit("\n".join(lines) or self.tr("Nothing to change."))
+        self.details.setReadOnly(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(bool(plan.added or plan.changed))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.save_button = save
