@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -141,15 +141,19 @@ def save_school(db: Database, data: SchoolInput, school_id: int | None = None) -
 
 
 def set_schools_active(db: Database, school_ids: Sequence[int], active: bool, on: date) -> int:
-    """Deactivate (停用) or activate schools; deactivating ends their 挂牌 on ``on``."""
+    """Deactivate (停用) or activate schools from ``on``.
+
+    Deactivating ends their 挂牌 the day before ``on``: the school is closed from that day.
+    """
     with db.session() as session:
         schools = session.scalars(select(School).where(School.id.in_(school_ids))).all()
         for school in schools:
             school.active = active
             if not active:
+                last_day = on - timedelta(days=1)
                 for assignment in school.assignments:
-                    if assignment.end_date is None or assignment.end_date > on:
-                        assignment.end_date = max(on, assignment.start_date)
+                    if assignment.end_date is None or assignment.end_date > last_day:
+                        assignment.end_date = max(last_day, assignment.start_date)
         return len(schools)
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +28,6 @@ from gui.worker import DbWorker, report_failure
 
 if TYPE_CHECKING:
     from core.spreadsheets import ImportPlan
-
     from gui.list_page import ListPage
 
 EXCEL_FILTER = "Excel (*.xlsx)"
@@ -39,18 +39,11 @@ def add_sheet_menu(
 ) -> SheetActions:
     """Add the Excel menu (import, export, blank template) for ``kind`` to ``page``."""
     actions = SheetActions(page, kind, db, worker, today)
-    page.add_menu(
-        "Excel",
-        [
-            (page.tr("Import…"), actions.start_import, False),
-            (page.tr("Export…"), actions.export, False),
-            (page.tr("Blank template…"), actions.template, False),
-        ],
-    )
+    page.add_menu("Excel", actions.menu_entries())
     return actions
 
 
-class SheetActions:
+class SheetActions(QObject):
     """Import, export and template for one kind of sheet (schools, inspectors, training)."""
 
     def __init__(
@@ -61,12 +54,21 @@ class SheetActions:
         worker: DbWorker,
         today: Callable[[], date],
     ) -> None:
+        super().__init__(page)
         self.page = page
         self.kind = kind
         self.db = db
         self.worker = worker
         self.today = today
         self.preview: ImportPreview | None = None
+
+    def menu_entries(self) -> list[tuple[str, Callable[[], None], bool]]:
+        """The Excel menu's entries for :meth:`ListPage.add_menu`."""
+        return [
+            (self.tr("Import…"), self.start_import, False),
+            (self.tr("Export…"), self.export, False),
+            (self.tr("Blank template…"), self.template, False),
+        ]
 
     def _title(self) -> str:
         from core.spreadsheets import SHEET_TITLES
@@ -77,8 +79,7 @@ class SheetActions:
         """Ask for a sheet, read it, and show what it would change."""
         from core.spreadsheets import plan_import
 
-        tr = self.page.tr
-        path = dialogs.open_file(self.page, tr("Import from Excel"), EXCEL_FILTER)
+        path = dialogs.open_file(self.page, self.tr("Import from Excel"), EXCEL_FILTER)
         if path is None:
             return
         day = self.today()
@@ -96,11 +97,12 @@ class SheetActions:
     def _apply(self, plan: ImportPlan) -> None:
         from core.spreadsheets import apply_import
 
-        tr = self.page.tr
         self.worker.submit(
             lambda: apply_import(self.db, plan),
             on_done=lambda done: dialogs.inform(
-                self.page, tr("Import"), tr("Saved: {summary}").format(summary=done.summary())
+                self.page,
+                self.tr("Import"),
+                self.tr("Saved: {summary}").format(summary=done.summary()),
             ),
             on_error=self._failed,
             changes=frozenset({"schools", "inspectors", "training"}),
@@ -110,11 +112,10 @@ class SheetActions:
         from core.errors import ValidationError
 
         if isinstance(exc, ValidationError):
-            tr = self.page.tr
             dialogs.warn(
                 self.page,
-                tr("Import"),
-                tr("Nothing was saved. Please correct the sheet:")
+                self.tr("Import"),
+                self.tr("Nothing was saved. Please correct the sheet:")
                 + "\n"
                 + "\n".join(exc.messages()[:40])
                 + ("\n…" if len(exc.messages()) > 40 else ""),
@@ -126,10 +127,12 @@ class SheetActions:
         """Write the list to an Excel file the clerk chooses (re-importable)."""
         from core.spreadsheets import export_sheet
 
-        tr = self.page.tr
         day = self.today()
         path = dialogs.save_file(
-            self.page, tr("Export to Excel"), f"{self._title()}-{day:%Y%m%d}.xlsx", EXCEL_FILTER
+            self.page,
+            self.tr("Export to Excel"),
+            f"{self._title()}-{day:%Y%m%d}.xlsx",
+            EXCEL_FILTER,
         )
         if path is None:
             return
@@ -137,8 +140,8 @@ class SheetActions:
             lambda: export_sheet(self.db, self.kind, _xlsx(path), day),
             on_done=lambda count: dialogs.inform(
                 self.page,
-                tr("Export"),
-                tr("{count} rows written to\n{path}").format(count=count, path=_xlsx(path)),
+                self.tr("Export"),
+                self.tr("{count} rows written to\n{path}").format(count=count, path=_xlsx(path)),
             ),
         )
 
@@ -146,9 +149,8 @@ class SheetActions:
         """Write an empty sheet with the right headers."""
         from core.spreadsheets import write_template
 
-        tr = self.page.tr
         path = dialogs.save_file(
-            self.page, tr("Blank template"), f"{self._title()}-模板.xlsx", EXCEL_FILTER
+            self.page, self.tr("Blank template"), f"{self._title()}-模板.xlsx", EXCEL_FILTER
         )
         if path is None:
             return
@@ -156,8 +158,8 @@ class SheetActions:
             lambda: write_template(self.kind, _xlsx(path)),
             on_done=lambda _none: dialogs.inform(
                 self.page,
-                tr("Blank template"),
-                tr("Template written to\n{path}").format(path=_xlsx(path)),
+                self.tr("Blank template"),
+                self.tr("Template written to\n{path}").format(path=_xlsx(path)),
             ),
         )
 

@@ -69,85 +69,90 @@ class InspectorsPage(ListPage):
     def __init__(
         self, db: Database, worker: DbWorker, today: Callable[[], date] = date.today
     ) -> None:
-        tr = self.tr
         columns = [
-            Column(tr("Name"), lambda r: r.name),
-            Column(tr("Gender"), lambda r: Gender.label_of(r.gender)),
-            Column(tr("Full/part time"), lambda r: Employment.label_of(r.employment)),
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Gender"), lambda r: Gender.label_of(r.gender)),
+            Column(self.tr("Full/part time"), lambda r: Employment.label_of(r.employment)),
             Column(
-                tr("Status"),
+                self.tr("Status"),
                 lambda r: r.status.label,
                 alert=lambda r: r.serving and (r.term_expiring or r.at_term_limit),
             ),
-            Column(tr("Unit"), lambda r: r.unit),
-            Column(tr("Post"), lambda r: r.post),
-            Column(tr("Phone"), lambda r: r.phone),
-            Column(tr("Term from"), lambda r: show_date(r.term_start), lambda r: r.term_start),
+            Column(self.tr("Unit"), lambda r: r.unit),
+            Column(self.tr("Post"), lambda r: r.post),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("Term from"), lambda r: show_date(r.term_start), lambda r: r.term_start),
             Column(
-                tr("Term ends"),
+                self.tr("Term ends"),
                 lambda r: show_date(r.term_end),
                 lambda r: r.term_end,
                 alert=lambda r: r.serving and r.term_expiring,
             ),
             Column(
-                tr("Consecutive terms"),
+                self.tr("Consecutive terms"),
                 lambda r: str(r.consecutive_terms) if r.consecutive_terms else "",
                 lambda r: r.consecutive_terms,
                 True,
                 alert=lambda r: r.serving and r.at_term_limit,
             ),
             Column(
-                tr("Schools"),
+                self.tr("Schools"),
                 lambda r: str(r.schools),
                 lambda r: r.schools,
                 True,
                 alert=lambda r: r.overloaded,
             ),
-            Column(tr("Certificate no."), lambda r: r.certificate_no),
+            Column(self.tr("Certificate no."), lambda r: r.certificate_no),
         ]
-        super().__init__(tr("Inspectors"), columns, muted=lambda r: not r.serving)
+        super().__init__(self.tr("Inspectors"), columns, muted=lambda r: not r.serving)
         self.db = db
         self.worker = worker
         self.today = today
         self.data: InspectorsData | None = None
         self.dialog: QWidget | None = None
 
-        self.add_button(tr("Add inspector…"), self.add_inspector)
-        self.edit_button = self.add_button(tr("Edit…"), self.edit_inspector, needs_selection=True)
-        self.photo_button = self.add_button(tr("Photo…"), self.choose_photo, needs_selection=True)
+        self.add_button(self.tr("Add inspector…"), self.add_inspector)
+        self.edit_button = self.add_button(
+            self.tr("Edit…"), self.edit_inspector, needs_selection=True
+        )
+        self.photo_button = self.add_button(
+            self.tr("Photo…"), self.choose_photo, needs_selection=True
+        )
         self.term_actions = self.add_menu(
-            tr("Terms"),
+            self.tr("Terms"),
             [
-                (tr("Appoint…"), self.appoint, True),
-                (tr("Record assessment…"), self.assess, True),
-                (tr("Renew…"), self.renew, True),
-                (tr("End term…"), self.end_term, True),
-                (tr("General re-appointment…"), self.batch_renew, False),
+                (self.tr("Appoint…"), self.appoint, True),
+                (self.tr("Record assessment…"), self.assess, True),
+                (self.tr("Renew…"), self.renew, True),
+                (self.tr("End term…"), self.end_term, True),
+                (self.tr("General re-appointment…"), self.batch_renew, False),
             ],
         )
         self.assignment_actions = self.add_menu(
-            tr("Schools"),
+            self.tr("Schools"),
             [
-                (tr("Assign schools…"), self.assign, True),
-                (tr("End assignments…"), self.end_assignments, True),
-                (tr("Recusal…"), self.recuse, True),
+                (self.tr("Assign schools…"), self.assign, True),
+                (self.tr("End assignments…"), self.end_assignments, True),
+                (self.tr("Recusal…"), self.recuse, True),
             ],
         )
         self.sheets = add_sheet_menu(self, "inspectors", db, worker, today)
         self.finish_actions()
 
-        self.add_filter("serving", tr("In office"), lambda r: r.serving)
+        self.add_filter("serving", self.tr("In office"), lambda r: r.serving)
         self.add_filter(
             "full_time",
-            tr("Full-time, in office"),
+            self.tr("Full-time, in office"),
             lambda r: r.serving and r.employment == Employment.FULL_TIME,
         )
-        self.add_filter("expiring", tr("Term ending soon"), lambda r: r.serving and r.term_expiring)
         self.add_filter(
-            "term_limit", tr("At the term limit"), lambda r: r.serving and r.at_term_limit
+            "expiring", self.tr("Term ending soon"), lambda r: r.serving and r.term_expiring
         )
-        self.add_filter("overloaded", tr("Too many schools"), lambda r: r.overloaded)
-        self.add_filter("former", tr("Not in office"), lambda r: not r.serving)
+        self.add_filter(
+            "term_limit", self.tr("At the term limit"), lambda r: r.serving and r.at_term_limit
+        )
+        self.add_filter("overloaded", self.tr("Too many schools"), lambda r: r.overloaded)
+        self.add_filter("former", self.tr("Not in office"), lambda r: not r.serving)
         self.apply_filter("serving")
         self.table.doubleClicked.connect(lambda _index: self.edit_inspector())
 
@@ -156,56 +161,55 @@ class InspectorsPage(ListPage):
         self.refresh()
 
     def _build_detail(self) -> None:
-        tr = self.tr
         panel = QWidget()
         panel.setMinimumWidth(320)
         self.photo = QLabel()
         self.photo.setFixedSize(*PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setObjectName("photo")
-        self.detail_title = QLabel(tr("Select an inspector to see their details."))
+        self.detail_title = QLabel(self.tr("Select an inspector to see their details."))
         self.detail_title.setWordWrap(True)
         self.detail_title.setObjectName("detailTitle")
         self.terms_model = RowTableModel(
             [
-                Column(tr("From"), lambda t: show_date(t.start_date)),
-                Column(tr("To"), lambda t: show_date(t.end_date)),
-                Column(tr("Outcome"), lambda t: t.description),
+                Column(self.tr("From"), lambda t: show_date(t.start_date)),
+                Column(self.tr("To"), lambda t: show_date(t.end_date)),
+                Column(self.tr("Outcome"), lambda t: t.description),
             ],
             parent=self,
         )
         self.coverage_model = RowTableModel(
             [
-                Column(tr("School"), lambda c: c.school),
-                Column(tr("From"), lambda c: show_date(c.start_date)),
-                Column(tr("To"), lambda c: show_date(c.end_date) or tr("now")),
+                Column(self.tr("School"), lambda c: c.school),
+                Column(self.tr("From"), lambda c: show_date(c.start_date)),
+                Column(self.tr("To"), lambda c: show_date(c.end_date) or self.tr("now")),
             ],
             muted=lambda c: c.end_date is not None,
             parent=self,
         )
         self.recusal_model = RowTableModel(
             [
-                Column(tr("School"), lambda r: r.school),
-                Column(tr("Reason"), lambda r: r.reason),
-                Column(tr("Since"), lambda r: show_date(r.since)),
+                Column(self.tr("School"), lambda r: r.school),
+                Column(self.tr("Reason"), lambda r: r.reason),
+                Column(self.tr("Since"), lambda r: show_date(r.since)),
             ],
             parent=self,
         )
         self.tabs = QTabWidget()
         for model, title in (
-            (self.terms_model, tr("Terms")),
-            (self.coverage_model, tr("Schools covered")),
+            (self.terms_model, self.tr("Terms")),
+            (self.coverage_model, self.tr("Schools covered")),
         ):
             self.tabs.addTab(_small_table(model), title)
         self.recusal_view = _small_table(self.recusal_model)
-        self.remove_recusal_button = QPushButton(tr("Delete recusal"))
+        self.remove_recusal_button = QPushButton(self.tr("Delete recusal"))
         self.remove_recusal_button.clicked.connect(self.remove_recusal)
         recusals = QWidget()
         recusal_layout = QVBoxLayout(recusals)
         recusal_layout.setContentsMargins(0, 0, 0, 0)
         recusal_layout.addWidget(self.recusal_view, 1)
         recusal_layout.addWidget(self.remove_recusal_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.tabs.addTab(recusals, tr("Recusals"))
+        self.tabs.addTab(recusals, self.tr("Recusals"))
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addWidget(self.photo)

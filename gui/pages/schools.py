@@ -63,60 +63,71 @@ class SchoolsPage(ListPage):
     def __init__(
         self, db: Database, worker: DbWorker, today: Callable[[], date] = date.today
     ) -> None:
-        tr = self.tr
         columns = [
-            Column(tr("School"), lambda r: r.name),
-            Column(tr("Kind"), lambda r: r.kind_label),
-            Column(tr("Ownership"), lambda r: tr("Private") if r.is_private else tr("Public")),
-            Column(tr("Students"), lambda r: str(r.enrolment), lambda r: r.enrolment, True),
-            Column(tr("Zone"), lambda r: r.zone or tr("(none)"), alert=lambda r: not r.zone),
+            Column(self.tr("School"), lambda r: r.name),
+            Column(self.tr("Kind"), lambda r: r.kind_label),
             Column(
-                tr("Responsible inspector"),
-                lambda r: r.inspector or (tr("(none)") if r.active else ""),
+                self.tr("Ownership"),
+                lambda r: self.tr("Private") if r.is_private else self.tr("Public"),
+            ),
+            Column(self.tr("Students"), lambda r: str(r.enrolment), lambda r: r.enrolment, True),
+            Column(
+                self.tr("Zone"), lambda r: r.zone or self.tr("(none)"), alert=lambda r: not r.zone
+            ),
+            Column(
+                self.tr("Responsible inspector"),
+                lambda r: r.inspector or (self.tr("(none)") if r.active else ""),
                 alert=lambda r: r.active and not r.inspector,
             ),
             Column(
-                tr("Since"), lambda r: show_date(r.inspector_since), lambda r: r.inspector_since
+                self.tr("Assigned since"),
+                lambda r: show_date(r.inspector_since),
+                lambda r: r.inspector_since,
             ),
-            Column(tr("Principal"), lambda r: r.principal),
+            Column(self.tr("Principal"), lambda r: r.principal),
             Column(
-                tr("Principal's term ends"),
+                self.tr("Principal's term ends"),
                 lambda r: show_date(r.principal_term_end),
                 lambda r: r.principal_term_end,
             ),
-            Column(tr("Phone"), lambda r: r.phone),
-            Column(tr("Address"), lambda r: r.address),
-            Column(tr("Status"), lambda r: tr("In use") if r.active else tr("Deactivated")),
+            Column(self.tr("Phone"), lambda r: r.phone),
+            Column(self.tr("Address"), lambda r: r.address),
+            Column(
+                self.tr("Status"),
+                lambda r: self.tr("In use") if r.active else self.tr("Deactivated"),
+            ),
         ]
-        super().__init__(tr("Schools"), columns, muted=lambda r: not r.active)
+        super().__init__(self.tr("Schools"), columns, muted=lambda r: not r.active)
         self.db = db
         self.worker = worker
         self.today = today
         self.data: SchoolsData | None = None
         self.dialog: QWidget | None = None
 
-        self.add_button(tr("Add school…"), self.add_school)
-        self.edit_button = self.add_button(tr("Edit…"), self.edit_school, needs_selection=True)
+        self.add_button(self.tr("Add school…"), self.add_school)
+        self.edit_button = self.add_button(self.tr("Edit…"), self.edit_school, needs_selection=True)
         self.deactivate_button = self.add_button(
-            tr("Deactivate"), lambda: self.set_active(False), needs_selection=True
+            self.tr("Deactivate"), lambda: self.set_active(False), needs_selection=True
         )
         self.activate_button = self.add_button(
-            tr("Activate"), lambda: self.set_active(True), needs_selection=True
+            self.tr("Activate"), lambda: self.set_active(True), needs_selection=True
         )
-        self.add_button(tr("Zones…"), self.edit_zones)
+        self.add_button(self.tr("Zones…"), self.edit_zones)
         self.sheets = add_sheet_menu(self, "schools", db, worker, today)
         self.finish_actions()
 
-        self.add_filter("active", tr("In use"), lambda r: r.active)
+        self.add_filter("active", self.tr("In use"), lambda r: r.active)
         self.add_filter(
-            "uncovered", tr("Without an inspector"), lambda r: r.active and not r.inspector
+            "uncovered", self.tr("Without an inspector"), lambda r: r.active and not r.inspector
         )
         self.add_filter(
-            "kindergartens", tr("Kindergartens"), lambda r: r.active and r.kind == "kindergarten"
+            "kindergartens",
+            self.tr("Kindergartens"),
+            lambda r: r.active and r.kind == "kindergarten",
         )
-        self.add_filter("private", tr("Private"), lambda r: r.active and r.is_private)
-        self.add_filter("large", tr("Large (own inspector)"), self._is_large)
-        self.add_filter("inactive", tr("Deactivated"), lambda r: not r.active)
+        self.add_filter("private", self.tr("Private"), lambda r: r.active and r.is_private)
+        self.add_filter("large", self.tr("Large (own inspector)"), self._is_large)
+        self.add_filter("inactive", self.tr("Deactivated"), lambda r: not r.active)
         self.apply_filter("active")
         self.table.doubleClicked.connect(lambda _index: self.edit_school())
 

@@ -68,26 +68,25 @@ class TrainingPage(ListPage):
     def __init__(
         self, db: Database, worker: DbWorker, today: Callable[[], date] = date.today
     ) -> None:
-        tr = self.tr
         columns = [
-            Column(tr("Name"), lambda t: t.name),
+            Column(self.tr("Name"), lambda t: t.name),
             Column(
-                tr("Hours this year"),
+                self.tr("Hours this year"),
                 lambda t: _hours(t.hours),
                 lambda t: t.hours,
                 True,
                 alert=lambda t: t.shortfall > 0,
             ),
-            Column(tr("Required"), lambda t: str(t.required), lambda t: t.required, True),
+            Column(self.tr("Required"), lambda t: str(t.required), lambda t: t.required, True),
             Column(
-                tr("Short by"),
+                self.tr("Short by"),
                 lambda t: _hours(t.shortfall) if t.shortfall else "",
                 lambda t: t.shortfall,
                 True,
                 alert=lambda t: t.shortfall > 0,
             ),
             Column(
-                tr("Pre-service"),
+                self.tr("Pre-service"),
                 lambda t: (
                     f"{_hours(t.preservice_hours)} / {t.preservice_minimum}"
                     if t.preservice_required
@@ -97,14 +96,14 @@ class TrainingPage(ListPage):
                 alert=lambda t: t.missing_preservice,
             ),
             Column(
-                tr("Centralized days, 3 years"),
+                self.tr("Centralized days, 3 years"),
                 lambda t: str(t.centralized_days),
                 lambda t: t.centralized_days,
                 True,
                 alert=lambda t: t.missing_centralized,
             ),
         ]
-        super().__init__(tr("Training"), columns)
+        super().__init__(self.tr("Training"), columns)
         self.db = db
         self.worker = worker
         self.today = today
@@ -114,16 +113,18 @@ class TrainingPage(ListPage):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today().year)
-        self.year.setPrefix(tr("Year "))
+        self.year.setPrefix(self.tr("Year "))
         self.actions_bar.addWidget(self.year)
-        self.add_button(tr("Add training…"), self.add_record)
+        self.add_button(self.tr("Add training…"), self.add_record)
         self.sheets = add_sheet_menu(self, "training", db, worker, today)
         self.finish_actions()
 
-        self.add_filter("shortfall", tr("Short of hours"), lambda t: t.shortfall > 0)
-        self.add_filter("preservice", tr("Pre-service missing"), lambda t: t.missing_preservice)
+        self.add_filter("shortfall", self.tr("Short of hours"), lambda t: t.shortfall > 0)
         self.add_filter(
-            "centralized", tr("Centralized training missing"), lambda t: t.missing_centralized
+            "preservice", self.tr("Pre-service missing"), lambda t: t.missing_preservice
+        )
+        self.add_filter(
+            "centralized", self.tr("Centralized training missing"), lambda t: t.missing_centralized
         )
 
         self._build_records()
@@ -132,18 +133,17 @@ class TrainingPage(ListPage):
         self.refresh()
 
     def _build_records(self) -> None:
-        tr = self.tr
         self.records_title = QLabel()
         self.records_model = RowTableModel(
             [
-                Column(tr("Inspector"), lambda r: r.inspector),
-                Column(tr("From"), lambda r: show_date(r.start_date)),
-                Column(tr("To"), lambda r: show_date(r.end_date)),
-                Column(tr("Course"), lambda r: r.course),
-                Column(tr("Form"), lambda r: TrainingForm.label_of(r.form)),
-                Column(tr("Hours"), lambda r: _hours(r.hours), numeric=True),
-                Column(tr("Organizer"), lambda r: r.organizer),
-                Column(tr("Certificate"), lambda r: r.certificate),
+                Column(self.tr("Inspector"), lambda r: r.inspector),
+                Column(self.tr("From"), lambda r: show_date(r.start_date)),
+                Column(self.tr("To"), lambda r: show_date(r.end_date)),
+                Column(self.tr("Course"), lambda r: r.course),
+                Column(self.tr("Form"), lambda r: TrainingForm.label_of(r.form)),
+                Column(self.tr("Hours"), lambda r: _hours(r.hours), numeric=True),
+                Column(self.tr("Organizer"), lambda r: r.organizer),
+                Column(self.tr("Certificate"), lambda r: r.certificate),
             ],
             parent=self,
         )
@@ -155,9 +155,9 @@ class TrainingPage(ListPage):
         self.records.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.records.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.records.doubleClicked.connect(lambda _index: self.edit_record())
-        edit = QPushButton(tr("Edit record…"))
+        edit = QPushButton(self.tr("Edit record…"))
         edit.clicked.connect(self.edit_record)
-        remove = QPushButton(tr("Delete records"))
+        remove = QPushButton(self.tr("Delete records"))
         remove.clicked.connect(self.delete_records)
         bar = QHBoxLayout()
         bar.addWidget(self.records_title, 1)

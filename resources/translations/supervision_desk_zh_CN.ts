@@ -2,483 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="74"/>
-        <location filename="../../gui/pages/training.py" line="73"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="75"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="76"/>
-        <source>Full/part time</source>
-        <translation>专/兼职</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="78"/>
-        <location filename="../../gui/pages/schools.py" line="89"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="82"/>
-        <source>Unit</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="83"/>
-        <source>Post</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="84"/>
-        <location filename="../../gui/pages/schools.py" line="87"/>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="85"/>
-        <source>Term from</source>
-        <translation>本届任期起</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="87"/>
-        <source>Term ends</source>
-        <translation>任期届满</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="93"/>
-        <source>Consecutive terms</source>
-        <translation>连任届数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="100"/>
-        <location filename="../../gui/pages/inspectors.py" line="129"/>
-        <location filename="../../gui/pages/schools.py" line="91"/>
-        <source>Schools</source>
-        <translation>学校</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="106"/>
-        <source>Certificate no.</source>
-        <translation>督学证号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="108"/>
-        <source>Inspectors</source>
-        <translation>督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="115"/>
-        <source>Add inspector…</source>
-        <translation>新增督学…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="116"/>
-        <location filename="../../gui/pages/schools.py" line="99"/>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="117"/>
-        <source>Photo…</source>
-        <translation>照片…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="119"/>
-        <location filename="../../gui/pages/inspectors.py" line="196"/>
-        <source>Terms</source>
-        <translation>任期</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="121"/>
-        <source>Appoint…</source>
-        <translation>任命…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="122"/>
-        <source>Record assessment…</source>
-        <translation>任期考核…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="123"/>
-        <source>Renew…</source>
-        <translation>续聘…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="124"/>
-        <source>End term…</source>
-        <translation>结束任期…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="125"/>
-        <source>General re-appointment…</source>
-        <translation>批量换届…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="131"/>
-        <source>Assign schools…</source>
-        <translation>挂牌学校…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="132"/>
-        <source>End assignments…</source>
-        <translation>结束挂牌…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="133"/>
-        <source>Recusal…</source>
-        <translation>回避…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="139"/>
-        <source>In office</source>
-        <translation>在任</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="142"/>
-        <source>Full-time, in office</source>
-        <translation>在任专职督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="145"/>
-        <source>Term ending soon</source>
-        <translation>任期即将届满</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="147"/>
-        <source>At the term limit</source>
-        <translation>已达连任上限</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="149"/>
-        <source>Too many schools</source>
-        <translation>负责学校过多</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="150"/>
-        <source>Not in office</source>
-        <translation>不在任</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="166"/>
-        <source>Select an inspector to see their details.</source>
-        <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="171"/>
-        <location filename="../../gui/pages/inspectors.py" line="180"/>
-        <location filename="../../gui/pages/training.py" line="140"/>
-        <source>From</source>
-        <translation>起</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="172"/>
-        <location filename="../../gui/pages/inspectors.py" line="181"/>
-        <location filename="../../gui/pages/training.py" line="141"/>
-        <source>To</source>
-        <translation>止</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="173"/>
-        <source>Outcome</source>
-        <translation>考核与结束</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="179"/>
-        <location filename="../../gui/pages/inspectors.py" line="188"/>
-        <location filename="../../gui/pages/schools.py" line="68"/>
-        <source>School</source>
-        <translation>学校</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="181"/>
-        <source>now</source>
-        <translation>至今</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="189"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="190"/>
-        <location filename="../../gui/pages/schools.py" line="79"/>
-        <source>Since</source>
-        <translation>自</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="197"/>
-        <source>Schools covered</source>
-        <translation>挂牌记录</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="201"/>
-        <source>Delete recusal</source>
-        <translation>删除回避</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/inspectors.py" line="208"/>
-        <source>Recusals</source>
-        <translation>回避</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="69"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="70"/>
-        <source>Ownership</source>
-        <translation>性质</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="70"/>
-        <location filename="../../gui/pages/schools.py" line="117"/>
-        <source>Private</source>
-        <translation>民办</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="70"/>
-        <source>Public</source>
-        <translation>公办</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="71"/>
-        <source>Students</source>
-        <translation>在校生数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="72"/>
-        <source>Zone</source>
-        <translation>责任区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="72"/>
-        <location filename="../../gui/pages/schools.py" line="75"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="74"/>
-        <source>Responsible inspector</source>
-        <translation>责任督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="81"/>
-        <source>Principal</source>
-        <translation>校（园）长</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="83"/>
-        <source>Principal&apos;s term ends</source>
-        <translation>校长任期届满</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="88"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="89"/>
-        <location filename="../../gui/pages/schools.py" line="110"/>
-        <source>In use</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="89"/>
-        <location filename="../../gui/pages/schools.py" line="119"/>
-        <source>Deactivated</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="98"/>
-        <source>Add school…</source>
-        <translation>新增学校…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="101"/>
-        <source>Deactivate</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="104"/>
-        <source>Activate</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="106"/>
-        <source>Zones…</source>
-        <translation>责任区…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="112"/>
-        <source>Without an inspector</source>
-        <translation>未挂牌督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="115"/>
-        <source>Kindergartens</source>
-        <translation>幼儿园</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/schools.py" line="118"/>
-        <source>Large (own inspector)</source>
-        <translation>大规模学校（1∶1）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="75"/>
-        <source>Hours this year</source>
-        <translation>本年学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="81"/>
-        <source>Required</source>
-        <translation>要求学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="83"/>
-        <source>Short by</source>
-        <translation>差额</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="90"/>
-        <source>Pre-service</source>
-        <translation>岗前培训</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="100"/>
-        <source>Centralized days, 3 years</source>
-        <translation>近三年集中培训（天）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="107"/>
-        <source>Training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="117"/>
-        <source>Year </source>
-        <translation>年度 </translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="119"/>
-        <source>Add training…</source>
-        <translation>新增培训记录…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="123"/>
-        <source>Short of hours</source>
-        <translation>学时不足</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="124"/>
-        <source>Pre-service missing</source>
-        <translation>缺岗前培训</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="126"/>
-        <source>Centralized training missing</source>
-        <translation>近三年集中培训不足</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="139"/>
-        <source>Inspector</source>
-        <translation>督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="142"/>
-        <source>Course</source>
-        <translation>培训名称</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="143"/>
-        <source>Form</source>
-        <translation>培训形式</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="144"/>
-        <source>Hours</source>
-        <translation>学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="145"/>
-        <source>Organizer</source>
-        <translation>主办单位</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="146"/>
-        <source>Certificate</source>
-        <translation>证书编号</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="158"/>
-        <source>Edit record…</source>
-        <translation>编辑记录…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/training.py" line="160"/>
-        <source>Delete records</source>
-        <translation>删除记录</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="81"/>
-        <source>Import from Excel</source>
-        <translation>从 Excel 导入</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="103"/>
-        <location filename="../../gui/sheet_actions.py" line="116"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="103"/>
-        <source>Saved: {summary}</source>
-        <translation>已保存：{summary}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="117"/>
-        <source>Nothing was saved. Please correct the sheet:</source>
-        <translation>没有保存任何数据。请修改表格中的以下问题：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="132"/>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="140"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="141"/>
-        <source>{count} rows written to
-{path}</source>
-        <translation>已导出 {count} 行到
-{path}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="151"/>
-        <location filename="../../gui/sheet_actions.py" line="159"/>
-        <source>Blank template</source>
-        <translation>空白模板</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="160"/>
-        <source>Template written to
-{path}</source>
-        <translation>模板已保存到
-{path}</translation>
-    </message>
-</context>
-<context>
     <name>AppointDialog</name>
     <message>
         <location filename="../../gui/inspector_dialogs.py" line="106"/>
@@ -810,32 +333,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="175"/>
+        <location filename="../../gui/sheet_actions.py" line="177"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="178"/>
+        <location filename="../../gui/sheet_actions.py" line="180"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="183"/>
+        <location filename="../../gui/sheet_actions.py" line="185"/>
         <source>New zones: {zones}</source>
         <translation>新增责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="185"/>
+        <location filename="../../gui/sheet_actions.py" line="187"/>
         <source>+ row {row}: {name}</source>
         <translation>+ 第 {row} 行：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="188"/>
+        <location filename="../../gui/sheet_actions.py" line="190"/>
         <source>~ row {row}: {name} — {changes}</source>
         <translation>~ 第 {row} 行：{name} — {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="192"/>
+        <location filename="../../gui/sheet_actions.py" line="194"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -906,47 +429,254 @@
 <context>
     <name>InspectorsPage</name>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="240"/>
+        <location filename="../../gui/pages/inspectors.py" line="244"/>
         <source>{serving} in office ({full} full-time) · about {ratio} schools each</source>
         <translation>在任 {serving} 名（专职 {full} 名）· 每名督学约负责 {ratio} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="261"/>
+        <location filename="../../gui/pages/inspectors.py" line="170"/>
+        <location filename="../../gui/pages/inspectors.py" line="265"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="268"/>
+        <location filename="../../gui/pages/inspectors.py" line="73"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="74"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="75"/>
+        <source>Full/part time</source>
+        <translation>专/兼职</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="77"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="81"/>
+        <source>Unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="82"/>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="83"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="84"/>
+        <source>Term from</source>
+        <translation>本届任期起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="86"/>
+        <source>Term ends</source>
+        <translation>任期届满</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="92"/>
+        <source>Consecutive terms</source>
+        <translation>连任届数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="99"/>
+        <location filename="../../gui/pages/inspectors.py" line="132"/>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="105"/>
+        <source>Certificate no.</source>
+        <translation>督学证号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="114"/>
+        <source>Add inspector…</source>
+        <translation>新增督学…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="116"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="119"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="122"/>
+        <location filename="../../gui/pages/inspectors.py" line="200"/>
+        <source>Terms</source>
+        <translation>任期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="124"/>
+        <source>Appoint…</source>
+        <translation>任命…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="125"/>
+        <source>Record assessment…</source>
+        <translation>任期考核…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="126"/>
+        <source>Renew…</source>
+        <translation>续聘…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="127"/>
+        <source>End term…</source>
+        <translation>结束任期…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="128"/>
+        <source>General re-appointment…</source>
+        <translation>批量换届…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="134"/>
+        <source>Assign schools…</source>
+        <translation>挂牌学校…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="135"/>
+        <source>End assignments…</source>
+        <translation>结束挂牌…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="136"/>
+        <source>Recusal…</source>
+        <translation>回避…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="142"/>
+        <source>In office</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="145"/>
+        <source>Full-time, in office</source>
+        <translation>在任专职督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="149"/>
+        <source>Term ending soon</source>
+        <translation>任期即将届满</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="152"/>
+        <source>At the term limit</source>
+        <translation>已达连任上限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="154"/>
+        <source>Too many schools</source>
+        <translation>负责学校过多</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="155"/>
+        <source>Not in office</source>
+        <translation>不在任</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="175"/>
+        <location filename="../../gui/pages/inspectors.py" line="184"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="176"/>
+        <location filename="../../gui/pages/inspectors.py" line="185"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="177"/>
+        <source>Outcome</source>
+        <translation>考核与结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="183"/>
+        <location filename="../../gui/pages/inspectors.py" line="192"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="185"/>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="193"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="194"/>
+        <source>Since</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="201"/>
+        <source>Schools covered</source>
+        <translation>挂牌记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="205"/>
+        <source>Delete recusal</source>
+        <translation>删除回避</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="212"/>
+        <source>Recusals</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors.py" line="272"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="281"/>
+        <location filename="../../gui/pages/inspectors.py" line="285"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="311"/>
+        <location filename="../../gui/pages/inspectors.py" line="315"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="311"/>
+        <location filename="../../gui/pages/inspectors.py" line="315"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="326"/>
+        <location filename="../../gui/pages/inspectors.py" line="107"/>
+        <location filename="../../gui/pages/inspectors.py" line="330"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="376"/>
+        <location filename="../../gui/pages/inspectors.py" line="380"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="377"/>
+        <location filename="../../gui/pages/inspectors.py" line="381"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -1228,62 +958,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="214"/>
+        <location filename="../../gui/pages/schools.py" line="225"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="214"/>
+        <location filename="../../gui/pages/schools.py" line="225"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="218"/>
+        <location filename="../../gui/pages/schools.py" line="229"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="219"/>
+        <location filename="../../gui/pages/schools.py" line="230"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="220"/>
+        <location filename="../../gui/pages/schools.py" line="231"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="221"/>
+        <location filename="../../gui/pages/schools.py" line="232"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="223"/>
+        <location filename="../../gui/pages/schools.py" line="234"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="224"/>
+        <location filename="../../gui/pages/schools.py" line="235"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="227"/>
+        <location filename="../../gui/pages/schools.py" line="238"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="229"/>
+        <location filename="../../gui/pages/schools.py" line="240"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="231"/>
+        <location filename="../../gui/pages/schools.py" line="242"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="232"/>
+        <location filename="../../gui/pages/schools.py" line="243"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -1291,22 +1021,151 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="145"/>
+        <location filename="../../gui/pages/schools.py" line="67"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="68"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="70"/>
+        <source>Ownership</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="71"/>
+        <location filename="../../gui/pages/schools.py" line="128"/>
+        <source>Private</source>
+        <translation>民办</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="71"/>
+        <source>Public</source>
+        <translation>公办</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="73"/>
+        <source>Students</source>
+        <translation>在校生数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="75"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="75"/>
+        <location filename="../../gui/pages/schools.py" line="79"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="78"/>
+        <source>Responsible inspector</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="83"/>
+        <source>Assigned since</source>
+        <translation>挂牌起始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="87"/>
+        <source>Principal</source>
+        <translation>校（园）长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="89"/>
+        <source>Principal&apos;s term ends</source>
+        <translation>校长任期届满</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="93"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="94"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="96"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="97"/>
+        <location filename="../../gui/pages/schools.py" line="119"/>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="97"/>
+        <location filename="../../gui/pages/schools.py" line="130"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="100"/>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="107"/>
+        <source>Add school…</source>
+        <translation>新增学校…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="108"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="113"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="115"/>
+        <source>Zones…</source>
+        <translation>责任区…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="121"/>
+        <source>Without an inspector</source>
+        <translation>未挂牌督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="125"/>
+        <source>Kindergartens</source>
+        <translation>幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="129"/>
+        <source>Large (own inspector)</source>
+        <translation>大规模学校（1∶1）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="156"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="150"/>
+        <location filename="../../gui/pages/schools.py" line="161"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="152"/>
+        <location filename="../../gui/pages/schools.py" line="163"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="190"/>
+        <location filename="../../gui/pages/schools.py" line="201"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -1315,7 +1174,8 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 历史记录保留；其责任督学的挂牌自今日结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="193"/>
+        <location filename="../../gui/pages/schools.py" line="110"/>
+        <location filename="../../gui/pages/schools.py" line="204"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -1412,6 +1272,75 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
 </context>
 <context>
+    <name>SheetActions</name>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="68"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="69"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="70"/>
+        <source>Blank template…</source>
+        <translation>空白模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="82"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="104"/>
+        <location filename="../../gui/sheet_actions.py" line="117"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="105"/>
+        <source>Saved: {summary}</source>
+        <translation>已保存：{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="118"/>
+        <source>Nothing was saved. Please correct the sheet:</source>
+        <translation>没有保存任何数据。请修改表格中的以下问题：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="133"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="143"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="144"/>
+        <source>{count} rows written to
+{path}</source>
+        <translation>已导出 {count} 行到
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="153"/>
+        <location filename="../../gui/sheet_actions.py" line="161"/>
+        <source>Blank template</source>
+        <translation>空白模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="162"/>
+        <source>Template written to
+{path}</source>
+        <translation>模板已保存到
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingDialog</name>
     <message>
         <location filename="../../gui/pages/training.py" line="251"/>
@@ -1472,6 +1401,111 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 <context>
     <name>TrainingPage</name>
     <message>
+        <location filename="../../gui/pages/training.py" line="72"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="74"/>
+        <source>Hours this year</source>
+        <translation>本年学时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="80"/>
+        <source>Required</source>
+        <translation>要求学时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="82"/>
+        <source>Short by</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="89"/>
+        <source>Pre-service</source>
+        <translation>岗前培训</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="99"/>
+        <source>Centralized days, 3 years</source>
+        <translation>近三年集中培训（天）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="116"/>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="118"/>
+        <source>Add training…</source>
+        <translation>新增培训记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="122"/>
+        <source>Short of hours</source>
+        <translation>学时不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="124"/>
+        <source>Pre-service missing</source>
+        <translation>缺岗前培训</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="127"/>
+        <source>Centralized training missing</source>
+        <translation>近三年集中培训不足</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="139"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="140"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="141"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="142"/>
+        <source>Course</source>
+        <translation>培训名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="143"/>
+        <source>Form</source>
+        <translation>培训形式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="144"/>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="145"/>
+        <source>Organizer</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="146"/>
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="158"/>
+        <source>Edit record…</source>
+        <translation>编辑记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training.py" line="160"/>
+        <source>Delete records</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
         <location filename="../../gui/pages/training.py" line="189"/>
         <source>{year}: {short} of {count} inspectors below {required} hours</source>
         <translation>{year} 年：{count} 名在任督学中 {short} 名不足 {required} 学时</translation>
@@ -1487,6 +1521,7 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
         <translation>删除 {count} 条培训记录？</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/training.py" line="106"/>
         <location filename="../../gui/pages/training.py" line="234"/>
         <source>Training</source>
         <translation>培训</translation>
@@ -1495,32 +1530,32 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="266"/>
+        <location filename="../../gui/pages/schools.py" line="277"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="270"/>
+        <location filename="../../gui/pages/schools.py" line="281"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="271"/>
+        <location filename="../../gui/pages/schools.py" line="282"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="272"/>
+        <location filename="../../gui/pages/schools.py" line="283"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="273"/>
+        <location filename="../../gui/pages/schools.py" line="284"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="299"/>
+        <location filename="../../gui/pages/schools.py" line="310"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
@@ -1553,24 +1588,6 @@ Please send it to your support contact.</source>
         <location filename="../../gui/dialogs.py" line="35"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="45"/>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="46"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sheet_actions.py" line="47"/>
-        <source>Blank template…</source>
-        <translation>空白模板…</translation>
     </message>
 </context>
 </TS>

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from db.engine import Database
-from tests.conftest import TODAY
 from gui import dialogs
 from gui.app import apply_look, install_translators
 from gui.main_window import MainWindow
 from gui.preferences import CHINESE
+from tests.conftest import TODAY
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -52,6 +52,7 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> DialogRecorder:
 
     for kind in ("ask", "inform", "warn", "critical"):
         monkeypatch.setattr(dialogs, kind, record(kind))
+
     def choose_file(_parent, title, *_args):
         log.shown.append(("file", title, ""))
         return log.files.pop(0) if log.files else None

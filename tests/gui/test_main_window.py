@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from sqlalchemy import text
 
 from core.compliance import compliance
-from tests.conftest import TODAY
 from core.version import app_version
 from gui.pages.placeholder import PlaceholderPage
+from tests.conftest import TODAY
 
 NAVIGATION = [
     "工作台",

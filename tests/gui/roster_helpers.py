@@ -1,0 +1,37 @@
+"""Helpers of the roster page tests: open the demo office, wait for pages, drive form dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from core.demo import create_demo
+from tests.conftest import TODAY
+
+
+def open_demo(open_window, sqlite_db, qtbot, page_id: str):
+    """The demo office's main window showing ``page_id`` with its rows loaded."""
+    create_demo(sqlite_db, "office", TODAY)
+    window = open_window(sqlite_db)
+    window.show_page(page_id)
+    page = window.pages[page_id]
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not window.worker.busy, timeout=10_000)
+    return window, page
+
+
+def settle(window, qtbot) -> None:
+    """Wait until the worker has run every queued job (and the pages refreshed)."""
+    qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+
+
+def press_ok(dialog, qtbot) -> None:
+    """Click OK and wait for the save to finish (the dialog closes, or shows problems)."""
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.worker.busy, timeout=10_000)
+
+
+def names(page) -> list[str]:
+    """Names of the rows the page shows, in order."""
+    return [row.name for row in page.visible_rows()]

@@ -1,0 +1,111 @@
+"""The 学校 page: the demo office's schools, filters, adding and editing with validation,
+deactivation that keeps history, and zones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.compliance import compliance
+from core.schools import school_rows
+from tests.conftest import TODAY
+from tests.gui.roster_helpers import names, open_demo, press_ok, settle
+
+
+def test_lists_active_schools_and_filters_like_the_dashboard_cards(
+    open_window, sqlite_db, qtbot, qtmodeltester
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+    assert page.proxy.rowCount() == 38
+    assert page.count_label.text() == "38 / 共 38"
+    assert "城关责任区 10 所" in page.summary.text()
+
+    window.show_page("dashboard")
+    window.dashboard.cards["uncovered"].click()
+    assert window.current_page_id() == "schools"
+    uncovered = compliance(sqlite_db, TODAY).uncovered_schools
+    assert names(page) == uncovered and len(uncovered) == 1
+
+    page.apply_filter("kindergartens")
+    page.filter_box.setText("民办")
+    private = names(page)
+    assert len(private) == 5 and all(name.endswith("幼儿园") for name in private)
+    page.filter_box.setText("阳光")
+    assert names(page) == ["青溪县阳光幼儿园"]
+
+
+def test_columns_sort_numbers_as_numbers(open_window, sqlite_db, qtbot):
+    _window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    students = [c.header for c in page.model.columns].index("在校生数")
+    page.table.sortByColumn(students, Qt.SortOrder.DescendingOrder)
+    enrolments = [row.enrolment for row in page.visible_rows()]
+    assert enrolments == sorted(enrolments, reverse=True)
+    assert enrolments[0] == 3260
+
+
+def test_adding_a_school_with_bad_input_names_the_fields_and_saves_nothing(
+    open_window, sqlite_db, qtbot
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    page.add_school()
+    dialog = page.dialog
+    dialog.name.setText("青溪县城关第一小学")
+    dialog.phone.setText("12345")
+    press_ok(dialog, qtbot)
+    assert dialog.isVisible()
+    assert "联系电话" in dialog.errors.text()
+    assert dialog.phone.property("invalid") is True
+    assert len(school_rows(sqlite_db, TODAY)) == 38
+
+    dialog.phone.setText("0738-6123456")
+    press_ok(dialog, qtbot)
+    assert "已有名为“青溪县城关第一小学”的学校" in dialog.errors.text()
+    assert dialog.name.property("invalid") is True
+
+    dialog.name.setText("青溪县城关第三小学")
+    dialog.enrolment.setValue(640)
+    dialog.zone.setCurrentIndex(dialog.zone.findData("城关责任区"))
+    press_ok(dialog, qtbot)
+    assert not dialog.isVisible()
+    settle(window, qtbot)
+    added = next(r for r in school_rows(sqlite_db, TODAY) if r.name == "青溪县城关第三小学")
+    assert (added.enrolment, added.zone, added.phone) == (640, "城关责任区", "0738-6123456")
+    assert "青溪县城关第三小学" in names(page)
+    assert window.dashboard.cards["schools"].figure.text() == "39"
+
+
+def test_deactivating_keeps_the_school_and_ends_its_assignment(
+    open_window, sqlite_db, qtbot, dialog_log
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    page.filter_box.setText("青溪县实验小学")
+    page.select_ids([page.visible_rows()[0].id])
+    assert page.deactivate_button.isEnabled() and not page.activate_button.isEnabled()
+    page.deactivate_button.click()
+    settle(window, qtbot)
+    assert "停用 1 所学校" in dialog_log.messages("ask")[0]
+    row = next(r for r in school_rows(sqlite_db, TODAY) if r.name == "青溪县实验小学")
+    assert not row.active and row.inspector == ""
+    assert names(page) == []
+    page.apply_filter("inactive")
+    page.filter_box.setText("")
+    assert names(page) == ["青溪县实验小学"]
+    assert compliance(sqlite_db, TODAY).schools == 37
+
+
+def test_zones_can_be_added_but_not_deleted_while_they_hold_schools(open_window, sqlite_db, qtbot):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    page.edit_zones()
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.zones.count() == 5, timeout=10_000)
+    dialog.name.setText("新城责任区")
+    dialog._save(None)
+    qtbot.waitUntil(lambda: dialog.zones.count() == 6, timeout=10_000)
+    dialog.zones.setCurrentRow(0)
+    dialog._delete()
+    settle(window, qtbot)
+    assert "还有 10 所学校" in dialog.errors.text()
+    assert dialog.zones.count() == 6
+    settle(window, qtbot)
+    assert "新城责任区 0 所" in page.summary.text()
