@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
+
 from core.compliance import compliance
 from core.enums import InspectorStatus
 from core.inspectors import inspector_detail, inspector_rows
@@ -173,3 +175,34 @@ def test_a_photo_is_copied_into_the_data_folder_and_shown(
     page.choose_photo()
     settle(window, qtbot)
     assert "不是 PNG、JPG 或 BMP 图片" in dialog_log.messages("warn")[0]
+
+
+def test_general_reappointment_renews_some_and_explains_the_others(
+    open_window, sqlite_db, qtbot, dialog_log
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "inspectors")
+    rows = {r.name: r for r in page.model.rows}
+    expiring = next(r for r in rows.values() if r.term_expiring)
+    limited = next(r for r in rows.values() if r.at_term_limit)
+    page.batch_renew()
+    dialog = page.dialog
+    assert dialog.checked_ids() == [expiring.id], "terms ending soon are ticked already"
+    for index in range(dialog.inspectors.count()):
+        item = dialog.inspectors.item(index)
+        if item.data(Qt.ItemDataRole.UserRole) == limited.id:
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.assessment.setCurrentIndex(dialog.assessment.findData("competent"))
+    dialog.start.set_value(expiring.term_end + timedelta(days=1))
+    press_ok(dialog, qtbot)
+    settle(window, qtbot)
+    assert not dialog.isVisible()
+    report = dialog_log.messages("inform")[0]
+    assert "已续聘：1 名" in report
+    assert f"{limited.name}已连续任职 3 届" in report
+
+    after = {r.name: r for r in inspector_rows(sqlite_db, TODAY)}
+    detail = inspector_detail(sqlite_db, expiring.id, TODAY)
+    assert detail.terms[0].start_date == expiring.term_end + timedelta(days=1)
+    assert detail.terms[1].assessment == "competent"
+    assert not after[expiring.name].term_expiring
+    assert len(inspector_detail(sqlite_db, limited.id, TODAY).terms) == 3

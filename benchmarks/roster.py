@@ -1,0 +1,104 @@
+"""Roster work at county scale: reading the lists, the compliance picture, filling the pages.
+
+    python benchmarks/roster.py [--runs 7]
+
+Creates the county demo (500 schools, 100 serving and 20 former inspectors, ten years of terms,
+assignments and training) in a temporary SQLite file, then times each operation ``--runs`` times
+and prints the median, the fastest and the slowest in seconds. The page figures are the time from
+asking a page to refresh until its table holds the rows (worker read + model reset), offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = date(2026, 11, 23)
+
+
+def _time(job: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _report(name: str, times: list[float]) -> None:
+    print(
+        f"{name:<44} median {statistics.median(times):6.3f}  "
+        f"min {min(times):6.3f}  max {max(times):6.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+
+    from core.compliance import compliance
+    from core.demo import create_demo
+    from core.inspectors import inspector_rows
+    from core.schools import school_rows
+    from core.training import training_summary
+    from db.engine import Database
+    from db.migrate import upgrade
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["SUPERVISION_DESK_HOME"] = folder
+        db = Database.open(Path(folder) / "county.db")
+        upgrade(db, backup=False)
+        _report("create the county demo", _time(lambda: create_demo(db, "county", TODAY), 1))
+        _report("school_rows (500 schools)", _time(lambda: school_rows(db, TODAY), runs))
+        _report("inspector_rows (120 inspectors)", _time(lambda: inspector_rows(db, TODAY), runs))
+        _report("training_summary (100 serving)", _time(lambda: training_summary(db, TODAY), runs))
+        _report("compliance (dashboard, check)", _time(lambda: compliance(db, TODAY), runs))
+        _pages(db, runs)
+        db.dispose()
+
+
+def _pages(db, runs: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from gui.pages.inspectors import InspectorsPage
+    from gui.pages.schools import SchoolsPage
+    from gui.pages.training import TrainingPage
+    from gui.worker import DbWorker
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    worker = DbWorker()
+    for name, page_class in (
+        ("schools page filled", SchoolsPage),
+        ("inspectors page filled", InspectorsPage),
+        ("training page filled", TrainingPage),
+    ):
+        page = page_class(db, worker, lambda: TODAY)
+        page.resize(1200, 700)
+        page.show()
+
+        def fill(page=page) -> None:
+            page.model.set_rows([])
+            page.refresh()
+            while worker.busy or page.model.rowCount() == 0:
+                app.processEvents()
+                time.sleep(0.001)
+
+        _report(name, _time(fill, runs))
+        page.close()
+    worker.wait_for_done()
+
+
+if __name__ == "__main__":
+    main()
