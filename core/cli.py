@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.errors import NotEmptyError, ValidationError
+from core.spreadsheets import SHEET_KINDS, SheetError
 from core.version import app_version
 from db.errors import DatabaseEnvironmentError
 
@@ -74,6 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据）")
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件")
+
+    kinds = "、".join(SHEET_KINDS)
+    sheet_import = commands.add_parser(
+        "import", help=f"从 Excel 表格（.xlsx）导入学校、督学或培训记录（{kinds}）"
+    )
+    sheet_import.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
+    sheet_import.add_argument("file", type=Path, metavar="FILE.xlsx", help="要导入的表格")
+    sheet_import.add_argument(
+        "--dry-run", action="store_true", help="只检查并列出将新增、修改的行，不保存"
+    )
+    sheet_import.add_argument("--json", action="store_true", help="输出 JSON")
+
+    sheet_export = commands.add_parser("export", help="把学校、督学或培训记录导出为 Excel 表格")
+    sheet_export.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
+    sheet_export.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的表格")
+
+    template = commands.add_parser("template", help="生成一张空白的 Excel 导入模板")
+    template.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
+    template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
     return parser
 
 
@@ -160,12 +180,64 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from core.spreadsheets import SHEET_TITLES, apply_import, plan_import
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    plan = plan_import(db, args.kind, args.file.expanduser().absolute(), date.today())
+    if not args.dry_run:
+        plan = apply_import(db, plan)
+    lines = [f"{SHEET_TITLES[plan.kind]}（工作表“{plan.sheet}”）：{plan.summary()}"]
+    for heading, rows in (("新增", plan.added), ("修改", plan.changed)):
+        if rows:
+            lines.append(f"{heading}：")
+        for row in rows:
+            lines.append(f"  第 {row.row} 行 {row.name}")
+            lines.extend(f"      {change}" for change in row.changes)
+    lines.append("已保存。" if plan.saved else "试导入（--dry-run）：没有保存任何数据。")
+    data = {
+        "added": len(plan.added),
+        "changed": len(plan.changed),
+        "unchanged": plan.unchanged,
+        "new_zones": plan.new_zones,
+        "saved": plan.saved,
+    }
+    _print(out, args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from core.spreadsheets import export_sheet
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    path = args.file.expanduser().absolute()
+    written = export_sheet(db, args.kind, path, date.today())
+    out.write(f"已导出 {written} 行到：{path}\n")
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace, out: TextIO) -> int:
+    from core.spreadsheets import write_template
+
+    path = args.file.expanduser().absolute()
+    write_template(args.kind, path)
+    out.write(f"已生成导入模板：{path}\n")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "migrate": cmd_migrate,
     "demo": cmd_demo,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "import": cmd_import,
+    "export": cmd_export,
+    "template": cmd_template,
 }
 
 
@@ -179,6 +251,9 @@ def run_command(
         return COMMANDS[args.command](args, out)
     except DatabaseEnvironmentError as exc:
         err.write(f"错误：{exc.one_line()}\n")
+    except SheetError as exc:
+        err.write("错误：导入失败，没有保存任何数据。\n")
+        err.writelines(f"  {message}\n" for message in exc.messages())
     except ValidationError as exc:
         err.write("错误：" + "；".join(exc.messages()) + "\n")
     except NotEmptyError as exc:

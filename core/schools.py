@@ -140,20 +140,29 @@ def save_school(db: Database, data: SchoolInput, school_id: int | None = None) -
         return school.id
 
 
-def set_schools_active(db: Database, school_ids: Sequence[int], active: bool, on: date) -> int:
-    """Deactivate (停用) or activate schools from ``on``.
+def set_active_in_session(session: Session, school: School, active: bool, on: date) -> None:
+    """Deactivate (停用) or activate ``school`` from ``on`` inside an open session.
 
-    Deactivating ends their 挂牌 the day before ``on``: the school is closed from that day.
+    A closed school needs no inspector: its 挂牌 ends the day before ``on``, and one that had
+    not begun by then is removed.
     """
+    school.active = active
+    if active:
+        return
+    last_day = on - timedelta(days=1)
+    for assignment in list(school.assignments):
+        if assignment.start_date > last_day:
+            session.delete(assignment)
+        elif assignment.end_date is None or assignment.end_date > last_day:
+            assignment.end_date = last_day
+
+
+def set_schools_active(db: Database, school_ids: Sequence[int], active: bool, on: date) -> int:
+    """Deactivate (停用) or activate schools from ``on``; returns how many."""
     with db.session() as session:
         schools = session.scalars(select(School).where(School.id.in_(school_ids))).all()
         for school in schools:
-            school.active = active
-            if not active:
-                last_day = on - timedelta(days=1)
-                for assignment in school.assignments:
-                    if assignment.end_date is None or assignment.end_date > last_day:
-                        assignment.end_date = max(last_day, assignment.start_date)
+            set_active_in_session(session, school, active, on)
         return len(schools)
 
 

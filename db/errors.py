@@ -80,8 +80,9 @@ def explain(exc: BaseException) -> DatabaseEnvironmentError | None:
         if any(needle in text for needle in needles):
             return DatabaseEnvironmentError(message, english)
     if isinstance(exc, OSError):
+        name = f"“{exc.filename}”" if exc.filename else ""
         return DatabaseEnvironmentError(
-            f"无法访问数据库文件：{exc.strerror or exc}", f"Cannot access the database: {exc}"
+            f"无法读写文件{name}：{exc.strerror or exc}", f"Cannot access the file: {exc}"
         )
     return None
 

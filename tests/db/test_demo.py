@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from core.compliance import compliance
 from core.demo import OFFICE_NAME_DEMO, create_demo
 from core.enums import Employment, SchoolKind
 from core.errors import NotEmptyError
-from core.compliance import compliance
-from core.terms import current_term
 from core.policy import PolicyProfile
 from core.settings import load_office_name, save_settings
+from core.terms import current_term
 from db.engine import Database
 from db.migrate import upgrade
 from db.models import Assignment, Inspector, School, Setting, Zone

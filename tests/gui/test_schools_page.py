@@ -109,3 +109,82 @@ def test_zones_can_be_added_but_not_deleted_while_they_hold_schools(open_window,
     assert dialog.zones.count() == 6
     settle(window, qtbot)
     assert "新城责任区 0 所" in page.summary.text()
+
+
+def _sheet(path, rows):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["青溪县学校名册"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["学校名称", "类别", "在校生数", "所属责任区"])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+
+
+def test_import_shows_a_preview_and_saves_only_when_confirmed(
+    open_window, sqlite_db, qtbot, dialog_log, tmp_path
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    path = tmp_path / "新学校.xlsx"
+    _sheet(
+        path,
+        [
+            ["青溪县城南小学", "小学", "1,200", "城关责任区"],
+            ["青溪县城关第一小学", "小学", 1900, "城关责任区"],
+        ],
+    )
+    dialog_log.files.append(path)
+    page.sheets.start_import()
+    qtbot.waitUntil(lambda: page.sheets.preview is not None, timeout=10_000)
+    preview = page.sheets.preview
+    text = preview.details.toPlainText()
+    assert "+ 第 3 行：青溪县城南小学" in text
+    assert "~ 第 4 行：青溪县城关第一小学 — 在校生数：1850 → 1900" in text
+    assert len(school_rows(sqlite_db, TODAY)) == 38, "the preview saves nothing"
+    preview.accept()
+    settle(window, qtbot)
+    assert "已保存" in dialog_log.messages("inform")[0]
+    rows = {r.name: r for r in school_rows(sqlite_db, TODAY)}
+    assert rows["青溪县城南小学"].enrolment == 1200
+    assert rows["青溪县城关第一小学"].enrolment == 1900
+    assert "青溪县城南小学" in names(page)
+
+
+def test_a_sheet_with_problems_is_refused_whole(
+    open_window, sqlite_db, qtbot, dialog_log, tmp_path
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    path = tmp_path / "有错.xlsx"
+    _sheet(
+        path,
+        [
+            ["青溪县城南小学", "小学", 300, "城关责任区"],
+            ["青溪县城北小学", "小学", "很多", "城关责任区"],
+        ],
+    )
+    dialog_log.files.append(path)
+    page.sheets.start_import()
+    settle(window, qtbot)
+    message = dialog_log.messages("warn")[0]
+    assert message.startswith("没有保存任何数据")
+    assert "第 4 行 C 列（在校生数）" in message
+    assert page.sheets.preview is None
+    assert "青溪县城南小学" not in {r.name for r in school_rows(sqlite_db, TODAY)}
+
+
+def test_export_writes_the_list_to_the_chosen_file(
+    open_window, sqlite_db, qtbot, dialog_log, tmp_path
+):
+    from openpyxl import load_workbook
+
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    dialog_log.files.append(tmp_path / "学校")
+    page.sheets.export()
+    settle(window, qtbot)
+    assert "已导出 38 行" in dialog_log.messages("inform")[0]
+    sheet = load_workbook(tmp_path / "学校.xlsx").active
+    values = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert {"青溪县实验小学", "城关责任区"} <= values

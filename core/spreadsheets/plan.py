@@ -1,0 +1,73 @@
+"""What an import would do (or did): the rows it adds and changes, and its error.
+
+This module stays light (no openpyxl, no SQLAlchemy) so that the command line and the GUI can
+import the names of the sheets and the error class without loading the spreadsheet machinery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from core.errors import FieldError, ValidationError
+
+SHEET_KINDS = ("schools", "inspectors", "training")
+SHEET_TITLES = {"schools": "学校", "inspectors": "督学", "training": "培训记录"}
+
+
+class SheetError(ValidationError):
+    """A workbook that cannot be imported; nothing was saved.
+
+    ``messages()`` lists every problem, each naming the worksheet, the row and the column
+    (letter and header) where the clerk can fix it.
+    """
+
+    @classmethod
+    def of(cls, *messages: str) -> SheetError:
+        """An error of whole-file problems (no particular cell)."""
+        return cls([FieldError("file", "文件", message) for message in messages])
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """One row of the sheet that adds or changes something.
+
+    ``changes`` are readable lines: for a changed row "联系电话：138… → 139…", for an added row
+    a short description of what is added.
+    """
+
+    row: int
+    name: str
+    changes: list[str]
+
+
+@dataclass
+class ImportPlan:
+    """What importing one workbook does to the database.
+
+    ``fingerprint`` identifies the file's content, so that applying a plan refuses a file that
+    was edited after the clerk saw the preview.
+    """
+
+    kind: str
+    path: Path
+    today: date
+    sheet: str = ""
+    added: list[PlannedRow] = field(default_factory=list)
+    changed: list[PlannedRow] = field(default_factory=list)
+    unchanged: int = 0
+    new_zones: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+    saved: bool = False
+
+    def summary(self) -> str:
+        """One Chinese line: "新增 12 行，修改 3 行，未变 20 行" (and any new zones)."""
+        text = f"新增 {len(self.added)} 行，修改 {len(self.changed)} 行，未变 {self.unchanged} 行"
+        if self.new_zones:
+            text += f"；新增责任区：{'、'.join(self.new_zones)}"
+        return text
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.changed or self.new_zones)

@@ -1,0 +1,142 @@
+"""Import, export and templates from the command line (`python main.py ...` in a child process):
+a dry run saves nothing, a real import prints what it added and changed, a bad sheet prints
+every problem under one Chinese first line and saves nothing, never with a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+FAILED_FIRST_LINE = "错误：导入失败，没有保存任何数据。"
+
+
+def run_cli(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SUPERVISION_DESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "main.py", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def count_rows(path: Path, table: str) -> int:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def write_sheet(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_an_exported_sheet_dry_runs_back_as_unchanged(data_home, tmp_path):
+    office = tmp_path / "office.db"
+    assert run_cli("--db", office, "demo", home=data_home).returncode == 0
+    sheet = tmp_path / "学校.xlsx"
+    exported = run_cli("--db", office, "export", "schools", sheet, home=data_home)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.strip() == f"已导出 38 行到：{sheet}"
+
+    dry = run_cli("--db", office, "import", "schools", sheet, "--dry-run", "--json", home=data_home)
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout) == {
+        "added": 0,
+        "changed": 0,
+        "unchanged": 38,
+        "new_zones": [],
+        "saved": False,
+    }
+
+
+def test_an_import_prints_its_rows_and_saves_them(data_home, tmp_path):
+    office = tmp_path / "office.db"
+    sheet = write_sheet(
+        tmp_path / "新学校.xlsx",
+        ["学校名称", "类别", "联系电话", "责任区"],
+        [["甲小学", "小学", "0738-6123456", "东片"], ["乙幼儿园", "幼儿园", None, "东片"]],
+    )
+    dry = run_cli("--db", office, "import", "schools", sheet, "--dry-run", home=data_home)
+    assert dry.returncode == 0, dry.stderr
+    assert "没有保存任何数据" in dry.stdout
+    assert count_rows(office, "schools") == 0
+
+    saved = run_cli("--db", office, "import", "schools", sheet, home=data_home)
+    assert saved.returncode == 0, saved.stderr
+    lines = saved.stdout.splitlines()
+    assert lines[0] == "学校（工作表“Sheet”）：新增 2 行，修改 0 行，未变 0 行；新增责任区：东片"
+    assert "  第 2 行 甲小学" in lines
+    assert "      小学，东片" in lines
+    assert lines[-1] == "已保存。"
+    assert count_rows(office, "schools") == 2
+    assert count_rows(office, "zones") == 1
+
+    again = run_cli("--db", office, "import", "schools", sheet, "--json", home=data_home)
+    assert json.loads(again.stdout) == {
+        "added": 0,
+        "changed": 0,
+        "unchanged": 2,
+        "new_zones": [],
+        "saved": True,
+    }
+
+
+def test_a_bad_sheet_prints_every_problem_and_saves_nothing(data_home, tmp_path):
+    office = tmp_path / "office.db"
+    assert run_cli("--db", office, "demo", home=data_home).returncode == 0
+    sheet = write_sheet(
+        tmp_path / "督学.xlsx",
+        ["姓名", "专兼职", "联系电话", "挂牌学校"],
+        [
+            ["钱新", "兼职", "13800001111", None],
+            ["孙新", "专职", "1381234", None],
+            ["李新", "专职", None, "不存在的学校"],
+        ],
+    )
+    result = run_cli("--db", office, "import", "inspectors", sheet, home=data_home)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        FAILED_FIRST_LINE,
+        "  工作表“Sheet”第 3 行 C 列（联系电话）：“1381234”不是有效的电话号码"
+        "（手机为 11 位，如 13812345678；固话如 0738-6123456）",
+        "  工作表“Sheet”第 4 行 D 列（挂牌学校）：没有名为“不存在的学校”的学校"
+        "（请先导入或添加这所学校）",
+    ]
+    assert count_rows(office, "inspectors") == 10
+
+
+def test_a_template_is_written_and_an_old_excel_file_is_explained(data_home, tmp_path):
+    office = tmp_path / "office.db"
+    template = tmp_path / "培训模板.xlsx"
+    written = run_cli("--db", office, "template", "training", template, home=data_home)
+    assert written.returncode == 0, written.stderr
+    sheet = load_workbook(template).active
+    assert sheet is not None
+    assert [cell.value for cell in sheet[2]][:3] == ["姓名", "培训名称", "开始日期"]
+
+    old = tmp_path / "培训.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    refused = run_cli("--db", office, "import", "training", old, home=data_home)
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    first, second = refused.stderr.splitlines()
+    assert first == FAILED_FIRST_LINE
+    assert "旧版 Excel 文件（.xls）" in second and "另存为" in second

@@ -1,0 +1,386 @@
+"""Reading clerks' sheets without a database: header cells as clerks write them, cells in every
+form they come in (Excel dates and serial numbers, full-width digits, 1,200人, 13812345678.0),
+finding the header under merged title rows or on a later worksheet, and a clear Chinese message
+for a file that is not an .xlsx workbook, is damaged, or has no such table."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from core.spreadsheets import ImportPlan, PlannedRow, SheetError, cells
+from core.spreadsheets.columns import normalize_header
+from core.spreadsheets.inspectors import SPEC as INSPECTORS
+from core.spreadsheets.reader import Problems, read_cells, read_table
+from core.spreadsheets.schools import SPEC as SCHOOLS
+from core.spreadsheets.schools import guess_kind
+from core.spreadsheets.training import SPEC as TRAINING
+from core.spreadsheets.training import guess_form
+
+
+def _save(workbook: Workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path
+
+
+def _sheet(path: Path, rows: list[list[object]], title: str = "Sheet1") -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    return _save(workbook, path)
+
+
+def _messages(excinfo: pytest.ExceptionInfo[SheetError]) -> str:
+    return "\n".join(excinfo.value.messages())
+
+
+@pytest.mark.parametrize(
+    ("written", "normalized"),
+    [
+        ("学校名称", "学校名称"),
+        (" 学校名称（全称） ", "学校名称"),
+        ("*学校\n名称", "学校名称"),
+        ("学校（园）名称", "学校名称"),
+        ("校（园）长", "校长"),
+        ("在园幼儿数(人)", "在园幼儿数"),
+        ("联系 电话：", "联系电话"),
+        ("专/兼职", "专/兼职"),
+        (None, ""),
+        (3, "3"),
+    ],
+)
+def test_header_cells_are_compared_without_decoration(written, normalized):
+    assert normalize_header(written) == normalized
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (datetime(2023, 9, 1, 0, 0), date(2023, 9, 1)),
+        (date(2023, 9, 1), date(2023, 9, 1)),
+        (45170, date(2023, 9, 1)),  # a date cell formatted as 常规 shows its serial number
+        (45170.0, date(2023, 9, 1)),
+        (20230901, date(2023, 9, 1)),
+        ("2023.9.1", date(2023, 9, 1)),
+        ("2023-9-1", date(2023, 9, 1)),
+        ("2023/9/1", date(2023, 9, 1)),
+        ("2023年9月1日", date(2023, 9, 1)),
+        ("２０２３年９月１日", date(2023, 9, 1)),
+        (" 2023.09.01 ", date(2023, 9, 1)),
+        ("20230901", date(2023, 9, 1)),
+        (None, None),
+        ("", None),
+        ("  ", None),
+    ],
+)
+def test_dates_come_in_every_form_clerks_use(cell, expected):
+    assert cells.cell_date(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        ("2023.13.1", "不是有效的日期"),
+        ("九月一日", "不是日期"),
+        ("2203-9-1", "年份不对"),
+        (2023, "不是日期"),
+    ],
+)
+def test_a_wrong_date_is_explained(cell, words):
+    with pytest.raises(ValueError, match=words):
+        cells.cell_date(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2026.7.13—2026.7.24", (date(2026, 7, 13), date(2026, 7, 24))),
+        ("2026.7.13-2026.7.24", (date(2026, 7, 13), date(2026, 7, 24))),
+        ("2026.7.13 - 7.24", (date(2026, 7, 13), date(2026, 7, 24))),
+        ("2026年7月13日至24日", (date(2026, 7, 13), date(2026, 7, 24))),
+        ("２０２６年７月３０日至８月２日", (date(2026, 7, 30), date(2026, 8, 2))),
+        ("2026-7-13~2026-7-15", (date(2026, 7, 13), date(2026, 7, 15))),
+        ("2026-7-13", (date(2026, 7, 13), None)),
+        (datetime(2026, 7, 13), (date(2026, 7, 13), None)),
+        (None, (None, None)),
+    ],
+)
+def test_a_training_time_may_be_a_span_in_one_cell(cell, expected):
+    assert cells.date_span(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["2026.7.13至7月32日", "七月中旬至7.24", "2026.7.13至下周"])
+def test_a_wrong_span_is_explained(cell):
+    with pytest.raises(ValueError, match="日期"):
+        cells.date_span(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (13812345678, "13812345678"),
+        (13812345678.0, "13812345678"),
+        ("138 1234 5678", "13812345678"),
+        ("１３８１２３４５６７８", "13812345678"),
+        ("0738-6123456", "0738-6123456"),
+        (None, ""),
+    ],
+)
+def test_phone_numbers_stored_as_numbers_or_text(cell, expected):
+    assert cells.phone(cell) == expected
+
+
+def test_a_short_phone_number_is_refused_with_what_was_written():
+    with pytest.raises(ValueError, match="“1381234”不是有效的电话号码"):
+        cells.phone(1381234)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (1200, 1200),
+        (1200.0, 1200),
+        ("1,200", 1200),
+        ("1200人", 1200),
+        (" １２００ ", 1200),
+        (None, 0),
+    ],
+)
+def test_enrolment_as_clerks_write_it(cell, expected):
+    assert cells.whole_number(cell) == expected
+
+
+def test_text_is_tidied_and_limited():
+    assert cells.text(10)("  龙泉镇　中心小学 ") == "龙泉镇 中心小学"
+    with pytest.raises(ValueError, match="不能超过 3 个字"):
+        cells.text(3)("龙泉镇中心小学")
+    with pytest.raises(ValueError, match="不能为空"):
+        cells.required(cells.text(10))("  ")
+
+
+def test_padded_chinese_names_lose_their_inner_spaces():
+    assert cells.person_name("王  军") == "王军"
+    assert cells.person_name(" 欧阳 小明 ") == "欧阳小明"
+    assert cells.person_name("Anna Li") == "Anna Li"
+    assert cells.name_key("龙泉镇 中心小学") == cells.name_key("龙泉镇中心小学")
+
+
+def test_notes_keep_their_lines():
+    assert cells.note("第一行\r\n第二行 ") == "第一行\n第二行"
+    assert cells.note(None) == ""
+
+
+def test_choices_accept_the_words_clerks_use_and_name_the_allowed_ones():
+    read = SCHOOLS.column("kind").read
+    assert read("九年一贯制") == read("九年一贯制学校") == "nine_year"
+    assert read("特教") == read("特殊教育学校") == "special"
+    assert read("职高") == read("中职") == read("职业学校") == "vocational"
+    assert read(" 幼儿园 ") == "kindergarten"
+    assert read("教学点") == "teaching_point"
+    with pytest.raises(ValueError, match="“大学”不是可选的值（可填：小学、初中"):
+        read("大学")
+    with pytest.raises(ValueError, match="不能为空"):
+        read(None)
+    private = SCHOOLS.column("is_private").read
+    assert (private("民办"), private("是"), private("公办"), private("否"), private(None)) == (
+        True,
+        True,
+        False,
+        False,
+        False,
+    )
+    employment = INSPECTORS.column("employment").read
+    assert (employment("专职"), employment("兼 职")) == ("full_time", "part_time")
+    form = TRAINING.column("form").read
+    assert form("线上") == form("网络") == form("网络培训") == "online"
+    assert form("集中") == "centralized"
+    assert form("岗前") == "preservice"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("龙泉镇中心小学", "primary"),
+        ("青溪县实验小学附属幼儿园", "kindergarten"),
+        ("龙泉镇李家小学教学点", "teaching_point"),
+        ("龙泉镇九年一贯制学校", "nine_year"),
+        ("青溪县职业中学", "vocational"),
+        ("青溪县第一中学", None),
+    ],
+)
+def test_a_schools_name_often_says_its_kind(name, kind):
+    assert guess_kind(name) == kind
+
+
+def test_a_courses_name_sometimes_says_its_form():
+    assert guess_form("2026年新任责任督学岗前培训") == "preservice"
+    assert guess_form("责任督学网络研修") == "online"
+    assert guess_form("督导业务培训") is None
+
+
+def test_the_header_is_found_under_merged_title_rows_with_synonyms(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "2026年学校名单"
+    sheet["A1"] = "青溪县学校（园）基本情况统计表"
+    sheet.merge_cells("A1:F1")
+    sheet["A2"] = "填报单位：青溪县教育督导室"
+    sheet.merge_cells("A2:F2")
+    sheet.append(["序号", "学校（园）名称\n（全称）", "学段", "*联系方式", "校长手机", "片区"])
+    sheet.append([1, "龙泉镇中心小学", "小学", "0738-6123456", "13800000000", "龙泉片"])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append([2, " 龙泉镇中心幼儿园 ", "幼儿园", None, None, "龙泉片"])
+    table = read_table(_save(workbook, tmp_path / "学校.xlsx"), SCHOOLS)
+
+    assert table.sheet == "2026年学校名单"
+    assert table.header_row == 3
+    assert table.letters == {"name": "B", "kind": "C", "phone": "D", "zone": "F"}
+    assert table.headers["name"] == "学校（园）名称 （全称）"
+    assert [row.number for row in table.rows] == [4, 6]
+    assert table.rows[1].values["name"] == " 龙泉镇中心幼儿园 "
+    assert not table.has("principal")
+
+
+def test_the_first_worksheet_with_the_header_is_read(tmp_path):
+    workbook = Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "填表说明"
+    notes.append(["请按第二张表填写，姓名必填。"])
+    roster = workbook.create_sheet("督学名册")
+    roster.append(["督学姓名", "性别", "专/兼职"])
+    roster.append(["王  军", "男", "专职"])
+    table = read_table(_save(workbook, tmp_path / "roster.xlsx"), INSPECTORS)
+    assert table.sheet == "督学名册"
+    assert table.header_row == 1
+    assert table.letters == {"name": "A", "gender": "B", "employment": "C"}
+
+
+def test_a_zone_merged_down_counts_for_each_row_and_a_footnote_is_not_data(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["学校名称", "责任区", "联系电话", "地址"])
+    sheet.append(["甲小学", "龙泉片", None, None])
+    sheet.append(["乙小学", None, None, None])
+    sheet.append(["丙小学", None, None, None])
+    sheet.merge_cells("B2:B4")
+    sheet.append(["注：本表由各中心校填报，电话填办公室座机。", None, None, None])
+    sheet.merge_cells("A5:D5")
+    table = read_table(_save(workbook, tmp_path / "merged.xlsx"), SCHOOLS)
+    assert [(row.values["name"], row.values["zone"]) for row in table.rows] == [
+        ("甲小学", "龙泉片"),
+        ("乙小学", "龙泉片"),
+        ("丙小学", "龙泉片"),
+    ]
+
+
+def test_a_missing_key_column_names_the_headers_expected(tmp_path):
+    path = _sheet(tmp_path / "x.xlsx", [["序号", "单位", "电话"], [1, "甲小学", "6123456"]])
+    with pytest.raises(SheetError) as excinfo:
+        read_table(path, SCHOOLS)
+    message = _messages(excinfo)
+    assert "找不到“学校名称”（也可写作：单位名称" in message
+    assert "前 10 行" in message
+
+
+def test_a_training_sheet_without_some_key_columns_says_which(tmp_path):
+    path = _sheet(tmp_path / "t.xlsx", [["姓名", "培训名称", "形式"], ["王军", "岗前培训", "集中"]])
+    with pytest.raises(SheetError) as excinfo:
+        read_table(path, TRAINING)
+    message = _messages(excinfo)
+    assert "第 1 行的表头中找不到“开始日期”" in message
+    assert "“学时”" in message
+    assert "培训名称" not in message.split("找不到")[1]
+
+
+def test_a_column_given_twice_is_refused(tmp_path):
+    path = _sheet(tmp_path / "x.xlsx", [["学校名称", "电话", "联系电话"], ["甲小学", "1", "2"]])
+    with pytest.raises(SheetError) as excinfo:
+        read_table(path, SCHOOLS)
+    assert "B、C 列都是“联系电话”" in _messages(excinfo)
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("学校.xls", "旧版 Excel 文件（.xls）"),
+        ("学校.csv", "CSV 文本文件"),
+        ("学校.et", "WPS 表格文件"),
+        ("学校.docx", "不是 Excel 工作簿"),
+    ],
+)
+def test_other_formats_are_asked_to_be_saved_as_xlsx(tmp_path, name, words):
+    path = tmp_path / name
+    path.write_text("学校名称\n甲小学\n", encoding="utf-8")
+    with pytest.raises(SheetError) as excinfo:
+        read_table(path, SCHOOLS)
+    message = _messages(excinfo)
+    assert words in message
+    if name.endswith((".xls", ".csv", ".et")):
+        assert "另存为" in message and ".xlsx" in message
+
+
+def test_a_damaged_or_disguised_file_gets_a_clear_message(tmp_path):
+    old = tmp_path / "renamed.xlsx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(SheetError, match="或设置了打开密码"):
+        read_table(old, SCHOOLS)
+
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"this is not a workbook" * 50)
+    with pytest.raises(SheetError, match="已损坏"):
+        read_table(junk, SCHOOLS)
+
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("hello.txt", "not an Office file")
+    with pytest.raises(SheetError, match="已损坏"):
+        read_table(broken, SCHOOLS)
+
+    with pytest.raises(SheetError, match="找不到文件"):
+        read_table(tmp_path / "missing.xlsx", SCHOOLS)
+
+
+def test_cell_problems_name_the_sheet_row_column_letter_and_header(tmp_path):
+    path = _sheet(
+        tmp_path / "x.xlsx",
+        [
+            ["学校名称", "类别", "联系方式"],
+            ["甲小学", "小学", "13812345678"],
+            ["乙小学", "大学", "1381234"],
+        ],
+        title="学校",
+    )
+    table = read_table(path, SCHOOLS)
+    problems = Problems(table)
+    assert read_cells(table, table.rows[0], problems) == {
+        "name": "甲小学",
+        "kind": "primary",
+        "phone": "13812345678",
+    }
+    assert read_cells(table, table.rows[1], problems) is None
+    assert problems.error().messages() == [
+        "工作表“学校”第 3 行 B 列（类别）：“大学”不是可选的值（可填：小学、初中、九年一贯制学校、"
+        "高中、完全中学、特殊教育学校、职业学校、幼儿园、教学点）",
+        "工作表“学校”第 3 行 C 列（联系方式）：“1381234”不是有效的电话号码"
+        "（手机为 11 位，如 13812345678；固话如 0738-6123456）",
+    ]
+
+
+def test_the_plan_summary_is_one_chinese_line():
+    plan = ImportPlan("schools", Path("x.xlsx"), date(2026, 11, 2))
+    plan.added = [PlannedRow(3, "甲小学", ["小学"]), PlannedRow(4, "乙小学", ["小学"])]
+    plan.changed = [PlannedRow(5, "丙小学", ["联系电话：6123456 → 6123457"])]
+    plan.unchanged = 20
+    assert plan.summary() == "新增 2 行，修改 1 行，未变 20 行"
+    plan.new_zones = ["东片", "西片"]
+    assert plan.summary() == "新增 2 行，修改 1 行，未变 20 行；新增责任区：东片、西片"
