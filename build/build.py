@@ -6,7 +6,8 @@
 
 The bundle lands in ``build/dist/SupervisionDesk``; PyInstaller's work files in ``build/work``.
 The smoke tests run the frozen executables against a fresh database in a temporary folder:
-version, migration, demo data and a GUI start that exits once the dashboard has loaded. Any
+version, migration, demo data, the compliance check, an Excel export and its re-import, and a
+GUI start that exits once the dashboard has loaded. Any
 failure ends the build with a non-zero exit code and the step that failed.
 """
 
@@ -129,6 +130,14 @@ def smoke_test(version: str) -> None:
         run_frozen("migrate", [str(cli), "--db", database, "migrate"], env)
         run_frozen("migrate again", [str(cli), "--db", database, "migrate"], env)
         run_frozen("demo", [str(cli), "--db", database, "demo"], env)
+        run_frozen("check", [str(cli), "--db", database, "check", "--json"], env, expect="schools")
+        sheet = str(Path(tmp) / "schools.xlsx")
+        run_frozen("export", [str(cli), "--db", database, "export", "schools", sheet], env)
+        run_frozen(
+            "import (dry run)",
+            [str(cli), "--db", database, "import", "schools", sheet, "--dry-run"],
+            env,
+        )
         run_frozen("GUI start (--smoke)", [str(app), "--db", database, "--smoke"], env)
 
 

@@ -76,6 +76,10 @@ def compliance_lines(c: Compliance) -> list[str]:
         lines.append(
             f"! 同一学校连续负责满 {p.rotation_reminder_years} 年、宜交流：{len(c.rotation_due)} 处"
         )
+        lines.extend(
+            f"  {r.inspector}：{r.school}（自 {r.since:%Y-%m-%d}）"
+            for r in c.rotation_due[:LIST_LIMIT]
+        )
     lines += ["", "责任区："]
     for z in c.zones:
         warn = f"（超过 {p.zone_school_warning} 所）" if z.over_limit else ""

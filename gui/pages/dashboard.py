@@ -110,6 +110,7 @@ class DashboardPage(QWidget):
             "training": Card(self.tr("Training hours short"), "training:shortfall"),
             "preservice": Card(self.tr("Pre-service training missing"), "training:preservice"),
             "workload": Card(self.tr("Heavy workloads"), "inspectors:overloaded"),
+            "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
             "zones": Card(self.tr("Zones"), "schools"),
         }
         grid = QGridLayout()
@@ -200,10 +201,16 @@ class DashboardPage(QWidget):
         )
         self.cards["workload"].show_figure(
             str(len(o.overloaded)),
-            self.tr("Over {count} schools; {rotation} due for rotation").format(
-                count=p.inspector_school_warning, rotation=len(o.rotation_due)
+            self.tr("Inspectors with more than {count} schools").format(
+                count=p.inspector_school_warning
             ),
             alert=bool(o.overloaded),
+        )
+        self.cards["rotation"].show_figure(
+            str(len(o.rotation_due)),
+            self.tr("Schools with the same inspector for {years} years or more").format(
+                years=p.rotation_reminder_years
+            ),
         )
         crowded = sum(1 for z in o.zones if z.over_limit)
         self.cards["zones"].show_figure(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.compliance import rotation_due
 from core.enums import SchoolKind
 from core.policy import PolicyProfile
 from core.schools import (
@@ -127,6 +128,7 @@ class SchoolsPage(ListPage):
         )
         self.add_filter("private", self.tr("Private"), lambda r: r.active and r.is_private)
         self.add_filter("large", self.tr("Large (own inspector)"), self._is_large)
+        self.add_filter("rotation", self.tr("Same inspector for years"), self._rotation_due)
         self.add_filter("inactive", self.tr("Deactivated"), lambda r: not r.active)
         self.apply_filter("active")
         self.table.doubleClicked.connect(lambda _index: self.edit_school())
@@ -137,6 +139,11 @@ class SchoolsPage(ListPage):
     def _is_large(self, row: SchoolRow) -> bool:
         limit = self.data.policy.dedicated_inspector_enrolment if self.data else 3000
         return row.active and row.enrolment > limit
+
+    def _rotation_due(self, row: SchoolRow) -> bool:
+        if not (row.active and row.inspector_since and self.data):
+            return False
+        return rotation_due(row.inspector_since, self.today(), self.data.policy)
 
     def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
         """Read the schools again in the background."""

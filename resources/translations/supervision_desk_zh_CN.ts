@@ -182,92 +182,102 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard.py" line="113"/>
+        <source>Due for rotation</source>
+        <translation>宜交流</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="114"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="143"/>
+        <location filename="../../gui/pages/dashboard.py" line="144"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="149"/>
+        <location filename="../../gui/pages/dashboard.py" line="150"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="154"/>
+        <location filename="../../gui/pages/dashboard.py" line="155"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="157"/>
+        <location filename="../../gui/pages/dashboard.py" line="158"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="159"/>
+        <location filename="../../gui/pages/dashboard.py" line="160"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="164"/>
+        <location filename="../../gui/pages/dashboard.py" line="165"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="171"/>
+        <location filename="../../gui/pages/dashboard.py" line="172"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="173"/>
+        <location filename="../../gui/pages/dashboard.py" line="174"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="178"/>
+        <location filename="../../gui/pages/dashboard.py" line="179"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="183"/>
+        <location filename="../../gui/pages/dashboard.py" line="184"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="189"/>
+        <location filename="../../gui/pages/dashboard.py" line="190"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="196"/>
+        <location filename="../../gui/pages/dashboard.py" line="197"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="203"/>
-        <source>Over {count} schools; {rotation} due for rotation</source>
-        <translation>负责超过 {count} 所；{rotation} 处宜交流</translation>
+        <location filename="../../gui/pages/dashboard.py" line="204"/>
+        <source>Inspectors with more than {count} schools</source>
+        <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard.py" line="211"/>
+        <source>Schools with the same inspector for {years} years or more</source>
+        <translation>同一督学连续负责满 {years} 年的学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="218"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="215"/>
+        <location filename="../../gui/pages/dashboard.py" line="222"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="223"/>
+        <location filename="../../gui/pages/dashboard.py" line="230"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="225"/>
-        <location filename="../../gui/pages/dashboard.py" line="240"/>
+        <location filename="../../gui/pages/dashboard.py" line="232"/>
+        <location filename="../../gui/pages/dashboard.py" line="247"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -958,62 +968,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="225"/>
+        <location filename="../../gui/pages/schools.py" line="232"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="225"/>
+        <location filename="../../gui/pages/schools.py" line="232"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="229"/>
+        <location filename="../../gui/pages/schools.py" line="236"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="230"/>
+        <location filename="../../gui/pages/schools.py" line="237"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="231"/>
+        <location filename="../../gui/pages/schools.py" line="238"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="232"/>
+        <location filename="../../gui/pages/schools.py" line="239"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="234"/>
+        <location filename="../../gui/pages/schools.py" line="241"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="235"/>
+        <location filename="../../gui/pages/schools.py" line="242"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="238"/>
+        <location filename="../../gui/pages/schools.py" line="245"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="240"/>
+        <location filename="../../gui/pages/schools.py" line="247"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="242"/>
+        <location filename="../../gui/pages/schools.py" line="249"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="243"/>
+        <location filename="../../gui/pages/schools.py" line="250"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -1021,151 +1031,156 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="67"/>
+        <location filename="../../gui/pages/schools.py" line="68"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="68"/>
+        <location filename="../../gui/pages/schools.py" line="69"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="70"/>
+        <location filename="../../gui/pages/schools.py" line="71"/>
         <source>Ownership</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="71"/>
-        <location filename="../../gui/pages/schools.py" line="128"/>
+        <location filename="../../gui/pages/schools.py" line="72"/>
+        <location filename="../../gui/pages/schools.py" line="129"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="71"/>
+        <location filename="../../gui/pages/schools.py" line="72"/>
         <source>Public</source>
         <translation>公办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="73"/>
+        <location filename="../../gui/pages/schools.py" line="74"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="75"/>
+        <location filename="../../gui/pages/schools.py" line="76"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="75"/>
-        <location filename="../../gui/pages/schools.py" line="79"/>
+        <location filename="../../gui/pages/schools.py" line="76"/>
+        <location filename="../../gui/pages/schools.py" line="80"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="78"/>
+        <location filename="../../gui/pages/schools.py" line="79"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="83"/>
+        <location filename="../../gui/pages/schools.py" line="84"/>
         <source>Assigned since</source>
         <translation>挂牌起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="87"/>
+        <location filename="../../gui/pages/schools.py" line="88"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="89"/>
+        <location filename="../../gui/pages/schools.py" line="90"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="93"/>
+        <location filename="../../gui/pages/schools.py" line="94"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="94"/>
+        <location filename="../../gui/pages/schools.py" line="95"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="96"/>
+        <location filename="../../gui/pages/schools.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="97"/>
-        <location filename="../../gui/pages/schools.py" line="119"/>
+        <location filename="../../gui/pages/schools.py" line="98"/>
+        <location filename="../../gui/pages/schools.py" line="120"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="97"/>
-        <location filename="../../gui/pages/schools.py" line="130"/>
+        <location filename="../../gui/pages/schools.py" line="98"/>
+        <location filename="../../gui/pages/schools.py" line="132"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="100"/>
+        <location filename="../../gui/pages/schools.py" line="101"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="107"/>
+        <location filename="../../gui/pages/schools.py" line="108"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="108"/>
+        <location filename="../../gui/pages/schools.py" line="109"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="113"/>
+        <location filename="../../gui/pages/schools.py" line="114"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="115"/>
+        <location filename="../../gui/pages/schools.py" line="116"/>
         <source>Zones…</source>
         <translation>责任区…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="121"/>
+        <location filename="../../gui/pages/schools.py" line="122"/>
         <source>Without an inspector</source>
         <translation>未挂牌督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="125"/>
+        <location filename="../../gui/pages/schools.py" line="126"/>
         <source>Kindergartens</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="129"/>
+        <location filename="../../gui/pages/schools.py" line="130"/>
         <source>Large (own inspector)</source>
         <translation>大规模学校（1∶1）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="156"/>
+        <location filename="../../gui/pages/schools.py" line="131"/>
+        <source>Same inspector for years</source>
+        <translation>同一督学负责多年（宜交流）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="163"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="161"/>
+        <location filename="../../gui/pages/schools.py" line="168"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="163"/>
+        <location filename="../../gui/pages/schools.py" line="170"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="201"/>
+        <location filename="../../gui/pages/schools.py" line="208"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -1174,8 +1189,8 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 历史记录保留；其责任督学的挂牌自今日结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="110"/>
-        <location filename="../../gui/pages/schools.py" line="204"/>
+        <location filename="../../gui/pages/schools.py" line="111"/>
+        <location filename="../../gui/pages/schools.py" line="211"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -1530,32 +1545,32 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="277"/>
+        <location filename="../../gui/pages/schools.py" line="284"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="281"/>
+        <location filename="../../gui/pages/schools.py" line="288"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="282"/>
+        <location filename="../../gui/pages/schools.py" line="289"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="283"/>
+        <location filename="../../gui/pages/schools.py" line="290"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="284"/>
+        <location filename="../../gui/pages/schools.py" line="291"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="310"/>
+        <location filename="../../gui/pages/schools.py" line="317"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>

@@ -188,3 +188,19 @@ def test_export_writes_the_list_to_the_chosen_file(
     sheet = load_workbook(tmp_path / "学校.xlsx").active
     values = {cell.value for row in sheet.iter_rows() for cell in row}
     assert {"青溪县实验小学", "城关责任区"} <= values
+
+
+def test_the_rotation_card_lists_schools_with_the_same_inspector_for_years(
+    open_window, sqlite_db, qtbot
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    due = compliance(sqlite_db, TODAY).rotation_due
+    assert due, "the demo office has a school due for rotation"
+    window.show_page("dashboard")
+    card = window.dashboard.cards["rotation"]
+    assert card.figure.text() == str(len(due))
+    card.click()
+    assert window.current_page_id() == "schools"
+    assert sorted(names(page)) == sorted(r.school for r in due)
+    for row in page.visible_rows():
+        assert row.inspector_since <= TODAY.replace(year=TODAY.year - 3)
