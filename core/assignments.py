@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core.coverage import end_coverage
 from core.errors import FieldError, ValidationError
 from core.parsing import clean_text
 from core.terms import current_term
@@ -39,16 +40,6 @@ def _refuse(message: str) -> ValidationError:
     return ValidationError([FieldError("assignment", "挂牌", message)])
 
 
-def _covering(session: Session, school_id: int, on: date) -> Assignment | None:
-    return session.scalar(
-        select(Assignment).where(
-            Assignment.school_id == school_id,
-            Assignment.start_date <= on,
-            (Assignment.end_date.is_(None)) | (Assignment.end_date >= on),
-        )
-    )
-
-
 def assign_in_session(
     session: Session, inspector: Inspector, schools: Sequence[School], start: date
 ) -> AssignmentResult:
@@ -68,20 +59,24 @@ def assign_in_session(
     if problems:
         raise ValidationError([FieldError("assignment", "挂牌", p) for p in problems])
     result = AssignmentResult([], [], [])
+    day_before = start - timedelta(days=1)
     for school in schools:
-        existing = _covering(session, school.id, start)
-        if existing is not None and existing.inspector_id == inspector.id:
+        later = [a for a in school.assignments if a.end_date is None or a.end_date >= start]
+        mine = [a for a in later if a.inspector_id == inspector.id]
+        others = [a for a in later if a.inspector_id != inspector.id]
+        if any(a.start_date <= start for a in mine):
             result.unchanged.append(school.name)
             continue
-        if existing is not None:
-            result.moved.append((school.name, existing.inspector.name))
-            if existing.start_date >= start:
-                session.delete(existing)
-            else:
-                existing.end_date = start - timedelta(days=1)
+        covering = next((a for a in others if a.start_date <= start), None)
+        if covering is not None:
+            result.moved.append((school.name, covering.inspector.name))
         else:
             result.assigned.append(school.name)
-        session.add(Assignment(inspector=inspector, school=school, start_date=start, note=""))
+        # From ``start`` on this inspector alone is responsible, plans made before included.
+        end_coverage(session, mine + others, day_before)
+        session.add(
+            Assignment(inspector_id=inspector.id, school_id=school.id, start_date=start, note="")
+        )
     session.flush()
     return result
 
@@ -103,12 +98,14 @@ def assign_schools(
 def end_assignments(db: Database, school_ids: Sequence[int], on: date) -> int:
     """End the 挂牌 of these schools on ``on`` (the last day covered); returns how many."""
     with db.session() as session:
-        ended = 0
-        for school_id in school_ids:
-            existing = _covering(session, school_id, on)
-            if existing is not None:
-                existing.end_date = on
-                ended += 1
+        running = session.scalars(
+            select(Assignment).where(
+                Assignment.school_id.in_(school_ids),
+                (Assignment.end_date.is_(None)) | (Assignment.end_date > on),
+            )
+        ).all()
+        ended = len({a.school_id for a in running if a.start_date <= on})
+        end_coverage(session, running, on)
         return ended
 
 
@@ -121,14 +118,21 @@ def add_recusal(db: Database, inspector_id: int, school_id: int, reason: str, si
             raise ValidationError([FieldError("recusal", "回避", "找不到这名督学或这所学校")])
         if any(r.school_id == school_id for r in inspector.recusals):
             return
-        existing = _covering(session, school_id, since)
-        if existing is not None and existing.inspector_id == inspector_id:
+        covers = session.scalar(
+            select(Assignment.id).where(
+                Assignment.inspector_id == inspector_id,
+                Assignment.school_id == school_id,
+                (Assignment.end_date.is_(None)) | (Assignment.end_date >= since),
+            )
+        )
+        if covers is not None:
             raise ValidationError(
                 [
                     FieldError(
                         "recusal",
                         "回避",
-                        f"{inspector.name}现负责“{school.name}”，请先把该校调给其他督学再登记回避",
+                        f"{inspector.name}自 {since} 起负责或将负责“{school.name}”，"
+                        "请先把该校调给其他督学再登记回避",
                     )
                 ]
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -258,6 +259,10 @@ def run_command(
         err.write("错误：" + "；".join(exc.messages()) + "\n")
     except NotEmptyError as exc:
         err.write(f"错误：{exc} / The database is not empty.\n")
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (``| head``): nothing left to tell them.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     except Exception as exc:
         from db.errors import explain
 

@@ -208,7 +208,9 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         ).all()
         totals = training_totals(session, today, training_year)
 
-    cover = {row.school_id: row for row in covering}
+    # A 挂牌 counts only while its inspector is in office: an expired term leaves the school
+    # uncovered even before the clerk formally ends it.
+    cover = {row.school_id: row for row in covering if row.inspector_id in serving}
     by_zone: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
     inspectors_by_zone: dict[str, set[int]] = defaultdict(set)
     load: dict[int, int] = defaultdict(int)

@@ -19,6 +19,7 @@ _HALF_WIDTH = {
 } | {0x3000: 0x20}
 _DATE_PARTS = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME_OF_DAY = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?$")
 
@@ -50,6 +51,7 @@ def parse_date(value: object) -> date | None:
     text = _normalized(value)
     if not text:
         return None
+    text = _TIME_OF_DAY.sub("", text)
     match = _DATE_PARTS.match(text) or _COMPACT_DATE.match(text)
     if match is None:
         raise ValueError(f"“{text}”不是日期（应写成 2023-9-1、2023.9.1 或 2023年9月1日）")
@@ -62,14 +64,14 @@ def parse_date(value: object) -> date | None:
 
 def parse_phone(value: object) -> str:
     """A mobile (13812345678) or landline (0738-6123456, 6123456-801) number, or ``""``."""
-    text = _normalized(value).replace(" ", "").replace("—", "-")
+    text = _normalized(value).replace(" ", "").replace("—", "-").replace("转", "-")
     text = text.replace("(", "").replace(")", "-").strip("-")
     if not text:
         return ""
     if text.startswith("+86"):
         text = text[3:].lstrip("-")
-    if _MOBILE.match(text):
-        return text
+    if _MOBILE.match(text.replace("-", "")):
+        return text.replace("-", "")
     if _LANDLINE.match(text):
         return text
     raise ValueError(
@@ -114,11 +116,12 @@ def parse_hours(value: object) -> float:
             hours = float(text)
         except ValueError:
             raise ValueError(f"“{text}”不是学时数") from None
+    hours = round(hours, 1)
     if hours <= 0:
         raise ValueError("应大于 0")
     if hours > 2000:
         raise ValueError(f"{hours:g} 学时太多了，请检查")
-    return round(hours, 1)
+    return hours
 
 
 def split_names(value: object) -> list[str]:

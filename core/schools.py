@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from core.coverage import end_coverage
 from core.enums import SchoolKind
 from core.errors import FieldError, ValidationError
 from core.parsing import clean_text, parse_phone
 from core.settings import policy_from_session
+from core.terms import serving_inspector_ids
 from db.models import Assignment, Inspector, School, Zone
 
 if TYPE_CHECKING:
@@ -147,14 +149,8 @@ def set_active_in_session(session: Session, school: School, active: bool, on: da
     not begun by then is removed.
     """
     school.active = active
-    if active:
-        return
-    last_day = on - timedelta(days=1)
-    for assignment in list(school.assignments):
-        if assignment.start_date > last_day:
-            session.delete(assignment)
-        elif assignment.end_date is None or assignment.end_date > last_day:
-            assignment.end_date = last_day
+    if not active:
+        end_coverage(session, school.assignments, on - timedelta(days=1))
 
 
 def set_schools_active(db: Database, school_ids: Sequence[int], active: bool, on: date) -> int:
@@ -177,7 +173,12 @@ def school_rows(db: Database, today: date) -> list[SchoolRow]:
                 (Assignment.end_date.is_(None)) | (Assignment.end_date >= today),
             )
         )
-        covering = {row.school_id: (row.name, row.start_date) for row in session.execute(current)}
+        serving = serving_inspector_ids(session, today)
+        covering = {
+            row.school_id: (row.name, row.start_date)
+            for row in session.execute(current.add_columns(Assignment.inspector_id))
+            if row.inspector_id in serving
+        }
         zones = dict(session.execute(select(Zone.id, Zone.name)).all())
         rows = []
         for school in session.scalars(select(School).order_by(School.name)):

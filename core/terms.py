@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy import select
 
+from core.coverage import end_coverage
 from core.enums import Assessment, InspectorStatus, TermEndReason
 from core.errors import FieldError, ValidationError
 from core.policy import PolicyProfile
@@ -70,8 +71,15 @@ def add_years(day: date, years: int) -> date:
 
 
 def term_end(start: date, policy: PolicyProfile) -> date:
-    """Last day of a term starting on ``start``: start + term length − 1 day."""
-    return add_years(start, policy.term_years) - timedelta(days=1)
+    """Last day of a term starting on ``start``: the day before the same date years later.
+
+    A term from 29 February ends on the last day of February (28th in a common year), as periods
+    are counted in Chinese civil law when the final month has no such day.
+    """
+    same_day = add_years(start, policy.term_years)
+    if (start.month, start.day) == (2, 29) and same_day.day == 28:
+        return same_day
+    return same_day - timedelta(days=1)
 
 
 def last_day(term: TermLike) -> date:
@@ -139,6 +147,12 @@ def renewal_refusal(terms: Sequence[TermLike], policy: PolicyProfile) -> str | N
             "不能再续聘"
         )
     return None
+
+
+def serving_inspector_ids(session: Session, today: date) -> set[int]:
+    """Ids of the inspectors in office on ``today`` (inside an open session)."""
+    rows = session.scalars(select(Appointment).where(Appointment.start_date <= today))
+    return {t.inspector_id for t in rows if today <= last_day(t)}
 
 
 def _start(term: TermLike) -> date:
@@ -227,10 +241,11 @@ def renew(
     The new term starts the day after the current one ends unless ``start`` is given.
     Returns the new term's last day; refuses with the reason when renewal is not allowed.
     """
+    if assessment is not None:
+        # Recorded on its own: a 不称职 stays on record although the renewal is refused.
+        record_assessment(db, inspector_id, assessment)
     with db.session() as session:
         inspector = _inspector(session, inspector_id)
-        if assessment is not None and inspector.appointments:
-            max(inspector.appointments, key=_start).assessment = assessment.value
         return _renew_in_session(session, inspector, start, policy_from_session(session))
 
 
@@ -253,16 +268,17 @@ def end_term(
         term.end_reason = reason.value
         if note:
             term.notes = f"{term.notes}\n{note}".strip()
-        left: list[str] = []
-        for assignment in session.scalars(
+        for later in [t for t in inspector.appointments if t.start_date > on]:
+            session.delete(later)  # a renewal that has not begun yet
+        running = session.scalars(
             select(Assignment).where(
                 Assignment.inspector_id == inspector.id,
                 (Assignment.end_date.is_(None)) | (Assignment.end_date > on),
             )
-        ):
-            assignment.end_date = max(on, assignment.start_date)
-            left.append(assignment.school.name)
-        return sorted(left)
+        ).all()
+        left = sorted({a.school.name for a in running if a.start_date <= on})
+        end_coverage(session, running, on)
+        return left
 
 
 @dataclass(frozen=True)
