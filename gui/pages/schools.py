@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.compliance import rotation_due
+from core.compliance import ZoneFigures, compliance, rotation_due
 from core.enums import SchoolKind
 from core.policy import PolicyProfile
 from core.schools import (
@@ -192,7 +192,7 @@ class SchoolsPage(ListPage):
             self._open(SchoolDialog(self.worker, self.db, self.zone_names(), rows[0], self))
 
     def edit_zones(self) -> None:
-        self._open(ZonesDialog(self.worker, self.db, self))
+        self._open(ZonesDialog(self.worker, self.db, self.today(), self))
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
@@ -280,9 +280,13 @@ class SchoolDialog(FormDialog):
 class ZonesDialog(FormDialog):
     """Add, rename and delete responsibility zones."""
 
-    def __init__(self, worker: DbWorker, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, db: Database, today: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Zones"), worker, parent)
         self.db = db
+        self.today = today
+        self.setMinimumWidth(520)
         self.zones = QListWidget()
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Zone name"))
@@ -309,12 +313,24 @@ class ZonesDialog(FormDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.submit(lambda: zone_rows(self.db), on_done=self._show)
+        day = self.today
 
-    def _show(self, zones: list[ZoneRow]) -> None:
+        def read() -> tuple[list[ZoneRow], dict[str, ZoneFigures]]:
+            figures = {z.name: z for z in compliance(self.db, day).zones}
+            return zone_rows(self.db), figures
+
+        self.worker.submit(read, on_done=self._show)
+
+    def _show(self, data: tuple[list[ZoneRow], dict[str, ZoneFigures]]) -> None:
+        zones, figures = data
         self.zones.clear()
         for zone in zones:
             text = self.tr("{zone} ({count} schools)").format(zone=zone.name, count=zone.schools)
+            staffed = figures.get(zone.name)
+            if staffed is not None:
+                text += " · " + self.tr(
+                    "{inspectors} responsible inspectors, {required} by the ratio"
+                ).format(inspectors=staffed.inspectors, required=staffed.required_inspectors)
             item = QListWidgetItem(text + (" ⚠" if zone.over_limit else ""))
             item.setData(ZONE_NAME_ROLE, zone.name)
             item.setData(ZONE_ID_ROLE, zone.id)

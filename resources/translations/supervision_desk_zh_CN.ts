@@ -1545,34 +1545,39 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="284"/>
+        <location filename="../../gui/pages/schools.py" line="286"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="288"/>
+        <location filename="../../gui/pages/schools.py" line="292"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="289"/>
+        <location filename="../../gui/pages/schools.py" line="293"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="290"/>
+        <location filename="../../gui/pages/schools.py" line="294"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="291"/>
+        <location filename="../../gui/pages/schools.py" line="295"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="317"/>
+        <location filename="../../gui/pages/schools.py" line="328"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools.py" line="332"/>
+        <source>{inspectors} responsible inspectors, {required} by the ratio</source>
+        <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>
 </context>
 <context>

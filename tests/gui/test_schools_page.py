@@ -99,6 +99,9 @@ def test_zones_can_be_added_but_not_deleted_while_they_hold_schools(open_window,
     page.edit_zones()
     dialog = page.dialog
     qtbot.waitUntil(lambda: dialog.zones.count() == 5, timeout=10_000)
+    assert "城关责任区（10 所学校） · 责任督学 4 名，按比例应配 3 名" in [
+        dialog.zones.item(i).text() for i in range(5)
+    ]
     dialog.name.setText("新城责任区")
     dialog._save(None)
     qtbot.waitUntil(lambda: dialog.zones.count() == 6, timeout=10_000)
