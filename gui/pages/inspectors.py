@@ -251,6 +251,10 @@ class InspectorsPage(ListPage):
         rows = self.selected_rows()
         self.edit_button.setEnabled(len(rows) == 1)
         self.photo_button.setEnabled(len(rows) == 1)
+        for actions in (self.term_actions, self.assignment_actions):
+            for action in actions.values():
+                if action in self._selection_actions:
+                    action.setEnabled(len(rows) == 1)
         if len(rows) != 1:
             self._show_detail(None)
             return

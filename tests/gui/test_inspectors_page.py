@@ -206,3 +206,15 @@ def test_general_reappointment_renews_some_and_explains_the_others(
     assert detail.terms[1].assessment == "competent"
     assert not after[expiring.name].term_expiring
     assert len(inspector_detail(sqlite_db, limited.id, TODAY).terms) == 3
+
+
+def test_actions_for_one_inspector_need_exactly_one_selected(open_window, sqlite_db, qtbot):
+    _window, page = open_demo(open_window, sqlite_db, qtbot, "inspectors")
+    renew = page.term_actions["续聘…"]
+    batch = page.term_actions["批量换届…"]
+    assert not renew.isEnabled() and batch.isEnabled()
+    page.select_ids([r.id for r in page.model.rows[:1]])
+    assert renew.isEnabled() and page.assignment_actions["挂牌学校…"].isEnabled()
+    page.select_ids([r.id for r in page.model.rows[:2]])
+    assert not renew.isEnabled() and not page.edit_button.isEnabled()
+    assert batch.isEnabled()
