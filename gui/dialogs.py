@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from db.errors import DatabaseEnvironmentError
@@ -51,3 +52,9 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
     """Ask where to save a file (``suggested`` is a name in the home folder); None if cancelled."""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), file_filter)
     return Path(path) if path else None
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system print dialog (the default printer preselected); False when cancelled."""
+    dialog = QPrintDialog(printer, parent)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted

@@ -445,7 +445,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/inspectors.py" line="170"/>
-        <location filename="../../gui/pages/inspectors.py" line="265"/>
+        <location filename="../../gui/pages/inspectors.py" line="269"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
@@ -655,38 +655,38 @@
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="272"/>
+        <location filename="../../gui/pages/inspectors.py" line="276"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="285"/>
+        <location filename="../../gui/pages/inspectors.py" line="289"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="315"/>
+        <location filename="../../gui/pages/inspectors.py" line="319"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="315"/>
+        <location filename="../../gui/pages/inspectors.py" line="319"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
         <location filename="../../gui/pages/inspectors.py" line="107"/>
-        <location filename="../../gui/pages/inspectors.py" line="330"/>
+        <location filename="../../gui/pages/inspectors.py" line="334"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="380"/>
+        <location filename="../../gui/pages/inspectors.py" line="384"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="381"/>
+        <location filename="../../gui/pages/inspectors.py" line="385"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -899,6 +899,40 @@ A safety copy of the current data is saved first.</source>
         <location filename="../../gui/main_window.py" line="253"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="40"/>
+        <source>{count} pages</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="41"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="42"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="43"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="72"/>
+        <location filename="../../gui/pdf_preview.py" line="82"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="83"/>
+        <source>Could not save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -1605,7 +1639,7 @@ Please send it to your support contact.</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="35"/>
+        <location filename="../../gui/dialogs.py" line="36"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
