@@ -6,9 +6,9 @@
 
 The bundle lands in ``build/dist/SupervisionDesk``; PyInstaller's work files in ``build/work``.
 The smoke tests run the frozen executables against a fresh database in a temporary folder:
-version, migration, demo data, the compliance check, an Excel export and its re-import, and a
-GUI start that exits once the dashboard has loaded. Any
-failure ends the build with a non-zero exit code and the step that failed.
+version, migration, demo data, the compliance check, an Excel export and its re-import, a PDF
+report, and a GUI start that exits once the dashboard has loaded. Any failure ends the build with
+a non-zero exit code and the step that failed.
 """
 
 from __future__ import annotations
@@ -138,6 +138,10 @@ def smoke_test(version: str) -> None:
             [str(cli), "--db", database, "import", "schools", sheet, "--dry-run"],
             env,
         )
+        pdf = str(Path(tmp) / "roster.pdf")
+        run_frozen("report", [str(cli), "--db", database, "report", "roster", "--out", pdf], env)
+        if not Path(pdf).read_bytes().startswith(b"%PDF"):
+            raise BuildError("smoke test 'report' wrote no PDF")
         run_frozen("GUI start (--smoke)", [str(app), "--db", database, "--smoke"], env)
 
 

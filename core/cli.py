@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.errors import NotEmptyError, ValidationError
+from core.reports.cli import add_report_parser, cmd_report
+from core.schedule_cli import add_schedule_parser, cmd_schedule
 from core.spreadsheets import SHEET_KINDS, SheetError
 from core.version import app_version
 from db.errors import DatabaseEnvironmentError
@@ -95,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="生成一张空白的 Excel 导入模板")
     template.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
+    add_report_parser(commands)
+    add_schedule_parser(commands)
     return parser
 
 
@@ -239,6 +243,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "template": cmd_template,
+    "report": cmd_report,
+    "schedule": cmd_schedule,
 }
 
 

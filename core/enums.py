@@ -85,3 +85,34 @@ class TrainingForm(LabelledEnum):
     IN_SERVICE = "in_service", "在职培训"
     PRESERVICE = "preservice", "岗前培训"
     SEMINAR = "seminar", "交流研讨"
+
+
+class VisitKind(LabelledEnum):
+    ROUTINE = "routine", "经常性督导"
+    SPECIAL = "special", "专项督导"
+    COMPREHENSIVE = "comprehensive", "综合督导"
+    FOLLOW_UP = "follow_up", "随访督导"
+    RECHECK = "recheck", "回头看"
+
+
+class VisitStatus(LabelledEnum):
+    PLANNED = "planned", "计划"
+    CONFIRMED = "confirmed", "已确认"
+    DONE = "done", "已完成"
+    CANCELLED = "cancelled", "已取消"
+    POSTPONED = "postponed", "已延期"
+
+
+class UnavailableReason(LabelledEnum):
+    """Why an inspector cannot visit schools on some days (entered by the clerk)."""
+
+    LEAVE = "leave", "请假"
+    TRAINING = "training", "培训"
+    OTHER = "other", "其他"
+
+
+class DayKind(LabelledEnum):
+    """The clerk's own entry for one day, overriding the official holiday arrangement."""
+
+    HOLIDAY = "holiday", "休息日"
+    WORKDAY = "workday", "工作日"

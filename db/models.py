@@ -185,6 +185,69 @@ class TrainingRecord(Base):
     inspector: Mapped[Inspector] = relationship(back_populates="training")
 
 
+class Visit(Base):
+    """One visit of an inspector to a school on a day (进校督导), planned or carried out.
+
+    ``kind`` is a :class:`core.enums.VisitKind` code and ``status`` a ``VisitStatus`` code; the
+    monthly plan generator replaces only ``planned`` routine visits, never confirmed or done ones.
+    ``topic`` names the subject of a 专项督导 (双减, 安全 …).
+    """
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        Index("ix_visits_visit_date", "visit_date"),
+        Index("ix_visits_school_date", "school_id", "visit_date"),
+        Index("ix_visits_inspector_date", "inspector_id", "visit_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_date: Mapped[date] = mapped_column(Date)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20), default="routine")
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    topic: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    school: Mapped[School] = relationship()
+    inspector: Mapped[Inspector] = relationship()
+
+
+class Unavailability(Base):
+    """Days an inspector cannot visit schools (请假, 培训 …), first and last day included."""
+
+    __tablename__ = "unavailability"
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="unavailable_ends_after_start"),
+        Index("ix_unavailability_inspector_start", "inspector_id", "start_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(20), default="leave")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    inspector: Mapped[Inspector] = relationship()
+
+
+class CalendarDay(Base):
+    """The clerk's own entry for one day (a holiday or a swapped working day, 调休).
+
+    It overrides the official arrangement known to ``chinese-calendar``, and is the only source
+    for years the package does not know yet.
+    """
+
+    __tablename__ = "calendar_days"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
 class Setting(Base):
     """One stored setting: the office's name and every value of the policy profile.
 

@@ -29,6 +29,7 @@ from gui.list_page import ListPage
 from gui.pages.dashboard import DashboardPage
 from gui.pages.inspectors import InspectorsPage
 from gui.pages.placeholder import PlaceholderPage
+from gui.pages.reports import ReportsPage
 from gui.pages.schools import SchoolsPage
 from gui.pages.settings import SettingsPage
 from gui.pages.training import TrainingPage
@@ -105,11 +106,6 @@ class MainWindow(QMainWindow):
                 self.tr("Evaluation archives"),
                 self.tr("Archive checklists for evaluations and their progress per school."),
             ),
-            (
-                "reports",
-                self.tr("Reports"),
-                self.tr("Printable PDF reports: schedule, roster, signs, notices, statistics."),
-            ),
         ]
         pages: list[tuple[str, str, QWidget]] = [
             ("dashboard", self.tr("Dashboard"), self.dashboard),
@@ -118,6 +114,7 @@ class MainWindow(QMainWindow):
             ("training", self.tr("Training"), TrainingPage(self.db, self.worker, self.today)),
         ]
         pages += [(pid, title, PlaceholderPage(title, text)) for pid, title, text in upcoming]
+        pages.append(("reports", self.tr("Reports"), ReportsPage(self.db, self.worker, self.today)))
         pages.append(("settings", self.tr("Settings"), self.settings_page))
         return pages
 

@@ -2,7 +2,7 @@
 
 The PDF is written by ``core.reports`` on the worker thread (big reports take a moment; the
 busy indicator shows meanwhile); the window opens once the file exists. 打印 renders each page
-at the printer's resolution onto an A4 QPrinter, the system's default printer preselected in the
+onto a QPrinter of the PDF's paper size, the system's default printer preselected in the
 print dialog; 另存为 PDF copies the file.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -56,13 +56,22 @@ class PdfPreview(QDialog):
     def print_document(self) -> None:
         """Ask for a printer (the default one preselected) and print every page."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageSize(self._paper())
         printer.setDocName(self.windowTitle())
         if self._is_landscape():
             printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         if not dialogs.choose_printer(self, printer):
             return
         print_pdf(self.document, printer)
+
+    def _paper(self) -> QPageSize:
+        """A4 or A3, whichever the PDF's first page is (A4 when it is neither)."""
+        size = self.document.pagePointSize(0)
+        portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+        a3 = QPageSize(QPageSize.PageSizeId.A3)
+        if abs(portrait.height() - a3.sizePoints().height()) < 5:
+            return a3
+        return QPageSize(QPageSize.PageSizeId.A4)
 
     def _is_landscape(self) -> bool:
         size = self.document.pagePointSize(0)

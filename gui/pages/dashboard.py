@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.compliance import Compliance, compliance
 from db.engine import Database
 from gui import dialogs
+from gui.report_actions import open_report
 from gui.worker import EVERYTHING, DbWorker, report_failure
 
 CARD_COLUMNS = 4
@@ -121,7 +122,14 @@ class DashboardPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(self.heading)
+        self.print_button = QPushButton(self.tr("Print staffing report…"))
+        self.print_button.clicked.connect(
+            lambda: open_report(self, self.db, self.worker, "staffing", self.today())
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(top)
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
         layout.addWidget(self.empty_banner)

@@ -48,6 +48,7 @@ from gui.inspector_dialogs import (
     RenewDialog,
 )
 from gui.list_page import ListPage
+from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker
@@ -137,6 +138,13 @@ class InspectorsPage(ListPage):
             ],
         )
         self.sheets = add_sheet_menu(self, "inspectors", db, worker, today)
+        self.print_actions = self.add_menu(
+            self.tr("Print"),
+            [
+                (self.tr("Roster…"), lambda: self._report("roster"), False),
+                (self.tr("Terms ending…"), lambda: self._report("terms"), False),
+            ],
+        )
         self.finish_actions()
 
         self.add_filter("serving", self.tr("In office"), lambda r: r.serving)
@@ -292,6 +300,9 @@ class InspectorsPage(ListPage):
         self.recusal_model.set_rows(detail.recusals)
 
     # --- actions ------------------------------------------------------------------------
+
+    def _report(self, kind: str) -> None:
+        open_report(self, self.db, self.worker, kind, self.today())
 
     def _one(self) -> InspectorRow | None:
         rows = self.selected_rows()

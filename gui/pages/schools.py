@@ -42,6 +42,7 @@ from db.engine import Database
 from gui import dialogs
 from gui.forms import DateField, FormDialog, enum_combo, select_data
 from gui.list_page import ListPage
+from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.table_model import Column, show_date
 from gui.worker import DbWorker
@@ -115,6 +116,13 @@ class SchoolsPage(ListPage):
         )
         self.add_button(self.tr("Zones…"), self.edit_zones)
         self.sheets = add_sheet_menu(self, "schools", db, worker, today)
+        self.print_actions = self.add_menu(
+            self.tr("Print"),
+            [
+                (self.tr("Signs of the selected schools…"), self.print_signs, True),
+                (self.tr("Signs of every school…"), lambda: self._signs(None), False),
+            ],
+        )
         self.finish_actions()
 
         self.add_filter("active", self.tr("In use"), lambda r: r.active)
@@ -179,6 +187,14 @@ class SchoolsPage(ListPage):
         self.edit_button.setEnabled(len(rows) == 1)
         self.deactivate_button.setEnabled(any(r.active for r in rows))
         self.activate_button.setEnabled(any(not r.active for r in rows))
+
+    def print_signs(self) -> None:
+        """The 公示牌 of the selected school (or of every school when several are selected)."""
+        rows = self.selected_rows()
+        self._signs(rows[0].name if len(rows) == 1 else None)
+
+    def _signs(self, school: str | None) -> None:
+        open_report(self, self.db, self.worker, "sign", self.today(), school=school)
 
     def zone_names(self) -> list[str]:
         return [z.name for z in self.data.zones] if self.data else []

@@ -43,6 +43,7 @@ from db.engine import Database
 from gui import dialogs
 from gui.forms import DateField, FormDialog, enum_combo, select_data
 from gui.list_page import ListPage
+from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker
@@ -117,6 +118,7 @@ class TrainingPage(ListPage):
         self.actions_bar.addWidget(self.year)
         self.add_button(self.tr("Add training…"), self.add_record)
         self.sheets = add_sheet_menu(self, "training", db, worker, today)
+        self.print_button = self.add_button(self.tr("Print hours…"), self.print_hours)
         self.finish_actions()
 
         self.add_filter("shortfall", self.tr("Short of hours"), lambda t: t.shortfall > 0)
@@ -208,6 +210,10 @@ class TrainingPage(ListPage):
     def selected_records(self) -> list[TrainingLine]:
         rows = sorted(index.row() for index in self.records.selectionModel().selectedRows())
         return [self.records_model.rows[row] for row in rows]
+
+    def print_hours(self) -> None:
+        """学时统计 of the year shown."""
+        open_report(self, self.db, self.worker, "training", self.today(), year=self.year.value())
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog

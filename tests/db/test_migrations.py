@@ -25,6 +25,9 @@ from db.paths import backups_dir_for
 APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "settings"} | {
     "recusals",
     "training_records",
+    "visits",
+    "unavailability",
+    "calendar_days",
 }
 
 

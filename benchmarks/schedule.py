@@ -1,0 +1,116 @@
+"""Visit planning at county scale: generating a month, a campaign, the semester check.
+
+    python benchmarks/schedule.py [--runs 7]
+
+Creates the county demo (500 schools, 100 serving inspectors) in a temporary SQLite file, gives
+a tenth of the inspectors a week of leave, then times each operation ``--runs`` times and prints
+the median, the fastest and the slowest in seconds. ``generate_month`` is the whole unit of work
+(read the office, plan, delete the old plan, insert the new one); ``plan_month`` is the pure
+generator alone on the same input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TODAY = date(2026, 11, 23)
+YEAR, MONTH = 2026, 12
+
+
+def _time(job: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _report(name: str, times: list[float]) -> None:
+    print(
+        f"{name:<44} median {statistics.median(times):6.3f}  "
+        f"min {min(times):6.3f}  max {max(times):6.3f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+
+    from core.demo import create_demo
+    from core.schedule import (
+        _read_office,
+        add_unavailability,
+        generate_month,
+        month_bounds,
+        plan_campaign,
+        plan_month,
+        responsible_inspectors,
+        semester_check,
+    )
+    from core.settings import load_policy
+    from core.workdays import WorkCalendar, school_break
+    from db.engine import Database
+    from db.migrate import upgrade
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["SUPERVISION_DESK_HOME"] = folder
+        db = Database.open(Path(folder) / "county.db")
+        upgrade(db, backup=False)
+        _report("create the county demo", _time(lambda: create_demo(db, "county", TODAY), 1))
+        first, last = month_bounds(YEAR, MONTH)
+        with db.session() as session:
+            inspectors = sorted(set(responsible_inspectors(session, first).values()))
+        for inspector_id in inspectors[::10]:
+            add_unavailability(db, inspector_id, first, first + timedelta(days=6), "leave")
+
+        plan = generate_month(db, YEAR, MONTH, TODAY)
+        print(f"  {plan.added} visits planned, {len(plan.unplaced)} unplaced")
+        _report(
+            "generate_month (500 schools, 100 inspectors)",
+            _time(lambda: generate_month(db, YEAR, MONTH, TODAY), runs),
+        )
+
+        policy = load_policy(db)
+        work = WorkCalendar.load(db)
+        days = [d for d in work.workdays(first, last) if not school_break(d, policy)]
+        with db.session() as session:
+            office = _read_office(session, first, first, last)
+        existing = [v for v in office.existing if v.status != "planned"]
+        _report(
+            "plan_month alone (pure generator)",
+            _time(
+                lambda: plan_month(office.schools, office.inspectors, days, existing, policy), runs
+            ),
+        )
+        schools = [s.id for s in office.schools]
+        _report(
+            "plan_campaign preview (500 schools, 2 weeks)",
+            _time(
+                lambda: plan_campaign(
+                    db, schools, date(2026, 12, 7), date(2026, 12, 18), "安全", save=False
+                ),
+                runs,
+            ),
+        )
+        _report(
+            "semester_check (autumn semester)",
+            _time(lambda: semester_check(db, date(2026, 9, 1), date(2027, 1, 31)), runs),
+        )
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Printed reports (PDF, ReportLab): ``write_report(db, kind, out, today=...)``.
+
+Each kind is one module with a ``write(db, out, options)`` function that reads its data through
+the core functions and typesets it with :mod:`core.reports.document`. ReportLab is imported only
+when a report is written, so importing this package (for :data:`REPORT_KINDS`) stays cheap on the
+GUI's start-up path. No Qt here: the GUI runs :func:`write_report` on its worker thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.errors import FieldError, ValidationError
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+REPORT_KINDS: dict[str, str] = {
+    "roster": "督学花名册",
+    "sign": "责任督学挂牌公示牌",
+    "staffing": "督学配备达标情况",
+    "training": "督学培训学时统计表",
+    "terms": "督学任期届满提醒",
+}
+"""Every report kind and its Chinese title, in menu order."""
+
+_MODULES = {
+    "roster": "roster",
+    "sign": "sign",
+    "staffing": "staffing",
+    "training": "training",
+    "terms": "terms",
+}
+
+
+def write_report(
+    db: Database,
+    kind: str,
+    out: Path,
+    *,
+    today: date,
+    year: int | None = None,
+    month: str | None = None,
+    school: str | None = None,
+    paper: str = "A4",
+) -> Path:
+    """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
+
+    ``year`` (training), ``school`` and ``paper`` (sign) apply where a kind uses them and are
+    ignored elsewhere. Raises ValidationError with a Chinese message for an unknown kind, a
+    folder that does not exist or an option the kind cannot use (an unknown school …); an
+    existing file is replaced only once the new PDF is complete.
+    """
+    from core.reports.options import ReportOptions
+
+    if kind not in REPORT_KINDS:
+        known = "、".join(REPORT_KINDS)
+        raise ValidationError([FieldError("kind", "报表", f"没有“{kind}”这种报表，可选：{known}")])
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ValidationError(
+            [FieldError("out", "保存位置", f"保存位置的文件夹不存在：{out.parent}")]
+        )
+    if out.is_dir():
+        raise ValidationError([FieldError("out", "保存位置", f"“{out}”是文件夹，请给出文件名")])
+    options = ReportOptions(today=today, year=year, month=month, school=school, paper=paper)
+    module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
+    module.write(db, out, options)
+    return out

@@ -1,0 +1,87 @@
+"""``report KIND ... --out FILE.pdf`` on the command line.
+
+:func:`add_report_parser` adds the sub-command to ``core.cli``'s parser and :func:`cmd_report`
+runs it. Options a kind does not use are accepted and ignored, so scripts can pass the same
+options to every kind. ReportLab is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from core.reports import REPORT_KINDS
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def _month(text: str) -> str:
+    if not MONTH_PATTERN.match(text):
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM 格式的月份")
+    return text
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise argparse.ArgumentTypeError(f"“{text}”不是四位数的年份")
+    return int(text)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
+
+
+def add_report_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add ``report`` to ``commands`` (the object ``add_subparsers`` returned); returns it."""
+    kinds = "；".join(f"{kind}：{title}" for kind, title in REPORT_KINDS.items())
+    report = commands.add_parser("report", help="生成 PDF 报表（花名册、公示牌、达标情况等）")
+    report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
+    report.add_argument("--month", type=_month, metavar="YYYY-MM", help="月份（按月的报表）")
+    report.add_argument("--year", type=_year, metavar="YYYY", help="年度（默认今年）")
+    report.add_argument("--school", metavar="NAME", help="只生成这所学校（园）的（公示牌）")
+    report.add_argument(
+        "--paper",
+        type=str.upper,
+        choices=("A4", "A3"),
+        default="A4",
+        help="纸张（公示牌可用 A3；默认 A4）",
+    )
+    report.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="按这一天统计（默认今天），也作为打印日期",
+    )
+    report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF 文件")
+    return report
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the report the arguments ask for and say where it is; returns the exit code."""
+    from core.reports import write_report
+    from db.engine import Database
+    from db.migrate import ensure_schema
+
+    db = Database.open(getattr(args, "db", None))
+    try:
+        ensure_schema(db)
+        path = write_report(
+            db,
+            args.kind,
+            args.out.expanduser().absolute(),
+            today=args.date or date.today(),
+            year=args.year,
+            month=args.month,
+            school=args.school,
+            paper=args.paper,
+        )
+    finally:
+        db.dispose()
+    out.write(f"已生成：{path}\n")
+    return 0

@@ -1,0 +1,396 @@
+"""The common frame of every report: paper, page decoration, styles, safe text and tables.
+
+A :class:`Report` collects ReportLab flowables and writes them as one PDF. Page 1 opens with
+the title block (title, office, date range); every later page carries a running header with the
+office, the title and the date range; every page has a footer with the print date and
+"第 X 页 共 Y 页". The total is known only at the end, so :class:`_NumberedCanvas` keeps each
+finished page and decorates them all when the document is saved (one typesetting pass).
+
+User text never reaches a Paragraph unescaped: :meth:`Report.fragment` escapes it
+(``xml.sax.saxutils.escape`` semantics, so ``<b>&实验小学`` prints literally), drops control
+characters, turns line breaks into ``<br/>`` and routes characters the face lacks to a fallback
+font (see :mod:`core.reports.fonts`). Table cells are Paragraphs with CJK line breaking, which
+may break between any two characters, so a 300-character name wraps inside its column; a row
+taller than a page is split across pages; column widths always add up to the frame.
+
+The look is office paper: black text, thin grid lines, a light grey header row, the title in
+the heavier face and the body in the Song-like face where the PC has one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from core.reports.fonts import ReportFonts, report_fonts
+from core.reports.settings import ReportSettings
+
+PAPERS = {"A4": A4, "A3": A3}
+GRID_COLOR = colors.black
+HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
+MIN_DECORATION_SIZE = 5.0
+
+
+def cn_date(day: date) -> str:
+    """A date as office text: 2026年11月2日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def iso(day: date | None) -> str:
+    """A date in a table cell: 2026-11-02, or an em dash for none."""
+    return day.isoformat() if day else "—"
+
+
+def clean(value: object) -> str:
+    """``value`` as printable text: None → "", tabs → spaces, control characters removed."""
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs"))
+
+
+def escape_text(value: object) -> str:
+    """Paragraph markup that prints ``value`` literally (``&``, ``<``, ``>`` escaped)."""
+    return escape(clean(value)).replace("\n", "<br/>")
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every page shows, and the paper.
+
+    ``period`` is the date range printed beside the title ("截至2026年11月2日"); a page with
+    ``running_header`` False carries its own heading (the school sign) and gets the footer only;
+    ``border`` draws a double rule round the page, the look of a sign board.
+    """
+
+    office: str
+    title: str
+    period: str
+    printed_on: date
+    landscape: bool = False
+    paper: str = "A4"
+    running_header: bool = True
+    border: bool = False
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        size = PAPERS[self.paper]
+        return landscape(size) if self.landscape else size
+
+    @property
+    def scale(self) -> float:
+        """Size of the paper relative to A4 (fonts and margins grow with it)."""
+        return PAPERS[self.paper][0] / A4[0]
+
+
+class _NumberedCanvas(Canvas):
+    """A canvas that holds its pages until the end, then decorates each knowing the total."""
+
+    def __init__(self, *args: Any, decorate: Callable[[Canvas, int, int], None], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._decorate = decorate
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._decorate(self, number, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+class _Grid(Table):
+    """A table that splits inside a row only when that row could never fit on one page.
+
+    ReportLab would split between rows and then place the rest in the space left on the same
+    page, splitting the next row there after a second copy of the header row. Here a row that
+    fits on a page is never split (it moves to the next page) and a taller one is split at once.
+    """
+
+    frame_height = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        fitting = self._getFirstPossibleSplitRowPosition(availHeight)
+        heights = self._rowHeights
+        too_tall = 0 < fitting < len(heights) and heights[fitting] > self.frame_height - heights[0]
+        parts: list[Flowable] = self._splitRows(availHeight, doInRowSplit=int(too_tall))
+        for part in parts:
+            part.frame_height = self.frame_height
+        return parts
+
+
+class Report:
+    """One report being typeset: its page frame, fonts, paragraph styles and flowables."""
+
+    def __init__(self, frame: PageFrame, fonts: ReportFonts | None = None) -> None:
+        self.frame = frame
+        self.fonts = fonts or report_fonts()
+        s = frame.scale
+        if frame.border:
+            self.margin_x = self.margin_top = self.margin_bottom = 20 * mm * s
+        else:
+            self.margin_x, self.margin_top = 15 * mm * s, 20 * mm * s
+            self.margin_bottom = 16 * mm * s
+        page_width, page_height = frame.pagesize
+        self.width = page_width - 2 * self.margin_x
+        self.height = page_height - self.margin_top - self.margin_bottom
+        self.story: list[Flowable] = []
+        self.styles: dict[str, ParagraphStyle] = {}
+        self._add_styles()
+
+    # --- styles and text ----------------------------------------------------------------
+
+    def add_style(
+        self, name: str, font: str, size: float, align: int = TA_LEFT, **extra: Any
+    ) -> ParagraphStyle:
+        """Add a paragraph style (``size`` in points on A4, scaled with the paper)."""
+        s = self.frame.scale
+        style = ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size * s,
+            leading=size * s * extra.pop("line_spacing", 1.4),
+            alignment=align,
+            wordWrap="CJK",
+            **extra,
+        )
+        self.styles[name] = style
+        return style
+
+    def _add_styles(self) -> None:
+        body, title, s = self.fonts.body, self.fonts.title, self.frame.scale
+        self.add_style("title", title, 18, TA_CENTER, spaceAfter=4 * mm * s)
+        self.add_style("heading", title, 12, spaceBefore=3 * mm * s, spaceAfter=2 * mm * s)
+        self.add_style("body", body, 10.5, spaceAfter=1.5 * mm * s)
+        self.add_style("info", body, 10.5)
+        self.add_style("info_right", body, 10.5, TA_RIGHT)
+        self.add_style("cell", body, 9)
+        self.add_style("cell_center", body, 9, TA_CENTER)
+        self.add_style("cell_right", body, 9, TA_RIGHT)
+        self.add_style("header", title, 9, TA_CENTER)
+        self.add_style("right", body, 10.5, TA_RIGHT)
+
+    def fragment(self, value: object, font: str | None = None) -> str:
+        """Escaped markup for user text in ``font`` (default: the body face), with fallbacks."""
+        font = font or self.fonts.body
+        parts = []
+        for face, text in self.fonts.runs(clean(value), font):
+            markup = escape_text(text)
+            parts.append(markup if face == font else f'<font face="{face}">{markup}</font>')
+        return "".join(parts)
+
+    def para(self, value: object, style: str = "body") -> Paragraph:
+        """A paragraph printing ``value`` literally in one of :attr:`styles`."""
+        chosen = self.styles[style]
+        return Paragraph(self.fragment(value, chosen.fontName), chosen)
+
+    # --- building blocks ------------------------------------------------------------------
+
+    def title_block(self, summary: str | None = None) -> None:
+        """The first page's heading: the title, then the office and the date range."""
+        frame = self.frame
+        self.story.append(self.para(frame.title, "title"))
+        period = f"统计时间：{frame.period}"
+        style = self.styles["info"]
+        period_width = min(self.width * 0.6, self._width(period, style.fontSize) + style.fontSize)
+        info = Table(
+            [[self.para(f"单位：{frame.office}", "info"), self.para(period, "info_right")]],
+            colWidths=[self.width - period_width, period_width],
+        )
+        info.setStyle(self.table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                         ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))  # fmt: skip
+        self.story.append(info)
+        self.story.append(Spacer(1, 2 * mm * frame.scale))
+        if summary:
+            self.story.append(self.para(summary))
+
+    def heading(self, text: str) -> None:
+        """A section heading (一、…) in the heavier face."""
+        self.story.append(self.para(text, "heading"))
+
+    def paragraph(self, text: object, style: str = "body") -> None:
+        """A paragraph of (user) text, printed literally."""
+        self.story.append(self.para(text, style))
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        weights: Sequence[float],
+        align: str = "",
+    ) -> None:
+        """A grid whose header row repeats on every page; ``weights`` share out the width.
+
+        ``align`` holds one letter per column (L, C or R; default L). A cell may be text
+        (printed literally) or a ready flowable.
+        """
+        if len(weights) != len(headers):
+            raise ValueError("one weight per column")
+        total = sum(weights)
+        widths = [self.width * w / total for w in weights]
+        styles = {"L": "cell", "C": "cell_center", "R": "cell_right"}
+        column_styles = [styles[a] for a in align.ljust(len(headers), "L")]
+        data: list[list[Any]] = [[self.para(h, "header") for h in headers]]
+        for row in rows:
+            data.append(
+                [
+                    cell if isinstance(cell, Flowable) else self.para(cell, column_styles[i])
+                    for i, cell in enumerate(row)
+                ]
+            )
+        pad = 2.5 * self.frame.scale
+        grid = _Grid(data, colWidths=widths, repeatRows=1, splitInRow=1)
+        grid.frame_height = self.height
+        grid.setStyle(
+            self.table_style(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOR),
+                    ("BOX", (0, 0), (-1, -1), 0.9, GRID_COLOR),
+                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                    ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.2),
+                ]
+            )
+        )
+        self.story.append(grid)
+        self.story.append(Spacer(1, 1.5 * mm * self.frame.scale))
+
+    def table_style(self, commands: list[tuple[Any, ...]]) -> TableStyle:
+        """A table style whose cells default to the body face (never an unembedded base font)."""
+        return TableStyle([("FONT", (0, 0), (-1, -1), self.fonts.body, 9 * self.frame.scale),
+                           *commands])  # fmt: skip
+
+    def signature_block(self, settings: ReportSettings, day: date) -> None:
+        """The closing lines on the right: who issues the report, the seal note, the date."""
+        lines: list[Flowable] = [Spacer(1, 6 * mm * self.frame.scale)]
+        lines.append(self.para(settings.signature or self.frame.office, "right"))
+        if settings.seal:
+            lines.append(self.para(settings.seal, "right"))
+        lines.append(self.para(cn_date(day), "right"))
+        self.story.append(KeepTogether(lines))
+
+    # --- writing --------------------------------------------------------------------------
+
+    def write(self, out: Path) -> Path:
+        """Typeset the story into ``out`` (replaced only once the whole PDF is ready)."""
+        frame = self.frame
+        buffer = io.BytesIO()
+        page = Frame(
+            self.margin_x,
+            self.margin_bottom,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=frame.pagesize,
+            leftMargin=self.margin_x,
+            rightMargin=self.margin_x,
+            topMargin=self.margin_top,
+            bottomMargin=self.margin_bottom,
+            title=frame.title,
+            author=frame.office,
+            creator="督导工作台",
+            initialFontName=self.fonts.body,
+            lang="zh-CN",
+            pageTemplates=[PageTemplate("page", [page])],
+        )
+        doc.build(self.story, canvasmaker=partial(_NumberedCanvas, decorate=self._decorate))
+        temporary = out.with_name(f".{out.name}.partial")
+        try:
+            temporary.write_bytes(buffer.getvalue())
+            os.replace(temporary, out)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return out
+
+    def _decorate(self, canv: Canvas, number: int, total: int) -> None:
+        frame, s = self.frame, self.frame.scale
+        page_width, page_height = frame.pagesize
+        left, right = self.margin_x, page_width - self.margin_x
+        size = 9 * s
+        canv.saveState()
+        canv.setStrokeColor(GRID_COLOR)
+        canv.setFillColor(colors.black)
+        canv.setLineWidth(0.5)
+        if frame.running_header and number > 1:
+            y = page_height - self.margin_top + 6 * mm * s
+            heading = f"{frame.title}（{frame.period}）"
+            fit = self._fitting_size(size, right - left - 10 * mm, frame.office, heading)
+            self._draw(canv, left, y, frame.office, fit, "L")
+            self._draw(canv, right, y, heading, fit, "R")
+            canv.line(left, y - 2 * mm * s, right, y - 2 * mm * s)
+        if frame.border:
+            self._border(canv)
+        y = 7 * mm * s
+        self._draw(canv, left, y, f"打印日期：{cn_date(frame.printed_on)}", size, "L")
+        self._draw(canv, page_width / 2, y, f"第 {number} 页 共 {total} 页", size, "C")
+        canv.restoreState()
+
+    def _border(self, canv: Canvas) -> None:
+        s = self.frame.scale
+        page_width, page_height = self.frame.pagesize
+        for inset, line in ((12 * mm * s, 2.0 * s), (14 * mm * s, 0.6 * s)):
+            canv.setLineWidth(line)
+            canv.rect(inset, inset, page_width - 2 * inset, page_height - 2 * inset)
+
+    def _fitting_size(self, size: float, room: float, *texts: str) -> float:
+        width = sum(self._width(t, size) for t in texts)
+        if width <= room:
+            return size
+        return max(MIN_DECORATION_SIZE, size * room / width)
+
+    def _width(self, text: str, size: float) -> float:
+        runs = self.fonts.runs(clean(text), self.fonts.body)
+        return sum(stringWidth(part, face, size) for face, part in runs)
+
+    def _draw(self, canv: Canvas, x: float, y: float, text: str, size: float, align: str) -> None:
+        """Draw one line of (user) text on the canvas, with fallback fonts, aligned at ``x``."""
+        runs = self.fonts.runs(clean(text).replace("\n", " "), self.fonts.body)
+        width = sum(stringWidth(t, f, size) for f, t in runs)
+        x -= {"L": 0.0, "C": width / 2, "R": width}[align]
+        for face, part in runs:
+            canv.setFont(face, size)
+            canv.drawString(x, y, part)
+            x += stringWidth(part, face, size)

@@ -1,0 +1,109 @@
+"""Settings of the printed paper: the notice-number prefix (文号前缀), the signature line (落款)
+and the seal line (印章), stored in the settings table beside the office's name.
+
+A notice is numbered ``{prefix}〔{year}〕{n}号``, so the prefix holds no brackets or spaces.
+An empty signature means "the office's name"; an empty seal line prints nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from core.errors import FieldError, ValidationError
+from core.settings import put_setting
+from db.models import Setting
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+PREFIX = "report."
+NOTICE_PREFIX_MAX = 20
+SIGNATURE_MAX = 60
+SEAL_MAX = 30
+FORBIDDEN_IN_PREFIX = "〔〕[]（）() 　"
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How reports and notices are signed and numbered."""
+
+    notice_prefix: str = "督整"
+    signature: str = ""
+    seal: str = "（盖章）"
+
+    def notice_number(self, year: int, number: int) -> str:
+        """A notice's number: 督整〔2026〕3号."""
+        return f"{self.notice_prefix}〔{year}〕{number}号"
+
+
+def _read(session: Session, name: str, default: str) -> str:
+    row = session.get(Setting, PREFIX + name)
+    if row is None:
+        return default
+    value = json.loads(row.value)
+    return value if isinstance(value, str) else default
+
+
+def load_report_settings(session: Session) -> ReportSettings:
+    """The stored report settings inside an open session (defaults for anything not stored)."""
+    default = ReportSettings()
+    return ReportSettings(
+        notice_prefix=_read(session, "notice_prefix", default.notice_prefix),
+        signature=_read(session, "signature", default.signature),
+        seal=_read(session, "seal", default.seal),
+    )
+
+
+def report_settings_problems(settings: ReportSettings) -> list[FieldError]:
+    """Every problem of ``settings``, each naming its field in Chinese."""
+    errors = []
+    prefix = settings.notice_prefix
+    if not prefix:
+        errors.append(FieldError("notice_prefix", "文号前缀", "“文号前缀”不能为空"))
+    elif len(prefix) > NOTICE_PREFIX_MAX:
+        errors.append(
+            FieldError("notice_prefix", "文号前缀", f"“文号前缀”不能超过 {NOTICE_PREFIX_MAX} 个字")
+        )
+    elif any(c in FORBIDDEN_IN_PREFIX for c in prefix):
+        errors.append(
+            FieldError(
+                "notice_prefix",
+                "文号前缀",
+                "“文号前缀”不能含空格或括号（年份的〔〕由程序添加）",
+            )
+        )
+    if len(settings.signature) > SIGNATURE_MAX:
+        errors.append(FieldError("signature", "落款", f"“落款”不能超过 {SIGNATURE_MAX} 个字"))
+    if len(settings.seal) > SEAL_MAX:
+        errors.append(FieldError("seal", "印章", f"“印章”一行不能超过 {SEAL_MAX} 个字"))
+    return errors
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+def save_report_settings(
+    db: Database, *, notice_prefix: str, signature: str, seal: str
+) -> ReportSettings:
+    """Validate and store the report settings in one unit of work; returns them as stored.
+
+    Raises ValidationError listing every problem, and then saves nothing.
+    """
+    settings = ReportSettings(
+        notice_prefix=notice_prefix.strip(),
+        signature=_tidy(signature),
+        seal=_tidy(seal),
+    )
+    problems = report_settings_problems(settings)
+    if problems:
+        raise ValidationError(problems)
+    with db.session() as session:
+        put_setting(session, PREFIX + "notice_prefix", settings.notice_prefix)
+        put_setting(session, PREFIX + "signature", settings.signature)
+        put_setting(session, PREFIX + "seal", settings.seal)
+    return settings

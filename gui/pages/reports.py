@@ -1,0 +1,177 @@
+"""The 报表 page: choose a report and its options, preview it, then print or save it.
+
+Each report kind shows only the options it uses (a year for training hours, a school and the
+paper size for the 公示牌); the PDF is written on the worker and opened in the preview window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.schools import school_rows
+from db.engine import Database
+from gui.report_actions import open_report
+from gui.worker import EVERYTHING, DbWorker
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+OPTIONS_USED = {"training": ("year",), "sign": ("school", "paper")}
+"""The options each report kind uses; the others take none."""
+
+
+class ReportsPage(QWidget):
+    """The list of reports with their options and 预览."""
+
+    def __init__(
+        self, db: Database, worker: DbWorker, today: Callable[[], date] = date.today
+    ) -> None:
+        from core.reports import REPORT_KINDS
+
+        super().__init__()
+        self.db = db
+        self.worker = worker
+        self.today = today
+        self.preview: QWidget | None = None
+
+        heading = QLabel(self.tr("Reports"))
+        heading.setObjectName("pageTitle")
+        self.kinds = QListWidget()
+        self.kinds.setObjectName("reportList")
+        self.kinds.setMaximumWidth(300)
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        for kind, title in REPORT_KINDS.items():
+            item = QListWidgetItem(title)
+            item.setData(KIND_ROLE, kind)
+            self.kinds.addItem(item)
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today().year)
+        self.school = QComboBox()
+        self.school.setEditable(True)
+        self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "A3"])
+        self.options = QFormLayout()
+        self.options.addRow(self.tr("Year"), self.year)
+        self.options.addRow(self.tr("School"), self.school)
+        self.options.addRow(self.tr("Paper"), self.paper)
+        self.preview_button = QPushButton(self.tr("Preview…"))
+        self.preview_button.clicked.connect(self.show_preview)
+        self.hint = QLabel(
+            self.tr("The preview window prints on the office printer or saves the PDF.")
+        )
+        self.hint.setWordWrap(True)
+
+        side = QVBoxLayout()
+        side.setContentsMargins(16, 0, 0, 0)
+        side.addWidget(self.title)
+        side.addWidget(self.description)
+        side.addSpacing(8)
+        side.addLayout(self.options)
+        side.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addWidget(self.hint)
+        side.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.kinds)
+        body.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(heading)
+        layout.addLayout(body, 1)
+
+        self.kinds.currentRowChanged.connect(lambda _row: self._show_options())
+        self.kinds.itemDoubleClicked.connect(lambda _item: self.show_preview())
+        self.kinds.setCurrentRow(0)
+        worker.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, changes: frozenset[str] = EVERYTHING) -> None:
+        """Reload the school names offered for the 公示牌."""
+        if changes & {"*", "schools"}:
+            day = self.today()
+            self.worker.submit(lambda: school_rows(self.db, day), on_done=self._show_schools)
+
+    def _show_schools(self, rows) -> None:
+        current = self.school.currentText()
+        self.school.clear()
+        self.school.addItem(self.tr("All schools"), "")
+        for row in rows:
+            if row.active:
+                self.school.addItem(row.name, row.name)
+        index = self.school.findText(current)
+        self.school.setCurrentIndex(max(0, index))
+
+    def current_kind(self) -> str:
+        item = self.kinds.currentItem()
+        return item.data(KIND_ROLE) if item else ""
+
+    def _descriptions(self) -> dict[str, str]:
+        return {
+            "roster": self.tr(
+                "Every inspector with gender, unit, post, full or part time, phone, term dates, "
+                "zone and schools. A4 landscape."
+            ),
+            "sign": self.tr(
+                "The sign at a school's gate: the responsible inspector with photo, supervision "
+                "phone, duties and main inspection items. One school or every school, A4 or A3."
+            ),
+            "staffing": self.tr(
+                "Inspectors against the staffing ratio, the full-time share, schools without an "
+                "inspector, and each zone."
+            ),
+            "training": self.tr(
+                "Each inspector's training hours in a year against the requirement, with "
+                "pre-service and centralized training."
+            ),
+            "terms": self.tr(
+                "Terms ending within the warning period and inspectors at the term limit."
+            ),
+        }
+
+    def _show_options(self) -> None:
+        item = self.kinds.currentItem()
+        self.title.setText(item.text() if item else "")
+        self.description.setText(self._descriptions().get(self.current_kind(), ""))
+        used = OPTIONS_USED.get(self.current_kind(), ())
+        for name, widget in (("year", self.year), ("school", self.school), ("paper", self.paper)):
+            self.options.setRowVisible(widget, name in used)
+
+    def choose(self, kind: str) -> None:
+        """Select the report ``kind`` in the list."""
+        for row in range(self.kinds.count()):
+            if self.kinds.item(row).data(KIND_ROLE) == kind:
+                self.kinds.setCurrentRow(row)
+
+    def show_preview(self) -> None:
+        """Write the chosen report in the background and open its preview."""
+        kind = self.current_kind()
+        used = OPTIONS_USED.get(kind, ())
+        options: dict[str, object] = {}
+        if "year" in used:
+            options["year"] = self.year.value()
+        if "school" in used:
+            index = self.school.findText(self.school.currentText())
+            options["school"] = (
+                self.school.itemData(index) if index >= 0 else self.school.currentText()
+            ) or None
+        if "paper" in used:
+            options["paper"] = self.paper.currentText()
+        open_report(self, self.db, self.worker, kind, self.today(), **options)

@@ -1,0 +1,378 @@
+"""Every report written from the demo office and read back: the text extracted with pypdf holds
+the expected names and figures, pages are numbered "第 X 页 共 Y 页", a long table repeats its
+header row on every page, every font is embedded (pdffonts), every page renders to a non-blank
+PNG (pdftoppm), hostile names print literally, and bad options are refused in Chinese."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from core.assignments import assign_schools
+from core.compliance import compliance
+from core.demo import OFFICE_NAME_DEMO, create_demo
+from core.errors import ValidationError
+from core.inspectors import InspectorInput, inspector_rows, save_inspector, set_photo
+from core.reports import REPORT_KINDS, write_report
+from core.reports.settings import ReportSettings, load_report_settings, save_report_settings
+from core.reports.sign import MAIN_ITEMS
+from core.schools import SchoolInput, save_school, school_rows, set_schools_active
+from core.training import training_summary
+from db.engine import Database
+from db.models import Inspector, School
+
+TODAY = date(2026, 11, 2)
+HOSTILE = "<b>&</b>实验小学"
+RARE, EMOJI = "\U00020000", "\U0001f600"
+POPPLER = shutil.which("pdftoppm") and shutil.which("pdffonts")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler's pdftoppm and pdffonts")
+
+
+@pytest.fixture
+def office(sqlite_db: Database) -> Database:
+    create_demo(sqlite_db, "office", TODAY)
+    return sqlite_db
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    return folder
+
+
+def pages_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def serving_names(db: Database) -> list[str]:
+    return [row.name for row in inspector_rows(db, TODAY) if row.serving]
+
+
+def assert_fonts_embedded(path: Path) -> None:
+    listing = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    fonts = listing[2:]
+    assert fonts, listing
+    for line in fonts:
+        # name, type, encoding, emb, sub, uni, object, generation; the type may hold a space
+        assert line.split()[-5] == "yes", line
+
+
+def assert_renders(path: Path, folder: Path) -> None:
+    pages = len(PdfReader(path).pages)
+    prefix = folder / path.stem
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(prefix)], check=True)
+    images = sorted(folder.glob(f"{path.stem}-*.png"))
+    assert len(images) == pages
+    for image in images:
+        with Image.open(image) as picture:
+            gray = picture.convert("L")
+            assert gray.size[0] > 400 and gray.size[1] > 400
+            dark = sum(gray.histogram()[:128])
+            assert dark > 500, f"{image.name} is (nearly) blank"
+
+
+def write(db: Database, kind: str, folder: Path, **options) -> Path:
+    return write_report(db, kind, folder / f"{kind}.pdf", today=TODAY, **options)
+
+
+# --- every kind ----------------------------------------------------------------------------
+
+
+@needs_poppler
+@pytest.mark.parametrize("kind", list(REPORT_KINDS))
+def test_every_report_is_numbered_embeds_its_fonts_and_renders(office, out_dir, kind):
+    path = write(office, kind, out_dir)
+    pages = pages_text(path)
+    assert pages
+    for number, text in enumerate(pages, start=1):
+        assert f"第 {number} 页 共 {len(pages)} 页" in text
+        assert "打印日期：2026年11月2日" in text
+        assert OFFICE_NAME_DEMO in text
+    assert REPORT_KINDS[kind] in pages[0]
+    assert_fonts_embedded(path)
+    assert_renders(path, out_dir)
+
+
+def test_the_roster_lists_every_serving_inspector_with_phone_and_schools(office, out_dir):
+    text = flat("\n".join(pages_text(write(office, "roster", out_dir))))
+    rows = [row for row in inspector_rows(office, TODAY) if row.serving]
+    assert len(rows) == 10
+    for row in rows:
+        assert row.name in text
+        assert row.phone in text
+        assert row.unit in text
+    for school in school_rows(office, TODAY):
+        if school.inspector:
+            assert school.name in text
+    assert "石桥片责任区" in text
+    assert "在任督学10名" in text
+    former = set(row.name for row in inspector_rows(office, TODAY)) - set(serving_names(office))
+    assert not any(name in text for name in former)
+
+
+def test_the_county_roster_runs_over_pages_repeating_its_header_row(sqlite_db, out_dir):
+    create_demo(sqlite_db, "county", TODAY)
+    pages = pages_text(write(sqlite_db, "roster", out_dir))
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        if number < len(pages):  # the last page may hold only the signature
+            assert "负责学校（园）" in text and "联系电话" in text and "任期起止" in text
+        assert f"第 {number} 页 共 {len(pages)} 页" in text
+        if number > 1:
+            assert "督学花名册（截至2026年11月2日）" in text
+    everything = "\n".join(pages)
+    names = serving_names(sqlite_db)
+    assert len(names) == 100
+    assert all(name in everything for name in names)
+
+
+def test_staffing_shows_required_and_actual_inspectors_and_the_gaps(office, out_dir):
+    figures = compliance(office, TODAY)
+    text = flat("\n".join(pages_text(write(office, "staffing", out_dir))))
+    assert f"应配{figures.required_inspectors}名" in text
+    assert f"在任{figures.inspectors}名" in text
+    assert f"专职{figures.full_time}名，占{figures.full_time_share:.0%}" in text
+    assert f"未挂牌{len(figures.uncovered_schools)}所" in text
+    for school in figures.uncovered_schools:
+        assert school in text
+    for zone in figures.zones:
+        assert zone.name in text
+    assert "合计" in text
+
+
+def test_training_lists_each_inspectors_hours_against_the_requirement(office, out_dir):
+    totals = training_summary(office, TODAY, 2026)
+    text = flat("\n".join(pages_text(write(office, "training", out_dir))))
+    assert "2026年度督学培训学时统计表" in text
+    assert "2026年1月1日至2026年12月31日" in text
+    for number, total in enumerate(totals, start=1):
+        # the cells of a row come out in order: 序号, 姓名, 本年度学时, 应修学时
+        assert f"{number}{total.name}{total.hours:g}{total.required}" in text
+    met = sum(1 for t in totals if t.shortfall == 0)
+    assert f"已完成{met}名" in text
+
+
+def test_training_for_another_year_and_a_year_out_of_range(office, out_dir):
+    text = pages_text(write(office, "training", out_dir, year=2025))[0]
+    assert "2025年度" in text
+    with pytest.raises(ValidationError, match="年度应在"):
+        write(office, "training", out_dir, year=1999)
+
+
+def test_terms_lists_expiring_terms_and_the_term_limit(office, out_dir):
+    figures = compliance(office, TODAY)
+    assert figures.terms_expiring and figures.term_limit_reached
+    text = flat("\n".join(pages_text(write(office, "terms", out_dir))))
+    for ending in figures.terms_expiring:
+        assert ending.name in text
+        assert f"{ending.end_date.isoformat()}{(ending.end_date - TODAY).days}" in text
+    for name in figures.term_limit_reached:
+        assert name in text
+    assert "2026年11月2日至2027年1月31日" in text
+
+
+# --- the sign ------------------------------------------------------------------------------
+
+
+def covered_school(db: Database, kindergarten: bool = False):
+    return next(
+        s
+        for s in school_rows(db, TODAY)
+        if s.active and s.inspector and (s.kind == "kindergarten") == kindergarten
+    )
+
+
+def test_the_sign_of_one_school_shows_its_inspector_duties_and_items(office, out_dir):
+    school = covered_school(office)
+    inspector = next(r for r in inspector_rows(office, TODAY) if r.name == school.inspector)
+    pages = pages_text(write(office, "sign", out_dir, school=school.name))
+    assert len(pages) == 1
+    text = flat(pages[0])
+    for expected in (school.name, inspector.name, inspector.phone, OFFICE_NAME_DEMO):
+        assert flat(expected) in text
+    assert "监督电话" in text and "工作职责" in text and "主要督导事项" in text
+    assert "不少于1次" in text
+    for item in MAIN_ITEMS:
+        assert flat(item) in text
+
+
+def test_a_kindergartens_sign_names_the_kindergarten_item(office, out_dir):
+    school = covered_school(office, kindergarten=True)
+    text = flat(pages_text(write(office, "sign", out_dir, school=school.name))[0])
+    assert "小学化" in text
+
+
+def test_signs_for_every_covered_school_one_per_page_and_on_a3(office, out_dir):
+    covered = [s for s in school_rows(office, TODAY) if s.active and s.inspector]
+    reader = PdfReader(write(office, "sign", out_dir, paper="a3"))
+    assert len(reader.pages) == len(covered) == 37
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(width), round(height)) == (842, 1191)
+    # each page: the title, then the school's name, then the photo frame and 责任督学 table
+    printed = [
+        flat(page.extract_text()).split("责任督学挂牌公示牌")[1].split("照片")[0]
+        for page in reader.pages
+    ]
+    assert sorted(printed) == sorted(s.name for s in covered)
+    zones = [next(s.zone for s in covered if s.name == name) for name in printed]
+    assert zones[0] == "城关责任区" and zones[-1] == "石桥片责任区"
+
+
+def test_the_sign_prints_the_inspectors_photo_or_a_frame(office, out_dir, tmp_path):
+    school = covered_school(office)
+    inspector = next(r for r in inspector_rows(office, TODAY) if r.name == school.inspector)
+    source = tmp_path / "photo.png"
+    Image.new("RGBA", (300, 420), (200, 40, 40, 255)).save(source)
+    stored = set_photo(office, inspector.id, source)
+    path = write(office, "sign", out_dir, school=school.name)
+    images = list(PdfReader(path).pages[0].images)
+    assert len(images) == 1
+
+    from db.paths import data_dir
+
+    (data_dir() / stored).write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    path = write(office, "sign", out_dir, school=school.name)
+    assert not list(PdfReader(path).pages[0].images)
+    assert "照片" in flat(pages_text(path)[0])
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("不存在的学校", "没有名为“不存在的学校”的学校"),
+        ("石桥乡张湾幼儿园", "目前没有责任督学"),
+    ],
+)
+def test_a_sign_for_an_unknown_or_uncovered_school_is_refused(office, out_dir, name, message):
+    assert name in compliance(office, TODAY).uncovered_schools or "不存在" in name
+    with pytest.raises(ValidationError, match=message):
+        write(office, "sign", out_dir, school=name)
+    assert not list(out_dir.iterdir())
+
+
+def test_a_sign_for_a_closed_school_is_refused(office, out_dir):
+    school = covered_school(office)
+    set_schools_active(office, [school.id], False, TODAY)
+    with pytest.raises(ValidationError, match="已停用"):
+        write(office, "sign", out_dir, school=f"  {school.name} ")
+
+
+def test_signs_need_a_covered_school(sqlite_db, out_dir):
+    with pytest.raises(ValidationError, match="没有已挂牌的学校"):
+        write(sqlite_db, "sign", out_dir)
+
+
+# --- options -------------------------------------------------------------------------------
+
+
+def test_options_a_kind_does_not_use_are_ignored(office, out_dir):
+    path = write(office, "roster", out_dir, month="乱写", year=1, school="无此校", paper="B5")
+    assert "督学花名册" in pages_text(path)[0]
+
+
+def test_bad_options_are_refused_in_chinese_and_leave_the_old_file(office, out_dir):
+    with pytest.raises(ValidationError, match="没有“schedule-x”这种报表"):
+        write(office, "schedule-x", out_dir)
+    with pytest.raises(ValidationError, match="文件夹不存在"):
+        write_report(office, "roster", out_dir / "no" / "x.pdf", today=TODAY)
+    with pytest.raises(ValidationError, match="是文件夹"):
+        write_report(office, "roster", out_dir, today=TODAY)
+    existing = out_dir / "sign.pdf"
+    existing.write_bytes(b"old")
+    with pytest.raises(ValidationError, match="纸张应为 A4 或 A3"):
+        write(office, "sign", out_dir, paper="B5")
+    assert existing.read_bytes() == b"old"
+
+
+def test_reports_of_an_empty_office_say_so(sqlite_db, out_dir):
+    for kind in ("roster", "staffing", "training", "terms"):
+        assert pages_text(write(sqlite_db, kind, out_dir))
+
+
+# --- hostile strings -----------------------------------------------------------------------
+
+
+@needs_poppler
+def test_hostile_names_print_literally_without_error(office, out_dir):
+    long_school = "青溪县" + "很长的学校名称" * 42 + "小学"
+    long_unit = "单位" * 150
+    assert len(long_school) > 300 - 10 and len(long_unit) == 300
+    strange = save_school(office, SchoolInput(name=f"{HOSTILE}{EMOJI}{RARE}", zone="城关责任区"))
+    with office.session() as session:
+        big = School(name=long_school, kind="primary", enrolment=100, active=True)
+        session.add(big)
+        session.flush()
+        big_id = big.id
+    inspector_id = save_inspector(
+        office,
+        InspectorInput(name=f"<i>王{RARE}明</i>{EMOJI}", unit=long_unit, post="<br/>"),
+        appoint_from=date(2026, 9, 1),
+    )
+    assign_schools(office, inspector_id, [strange, big_id], date(2026, 9, 1))
+    with office.session() as session:
+        session.get(Inspector, inspector_id).unit = long_unit + "&amp;"
+
+    texts = {}
+    for kind in REPORT_KINDS:
+        path = write(office, kind, out_dir)
+        assert_fonts_embedded(path)
+        texts[kind] = "\n".join(pages_text(path))
+    roster = flat(texts["roster"])
+    assert "<b>&</b>实验小学" in roster
+    assert "<i>王□明</i>□" in roster
+    assert roster.count("很长的学校名称") >= 40  # split over two pages
+    assert roster.count("单位") >= 150 and "单位&amp;" in roster
+    assert "<br/>" in roster
+    assert "<i>王□明</i>□" in flat(texts["training"])
+
+    sign = write(office, "sign", out_dir, school=f"{HOSTILE}{EMOJI}{RARE}")
+    text = flat(pages_text(sign)[0])
+    assert "<b>&</b>实验小学□□" in text
+    assert "<i>王□明</i>□" in text
+    assert f"{long_unit}&amp;<br/>" in text
+    long_sign = write(office, "sign", out_dir, school=long_school)
+    assert len(PdfReader(long_sign).pages) == 1
+    assert flat(long_school) in flat(pages_text(long_sign)[0])
+    assert_renders(long_sign, out_dir)
+
+
+# --- report settings -----------------------------------------------------------------------
+
+
+def test_report_settings_are_stored_validated_and_printed(office, out_dir):
+    with office.session() as session:
+        assert load_report_settings(session) == ReportSettings()
+    saved = save_report_settings(
+        office, notice_prefix=" 青督整 ", signature="青溪县  教育督导委员会办公室", seal=""
+    )
+    assert saved == ReportSettings("青督整", "青溪县 教育督导委员会办公室", "")
+    with office.session() as session:
+        assert load_report_settings(session) == saved
+    assert saved.notice_number(2026, 3) == "青督整〔2026〕3号"
+    text = pages_text(write(office, "staffing", out_dir))[-1]
+    assert "青溪县 教育督导委员会办公室" in text
+    assert "（盖章）" not in text
+
+    with pytest.raises(ValidationError) as refused:
+        save_report_settings(
+            office, notice_prefix="青督〔整〕", signature="字" * 61, seal="章" * 31
+        )
+    assert [e.field for e in refused.value.errors] == ["notice_prefix", "signature", "seal"]
+    assert "括号" in refused.value.messages()[0]
+    with pytest.raises(ValidationError, match="“文号前缀”不能为空"):
+        save_report_settings(office, notice_prefix="  ", signature="", seal="")
+    with office.session() as session:
+        assert load_report_settings(session) == saved

@@ -1,0 +1,309 @@
+"""The visit calendar on both engines: generating the demo office's month and reading it back,
+regenerating (only the unconfirmed plan is replaced), days before today, holidays entered by the
+clerk, a year chinese-calendar does not know, inspectors away, the summer break, the semester
+check, comprehensive-inspection proposals and a special-topic campaign."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from core.enums import DayKind, UnavailableReason, VisitKind, VisitStatus
+from core.errors import ValidationError
+from core.policy import PolicyProfile
+from core.schedule import (
+    SCHOOL_CLOSED,
+    add_unavailability,
+    generate_month,
+    plan_campaign,
+    propose_comprehensive,
+    remove_unavailability,
+    responsible_inspectors,
+    semester_check,
+)
+from core.workdays import WorkCalendar, calendar_edits, clear_day, semester_of, set_day
+from db.models import Inspector, School, Visit
+
+TODAY = date(2026, 11, 2)
+NOVEMBER = (2026, 11)
+AUTUMN = semester_of(TODAY, PolicyProfile())
+assert AUTUMN is not None
+
+
+def stored(db, kind: str | None = None) -> list[Visit]:
+    """Every visit, read through a fresh session."""
+    with db.session() as session:
+        query = select(Visit).order_by(Visit.visit_date, Visit.id)
+        if kind:
+            query = query.where(Visit.kind == kind)
+        return list(session.scalars(query))
+
+
+def covered(db, day: date = TODAY) -> dict[int, int]:
+    with db.session() as session:
+        return responsible_inspectors(session, day)
+
+
+def school_names(db) -> dict[int, str]:
+    with db.session() as session:
+        return dict(session.execute(select(School.id, School.name)).all())
+
+
+def test_the_demo_month_gives_every_covered_school_a_visit_on_working_days(demo_db):
+    plan = generate_month(demo_db, *NOVEMBER, TODAY)
+    visits = stored(demo_db)
+    responsible = covered(demo_db)
+    names = school_names(demo_db)
+    assert sorted(v.school_id for v in visits) == sorted(responsible)
+    assert all(v.inspector_id == responsible[v.school_id] for v in visits)
+    assert all(v.kind == "routine" and v.status == "planned" for v in visits)
+    calendar = WorkCalendar()
+    assert all(v.visit_date >= TODAY and calendar.is_workday(v.visit_date) for v in visits)
+    assert max(Counter((v.inspector_id, v.visit_date) for v in visits).values()) <= 2
+    uncovered = sorted(names[s] for s in names if s not in responsible)
+    assert [(u.school, u.reason) for u in plan.unplaced] == [(n, "没有责任督学") for n in uncovered]
+    assert plan.added == len(visits) and plan.saved and plan.known_year
+    assert sorted((v.day, v.school) for v in plan.visits) == sorted(
+        (v.visit_date, names[v.school_id]) for v in visits
+    )
+    assert len({v.visit_date for v in visits}) > 10, "spread over the month"
+
+
+def test_regenerating_replaces_only_the_unconfirmed_plan(demo_db):
+    generate_month(demo_db, *NOVEMBER, TODAY)
+    first = stored(demo_db)
+    confirmed, done, cancelled, special = first[0], first[1], first[2], first[3]
+    with demo_db.session() as session:
+        for visit, status in ((confirmed, "confirmed"), (done, "done"), (cancelled, "cancelled")):
+            session.get(Visit, visit.id).status = status
+        session.add(
+            Visit(
+                visit_date=date(2026, 11, 25),
+                school_id=special.school_id,
+                inspector_id=special.inspector_id,
+                kind="special",
+                status="planned",
+                topic="校园安全",
+                note="",
+            )
+        )
+    plan = generate_month(demo_db, *NOVEMBER, TODAY)
+    assert plan.replaced == len(first) - 3
+    after = stored(demo_db)
+    kept = {v.id: (v.visit_date, v.status) for v in after}
+    assert kept[confirmed.id] == (confirmed.visit_date, "confirmed")
+    assert kept[done.id] == (done.visit_date, "done")
+    assert kept[cancelled.id] == (cancelled.visit_date, "cancelled")
+    assert [v.topic for v in after if v.kind == "special"] == ["校园安全"]
+    routine = Counter(v.school_id for v in after if v.kind == "routine" and v.status != "cancelled")
+    assert set(routine.values()) == {1}
+    assert routine[cancelled.school_id] == 1  # a cancelled visit does not count
+    assert sorted(routine) == sorted(covered(demo_db))
+    assert confirmed.school_id not in {v.school_id for v in after if v.status == "planned"}
+    statuses = Counter(v.status for v in plan.visits)
+    assert statuses == {"planned": plan.added + 1, "confirmed": 1, "done": 1}
+
+
+def test_days_before_today_are_left_alone_and_a_past_month_is_refused(demo_db):
+    generate_month(demo_db, *NOVEMBER, TODAY)
+    early = {v.id for v in stored(demo_db) if v.visit_date < date(2026, 11, 20)}
+    generate_month(demo_db, *NOVEMBER, date(2026, 11, 20))
+    after = stored(demo_db)
+    assert early <= {v.id for v in after}  # plans in the past stay as they were
+    assert all(v.visit_date >= date(2026, 11, 20) for v in after if v.id not in early)
+    with pytest.raises(ValidationError) as info:
+        generate_month(demo_db, 2026, 10, TODAY)
+    assert "已经过去" in info.value.messages()[0]
+
+
+def test_the_clerks_holidays_are_respected(demo_db):
+    week = [date(2026, 11, d) for d in range(16, 21)]
+    for day in week:
+        set_day(demo_db, day, DayKind.HOLIDAY, "  县运动会  ")
+    set_day(demo_db, date(2026, 11, 21), DayKind.WORKDAY, "调休上班")
+    assert calendar_edits(demo_db, 2026)[0] == (week[0], "holiday", "县运动会")
+    generate_month(demo_db, *NOVEMBER, TODAY)
+    days = {v.visit_date for v in stored(demo_db)}
+    assert not days & set(week)
+    assert WorkCalendar.load(demo_db).is_workday(date(2026, 11, 21))
+    assert clear_day(demo_db, week[0]) and not clear_day(demo_db, week[0])
+    assert WorkCalendar.load(demo_db).is_workday(week[0])
+    with pytest.raises(ValidationError):
+        set_day(demo_db, week[0], "half_day")
+
+
+def test_an_unknown_year_works_on_weekdays_until_the_clerk_enters_it(demo_db):
+    plan = generate_month(demo_db, 2027, 3, TODAY)
+    assert not plan.known_year
+    assert plan.visits and all(v.day.weekday() < 5 for v in plan.visits)
+    first_week = [date(2027, 3, d) for d in range(1, 6)]
+    for day in first_week:
+        set_day(demo_db, day, DayKind.HOLIDAY)
+    set_day(demo_db, date(2027, 3, 6), DayKind.WORKDAY)
+    plan = generate_month(demo_db, 2027, 3, TODAY)
+    assert plan.known_year
+    assert not {v.day for v in plan.visits} & set(first_week)
+    assert {v.visit_date for v in stored(demo_db)} == {v.day for v in plan.visits}
+    assert WorkCalendar.load(demo_db).is_workday(date(2027, 3, 6))
+
+
+def test_an_inspector_away_all_month_and_one_whose_term_ends_mid_month(demo_db):
+    responsible = covered(demo_db)
+    away = Counter(responsible.values()).most_common(1)[0][0]
+    entry = add_unavailability(
+        demo_db, away, date(2026, 11, 1), date(2026, 11, 30), UnavailableReason.TRAINING, "省培"
+    )
+    plan = generate_month(demo_db, *NOVEMBER, TODAY)
+    theirs = {s for s, i in responsible.items() if i == away}
+    reasons = {u.school_id: u.reason for u in plan.unplaced}
+    assert {s: reasons.get(s) for s in theirs} == dict.fromkeys(theirs, "督学本月全部不可用")
+    assert remove_unavailability(demo_db, entry) and not remove_unavailability(demo_db, entry)
+    add_unavailability(demo_db, away, date(2026, 11, 2), date(2026, 11, 15), "leave")
+    generate_month(demo_db, *NOVEMBER, TODAY)
+    assert all(v.visit_date > date(2026, 11, 15) for v in stored(demo_db) if v.inspector_id == away)
+    # The office demo has a term ending 46 days after TODAY: no visits after its last day.
+    with demo_db.session() as session:
+        ending = next(
+            i
+            for i in session.scalars(select(Inspector))
+            if i.appointments[-1].end_date == date(2026, 12, 17)
+        )
+        ending_id = ending.id
+    generate_month(demo_db, 2026, 12, TODAY)
+    december = [
+        v for v in stored(demo_db) if v.inspector_id == ending_id and v.visit_date.month == 12
+    ]
+    assert december and all(v.visit_date <= date(2026, 12, 17) for v in december)
+
+
+def test_unavailable_days_are_checked(db):
+    with db.session() as session:
+        session.add(Inspector(name="王建国"))
+    with db.session() as session:
+        inspector_id = session.scalars(select(Inspector.id)).one()
+    for args in (
+        (inspector_id, date(2026, 11, 5), date(2026, 11, 4), "leave"),
+        (inspector_id, date(2026, 11, 5), date(2026, 11, 6), "holiday"),
+        (inspector_id + 1, date(2026, 11, 5), date(2026, 11, 6), "leave"),
+    ):
+        with pytest.raises(ValidationError):
+            add_unavailability(db, *args)
+
+
+def test_a_month_in_the_summer_break_gets_no_routine_visits(demo_db):
+    plan = generate_month(demo_db, 2027, 8, TODAY)
+    assert plan.school_break and not plan.saved
+    assert plan.visits == [] and plan.unplaced == []
+    assert stored(demo_db) == []
+
+
+def test_the_semester_check_counts_routine_visits_not_cancelled(demo_db):
+    names = school_names(demo_db)
+    before = semester_check(demo_db, AUTUMN.start, AUTUMN.end)
+    assert {s.school for s in before} == set(names.values())
+    assert {(s.visits, s.required) for s in before} == {(0, 2)}
+    generate_month(demo_db, *NOVEMBER, TODAY)
+    generate_month(demo_db, 2026, 12, TODAY)
+    twice = set(covered(demo_db)) & set(covered(demo_db, date(2026, 12, 1)))
+    short = semester_check(demo_db, AUTUMN.start, AUTUMN.end, on=TODAY)
+    assert {s.school_id for s in short} == set(names) - twice
+    visit = next(v for v in stored(demo_db) if v.school_id not in {s.school_id for s in short})
+    with demo_db.session() as session:
+        session.get(Visit, visit.id).status = VisitStatus.CANCELLED.value
+    again = semester_check(demo_db, AUTUMN.start, AUTUMN.end, on=TODAY)
+    assert [(s.school_id, s.visits) for s in again if s.school_id == visit.school_id] == [
+        (visit.school_id, 1)
+    ]
+    assert next(s for s in again if s.school_id == visit.school_id).inspector
+
+
+def test_comprehensive_inspections_are_proposed_for_principals_whose_term_ends(demo_db):
+    with demo_db.session() as session:
+        expected = [
+            (row.principal_term_end, row.name)
+            for row in session.execute(
+                select(School.name, School.principal_term_end).where(
+                    School.principal_term_end.between(AUTUMN.start, AUTUMN.end)
+                )
+            )
+        ]
+    proposals = propose_comprehensive(demo_db, AUTUMN)
+    assert [(p.principal_term_end, p.school) for p in proposals] == sorted(expected)
+    assert proposals and all(p.planned_on is None for p in proposals)
+    assert stored(demo_db) == []  # nothing saved
+    first = proposals[0]
+    with demo_db.session() as session:
+        school = session.get(School, first.school_id)
+        inspector_id = first.inspector_id or session.scalars(select(Inspector.id)).first()
+        for status, day in (("cancelled", date(2026, 11, 10)), ("planned", date(2026, 12, 8))):
+            session.add(
+                Visit(
+                    visit_date=day,
+                    school_id=school.id,
+                    inspector_id=inspector_id,
+                    kind=VisitKind.COMPREHENSIVE.value,
+                    status=status,
+                    topic="",
+                    note="",
+                )
+            )
+    again = propose_comprehensive(demo_db, AUTUMN)
+    assert again[0].planned_on == date(2026, 12, 8)
+
+
+def test_a_special_topic_campaign_fits_around_the_month_plan(demo_db):
+    generate_month(demo_db, *NOVEMBER, TODAY)
+    responsible = covered(demo_db)
+    chosen = sorted(responsible)[:12]
+    window = (date(2026, 11, 9), date(2026, 11, 20))
+    preview = plan_campaign(demo_db, chosen, *window, "双减", save=False)
+    assert len(preview.visits) == 12 and not preview.saved
+    assert stored(demo_db, "special") == []
+    plan = plan_campaign(demo_db, chosen, *window, " 双减 ")
+    assert plan.topic == "双减" and plan.unplaced == []
+    special = stored(demo_db, "special")
+    assert sorted(v.school_id for v in special) == chosen
+    calendar = WorkCalendar()
+    assert all(window[0] <= v.visit_date <= window[1] for v in special)
+    assert all(calendar.is_workday(v.visit_date) and v.topic == "双减" for v in special)
+    assert all(v.inspector_id == responsible[v.school_id] for v in special)
+    load = Counter((v.inspector_id, v.visit_date) for v in stored(demo_db))
+    assert max(load.values()) <= 2
+    assert plan_campaign(demo_db, chosen, *window, "双减").visits == []
+    with demo_db.session() as session:
+        session.get(School, chosen[0]).active = False
+    closed = plan_campaign(demo_db, chosen[:2], *window, "校园安全")
+    assert [u.reason for u in closed.unplaced] == [SCHOOL_CLOSED]
+    assert [v.school_id for v in closed.visits] == [chosen[1]]
+
+
+@pytest.mark.parametrize(
+    ("topic", "start", "end", "schools"),
+    [
+        ("", date(2026, 11, 9), date(2026, 11, 20), [1]),
+        ("双减", date(2026, 11, 20), date(2026, 11, 9), [1]),
+        ("双减", date(2026, 11, 9), date(2026, 11, 20), []),
+        ("安" * 101, date(2026, 11, 9), date(2026, 11, 20), [1]),
+    ],
+)
+def test_a_campaign_needs_a_topic_a_window_and_schools(sqlite_db, topic, start, end, schools):
+    with pytest.raises(ValidationError):
+        plan_campaign(sqlite_db, schools, start, end, topic)
+
+
+def test_generating_twice_gives_the_same_plan(demo_db):
+    first = generate_month(demo_db, *NOVEMBER, TODAY)
+    second = generate_month(demo_db, *NOVEMBER, TODAY)
+    assert first.visits == second.visits and first.unplaced == second.unplaced
+    assert second.replaced == first.added
+    assert len(stored(demo_db)) == first.added
+
+
+def test_a_preview_saves_nothing(demo_db):
+    plan = generate_month(demo_db, *NOVEMBER, TODAY, save=False)
+    assert plan.added > 0 and not plan.saved
+    assert stored(demo_db) == []
+    assert timedelta(0) <= plan.visits[0].day - TODAY

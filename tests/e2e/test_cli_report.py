@@ -1,0 +1,109 @@
+"""`report KIND ... --out FILE.pdf` run in-process through a parser built by
+``add_report_parser``: each report is written where asked and announced, options are parsed and
+checked (month, year, paper in any case), options a kind does not use are ignored, and a bad
+school name is refused with a Chinese message."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from core.demo import create_demo
+from core.errors import ValidationError
+from core.reports import REPORT_KINDS
+from core.reports.cli import add_report_parser, cmd_report
+from db.engine import Database
+from db.migrate import upgrade
+
+TODAY = "2026-11-02"
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="supervision-desk")
+    top.add_argument("--db")
+    add_report_parser(top.add_subparsers(dest="command"))
+    return top
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    path = tmp_path / "office.db"
+    db = Database.open(path)
+    upgrade(db, backup=False)
+    create_demo(db, "office", date.fromisoformat(TODAY))
+    db.dispose()
+    return path
+
+
+def run(*argv: str | Path) -> tuple[int, str]:
+    args = parser().parse_args([str(a) for a in argv])
+    out = io.StringIO()
+    code = cmd_report(args, out)
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize("kind", list(REPORT_KINDS))
+def test_each_report_is_written_and_announced(db_file, tmp_path, kind):
+    target = tmp_path / f"{kind}.pdf"
+    code, printed = run("--db", db_file, "report", kind, "--date", TODAY, "--out", target)
+    assert code == 0
+    assert printed == f"已生成：{target}\n"
+    assert REPORT_KINDS[kind] in PdfReader(target).pages[0].extract_text()
+
+
+def test_the_options_are_parsed_and_unused_ones_ignored(db_file, tmp_path):
+    args = parser().parse_args(
+        ["report", "training", "--year", "2025", "--month", "2026-03", "--paper", "a3",
+         "--school", "某校", "--out", str(tmp_path / "t.pdf")]
+    )  # fmt: skip
+    assert (args.kind, args.year, args.month, args.paper, args.school) == (
+        "training", 2025, "2026-03", "A3", "某校"
+    )  # fmt: skip
+    assert args.date is None
+    code, _ = run(
+        "--db", db_file, "report", "training", "--year", "2025", "--month", "2026-03",
+        "--school", "某校", "--date", TODAY, "--out", tmp_path / "t.pdf",
+    )  # fmt: skip
+    assert code == 0
+    assert "2025年度" in PdfReader(tmp_path / "t.pdf").pages[0].extract_text()
+
+
+def test_a_sign_for_one_school_on_a3(db_file, tmp_path):
+    target = tmp_path / "sign.pdf"
+    code, _ = run(
+        "--db", db_file, "report", "sign", "--school", "青溪县城关中学", "--paper", "a3",
+        "--date", TODAY, "--out", target,
+    )  # fmt: skip
+    assert code == 0
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1
+    assert round(reader.pages[0].mediabox.width) == 842
+
+
+def test_an_unknown_school_is_refused_in_chinese(db_file, tmp_path):
+    with pytest.raises(ValidationError, match="没有名为“无此学校”的学校"):
+        run("--db", db_file, "report", "sign", "--school", "无此学校", "--out", tmp_path / "s.pdf")
+    assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "roster"],
+        ["report", "nothing", "--out", "x.pdf"],
+        ["report", "roster", "--month", "2026-13", "--out", "x.pdf"],
+        ["report", "roster", "--year", "26", "--out", "x.pdf"],
+        ["report", "sign", "--paper", "B5", "--out", "x.pdf"],
+        ["report", "roster", "--date", "2026-02-30", "--out", "x.pdf"],
+    ],
+)
+def test_bad_arguments_are_usage_errors(argv, capsys):
+    with pytest.raises(SystemExit) as exited:
+        parser().parse_args(argv)
+    assert exited.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err

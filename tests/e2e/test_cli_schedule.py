@@ -1,0 +1,144 @@
+"""`schedule --month YYYY-MM [--json]` in a child process, on a demo database made by
+`python main.py demo`: the exact JSON shape checked against the database file, the readable
+Chinese plan, the notice for a year whose holidays are not entered yet (on stderr with --json, so
+stdout stays JSON), and bad or past months refused without a traceback.
+
+Until the command is wired into ``core.cli``, a small script builds a parser with
+:func:`add_schedule_parser` and runs it through ``core.cli.run_command`` as ``main.py`` will."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from core.workdays import UNKNOWN_YEAR_NOTICE, package_knows
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = """
+import argparse, sys
+from core import cli
+from core.schedule_cli import add_schedule_parser, cmd_schedule
+parser = argparse.ArgumentParser()
+parser.add_argument("--db")
+add_schedule_parser(parser.add_subparsers(dest="command"))
+cli.COMMANDS.setdefault("schedule", cmd_schedule)
+sys.exit(cli.run_command(parser.parse_args()))
+"""
+
+
+def run(args: list[str], home: Path, *, script: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SUPERVISION_DESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", SCRIPT] if script else [sys.executable, "main.py"]
+    return subprocess.run(
+        [*command, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def next_school_month(today: date) -> str:
+    """The next month that is not the summer break."""
+    year, month = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
+    if month == 8:
+        month = 9
+    return f"{year}-{month:02d}"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("schedule")
+    home = folder / "home"
+    home.mkdir()
+    path = folder / "office.db"
+    result = run(["--db", str(path), "demo"], home, script=False)
+    assert result.returncode == 0, result.stderr
+    return path, home
+
+
+def query(path: Path, sql: str) -> list[tuple]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_json_lists_the_saved_visits_and_the_unplaced_schools(demo_file):
+    path, home = demo_file
+    today = date.today()
+    month = next_school_month(today)
+    result = run(
+        ["--db", str(path), "schedule", "--month", month, "--date", str(today), "--json"], home
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"visits", "unplaced"}
+    assert data["visits"]
+    assert all(set(v) == {"date", "school", "inspector", "kind"} for v in data["visits"])
+    assert all(set(u) == {"school", "reason"} for u in data["unplaced"])
+    assert {v["kind"] for v in data["visits"]} == {"routine"}
+    assert all(v["date"].startswith(month) for v in data["visits"])
+    saved = query(
+        path,
+        "SELECT v.visit_date, s.name, i.name, v.kind FROM visits v "
+        "JOIN schools s ON s.id = v.school_id JOIN inspectors i ON i.id = v.inspector_id",
+    )
+    assert sorted(saved) == sorted(
+        (v["date"], v["school"], v["inspector"], v["kind"]) for v in data["visits"]
+    )
+    # The office demo's newest kindergarten still waits for its inspector.
+    assert "没有责任督学" in {u["reason"] for u in data["unplaced"]}
+    if package_knows(int(month[:4])):
+        assert result.stderr == ""
+
+
+def test_the_readable_plan_is_in_chinese_and_regenerating_replaces_it(demo_file):
+    path, home = demo_file
+    today = date.today()
+    month = next_school_month(today)
+    args = ["--db", str(path), "schedule", "--month", month, "--date", str(today)]
+    assert run(args, home).returncode == 0
+    result = run(args, home)
+    assert result.returncode == 0, result.stderr
+    assert f"{int(month[:4])}年{int(month[5:])}月督导工作安排" in result.stdout
+    assert "替换原有未确认计划" in result.stdout
+    assert "未能安排" in result.stdout and "没有责任督学" in result.stdout
+    rows = query(path, f"SELECT COUNT(*) FROM visits WHERE visit_date LIKE '{month}%'")
+    assert f"本月共 {rows[0][0]} 次督导" in result.stdout
+
+
+def test_a_year_without_the_official_holidays_says_so(demo_file):
+    path, home = demo_file
+    year = date.today().year + 1
+    while package_knows(year):
+        year += 1
+    args = ["--db", str(path), "schedule", "--month", f"{year}-03", "--date", str(date.today())]
+    text = run(args, home)
+    assert text.returncode == 0, text.stderr
+    assert UNKNOWN_YEAR_NOTICE in text.stdout
+    as_json = run([*args, "--json"], home)
+    assert as_json.returncode == 0
+    assert json.loads(as_json.stdout)["visits"]
+    assert UNKNOWN_YEAR_NOTICE in as_json.stderr
+
+
+@pytest.mark.parametrize(
+    ("month", "code", "words"),
+    [("2026-13", 2, "YYYY-MM"), ("2026年3月", 2, "YYYY-MM"), ("2020-03", 1, "已经过去")],
+)
+def test_a_bad_or_past_month_is_refused_without_a_traceback(demo_file, month, code, words):
+    path, home = demo_file
+    result = run(["--db", str(path), "schedule", "--month", month], home)
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    assert words in result.stderr
+    assert result.stdout == ""
