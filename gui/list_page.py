@@ -1,6 +1,7 @@
 """The frame of every list page: title, action buttons, type-to-filter, named filters, one table.
 
-Pages put their rows in with :meth:`ListPage.set_rows`; the dashboard's cards open a page with
+Pages read their rows only while shown (:class:`gui.lazy.RefreshWhenShown`) and put them in
+with :meth:`ListPage.set_rows`; the dashboard's cards open a page with
 one of its named filters (:meth:`ListPage.apply_filter`). Buttons made with
 ``needs_selection=True`` are enabled only while rows are selected.
 """
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.lazy import RefreshWhenShown
 from gui.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
 
 ALL = ""
 
 
-class ListPage(QWidget):
+class ListPage(RefreshWhenShown, QWidget):
     """A page showing one list of rows."""
 
     def __init__(

@@ -232,7 +232,7 @@ class InspectorsPage(ListPage):
 
     def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
         """Read the roster again in the background."""
-        if not changes & {"*", "inspectors", "schools", "settings"}:
+        if not self.needs_reading(changes, {"inspectors", "schools", "settings"}):
             return
         day = self.today()
 

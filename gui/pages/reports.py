@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.schools import school_rows
 from db.engine import Database
+from gui.lazy import RefreshWhenShown
 from gui.report_actions import open_report
 from gui.worker import EVERYTHING, DbWorker
 
@@ -33,7 +34,7 @@ OPTIONS_USED = {"training": ("year",), "sign": ("school", "paper")}
 """The options each report kind uses; the others take none."""
 
 
-class ReportsPage(QWidget):
+class ReportsPage(RefreshWhenShown, QWidget):
     """The list of reports with their options and 预览."""
 
     def __init__(
@@ -105,7 +106,7 @@ class ReportsPage(QWidget):
 
     def refresh(self, changes: frozenset[str] = EVERYTHING) -> None:
         """Reload the school names offered for the 公示牌."""
-        if changes & {"*", "schools"}:
+        if self.needs_reading(changes, {"schools"}):
             day = self.today()
             self.worker.submit(lambda: school_rows(self.db, day), on_done=self._show_schools)
 

@@ -155,7 +155,7 @@ class SchoolsPage(ListPage):
 
     def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
         """Read the schools again in the background."""
-        if not changes & {"*", "schools", "inspectors", "settings"}:
+        if not self.needs_reading(changes, {"schools", "inspectors", "settings"}):
             return
         day = self.today()
 

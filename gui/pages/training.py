@@ -170,7 +170,7 @@ class TrainingPage(ListPage):
 
     def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
         """Read the year's figures and records again in the background."""
-        if not changes & {"*", "training", "inspectors", "settings"}:
+        if not self.needs_reading(changes, {"training", "inspectors", "settings"}):
             return
         year, day = self.year.value(), self.today()
         as_of = day if year == day.year else min(day, date(year, 12, 31))

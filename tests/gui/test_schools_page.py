@@ -207,3 +207,20 @@ def test_the_rotation_card_lists_schools_with_the_same_inspector_for_years(
     assert sorted(names(page)) == sorted(r.school for r in due)
     for row in page.visible_rows():
         assert row.inspector_since <= TODAY.replace(year=TODAY.year - 3)
+
+
+def test_a_hidden_page_reads_changes_when_shown_again(open_window, sqlite_db, qtbot):
+    from core.schools import SchoolInput, save_school
+
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    window.show_page("dashboard")
+    window.worker.submit(
+        lambda: save_school(sqlite_db, SchoolInput(name="青溪县城西小学", zone="城关责任区")),
+        changes=frozenset({"schools"}),
+    )
+    settle(window, qtbot)
+    assert window.dashboard.cards["schools"].figure.text() == "39"
+    assert page.model.rowCount() == 38, "a hidden list does not read"
+    window.show_page("schools")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 39, timeout=10_000)
+    assert "青溪县城西小学" in names(page)
