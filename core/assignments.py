@@ -64,8 +64,15 @@ def assign_in_session(
         later = [a for a in school.assignments if a.end_date is None or a.end_date >= start]
         mine = [a for a in later if a.inspector_id == inspector.id]
         others = [a for a in later if a.inspector_id != inspector.id]
-        if any(a.start_date <= start for a in mine):
-            result.unchanged.append(school.name)
+        running = next((a for a in mine if a.start_date <= start), None)
+        if running is not None:
+            if running.end_date is None and not others:
+                result.unchanged.append(school.name)
+                continue
+            # A move to someone else was booked: cancel it and keep this inspector on.
+            end_coverage(session, others + [a for a in mine if a is not running], day_before)
+            running.end_date = None
+            result.assigned.append(school.name)
             continue
         covering = next((a for a in others if a.start_date <= start), None)
         if covering is not None:

@@ -306,9 +306,10 @@ def batch_renew(
         policy = policy_from_session(session)
         for inspector_id in inspector_ids:
             inspector = _inspector(session, inspector_id)
-            if inspector_id in assessments and inspector.appointments:
-                latest = max(inspector.appointments, key=_start)
-                latest.assessment = assessments[inspector_id].value
+            begun = [t for t in inspector.appointments if t.start_date < start]
+            if inspector_id in assessments and begun:
+                # The term being assessed is the one before the new start, not a booked one.
+                max(begun, key=_start).assessment = assessments[inspector_id].value
             try:
                 _renew_in_session(session, inspector, start, policy)
             except ValidationError as exc:

@@ -1049,3 +1049,15 @@ def test_the_detail_of_an_inspector_lists_terms_coverage_and_recusals_newest_fir
     end_term(db, successor, TODAY, TermEndReason.RESIGNED)
     (term,) = inspector_detail(db, successor, TODAY).terms
     assert term.description == "2026-11-02 辞任"
+
+
+def test_assigning_a_school_back_cancels_a_booked_move(db):
+    school = add_school(db, "青溪县城东小学")
+    first = add_inspector(db, "甲督学")
+    second = add_inspector(db, "乙督学")
+    assign_schools(db, first, [school], date(2025, 9, 1))
+    assign_schools(db, second, [school], TODAY + 30 * DAY)
+    result = assign_schools(db, first, [school], TODAY)
+    assert result.unchanged == [] and result.assigned == ["青溪县城东小学"]
+    assert coverage(db, school) == [("甲督学", date(2025, 9, 1), None)]
+    assert schools_by_name(db, TODAY + 60 * DAY)["青溪县城东小学"].inspector == "甲督学"

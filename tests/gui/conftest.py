@@ -87,7 +87,13 @@ def open_window(qtbot, dialog_log: DialogRecorder) -> Iterator[Callable[[Databas
 
     yield open_on
     for win in opened:
-        win.worker.wait_for_done()
+        # Results delivered now may queue follow-up reads (a selected row's details): run
+        # them too while the test's database still exists.
+        for _ in range(20):
+            win.worker.wait_for_done()
+            QApplication.processEvents()
+            if not win.worker.busy:
+                break
 
 
 @pytest.fixture
