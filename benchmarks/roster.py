@@ -12,35 +12,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import report, time_runs  # noqa: E402  (beside this script)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 23)
-
-
-def _time(job: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def _report(name: str, times: list[float]) -> None:
-    print(
-        f"{name:<44} median {statistics.median(times):6.3f}  "
-        f"min {min(times):6.3f}  max {max(times):6.3f}"
-    )
 
 
 def main() -> None:
@@ -60,11 +45,15 @@ def main() -> None:
         os.environ["SUPERVISION_DESK_HOME"] = folder
         db = Database.open(Path(folder) / "county.db")
         upgrade(db, backup=False)
-        _report("create the county demo", _time(lambda: create_demo(db, "county", TODAY), 1))
-        _report("school_rows (500 schools)", _time(lambda: school_rows(db, TODAY), runs))
-        _report("inspector_rows (120 inspectors)", _time(lambda: inspector_rows(db, TODAY), runs))
-        _report("training_summary (100 serving)", _time(lambda: training_summary(db, TODAY), runs))
-        _report("compliance (dashboard, check)", _time(lambda: compliance(db, TODAY), runs))
+        report("create the county demo", time_runs(lambda: create_demo(db, "county", TODAY), 1))
+        report("school_rows (500 schools)", time_runs(lambda: school_rows(db, TODAY), runs))
+        report(
+            "inspector_rows (120 inspectors)", time_runs(lambda: inspector_rows(db, TODAY), runs)
+        )
+        report(
+            "training_summary (100 serving)", time_runs(lambda: training_summary(db, TODAY), runs)
+        )
+        report("compliance (dashboard, check)", time_runs(lambda: compliance(db, TODAY), runs))
         _pages(db, runs)
         db.dispose()
 
@@ -95,7 +84,7 @@ def _pages(db, runs: int) -> None:
                 app.processEvents()
                 time.sleep(0.001)
 
-        _report(name, _time(fill, runs))
+        report(name, time_runs(fill, runs))
         page.close()
     worker.wait_for_done()
 

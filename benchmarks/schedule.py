@@ -13,35 +13,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import report, time_runs  # noqa: E402  (beside this script)
+
 TODAY = date(2026, 11, 23)
 YEAR, MONTH = 2026, 12
-
-
-def _time(job: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def _report(name: str, times: list[float]) -> None:
-    print(
-        f"{name:<44} median {statistics.median(times):6.3f}  "
-        f"min {min(times):6.3f}  max {max(times):6.3f}"
-    )
 
 
 def main() -> None:
@@ -69,7 +52,7 @@ def main() -> None:
         os.environ["SUPERVISION_DESK_HOME"] = folder
         db = Database.open(Path(folder) / "county.db")
         upgrade(db, backup=False)
-        _report("create the county demo", _time(lambda: create_demo(db, "county", TODAY), 1))
+        report("create the county demo", time_runs(lambda: create_demo(db, "county", TODAY), 1))
         first, last = month_bounds(YEAR, MONTH)
         with db.session() as session:
             inspectors = sorted(set(responsible_inspectors(session, first).values()))
@@ -78,9 +61,9 @@ def main() -> None:
 
         plan = generate_month(db, YEAR, MONTH, TODAY)
         print(f"  {plan.added} visits planned, {len(plan.unplaced)} unplaced")
-        _report(
+        report(
             "generate_month (500 schools, 100 inspectors)",
-            _time(lambda: generate_month(db, YEAR, MONTH, TODAY), runs),
+            time_runs(lambda: generate_month(db, YEAR, MONTH, TODAY), runs),
         )
 
         policy = load_policy(db)
@@ -89,25 +72,25 @@ def main() -> None:
         with db.session() as session:
             office = _read_office(session, first, first, last)
         existing = [v for v in office.existing if v.status != "planned"]
-        _report(
+        report(
             "plan_month alone (pure generator)",
-            _time(
+            time_runs(
                 lambda: plan_month(office.schools, office.inspectors, days, existing, policy), runs
             ),
         )
         schools = [s.id for s in office.schools]
-        _report(
+        report(
             "plan_campaign preview (500 schools, 2 weeks)",
-            _time(
+            time_runs(
                 lambda: plan_campaign(
                     db, schools, date(2026, 12, 7), date(2026, 12, 18), "安全", save=False
                 ),
                 runs,
             ),
         )
-        _report(
+        report(
             "semester_check (autumn semester)",
-            _time(lambda: semester_check(db, date(2026, 9, 1), date(2027, 1, 31)), runs),
+            time_runs(lambda: semester_check(db, date(2026, 9, 1), date(2027, 1, 31)), runs),
         )
         db.dispose()
 
