@@ -116,3 +116,69 @@ class DayKind(LabelledEnum):
 
     HOLIDAY = "holiday", "休息日"
     WORKDAY = "workday", "工作日"
+
+
+class ProblemCategory(LabelledEnum):
+    """How serious a problem found at a school is; it decides who must act and when."""
+
+    GENERAL = "general", "一般问题"
+    KEY = "key", "重点问题"
+    DIFFICULT = "difficult", "难点问题"
+    SERIOUS = "serious", "严重问题"
+
+
+class Requirement(LabelledEnum):
+    """What the school is asked to do about a problem."""
+
+    IMMEDIATE = "immediate", "立行立改"
+    DEADLINE = "deadline", "限期整改"
+
+
+class ProblemStatus(LabelledEnum):
+    """Where a rectification stands."""
+
+    OPEN = "open", "待整改"
+    FIXED = "fixed", "已整改"
+    VERIFIED = "verified", "已复查销号"
+    ESCALATED = "escalated", "已上报"
+
+
+class FollowUpOutcome(LabelledEnum):
+    """What a follow-up (复查) found."""
+
+    NOT_FIXED = "not_fixed", "未整改"
+    IN_PROGRESS = "in_progress", "整改中"
+    FIXED = "fixed", "已整改"
+
+
+class ComplaintChannel(LabelledEnum):
+    """How a complaint or report reached the office."""
+
+    PHONE = "phone", "电话"
+    LETTER = "letter", "来信"
+    VISIT = "visit", "来访"
+    ONLINE = "online", "网络"
+    OTHER = "other", "其他"
+
+
+class InspectionMethod(LabelledEnum):
+    """督导方式: how an inspector gathers information at a school."""
+
+    TOUR = "tour", "校园巡视"
+    LESSON = "lesson", "随机(推门)听课"
+    DOCUMENTS = "documents", "查阅资料"
+    SURVEY = "survey", "问卷调查"
+    MEETING = "meeting", "列席会议"
+    ACTIVITY = "activity", "参加活动"
+    INTERVIEW = "interview", "座谈走访"
+
+
+class SixMinimum(LabelledEnum):
+    """The "六个至少" of the 双减 plan: each at least once per school per semester."""
+
+    HOMEWORK = "homework", "查看作业"
+    AFTER_SCHOOL = "after_school", "观摩课后服务"
+    CLASS = "class", "进班听课"
+    LESSON_PREP = "lesson_prep", "参加备课"
+    FORUM = "forum", "组织座谈"
+    REPORT = "report", "听取汇报"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Date,
@@ -208,10 +209,151 @@ class Visit(Base):
     status: Mapped[str] = mapped_column(String(20), default="planned")
     topic: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    generated: Mapped[bool] = mapped_column(Boolean, default=False)
+    problem_id: Mapped[int | None] = mapped_column(
+        ForeignKey("problems.id", ondelete="SET NULL", use_alter=True)
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     school: Mapped[School] = relationship()
     inspector: Mapped[Inspector] = relationship()
+    companions: Mapped[list[Inspector]] = relationship(secondary="visit_companions")
+    record: Mapped[VisitRecord | None] = relationship(
+        back_populates="visit", cascade="all, delete-orphan"
+    )
+
+
+class VisitCompanion(Base):
+    """Another inspector who went on a visit with its responsible inspector."""
+
+    __tablename__ = "visit_companions"
+
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True
+    )
+    inspector_id: Mapped[int] = mapped_column(
+        ForeignKey("inspectors.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class VisitRecord(Base):
+    """The 督导记录表 of a visit carried out.
+
+    ``items`` holds the main inspection items covered as their text at the time (the office's
+    list may change later); ``methods`` and ``six_minimum`` hold ``InspectionMethod`` and
+    ``SixMinimum`` codes.
+    """
+
+    __tablename__ = "visit_records"
+
+    visit_id: Mapped[int] = mapped_column(
+        ForeignKey("visits.id", ondelete="CASCADE"), primary_key=True
+    )
+    items: Mapped[list[str]] = mapped_column(JSON, default=list)
+    methods: Mapped[list[str]] = mapped_column(JSON, default=list)
+    six_minimum: Mapped[list[str]] = mapped_column(JSON, default=list)
+    findings: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    advice: Mapped[str] = mapped_column(Text, default="")
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    filed_on: Mapped[date | None] = mapped_column(Date)
+
+    visit: Mapped[Visit] = relationship(back_populates="record")
+
+
+class Complaint(Base):
+    """A complaint or report about a school (受理核实投诉记录); ``complainant`` "" is anonymous."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_received_on", "received_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(20), default="phone")
+    complainant: Mapped[str] = mapped_column(String(100), default="")
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    content: Mapped[str] = mapped_column(Text)
+    inspector_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inspectors.id", ondelete="SET NULL")
+    )
+    verification: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    replied_on: Mapped[date | None] = mapped_column(Date)
+
+    school: Mapped[School] = relationship()
+    inspector: Mapped[Inspector | None] = relationship()
+
+
+class Problem(Base):
+    """A problem found at a school and its rectification (整改).
+
+    It comes from a visit or a complaint (either may be unset for a problem entered directly).
+    ``deadline`` is the day the school must have fixed it; ``escalated_on`` stays set once the
+    problem was reported to the office, even after it is fixed, so the trail shows it.
+    """
+
+    __tablename__ = "problems"
+    __table_args__ = (
+        Index("ix_problems_school", "school_id"),
+        Index("ix_problems_status_deadline", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="SET NULL"))
+    complaint_id: Mapped[int | None] = mapped_column(
+        ForeignKey("complaints.id", ondelete="SET NULL")
+    )
+    found_on: Mapped[date] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(20), default="general")
+    description: Mapped[str] = mapped_column(Text)
+    requirement: Mapped[str] = mapped_column(String(20), default="deadline")
+    deadline: Mapped[date | None] = mapped_column(Date)
+    notice_no: Mapped[str] = mapped_column(String(100), default="")
+    notice_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    escalated_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    school: Mapped[School] = relationship()
+    visit: Mapped[Visit | None] = relationship(foreign_keys=[visit_id])
+    complaint: Mapped[Complaint | None] = relationship()
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="problem", cascade="all, delete-orphan", order_by="FollowUp.day"
+    )
+
+
+class FollowUp(Base):
+    """One follow-up (复查) of a problem: when, what was found, and the outcome."""
+
+    __tablename__ = "follow_ups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    problem_id: Mapped[int] = mapped_column(ForeignKey("problems.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20), default="not_fixed")
+    result: Mapped[str] = mapped_column(Text, default="")
+
+    problem: Mapped[Problem] = relationship(back_populates="follow_ups")
+
+
+class Attachment(Base):
+    """A file the clerk attached to a visit record or a problem, copied into the data folder.
+
+    ``stored_name`` is the copy's path relative to the attachments folder; ``file_name`` the
+    name the clerk knows it by.
+    """
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
+    problem_id: Mapped[int | None] = mapped_column(ForeignKey("problems.id", ondelete="CASCADE"))
+    file_name: Mapped[str] = mapped_column(String(300))
+    stored_name: Mapped[str] = mapped_column(String(500))
+    added_on: Mapped[date] = mapped_column(Date)
 
 
 class Unavailability(Base):

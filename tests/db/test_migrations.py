@@ -28,6 +28,12 @@ APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "
     "visits",
     "unavailability",
     "calendar_days",
+    "visit_records",
+    "visit_companions",
+    "attachments",
+    "problems",
+    "follow_ups",
+    "complaints",
 }
 
 
