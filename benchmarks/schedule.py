@@ -37,13 +37,13 @@ def main() -> None:
         _read_office,
         add_unavailability,
         generate_month,
-        month_bounds,
         plan_campaign,
         plan_month,
         responsible_inspectors,
         semester_check,
     )
     from core.settings import load_policy
+    from core.visits import month_span
     from core.workdays import WorkCalendar, school_break
     from db.engine import Database
     from db.migrate import upgrade
@@ -53,7 +53,7 @@ def main() -> None:
         db = Database.open(Path(folder) / "county.db")
         upgrade(db, backup=False)
         report("create the county demo", time_runs(lambda: create_demo(db, "county", TODAY), 1))
-        first, last = month_bounds(YEAR, MONTH)
+        first, last = month_span(YEAR, MONTH)
         with db.session() as session:
             inspectors = sorted(set(responsible_inspectors(session, first).values()))
         for inspector_id in inspectors[::10]:

@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     kinds = "、".join(SHEET_KINDS)
     sheet_import = commands.add_parser(
-        "import", help=f"从 Excel 表格（.xlsx）导入学校、督学或培训记录（{kinds}）"
+        "import", help=f"从 Excel 表格（.xlsx）导入学校、督学、培训记录或督导记录（{kinds}）"
     )
     sheet_import.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     sheet_import.add_argument("file", type=Path, metavar="FILE.xlsx", help="要导入的表格")
@@ -90,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sheet_import.add_argument("--json", action="store_true", help="输出 JSON")
 
-    sheet_export = commands.add_parser("export", help="把学校、督学或培训记录导出为 Excel 表格")
+    sheet_export = commands.add_parser(
+        "export", help="把学校、督学、培训记录或督导记录导出为 Excel 表格"
+    )
     sheet_export.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     sheet_export.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的表格")
 

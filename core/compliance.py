@@ -19,10 +19,12 @@ from sqlalchemy.orm import selectinload
 
 from core.enums import Employment, SchoolKind
 from core.policy import PolicyProfile
+from core.rectification import RectificationFigures, rectification_figures
 from core.settings import office_name_from_session, policy_from_session
 from core.staffing import full_time_share, required_inspectors
 from core.terms import TermLike, add_years, consecutive_terms, current_term, last_day
 from core.training import training_totals
+from core.visit_coverage import VisitFigures, visit_figures
 from db.models import Assignment, Inspector, School, Zone
 
 if TYPE_CHECKING:
@@ -91,6 +93,8 @@ class Compliance:
     missing_centralized: list[str]
     overloaded: list[Workload]
     rotation_due: list[RotationDue] = field(default_factory=list)
+    visits: VisitFigures | None = None
+    rectification: RectificationFigures | None = None
 
     @property
     def full_time_share(self) -> float:
@@ -138,6 +142,8 @@ class Compliance:
                 {"inspector": r.inspector, "school": r.school, "since": r.since.isoformat()}
                 for r in self.rotation_due
             ],
+            "visits": asdict(self.visits) if self.visits else None,
+            "rectification": asdict(self.rectification) if self.rectification else None,
         }
 
 
@@ -271,4 +277,6 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
             key=lambda w: (-w.schools, w.name),
         ),
         rotation_due=sorted(rotation, key=lambda r: (r.since, r.school)),
+        visits=visit_figures(db, today),
+        rectification=rectification_figures(db, today),
     )

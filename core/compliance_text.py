@@ -80,6 +80,23 @@ def compliance_lines(c: Compliance) -> list[str]:
             f"  {r.inspector}：{r.school}（自 {r.since:%Y-%m-%d}）"
             for r in c.rotation_due[:LIST_LIMIT]
         )
+    if c.visits:
+        v = c.visits
+        lines.append(
+            f"{_mark(v.unvisited_this_month == 0)} 本月督导：{v.unvisited_this_month} 所学校"
+            f"尚未督导（其中 {v.unvisited_unplanned} 所本月没有安排），"
+            f"未来 7 天待督导 {v.due_this_week} 次"
+        )
+        lines.append(
+            f"{_mark(v.records_missing == 0)} 督导记录：本学期 {v.records_missing} 次督导"
+            "已到日子却未填写记录"
+        )
+    if c.rectification:
+        r = c.rectification
+        lines.append(
+            f"{_mark(r.overdue == 0)} 整改：{r.open} 个问题未整改，其中逾期 {r.overdue} 个、"
+            f"已上报 {r.escalated} 个"
+        )
     lines += ["", "责任区："]
     for z in c.zones:
         warn = f"（超过 {p.zone_school_warning} 所）" if z.over_limit else ""

@@ -6,12 +6,21 @@ waits for its inspector, so the dashboard has something to say).
 ``county`` scale: the benchmark office — 500 schools and kindergartens, 100 serving inspectors
 and ten years of term and assignment history, including former inspectors.
 
+Both have the semester so far (from the start of the semester of 45 days ago): a routine visit
+to every covered school each month — carried out with its 督导记录表 before today, now and then
+cancelled or postponed, planned for the rest of this month — a 双减 and a 校园安全 campaign, a
+综合督导, problems in every state of rectification (open, overdue, fixed, verified, escalated
+after two follow-ups or at once, fixed on the spot) with follow-ups, notices and a 回头看 still
+to come, and four complaints.
+
 The names are invented; the same ``today`` and scale always give the same office.
 """
 
 from __future__ import annotations
 
+import calendar
 import random
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,12 +28,45 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.enums import Assessment, Employment, Gender, SchoolKind, TermEndReason, TrainingForm
+from core.enums import (
+    Assessment,
+    ComplaintChannel,
+    Employment,
+    FollowUpOutcome,
+    Gender,
+    InspectionMethod,
+    ProblemCategory,
+    ProblemStatus,
+    Requirement,
+    SchoolKind,
+    SixMinimum,
+    TermEndReason,
+    TrainingForm,
+    VisitKind,
+    VisitStatus,
+)
 from core.errors import NotEmptyError
 from core.policy import PolicyProfile
+from core.reports.document import cn_date
+from core.reports.settings import ReportSettings
 from core.settings import OFFICE_NAME, put_setting
-from core.terms import add_years, term_end
-from db.models import Appointment, Assignment, Inspector, Recusal, School, TrainingRecord, Zone
+from core.terms import add_years, current_term, term_end
+from core.visits import DEFAULT_INSPECTION_ITEMS
+from core.workdays import WorkCalendar, school_break, semester_of
+from db.models import (
+    Appointment,
+    Assignment,
+    Complaint,
+    FollowUp,
+    Inspector,
+    Problem,
+    Recusal,
+    School,
+    TrainingRecord,
+    Visit,
+    VisitRecord,
+    Zone,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -71,6 +113,9 @@ class DemoSummary:
     inspectors: int
     appointments: int
     assignments: int
+    visits: int
+    problems: int
+    complaints: int
 
 
 @dataclass
@@ -313,6 +358,7 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
             _former_inspectors(builder, zoned)
         _training(builder, serving)
         _recusal(builder, zoned, serving)
+        activity = _semester_activity(builder, zoned, serving)
         session.flush()
         return DemoSummary(
             zones=len(zoned),
@@ -320,6 +366,9 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
             inspectors=serving_count,
             appointments=builder.appointments,
             assignments=builder.assignments,
+            visits=len(activity.visits),
+            problems=len(activity.problems),
+            complaints=activity.complaints_received,
         )
 
 
@@ -455,3 +504,544 @@ def _recusal(
             since=inspector.appointments[0].start_date,
         )
     )
+
+
+# --- a semester of visits, their records, rectification and complaints ----------------------
+
+RECENT_DAYS = 45
+"""The visit history starts with the semester of this many days ago (or the one before)."""
+RECHECK_WITHIN = timedelta(days=30)
+ITEMS = DEFAULT_INSPECTION_ITEMS
+"""The office's main inspection items (the default list: the demo does not change it)."""
+ITEM_FINDINGS = (
+    "学校坚持立德树人，升旗仪式、主题班会、国旗下讲话按计划开展。",
+    "校园秩序井然，课堂纪律良好，学生文明有礼。",
+    "各项管理制度上墙公示，值班、门卫登记等制度执行到位。",
+    "招生按划片方案进行，收费公示栏内容齐全，未发现违规收费。",
+    "按国家课程方案开齐开足课程，随堂听课 {lessons} 节，教师备课较充分。",
+    "作业公示制度落实，书面作业总量基本控制在规定时长内，大课间活动正常开展。",
+    "教师师德承诺书签订齐全，校本研修活动记录完整。",
+    "门卫室防护器械配备齐全，上下学时段校门口有护学岗。",
+    "食堂证照齐全，食品留样记录完整，饮水设施定期清洗消毒。",
+)
+"""What a visit found, one sentence for each of :data:`ITEMS`."""
+KINDERGARTEN_FINDING_6 = "一日活动安排合理，户外活动时间充足，未发现提前教授小学内容。"
+MINOR_ISSUES = (
+    ("个别班级作业公示不及时。", "落实作业公示制度，每日公示各科作业内容和预计完成时长。"),
+    ("部分功能室使用记录不完整。", "完善功能室使用登记，提高功能室使用率。"),
+    ("食堂晨检记录有漏记。", "严格执行从业人员晨检制度，做到每日登记。"),
+    ("校园监控存在盲区。", "在操场东侧和围墙转角处增设监控探头。"),
+    ("安全隐患排查台账填写不规范。", "按周填写隐患排查台账，明确整改责任人和时限。"),
+)
+FEEDBACK = (
+    "督导结束后向校长现场反馈，学校表示立即研究整改。",
+    "与学校班子成员座谈，反馈督导意见，学校认可督导发现的问题。",
+    "现场向分管副校长反馈，学校承诺一周内报送整改情况。",
+)
+CANCELLED_NOTES = ("督学参加县教育局会议，本次督导取消。", "学校组织期中考试，取消本次督导。")
+POSTPONED_NOTES = ("遇恶劣天气，督导延期。", "学校举办运动会，督导延期。")
+SIX_MINIMUM_KINDS = frozenset(
+    {
+        SchoolKind.PRIMARY.value,
+        SchoolKind.JUNIOR.value,
+        SchoolKind.NINE_YEAR.value,
+        SchoolKind.TEACHING_POINT.value,
+    }
+)
+"""Schools under the 双减 plan, whose visits count toward the “六个至少”."""
+ANY_SCHOOL = frozenset(kind.value for kind in SchoolKind)
+PUBLIC_BUILDINGS = ANY_SCHOOL - {SchoolKind.KINDERGARTEN.value, SchoolKind.TEACHING_POINT.value}
+TOPIC_ITEMS = {"双减": (4, 5), "校园安全": (7, 8)}
+"""The main items (by index) a 专项督导 of a topic always looks at."""
+
+
+def _semester_start(day: date, policy: PolicyProfile) -> date:
+    """The first day of the semester ``day`` falls in, or of the latest one before it."""
+    while (semester := semester_of(day, policy)) is None:
+        day -= timedelta(days=1)
+    return semester.start
+
+
+def _month_end(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+def _recused(inspector: Inspector, school: School) -> bool:
+    return any(recusal.school is school for recusal in inspector.recusals)
+
+
+class _Activity:
+    """The office's semester so far: visits on working days under the daily cap, the records
+    of those carried out, the problems they found and how their rectification stands, and the
+    complaints received."""
+
+    def __init__(self, builder: _Builder, schools: list[School], serving: list[Inspector]):
+        self.session, self.rng, self.today = builder.session, builder.rng, builder.today
+        self.policy, self.schools, self.serving = builder.policy, schools, serving
+        first = _semester_start(self.today - timedelta(days=RECENT_DAYS), self.policy)
+        self.calendar = WorkCalendar()
+        days = self.calendar.workdays(first, _month_end(self.today))
+        self.days = [day for day in days if not school_break(day, self.policy)]
+        self.load: Counter[tuple[Inspector, date]] = Counter()
+        self.busy: set[tuple[int, date]] = set()
+        self.session.flush()  # ids for the rows below, written by id to keep the demo fast
+        self.by_id = {school.id: school for school in schools}
+        self.covers = {
+            school.id: [
+                (a.start_date, a.end_date or date.max, a.inspector, list(a.inspector.appointments))
+                for a in school.assignments
+            ]
+            for school in schools
+        }
+        self.visits: list[Visit] = []
+        self.used: set[Visit] = set()
+        self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
+        self.complaints_received = 0
+        self.called_off = 0
+
+    def responsible(self, school: School, day: date) -> Inspector | None:
+        """The inspector covering ``school`` on ``day`` while in office."""
+        for start, end, inspector, terms in self.covers[school.id]:
+            if start <= day <= end and current_term(terms, day) is not None:
+                return inspector
+        return None
+
+    # visits
+
+    def visit(
+        self,
+        school: School,
+        inspector: Inspector,
+        day: date,
+        kind: VisitKind = VisitKind.ROUTINE,
+        topic: str = "",
+        companions: tuple[Inspector, ...] = (),
+        *,
+        generated: bool = False,
+    ) -> Visit:
+        """A visit on ``day``: done before today, planned after.
+
+        ``generated``: the monthly plan generator made it (the routine visits of each month);
+        now and then such a visit was called off. As in the app, it stays the generator's only
+        while it is planned: confirming, carrying out or calling it off makes it the clerk's.
+        """
+        status = VisitStatus.PLANNED if day > self.today else VisitStatus.DONE
+        if day == self.today or (day > self.today and (day - self.today).days <= 3):
+            status = VisitStatus.CONFIRMED
+        note = ""
+        if status == VisitStatus.DONE and generated and self.rng.random() < 0.06:
+            self.called_off += 1
+            status = (VisitStatus.CANCELLED, VisitStatus.POSTPONED)[self.called_off % 2]
+            notes = CANCELLED_NOTES if status == VisitStatus.CANCELLED else POSTPONED_NOTES
+            note = self.rng.choice(notes)
+        visit = Visit(
+            visit_date=day,
+            school_id=school.id,
+            inspector_id=inspector.id,
+            kind=kind.value,
+            status=status.value,
+            topic=topic,
+            note=note,
+            generated=generated and status == VisitStatus.PLANNED,
+            companions=list(companions),
+        )
+        self.session.add(visit)
+        self.visits.append(visit)
+        self.load[(inspector, day)] += 1
+        self.busy.add((school.id, day))
+        if status == VisitStatus.DONE:
+            visit.record = self._record(visit, school)
+        return visit
+
+    def free_day(self, inspector: Inspector, school: School, days: list[date], target: int) -> date:
+        """The day of ``days`` nearest the ``target``-th with room under the inspector's daily
+        cap and no other visit to the school."""
+        cap = self.policy.visits_per_inspector_per_day
+        order = sorted(range(len(days)), key=lambda i: (abs(i - target), i))
+        free = (
+            days[i]
+            for i in order
+            if self.load[(inspector, days[i])] < cap and (school.id, days[i]) not in self.busy
+        )
+        return next(free, days[target])
+
+    def routine(self) -> None:
+        """One routine visit a month to every covered school, spread like the monthly plan.
+
+        A postponed visit is made up a few working days later.
+        """
+        months: dict[tuple[int, int], list[date]] = defaultdict(list)
+        for day in self.days:
+            months[(day.year, day.month)].append(day)
+        for days in months.values():
+            middle = days[len(days) // 2]
+            theirs: dict[Inspector, list[School]] = defaultdict(list)
+            for school in self.schools:
+                inspector = self.responsible(school, middle)
+                if inspector is not None:
+                    theirs[inspector].append(school)
+            phases = len(theirs)
+            for phase, (inspector, schools) in enumerate(theirs.items()):
+                for index, school in enumerate(schools):
+                    spacing = 2 * len(schools) * phases
+                    target = (2 * (index * phases + phase) + 1) * len(days) // spacing
+                    day = self.free_day(inspector, school, days, target)
+                    if self.responsible(school, day) is not inspector:
+                        continue
+                    visit = self.visit(school, inspector, day, generated=True)
+                    if visit.status == VisitStatus.POSTPONED:
+                        later = [d for d in days if d > day][2:]
+                        if later:
+                            self.visit(
+                                school, inspector, self.free_day(inspector, school, later, 0)
+                            )
+
+    def campaign(self, topic: str, schools: list[School], first: date, span: int) -> None:
+        """专项督导 on ``topic`` to ``schools`` over ``span`` working days from ``first``."""
+        days = [d for d in self.days if d >= first][:span] or self.days[-span:]
+        for index, school in enumerate(schools):
+            inspector = self.responsible(school, days[0])
+            if inspector is not None:
+                target = index * len(days) // len(schools)
+                day = self.free_day(inspector, school, days, target)
+                self.visit(school, inspector, day, VisitKind.SPECIAL, topic)
+
+    def comprehensive(self) -> None:
+        """A 综合督导 by a team of three, at a school whose principal's term ends this semester."""
+        semester = semester_of(self.days[-1], self.policy)
+        assert semester is not None
+        covered = [s for s in self.schools if self.responsible(s, self.today) is not None]
+        ending = [s for s in covered if s.principal_term_end in semester] or covered
+        school = min(ending, key=lambda s: (s.principal_term_end or self.today, s.name))
+        inspector = self.responsible(school, self.today)
+        assert inspector is not None
+        team = tuple(i for i in self.serving if i is not inspector and not _recused(i, school))[:2]
+        past = [d for d in self.days if d < self.today]
+        day = self.free_day(inspector, school, past, max(0, len(past) - 15))
+        self.visit(school, inspector, day, VisitKind.COMPREHENSIVE, "", team)
+
+    # records
+
+    def _record(self, visit: Visit, school: School) -> VisitRecord:
+        """The 督导记录表 of a visit carried out: the items looked at (all of them on a 综合督导,
+        those of the topic on a 专项督导), how, what was found and said, filed within days."""
+        rng = self.rng
+        if visit.kind == VisitKind.COMPREHENSIVE:
+            chosen, methods = list(range(len(ITEMS))), set(InspectionMethod)
+        else:
+            must = TOPIC_ITEMS.get(visit.topic, ())
+            others = [i for i in range(len(ITEMS)) if i not in must]
+            chosen = sorted({*must, *rng.sample(others, k=rng.randint(3, 4) - len(must))})
+            methods = {
+                InspectionMethod.TOUR,
+                *rng.sample(list(InspectionMethod), rng.randint(1, 3)),
+            }
+        six: list[SixMinimum] = []
+        if school.kind in SIX_MINIMUM_KINDS:
+            count = rng.randint(3, 6) if visit.topic == "双减" else rng.randint(0, 2)
+            six = rng.sample(list(SixMinimum), k=count)
+        findings = list(ITEM_FINDINGS)
+        if school.kind == SchoolKind.KINDERGARTEN:
+            findings[5] = KINDERGARTEN_FINDING_6
+        issue, advice = rng.choice(MINOR_ISSUES) if rng.random() < 0.5 else ("", "")
+        return VisitRecord(
+            items=[ITEMS[i] for i in chosen],
+            methods=[m.value for m in InspectionMethod if m in methods],
+            six_minimum=[s.value for s in SixMinimum if s in six],
+            findings="".join(findings[i].format(lessons=rng.randint(1, 3)) for i in chosen),
+            problems=issue or "未发现明显问题。",
+            advice=advice or "继续保持良好的办学秩序。",
+            feedback=rng.choice(FEEDBACK),
+            filed_on=min(visit.visit_date + timedelta(days=rng.randint(0, 3)), self.today),
+        )
+
+    # rectification
+
+    def done_near(self, days_ago: int, kinds: frozenset[str] = ANY_SCHOOL) -> Visit:
+        """A routine visit carried out about ``days_ago`` days before today at a school of one
+        of ``kinds``, not used for a problem yet."""
+        target = self.today - timedelta(days=days_ago)
+        done = [
+            v
+            for v in self.visits
+            if v.status == VisitStatus.DONE
+            and v.kind == VisitKind.ROUTINE
+            and self.by_id[v.school_id].kind in kinds
+            and v not in self.used
+        ]
+        visit = min(done, key=lambda v: (abs((v.visit_date - target).days), v.visit_date))
+        self.used.add(visit)
+        return visit
+
+    def problem(
+        self,
+        visit: Visit,
+        description: str,
+        advice: str,
+        category: ProblemCategory,
+        status: ProblemStatus,
+        *,
+        days: int = 15,
+        immediate: bool = False,
+        notice: bool = False,
+    ) -> Problem:
+        """A problem found on ``visit`` (its record then says so), with ``days`` to fix it;
+        ``notice``: a numbered rectification notice was issued the next day."""
+        found = visit.visit_date
+        if visit.record is not None:
+            visit.record.problems, visit.record.advice = description, advice
+        problem = Problem(
+            school_id=visit.school_id,
+            visit=visit,
+            found_on=found,
+            category=category.value,
+            description=description,
+            requirement=(Requirement.IMMEDIATE if immediate else Requirement.DEADLINE).value,
+            deadline=found if immediate else found + timedelta(days=days),
+            notice_date=found + timedelta(days=1) if notice else None,
+            status=status.value,
+            note="",
+        )
+        if notice:
+            self.notices.append(problem)
+        self.session.add(problem)
+        self.problems.append(problem)
+        return problem
+
+    def follow_up(self, problem: Problem, day: date, outcome: FollowUpOutcome, result: str) -> None:
+        """A follow-up (复查) of ``problem`` on ``day`` (never after today)."""
+        problem.follow_ups.append(
+            FollowUp(day=min(day, self.today), outcome=outcome.value, result=result)
+        )
+
+    def rectification(self) -> Problem:
+        """Problems in every state; returns the one fixed and awaiting its 回头看."""
+        self.problem(
+            self.done_near(5, PUBLIC_BUILDINGS),
+            "部分教室照明不达标，黑板局部照度不足。",
+            "更换教室灯具，增设黑板灯，一个月内完成。",
+            ProblemCategory.GENERAL,
+            ProblemStatus.OPEN,
+            days=30,
+        )
+        self.problem(
+            self.done_near(30, PUBLIC_BUILDINGS),
+            "教学楼屋面渗水，顶层两间教室墙面霉变，维修需县财政安排资金。",
+            "学校先行停用受影响教室，并报县教育和体育局协调住建、财政部门解决。",
+            ProblemCategory.DIFFICULT,
+            ProblemStatus.OPEN,
+            days=90,
+        ).note = "需住建、财政等部门协调解决"
+        overdue = self.problem(
+            self.done_near(45, SIX_MINIMUM_KINDS),
+            "学生书面作业量偏大，部分班级作业超过规定时长，作业公示制度未落实。",
+            "严格落实“双减”要求，建立作业公示和总量统筹制度。",
+            ProblemCategory.GENERAL,
+            ProblemStatus.OPEN,
+            days=20,
+            notice=True,
+        )
+        assert overdue.deadline is not None
+        self.follow_up(
+            overdue,
+            overdue.deadline + timedelta(days=2),
+            FollowUpOutcome.IN_PROGRESS,
+            "已制定作业公示制度，尚未全面落实。",
+        )
+        fixed = self.problem(
+            self.done_near(25),
+            "食堂食品留样记录不全，部分餐次未按规定留样。",
+            "按规定每餐次留样 125 克以上并保存 48 小时，专人登记。",
+            ProblemCategory.GENERAL,
+            ProblemStatus.FIXED,
+            days=14,
+        )
+        fixed.closed_on = min(fixed.found_on + timedelta(days=10), self.today)
+        self.follow_up(
+            fixed,
+            fixed.closed_on,
+            FollowUpOutcome.FIXED,
+            "学校报送整改报告，已配备留样柜并专人登记。",
+        )
+        verified = self.problem(
+            self.done_near(40),
+            "校园消防器材部分过期，未按期检查。",
+            "全面排查更换过期消防器材，建立月检制度。",
+            ProblemCategory.GENERAL,
+            ProblemStatus.VERIFIED,
+            days=10,
+        )
+        fixed_on = min(verified.found_on + timedelta(days=9), self.today)
+        self.follow_up(verified, fixed_on, FollowUpOutcome.FIXED, "学校报送整改报告，已全部更换。")
+        verified.closed_on = min(fixed_on + timedelta(days=3), self.today)  # 复查销号
+        escalated = self.problem(
+            self.done_near(55, SIX_MINIMUM_KINDS),
+            "上下学时段校门口护学岗未落实，接送车辆乱停乱放，存在交通安全隐患。",
+            "落实护学岗制度，协调交警部门规范校门口交通秩序。",
+            ProblemCategory.KEY,
+            ProblemStatus.ESCALATED,
+            days=15,
+            notice=True,
+        )
+        assert escalated.deadline is not None
+        first = escalated.deadline + timedelta(days=1)
+        self.follow_up(escalated, first, FollowUpOutcome.NOT_FIXED, "复查：护学岗仍未落实。")
+        second = min(first + timedelta(days=10), self.today)
+        self.follow_up(
+            escalated, second, FollowUpOutcome.NOT_FIXED, "再次复查：仍未整改，报县教育督导室。"
+        )
+        escalated.escalated_on = second
+        serious = self.problem(
+            self.done_near(15, SIX_MINIMUM_KINDS),
+            "学校违规组织学生集体订购教辅资料并收取费用。",
+            "立即停止违规征订，全额清退所收费用。",
+            ProblemCategory.SERIOUS,
+            ProblemStatus.ESCALATED,
+            days=7,
+            notice=True,
+        )
+        serious.escalated_on, serious.note = serious.found_on, "已于当日报告县教育督导室"
+        on_the_spot = self.problem(
+            self.done_near(20),
+            "消防通道堆放体育器材，影响紧急疏散。",
+            "立即清理消防通道。",
+            ProblemCategory.GENERAL,
+            ProblemStatus.FIXED,
+            immediate=True,
+        )
+        on_the_spot.closed_on = on_the_spot.found_on
+        self.follow_up(
+            on_the_spot, on_the_spot.found_on, FollowUpOutcome.FIXED, "督学指出后学校当场清理。"
+        )
+        return fixed
+
+    def recheck(self, problem: Problem) -> None:
+        """A 回头看 of ``problem`` at its school by the responsible inspector, a week or so
+        ahead (school break or not: the rectification is looked at on site)."""
+        school = self.by_id[problem.school_id]
+        inspector = self.responsible(school, self.today)
+        ahead = self.calendar.workdays(self.today + timedelta(days=1), self.today + RECHECK_WITHIN)
+        if inspector is not None:
+            day = self.free_day(inspector, school, ahead, 5)
+            self.session.flush()  # gives the problem its id
+            self.visit(school, inspector, day, VisitKind.RECHECK).problem_id = problem.id
+
+    def complaints(self) -> None:
+        """Four complaints: one anonymous and pending, two verified and replied, one that
+        raised a problem after a 随访督导."""
+        rng, today = self.rng, self.today
+        kinds = {kind: [s for s in self.schools if s.kind == kind] for kind in SchoolKind}
+        covered = {s for s in self.schools if self.responsible(s, today) is not None}
+
+        def school_of(kind: SchoolKind) -> School:
+            return next(s for s in kinds[kind] + self.schools if s in covered)
+
+        def complaint(received: date, school: School, **fields: object) -> Complaint:
+            inspector = self.responsible(school, received)
+            row = Complaint(received_on=received, school_id=school.id,
+                            inspector_id=inspector.id if inspector else None,
+                            **fields)  # fmt: skip
+            self.session.add(row)
+            self.complaints_received += 1
+            return row
+
+        complaint(
+            today - timedelta(days=3),
+            school_of(SchoolKind.PRIMARY),
+            channel=ComplaintChannel.PHONE.value,
+            complainant="",
+            contact="",
+            content="反映学校课后服务时段组织学生集中上新课。",
+            verification="",
+            result="",
+        )
+        kindergarten = school_of(SchoolKind.KINDERGARTEN)
+        received = today - timedelta(days=rng.randint(25, 35))
+        complaint(
+            received,
+            kindergarten,
+            channel=ComplaintChannel.LETTER.value,
+            complainant="刘女士",
+            contact=_mobile(rng),
+            content="来信反映幼儿园伙食费收支未按月公示。",
+            verification=f"责任督学于{cn_date(received + timedelta(days=2))}到园查看"
+            "伙食费公示栏和收支账目，公示确有延迟。",
+            result="情况部分属实，已督促幼儿园每月按时公示伙食费收支情况。",
+            replied_on=received + timedelta(days=6),
+        )
+        received = today - timedelta(days=rng.randint(40, 50))
+        complaint(
+            received,
+            school_of(SchoolKind.TEACHING_POINT),
+            channel=ComplaintChannel.VISIT.value,
+            complainant="王先生",
+            contact=_mobile(rng),
+            content="来访反映学校接送学生车辆超员。",
+            verification="督学到校查看车辆运行记录并随车检查，未发现超员情况。",
+            result="反映情况不属实，已向来访人当面说明。",
+            replied_on=received + timedelta(days=5),
+        )
+        junior = school_of(SchoolKind.JUNIOR)
+        received = today - timedelta(days=12)
+        raised = complaint(
+            received,
+            junior,
+            channel=ComplaintChannel.ONLINE.value,
+            complainant="张先生",
+            contact=_mobile(rng),
+            content="网络留言反映学校周末组织初三学生集中补课并收取资料费。",
+            verification="责任督学随访督导核实，情况属实。",
+            result="已下发整改要求，责令学校立即停止违规补课、清退资料费。",
+            replied_on=received + timedelta(days=4),
+        )
+        since = [
+            d
+            for d in self.calendar.workdays(received + timedelta(days=1), today - timedelta(days=1))
+            if self.responsible(junior, d)
+        ]
+        inspector = self.responsible(junior, since[0] if since else today)
+        assert inspector is not None  # the school is covered today
+        day = self.free_day(inspector, junior, since or [today], 0)
+        visit = self.visit(junior, inspector, day, VisitKind.FOLLOW_UP)
+        visit.note = "核实网络留言反映的违规补课问题"
+        problem = self.problem(
+            visit,
+            "学校周末组织初三学生集中补课并收取资料费。",
+            "立即停止违规补课，清退所收费用，并在全校教师会上通报。",
+            ProblemCategory.KEY,
+            ProblemStatus.OPEN,
+            days=15,
+            notice=True,
+        )
+        problem.complaint = raised
+
+    def number_notices(self) -> None:
+        """Rectification notices numbered in the order of issue within each year, as the
+        office's default report settings number them."""
+        numbers: Counter[int] = Counter()
+        for problem in sorted(self.notices, key=lambda p: (p.notice_date, p.found_on)):
+            assert problem.notice_date is not None
+            year = problem.notice_date.year
+            numbers[year] += 1
+            problem.notice_no = ReportSettings().notice_number(year, numbers[year])
+
+
+def _semester_activity(
+    builder: _Builder, zoned: list[tuple[Zone, list[School]]], serving: list[Inspector]
+) -> _Activity:
+    """The semester so far: routine visits every month, a 双减 campaign, a 校园安全 campaign
+    still under way, one 综合督导, problems in every state of rectification with a 回头看
+    planned, and complaints."""
+    schools = [school for _, zone_schools in zoned for school in zone_schools]
+    activity = _Activity(builder, schools, serving)
+    activity.routine()
+    compulsory = [s for s in schools if s.kind in SIX_MINIMUM_KINDS]
+    double = compulsory[:: max(1, len(compulsory) // 8)]
+    activity.campaign("双减", double, activity.days[len(activity.days) // 3], 10)
+    activity.campaign("校园安全", schools[1::6], builder.today - timedelta(days=7), 10)
+    activity.comprehensive()
+    activity.recheck(activity.rectification())
+    activity.complaints()
+    activity.number_notices()
+    return activity

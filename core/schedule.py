@@ -3,31 +3,38 @@ semester check and comprehensive-inspection proposals.
 
 The generator is a pure function of plain data (:func:`plan_month`, :func:`plan_campaign_visits`),
 deterministic for the same input, so its rules can be tested as properties without a database.
-How it places one inspector's visits:
+How it places the visits:
 
+* A school's visit goes to a day when its inspector is responsible for it (挂牌 in force and the
+  inspector in office, see :func:`responsible_by_day`) and available. When the 挂牌 changes
+  inside the period, the plain data says who is responsible on which day
+  (:attr:`SchoolInfo.changes`); each visit is given to the inspector who can go on most days of
+  its part of the period, and only if none of their days is free to the other responsible one.
 * The schedulable days (working days outside school breaks, from today on) are split into as many
   equal slices as each school needs visits, and a school's k-th visit goes into the k-th slice, so
-  two visits a month fall in different halves of it. Visits already confirmed or done count
-  toward the school's quota and occupy their slice.
-* Inside a slice, the inspector's schools are grouped by responsibility zone into day-sized units
+  two visits a month fall in different halves of it. Visits already on the calendar that stay
+  count toward the school's quota and occupy their slice.
+* Inside a slice, an inspector's schools are grouped by responsibility zone into day-sized units
   (at most the daily cap, one zone per unit), and the units are spaced evenly over the inspector's
   available days of the slice — not bunched in the first week. Each inspector's series starts at
   its own offset, so the office as a whole goes out on every day rather than on the same few.
-* Each visit goes to the free day nearest its unit's target: the inspector available, under the
-  daily cap (visits already on the calendar count), and the school not visited that day already;
-  only if the slice has no such day does it move to the nearest one outside the slice.
+* Each visit goes to the free day nearest its unit's target: the inspector responsible and
+  available, under the daily cap (visits already on the calendar count), and the school not
+  visited that day already; only if the slice has no such day does it move to the nearest one
+  outside the slice.
 * What cannot be placed is listed with the reason, never dropped.
 
 The database functions (:func:`generate_month`, :func:`plan_campaign`, :func:`semester_check`,
-:func:`propose_comprehensive`) each read the office in one unit of work. Regenerating a month
-replaces only the generator's own output — *planned* routine visits from the first schedulable day
-on. Confirmed and done visits, and planned visits of other kinds (a campaign, a 回头看 the clerk
-put in), stay and take their place under the daily cap.
+:func:`propose_comprehensive`) each read the office in one unit of work. Visits the monthly
+generator saves are marked ``generated``; regenerating a month replaces only those that are still
+*planned* from today on. Everything else stays and takes its place under the daily cap: confirmed
+and done visits, routine visits the clerk entered by hand and the generator's planned visits
+earlier in the month (these also count toward the school's quota), and visits of other kinds
+(a campaign, a 回头看 the clerk put in).
 """
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,7 +50,8 @@ from core.errors import FieldError, ValidationError
 from core.parsing import clean_text
 from core.policy import PolicyProfile
 from core.settings import policy_from_session
-from core.terms import last_day, serving_inspector_ids
+from core.terms import last_day
+from core.visits import month_span
 from core.workdays import Semester, WorkCalendar, school_break
 from db.models import Appointment, Assignment, Inspector, School, Unavailability, Visit, Zone
 
@@ -88,12 +96,32 @@ def too_few_days(inspector: str, days: int, visits: int, period: str = MONTH) ->
 
 @dataclass(frozen=True)
 class SchoolInfo:
-    """A school to plan for: its zone (name, "" for none) and responsible inspector, if any."""
+    """A school to plan for: its zone (name, "" for none) and who is responsible for it when.
+
+    ``inspector_id`` is the responsible inspector at the start of the period (``None``: nobody);
+    ``changes`` are the 挂牌 changes inside the period as (first day, inspector id or ``None``):
+    a school moved to inspector 8 on the 16th has ``changes=((date(…, 16), 8),)``.
+    """
 
     id: int
     name: str
     zone: str = ""
     inspector_id: int | None = None
+    changes: tuple[tuple[date, int | None], ...] = ()
+
+    def inspector_on(self, day: date) -> int | None:
+        """The responsible inspector on ``day`` (``None``: nobody)."""
+        holder = self.inspector_id
+        for since, inspector_id in sorted(self.changes, key=lambda change: change[0]):
+            if since > day:
+                break
+            holder = inspector_id
+        return holder
+
+    def holders(self) -> set[int]:
+        """Every inspector responsible for the school at some time in the period."""
+        ids = {self.inspector_id, *(inspector_id for _, inspector_id in self.changes)}
+        return {i for i in ids if i is not None}
 
 
 @dataclass(frozen=True)
@@ -107,7 +135,7 @@ class InspectorInfo:
 
 @dataclass(frozen=True)
 class ExistingVisit:
-    """A visit already on the calendar."""
+    """A visit already on the calendar; ``generated`` when the monthly generator made it."""
 
     day: date
     school_id: int
@@ -115,6 +143,7 @@ class ExistingVisit:
     kind: str = VisitKind.ROUTINE
     status: str = VisitStatus.CONFIRMED
     topic: str = ""
+    generated: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,9 +177,15 @@ class Schedule:
 # --- the rules ------------------------------------------------------------------------------
 
 
-def replaceable(visit: ExistingVisit) -> bool:
-    """Whether regenerating the month replaces this visit: an unconfirmed routine plan."""
-    return visit.status == VisitStatus.PLANNED and visit.kind == VisitKind.ROUTINE
+def replaceable(visit: ExistingVisit, start: date) -> bool:
+    """Whether regenerating the month from ``start`` replaces this visit: the generator's own
+    routine visit, still planned, on ``start`` or later."""
+    return (
+        visit.generated
+        and visit.status == VisitStatus.PLANNED
+        and visit.kind == VisitKind.ROUTINE
+        and visit.day >= start
+    )
 
 
 def plan_month(
@@ -159,15 +194,20 @@ def plan_month(
     days: Iterable[date],
     existing: Sequence[ExistingVisit],
     policy: PolicyProfile,
+    *,
+    start: date | None = None,
 ) -> Schedule:
     """The month's routine visits (经常性督导).
 
     ``days`` are the schedulable days (working days outside school breaks, not in the past);
-    ``existing`` the month's visits on the calendar. Replaceable ones (see :func:`replaceable`)
-    are ignored; the others stay, take their place under the daily cap, and confirmed or done
-    routine visits count toward the school's ``visits_per_school_per_month``.
+    ``existing`` the month's visits on the calendar; ``start`` the first day planned on (default
+    the first of ``days``). Replaceable ones (see :func:`replaceable`) are ignored; the others
+    stay, take their place under the daily cap, and the routine ones among them count toward the
+    school's ``visits_per_school_per_month``.
     """
-    kept = [v for v in existing if v.status in ACTIVE_STATUSES and not replaceable(v)]
+    ordered = sorted(set(days))
+    first = start or (ordered[0] if ordered else date.max)
+    kept = [v for v in existing if v.status in ACTIVE_STATUSES and not replaceable(v, first)]
     counted: dict[int, list[date]] = defaultdict(list)
     for visit in kept:
         if visit.kind == VisitKind.ROUTINE:
@@ -175,7 +215,7 @@ def plan_month(
     return _place(
         schools,
         inspectors,
-        sorted(set(days)),
+        ordered,
         kept,
         counted,
         quota=policy.visits_per_school_per_month,
@@ -252,20 +292,55 @@ def _units(schools: Sequence[SchoolInfo], cap: int) -> list[list[SchoolInfo]]:
     return units
 
 
+def _cover(
+    school: SchoolInfo, days: Sequence[date], by_id: Mapping[int, InspectorInfo]
+) -> dict[int, list[date]]:
+    """Per inspector responsible for ``school`` on some of ``days``, the days they can visit it
+    (responsible and available; empty when they are away on all of them)."""
+    if not school.changes:
+        holders = [(school.inspector_id, list(days))]
+    else:
+        holders = [
+            (h, [d for d in days if school.inspector_on(d) == h]) for h in sorted(school.holders())
+        ]
+    return {
+        holder: [d for d in own if d not in by_id[holder].unavailable]
+        for holder, own in holders
+        if holder is not None and holder in by_id and own
+    }
+
+
+def _ranked(options: Mapping[int, Sequence[date]], first: date, last: date) -> list[int]:
+    """The inspectors who can visit a school, best first for a visit between ``first`` and
+    ``last``: the one who can go on most of those days, then on most days of the period, then
+    the one responsible later (who carries on)."""
+    return sorted(
+        (i for i, own in options.items() if own),
+        key=lambda i: (
+            -sum(1 for d in options[i] if first <= d <= last),
+            -len(options[i]),
+            -options[i][-1].toordinal(),
+            i,
+        ),
+    )
+
+
 @dataclass
 class _Diary:
-    """One inspector's days while placing: free places per day, and (shared by all diaries)
-    the (school, day) pairs that already have a visit."""
+    """One inspector's available days while placing: free places per day, and (shared by all
+    diaries) the (school, day) pairs that already have a visit."""
 
     inspector: InspectorInfo
-    days: list[date]
     free: dict[date, int]
     busy: set[tuple[int, date]]
 
-    def best_day(self, school_id: int, target: date, first: date, last: date) -> date | None:
-        """The free day nearest ``target``, preferring days between ``first`` and ``last``."""
+    def best_day(
+        self, school_id: int, allowed: Sequence[date], target: date, first: date, last: date
+    ) -> date | None:
+        """The free day of ``allowed`` nearest ``target``, preferring days from ``first`` to
+        ``last``."""
         best: tuple[bool, int, date] | None = None
-        for day in self.days:
+        for day in allowed:
             if self.free[day] <= 0 or (school_id, day) in self.busy:
                 continue
             key = (not first <= day <= last, abs((day - target).days), day)
@@ -296,54 +371,77 @@ def _place(
     busy = {(v.school_id, v.day) for v in kept}
     bounds = _slice_bounds(len(days), quota) if quota > 0 else []
     unplaced: dict[tuple[int, str], Unplaced] = {}
+    options: dict[int, dict[int, list[date]]] = {}
+    ranking: dict[tuple[int, int], list[int]] = {}
     tasks: dict[int, dict[int, list[SchoolInfo]]] = defaultdict(lambda: defaultdict(list))
     diaries: dict[int, _Diary] = {}
+    visits: list[NewVisit] = []
 
     def refuse(school: SchoolInfo, reason: str) -> None:
         unplaced.setdefault((school.id, reason), Unplaced(school.id, school.name, reason))
+
+    def span(k: int) -> tuple[date, date]:
+        low, high = bounds[k]
+        return (days[low], days[high - 1]) if low < high else (date.max, date.min)
+
+    def diary(inspector_id: int) -> _Diary:
+        if inspector_id not in diaries:
+            away = by_id[inspector_id].unavailable
+            free = {d: cap - load[(inspector_id, d)] for d in days if d not in away}
+            diaries[inspector_id] = _Diary(by_id[inspector_id], free, busy)
+        return diaries[inspector_id]
+
+    def book(school: SchoolInfo, inspector_id: int, target: date, k: int) -> bool:
+        page = diary(inspector_id)
+        day = page.best_day(school.id, options[school.id][inspector_id], target, *span(k))
+        if day is not None:
+            page.take(school.id, day)
+            visits.append(NewVisit(day, school.id, inspector_id, kind, topic))
+        return day is not None
 
     for school in sorted(schools, key=lambda s: s.id):
         slices = _needed_slices(counted.get(school.id, ()), days, bounds) if bounds else []
         if not slices:
             continue
-        inspector = by_id.get(school.inspector_id) if school.inspector_id is not None else None
-        if inspector is None:
+        if not days:
+            refuse(school, no_workdays(period) if school.holders() & by_id.keys() else NO_INSPECTOR)
+            continue
+        cover = _cover(school, days, by_id)
+        if not cover:
             refuse(school, NO_INSPECTOR)
             continue
-        if not days:
-            refuse(school, no_workdays(period))
-            continue
-        if inspector.id not in diaries:
-            available = [d for d in days if d not in inspector.unavailable]
-            free = {d: cap - load[(inspector.id, d)] for d in available}
-            diaries[inspector.id] = _Diary(inspector, available, free, busy)
-        if not diaries[inspector.id].days:
+        if not any(cover.values()):
             refuse(school, all_unavailable(period))
             continue
+        options[school.id] = cover
         for k in slices:
-            tasks[inspector.id][k].append(school)
+            ranking[(school.id, k)] = list(cover) if len(cover) == 1 else _ranked(cover, *span(k))
+            tasks[ranking[(school.id, k)][0]][k].append(school)
 
-    visits: list[NewVisit] = []
+    # Each visit with the inspector preferred for its slice, spaced over their days …
+    failed: list[tuple[SchoolInfo, int]] = []
     phases = len(tasks)
     for phase, inspector_id in enumerate(sorted(tasks)):
-        diary = diaries[inspector_id]
+        own_days = list(diary(inspector_id).free)
         for k in sorted(tasks[inspector_id]):
-            low, high = bounds[k]
-            first, last = (days[low], days[high - 1]) if low < high else (date.max, date.min)
-            in_slice = [d for d in diary.days if first <= d <= last]
+            first, last = span(k)
+            in_slice = [d for d in own_days if first <= d <= last]
             units = _units(tasks[inspector_id][k], cap)
             for index, unit in enumerate(units):
                 if in_slice:
                     target = in_slice[_spaced(index, len(units), len(in_slice), phase, phases)]
                 else:
-                    target = days[min(low, len(days) - 1)]
-                for school in unit:
-                    day = diary.best_day(school.id, target, first, last)
-                    if day is None:
-                        refuse(school, _why_full(diary, school, cap, quota, period))
-                        continue
-                    diary.take(school.id, day)
-                    visits.append(NewVisit(day, school.id, inspector_id, kind, topic))
+                    target = days[min(bounds[k][0], len(days) - 1)]
+                failed += [(s, k) for s in unit if not book(s, inspector_id, target, k)]
+    # … and what found no free day with them, with the school's other responsible inspector.
+    for school, k in sorted(failed, key=lambda task: (task[0].id, task[1])):
+        low, high = bounds[k]
+        target = days[min((low + high - 1) // 2 if low < high else low, len(days) - 1)]
+        ranked = ranking[(school.id, k)]
+        if not any(book(school, other, target, k) for other in ranked[1:]):
+            preferred = ranked[0]
+            allowed = options[school.id][preferred]
+            refuse(school, _why_full(diaries[preferred], allowed, cap, quota, period))
     visits.sort(key=lambda v: (v.day, v.inspector_id, v.school_id))
     return Schedule(visits, sorted(unplaced.values(), key=lambda u: (u.school, u.school_id)))
 
@@ -358,9 +456,9 @@ def _spaced(index: int, units: int, days: int, phase: int, phases: int) -> int:
     return (2 * (index * phases + phase) + 1) * days // (2 * units * phases)
 
 
-def _why_full(diary: _Diary, school: SchoolInfo, cap: int, quota: int, period: str) -> str:
-    name, count = diary.inspector.name, len(diary.days)
-    if any(free > 0 for free in diary.free.values()):
+def _why_full(diary: _Diary, allowed: Sequence[date], cap: int, quota: int, period: str) -> str:
+    name, count = diary.inspector.name, len(allowed)
+    if any(diary.free[d] > 0 for d in allowed):
         return too_few_days(name, count, quota, period)
     return cap_too_low(name, count, cap, period)
 
@@ -431,45 +529,18 @@ class _Office:
     existing: list[ExistingVisit]
 
 
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    """The first and the last day of a month."""
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _refuse(field_name: str, label: str, message: str) -> ValidationError:
     return ValidationError([FieldError(field_name, label, message)])
-
-
-def responsible_inspectors(session: Session, day: date) -> dict[int, int]:
-    """School id → its responsible inspector on ``day`` (挂牌 in force, inspector in office)."""
-    serving = serving_inspector_ids(session, day)
-    rows = session.execute(
-        select(Assignment.school_id, Assignment.inspector_id)
-        .where(
-            Assignment.start_date <= day,
-            (Assignment.end_date.is_(None)) | (Assignment.end_date >= day),
-        )
-        .order_by(Assignment.start_date, Assignment.id)
-    ).all()
-    return {row.school_id: row.inspector_id for row in rows if row.inspector_id in serving}
 
 
 def _dates(start: date, end: date) -> list[date]:
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 
 
-def _away_days(
+def _serving_days(
     session: Session, inspector_ids: set[int], first: date, last: date
 ) -> dict[int, set[date]]:
-    """Per inspector, the days from ``first`` to ``last`` they cannot visit: the unavailable
-    days the clerk entered, and days outside their terms (a term ending mid-month)."""
-    away: dict[int, set[date]] = defaultdict(set)
-    for row in session.execute(
-        select(
-            Unavailability.inspector_id, Unavailability.start_date, Unavailability.end_date
-        ).where(Unavailability.start_date <= last, Unavailability.end_date >= first)
-    ):
-        away[row.inspector_id].update(_dates(max(row.start_date, first), min(row.end_date, last)))
+    """Per inspector, the days from ``first`` to ``last`` they are in office (inside a term)."""
     serving: dict[int, set[date]] = defaultdict(set)
     for term in session.scalars(
         select(Appointment).where(
@@ -479,18 +550,76 @@ def _away_days(
         serving[term.inspector_id].update(
             _dates(max(term.start_date, first), min(last_day(term), last))
         )
-    window = set(_dates(first, last))
-    for inspector_id in inspector_ids:
-        away[inspector_id] |= window - serving[inspector_id]
+    return serving
+
+
+def responsible_by_day(
+    session: Session, first: date, last: date, school_ids: Sequence[int] | None = None
+) -> dict[int, dict[date, int]]:
+    """School id → (day → its responsible inspector) from ``first`` to ``last``: the 挂牌 in
+    force that day, its inspector in office. Days without one are left out."""
+    query = (
+        select(
+            Assignment.school_id,
+            Assignment.inspector_id,
+            Assignment.start_date,
+            Assignment.end_date,
+        )
+        .where(
+            Assignment.start_date <= last,
+            (Assignment.end_date.is_(None)) | (Assignment.end_date >= first),
+        )
+        .order_by(Assignment.start_date, Assignment.id)
+    )
+    if school_ids is not None:
+        query = query.where(Assignment.school_id.in_(school_ids))
+    rows = session.execute(query).all()
+    serving = _serving_days(session, {row.inspector_id for row in rows}, first, last)
+    cover: dict[int, dict[date, int]] = defaultdict(dict)
+    for row in rows:  # a later 挂牌 wins a day two of them claim
+        end = last if row.end_date is None else min(row.end_date, last)
+        for day in _dates(max(row.start_date, first), end):
+            if day in serving[row.inspector_id]:
+                cover[row.school_id][day] = row.inspector_id
+    return dict(cover)
+
+
+def responsible_inspectors(session: Session, day: date) -> dict[int, int]:
+    """School id → its responsible inspector on ``day`` (挂牌 in force, inspector in office)."""
+    return {school: days[day] for school, days in responsible_by_day(session, day, day).items()}
+
+
+def _away_days(session: Session, first: date, last: date) -> dict[int, set[date]]:
+    """Per inspector, the days from ``first`` to ``last`` the clerk entered as unavailable."""
+    away: dict[int, set[date]] = defaultdict(set)
+    for row in session.execute(
+        select(
+            Unavailability.inspector_id, Unavailability.start_date, Unavailability.end_date
+        ).where(Unavailability.start_date <= last, Unavailability.end_date >= first)
+    ):
+        away[row.inspector_id].update(_dates(max(row.start_date, first), min(row.end_date, last)))
     return away
+
+
+def _school_info(
+    school_id: int, name: str, zone: str, cover: Mapping[date, int], days: Sequence[date]
+) -> SchoolInfo:
+    """A school with who is responsible for it on ``days`` (``cover``: day → inspector id)."""
+    holders = [cover.get(day) for day in days]
+    changes = tuple(
+        (day, holder)
+        for day, holder, before in zip(days[1:], holders[1:], holders, strict=False)
+        if holder != before
+    )
+    return SchoolInfo(school_id, name, zone, holders[0], changes)
 
 
 def _read_office(
     session: Session, on: date, first: date, last: date, school_ids: Sequence[int] | None = None
 ) -> _Office:
-    """Active schools with their zone and responsible inspector on ``on``; those inspectors with
-    their unavailable days; the visits from ``first`` to ``last``."""
-    responsible = responsible_inspectors(session, on)
+    """Active schools with their zone and who is responsible for them from ``on`` to ``last``;
+    those inspectors with their unavailable days; the visits from ``first`` to ``last``."""
+    responsible = responsible_by_day(session, on, last, school_ids)
     query = (
         select(School.id, School.name, Zone.name.label("zone"))
         .outerjoin(Zone, School.zone_id == Zone.id)
@@ -498,18 +627,17 @@ def _read_office(
     )
     if school_ids is not None:
         query = query.where(School.id.in_(school_ids))
+    days = _dates(on, last)
     schools = [
-        SchoolInfo(row.id, row.name, row.zone or "", responsible.get(row.id))
+        _school_info(row.id, row.name, row.zone or "", responsible.get(row.id, {}), days)
         for row in session.execute(query)
     ]
-    wanted = {s.inspector_id for s in schools if s.inspector_id is not None}
+    wanted: set[int] = set().union(*(s.holders() for s in schools))
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
-    away = _away_days(session, wanted, first, last)
+    away = _away_days(session, first, last)
     inspectors = [InspectorInfo(i, names[i], frozenset(away[i])) for i in sorted(wanted)]
     existing = [
-        ExistingVisit(
-            row.visit_date, row.school_id, row.inspector_id, row.kind, row.status, row.topic
-        )
+        ExistingVisit(*row)
         for row in session.execute(
             select(
                 Visit.visit_date,
@@ -518,6 +646,7 @@ def _read_office(
                 Visit.kind,
                 Visit.status,
                 Visit.topic,
+                Visit.generated,
             ).where(Visit.visit_date >= first, Visit.visit_date <= last)
         )
     ]
@@ -542,7 +671,8 @@ def _rows(office: _Office, visits: Iterable[ExistingVisit | NewVisit]) -> list[V
     ]
 
 
-def _save(session: Session, visits: Sequence[NewVisit]) -> None:
+def _save(session: Session, visits: Sequence[NewVisit], *, generated: bool) -> None:
+    """Insert new visits as planned; ``generated`` marks the monthly generator's own."""
     if visits:
         session.execute(
             insert(Visit),
@@ -555,6 +685,7 @@ def _save(session: Session, visits: Sequence[NewVisit]) -> None:
                     "status": VisitStatus.PLANNED.value,
                     "topic": v.topic,
                     "note": "",
+                    "generated": generated,
                 }
                 for v in visits
             ],
@@ -566,13 +697,15 @@ def generate_month(
 ) -> MonthPlan:
     """Plan the month's routine visits and (unless ``save`` is false) save them.
 
-    Days before ``today`` are not planned on; the month's *planned* routine visits from then on
-    are replaced by the new plan, everything else on the calendar stays. Responsible inspectors
-    are those in office with a 挂牌 in force on the first day planned; days an inspector is away
-    (leave, training) or out of office (a term ending mid-month) are skipped. A month that lies
-    wholly in a school break gets no routine visits. Refuses a month that has already passed.
+    Days before ``today`` are not planned on. The generator's own visits still planned from
+    ``today`` on are replaced by the new plan; everything else on the calendar stays, and the
+    routine visits among it (the clerk's own, earlier planned ones, confirmed and done ones)
+    count toward each school's quota. A school's visit is made by whoever is responsible for it
+    on the day chosen (挂牌 in force, inspector in office), so a 挂牌 that ends or begins
+    mid-month is followed; days an inspector is away (leave, training) are skipped. A month that
+    lies wholly in a school break gets no routine visits. Refuses a month that has already passed.
     """
-    first, last = month_bounds(year, month)
+    first, last = month_span(year, month)
     if last < today:
         raise _refuse("month", "月份", f"{year}年{month}月已经过去，不能再生成督导计划")
     start = max(first, today)
@@ -587,10 +720,12 @@ def generate_month(
         if in_break:
             schedule = Schedule([], [])
         else:
-            schedule = plan_month(office.schools, office.inspectors, days, office.existing, policy)
+            schedule = plan_month(
+                office.schools, office.inspectors, days, office.existing, policy, start=start
+            )
 
         def replaced(visit: ExistingVisit) -> bool:
-            return not in_break and replaceable(visit) and visit.day >= start
+            return not in_break and replaceable(visit, start)
 
         stays = [v for v in office.existing if v.status in ACTIVE_STATUSES and not replaced(v)]
         if save and not in_break:
@@ -600,9 +735,10 @@ def generate_month(
                     Visit.visit_date <= last,
                     Visit.status == VisitStatus.PLANNED.value,
                     Visit.kind == VisitKind.ROUTINE.value,
+                    Visit.generated.is_(True),
                 )
             )
-            _save(session, schedule.visits)
+            _save(session, schedule.visits, generated=True)
         rows = _rows(office, stays) + _rows(office, schedule.visits)
         rows.sort(key=lambda r: (r.day, r.inspector, r.school))
         return MonthPlan(
@@ -629,7 +765,7 @@ def plan_campaign(
 ) -> CampaignPlan:
     """Plan a special-topic campaign (专项督导) across the chosen schools inside a date window.
 
-    One visit per school by its responsible inspector (as on ``start``), on working days of the
+    One visit per school by its responsible inspector on the day chosen, on working days of the
     window, under the daily cap and around the inspectors' unavailable days; school breaks are
     not excluded (a 防溺水 or 开学 campaign may fall in them). Schools that already have a visit
     on this topic in the window are skipped. Saved as planned visits unless ``save`` is false.
@@ -662,7 +798,7 @@ def plan_campaign(
             if i in office.school_names and i not in active
         ]
         if save:
-            _save(session, schedule.visits)
+            _save(session, schedule.visits, generated=False)
         return CampaignPlan(
             topic=topic,
             visits=_rows(office, schedule.visits),
@@ -826,3 +962,35 @@ def remove_unavailability(db: Database, unavailability_id: int) -> bool:
             return False
         session.delete(row)
         return True
+
+
+@dataclass(frozen=True)
+class AwayLine:
+    """An entry of days an inspector cannot visit schools, as listed."""
+
+    id: int
+    inspector_id: int
+    inspector: str
+    start: date
+    end: date
+    reason: str
+    note: str
+
+    @property
+    def days(self) -> int:
+        """Calendar days from the first to the last, both included."""
+        return (self.end - self.start).days + 1
+
+
+def away_lines(db: Database) -> list[AwayLine]:
+    """Every entry of unavailable days, newest first."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Unavailability, Inspector.name)
+            .join(Inspector, Inspector.id == Unavailability.inspector_id)
+            .order_by(Unavailability.start_date.desc(), Inspector.name, Unavailability.id)
+        ).all()
+        return [
+            AwayLine(u.id, u.inspector_id, name, u.start_date, u.end_date, u.reason, u.note)
+            for u, name in rows
+        ]

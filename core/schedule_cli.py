@@ -45,7 +45,8 @@ def _iso_date(text: str) -> date:
 def add_schedule_parser(commands: Any) -> argparse.ArgumentParser:
     """Add ``schedule`` to an ``add_subparsers()`` object; returns its parser."""
     schedule = commands.add_parser(
-        "schedule", help="生成并保存某月的督导工作安排（经常性督导，替换未确认的计划）"
+        "schedule",
+        help="生成并保存某月的督导工作安排（经常性督导；只替换此前自动生成、未确认的计划）",
     )
     schedule.add_argument(
         "--month", required=True, type=parse_month, metavar="YYYY-MM", help="要安排的月份"

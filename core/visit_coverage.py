@@ -11,7 +11,6 @@ figures the dashboard shows.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +21,7 @@ from sqlalchemy import select
 from core.enums import SixMinimum, VisitKind, VisitStatus
 from core.schedule import ACTIVE_STATUSES, responsible_inspectors
 from core.settings import policy_from_session
+from core.visits import month_span
 from core.workdays import Semester, semester_of
 from db.models import Inspector, School, Visit, VisitRecord, Zone
 
@@ -126,11 +126,6 @@ class InspectorMonth:
     done: int
     schools: int
     schools_visited: int
-
-
-def month_span(year: int, month: int) -> tuple[date, date]:
-    """The first and last day of a month."""
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def month_progress(db: Database, year: int, month: int, today: date) -> list[InspectorMonth]:
@@ -244,9 +239,16 @@ class VisitFigures:
     records_missing: int
 
 
+def record_missing(status: str, day: date, has_record: bool, today: date) -> bool:
+    """A visit owes its record: no record although it is done or its day has passed."""
+    if has_record or status in (VisitStatus.CANCELLED, VisitStatus.POSTPONED):
+        return False
+    return status == VisitStatus.DONE or day < today
+
+
 def visit_figures(db: Database, today: date) -> VisitFigures:
     """Visits due in the next 7 days, schools not visited this month (and of those, with no
-    visit planned), and visits done more than :data:`FILING_DAYS` days ago without a record."""
+    visit planned), and visits of the semester so far that owe their record."""
     with db.session() as session:
         due = session.scalars(
             select(Visit.id).where(
@@ -256,18 +258,17 @@ def visit_figures(db: Database, today: date) -> VisitFigures:
             )
         ).all()
         unvisited = _unvisited(session, today)
-        missing = session.scalars(
-            select(Visit.id)
+        semester = current_or_last_semester(today, session)
+        past = session.execute(
+            select(Visit.status, Visit.visit_date, VisitRecord.visit_id)
             .outerjoin(VisitRecord, VisitRecord.visit_id == Visit.id)
-            .where(
-                Visit.status == VisitStatus.DONE.value,
-                Visit.visit_date < today - timedelta(days=FILING_DAYS),
-                VisitRecord.visit_id.is_(None),
-            )
+            .where(Visit.visit_date >= semester.start, Visit.visit_date <= today)
         ).all()
     return VisitFigures(
         due_this_week=len(due),
         unvisited_this_month=len(unvisited),
         unvisited_unplanned=sum(1 for u in unvisited if u.next_visit is None),
-        records_missing=len(missing),
+        records_missing=sum(
+            1 for v in past if record_missing(v.status, v.visit_date, v.visit_id is not None, today)
+        ),
     )

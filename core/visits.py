@@ -11,6 +11,7 @@ nine-item list in the domain notes. A visit record keeps the items' text as it w
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -94,6 +95,11 @@ def save_inspection_items(db: Database, items: Iterable[str]) -> list[str]:
     with db.session() as session:
         put_setting(session, ITEMS_KEY, cleaned)
     return cleaned
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 # --- visits -----------------------------------------------------------------------------------
@@ -237,6 +243,7 @@ class VisitRow:
     inspector_id: int
     inspector: str
     companions: str
+    companion_ids: tuple[int, ...]
     kind: str
     topic: str
     status: str
@@ -291,6 +298,7 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
             inspector_id=v.inspector_id,
             inspector=v.inspector.name,
             companions="、".join(c.name for c in v.companions),
+            companion_ids=tuple(c.id for c in v.companions),
             kind=v.kind,
             topic=v.topic,
             status=v.status,

@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import chinese_calendar
 from sqlalchemy import select
 
 from core.enums import DayKind
@@ -42,6 +41,8 @@ UNKNOWN_YEAR_NOTICE = "该年度的法定节假日安排尚未录入，暂按周
 @lru_cache(maxsize=64)
 def package_knows(year: int) -> bool:
     """Whether ``chinese-calendar`` carries the official arrangement of ``year``."""
+    import chinese_calendar  # imported on first use: keeps it off the GUI's start-up path
+
     try:
         chinese_calendar.is_workday(date(year, 6, 1))
     except NotImplementedError:
@@ -52,6 +53,8 @@ def package_knows(year: int) -> bool:
 def official_workday(day: date) -> bool:
     """The official answer: the published arrangement, or Monday–Friday for an unknown year."""
     if package_knows(day.year):
+        import chinese_calendar
+
         return bool(chinese_calendar.is_workday(day))
     return day.weekday() < 5
 

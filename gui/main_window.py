@@ -26,9 +26,12 @@ from core.version import app_version
 from db.engine import Database
 from gui import dialogs
 from gui.list_page import ListPage
+from gui.pages.calendar import CalendarPage
 from gui.pages.dashboard import DashboardPage
 from gui.pages.inspectors import InspectorsPage
 from gui.pages.placeholder import PlaceholderPage
+from gui.pages.records import RecordsPage
+from gui.pages.rectification import RectificationPage
 from gui.pages.reports import ReportsPage
 from gui.pages.schools import SchoolsPage
 from gui.pages.settings import SettingsPage
@@ -87,21 +90,6 @@ class MainWindow(QMainWindow):
     def _page_list(self) -> list[tuple[str, str, QWidget]]:
         upcoming = [
             (
-                "calendar",
-                self.tr("Visit calendar"),
-                self.tr("The monthly visit plan on working days, generated and adjusted."),
-            ),
-            (
-                "records",
-                self.tr("Visit records"),
-                self.tr("Visit records: items inspected, findings, advice, attachments."),
-            ),
-            (
-                "rectification",
-                self.tr("Rectification"),
-                self.tr("Problems found on visits, deadlines, follow-ups and escalation."),
-            ),
-            (
                 "archives",
                 self.tr("Evaluation archives"),
                 self.tr("Archive checklists for evaluations and their progress per school."),
@@ -112,6 +100,13 @@ class MainWindow(QMainWindow):
             ("schools", self.tr("Schools"), SchoolsPage(self.db, self.worker, self.today)),
             ("inspectors", self.tr("Inspectors"), InspectorsPage(self.db, self.worker, self.today)),
             ("training", self.tr("Training"), TrainingPage(self.db, self.worker, self.today)),
+            ("calendar", self.tr("Visit calendar"), CalendarPage(self.db, self.worker, self.today)),
+            ("records", self.tr("Visit records"), RecordsPage(self.db, self.worker, self.today)),
+            (
+                "rectification",
+                self.tr("Rectification"),
+                RectificationPage(self.db, self.worker, self.today),
+            ),
         ]
         pages += [(pid, title, PlaceholderPage(title, text)) for pid, title, text in upcoming]
         pages.append(("reports", self.tr("Reports"), ReportsPage(self.db, self.worker, self.today)))

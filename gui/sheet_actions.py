@@ -105,7 +105,7 @@ class SheetActions(QObject):
                 self.tr("Saved: {summary}").format(summary=done.summary()),
             ),
             on_error=self._failed,
-            changes=frozenset({"schools", "inspectors", "training"}),
+            changes=frozenset({"schools", "inspectors", "training", "visits", "settings"}),
         )
 
     def _failed(self, exc: BaseException) -> None:

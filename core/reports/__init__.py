@@ -24,6 +24,9 @@ REPORT_KINDS: dict[str, str] = {
     "staffing": "督学配备达标情况",
     "training": "督学培训学时统计表",
     "terms": "督学任期届满提醒",
+    "schedule": "督导工作安排表",
+    "visit-form": "督导记录表",
+    "rectification-notice": "整改通知书",
 }
 """Every report kind and its Chinese title, in menu order."""
 
@@ -33,6 +36,9 @@ _MODULES = {
     "staffing": "staffing",
     "training": "training",
     "terms": "terms",
+    "schedule": "schedule",
+    "visit-form": "visit_form",
+    "rectification-notice": "rectification_notice",
 }
 
 
@@ -46,13 +52,20 @@ def write_report(
     month: str | None = None,
     school: str | None = None,
     paper: str = "A4",
+    zone: str | None = None,
+    inspector: str | None = None,
+    visit: int | None = None,
+    problem: int | None = None,
 ) -> Path:
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
-    ``year`` (training), ``school`` and ``paper`` (sign) apply where a kind uses them and are
-    ignored elsewhere. Raises ValidationError with a Chinese message for an unknown kind, a
-    folder that does not exist or an option the kind cannot use (an unknown school …); an
-    existing file is replaced only once the new PDF is complete.
+    Options apply where a kind uses them and are ignored elsewhere: ``year`` (training),
+    ``school`` (sign, rectification-notice), ``paper`` (sign), ``month``, ``zone`` and
+    ``inspector`` (schedule: names), ``visit`` (visit-form: a visit's id, none for a blank
+    form), ``problem`` (rectification-notice: a problem's id). Raises ValidationError with a
+    Chinese message for an unknown kind, a folder that does not exist or an option the kind
+    cannot use (an unknown school …); an existing file is replaced only once the new PDF is
+    complete.
     """
     from core.reports.options import ReportOptions
 
@@ -66,7 +79,17 @@ def write_report(
         )
     if out.is_dir():
         raise ValidationError([FieldError("out", "保存位置", f"“{out}”是文件夹，请给出文件名")])
-    options = ReportOptions(today=today, year=year, month=month, school=school, paper=paper)
+    options = ReportOptions(
+        today=today,
+        year=year,
+        month=month,
+        school=school,
+        paper=paper,
+        zone=zone,
+        inspector=inspector,
+        visit=visit,
+        problem=problem,
+    )
     module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
     module.write(db, out, options)
     return out

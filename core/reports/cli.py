@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.reports import REPORT_KINDS
-
-MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+from core.reports.options import MONTH_PATTERN
 
 
 def _month(text: str) -> str:
@@ -27,6 +26,12 @@ def _month(text: str) -> str:
 def _year(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text):
         raise argparse.ArgumentTypeError(f"“{text}”不是四位数的年份")
+    return int(text)
+
+
+def _id(text: str) -> int:
+    if not re.fullmatch(r"\d{1,18}", text.strip()):
+        raise argparse.ArgumentTypeError(f"“{text}”不是编号（应为正整数）")
     return int(text)
 
 
@@ -44,7 +49,15 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
     report.add_argument("--month", type=_month, metavar="YYYY-MM", help="月份（按月的报表）")
     report.add_argument("--year", type=_year, metavar="YYYY", help="年度（默认今年）")
-    report.add_argument("--school", metavar="NAME", help="只生成这所学校（园）的（公示牌）")
+    report.add_argument(
+        "--school", metavar="NAME", help="只生成这所学校（园）的（公示牌、整改通知书）"
+    )
+    report.add_argument("--zone", metavar="NAME", help="只含这个责任区的学校（督导工作安排表）")
+    report.add_argument("--inspector", metavar="NAME", help="只含这名督学的督导（督导工作安排表）")
+    report.add_argument(
+        "--visit", type=_id, metavar="ID", help="按这次督导填写（督导记录表；不给则为空白表）"
+    )
+    report.add_argument("--problem", type=_id, metavar="ID", help="这个问题的整改通知书")
     report.add_argument(
         "--paper",
         type=str.upper,
@@ -80,6 +93,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             month=args.month,
             school=args.school,
             paper=args.paper,
+            zone=args.zone,
+            inspector=args.inspector,
+            visit=args.visit,
+            problem=args.problem,
         )
     finally:
         db.dispose()

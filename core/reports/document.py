@@ -31,6 +31,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -48,6 +49,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as _rl_paragraph
 
 from core.reports.fonts import ReportFonts, report_fonts
 from core.reports.settings import ReportSettings
@@ -56,6 +58,16 @@ PAPERS = {"A4": A4, "A3": A3}
 GRID_COLOR = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 MIN_DECORATION_SIZE = 5.0
+ELLIPSIS = "…"
+CLOSING_PUNCTUATION = "，：；！？”’）》〉】…"
+"""Chinese punctuation that must not begin a line. ReportLab's CJK line breaking hangs its own
+list of such characters (。、」 …) at the end of the line before, but that list lacks these, so
+they are added to it (once, for the whole process: both of its line breakers read the list)."""
+
+for _module in (_rl_paragraph, _rl_textsplit):
+    _module.ALL_CANNOT_START += "".join(
+        c for c in CLOSING_PUNCTUATION if c not in _module.ALL_CANNOT_START
+    )
 
 
 def cn_date(day: date) -> str:
@@ -87,7 +99,9 @@ class PageFrame:
 
     ``period`` is the date range printed beside the title ("截至2026年11月2日"); a page with
     ``running_header`` False carries its own heading (the school sign) and gets the footer only;
-    ``border`` draws a double rule round the page, the look of a sign board.
+    ``border`` draws a double rule round the page, the look of a sign board; ``marking`` (such
+    as "内部资料") is printed at the right of every page's footer in the heavier face;
+    ``margins_mm`` (sides, top, bottom) replaces the usual margins, as for an official document.
     """
 
     office: str
@@ -98,6 +112,8 @@ class PageFrame:
     paper: str = "A4"
     running_header: bool = True
     border: bool = False
+    marking: str = ""
+    margins_mm: tuple[float, float, float] | None = None
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -159,7 +175,11 @@ class Report:
         self.frame = frame
         self.fonts = fonts or report_fonts()
         s = frame.scale
-        if frame.border:
+        if frame.margins_mm:
+            self.margin_x, self.margin_top, self.margin_bottom = (
+                m * mm * s for m in frame.margins_mm
+            )
+        elif frame.border:
             self.margin_x = self.margin_top = self.margin_bottom = 20 * mm * s
         else:
             self.margin_x, self.margin_top = 15 * mm * s, 20 * mm * s
@@ -201,6 +221,7 @@ class Report:
         self.add_style("cell_center", body, 9, TA_CENTER)
         self.add_style("cell_right", body, 9, TA_RIGHT)
         self.add_style("header", title, 9, TA_CENTER)
+        self.add_style("caption", title, 10.5)
         self.add_style("right", body, 10.5, TA_RIGHT)
 
     def fragment(self, value: object, font: str | None = None) -> str:
@@ -217,26 +238,50 @@ class Report:
         chosen = self.styles[style]
         return Paragraph(self.fragment(value, chosen.fontName), chosen)
 
+    def text_width(self, text: str, size: float, font: str | None = None) -> float:
+        """Width in points of one line of (user) text in ``font`` (default: the body face)."""
+        runs = self.fonts.runs(clean(text), font or self.fonts.body)
+        return sum(stringWidth(part, face, size) for face, part in runs)
+
+    def shorten(self, text: str, room: float, size: float, font: str | None = None) -> str:
+        """``text`` cut to fit ``room`` points on one line, ending in "…" when cut."""
+        text = clean(text).replace("\n", " ")
+        if self.text_width(text, size, font) <= room:
+            return text
+        low, high = 0, len(text)
+        while low < high:  # the longest prefix that fits together with the ellipsis
+            middle = (low + high + 1) // 2
+            if self.text_width(text[:middle] + ELLIPSIS, size, font) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low] + ELLIPSIS
+
     # --- building blocks ------------------------------------------------------------------
 
-    def title_block(self, summary: str | None = None) -> None:
-        """The first page's heading: the title, then the office and the date range."""
-        frame = self.frame
-        self.story.append(self.para(frame.title, "title"))
-        period = f"统计时间：{frame.period}"
+    def title_block(self, summary: str | None = None, period_label: str = "统计时间") -> None:
+        """The first page's heading: the title, then the office and the date range.
+
+        ``period_label`` names the date range ("统计时间", or "计划时间" for a plan).
+        """
+        self.story.append(self.para(self.frame.title, "title"))
+        self.info_line(f"单位：{self.frame.office}", f"{period_label}：{self.frame.period}")
+        if summary:
+            self.story.append(self.para(summary))
+
+    def info_line(self, left: str, right: str) -> None:
+        """One line under a title: ``left`` at the left margin, ``right`` at the right one."""
         style = self.styles["info"]
-        period_width = min(self.width * 0.6, self._width(period, style.fontSize) + style.fontSize)
+        right_width = min(self.width * 0.6, self.text_width(right, style.fontSize) + style.fontSize)
         info = Table(
-            [[self.para(f"单位：{frame.office}", "info"), self.para(period, "info_right")]],
-            colWidths=[self.width - period_width, period_width],
+            [[self.para(left, "info"), self.para(right, "info_right")]],
+            colWidths=[self.width - right_width, right_width],
         )
         info.setStyle(self.table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                          ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))  # fmt: skip
         self.story.append(info)
-        self.story.append(Spacer(1, 2 * mm * frame.scale))
-        if summary:
-            self.story.append(self.para(summary))
+        self.story.append(Spacer(1, 2 * mm * self.frame.scale))
 
     def heading(self, text: str) -> None:
         """A section heading (一、…) in the heavier face."""
@@ -252,11 +297,13 @@ class Report:
         rows: Sequence[Sequence[object]],
         weights: Sequence[float],
         align: str = "",
+        caption: str | None = None,
     ) -> None:
         """A grid whose header row repeats on every page; ``weights`` share out the width.
 
         ``align`` holds one letter per column (L, C or R; default L). A cell may be text
-        (printed literally) or a ready flowable.
+        (printed literally) or a ready flowable. A ``caption`` (user text) heads the grid in the
+        heavier face across all columns and repeats with the header row.
         """
         if len(weights) != len(headers):
             raise ValueError("one weight per column")
@@ -265,6 +312,10 @@ class Report:
         styles = {"L": "cell", "C": "cell_center", "R": "cell_right"}
         column_styles = [styles[a] for a in align.ljust(len(headers), "L")]
         data: list[list[Any]] = [[self.para(h, "header") for h in headers]]
+        commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
+        if caption is not None:
+            data.insert(0, [self.para(caption, "caption")] + [""] * (len(headers) - 1))
+            commands = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL)]
         for row in rows:
             data.append(
                 [
@@ -272,38 +323,68 @@ class Report:
                     for i, cell in enumerate(row)
                 ]
             )
+        grid = self.ruled(data, widths, commands, header_rows=len(data) - len(rows))
+        self.story.append(grid)
+        self.story.append(Spacer(1, 1.5 * mm * self.frame.scale))
+
+    def ruled(
+        self,
+        data: list[list[Any]],
+        widths: Sequence[float],
+        commands: Sequence[tuple[Any, ...]] = (),
+        *,
+        header_rows: int = 0,
+        row_heights: Sequence[float | None] | None = None,
+        min_heights: Sequence[float] | None = None,
+    ) -> Table:
+        """A ruled grid of ready cells (thin lines, a heavier box), split between rows across
+        pages — inside a row only when that row is taller than a page; ``header_rows`` repeat
+        on every page. ``commands`` are extra table style commands (spans, fills …);
+        ``row_heights`` fix the rows' heights, ``min_heights`` let them grow from a minimum."""
         pad = 2.5 * self.frame.scale
-        grid = _Grid(data, colWidths=widths, repeatRows=1, splitInRow=1)
+        grid = _Grid(
+            data, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
+            splitInRow=1, minRowHeights=min_heights,
+        )  # fmt: skip
         grid.frame_height = self.height
         grid.setStyle(
             self.table_style(
                 [
                     ("GRID", (0, 0), (-1, -1), 0.5, GRID_COLOR),
                     ("BOX", (0, 0), (-1, -1), 0.9, GRID_COLOR),
-                    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LEFTPADDING", (0, 0), (-1, -1), pad),
                     ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                     ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 1.2),
+                    *commands,
                 ]
             )
         )
-        self.story.append(grid)
-        self.story.append(Spacer(1, 1.5 * mm * self.frame.scale))
+        return grid
 
     def table_style(self, commands: list[tuple[Any, ...]]) -> TableStyle:
         """A table style whose cells default to the body face (never an unembedded base font)."""
         return TableStyle([("FONT", (0, 0), (-1, -1), self.fonts.body, 9 * self.frame.scale),
                            *commands])  # fmt: skip
 
-    def signature_block(self, settings: ReportSettings, day: date) -> None:
-        """The closing lines on the right: who issues the report, the seal note, the date."""
-        lines: list[Flowable] = [Spacer(1, 6 * mm * self.frame.scale)]
-        lines.append(self.para(settings.signature or self.frame.office, "right"))
+    def signature_block(
+        self,
+        settings: ReportSettings,
+        day: date,
+        style: str = "right",
+        keep_with: Sequence[Flowable] = (),
+    ) -> None:
+        """The closing lines on the right: who issues the report, the seal note, the date.
+
+        ``keep_with`` are the flowables before them (the closing paragraph of a notice) that
+        move to the next page with them, so the signature never stands on a page alone.
+        """
+        lines: list[Flowable] = [*keep_with, Spacer(1, 6 * mm * self.frame.scale)]
+        lines.append(self.para(settings.signature or self.frame.office, style))
         if settings.seal:
-            lines.append(self.para(settings.seal, "right"))
-        lines.append(self.para(cn_date(day), "right"))
+            lines.append(self.para(settings.seal, style))
+        lines.append(self.para(cn_date(day), style))
         self.story.append(KeepTogether(lines))
 
     # --- writing --------------------------------------------------------------------------
@@ -366,6 +447,8 @@ class Report:
         y = 7 * mm * s
         self._draw(canv, left, y, f"打印日期：{cn_date(frame.printed_on)}", size, "L")
         self._draw(canv, page_width / 2, y, f"第 {number} 页 共 {total} 页", size, "C")
+        if frame.marking:
+            self._draw(canv, right, y, frame.marking, size, "R", self.fonts.title)
         canv.restoreState()
 
     def _border(self, canv: Canvas) -> None:
@@ -376,18 +459,23 @@ class Report:
             canv.rect(inset, inset, page_width - 2 * inset, page_height - 2 * inset)
 
     def _fitting_size(self, size: float, room: float, *texts: str) -> float:
-        width = sum(self._width(t, size) for t in texts)
+        width = sum(self.text_width(t, size) for t in texts)
         if width <= room:
             return size
         return max(MIN_DECORATION_SIZE, size * room / width)
 
-    def _width(self, text: str, size: float) -> float:
-        runs = self.fonts.runs(clean(text), self.fonts.body)
-        return sum(stringWidth(part, face, size) for face, part in runs)
-
-    def _draw(self, canv: Canvas, x: float, y: float, text: str, size: float, align: str) -> None:
+    def _draw(
+        self,
+        canv: Canvas,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        align: str,
+        font: str | None = None,
+    ) -> None:
         """Draw one line of (user) text on the canvas, with fallback fonts, aligned at ``x``."""
-        runs = self.fonts.runs(clean(text).replace("\n", " "), self.fonts.body)
+        runs = self.fonts.runs(clean(text).replace("\n", " "), font or self.fonts.body)
         width = sum(stringWidth(t, f, size) for f, t in runs)
         x -= {"L": 0.0, "C": width / 2, "R": width}[align]
         for face, part in runs:

@@ -1,24 +1,50 @@
-"""What a report is asked for (day, year, school, paper) and the office it is printed for.
+"""What a report is asked for (day, year, month, school, zone, inspector, visit, problem,
+paper) and the office it is printed for.
 
 Each kind reads only the options it uses and ignores the rest; the checks here raise
-:class:`~core.errors.ValidationError` with a Chinese message naming the option.
+:class:`~core.errors.ValidationError` with a Chinese message naming the option. Names and ids
+that must exist (a zone, a visit …) are looked up by the kind that uses them, with
+:func:`refuse` for the message.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
+from core.enums import ProblemStatus
 from core.errors import FieldError, ValidationError
 from core.reports.settings import ReportSettings, load_report_settings
 from core.settings import office_name_from_session
+from db.models import Problem, School
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from db.engine import Database
 
 YEAR_RANGE = (2000, 2100)
 PAPERS = ("A4", "A3")
+MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+OPTION_LABELS = {
+    "year": "年度",
+    "month": "月份",
+    "school": "学校",
+    "zone": "责任区",
+    "inspector": "督学",
+    "visit": "督导",
+    "problem": "整改问题",
+    "paper": "纸张",
+}
+
+
+def refuse(option: str, message: str) -> ValidationError:
+    """The refusal of one option (``option`` as in :class:`ReportOptions`), in Chinese."""
+    return ValidationError([FieldError(option, OPTION_LABELS[option], message)])
 
 
 @dataclass(frozen=True)
@@ -30,24 +56,37 @@ class ReportOptions:
     month: str | None = None
     school: str | None = None
     paper: str = "A4"
+    zone: str | None = None
+    inspector: str | None = None
+    visit: int | None = None
+    problem: int | None = None
 
     def year_or_current(self) -> int:
         """The year asked for, or ``today``'s; refuses a year outside 2000–2100."""
         year = self.today.year if self.year is None else self.year
         low, high = YEAR_RANGE
         if not low <= year <= high:
-            raise ValidationError(
-                [FieldError("year", "年度", f"年度应在 {low} 至 {high} 之间，不能是 {year}")]
-            )
+            raise refuse("year", f"年度应在 {low} 至 {high} 之间，不能是 {year}")
         return year
+
+    def month_or_current(self) -> tuple[int, int]:
+        """The month asked for ("YYYY-MM") as (year, month), or ``today``'s month."""
+        if self.month is None:
+            return self.today.year, self.today.month
+        found = MONTH_PATTERN.match(self.month.strip())
+        if not found:
+            raise refuse("month", f"月份应为 YYYY-MM 格式（如 2026-11），不能是“{self.month}”")
+        year = int(found.group(1))
+        low, high = YEAR_RANGE
+        if not low <= year <= high:
+            raise refuse("month", f"月份的年度应在 {low} 至 {high} 之间，不能是 {year}")
+        return year, int(found.group(2))
 
     def checked_paper(self) -> str:
         """The paper size asked for (A4 or A3, any case)."""
         paper = (self.paper or "A4").upper()
         if paper not in PAPERS:
-            raise ValidationError(
-                [FieldError("paper", "纸张", f"纸张应为 A4 或 A3，不能是“{self.paper}”")]
-            )
+            raise refuse("paper", f"纸张应为 A4 或 A3，不能是“{self.paper}”")
         return paper
 
 
@@ -59,7 +98,30 @@ class Letterhead:
     settings: ReportSettings
 
 
+def letterhead_from_session(session: Session) -> Letterhead:
+    """The office's name and report settings inside an open session."""
+    return Letterhead(office_name_from_session(session), load_report_settings(session))
+
+
 def letterhead(db: Database) -> Letterhead:
     """The office's name and report settings, read in one unit of work."""
     with db.session() as session:
-        return Letterhead(office_name_from_session(session), load_report_settings(session))
+        return letterhead_from_session(session)
+
+
+NOTICE_STATUSES = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
+"""Problems a school's rectification notice lists: not yet fixed (待整改, 已上报)."""
+
+
+def notice_schools(db: Database) -> list[str]:
+    """The schools a rectification notice can be written for: those with a problem that is
+    待整改 or 已上报, by name."""
+    with db.session() as session:
+        query = (
+            select(School.name)
+            .join(Problem, Problem.school_id == School.id)
+            .where(Problem.status.in_(NOTICE_STATUSES))
+            .distinct()
+            .order_by(School.name)
+        )
+        return list(session.scalars(query))

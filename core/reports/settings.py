@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.errors import FieldError, ValidationError
-from core.settings import put_setting
+from core.settings import clean_office_name, put_setting, save_settings
 from db.models import Setting
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from core.policy import PolicyProfile
     from db.engine import Database
 
 PREFIX = "report."
@@ -58,6 +59,12 @@ def load_report_settings(session: Session) -> ReportSettings:
     )
 
 
+def read_report_settings(db: Database) -> ReportSettings:
+    """The stored report settings (one unit of work)."""
+    with db.session() as session:
+        return load_report_settings(session)
+
+
 def report_settings_problems(settings: ReportSettings) -> list[FieldError]:
     """Every problem of ``settings``, each naming its field in Chinese."""
     errors = []
@@ -87,6 +94,15 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+def tidy_report_settings(*, notice_prefix: str, signature: str, seal: str) -> ReportSettings:
+    """The settings as typed, with spaces tidied as they are stored (not validated)."""
+    return ReportSettings(
+        notice_prefix=notice_prefix.strip(),
+        signature=_tidy(signature),
+        seal=_tidy(seal),
+    )
+
+
 def save_report_settings(
     db: Database, *, notice_prefix: str, signature: str, seal: str
 ) -> ReportSettings:
@@ -94,11 +110,7 @@ def save_report_settings(
 
     Raises ValidationError listing every problem, and then saves nothing.
     """
-    settings = ReportSettings(
-        notice_prefix=notice_prefix.strip(),
-        signature=_tidy(signature),
-        seal=_tidy(seal),
-    )
+    settings = tidy_report_settings(notice_prefix=notice_prefix, signature=signature, seal=seal)
     problems = report_settings_problems(settings)
     if problems:
         raise ValidationError(problems)
@@ -107,3 +119,31 @@ def save_report_settings(
         put_setting(session, PREFIX + "signature", settings.signature)
         put_setting(session, PREFIX + "seal", settings.seal)
     return settings
+
+
+def save_office_and_report_settings(
+    db: Database, *, office_name: str, policy: PolicyProfile, report: ReportSettings
+) -> tuple[str, ReportSettings]:
+    """Validate the office's name, the policy profile and the report settings together, then
+    store them (the 设置 page's one 保存); returns the name and the report settings as stored.
+
+    Raises ValidationError listing every problem of all three, and then saves nothing. Being
+    valid, the two parts are then stored one after the other, each in its own unit of work.
+    """
+    errors: list[FieldError] = []
+    try:
+        clean_office_name(office_name)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    errors.extend(policy.problems())
+    tidied = tidy_report_settings(
+        notice_prefix=report.notice_prefix, signature=report.signature, seal=report.seal
+    )
+    errors.extend(report_settings_problems(tidied))
+    if errors:
+        raise ValidationError(errors)
+    stored_name = save_settings(db, office_name=office_name, policy=policy)
+    stored = save_report_settings(
+        db, notice_prefix=tidied.notice_prefix, signature=tidied.signature, seal=tidied.seal
+    )
+    return stored_name, stored

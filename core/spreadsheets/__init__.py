@@ -1,4 +1,5 @@
-"""Excel (.xlsx) import and export of the school list, the inspector roster and training records.
+"""Excel (.xlsx) import and export of the school list, the inspector roster, training records
+and visits with their records.
 
 Importing is two steps, so the clerk sees what will happen before anything is saved:
 :func:`plan_import` reads the workbook and the database and reports the rows it would add and
@@ -6,15 +7,16 @@ change; :func:`apply_import` does it in one transaction. Both run the same impor
 transaction — the plan's is rolled back — so the preview finds every problem the real import
 would meet. Any problem means nothing is saved, and :class:`SheetError` lists all of them by
 worksheet, row and column. Import schools first, then inspectors (whose 挂牌 names schools),
-then training records (which name inspectors). Each kind's rules are in its module:
-:mod:`~core.spreadsheets.schools`, :mod:`~core.spreadsheets.inspectors`,
-:mod:`~core.spreadsheets.training`.
+then training records and visits (which name inspectors and schools). Each kind's rules are in
+its module: :mod:`~core.spreadsheets.schools`, :mod:`~core.spreadsheets.inspectors`,
+:mod:`~core.spreadsheets.training`, :mod:`~core.spreadsheets.visits`.
 
-Rows are matched by name (schools, inspectors) or by inspector, course and first day (training),
-so importing a sheet again updates rather than duplicates, and nothing missing from a sheet is
-deleted. A column the sheet lacks leaves the stored values alone; a cell that is there but empty
-clears the value. Exported sheets have the same columns as imported ones, so export → edit →
-import changes exactly what was edited.
+Rows are matched by name (schools, inspectors), by inspector, course and first day (training)
+or by day, school, inspector and kind of visit (visits), so importing a sheet again updates
+rather than duplicates, and nothing missing from a sheet is deleted. A column the sheet lacks
+leaves the stored values alone; a cell that is there but empty clears the value. Exported sheets
+have the same columns as imported ones, so export → edit → import changes exactly what was
+edited.
 
 This package never imports Qt; openpyxl is loaded only when a sheet is read or written.
 """
@@ -53,10 +55,14 @@ class _RolledBack(Exception):
 
 
 def _handler(kind: str) -> SheetHandler:
-    from core.spreadsheets import inspectors, schools, training
+    from core.spreadsheets import inspectors, schools, training, visits
 
-    handlers = {"schools": schools.HANDLER, "inspectors": inspectors.HANDLER}
-    handlers["training"] = training.HANDLER
+    handlers = {
+        "schools": schools.HANDLER,
+        "inspectors": inspectors.HANDLER,
+        "training": training.HANDLER,
+        "visits": visits.HANDLER,
+    }
     if kind not in handlers:
         raise ValueError(f"unknown sheet kind {kind!r}; expected one of {SHEET_KINDS}")
     return handlers[kind]

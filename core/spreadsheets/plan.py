@@ -12,8 +12,13 @@ from pathlib import Path
 
 from core.errors import FieldError, ValidationError
 
-SHEET_KINDS = ("schools", "inspectors", "training")
-SHEET_TITLES = {"schools": "学校", "inspectors": "督学", "training": "培训记录"}
+SHEET_KINDS = ("schools", "inspectors", "training", "visits")
+SHEET_TITLES = {
+    "schools": "学校",
+    "inspectors": "督学",
+    "training": "培训记录",
+    "visits": "督导记录",
+}
 
 
 class SheetError(ValidationError):

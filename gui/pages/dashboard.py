@@ -102,6 +102,11 @@ class DashboardPage(QWidget):
         self.empty_banner.hide()
 
         self.cards = {
+            "due": Card(self.tr("Visits in the next 7 days"), "calendar:week"),
+            "unvisited": Card(self.tr("Not visited this month"), "records:unvisited"),
+            "records": Card(self.tr("Visit records missing"), "records:missing"),
+            "overdue": Card(self.tr("Overdue rectifications"), "rectification:overdue"),
+            "escalated": Card(self.tr("Problems reported up"), "rectification:escalated"),
             "schools": Card(self.tr("Schools and kindergartens"), "schools"),
             "inspectors": Card(self.tr("Inspectors in office"), "inspectors:serving"),
             "full_time": Card(self.tr("Full-time inspectors"), "inspectors:full_time"),
@@ -220,6 +225,7 @@ class DashboardPage(QWidget):
                 years=p.rotation_reminder_years
             ),
         )
+        self._show_work(o)
         crowded = sum(1 for z in o.zones if z.over_limit)
         self.cards["zones"].show_figure(
             str(len(o.zones)),
@@ -231,6 +237,38 @@ class DashboardPage(QWidget):
             alert=bool(crowded or o.unzoned_schools),
         )
         self.loaded.emit()
+
+    def _show_work(self, o: Compliance) -> None:
+        """The cards of the visit and rectification work."""
+        if o.visits is not None:
+            v = o.visits
+            self.cards["due"].show_figure(
+                str(v.due_this_week), self.tr("Planned or confirmed, from today on")
+            )
+            self.cards["unvisited"].show_figure(
+                str(v.unvisited_this_month),
+                self.tr("{count} of them have no visit planned this month").format(
+                    count=v.unvisited_unplanned
+                ),
+                alert=v.unvisited_unplanned > 0,
+            )
+            self.cards["records"].show_figure(
+                str(v.records_missing),
+                self.tr("Visits this semester whose day has come, without a record"),
+                alert=v.records_missing > 0,
+            )
+        if o.rectification is not None:
+            r = o.rectification
+            self.cards["overdue"].show_figure(
+                str(r.overdue),
+                self.tr("{count} problems not fixed yet").format(count=r.open),
+                alert=r.overdue > 0,
+            )
+            self.cards["escalated"].show_figure(
+                str(r.escalated),
+                self.tr("Not fixed after the follow-ups, or serious"),
+                alert=r.escalated > 0,
+            )
 
     def load_demo(self) -> None:
         """Fill the empty database with the demo office, after asking."""

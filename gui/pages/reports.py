@@ -1,7 +1,9 @@
 """The 报表 page: choose a report and its options, preview it, then print or save it.
 
 Each report kind shows only the options it uses (a year for training hours, a school and the
-paper size for the 公示牌); the PDF is written on the worker and opened in the preview window.
+paper size for the 公示牌, a month with zone and inspector filters for the visit plan, a school
+with unresolved problems for the 整改通知书; the 督导记录表 printed here is the blank form); the
+PDF is written on the worker and opened in the preview window.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,15 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.schools import school_rows
+from core.inspectors import inspector_rows
+from core.reports.options import notice_schools
+from core.schools import school_rows, zone_rows
 from db.engine import Database
 from gui.lazy import RefreshWhenShown
 from gui.report_actions import open_report
 from gui.worker import EVERYTHING, DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
-OPTIONS_USED = {"training": ("year",), "sign": ("school", "paper")}
+OPTIONS_USED = {
+    "training": ("year",),
+    "sign": ("school", "paper"),
+    "schedule": ("month", "zone", "inspector"),
+    "rectification-notice": ("notice_school",),
+}
 """The options each report kind uses; the others take none."""
+READS = {"schools", "inspectors", "problems"}
+"""Changes after which the offered schools, zones, inspectors and notice schools are re-read."""
 
 
 class ReportsPage(RefreshWhenShown, QWidget):
@@ -70,9 +82,22 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.paper = QComboBox()
         self.paper.addItems(["A4", "A3"])
+        self.month = QDateEdit()
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
+        day = today()
+        self.month.setDate(QDate(day.year, day.month, 1))
+        self.zone = QComboBox()
+        self.inspector = QComboBox()
+        self.notice_school = QComboBox()
+        self.notice_school.setPlaceholderText(self.tr("No school has problems to rectify"))
         self.options = QFormLayout()
         self.options.addRow(self.tr("Year"), self.year)
+        self.options.addRow(self.tr("Month"), self.month)
+        self.options.addRow(self.tr("Zone"), self.zone)
+        self.options.addRow(self.tr("Inspector"), self.inspector)
         self.options.addRow(self.tr("School"), self.school)
+        self.options.addRow(self.tr("School"), self.notice_school)
         self.options.addRow(self.tr("Paper"), self.paper)
         self.preview_button = QPushButton(self.tr("Preview…"))
         self.preview_button.clicked.connect(self.show_preview)
@@ -105,20 +130,28 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.refresh()
 
     def refresh(self, changes: frozenset[str] = EVERYTHING) -> None:
-        """Reload the school names offered for the 公示牌."""
-        if self.needs_reading(changes, {"schools"}):
-            day = self.today()
-            self.worker.submit(lambda: school_rows(self.db, day), on_done=self._show_schools)
+        """Reload the schools, zones, inspectors and notice schools offered as options."""
+        if self.needs_reading(changes, READS):
+            day, db = self.today(), self.db
+            self.worker.submit(
+                lambda: (
+                    school_rows(db, day),
+                    zone_rows(db),
+                    inspector_rows(db, day),
+                    notice_schools(db),
+                ),
+                on_done=self._show_choices,
+            )
 
-    def _show_schools(self, rows) -> None:
-        current = self.school.currentText()
-        self.school.clear()
-        self.school.addItem(self.tr("All schools"), "")
-        for row in rows:
-            if row.active:
-                self.school.addItem(row.name, row.name)
-        index = self.school.findText(current)
-        self.school.setCurrentIndex(max(0, index))
+    def _show_choices(self, read) -> None:
+        schools, zones, inspectors, notice = read
+        _refill(self.school, [(self.tr("All schools"), "")] +
+                [(row.name, row.name) for row in schools if row.active])  # fmt: skip
+        _refill(self.zone, [(self.tr("All zones"), None)] + [(z.name, z.name) for z in zones])
+        serving = dict.fromkeys(row.name for row in inspectors if row.serving)
+        _refill(self.inspector, [(self.tr("All inspectors"), None)] +
+                [(name, name) for name in serving])  # fmt: skip
+        _refill(self.notice_school, [(name, name) for name in notice])
 
     def current_kind(self) -> str:
         item = self.kinds.currentItem()
@@ -145,6 +178,18 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "terms": self.tr(
                 "Terms ending within the warning period and inspectors at the term limit."
             ),
+            "schedule": self.tr(
+                "The month's visits as a calendar, then each inspector's list. Internal: the "
+                "plan is not sent to schools. A4 landscape."
+            ),
+            "visit-form": self.tr(
+                "The blank visit record form to fill in at the school. A filled form prints "
+                "from the visit records."
+            ),
+            "rectification-notice": self.tr(
+                "The rectification notice to a school listing its problems still to be "
+                "rectified, with the reply date and the office's signature."
+            ),
         }
 
     def _show_options(self) -> None:
@@ -152,8 +197,20 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.title.setText(item.text() if item else "")
         self.description.setText(self._descriptions().get(self.current_kind(), ""))
         used = OPTIONS_USED.get(self.current_kind(), ())
-        for name, widget in (("year", self.year), ("school", self.school), ("paper", self.paper)):
+        for name, widget in self.option_widgets().items():
             self.options.setRowVisible(widget, name in used)
+
+    def option_widgets(self) -> dict[str, QWidget]:
+        """The option inputs by option name (as in :data:`OPTIONS_USED`)."""
+        return {
+            "year": self.year,
+            "month": self.month,
+            "zone": self.zone,
+            "inspector": self.inspector,
+            "school": self.school,
+            "notice_school": self.notice_school,
+            "paper": self.paper,
+        }
 
     def choose(self, kind: str) -> None:
         """Select the report ``kind`` in the list."""
@@ -175,4 +232,21 @@ class ReportsPage(RefreshWhenShown, QWidget):
             ) or None
         if "paper" in used:
             options["paper"] = self.paper.currentText()
+        if "month" in used:
+            options["month"] = self.month.date().toString("yyyy-MM")
+        if "zone" in used:
+            options["zone"] = self.zone.currentData()
+        if "inspector" in used:
+            options["inspector"] = self.inspector.currentData()
+        if "notice_school" in used:
+            options["school"] = self.notice_school.currentData()
         open_report(self, self.db, self.worker, kind, self.today(), **options)
+
+
+def _refill(combo: QComboBox, choices: list[tuple[str, object]]) -> None:
+    """Replace the choices of ``combo`` (text, data), keeping the current one if still there."""
+    current = combo.currentText()
+    combo.clear()
+    for text, data in choices:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findText(current)) if choices else -1)

@@ -1,8 +1,10 @@
-"""The settings page (设置): the office's name, the policy profile, language and the data file.
+"""The settings page (设置): the office's name, the policy profile, the printed paper (notice
+number prefix, signature and seal lines), language and the data file.
 
 The policy form is built from :class:`core.policy.PolicyProfile`'s field metadata (label, unit,
 range, group), so a new setting appears here without touching this page. Saving goes through
-:func:`core.settings.save_settings`, which validates everything and saves all or nothing.
+:func:`core.reports.settings.save_office_and_report_settings`, which validates everything and
+saves nothing when anything is wrong.
 """
 
 from __future__ import annotations
@@ -30,13 +32,24 @@ from PySide6.QtWidgets import (
 
 from core.errors import FieldError, ValidationError
 from core.policy import PolicyProfile
-from core.settings import OFFICE_NAME_MAX, load_office_name, load_policy, save_settings
+from core.reports.settings import (
+    NOTICE_PREFIX_MAX,
+    SEAL_MAX,
+    SIGNATURE_MAX,
+    ReportSettings,
+    read_report_settings,
+    save_office_and_report_settings,
+    tidy_report_settings,
+)
+from core.settings import OFFICE_NAME_MAX, load_office_name, load_policy
 from db.engine import Database
 from gui import dialogs
 from gui.preferences import CHINESE, ENGLISH, language, set_language
 from gui.worker import DbWorker, report_failure
 
 SETTINGS_CHANGED = frozenset({"settings"})
+NOTICE_EXAMPLE = (2026, 3)
+"""The year and number shown in the example notice number."""
 
 
 SHARES = frozenset(f.name for f in fields(PolicyProfile) if isinstance(f.default, float))
@@ -58,7 +71,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.worker = worker
-        self._loaded: tuple[str, PolicyProfile] | None = None
+        self._loaded: tuple[str, PolicyProfile, ReportSettings] | None = None
 
         self.office_name = QLineEdit()
         self.office_name.setMaxLength(OFFICE_NAME_MAX)
@@ -71,6 +84,7 @@ class SettingsPage(QWidget):
 
         self.policy_inputs: dict[str, QSpinBox | QDoubleSpinBox] = {}
         policy_boxes = self._policy_boxes()
+        paper_box = self._paper_box()
 
         self.language = QComboBox()
         self.language.addItem("中文（简体）", CHINESE)
@@ -126,6 +140,7 @@ class SettingsPage(QWidget):
         content_layout.addWidget(office_box)
         for box in policy_boxes:
             content_layout.addWidget(box)
+        content_layout.addWidget(paper_box)
         content_layout.addWidget(language_box)
         content_layout.addWidget(data_box)
         content_layout.addStretch(1)
@@ -176,6 +191,50 @@ class SettingsPage(QWidget):
             boxes[meta["group"]].addRow(meta["label"], spin)
         return widgets
 
+    def _paper_box(self) -> QGroupBox:
+        """Notice number prefix (文号前缀), signature line (落款) and seal line (印章)."""
+        self.notice_prefix = QLineEdit()
+        self.notice_prefix.setMaxLength(NOTICE_PREFIX_MAX)
+        self.notice_prefix.setPlaceholderText(ReportSettings().notice_prefix)
+        self.notice_example = QLabel()
+        self.notice_prefix.textChanged.connect(self._show_notice_example)
+        self.signature = QLineEdit()
+        self.signature.setMaxLength(SIGNATURE_MAX)
+        self.signature.setPlaceholderText(self.tr("Empty: the office name"))
+        self.seal = QLineEdit()
+        self.seal.setMaxLength(SEAL_MAX)
+        self.seal.setPlaceholderText(self.tr("Empty: no seal line"))
+        box = QGroupBox(self.tr("Printed reports and notices"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Notice number prefix"), self.notice_prefix)
+        form.addRow("", self.notice_example)
+        form.addRow(self.tr("Signature line"), self.signature)
+        form.addRow(self.tr("Seal line"), self.seal)
+        self._show_notice_example()
+        return box
+
+    def _show_notice_example(self) -> None:
+        prefix = self.notice_prefix.text().strip() or ReportSettings().notice_prefix
+        self.notice_example.setText(
+            self.tr("Notices are numbered like {number}").format(
+                number=ReportSettings(notice_prefix=prefix).notice_number(*NOTICE_EXAMPLE)
+            )
+        )
+
+    def report_settings_from_form(self) -> ReportSettings:
+        """The report settings as currently typed (tidied as stored, not validated)."""
+        return tidy_report_settings(
+            notice_prefix=self.notice_prefix.text(),
+            signature=self.signature.text(),
+            seal=self.seal.text(),
+        )
+
+    def fill_report_settings(self, settings: ReportSettings) -> None:
+        """Show the report settings in the form."""
+        self.notice_prefix.setText(settings.notice_prefix)
+        self.signature.setText(settings.signature)
+        self.seal.setText(settings.seal)
+
     def policy_from_form(self) -> PolicyProfile:
         """The policy profile as currently typed (not validated)."""
         values = {}
@@ -194,17 +253,22 @@ class SettingsPage(QWidget):
         """Whether the form differs from what was last loaded or saved."""
         if self._loaded is None:
             return False
-        return (self.office_name.text(), self.policy_from_form()) != self._loaded
+        typed = (self.office_name.text(), self.policy_from_form(), self.report_settings_from_form())
+        return typed != self._loaded
 
     def revert(self) -> None:
         """Load the stored settings into the form (discarding edits)."""
+        db = self.db
         self.worker.submit(
-            lambda: (load_office_name(self.db), load_policy(self.db)), on_done=self._show_loaded
+            lambda: (load_office_name(db), load_policy(db), read_report_settings(db)),
+            on_done=self._show_loaded,
         )
 
-    def _show_loaded(self, loaded: tuple[str, PolicyProfile]) -> None:
+    def _show_loaded(self, loaded: tuple[str, PolicyProfile, ReportSettings]) -> None:
         self._loaded = loaded
-        self.fill(*loaded)
+        name, policy, report = loaded
+        self.fill(name, policy)
+        self.fill_report_settings(report)
         self._show_errors([])
         self.status.clear()
 
@@ -220,18 +284,23 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         """Validate and store the form; on errors nothing is saved and every problem is listed."""
         name, policy = self.office_name.text(), self.policy_from_form()
+        report = self.report_settings_from_form()
         self.save_button.setEnabled(False)
         self.worker.submit(
-            lambda: save_settings(self.db, office_name=name, policy=policy),
+            lambda: save_office_and_report_settings(
+                self.db, office_name=name, policy=policy, report=report
+            ),
             on_done=lambda stored: self._saved(stored, policy),
             on_error=self._save_failed,
             changes=SETTINGS_CHANGED,
         )
 
-    def _saved(self, stored_name: str, policy: PolicyProfile) -> None:
+    def _saved(self, stored: tuple[str, ReportSettings], policy: PolicyProfile) -> None:
+        stored_name, report = stored
         self.save_button.setEnabled(True)
-        self._loaded = (stored_name, policy)
+        self._loaded = (stored_name, policy, report)
         self.office_name.setText(stored_name)
+        self.fill_report_settings(report)
         self._show_errors([])
         self.status.setText(self.tr("Settings saved."))
 
@@ -253,7 +322,13 @@ class SettingsPage(QWidget):
         self.errors.setText("\n".join(e.message for e in errors))
         self.errors.setVisible(bool(errors))
         wrong = {e.field for e in errors}
-        inputs: dict[str, QWidget] = {"office_name": self.office_name, **self.policy_inputs}
+        inputs: dict[str, QWidget] = {
+            "office_name": self.office_name,
+            **self.policy_inputs,
+            "notice_prefix": self.notice_prefix,
+            "signature": self.signature,
+            "seal": self.seal,
+        }
         for name, widget in inputs.items():
             widget.setProperty("invalid", name in wrong)
             widget.style().unpolish(widget)

@@ -119,6 +119,520 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="135"/>
+        <location filename="../../gui/pages/calendar.py" line="478"/>
+        <source>Visit calendar</source>
+        <translation>督导日历</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="143"/>
+        <location filename="../../gui/pages/calendar.py" line="461"/>
+        <source>Generate month plan</source>
+        <translation>生成本月计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="144"/>
+        <source>New visit</source>
+        <translation>新增督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="145"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="147"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="153"/>
+        <source>Back to planned</source>
+        <translation>恢复为已计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="156"/>
+        <location filename="../../gui/pages/calendar.py" line="515"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="158"/>
+        <source>Planning</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="160"/>
+        <source>Special-topic campaign…</source>
+        <translation>专项督导…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="161"/>
+        <source>Semester check…</source>
+        <translation>学期检查…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="162"/>
+        <source>Working days…</source>
+        <translation>工作日设置…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="163"/>
+        <source>Leave and training…</source>
+        <translation>请假与培训…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="166"/>
+        <location filename="../../gui/pages/calendar.py" line="560"/>
+        <location filename="../../gui/pages/calendar.py" line="567"/>
+        <location filename="../../gui/pages/calendar.py" line="580"/>
+        <source>Export to phone calendar</source>
+        <translation>导出到手机日历</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="168"/>
+        <source>Print schedule</source>
+        <translation>打印安排表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="171"/>
+        <source>Due in the next 7 days</source>
+        <translation>7天内待督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="173"/>
+        <source>Planned or confirmed</source>
+        <translation>已计划或已确认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="175"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="178"/>
+        <source>Cancelled or postponed</source>
+        <translation>已取消或延期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="192"/>
+        <source>Previous month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="196"/>
+        <source>Next month</source>
+        <translation>下月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="197"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="198"/>
+        <source>Month grid</source>
+        <translation>月视图</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="199"/>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="208"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="211"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="305"/>
+        <source>All inspectors</source>
+        <translation>全部督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="308"/>
+        <source>All zones</source>
+        <translation>全部责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="329"/>
+        <source>{0} visits this month: {1} done, {2} still to go.</source>
+        <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="332"/>
+        <source>The plan is internal (四不两直): it is not sent to schools.</source>
+        <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="399"/>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="399"/>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="455"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="455"/>
+        <source>This month has already passed.</source>
+        <translation>该月份已过。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="458"/>
+        <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
+        <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="514"/>
+        <source>Delete {0} visit(s)? Their records go with them.</source>
+        <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="533"/>
+        <source>Move</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="533"/>
+        <source>A visit already done cannot be moved.</source>
+        <translation>已完成的督导不能改期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="561"/>
+        <source>Choose an inspector in the filter (or select one of their visits).</source>
+        <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="580"/>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="510"/>
+        <source>Special-topic campaign</source>
+        <translation>专项督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="511"/>
+        <source>Topic</source>
+        <translation>督导主题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="516"/>
+        <source>Choose or type a topic, e.g. 防溺水</source>
+        <translation>选择或输入主题，如防溺水</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="518"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="520"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="531"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="539"/>
+        <source>Type to filter…</source>
+        <translation>输入文字筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="542"/>
+        <source>All zones</source>
+        <translation>全部责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="545"/>
+        <location filename="../../gui/calendar_dialogs.py" line="594"/>
+        <location filename="../../gui/calendar_dialogs.py" line="602"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="546"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="548"/>
+        <source>Responsible inspector</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="549"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="560"/>
+        <source>Tick shown</source>
+        <translation>勾选所列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="562"/>
+        <source>Untick shown</source>
+        <translation>取消勾选所列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="577"/>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="588"/>
+        <source>Tick the schools, then press Generate.</source>
+        <translation>勾选学校后，点击“生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="593"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="595"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="603"/>
+        <source>Why not placed</source>
+        <translation>未安排原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="612"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="629"/>
+        <source>{count} ticked</source>
+        <translation>已勾选{count}所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="658"/>
+        <source>“{topic}”: {count} visit(s) put on the calendar.</source>
+        <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="666"/>
+        <source>{count} school(s) already had a visit on this topic in the window.</source>
+        <translation>{count}所学校在该时段内已有此主题的督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="669"/>
+        <source>{count} school(s) could not be placed (see below).</source>
+        <translation>{count}所学校未能安排（见下方）。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="298"/>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="298"/>
+        <source>Edit complaint</source>
+        <translation>编辑投诉</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="302"/>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="304"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="305"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="306"/>
+        <source>Leave empty for an anonymous complaint</source>
+        <translation>匿名投诉可不填</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="307"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="308"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="309"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="312"/>
+        <source>Verified by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="313"/>
+        <source>(not assigned)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="315"/>
+        <source>Verification</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="316"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="317"/>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsList</name>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="492"/>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="494"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="495"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="496"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="498"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="500"/>
+        <source>Verified by</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="502"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="507"/>
+        <source>Replied on</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="510"/>
+        <source>Problems raised</source>
+        <translation>发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="515"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="527"/>
+        <source>Register complaint…</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="529"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="532"/>
+        <source>Raise a problem…</source>
+        <translation>登记问题…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="535"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="607"/>
+        <source>Delete the complaint about {school} of {day}?</source>
+        <translation>删除{day}关于{school}的投诉？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="610"/>
+        <location filename="../../gui/pages/rectification.py" line="613"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ComprehensiveVisitDialog</name>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="918"/>
+        <source>Comprehensive inspection of {school}</source>
+        <translation>{school}综合督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="923"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="925"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="929"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="934"/>
+        <source>Principal {name}&apos;s term ends {day}.</source>
+        <translation>{name}校长任期于{day}届满。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../gui/pages/dashboard.py" line="84"/>
@@ -137,152 +651,202 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard.py" line="105"/>
+        <source>Visits in the next 7 days</source>
+        <translation>未来7天督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="106"/>
+        <source>Not visited this month</source>
+        <translation>本月未督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="107"/>
+        <source>Visit records missing</source>
+        <translation>督导记录未填</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="108"/>
+        <source>Overdue rectifications</source>
+        <translation>整改逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="109"/>
+        <source>Problems reported up</source>
+        <translation>已上报问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="110"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="106"/>
+        <location filename="../../gui/pages/dashboard.py" line="111"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="107"/>
+        <location filename="../../gui/pages/dashboard.py" line="112"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="108"/>
+        <location filename="../../gui/pages/dashboard.py" line="113"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="109"/>
+        <location filename="../../gui/pages/dashboard.py" line="114"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="110"/>
+        <location filename="../../gui/pages/dashboard.py" line="115"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="111"/>
+        <location filename="../../gui/pages/dashboard.py" line="116"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="112"/>
+        <location filename="../../gui/pages/dashboard.py" line="117"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="113"/>
+        <location filename="../../gui/pages/dashboard.py" line="118"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="114"/>
+        <location filename="../../gui/pages/dashboard.py" line="119"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="115"/>
+        <location filename="../../gui/pages/dashboard.py" line="120"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="125"/>
+        <location filename="../../gui/pages/dashboard.py" line="130"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="152"/>
+        <location filename="../../gui/pages/dashboard.py" line="157"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="158"/>
+        <location filename="../../gui/pages/dashboard.py" line="163"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="163"/>
+        <location filename="../../gui/pages/dashboard.py" line="168"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="166"/>
+        <location filename="../../gui/pages/dashboard.py" line="171"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="168"/>
+        <location filename="../../gui/pages/dashboard.py" line="173"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="173"/>
+        <location filename="../../gui/pages/dashboard.py" line="178"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="180"/>
+        <location filename="../../gui/pages/dashboard.py" line="185"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="182"/>
+        <location filename="../../gui/pages/dashboard.py" line="187"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="187"/>
+        <location filename="../../gui/pages/dashboard.py" line="192"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="192"/>
+        <location filename="../../gui/pages/dashboard.py" line="197"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="198"/>
+        <location filename="../../gui/pages/dashboard.py" line="203"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="205"/>
+        <location filename="../../gui/pages/dashboard.py" line="210"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="212"/>
+        <location filename="../../gui/pages/dashboard.py" line="217"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="219"/>
+        <location filename="../../gui/pages/dashboard.py" line="224"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="226"/>
+        <location filename="../../gui/pages/dashboard.py" line="232"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="230"/>
+        <location filename="../../gui/pages/dashboard.py" line="236"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="238"/>
+        <location filename="../../gui/pages/dashboard.py" line="246"/>
+        <source>Planned or confirmed, from today on</source>
+        <translation>今日起已计划或已确认的督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="250"/>
+        <source>{count} of them have no visit planned this month</source>
+        <translation>其中{count}所本月未安排督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="257"/>
+        <source>Visits this semester whose day has come, without a record</source>
+        <translation>本学期已到督导日期但未填写记录的督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="264"/>
+        <source>{count} problems not fixed yet</source>
+        <translation>{count}个问题尚未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="269"/>
+        <source>Not fixed after the follow-ups, or serious</source>
+        <translation>回头看后仍未整改或情节严重的问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="276"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="240"/>
-        <location filename="../../gui/pages/dashboard.py" line="255"/>
+        <location filename="../../gui/pages/dashboard.py" line="278"/>
+        <location filename="../../gui/pages/dashboard.py" line="293"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -346,6 +910,44 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="192"/>
+        <source>Follow-up: {school}</source>
+        <translation>回头看：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="198"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="200"/>
+        <source>Outcome</source>
+        <translation>考核与结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="201"/>
+        <source>Findings</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="206"/>
+        <source>Follow-up no. {number}. Reported to the office on {day}.</source>
+        <translation>第{number}次回头看。已于{day}上报督导室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="209"/>
+        <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
+        <translation>第{number}次回头看：问题仍未整改的，将上报督导室。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="214"/>
+        <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
+        <translation>第{number}次回头看。第{count}次回头看时仍未整改的问题将上报督导室。</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../../gui/sheet_actions.py" line="177"/>
@@ -376,6 +978,49 @@
         <location filename="../../gui/sheet_actions.py" line="194"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionItemsDialog</name>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="315"/>
+        <source>Main inspection items</source>
+        <translation>主要督导事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="319"/>
+        <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
+        <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="336"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="337"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="338"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="339"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="340"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="365"/>
+        <source>New item</source>
+        <translation>新增事项</translation>
     </message>
 </context>
 <context>
@@ -714,17 +1359,17 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../gui/list_page.py" line="56"/>
+        <location filename="../../gui/list_page.py" line="58"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/list_page.py" line="59"/>
+        <location filename="../../gui/list_page.py" line="61"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/list_page.py" line="212"/>
+        <location filename="../../gui/list_page.py" line="214"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
     </message>
@@ -732,162 +1377,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
-        <source>The monthly visit plan on working days, generated and adjusted.</source>
-        <translation>按工作日生成和调整每月的督导计划。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
-        <source>Visit records: items inspected, findings, advice, attachments.</source>
-        <translation>督导记录表：督导事项、发现的问题、意见建议、附件。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
-        <source>Problems found on visits, deadlines, follow-ups and escalation.</source>
-        <translation>督导发现的问题、整改期限、复查和上报。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="95"/>
         <source>Archive checklists for evaluations and their progress per school.</source>
         <translation>迎检档案清单及各校的整理进度。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="99"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
-        <location filename="../../gui/main_window.py" line="218"/>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -899,19 +1529,19 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -956,6 +1586,718 @@ A safety copy of the current data is saved first.</source>
         <location filename="../../gui/pages/placeholder.py" line="16"/>
         <source>This page is not available yet in this version.</source>
         <translation>本版本中此页面尚未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanResultDialog</name>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="622"/>
+        <source>Month plan</source>
+        <translation>月度计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="623"/>
+        <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
+        <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="627"/>
+        <source>The month is in the school holidays: no routine visits.</source>
+        <translation>该月为学校假期，不安排常规督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar.py" line="629"/>
+        <source>{0} school(s) could not be placed:</source>
+        <translation>{0}所学校未能安排：</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="100"/>
+        <source>Register a problem</source>
+        <translation>登记问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="100"/>
+        <source>Edit problem</source>
+        <translation>编辑问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="111"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="117"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="119"/>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="120"/>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="122"/>
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="125"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="127"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckDialog</name>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="266"/>
+        <source>Re-check visit: {school}</source>
+        <translation>复查督导：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="269"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="273"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/rectification_dialogs.py" line="274"/>
+        <source>The school&apos;s responsible inspector</source>
+        <translation>该校责任督学</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="114"/>
+        <source>Visit record</source>
+        <translation>督导记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="121"/>
+        <source>Visit</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="122"/>
+        <source>Filed on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="132"/>
+        <source>No longer on the office&apos;s list; kept from this record</source>
+        <translation>已不在督导室事项清单中，本记录予以保留</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="136"/>
+        <source>Main inspection items</source>
+        <translation>主要督导事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="137"/>
+        <source>Methods</source>
+        <translation>督导方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="138"/>
+        <source>Six minimums</source>
+        <translation>六个至少</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="144"/>
+        <source>Findings</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="145"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="146"/>
+        <source>Advice</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="147"/>
+        <source>Feedback on site</source>
+        <translation>现场反馈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="184"/>
+        <source>Inspector: {name}</source>
+        <translation>督学：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="186"/>
+        <source>With: {names}</source>
+        <translation>同行人员：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="191"/>
+        <source>Attachments (saved at once)</source>
+        <translation>附件（立即保存）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="196"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="198"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="200"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="268"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="268"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="287"/>
+        <location filename="../../gui/record_dialog.py" line="301"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="288"/>
+        <source>The copy of “{name}” is missing from the data folder.</source>
+        <translation>数据文件夹中缺少“{name}”的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_dialog.py" line="300"/>
+        <source>Remove the attachment “{name}”?</source>
+        <translation>确定删除附件“{name}”？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../gui/pages/records.py" line="123"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="124"/>
+        <location filename="../../gui/pages/records.py" line="251"/>
+        <location filename="../../gui/pages/records.py" line="324"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="125"/>
+        <location filename="../../gui/pages/records.py" line="252"/>
+        <location filename="../../gui/pages/records.py" line="325"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="126"/>
+        <location filename="../../gui/pages/records.py" line="308"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="127"/>
+        <source>Companions</source>
+        <translation>同行人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="128"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="129"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="131"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="132"/>
+        <source>Filled in</source>
+        <translation>已填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="132"/>
+        <source>Missing</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="136"/>
+        <location filename="../../gui/pages/records.py" line="480"/>
+        <source>Filed on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="141"/>
+        <source>Filed more than {days} days after the visit</source>
+        <translation>督导后超过{days}天才填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="147"/>
+        <location filename="../../gui/pages/records.py" line="243"/>
+        <source>Visit records</source>
+        <translation>督导记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="154"/>
+        <source>Fill in record…</source>
+        <translation>填写记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="157"/>
+        <source>Register problem…</source>
+        <translation>登记问题…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="160"/>
+        <source>Print record form…</source>
+        <translation>打印记录表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="162"/>
+        <source>Blank record form…</source>
+        <translation>空白记录表…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="163"/>
+        <source>Inspection items…</source>
+        <translation>督导事项…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="166"/>
+        <source>Record missing</source>
+        <translation>记录未填</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="168"/>
+        <source>Record filled in</source>
+        <translation>记录已填</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="184"/>
+        <source>This semester</source>
+        <translation>本学期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="185"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="186"/>
+        <source>This year</source>
+        <translation>本年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="187"/>
+        <source>From – to</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="201"/>
+        <source>Period</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="244"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="253"/>
+        <location filename="../../gui/pages/records.py" line="326"/>
+        <source>Responsible inspector</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="255"/>
+        <source>Routine done</source>
+        <translation>常规已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="262"/>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="268"/>
+        <source>Required</source>
+        <translation>要求学时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="274"/>
+        <location filename="../../gui/pages/records.py" line="475"/>
+        <source>Six minimums</source>
+        <translation>六个至少</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="281"/>
+        <source>Still missing</source>
+        <translation>尚缺</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="283"/>
+        <source>All six</source>
+        <translation>六个至少已落实</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="295"/>
+        <source>Only schools short of routine visits or of the six minimums</source>
+        <translation>仅显示常规督导次数不足或“六个至少”未落实的学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="310"/>
+        <source>Visits planned</source>
+        <translation>计划督导次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="312"/>
+        <source>Visits done</source>
+        <translation>已督导次数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="314"/>
+        <source>Responsible schools visited</source>
+        <translation>已督导责任学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="328"/>
+        <source>Next planned visit</source>
+        <translation>下次计划督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="329"/>
+        <source>None planned</source>
+        <translation>暂无计划</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="338"/>
+        <source>Semester per school</source>
+        <translation>各校本学期情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="342"/>
+        <source>Inspectors this month</source>
+        <translation>本月督学情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="343"/>
+        <source>Not visited this month</source>
+        <translation>本月未督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="412"/>
+        <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
+        <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="425"/>
+        <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
+        <translation>{semester}（{start}至{end}）：{count}所学校中{short}所常规督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="460"/>
+        <source>Select a visit to see its record.</source>
+        <translation>请选择督导以查看记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="464"/>
+        <source>No record yet. Double-click to fill it in.</source>
+        <translation>尚未填写记录，双击即可填写。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="473"/>
+        <source>Main inspection items</source>
+        <translation>主要督导事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="474"/>
+        <source>Methods</source>
+        <translation>督导方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="476"/>
+        <source>Findings</source>
+        <translation>核查情况</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="477"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="478"/>
+        <source>Advice</source>
+        <translation>意见建议</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="479"/>
+        <source>Feedback on site</source>
+        <translation>现场反馈</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records.py" line="482"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPage</name>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="104"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="105"/>
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="107"/>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="113"/>
+        <source>Problem</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="117"/>
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="119"/>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="125"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="130"/>
+        <source>Follow-ups</source>
+        <translation>跟踪记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="132"/>
+        <source>Notice no.</source>
+        <translation>通知书文号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="133"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="134"/>
+        <source>Responsible inspector</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="135"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="137"/>
+        <location filename="../../gui/pages/rectification.py" line="461"/>
+        <location filename="../../gui/pages/rectification.py" line="464"/>
+        <location filename="../../gui/pages/rectification.py" line="473"/>
+        <location filename="../../gui/pages/rectification.py" line="477"/>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="148"/>
+        <source>Register problem…</source>
+        <translation>登记问题…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="150"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="153"/>
+        <source>Follow-up…</source>
+        <translation>跟踪记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="156"/>
+        <source>Verify and close…</source>
+        <translation>核查销号…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="159"/>
+        <source>Report to office…</source>
+        <translation>上报督导室…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="162"/>
+        <source>Plan re-check…</source>
+        <translation>安排回头看…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="165"/>
+        <source>Rectification notice…</source>
+        <translation>整改通知书…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="168"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="172"/>
+        <source>Not yet fixed</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="173"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="174"/>
+        <source>Reported to the office</source>
+        <translation>已上报督导室</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="176"/>
+        <source>Fixed, to verify</source>
+        <translation>已整改待核查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="197"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="198"/>
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="211"/>
+        <source>Delete follow-up</source>
+        <translation>删除跟踪记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="240"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="241"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="272"/>
+        <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
+        <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="282"/>
+        <source>{status}, overdue</source>
+        <translation>{status}，已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="314"/>
+        <source>Select a problem to see its trail.</source>
+        <translation>请选择问题以查看整改过程。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="321"/>
+        <source>{school} · {category} · {status}</source>
+        <translation>{school} · {category} · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="328"/>
+        <source>{requirement}, deadline {deadline}</source>
+        <translation>{requirement}，整改期限{deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="334"/>
+        <source>Notice {number}, reply due {day}</source>
+        <translation>通知书{number}，{day}前回复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="397"/>
+        <source>Verify and close: {school}</source>
+        <translation>核查销号：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="398"/>
+        <source>Closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="412"/>
+        <source>Report to the office: {school}</source>
+        <translation>上报督导室：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="413"/>
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="440"/>
+        <source>Rectification notice: {school}</source>
+        <translation>整改通知书：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="441"/>
+        <source>Notice date</source>
+        <translation>发文日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="458"/>
+        <source>Delete the problem at {school} and its follow-ups?</source>
+        <translation>确定删除{school}的该问题及其跟踪记录？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification.py" line="472"/>
+        <source>Delete the follow-up of {day}?</source>
+        <translation>确定删除{day}的跟踪记录？</translation>
     </message>
 </context>
 <context>
@@ -1017,64 +2359,110 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports.py" line="50"/>
+        <location filename="../../gui/pages/reports.py" line="63"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="73"/>
+        <location filename="../../gui/pages/reports.py" line="93"/>
+        <source>No school has problems to rectify</source>
+        <translation>暂无学校有待整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="95"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="74"/>
+        <location filename="../../gui/pages/reports.py" line="96"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="97"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="98"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="99"/>
+        <location filename="../../gui/pages/reports.py" line="100"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="75"/>
+        <location filename="../../gui/pages/reports.py" line="101"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="76"/>
+        <location filename="../../gui/pages/reports.py" line="102"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="79"/>
+        <location filename="../../gui/pages/reports.py" line="105"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="115"/>
+        <location filename="../../gui/pages/reports.py" line="148"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="129"/>
+        <location filename="../../gui/pages/reports.py" line="150"/>
+        <source>All zones</source>
+        <translation>全部责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="152"/>
+        <source>All inspectors</source>
+        <translation>全部督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="163"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 landscape.</source>
         <translation>全部督学的性别、工作单位、职务、专兼职、联系电话、任期、责任区和挂牌学校。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="133"/>
+        <location filename="../../gui/pages/reports.py" line="167"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="137"/>
+        <location filename="../../gui/pages/reports.py" line="171"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="141"/>
+        <location filename="../../gui/pages/reports.py" line="175"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="145"/>
+        <location filename="../../gui/pages/reports.py" line="179"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="182"/>
+        <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 landscape.</source>
+        <translation>以日历形式列出本月督导安排，并附各督学清单。仅供内部使用，不发送给学校。A4横向。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="186"/>
+        <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
+        <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="190"/>
+        <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
+        <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
 </context>
 <context>
@@ -1323,92 +2711,229 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
 </context>
 <context>
+    <name>SemesterCheckDialog</name>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="712"/>
+        <source>Semester check</source>
+        <translation>学期核查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="717"/>
+        <source>Previous semester</source>
+        <translation>上一学期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="719"/>
+        <source>Next semester</source>
+        <translation>下一学期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="735"/>
+        <location filename="../../gui/calendar_dialogs.py" line="761"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="737"/>
+        <location filename="../../gui/calendar_dialogs.py" line="795"/>
+        <source>Routine visits</source>
+        <translation>常规督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="743"/>
+        <source>Required</source>
+        <translation>要求学时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="745"/>
+        <location filename="../../gui/calendar_dialogs.py" line="769"/>
+        <source>Responsible inspector</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="746"/>
+        <location filename="../../gui/calendar_dialogs.py" line="770"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="762"/>
+        <source>Principal</source>
+        <translation>校（园）长</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="764"/>
+        <source>Term ends</source>
+        <translation>任期届满</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="773"/>
+        <source>On the calendar</source>
+        <translation>已排入日历</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="779"/>
+        <source>Put on the calendar…</source>
+        <translation>排入日历…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="798"/>
+        <source>Comprehensive inspections</source>
+        <translation>综合督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="838"/>
+        <source>{name} ({start} to {end})</source>
+        <translation>{name}（{start}至{end}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="846"/>
+        <source>{day} falls in the school holidays.</source>
+        <translation>{day}处于学校假期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="850"/>
+        <source>Schools with fewer than {required} routine visits: {count}</source>
+        <translation>常规督导不足{required}次的学校：{count}所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="856"/>
+        <source>Principal&apos;s term ends this semester: {count} school(s)</source>
+        <translation>本学期校长任期届满：{count}所学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="882"/>
+        <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
+        <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="891"/>
+        <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
+        <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings.py" line="66"/>
+        <location filename="../../gui/pages/settings.py" line="79"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="68"/>
+        <location filename="../../gui/pages/settings.py" line="81"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="70"/>
+        <location filename="../../gui/pages/settings.py" line="83"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="80"/>
-        <location filename="../../gui/pages/settings.py" line="269"/>
+        <location filename="../../gui/pages/settings.py" line="94"/>
+        <location filename="../../gui/pages/settings.py" line="344"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="82"/>
+        <location filename="../../gui/pages/settings.py" line="96"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="84"/>
+        <location filename="../../gui/pages/settings.py" line="98"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="86"/>
+        <location filename="../../gui/pages/settings.py" line="100"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="99"/>
+        <location filename="../../gui/pages/settings.py" line="113"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="107"/>
+        <location filename="../../gui/pages/settings.py" line="121"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="110"/>
+        <location filename="../../gui/pages/settings.py" line="124"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="112"/>
+        <location filename="../../gui/pages/settings.py" line="126"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="123"/>
+        <location filename="../../gui/pages/settings.py" line="137"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="218"/>
+        <location filename="../../gui/pages/settings.py" line="203"/>
+        <source>Empty: the office name</source>
+        <translation>留空则使用督导室名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="206"/>
+        <source>Empty: no seal line</source>
+        <translation>留空则不打印盖章栏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="207"/>
+        <source>Printed reports and notices</source>
+        <translation>打印报表和通知书</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="209"/>
+        <source>Notice number prefix</source>
+        <translation>通知书文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="211"/>
+        <source>Signature line</source>
+        <translation>落款</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="212"/>
+        <source>Seal line</source>
+        <translation>盖章栏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="219"/>
+        <source>Notices are numbered like {number}</source>
+        <translation>通知书文号示例：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings.py" line="282"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="236"/>
+        <location filename="../../gui/pages/settings.py" line="305"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="246"/>
+        <location filename="../../gui/pages/settings.py" line="315"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="247"/>
+        <location filename="../../gui/pages/settings.py" line="316"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="270"/>
+        <location filename="../../gui/pages/settings.py" line="345"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -1675,6 +3200,223 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
 </context>
 <context>
+    <name>UnavailabilityDialog</name>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="345"/>
+        <source>Inspectors&apos; leave and training</source>
+        <translation>督学请假与培训</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="347"/>
+        <location filename="../../gui/calendar_dialogs.py" line="364"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="348"/>
+        <location filename="../../gui/calendar_dialogs.py" line="365"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="350"/>
+        <location filename="../../gui/calendar_dialogs.py" line="366"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="352"/>
+        <location filename="../../gui/calendar_dialogs.py" line="368"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="353"/>
+        <location filename="../../gui/calendar_dialogs.py" line="369"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="354"/>
+        <source>e.g. 市级督学培训班</source>
+        <translation>如：市级督学培训班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="355"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="360"/>
+        <source>All inspectors</source>
+        <translation>全部督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="367"/>
+        <source>Days</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="374"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="411"/>
+        <source>Entries of all inspectors: {count}</source>
+        <translation>全部督学的记录：{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="413"/>
+        <source>Entries of {name}: {count}</source>
+        <translation>{name}的记录：{count}条</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="420"/>
+        <source>Choose an inspector.</source>
+        <translation>请选择督学。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="439"/>
+        <source>Select the entries to remove in the list.</source>
+        <translation>请在列表中选择要删除的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="441"/>
+        <source>Remove {count} entry(ies)?</source>
+        <translation>确定删除{count}条记录？</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="94"/>
+        <source>Edit visit</source>
+        <translation>编辑督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="94"/>
+        <source>New visit</source>
+        <translation>新增督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="99"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="101"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="106"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="109"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="110"/>
+        <source>Topic</source>
+        <translation>督导主题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="113"/>
+        <source>Going along</source>
+        <translation>同行人员</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="126"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="169"/>
+        <source>Choose a school and an inspector.</source>
+        <translation>请选择学校和督学。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkdaysDialog</name>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="212"/>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="216"/>
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="225"/>
+        <location filename="../../gui/calendar_dialogs.py" line="242"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="226"/>
+        <location filename="../../gui/calendar_dialogs.py" line="243"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="227"/>
+        <location filename="../../gui/calendar_dialogs.py" line="244"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="232"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="240"/>
+        <source>Add or change a day</source>
+        <translation>添加或修改日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="245"/>
+        <source>e.g. 春节 or 国庆节调休上班</source>
+        <translation>如：春节、国庆节调休上班</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="246"/>
+        <source>Save day</source>
+        <translation>保存日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="279"/>
+        <source>{count} day(s) entered</source>
+        <translation>已录入{count}天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="283"/>
+        <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
+        <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="291"/>
+        <source>Enter the holidays and swapped working days here once they are announced.</source>
+        <translation>节假日和调休安排公布后，请在此录入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="305"/>
+        <source>{day} is already entered as {kind}. Replace it?</source>
+        <translation>{day}已录入为{kind}，是否替换？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialogs.py" line="324"/>
+        <source>Select the days to remove in the list.</source>
+        <translation>请在列表中选择要删除的日期。</translation>
+    </message>
+</context>
+<context>
     <name>ZonesDialog</name>
     <message>
         <location filename="../../gui/pages/schools.py" line="302"/>
@@ -1740,6 +3482,14 @@ Please send it to your support contact.</source>
         <location filename="../../gui/dialogs.py" line="36"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../gui/visit_dialog.py" line="76"/>
+        <source>Check the day</source>
+        <translation>检查日期</translation>
     </message>
 </context>
 </TS>

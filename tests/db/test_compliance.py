@@ -24,6 +24,8 @@ from core.schools import SchoolInput, save_school, save_zone, set_schools_active
 from core.settings import save_settings
 from core.terms import appoint
 from core.training import TrainingInput, add_training
+from core.visit_records import RecordInput, save_record
+from core.visits import VisitInput, add_visit
 from db.engine import Database
 from db.models import Appointment, Assignment, Inspector, School, Zone
 
@@ -400,9 +402,11 @@ def test_an_office_that_meets_every_rule_has_only_ticks(sqlite_db):
     inspector_id = _inspector(sqlite_db, "王建国", date(2024, 9, 1), full_time=True)
     assign_schools(sqlite_db, inspector_id, [school], date(2024, 9, 1))
     _training(sqlite_db, inspector_id, date(2026, 4, 10), date(2026, 5, 20), "online", 40)
+    visit = add_visit(sqlite_db, VisitInput(TODAY, school, inspector_id))
+    save_record(sqlite_db, visit, RecordInput(findings="秩序良好"), today=TODAY)
     lines = compliance_lines(compliance_on(sqlite_db, TODAY))
     marked = [line for line in lines if line and line[0] in "✓✗!"]
-    assert len(marked) == 5
+    assert len(marked) == 8
     assert all(line.startswith("✓") for line in marked)
 
 

@@ -1,13 +1,15 @@
 """The demo office on both engines: the office scale looks like a real township office (zones,
 schools and kindergartens, ten inspectors with terms and 挂牌 schools, one school still waiting
-for its inspector), the county scale is the 500-school benchmark with ten years of history, the
-demo refuses a database that holds data, and the same day always gives the same office."""
+for its inspector, a semester of visits with their records, problems in every state of
+rectification, complaints), the county scale is the 500-school benchmark with ten years of
+history, the demo refuses a database that holds data, and the same day always gives the same
+office."""
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,11 +22,24 @@ from core.demo import OFFICE_NAME_DEMO, create_demo
 from core.enums import Employment, SchoolKind
 from core.errors import NotEmptyError
 from core.policy import PolicyProfile
+from core.reports.settings import ReportSettings
 from core.settings import load_office_name, save_settings
 from core.terms import current_term
+from core.visits import DEFAULT_INSPECTION_ITEMS
+from core.workdays import WorkCalendar, school_break
 from db.engine import Database
 from db.migrate import upgrade
-from db.models import Assignment, Inspector, School, Setting, Zone
+from db.models import (
+    Assignment,
+    Complaint,
+    Inspector,
+    Problem,
+    Recusal,
+    School,
+    Setting,
+    Visit,
+    Zone,
+)
 
 POLICY = PolicyProfile()
 TODAY = date(2026, 11, 2)
@@ -75,6 +90,17 @@ def _fingerprint(db: Database):
                 .join(Assignment.inspector)
                 .join(Assignment.school)
                 .order_by(School.name, Assignment.start_date)
+            ).all(),
+            session.execute(
+                select(Visit.visit_date, School.name, Inspector.name, Visit.kind, Visit.status)
+                .join(School, School.id == Visit.school_id)
+                .join(Inspector, Inspector.id == Visit.inspector_id)
+                .order_by(Visit.visit_date, School.name, Visit.kind)
+            ).all(),
+            session.execute(
+                select(
+                    Problem.found_on, Problem.description, Problem.status, Problem.notice_no
+                ).order_by(Problem.found_on, Problem.description)
             ).all(),
         )
 
@@ -201,6 +227,187 @@ def test_another_day_gives_another_office(tmp_path: Path):
     assert fingerprints[0] != fingerprints[1]
 
 
+# --- The semester so far --------------------------------------------------------------------
+
+
+def _visits(db: Database) -> list[Visit]:
+    with db.session() as session:
+        return list(
+            session.scalars(
+                select(Visit)
+                .options(
+                    selectinload(Visit.record),
+                    selectinload(Visit.companions),
+                    selectinload(Visit.school),
+                )
+                .order_by(Visit.visit_date, Visit.id)
+            )
+        )
+
+
+def _problems(db: Database) -> list[Problem]:
+    with db.session() as session:
+        return list(
+            session.scalars(
+                select(Problem).options(selectinload(Problem.follow_ups)).order_by(Problem.id)
+            )
+        )
+
+
+def test_visits_were_carried_out_before_today_and_are_planned_after(demo_office):
+    visits = _visits(demo_office)
+    statuses = Counter(v.status for v in visits)
+    assert statuses["done"] > 80
+    assert statuses["cancelled"] and statuses["postponed"]
+    assert statuses["planned"] + statuses["confirmed"] > 0
+    assert all(v.visit_date <= TODAY for v in visits if v.status in ("done", "cancelled"))
+    assert all(v.visit_date >= TODAY for v in visits if v.status in ("planned", "confirmed"))
+    assert all((v.record is not None) == (v.status == "done") for v in visits)
+    calendar = WorkCalendar()
+    assert all(calendar.is_workday(v.visit_date) for v in visits)
+    assert not any(school_break(v.visit_date, POLICY) for v in visits)
+    assert min(v.visit_date for v in visits) == date(2026, 9, 1)
+    active = [v for v in visits if v.status in ("planned", "confirmed", "done")]
+    daily = Counter((v.inspector_id, v.visit_date) for v in active)
+    assert max(daily.values()) <= POLICY.visits_per_inspector_per_day
+    assert max(Counter((v.school_id, v.visit_date) for v in visits).values()) == 1
+
+
+def test_every_covered_school_has_a_routine_visit_each_month_by_its_inspector(demo_office):
+    _, schools, _ = _load(demo_office)
+    routine = [v for v in _visits(demo_office) if v.kind == "routine"]
+    for school in schools:
+        mine = [v for v in routine if v.school_id == school.id]
+        covering = [a for a in school.assignments if _covering(a, TODAY)]
+        if not covering:
+            assert mine == []  # the kindergarten still waiting for its inspector
+            continue
+        assert {v.visit_date.month for v in mine} == {9, 10, 11}
+        kept = [v for v in mine if v.status != "cancelled"]
+        assert len(kept) >= POLICY.routine_visits_per_semester
+        assert {v.inspector_id for v in mine} == {covering[0].inspector_id}
+    # Only the generator's plan still unconfirmed is the generator's, as in the app.
+    assert any(v.generated for v in routine)
+    assert all(v.status == "planned" for v in routine if v.generated)
+    postponed = [v for v in routine if v.status == "postponed"]
+    made_up = [
+        p
+        for p in postponed
+        for v in routine
+        if v.school_id == p.school_id
+        and p.visit_date < v.visit_date
+        and v.visit_date.month == p.visit_date.month
+    ]
+    assert made_up, "a postponed visit is made up later in its month"
+
+
+def test_records_say_what_was_inspected_how_and_were_filed_within_days(demo_office):
+    done = [v for v in _visits(demo_office) if v.status == "done"]
+    items = set(DEFAULT_INSPECTION_ITEMS)
+    for visit in done:
+        record = visit.record
+        assert record is not None
+        assert record.items and set(record.items) <= items
+        assert "tour" in record.methods
+        assert record.findings and record.problems and record.advice and record.feedback
+        assert record.filed_on is not None
+        assert 0 <= (record.filed_on - visit.visit_date).days <= 3
+        assert record.filed_on <= TODAY
+        if visit.school.kind == SchoolKind.KINDERGARTEN:
+            assert record.six_minimum == []
+    coverage: dict[int, set[str]] = defaultdict(set)
+    for visit in done:
+        assert visit.record is not None
+        coverage[visit.school_id] |= set(visit.record.six_minimum)
+    compulsory = [s for s, codes in coverage.items() if codes]
+    assert len({frozenset(coverage[s]) for s in compulsory}) > 3, "coverage varies"
+    assert any(len(coverage[s]) == 6 for s in compulsory)
+    assert any(len(coverage[s]) < 6 for s in compulsory)
+
+
+def test_special_and_comprehensive_visits(demo_office):
+    visits = _visits(demo_office)
+    special = Counter(v.topic for v in visits if v.kind == "special")
+    assert set(special) == {"双减", "校园安全"}
+    assert all(v.record is not None and len(v.record.six_minimum) >= 3 for v in visits
+               if v.topic == "双减" and v.status == "done")  # fmt: skip
+    (comprehensive,) = [v for v in visits if v.kind == "comprehensive"]
+    assert comprehensive.status == "done" and len(comprehensive.companions) == 2
+    assert comprehensive.record is not None
+    assert comprehensive.record.items == list(DEFAULT_INSPECTION_ITEMS)
+    with demo_office.session() as session:
+        recused = set(session.execute(select(Recusal.inspector_id, Recusal.school_id)).all())
+    team = {comprehensive.inspector_id, *(c.id for c in comprehensive.companions)}
+    assert len(team) == 3
+    assert not {(i, comprehensive.school_id) for i in team} & recused
+
+
+def test_problems_stand_in_every_state_of_rectification(demo_office):
+    problems = _problems(demo_office)
+    states = Counter(p.status for p in problems)
+    assert set(states) == {"open", "fixed", "verified", "escalated"}
+    opened = [p for p in problems if p.status == "open"]
+    assert any(p.deadline < TODAY for p in opened), "one overdue"
+    assert any(p.deadline >= TODAY for p in opened), "one still within its deadline"
+    for problem in problems:
+        assert problem.found_on <= TODAY
+        assert (problem.escalated_on is not None) == (problem.status == "escalated")
+        assert (problem.closed_on is not None) == (problem.status in ("fixed", "verified"))
+        if problem.requirement == "immediate":
+            assert problem.deadline == problem.found_on
+        assert all(problem.found_on <= f.day <= TODAY for f in problem.follow_ups)
+        if problem.status == "open":
+            assert len(problem.follow_ups) < POLICY.followups_before_escalation
+    after_follow_ups = [p for p in problems if p.status == "escalated" and p.follow_ups]
+    assert len(after_follow_ups) == 1
+    (key,) = after_follow_ups
+    assert [f.outcome for f in key.follow_ups] == ["not_fixed"] * POLICY.followups_before_escalation
+    assert key.escalated_on == key.follow_ups[-1].day
+    (serious,) = [p for p in problems if p.category == "serious"]
+    assert (serious.status, serious.escalated_on) == ("escalated", serious.found_on)
+    (on_the_spot,) = [p for p in problems if p.requirement == "immediate"]
+    assert (on_the_spot.status, on_the_spot.closed_on) == ("fixed", on_the_spot.found_on)
+    noticed = sorted((p for p in problems if p.notice_no), key=lambda p: p.notice_date)
+    assert len(noticed) >= 2
+    numbers = [ReportSettings().notice_number(2026, n) for n in range(1, len(noticed) + 1)]
+    assert [p.notice_no for p in noticed] == numbers  # 督整〔2026〕1号 …
+    assert all(p.found_on < p.notice_date <= TODAY for p in noticed)
+    (verified,) = [p for p in problems if p.status == "verified"]
+    assert verified.follow_ups[-1].outcome == "fixed"
+    assert verified.follow_ups[-1].day <= verified.closed_on
+
+
+def test_a_fixed_problem_awaits_its_planned_recheck_and_its_visit_records_it(demo_office):
+    problems = {p.id: p for p in _problems(demo_office)}
+    visits = _visits(demo_office)
+    (recheck,) = [v for v in visits if v.kind == "recheck"]
+    assert recheck.status in ("planned", "confirmed") and recheck.visit_date > TODAY
+    assert recheck.problem_id is not None
+    assert problems[recheck.problem_id].status == "fixed"
+    assert recheck.school_id == problems[recheck.problem_id].school_id
+    found_on_visits = {v.id: v for v in visits}
+    for problem in problems.values():
+        visit = found_on_visits[problem.visit_id]
+        assert (visit.school_id, visit.visit_date) == (problem.school_id, problem.found_on)
+        assert visit.record is not None and visit.record.problems == problem.description
+
+
+def test_complaints_one_anonymous_one_replied_one_raising_a_problem(demo_office):
+    with demo_office.session() as session:
+        complaints = session.scalars(select(Complaint).order_by(Complaint.received_on)).all()
+        raised = session.scalars(select(Problem).where(Problem.complaint_id.is_not(None))).all()
+    assert 3 <= len(complaints) <= 4
+    assert all(c.received_on <= TODAY and c.content for c in complaints)
+    assert [c.complainant for c in complaints].count("") == 1
+    replied = [c for c in complaints if c.replied_on is not None]
+    assert replied and all(c.verification and c.result for c in replied)
+    assert all(c.received_on <= c.replied_on <= TODAY for c in replied)
+    (problem,) = raised
+    source = next(c for c in complaints if c.id == problem.complaint_id)
+    assert problem.school_id == source.school_id
+    assert problem.found_on >= source.received_on
+
+
 # --- County scale ----------------------------------------------------------------------------
 
 
@@ -211,6 +418,7 @@ def test_county_demo_is_the_500_school_benchmark_with_ten_years_of_history(db):
     former = [i for i in inspectors if not _serving(i)]
 
     assert (summary.schools, summary.inspectors, summary.zones) == (500, 100, len(zones))
+    assert summary.visits > 1000 and summary.complaints == 4
     assert len(schools) == 500
     assert len(active) == 100
     assert former

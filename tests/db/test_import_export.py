@@ -26,11 +26,21 @@ from core.spreadsheets import (
 from core.spreadsheets.inspectors import SPEC as INSPECTORS
 from core.spreadsheets.schools import SPEC as SCHOOLS
 from core.spreadsheets.training import SPEC as TRAINING
+from core.spreadsheets.visits import SPEC as VISITS
 from db.engine import Database
-from db.models import Appointment, Assignment, Inspector, Recusal, School, TrainingRecord, Zone
+from db.models import (
+    Appointment,
+    Assignment,
+    Inspector,
+    Recusal,
+    School,
+    TrainingRecord,
+    Visit,
+    Zone,
+)
 from tests.conftest import TODAY
 
-SPECS = {"schools": SCHOOLS, "inspectors": INSPECTORS, "training": TRAINING}
+SPECS = {"schools": SCHOOLS, "inspectors": INSPECTORS, "training": TRAINING, "visits": VISITS}
 
 
 def write_sheet(
@@ -648,7 +658,9 @@ def test_an_export_imports_back_unchanged(demo_db, tmp_path, kind):
     set_schools_active(demo_db, [closed], False, TODAY - timedelta(days=10))
     path = tmp_path / f"{kind}.xlsx"
     written = export_sheet(demo_db, kind, path, TODAY)
-    assert written == {"schools": 38, "inspectors": 10}.get(kind, count(demo_db, TrainingRecord))
+    expected = {"schools": 38, "inspectors": 10}
+    expected.update(training=count(demo_db, TrainingRecord), visits=count(demo_db, Visit))
+    assert written == expected[kind]
     plan = plan_import(demo_db, kind, path, TODAY)
     assert (len(plan.added), len(plan.changed), plan.unchanged) == (0, 0, written)
     assert plan.sheet == SHEET_TITLES[kind]

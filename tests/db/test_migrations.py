@@ -1,8 +1,11 @@
 """Schema migrations on both engines: an empty database reaches the newest revision, the
-migrated schema is exactly the models, and databases the app does not know are refused and
+migrated schema is exactly the models, older databases keep their data (0001 → head, and 0003's
+visits marked as the generator's or not), and databases the app does not know are refused and
 left as they were."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -158,3 +161,47 @@ def test_upgrading_from_the_first_revision_backs_up_and_keeps_the_data(tmp_path)
             old.dispose()
     finally:
         db.dispose()
+
+
+def test_upgrading_from_0003_marks_only_planned_routine_visits_as_the_generators(empty_db):
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    with empty_db.engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0003")
+        conn.execute(
+            text(
+                "INSERT INTO inspectors (id, name, gender, unit, post, employment, phone,"
+                " photo_path, certificate_no, notes)"
+                " VALUES (1, '王建国', 'M', '', '', 'full_time', '', '', '', '')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO schools (id, name, kind, is_private, enrolment, principal, address,"
+                " phone, active) VALUES (1, '龙泉镇中心小学', 'primary', :no, 0, '', '', '', :yes)"
+            ),
+            {"no": False, "yes": True},
+        )
+        for visit_id, kind, status in (
+            (1, "routine", "planned"),
+            (2, "routine", "confirmed"),
+            (3, "special", "planned"),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO visits (id, visit_date, school_id, inspector_id, kind, status,"
+                    " topic, note) VALUES (:id, :day, 1, 1, :kind, :status, '', '')"
+                ),
+                {"id": visit_id, "day": date(2026, 11, 10), "kind": kind, "status": status},
+            )
+    upgrade(empty_db, backup=False)
+    assert schema_revision(empty_db) == HEAD_REVISION
+    with empty_db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, generated FROM visits ORDER BY id")).all()
+    assert [(visit_id, bool(generated)) for visit_id, generated in rows] == [
+        (1, True),
+        (2, False),
+        (3, False),
+    ]

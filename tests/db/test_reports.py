@@ -5,8 +5,6 @@ PNG (pdftoppm), hostile names print literally, and bad options are refused in Ch
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -19,19 +17,35 @@ from core.compliance import compliance
 from core.demo import OFFICE_NAME_DEMO, create_demo
 from core.errors import ValidationError
 from core.inspectors import InspectorInput, inspector_rows, save_inspector, set_photo
+from core.policy import PolicyProfile
 from core.reports import REPORT_KINDS, write_report
-from core.reports.settings import ReportSettings, load_report_settings, save_report_settings
+from core.reports.settings import (
+    ReportSettings,
+    load_report_settings,
+    save_office_and_report_settings,
+    save_report_settings,
+)
 from core.reports.sign import MAIN_ITEMS
 from core.schools import SchoolInput, save_school, school_rows, set_schools_active
+from core.settings import load_policy
 from core.training import training_summary
 from db.engine import Database
 from db.models import Inspector, School
+from tests.db.report_helpers import (
+    add_problems,
+    assert_fonts_embedded,
+    assert_renders,
+    flat,
+    needs_poppler,
+    pages_text,
+)
 
 TODAY = date(2026, 11, 2)
 HOSTILE = "<b>&</b>实验小学"
 RARE, EMOJI = "\U00020000", "\U0001f600"
-POPPLER = shutil.which("pdftoppm") and shutil.which("pdffonts")
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler's pdftoppm and pdffonts")
+ROSTER_KINDS = ("roster", "sign", "staffing", "training", "terms")
+"""The kinds about inspectors and schools (the visit and rectification papers have their own
+test modules)."""
 
 
 @pytest.fixture
@@ -47,41 +61,8 @@ def out_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def pages_text(path: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
-
-
-def flat(text: str) -> str:
-    return "".join(text.split())
-
-
 def serving_names(db: Database) -> list[str]:
     return [row.name for row in inspector_rows(db, TODAY) if row.serving]
-
-
-def assert_fonts_embedded(path: Path) -> None:
-    listing = subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
-    fonts = listing[2:]
-    assert fonts, listing
-    for line in fonts:
-        # name, type, encoding, emb, sub, uni, object, generation; the type may hold a space
-        assert line.split()[-5] == "yes", line
-
-
-def assert_renders(path: Path, folder: Path) -> None:
-    pages = len(PdfReader(path).pages)
-    prefix = folder / path.stem
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(prefix)], check=True)
-    images = sorted(folder.glob(f"{path.stem}-*.png"))
-    assert len(images) == pages
-    for image in images:
-        with Image.open(image) as picture:
-            gray = picture.convert("L")
-            assert gray.size[0] > 400 and gray.size[1] > 400
-            dark = sum(gray.histogram()[:128])
-            assert dark > 500, f"{image.name} is (nearly) blank"
 
 
 def write(db: Database, kind: str, folder: Path, **options) -> Path:
@@ -91,10 +72,17 @@ def write(db: Database, kind: str, folder: Path, **options) -> Path:
 # --- every kind ----------------------------------------------------------------------------
 
 
+def required_options(db: Database, kind: str) -> dict[str, object]:
+    """What a kind cannot do without: a notice needs a school with problems to rectify."""
+    if kind != "rectification-notice":
+        return {}
+    return {"school": add_problems(db, "青溪县实验小学", TODAY).school}
+
+
 @needs_poppler
 @pytest.mark.parametrize("kind", list(REPORT_KINDS))
 def test_every_report_is_numbered_embeds_its_fonts_and_renders(office, out_dir, kind):
-    path = write(office, kind, out_dir)
+    path = write(office, kind, out_dir, **required_options(office, kind))
     pages = pages_text(path)
     assert pages
     for number, text in enumerate(pages, start=1):
@@ -298,7 +286,7 @@ def test_bad_options_are_refused_in_chinese_and_leave_the_old_file(office, out_d
 
 
 def test_reports_of_an_empty_office_say_so(sqlite_db, out_dir):
-    for kind in ("roster", "staffing", "training", "terms"):
+    for kind in ("roster", "staffing", "training", "terms", "schedule", "visit-form"):
         assert pages_text(write(sqlite_db, kind, out_dir))
 
 
@@ -326,7 +314,7 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
         session.get(Inspector, inspector_id).unit = long_unit + "&amp;"
 
     texts = {}
-    for kind in REPORT_KINDS:
+    for kind in ROSTER_KINDS:
         path = write(office, kind, out_dir)
         assert_fonts_embedded(path)
         texts[kind] = "\n".join(pages_text(path))
@@ -376,3 +364,33 @@ def test_report_settings_are_stored_validated_and_printed(office, out_dir):
         save_report_settings(office, notice_prefix="  ", signature="", seal="")
     with office.session() as session:
         assert load_report_settings(session) == saved
+
+
+def test_office_and_report_settings_are_checked_together_and_saved_together(db):
+    policy = PolicyProfile().with_changes(schools_per_inspector=6)
+    with pytest.raises(ValidationError) as refused:
+        save_office_and_report_settings(
+            db,
+            office_name="",
+            policy=policy.with_changes(spring_start_month=8, spring_end_month=3),
+            report=ReportSettings("督〔整〕", "", ""),
+        )
+    fields = [e.field for e in refused.value.errors]
+    assert fields[0] == "office_name" and fields[-1] == "notice_prefix" and len(fields) == 3
+    assert load_policy(db) == PolicyProfile()
+    with db.session() as session:
+        assert load_report_settings(session) == ReportSettings()
+
+    name, stored = save_office_and_report_settings(
+        db,
+        office_name=" 青溪县  督导室 ",
+        policy=policy,
+        report=ReportSettings(" 青督整 ", "青溪县 督导委员会", " （印） "),
+    )
+    assert (name, stored) == (
+        "青溪县 督导室",
+        ReportSettings("青督整", "青溪县 督导委员会", "（印）"),
+    )
+    assert load_policy(db) == policy
+    with db.session() as session:
+        assert load_report_settings(session) == stored

@@ -140,3 +140,88 @@ def test_a_template_is_written_and_an_old_excel_file_is_explained(data_home, tmp
     first, second = refused.stderr.splitlines()
     assert first == FAILED_FIRST_LINE
     assert "旧版 Excel 文件（.xls）" in second and "另存为" in second
+
+
+def _school_and_inspector(path: Path) -> tuple[str, str]:
+    """A school of the demo and its responsible inspector, read from the database file."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return conn.execute(
+            "SELECT s.name, i.name FROM assignments a JOIN schools s ON s.id = a.school_id"
+            " JOIN inspectors i ON i.id = a.inspector_id WHERE a.end_date IS NULL"
+            " ORDER BY s.name LIMIT 1"
+        ).fetchone()
+
+
+def test_the_demos_visits_export_dry_run_back_unchanged_and_a_template_is_written(
+    data_home, tmp_path
+):
+    office = tmp_path / "office.db"
+    assert run_cli("--db", office, "demo", home=data_home).returncode == 0
+    visits = count_rows(office, "visits")
+    assert visits > 100
+    sheet = tmp_path / "督导记录.xlsx"
+    exported = run_cli("--db", office, "export", "visits", sheet, home=data_home)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.strip() == f"已导出 {visits} 行到：{sheet}"
+
+    dry = run_cli("--db", office, "import", "visits", sheet, "--dry-run", "--json", home=data_home)
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout) == {
+        "added": 0,
+        "changed": 0,
+        "unchanged": visits,
+        "new_zones": [],
+        "saved": False,
+    }
+
+    template = tmp_path / "督导记录模板.xlsx"
+    written = run_cli("--db", office, "template", "visits", template, home=data_home)
+    assert written.returncode == 0, written.stderr
+    header = load_workbook(template).active
+    assert header is not None
+    assert [cell.value for cell in header[2]][:6] == [
+        "日期",
+        "学校",
+        "督学",
+        "同行督学",
+        "督导类型",
+        "状态",
+    ]
+
+
+def test_a_visits_sheet_is_refused_with_every_problem_then_imported(data_home, tmp_path):
+    office = tmp_path / "office.db"
+    assert run_cli("--db", office, "demo", home=data_home).returncode == 0
+    visits, records = count_rows(office, "visits"), count_rows(office, "visit_records")
+    school, inspector = _school_and_inspector(office)
+    rows = [
+        ["2020-03-02", school, inspector, "经常性督导", "校园巡视、查阅资料", "校园整洁。"],
+        ["2099-03-02", school, inspector, "经常性督导", "校园巡视", None],
+        ["2020-03-03", "不存在的学校", inspector, "经常性督导", None, None],
+    ]
+    header = ["督导日期", "学校名称", "督学姓名", "督导类型", "督导方式", "发现情况"]
+    bad = write_sheet(tmp_path / "bad.xlsx", header, rows)
+    refused = run_cli("--db", office, "import", "visits", bad, home=data_home)
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines() == [
+        FAILED_FIRST_LINE,
+        "  工作表“Sheet”第 3 行：填写了督导记录，状态应为“已完成”（现为“计划”）",
+        "  工作表“Sheet”第 4 行 B 列（学校名称）：没有名为“不存在的学校”的学校"
+        "（请先导入或添加这所学校）",
+    ]
+    assert count_rows(office, "visits") == visits
+
+    good = write_sheet(tmp_path / "good.xlsx", header, rows[:1])
+    dry = run_cli("--db", office, "import", "visits", good, "--dry-run", home=data_home)
+    assert dry.returncode == 0, dry.stderr
+    assert count_rows(office, "visits") == visits
+    saved = run_cli("--db", office, "import", "visits", good, home=data_home)
+    assert saved.returncode == 0, saved.stderr
+    lines = saved.stdout.splitlines()
+    assert lines[0] == "督导记录（工作表“Sheet”）：新增 1 行，修改 0 行，未变 0 行"
+    assert f"  第 2 行 2020-03-02 {school} {inspector}" in lines
+    assert "      经常性督导，已完成，附督导记录" in lines
+    assert lines[-1] == "已保存。"
+    assert count_rows(office, "visits") == visits + 1
+    assert count_rows(office, "visit_records") == records + 1

@@ -1,7 +1,7 @@
 """`report KIND ... --out FILE.pdf` run in-process through a parser built by
 ``add_report_parser``: each report is written where asked and announced, options are parsed and
-checked (month, year, paper in any case), options a kind does not use are ignored, and a bad
-school name is refused with a Chinese message."""
+checked (month, year, paper in any case, zone, inspector, visit and problem ids), options a kind
+does not use are ignored, and a bad school name or id is refused with a Chinese message."""
 
 from __future__ import annotations
 
@@ -19,8 +19,12 @@ from core.reports import REPORT_KINDS
 from core.reports.cli import add_report_parser, cmd_report
 from db.engine import Database
 from db.migrate import upgrade
+from tests.db.report_helpers import add_problems, add_visit_work, flat
 
 TODAY = "2026-11-02"
+SCHOOL = "青溪县实验小学"
+REQUIRED = {"rectification-notice": ["--school", SCHOOL]}
+"""Options a kind cannot do without."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -36,6 +40,7 @@ def db_file(tmp_path: Path) -> Path:
     db = Database.open(path)
     upgrade(db, backup=False)
     create_demo(db, "office", date.fromisoformat(TODAY))
+    add_problems(db, SCHOOL, date.fromisoformat(TODAY))
     db.dispose()
     return path
 
@@ -50,7 +55,9 @@ def run(*argv: str | Path) -> tuple[int, str]:
 @pytest.mark.parametrize("kind", list(REPORT_KINDS))
 def test_each_report_is_written_and_announced(db_file, tmp_path, kind):
     target = tmp_path / f"{kind}.pdf"
-    code, printed = run("--db", db_file, "report", kind, "--date", TODAY, "--out", target)
+    code, printed = run(
+        "--db", db_file, "report", kind, *REQUIRED.get(kind, []), "--date", TODAY, "--out", target
+    )
     assert code == 0
     assert printed == f"已生成：{target}\n"
     assert REPORT_KINDS[kind] in PdfReader(target).pages[0].extract_text()
@@ -91,10 +98,65 @@ def test_an_unknown_school_is_refused_in_chinese(db_file, tmp_path):
     assert not (tmp_path / "s.pdf").exists()
 
 
+def test_the_visit_and_notice_options_are_parsed(tmp_path):
+    args = parser().parse_args(
+        ["report", "schedule", "--zone", "城关责任区", "--inspector", "曾文", "--visit", " 12",
+         "--problem", "3", "--out", str(tmp_path / "s.pdf")]
+    )  # fmt: skip
+    assert (args.zone, args.inspector, args.visit, args.problem) == ("城关责任区", "曾文", 12, 3)
+    args = parser().parse_args(["report", "visit-form", "--out", str(tmp_path / "v.pdf")])
+    assert (args.zone, args.inspector, args.visit, args.problem) == (None, None, None, None)
+
+
+def test_a_zones_plan_for_a_month(db_file, tmp_path):
+    db = Database.open(db_file)
+    add_visit_work(db, date.fromisoformat(TODAY))
+    db.dispose()
+    target = tmp_path / "plan.pdf"
+    code, _ = run(
+        "--db", db_file, "report", "schedule", "--month", "2026-11", "--zone", "城关责任区",
+        "--date", TODAY, "--out", target,
+    )  # fmt: skip
+    assert code == 0
+    text = flat("".join(page.extract_text() for page in PdfReader(target).pages))
+    assert "2026年11月督导工作安排表" in text and "责任区：城关责任区。" in text
+    assert "内部资料" in text
+
+
+def test_a_filled_visit_form_and_a_problems_notice(db_file, tmp_path):
+    db = Database.open(db_file)
+    work = add_visit_work(db, date.fromisoformat(TODAY))
+    problems = add_problems(db, "青溪县城关中学", date.fromisoformat(TODAY))
+    db.dispose()
+    form, notice = tmp_path / "form.pdf", tmp_path / "notice.pdf"
+    run("--db", db_file, "report", "visit-form", "--visit", str(work.done_visit), "--out", form)
+    run("--db", db_file, "report", "rectification-notice", "--problem",
+        str(problems.open_immediate), "--out", notice)  # fmt: skip
+    assert work.done_school in PdfReader(form).pages[0].extract_text()
+    text = flat(PdfReader(notice).pages[0].extract_text())
+    assert "青溪县城关中学：" in text and "消防通道堆放杂物" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["visit-form", "--visit", "999999"], "没有编号为 999999 的督导"),
+        (["rectification-notice", "--problem", "999999"], "没有编号为 999999 的整改问题"),
+        (["schedule", "--inspector", "查无此人"], "没有名为“查无此人”的督学"),
+    ],
+)
+def test_unknown_ids_and_names_are_refused_in_chinese(db_file, tmp_path, argv, message):
+    with pytest.raises(ValidationError, match=message):
+        run("--db", db_file, "report", *argv, "--out", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
 @pytest.mark.parametrize(
     "argv",
     [
         ["report", "roster"],
+        ["report", "visit-form", "--visit", "abc", "--out", "x.pdf"],
+        ["report", "rectification-notice", "--problem", "-3", "--out", "x.pdf"],
         ["report", "nothing", "--out", "x.pdf"],
         ["report", "roster", "--month", "2026-13", "--out", "x.pdf"],
         ["report", "roster", "--year", "26", "--out", "x.pdf"],

@@ -1,10 +1,14 @@
 """The 报表 page and the print buttons of the roster pages: a report is written in the
-background and opens in the preview window with the office's data in it."""
+background and opens in the preview window with the office's data in it; the visit plan, the
+visit record form and the rectification notice offer their own options."""
 
 from __future__ import annotations
 
 from pypdf import PdfReader
 
+from core.schools import school_rows
+from tests.conftest import TODAY
+from tests.db.report_helpers import add_problems, add_visit_work
 from tests.gui.roster_helpers import open_demo, settle
 
 
@@ -50,3 +54,45 @@ def test_an_unknown_school_gets_a_clear_message(open_window, sqlite_db, qtbot, d
     settle(window, qtbot)
     assert "不存在的学校" in dialog_log.messages("warn")[0]
     assert page.preview is None
+
+
+def _previewed(page, window, qtbot, before):
+    page.preview_button.click()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview is not before, timeout=10_000)
+    return _text(page.preview)
+
+
+def test_the_visit_papers_offer_their_options_and_preview(open_window, sqlite_db, qtbot):
+    window, _schools = open_demo(open_window, sqlite_db, qtbot, "schools")
+    work = add_visit_work(sqlite_db, TODAY)
+    problems = add_problems(sqlite_db, work.done_school, TODAY)
+    zone = next(s.zone for s in school_rows(sqlite_db, TODAY) if s.name == work.done_school)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    settle(window, qtbot)
+
+    page.choose("schedule")
+    for shown in (page.month, page.zone, page.inspector):
+        assert not shown.isHidden()
+    for hidden in (page.year, page.school, page.paper, page.notice_school):
+        assert hidden.isHidden()
+    assert page.month.date().toString("yyyy-MM") == "2026-11"
+    page.zone.setCurrentIndex(page.zone.findText(zone))
+    text = "".join(_previewed(page, window, qtbot, None).split())
+    assert "2026年11月督导工作安排表" in text and f"责任区：{zone}。" in text
+    assert work.done_school in text
+
+    page.choose("visit-form")
+    assert all(w.isHidden() for w in page.option_widgets().values())
+    text = _previewed(page, window, qtbot, page.preview)
+    assert "督导记录表" in text and "□" in text and "■" not in text
+
+    page.choose("rectification-notice")
+    assert not page.notice_school.isHidden() and page.school.isHidden()
+    offered = [page.notice_school.itemText(i) for i in range(page.notice_school.count())]
+    assert problems.school in offered
+    page.notice_school.setCurrentIndex(offered.index(problems.school))
+    text = "".join(_previewed(page, window, qtbot, page.preview).split())
+    assert f"{problems.school}：" in text and "消防通道堆放杂物" in text
+    assert page.preview.windowTitle() == "整改通知书"

@@ -1,13 +1,20 @@
-"""The settings page: office name and policy profile saved together with validation; nothing is
-saved when anything is wrong; defaults; language choice."""
+"""The settings page: office name, policy profile and the printed paper's settings (notice
+prefix, signature, seal) saved together with validation; nothing is saved when anything is
+wrong; defaults; language choice."""
 
 from __future__ import annotations
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from core.policy import PolicyProfile
+from core.reports import write_report
+from core.reports.settings import ReportSettings, load_report_settings
+from core.schools import SchoolInput, save_school
 from core.settings import load_office_name, load_policy
+from db.models import Problem
 from gui.preferences import ENGLISH, language
+from tests.conftest import TODAY
 
 
 def _settings(window, qtbot):
@@ -112,3 +119,45 @@ def test_choosing_english_is_kept_for_the_next_start(window, qtbot, dialog_log):
     page.language.setCurrentIndex(page.language.findData(ENGLISH))
     assert language() == ENGLISH
     assert "下次启动" in dialog_log.messages("inform")[0]
+
+
+def test_report_settings_are_saved_read_back_and_printed(window, qtbot, tmp_path):
+    page = _settings(window, qtbot)
+    assert page.notice_prefix.text() == "督整" and page.seal.text() == "（盖章）"
+    page.notice_prefix.setText(" 青督整 ")
+    assert "青督整〔2026〕3号" in page.notice_example.text()
+    page.signature.setText("青溪县  教育督导委员会办公室")
+    page.seal.setText("（印）")
+    assert page.is_modified()
+    _save(page, qtbot)
+    assert page.status.text() == "设置已保存。"
+    assert not page.is_modified()
+    assert page.signature.text() == "青溪县 教育督导委员会办公室"
+    with window.db.session() as session:
+        stored = load_report_settings(session)
+    assert stored == ReportSettings("青督整", "青溪县 教育督导委员会办公室", "（印）")
+
+    school_id = save_school(window.db, SchoolInput(name="青溪县实验小学"))
+    with window.db.session() as session:
+        session.add(Problem(school_id=school_id, found_on=TODAY, description="消防通道堆放杂物。"))
+    out = tmp_path / "notice.pdf"
+    write_report(window.db, "rectification-notice", out, today=TODAY, school="青溪县实验小学")
+    text = "".join(PdfReader(out).pages[0].extract_text().split())
+    assert "青督整〔〕号" in text
+    assert "书面报送青溪县教育督导委员会办公室" in text
+    assert text.count("（印）") == 1
+
+
+def test_bad_report_settings_save_nothing(window, qtbot, dialog_log):
+    page = _settings(window, qtbot)
+    page.office_name.setText("青溪县教育督导室")
+    page.notice_prefix.setText("督〔整〕")
+    page.seal.setText("章" * 30 + "章")
+    _save(page, qtbot)
+    assert "括号" in page.errors.text()
+    assert page.notice_prefix.property("invalid") is True
+    assert page.signature.property("invalid") is False
+    assert "没有保存任何内容" in dialog_log.messages("warn")[0]
+    with window.db.session() as session:
+        assert load_report_settings(session) == ReportSettings()
+    assert load_office_name(window.db) == "教育督导办公室"

@@ -1,7 +1,8 @@
 """Reading clerks' sheets without a database: header cells as clerks write them, cells in every
 form they come in (Excel dates and serial numbers, full-width digits, 1,200人, 13812345678.0),
-finding the header under merged title rows or on a later worksheet, and a clear Chinese message
-for a file that is not an .xlsx workbook, is damaged, or has no such table."""
+several choices or 督导事项 in one cell, finding the header under merged title rows or on a later
+worksheet, and a clear Chinese message for a file that is not an .xlsx workbook, is damaged, or
+has no such table."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from core.spreadsheets.schools import SPEC as SCHOOLS
 from core.spreadsheets.schools import guess_kind
 from core.spreadsheets.training import SPEC as TRAINING
 from core.spreadsheets.training import guess_form
+from core.spreadsheets.visits import SPEC as VISITS
+from core.spreadsheets.visits import split_items
+from core.visits import DEFAULT_INSPECTION_ITEMS
 
 
 def _save(workbook: Workbook, path: Path) -> Path:
@@ -202,6 +206,72 @@ def test_choices_accept_the_words_clerks_use_and_name_the_allowed_ones():
     assert form("线上") == form("网络") == form("网络培训") == "online"
     assert form("集中") == "centralized"
     assert form("岗前") == "preservice"
+
+
+@pytest.mark.parametrize(
+    ("cell", "items"),
+    [
+        ("招生、收费、择校", ["招生、收费、择校"]),
+        (
+            "校风教风学风、招生、收费、择校；作业管理",
+            ["校风教风学风", "招生、收费、择校", "作业管理"],
+        ),
+        ("作业管理，课后服务\n 食堂管理 ;作业管理", ["作业管理", "课后服务", "食堂管理"]),
+        ("招生、收费、择校情况", ["招生", "收费", "择校情况"]),
+        (
+            "卫生保健、食堂、食品、饮水、宿舍卫生，校园及周边安全、交通安全",
+            ["卫生保健、食堂、食品、饮水、宿舍卫生", "校园及周边安全、交通安全"],
+        ),
+        (None, []),
+    ],
+)
+def test_inspection_items_are_split_but_the_offices_own_items_stay_whole(cell, items):
+    assert split_items(cell, DEFAULT_INSPECTION_ITEMS) == items
+
+
+def test_several_choices_in_one_cell_are_read_in_a_fixed_order_each_once():
+    methods = VISITS.column("methods").read
+    assert methods("座谈、推门听课，校园巡视；巡视\n查阅台账") == [
+        "tour",
+        "lesson",
+        "documents",
+        "interview",
+    ]
+    assert methods("随机（推门）听课") == methods("随机(推门)听课") == ["lesson"]
+    assert methods(None) == []
+    with pytest.raises(ValueError) as excinfo:
+        methods("座谈、飞行检查、暗访")
+    assert str(excinfo.value).startswith("“飞行检查”、“暗访”不是可选的值（可填：校园巡视、")
+    six = VISITS.column("six_minimum").read
+    assert six("听取汇报、查看作业、观摩课后服务") == ["homework", "after_school", "report"]
+    kind, status = VISITS.column("kind").read, VISITS.column("status").read
+    assert (kind("专项"), kind("回头看"), kind(None)) == ("special", "recheck", None)
+    assert (status("完成"), status("延期"), status("")) == ("done", "postponed", None)
+
+
+def test_a_visit_sheet_is_found_by_the_headers_clerks_use(tmp_path):
+    path = _sheet(
+        tmp_path / "v.xlsx",
+        [
+            ["2026年秋季学期督导工作台账"],
+            ["序号", "督导日期", "学校（园）名称", "责任督学", "同行人员", "督导内容", "反馈情况"],
+            [1, "2026.10.9", "甲小学", "王军", "李丽、张强", "作业管理", "已反馈"],
+        ],
+    )
+    table = read_table(path, VISITS)
+    assert table.header_row == 2
+    assert table.letters == {
+        "visit_date": "B",
+        "school": "C",
+        "inspector": "D",
+        "companions": "E",
+        "items": "F",
+        "feedback": "G",
+    }
+    problems = Problems(table)
+    values = read_cells(table, table.rows[0], problems)
+    assert values is not None and not problems
+    assert (values["visit_date"], values["companions"]) == (date(2026, 10, 9), ["李丽", "张强"])
 
 
 @pytest.mark.parametrize(

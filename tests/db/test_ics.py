@@ -1,0 +1,139 @@
+"""An inspector's month as an iCalendar file, on both engines, read back with ``icalendar`` as a
+phone calendar would: one all-day event per visit on the calendar (companion visits included,
+cancelled and postponed ones and other months left out), the Chinese text intact, UIDs stable
+between exports, CRLF line ends and lines folded to at most 75 octets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from icalendar import Calendar
+
+from core.enums import VisitKind, VisitStatus
+from core.errors import ValidationError
+from core.ics import inspector_month_ics, visit_uid
+from core.inspectors import InspectorInput, save_inspector
+from core.schools import SchoolInput, save_school
+from core.visits import VisitInput, add_visit, set_status
+
+ADDRESS = "青溪县龙泉镇人民路一百二十三号（镇政府东侧三百米，公交龙泉镇中心小学站下车即到）"
+
+
+@dataclass(frozen=True)
+class Month:
+    wang: int
+    li: int
+    routine: int
+    special: int
+    along: int
+
+
+@pytest.fixture
+def month(db) -> Month:
+    """王建国's November: a routine visit, a 双减 visit with 李丽, a visit of 李丽's he goes
+    along on, one cancelled, one postponed and one in December."""
+    wang = save_inspector(db, InspectorInput("王建国"), appoint_from=date(2025, 9, 1))
+    li = save_inspector(db, InspectorInput("李丽"), appoint_from=date(2025, 9, 1))
+    longquan = save_school(db, SchoolInput("龙泉镇中心小学", address=ADDRESS))
+    east = save_school(db, SchoolInput("东关幼儿园", kind="kindergarten"))
+    routine = add_visit(db, VisitInput(date(2026, 11, 10), longquan, wang, note="先看食堂"))
+    special = add_visit(
+        db,
+        VisitInput(
+            date(2026, 11, 18),
+            east,
+            wang,
+            kind=VisitKind.SPECIAL.value,
+            topic="双减",
+            companion_ids=(li,),
+        ),
+    )
+    along = add_visit(db, VisitInput(date(2026, 11, 24), longquan, li, companion_ids=(wang,)))
+    set_status(db, [special], VisitStatus.CONFIRMED.value, today=date(2026, 11, 2))
+    gone = [
+        add_visit(db, VisitInput(date(2026, 11, 12), east, wang)),
+        add_visit(db, VisitInput(date(2026, 11, 13), east, wang)),
+    ]
+    set_status(db, gone[:1], VisitStatus.CANCELLED.value, today=date(2026, 11, 2))
+    set_status(db, gone[1:], VisitStatus.POSTPONED.value, today=date(2026, 11, 2))
+    add_visit(db, VisitInput(date(2026, 12, 1), east, wang))
+    add_visit(db, VisitInput(date(2026, 11, 11), east, li))  # 李丽's alone
+    return Month(wang, li, routine, special, along)
+
+
+def events(data: bytes) -> list:
+    return Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_one_all_day_event_per_visit_with_the_chinese_text(db, month):
+    data = inspector_month_ics(db, month.wang, 2026, 11)
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["X-WR-CALNAME"]) == "王建国 2026年11月督导安排"
+    found = events(data)
+    assert [e.decoded("DTSTART") for e in found] == [
+        date(2026, 11, 10),
+        date(2026, 11, 18),
+        date(2026, 11, 24),
+    ]
+    assert all(e.decoded("DTEND") - e.decoded("DTSTART") == timedelta(days=1) for e in found)
+    assert all(type(e.decoded("DTSTART")) is date for e in found), "all-day, no time of day"
+    assert [str(e["SUMMARY"]) for e in found] == [
+        "督导：龙泉镇中心小学（经常性督导）",
+        "督导：东关幼儿园（专项督导）",
+        "督导：龙泉镇中心小学（经常性督导）",
+    ]
+    assert [str(e.get("LOCATION", "")) for e in found] == [ADDRESS, "", ADDRESS]
+    assert [str(e["DESCRIPTION"]).splitlines() for e in found] == [
+        ["状态：计划", "备注：先看食堂"],
+        ["状态：已确认", "主题：双减", "同行督学：李丽"],
+        ["状态：计划", "带队督学：李丽"],
+    ]
+    assert [str(e["STATUS"]) for e in found] == ["TENTATIVE", "CONFIRMED", "TENTATIVE"]
+    assert [str(e["UID"]) for e in found] == [
+        visit_uid(month.routine),
+        visit_uid(month.special),
+        visit_uid(month.along),
+    ]
+    stamp = found[0].decoded("DTSTAMP")
+    assert stamp.tzinfo is not None and stamp.utcoffset() == timedelta(0)
+    assert abs(datetime.now(UTC) - stamp) < timedelta(minutes=5)
+
+
+def test_the_companion_sees_the_visit_too_and_uids_stay_the_same(db, month):
+    first = {str(e["UID"]) for e in events(inspector_month_ics(db, month.wang, 2026, 11))}
+    again = {str(e["UID"]) for e in events(inspector_month_ics(db, month.wang, 2026, 11))}
+    assert first == again
+    theirs = events(inspector_month_ics(db, month.li, 2026, 11))
+    assert [e.decoded("DTSTART") for e in theirs] == [
+        date(2026, 11, 11),
+        date(2026, 11, 18),
+        date(2026, 11, 24),
+    ]
+    assert "带队督学：王建国" in str(theirs[1]["DESCRIPTION"])
+    assert str(theirs[2]["UID"]) == visit_uid(month.along)
+
+
+def test_the_file_has_crlf_line_ends_and_folded_lines(db, month):
+    data = inspector_month_ics(db, month.wang, 2026, 11)
+    assert data.endswith(b"\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    lines = data.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    assert any(line.startswith(b" ") for line in lines), "the long address is folded"
+    data.decode("utf-8")  # folding never cuts a character in two
+    assert lines[0] == b"BEGIN:VCALENDAR" and b"VERSION:2.0" in lines
+
+
+def test_a_month_without_visits_is_an_empty_calendar(db, month):
+    data = inspector_month_ics(db, month.wang, 2027, 1)
+    assert events(data) == []
+    assert str(Calendar.from_ical(data)["X-WR-CALNAME"]) == "王建国 2027年1月督导安排"
+
+
+def test_an_inspector_who_is_gone_or_a_bad_month_is_refused(db, month):
+    with pytest.raises(ValidationError, match="找不到这名督学"):
+        inspector_month_ics(db, month.li + 100, 2026, 11)
+    with pytest.raises(ValidationError, match="不是有效的月份"):
+        inspector_month_ics(db, month.wang, 2026, 13)
