@@ -6,25 +6,35 @@ Creates the county demo (500 schools, 100 serving and 20 former inspectors) in a
 SQLite file, registers the report fonts once (timed on its own: it happens once per process),
 then writes each report ``--runs`` times and prints the median, the fastest and the slowest in
 seconds with the number of pages. The roster is the figure to watch; ``sign`` prints one page
-for each of the 500 schools.
+for each of the 500 schools; ``schedule`` prints the month of the demo's visits, ``visit-form``
+one recorded visit and ``rectification-notice`` one problem's notice.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import report, time_runs  # noqa: E402  (beside this script)
+
 TODAY = date(2026, 11, 23)
-KINDS = ("roster", "staffing", "training", "terms", "sign")
+KINDS = (
+    "roster",
+    "staffing",
+    "training",
+    "terms",
+    "sign",
+    "schedule",
+    "visit-form",
+    "rectification-notice",
+)
 
 
 def main() -> None:
@@ -34,33 +44,34 @@ def main() -> None:
     options = parser.parse_args()
 
     from pypdf import PdfReader
+    from sqlalchemy import func, select
 
     from core.demo import create_demo
     from core.reports import write_report
     from core.reports.fonts import report_fonts
     from db.engine import Database
     from db.migrate import upgrade
+    from db.models import Problem, VisitRecord
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["SUPERVISION_DESK_HOME"] = folder
         db = Database.open(Path(folder) / "county.db")
         upgrade(db, backup=False)
         create_demo(db, "county", TODAY)
-        start = time.perf_counter()
-        report_fonts()
-        print(f"{'register the fonts (once per process)':<44} {time.perf_counter() - start:6.3f}")
+        report("register the fonts (once per process)", time_runs(report_fonts, 1))
+        with db.session() as session:
+            visit = session.scalar(select(func.min(VisitRecord.visit_id)))
+            problem = session.scalar(select(func.min(Problem.id)).where(Problem.notice_no != ""))
+        extra = {"visit-form": {"visit": visit}, "rectification-notice": {"problem": problem}}
         for kind in options.kinds:
             out = Path(folder) / f"{kind}.pdf"
-            times = []
-            for _ in range(options.runs):
-                start = time.perf_counter()
-                write_report(db, kind, out, today=TODAY)
-                times.append(time.perf_counter() - start)
-            pages = len(PdfReader(out).pages)
-            print(
-                f"{kind + f' ({pages} pages)':<44} median {statistics.median(times):6.3f}  "
-                f"min {min(times):6.3f}  max {max(times):6.3f}"
+            times = time_runs(
+                lambda kind=kind, out=out: write_report(
+                    db, kind, out, today=TODAY, **extra.get(kind, {})
+                ),
+                options.runs,
             )
+            report(f"{kind} ({len(PdfReader(out).pages)} pages)", times)
         db.dispose()
 
 
