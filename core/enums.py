@@ -182,3 +182,23 @@ class SixMinimum(LabelledEnum):
     LESSON_PREP = "lesson_prep", "参加备课"
     FORUM = "forum", "组织座谈"
     REPORT = "report", "听取汇报"
+
+
+class CampaignKind(LabelledEnum):
+    """What an evaluation campaign (迎检 / 专项工作) prepares for."""
+
+    BALANCED = "balanced", "县域义务教育优质均衡督导评估"
+    PRESCHOOL = "preschool", "学前教育普及普惠督导评估"
+    GOVERNMENT = "government", "政府履行教育职责督导评估"
+    SPECIAL = "special", "专项督导"
+    OTHER = "other", "其他"
+
+
+class ItemStatus(LabelledEnum):
+    """Where one archive item of a school's checklist stands."""
+
+    NOT_STARTED = "not_started", "未开始"
+    COLLECTING = "collecting", "收集中"
+    COMPLETE = "complete", "已齐全"
+    FILED = "filed", "已归档"
+    NOT_APPLICABLE = "not_applicable", "不适用"

@@ -340,7 +340,8 @@ class FollowUp(Base):
 
 
 class Attachment(Base):
-    """A file the clerk attached to a visit record or a problem, copied into the data folder.
+    """A file the clerk attached to a visit record, a problem or an archive checklist item,
+    copied into the data folder.
 
     ``stored_name`` is the copy's path relative to the attachments folder; ``file_name`` the
     name the clerk knows it by.
@@ -351,9 +352,198 @@ class Attachment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
     problem_id: Mapped[int | None] = mapped_column(ForeignKey("problems.id", ondelete="CASCADE"))
+    checklist_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("checklist_items.id", ondelete="CASCADE")
+    )
     file_name: Mapped[str] = mapped_column(String(300))
     stored_name: Mapped[str] = mapped_column(String(500))
     added_on: Mapped[date] = mapped_column(Date)
+
+
+class ChecklistTemplate(Base):
+    """A reusable archive checklist (档案资料清单): items in groups, in order.
+
+    ``builtin`` names the shipped template it was loaded from ("" for the office's own), so a
+    shipped template is not loaded twice.
+    """
+
+    __tablename__ = "checklist_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    builtin: Mapped[str] = mapped_column(String(50), default="")
+
+    items: Mapped[list[TemplateItem]] = relationship(
+        back_populates="template",
+        cascade="all, delete-orphan",
+        order_by="TemplateItem.position",
+    )
+
+
+class TemplateItem(Base):
+    """One item of a checklist template: its group, whether it is required, what proves it
+    (``evidence``) and how long it is kept (``retention``: 永久, 10年 …)."""
+
+    __tablename__ = "template_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(
+        ForeignKey("checklist_templates.id", ondelete="CASCADE")
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    group_name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(Text)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    retention: Mapped[str] = mapped_column(String(20), default="")
+
+    template: Mapped[ChecklistTemplate] = relationship(back_populates="items")
+
+
+class Campaign(Base):
+    """An evaluation campaign (迎检 / 专项工作) with its phases, schools and checklists.
+
+    ``closed_on`` is set once the campaign is over; its checklists stay for the record.
+    """
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="other")
+    started_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    phases: Mapped[list[CampaignPhase]] = relationship(
+        back_populates="campaign",
+        cascade="all, delete-orphan",
+        order_by="CampaignPhase.position",
+    )
+
+
+class CampaignPhase(Base):
+    """A phase of a campaign (宣传发动, 自查整改 …) and the day it must be finished."""
+
+    __tablename__ = "campaign_phases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100))
+    deadline: Mapped[date] = mapped_column(Date)
+
+    campaign: Mapped[Campaign] = relationship(back_populates="phases")
+
+
+class CampaignSchool(Base):
+    """A school taking part in a campaign."""
+
+    __tablename__ = "campaign_schools"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    school_id: Mapped[int] = mapped_column(
+        ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class CampaignTemplate(Base):
+    """A template applied to a campaign: schools added later get its items too."""
+
+    __tablename__ = "campaign_templates"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    template_id: Mapped[int] = mapped_column(
+        ForeignKey("checklist_templates.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ChecklistItem(Base):
+    """One archive item of one school's checklist in a campaign.
+
+    The template item's text is copied when the template is applied, so later edits of the
+    template do not change a checklist already being worked on. ``status`` is an ``ItemStatus``
+    code; ``box_no`` and ``location`` say where the filed papers are (盒号 / 存放位置).
+    """
+
+    __tablename__ = "checklist_items"
+    __table_args__ = (Index("ix_checklist_items_campaign_school", "campaign_id", "school_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
+    template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("checklist_templates.id", ondelete="SET NULL")
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    group_name: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(Text)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    retention: Mapped[str] = mapped_column(String(20), default="")
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    responsible: Mapped[str] = mapped_column(String(100), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    box_no: Mapped[str] = mapped_column(String(50), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_on: Mapped[date | None] = mapped_column(Date)
+
+    school: Mapped[School] = relationship()
+
+
+class ProgressSnapshot(Base):
+    """A campaign's progress as it stood on one day (周调度): kept to compare with later weeks.
+
+    ``figures`` maps each school's id (as text) to ``[done, required, overdue]`` counts.
+    """
+
+    __tablename__ = "progress_snapshots"
+    __table_args__ = (UniqueConstraint("campaign_id", "taken_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    taken_on: Mapped[date] = mapped_column(Date)
+    figures: Mapped[dict[str, list[int]]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Indicator(Base):
+    """One indicator of a campaign's evaluation sheet and the points it is worth.
+
+    Points given must lie between ``min_points`` and ``max_points`` (an adjustment line such as
+    加减分 ±3 has ``min_points`` -3).
+    """
+
+    __tablename__ = "indicators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    group_name: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(Text)
+    max_points: Mapped[float] = mapped_column(Float)
+    min_points: Mapped[float] = mapped_column(Float, default=0)
+
+
+class Score(Base):
+    """The points a school got on one indicator."""
+
+    __tablename__ = "scores"
+
+    indicator_id: Mapped[int] = mapped_column(
+        ForeignKey("indicators.id", ondelete="CASCADE"), primary_key=True
+    )
+    school_id: Mapped[int] = mapped_column(
+        ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True
+    )
+    points: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Unavailability(Base):

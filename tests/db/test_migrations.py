@@ -37,6 +37,16 @@ APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "
     "problems",
     "follow_ups",
     "complaints",
+    "checklist_templates",
+    "template_items",
+    "campaigns",
+    "campaign_phases",
+    "campaign_schools",
+    "campaign_templates",
+    "checklist_items",
+    "progress_snapshots",
+    "indicators",
+    "scores",
 }
 
 
