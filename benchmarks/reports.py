@@ -7,7 +7,9 @@ SQLite file, registers the report fonts once (timed on its own: it happens once 
 then writes each report ``--runs`` times and prints the median, the fastest and the slowest in
 seconds with the number of pages. The roster is the figure to watch; ``sign`` prints one page
 for each of the 500 schools; ``schedule`` prints the month of the demo's visits, ``visit-form``
-one recorded visit and ``rectification-notice`` one problem's notice.
+one recorded visit and ``rectification-notice`` one problem's notice; ``checklist`` prints one
+school's archive checklist in the demo's running campaign, ``campaign`` that campaign's progress
+across its schools, and ``annual`` the year's figures with their charts.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ KINDS = (
     "schedule",
     "visit-form",
     "rectification-notice",
+    "checklist",
+    "campaign",
+    "annual",
 )
 
 
@@ -51,7 +56,7 @@ def main() -> None:
     from core.reports.fonts import report_fonts
     from db.engine import Database
     from db.migrate import upgrade
-    from db.models import Problem, VisitRecord
+    from db.models import ChecklistItem, Problem, School, VisitRecord
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["SUPERVISION_DESK_HOME"] = folder
@@ -62,7 +67,16 @@ def main() -> None:
         with db.session() as session:
             visit = session.scalar(select(func.min(VisitRecord.visit_id)))
             problem = session.scalar(select(func.min(Problem.id)).where(Problem.notice_no != ""))
-        extra = {"visit-form": {"visit": visit}, "rectification-notice": {"problem": problem}}
+            school = session.scalar(
+                select(School.name).where(
+                    School.id == select(func.min(ChecklistItem.school_id)).scalar_subquery()
+                )
+            )
+        extra = {
+            "visit-form": {"visit": visit},
+            "rectification-notice": {"problem": problem},
+            "checklist": {"school": school},
+        }
         for kind in options.kinds:
             out = Path(folder) / f"{kind}.pdf"
             times = time_runs(

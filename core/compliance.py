@@ -1,4 +1,5 @@
-"""The compliance picture (达标情况) on one day: staffing, coverage, terms and training.
+"""The compliance picture (达标情况) on one day: staffing, coverage, terms and training, with
+the figures of visits, rectification and the running archive campaigns (迎检).
 
 :func:`compliance` reads the office in one unit of work and applies the rules, which are pure
 functions of plain data (so they can be tested at their edges without a database). The dashboard,
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from core.campaign_progress import ArchiveFigures, archive_figures
 from core.enums import Employment, SchoolKind
 from core.policy import PolicyProfile
 from core.rectification import RectificationFigures, rectification_figures
@@ -95,6 +97,7 @@ class Compliance:
     rotation_due: list[RotationDue] = field(default_factory=list)
     visits: VisitFigures | None = None
     rectification: RectificationFigures | None = None
+    archives: ArchiveFigures | None = None
 
     @property
     def full_time_share(self) -> float:
@@ -144,7 +147,16 @@ class Compliance:
             ],
             "visits": asdict(self.visits) if self.visits else None,
             "rectification": asdict(self.rectification) if self.rectification else None,
+            "archives": _archives_json(self.archives),
         }
+
+
+def _archives_json(figures: ArchiveFigures | None) -> dict[str, Any] | None:
+    if figures is None:
+        return None
+    data = asdict(figures)
+    data["next_deadline"] = figures.next_deadline.isoformat() if figures.next_deadline else None
+    return data
 
 
 # --- the rules ------------------------------------------------------------------------------
@@ -279,4 +291,5 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         rotation_due=sorted(rotation, key=lambda r: (r.since, r.school)),
         visits=visit_figures(db, today),
         rectification=rectification_figures(db, today),
+        archives=archive_figures(db, today),
     )

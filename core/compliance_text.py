@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.campaign_progress import ArchiveFigures
 from core.compliance import Compliance
 
 LIST_LIMIT = 20
@@ -14,6 +15,22 @@ def _names(names: list[str]) -> str:
 
 def _mark(ok: bool) -> str:
     return "✓" if ok else "✗"
+
+
+def _archive_lines(a: ArchiveFigures) -> list[str]:
+    lines = [
+        f"{_mark(a.overdue == 0 and a.lagging == 0)} 迎检档案：{a.running} 项迎检工作进行中，"
+        f"{a.overdue} 项档案资料逾期未齐全，{a.lagging} 所学校进度落后"
+    ]
+    if a.next_deadline is None:
+        lines.append("  各阶段的截止日期都已过去")
+    else:
+        left = "今天截止" if a.days_left == 0 else f"还有 {a.days_left} 天"
+        lines.append(
+            f"  下一节点：{a.next_campaign}“{a.next_phase}”阶段 "
+            f"{a.next_deadline:%Y-%m-%d} 截止（{left}）"
+        )
+    return lines
 
 
 def compliance_lines(c: Compliance) -> list[str]:
@@ -97,6 +114,8 @@ def compliance_lines(c: Compliance) -> list[str]:
             f"{_mark(r.overdue == 0)} 整改：{r.open} 个问题未整改，其中逾期 {r.overdue} 个、"
             f"已上报 {r.escalated} 个"
         )
+    if c.archives:
+        lines.extend(_archive_lines(c.archives))
     lines += ["", "责任区："]
     for z in c.zones:
         warn = f"（超过 {p.zone_school_warning} 所）" if z.over_limit else ""

@@ -11,7 +11,8 @@ to every covered school each month — carried out with its 督导记录表 befo
 cancelled or postponed, planned for the rest of this month — a 双减 and a 校园安全 campaign, a
 综合督导, problems in every state of rectification (open, overdue, fixed, verified, escalated
 after two follow-ups or at once, fixed on the spot) with follow-ups, notices and a 回头看 still
-to come, and four complaints.
+to come, and four complaints; and a running evaluation campaign (迎检) whose schools' archive
+checklists stand in varied states (:mod:`core.demo_archives`).
 
 The names are invented; the same ``today`` and scale always give the same office.
 """
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from core.demo_archives import add_demo_campaign
 from core.enums import (
     Assessment,
     ComplaintChannel,
@@ -360,7 +362,7 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
         _recusal(builder, zoned, serving)
         activity = _semester_activity(builder, zoned, serving)
         session.flush()
-        return DemoSummary(
+        summary = DemoSummary(
             zones=len(zoned),
             schools=sum(len(schools) for _, schools in zoned),
             inspectors=serving_count,
@@ -370,6 +372,8 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
             problems=len(activity.problems),
             complaints=activity.complaints_received,
         )
+    add_demo_campaign(db, scale, today)
+    return summary
 
 
 def _assign_schools(

@@ -1,39 +1,30 @@
-"""Visit records (督导记录表) and the files attached to visits and problems.
+"""Visit records (督导记录表).
 
 Filling in a visit's record marks the visit done; a record is filed (归档) on the day the clerk
-says, by default the day it is entered, never before the visit. Attachments are copied into the
-data folder (``attachments/``) under a name of their own, so the original may move or vanish;
-removing an attachment removes the copy.
+says, by default the day it is entered, never before the visit. The files attached to a visit
+are in :mod:`core.attachments`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from core.attachments import AttachmentRow, session_attachment_rows
 from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from core.errors import FieldError, ValidationError
-from core.parsing import clean_text
 from core.visits import clean_inspection_items
-from db.models import Attachment, Problem, Visit, VisitRecord
-from db.paths import data_dir
+from db.models import Visit, VisitRecord
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from db.engine import Database
 
-ATTACHMENT_DIR = "attachments"
 TEXT_MAX = 5000
-FILE_NAME_MAX = 300
 
 
 @dataclass(frozen=True)
@@ -169,106 +160,8 @@ def record_of(db: Database, visit_id: int) -> RecordView:
             topic=visit.topic,
             status=visit.status,
             record=record,
-            attachments=_attachment_rows(session, visit_id=visit.id),
+            attachments=session_attachment_rows(session, visit_id=visit.id),
         )
-
-
-# --- attachments ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AttachmentRow:
-    """One attached file: the name the clerk knows and where the copy is."""
-
-    id: int
-    file_name: str
-    path: Path
-    added_on: date
-
-
-def attachment_path(stored_name: str) -> Path:
-    """Where an attachment's copy lives in the data folder."""
-    return data_dir() / ATTACHMENT_DIR / stored_name
-
-
-def add_attachment(
-    db: Database,
-    source: Path,
-    *,
-    today: date,
-    visit_id: int | None = None,
-    problem_id: int | None = None,
-) -> int:
-    """Copy ``source`` into the data folder and attach it to a visit or a problem."""
-    if (visit_id is None) == (problem_id is None):
-        raise ValueError("attach to exactly one visit or problem")
-    name = clean_text(source.name)[-FILE_NAME_MAX:]
-    try:
-        content = source.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            [FieldError("attachment", "附件", f"无法读取文件“{source.name}”：{exc.strerror}")]
-        ) from None
-    digest = hashlib.sha256(content).hexdigest()[:16]
-    prefix = f"visit-{visit_id}" if visit_id is not None else f"problem-{problem_id}"
-    stored = f"{today:%Y}/{prefix}-{digest}{source.suffix.lower()[:10]}"
-    target = attachment_path(stored)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with db.session() as session:
-        owner: Visit | Problem | None = (
-            session.get(Visit, visit_id)
-            if visit_id is not None
-            else session.get(Problem, problem_id)
-        )
-        if owner is None:
-            raise ValidationError([FieldError("attachment", "附件", "要添加附件的记录已不存在")])
-        shutil.copyfile(source, target)
-        attachment = Attachment(
-            visit_id=visit_id,
-            problem_id=problem_id,
-            file_name=name,
-            stored_name=stored,
-            added_on=today,
-        )
-        session.add(attachment)
-        session.flush()
-        return attachment.id
-
-
-def remove_attachment(db: Database, attachment_id: int) -> None:
-    """Remove an attachment and its copy (unless another attachment shares the same copy)."""
-    with db.session() as session:
-        attachment = session.get(Attachment, attachment_id)
-        if attachment is None:
-            return
-        stored = attachment.stored_name
-        session.delete(attachment)
-        session.flush()
-        shared = session.scalar(select(Attachment.id).where(Attachment.stored_name == stored))
-    if shared is None:
-        attachment_path(stored).unlink(missing_ok=True)
-
-
-def _attachment_rows(
-    session: Session, *, visit_id: int | None = None, problem_id: int | None = None
-) -> list[AttachmentRow]:
-    query = select(Attachment).order_by(Attachment.added_on, Attachment.id)
-    if visit_id is not None:
-        query = query.where(Attachment.visit_id == visit_id)
-    else:
-        query = query.where(Attachment.problem_id == problem_id)
-    return [
-        AttachmentRow(a.id, a.file_name, attachment_path(a.stored_name), a.added_on)
-        for a in session.scalars(query)
-    ]
-
-
-def attachment_rows(
-    db: Database, *, visit_id: int | None = None, problem_id: int | None = None
-) -> list[AttachmentRow]:
-    """The files attached to a visit or to a problem, oldest first."""
-    with db.session() as session:
-        return _attachment_rows(session, visit_id=visit_id, problem_id=problem_id)
 
 
 def record_texts(codes: Sequence[str], labels: type[InspectionMethod] | type[SixMinimum]) -> str:

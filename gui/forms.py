@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,6 +46,20 @@ class DateField(QDateEdit):
             self.setDate(NO_DATE)
         else:
             self.setDate(QDate.currentDate())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._calendar_at_today_if_empty()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        self._calendar_at_today_if_empty()
+
+    def _calendar_at_today_if_empty(self) -> None:
+        # An empty date is 1900-01-01 underneath; the pop-up should open on this month instead.
+        if self.optional and self.date() == NO_DATE and self.calendarWidget().isVisible():
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
     def value(self) -> date | None:
         if self.optional and self.date() == NO_DATE:

@@ -26,10 +26,10 @@ from core.version import app_version
 from db.engine import Database
 from gui import dialogs
 from gui.list_page import ListPage
+from gui.pages.archives import ArchivesPage
 from gui.pages.calendar import CalendarPage
 from gui.pages.dashboard import DashboardPage
 from gui.pages.inspectors import InspectorsPage
-from gui.pages.placeholder import PlaceholderPage
 from gui.pages.records import RecordsPage
 from gui.pages.rectification import RectificationPage
 from gui.pages.reports import ReportsPage
@@ -88,13 +88,6 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
 
     def _page_list(self) -> list[tuple[str, str, QWidget]]:
-        upcoming = [
-            (
-                "archives",
-                self.tr("Evaluation archives"),
-                self.tr("Archive checklists for evaluations and their progress per school."),
-            ),
-        ]
         pages: list[tuple[str, str, QWidget]] = [
             ("dashboard", self.tr("Dashboard"), self.dashboard),
             ("schools", self.tr("Schools"), SchoolsPage(self.db, self.worker, self.today)),
@@ -107,10 +100,14 @@ class MainWindow(QMainWindow):
                 self.tr("Rectification"),
                 RectificationPage(self.db, self.worker, self.today),
             ),
+            (
+                "archives",
+                self.tr("Evaluation archives"),
+                ArchivesPage(self.db, self.worker, self.today),
+            ),
+            ("reports", self.tr("Reports"), ReportsPage(self.db, self.worker, self.today)),
+            ("settings", self.tr("Settings"), self.settings_page),
         ]
-        pages += [(pid, title, PlaceholderPage(title, text)) for pid, title, text in upcoming]
-        pages.append(("reports", self.tr("Reports"), ReportsPage(self.db, self.worker, self.today)))
-        pages.append(("settings", self.tr("Settings"), self.settings_page))
         return pages
 
     def _add_page(self, page_id: str, title: str, page: QWidget) -> None:

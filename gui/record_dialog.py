@@ -35,17 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.attachments import AttachmentRow, add_attachment, attachment_rows, remove_attachment
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind
-from core.visit_records import (
-    AttachmentRow,
-    RecordInput,
-    RecordView,
-    add_attachment,
-    attachment_rows,
-    record_of,
-    remove_attachment,
-    save_record,
-)
+from core.visit_records import RecordInput, RecordView, record_of, save_record
 from core.visits import (
     DEFAULT_INSPECTION_ITEMS,
     load_inspection_items,

@@ -27,6 +27,9 @@ REPORT_KINDS: dict[str, str] = {
     "schedule": "督导工作安排表",
     "visit-form": "督导记录表",
     "rectification-notice": "整改通知书",
+    "checklist": "档案资料清单",
+    "campaign": "迎检进度表",
+    "annual": "年度督导工作统计",
 }
 """Every report kind and its Chinese title, in menu order."""
 
@@ -39,6 +42,9 @@ _MODULES = {
     "schedule": "schedule",
     "visit-form": "visit_form",
     "rectification-notice": "rectification_notice",
+    "checklist": "checklist",
+    "campaign": "campaign",
+    "annual": "annual",
 }
 
 
@@ -56,16 +62,18 @@ def write_report(
     inspector: str | None = None,
     visit: int | None = None,
     problem: int | None = None,
+    campaign: str | None = None,
 ) -> Path:
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
-    Options apply where a kind uses them and are ignored elsewhere: ``year`` (training),
-    ``school`` (sign, rectification-notice), ``paper`` (sign), ``month``, ``zone`` and
-    ``inspector`` (schedule: names), ``visit`` (visit-form: a visit's id, none for a blank
-    form), ``problem`` (rectification-notice: a problem's id). Raises ValidationError with a
-    Chinese message for an unknown kind, a folder that does not exist or an option the kind
-    cannot use (an unknown school …); an existing file is replaced only once the new PDF is
-    complete.
+    Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
+    annual), ``school`` (sign, rectification-notice, checklist), ``paper`` (sign), ``month``,
+    ``zone`` and ``inspector`` (schedule: names), ``visit`` (visit-form: a visit's id, none for
+    a blank form), ``problem`` (rectification-notice: a problem's id), ``campaign`` (checklist,
+    campaign: a campaign's name; default the running campaign started last). Raises
+    ValidationError with a Chinese message for an unknown kind, a folder that does not exist or
+    an option the kind cannot use (an unknown school …); an existing file is replaced only once
+    the new PDF is complete.
     """
     from core.reports.options import ReportOptions
 
@@ -89,6 +97,7 @@ def write_report(
         inspector=inspector,
         visit=visit,
         problem=problem,
+        campaign=campaign,
     )
     module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
     module.write(db, out, options)

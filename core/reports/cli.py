@@ -45,12 +45,23 @@ def _day(text: str) -> date:
 def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     """Add ``report`` to ``commands`` (the object ``add_subparsers`` returned); returns it."""
     kinds = "；".join(f"{kind}：{title}" for kind, title in REPORT_KINDS.items())
-    report = commands.add_parser("report", help="生成 PDF 报表（花名册、公示牌、达标情况等）")
+    report = commands.add_parser(
+        "report", help="生成 PDF 报表（花名册、公示牌、督导安排、迎检进度、年度统计等）"
+    )
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
     report.add_argument("--month", type=_month, metavar="YYYY-MM", help="月份（按月的报表）")
-    report.add_argument("--year", type=_year, metavar="YYYY", help="年度（默认今年）")
     report.add_argument(
-        "--school", metavar="NAME", help="只生成这所学校（园）的（公示牌、整改通知书）"
+        "--year", type=_year, metavar="YYYY", help="年度（培训学时、年度统计；默认今年）"
+    )
+    report.add_argument(
+        "--school",
+        metavar="NAME",
+        help="只生成这所学校（园）的（公示牌、整改通知书；档案资料清单必填）",
+    )
+    report.add_argument(
+        "--campaign",
+        metavar="NAME",
+        help="迎检工作（档案资料清单、迎检进度表；默认最近开始的进行中的一项）",
     )
     report.add_argument("--zone", metavar="NAME", help="只含这个责任区的学校（督导工作安排表）")
     report.add_argument("--inspector", metavar="NAME", help="只含这名督学的督导（督导工作安排表）")
@@ -97,6 +108,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             inspector=args.inspector,
             visit=args.visit,
             problem=args.problem,
+            campaign=args.campaign,
         )
     finally:
         db.dispose()

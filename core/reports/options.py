@@ -1,5 +1,5 @@
 """What a report is asked for (day, year, month, school, zone, inspector, visit, problem,
-paper) and the office it is printed for.
+campaign, paper) and the office it is printed for.
 
 Each kind reads only the options it uses and ignores the rest; the checks here raise
 :class:`~core.errors.ValidationError` with a Chinese message naming the option. Names and ids
@@ -18,9 +18,10 @@ from sqlalchemy import select
 
 from core.enums import ProblemStatus
 from core.errors import FieldError, ValidationError
+from core.parsing import clean_text
 from core.reports.settings import ReportSettings, load_report_settings
 from core.settings import office_name_from_session
-from db.models import Problem, School
+from db.models import Campaign, CampaignSchool, Problem, School
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ OPTION_LABELS = {
     "inspector": "督学",
     "visit": "督导",
     "problem": "整改问题",
+    "campaign": "迎检工作",
     "paper": "纸张",
 }
 
@@ -60,6 +62,7 @@ class ReportOptions:
     inspector: str | None = None
     visit: int | None = None
     problem: int | None = None
+    campaign: str | None = None
 
     def year_or_current(self) -> int:
         """The year asked for, or ``today``'s; refuses a year outside 2000–2100."""
@@ -125,3 +128,42 @@ def notice_schools(db: Database) -> list[str]:
             .order_by(School.name)
         )
         return list(session.scalars(query))
+
+
+def campaign_names(db: Database) -> list[str]:
+    """The campaigns a report can be written for: running ones first, then closed ones; the
+    newest first within each."""
+    with db.session() as session:
+        query = select(Campaign.name).order_by(
+            Campaign.closed_on.is_not(None), Campaign.started_on.desc(), Campaign.id.desc()
+        )
+        return list(session.scalars(query))
+
+
+def chosen_campaign(session: Session, name: str | None, school: School | None = None) -> Campaign:
+    """The campaign called ``name``; without a name, the running campaign started last (that
+    includes ``school``, when given). Refuses an unknown name, a school not in the named
+    campaign, or no campaign to choose, in Chinese."""
+    name = clean_text(name)
+    if name:
+        campaign = session.scalar(select(Campaign).where(Campaign.name == name))
+        if campaign is None:
+            raise refuse("campaign", f"没有名为“{name}”的迎检工作")
+        if school is not None and not session.get(CampaignSchool, (campaign.id, school.id)):
+            raise refuse("school", f"“{school.name}”不在迎检工作“{name}”的学校名单中")
+        return campaign
+    query = (
+        select(Campaign)
+        .where(Campaign.closed_on.is_(None))
+        .order_by(Campaign.started_on.desc(), Campaign.id.desc())
+    )
+    if school is not None:
+        query = query.join(CampaignSchool, CampaignSchool.campaign_id == Campaign.id).where(
+            CampaignSchool.school_id == school.id
+        )
+    campaign = session.scalars(query).first()
+    if campaign is None:
+        if school is not None:
+            raise refuse("campaign", f"“{school.name}”没有进行中的迎检工作，请指定迎检工作")
+        raise refuse("campaign", "目前没有进行中的迎检工作，请指定迎检工作")
+    return campaign

@@ -28,6 +28,8 @@ from gui.report_actions import open_report
 from gui.worker import EVERYTHING, DbWorker, report_failure
 
 CARD_COLUMNS = 4
+ARCHIVE_WARNING_DAYS = 7
+"""A phase deadline this close (days) marks the archives card."""
 
 
 class Card(QPushButton):
@@ -107,6 +109,8 @@ class DashboardPage(QWidget):
             "records": Card(self.tr("Visit records missing"), "records:missing"),
             "overdue": Card(self.tr("Overdue rectifications"), "rectification:overdue"),
             "escalated": Card(self.tr("Problems reported up"), "rectification:escalated"),
+            "archives": Card(self.tr("Next evaluation deadline"), "archives:next"),
+            "archive_overdue": Card(self.tr("Overdue archive items"), "archives:overdue"),
             "schools": Card(self.tr("Schools and kindergartens"), "schools"),
             "inspectors": Card(self.tr("Inspectors in office"), "inspectors:serving"),
             "full_time": Card(self.tr("Full-time inspectors"), "inspectors:full_time"),
@@ -226,6 +230,7 @@ class DashboardPage(QWidget):
             ),
         )
         self._show_work(o)
+        self._show_archives(o)
         crowded = sum(1 for z in o.zones if z.over_limit)
         self.cards["zones"].show_figure(
             str(len(o.zones)),
@@ -269,6 +274,38 @@ class DashboardPage(QWidget):
                 self.tr("Not fixed after the follow-ups, or serious"),
                 alert=r.escalated > 0,
             )
+
+    def _show_archives(self, o: Compliance) -> None:
+        """The cards of the evaluation campaigns (迎检): the next phase deadline, overdue items."""
+        a = o.archives
+        if a is None:
+            self.cards["archives"].show_figure("—", self.tr("No evaluation campaign running"))
+            self.cards["archive_overdue"].show_figure(
+                "0", self.tr("No evaluation campaign running")
+            )
+            return
+        if a.next_deadline is None or a.days_left is None:
+            self.cards["archives"].show_figure(
+                "—",
+                self.tr("{campaign}: every phase deadline has passed").format(
+                    campaign=a.next_campaign or self.tr("the running campaign")
+                ),
+            )
+        else:
+            self.cards["archives"].show_figure(
+                self.tr("{days} days").format(days=a.days_left),
+                self.tr("{campaign}: {phase} by {day}").format(
+                    campaign=a.next_campaign, phase=a.next_phase, day=f"{a.next_deadline:%Y-%m-%d}"
+                ),
+                alert=a.days_left <= ARCHIVE_WARNING_DAYS,
+            )
+        self.cards["archive_overdue"].show_figure(
+            str(a.overdue),
+            self.tr("{count} schools lagging behind").format(count=a.lagging)
+            if a.lagging
+            else self.tr("No school lagging behind"),
+            alert=a.overdue > 0,
+        )
 
     def load_demo(self) -> None:
         """Fill the empty database with the demo office, after asking."""

@@ -2,8 +2,9 @@
 
 Each report kind shows only the options it uses (a year for training hours, a school and the
 paper size for the 公示牌, a month with zone and inspector filters for the visit plan, a school
-with unresolved problems for the 整改通知书; the 督导记录表 printed here is the blank form); the
-PDF is written on the worker and opened in the preview window.
+with unresolved problems for the 整改通知书, a school and a campaign for the 档案资料清单, a
+campaign for the 迎检进度表, a year for the annual figures; the 督导记录表 printed here is the
+blank form); the PDF is written on the worker and opened in the preview window.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.inspectors import inspector_rows
-from core.reports.options import notice_schools
+from core.reports.options import campaign_names, notice_schools
 from core.schools import school_rows, zone_rows
 from db.engine import Database
 from gui.lazy import RefreshWhenShown
@@ -40,10 +41,14 @@ OPTIONS_USED = {
     "sign": ("school", "paper"),
     "schedule": ("month", "zone", "inspector"),
     "rectification-notice": ("notice_school",),
+    "checklist": ("campaign", "school"),
+    "campaign": ("campaign",),
+    "annual": ("year",),
 }
 """The options each report kind uses; the others take none."""
-READS = {"schools", "inspectors", "problems"}
-"""Changes after which the offered schools, zones, inspectors and notice schools are re-read."""
+READS = {"schools", "inspectors", "problems", "campaigns"}
+"""Changes after which the offered schools, zones, inspectors, notice schools and campaigns are
+re-read."""
 
 
 class ReportsPage(RefreshWhenShown, QWidget):
@@ -91,8 +96,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.inspector = QComboBox()
         self.notice_school = QComboBox()
         self.notice_school.setPlaceholderText(self.tr("No school has problems to rectify"))
+        self.campaign = QComboBox()
         self.options = QFormLayout()
         self.options.addRow(self.tr("Year"), self.year)
+        self.options.addRow(self.tr("Campaign"), self.campaign)
         self.options.addRow(self.tr("Month"), self.month)
         self.options.addRow(self.tr("Zone"), self.zone)
         self.options.addRow(self.tr("Inspector"), self.inspector)
@@ -139,12 +146,13 @@ class ReportsPage(RefreshWhenShown, QWidget):
                     zone_rows(db),
                     inspector_rows(db, day),
                     notice_schools(db),
+                    campaign_names(db),
                 ),
                 on_done=self._show_choices,
             )
 
     def _show_choices(self, read) -> None:
-        schools, zones, inspectors, notice = read
+        schools, zones, inspectors, notice, campaigns = read
         _refill(self.school, [(self.tr("All schools"), "")] +
                 [(row.name, row.name) for row in schools if row.active])  # fmt: skip
         _refill(self.zone, [(self.tr("All zones"), None)] + [(z.name, z.name) for z in zones])
@@ -152,6 +160,8 @@ class ReportsPage(RefreshWhenShown, QWidget):
         _refill(self.inspector, [(self.tr("All inspectors"), None)] +
                 [(name, name) for name in serving])  # fmt: skip
         _refill(self.notice_school, [(name, name) for name in notice])
+        _refill(self.campaign, [(self.tr("Latest running campaign"), None)] +
+                [(name, name) for name in campaigns])  # fmt: skip
 
     def current_kind(self) -> str:
         item = self.kinds.currentItem()
@@ -190,6 +200,18 @@ class ReportsPage(RefreshWhenShown, QWidget):
                 "The rectification notice to a school listing its problems still to be "
                 "rectified, with the reply date and the office's signature."
             ),
+            "checklist": self.tr(
+                "One school's archive checklist in a campaign: every item with its status, "
+                "person responsible, due date, box number and location. A4 landscape."
+            ),
+            "campaign": self.tr(
+                "A campaign's progress: phases and deadlines, each zone and school with its "
+                "percent and overdue items, the lagging schools first."
+            ),
+            "annual": self.tr(
+                "The year's work in figures: visits planned and done per month, inspector, zone "
+                "and school, problems found and fixed, complaints and training hours, with charts."
+            ),
         }
 
     def _show_options(self) -> None:
@@ -204,6 +226,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         """The option inputs by option name (as in :data:`OPTIONS_USED`)."""
         return {
             "year": self.year,
+            "campaign": self.campaign,
             "month": self.month,
             "zone": self.zone,
             "inspector": self.inspector,
@@ -240,6 +263,8 @@ class ReportsPage(RefreshWhenShown, QWidget):
             options["inspector"] = self.inspector.currentData()
         if "notice_school" in used:
             options["school"] = self.notice_school.currentData()
+        if "campaign" in used:
+            options["campaign"] = self.campaign.currentData()
         open_report(self, self.db, self.worker, kind, self.today(), **options)
 
 

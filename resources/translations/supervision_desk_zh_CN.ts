@@ -15,6 +15,355 @@
     </message>
 </context>
 <context>
+    <name>ArchiveCampaignDialog</name>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="131"/>
+        <source>Edit campaign</source>
+        <translation>编辑迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="131"/>
+        <source>New campaign</source>
+        <translation>新建迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="135"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="136"/>
+        <source>e.g. 2026年县域义务教育优质均衡督导评估迎检</source>
+        <translation>例如：2026年县域义务教育优质均衡督导评估迎检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="137"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="138"/>
+        <source>Started on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="140"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="168"/>
+        <source>Phases and their deadlines</source>
+        <translation>工作阶段及截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="171"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="171"/>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="181"/>
+        <source>Add phase</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="183"/>
+        <source>Remove phase</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="254"/>
+        <source>Schools taking part</source>
+        <translation>参加学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="256"/>
+        <source>Type to filter…</source>
+        <translation>输入文字筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="271"/>
+        <source>Tick zone</source>
+        <translation>勾选该责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="274"/>
+        <source>Tick all kindergartens</source>
+        <translation>勾选全部幼儿园</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="276"/>
+        <source>Tick all shown</source>
+        <translation>勾选所列学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="280"/>
+        <source>Untick all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="298"/>
+        <source>Templates applied</source>
+        <translation>采用的清单模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="302"/>
+        <source>{name} ({items} items, {required} required)</source>
+        <translation>{name}（{items} 项，其中必备 {required} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="308"/>
+        <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
+        <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="366"/>
+        <source>{count} ticked</source>
+        <translation>已勾选{count}所</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivesPage</name>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="195"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="196"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="197"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="198"/>
+        <source>Required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="200"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="205"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="207"/>
+        <source>Due</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="212"/>
+        <source>Box no.</source>
+        <translation>盒号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="213"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="214"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="215"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="217"/>
+        <source>Files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="224"/>
+        <location filename="../../gui/pages/archives.py" line="487"/>
+        <location filename="../../gui/pages/archives.py" line="514"/>
+        <location filename="../../gui/pages/archives.py" line="517"/>
+        <location filename="../../gui/pages/archives.py" line="530"/>
+        <location filename="../../gui/pages/archives.py" line="534"/>
+        <source>Evaluation archives</source>
+        <translation>迎检档案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="234"/>
+        <source>Change selected items…</source>
+        <translation>修改所选项目…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="236"/>
+        <source>Change whole schools…</source>
+        <translation>按学校批量修改…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="238"/>
+        <location filename="../../gui/pages/archives.py" line="624"/>
+        <source>Print checklist</source>
+        <translation>打印清单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="241"/>
+        <source>Not done yet</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="242"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="260"/>
+        <source>New campaign…</source>
+        <translation>新建迎检…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="262"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="264"/>
+        <location filename="../../gui/pages/archives.py" line="419"/>
+        <source>End campaign</source>
+        <translation>结束迎检</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="266"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="268"/>
+        <source>Campaign:</source>
+        <translation>迎检工作：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="278"/>
+        <location filename="../../gui/pages/archives.py" line="358"/>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="302"/>
+        <source>Checklists</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="303"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="304"/>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="305"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="342"/>
+        <source>{name} (closed {day})</source>
+        <translation>{name}（{day} 已结束）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="348"/>
+        <source>(no campaign yet)</source>
+        <translation>（尚无迎检工作）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="376"/>
+        <source>No campaign yet. Create one with “New campaign…”: each school taking part gets a checklist from the templates chosen.</source>
+        <translation>还没有迎检工作。请点“新建迎检…”创建：参加的每所学校都会按所选模板生成一份档案资料清单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="383"/>
+        <source>started {day}</source>
+        <translation>{day} 开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="384"/>
+        <source>{count} schools</source>
+        <translation>{count} 所学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="385"/>
+        <source>{percent} of required items complete</source>
+        <translation>必备项目完成 {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="388"/>
+        <source>{count} overdue</source>
+        <translation>逾期 {count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="391"/>
+        <source>closed {day}</source>
+        <translation>{day} 已结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="395"/>
+        <source>next: {phase} by {day} ({days} days left)</source>
+        <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="405"/>
+        <source>{status}, overdue</source>
+        <translation>{status}，已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="417"/>
+        <source>Reopen campaign</source>
+        <translation>重新开启</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="510"/>
+        <source>Reopen the campaign “{name}”?</source>
+        <translation>要重新开启迎检工作“{name}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="512"/>
+        <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
+        <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="527"/>
+        <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
+        <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="546"/>
+        <source>{count} items of {schools}</source>
+        <translation>{schools} 的 {count} 个项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="579"/>
+        <source>All {count} items of {schools}</source>
+        <translation>{schools} 的全部 {count} 个项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="625"/>
+        <source>Choose a school (or select one of its items) to print its checklist.</source>
+        <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentDialog</name>
     <message>
         <location filename="../../gui/inspector_dialogs.py" line="120"/>
@@ -68,6 +417,56 @@
         <location filename="../../gui/inspector_dialogs.py" line="292"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="411"/>
+        <source>Attachments (saved at once)</source>
+        <translation>附件（立即保存）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="422"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="424"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="426"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="466"/>
+        <location filename="../../gui/archive_dialogs.py" line="491"/>
+        <location filename="../../gui/archive_dialogs.py" line="505"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="472"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="472"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="492"/>
+        <source>The copy of “{name}” is missing from the data folder.</source>
+        <translation>数据文件夹中缺少“{name}”的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="504"/>
+        <source>Remove the attachment “{name}”?</source>
+        <translation>确定删除附件“{name}”？</translation>
     </message>
 </context>
 <context>
@@ -635,218 +1034,264 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="84"/>
+        <location filename="../../gui/pages/dashboard.py" line="86"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="92"/>
+        <location filename="../../gui/pages/dashboard.py" line="94"/>
         <source>The database is empty. Load the demo office to try the app, or enter your office&apos;s name under Settings.</source>
         <translation>数据库中还没有数据。可以装入演示数据试用本程序，或先在“设置”中填写本单位名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="97"/>
+        <location filename="../../gui/pages/dashboard.py" line="99"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="105"/>
+        <location filename="../../gui/pages/dashboard.py" line="107"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="106"/>
+        <location filename="../../gui/pages/dashboard.py" line="108"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="107"/>
+        <location filename="../../gui/pages/dashboard.py" line="109"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="108"/>
+        <location filename="../../gui/pages/dashboard.py" line="110"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="109"/>
+        <location filename="../../gui/pages/dashboard.py" line="111"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="110"/>
+        <location filename="../../gui/pages/dashboard.py" line="112"/>
+        <source>Next evaluation deadline</source>
+        <translation>迎检下一节点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="113"/>
+        <source>Overdue archive items</source>
+        <translation>逾期档案资料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="114"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="111"/>
+        <location filename="../../gui/pages/dashboard.py" line="115"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="112"/>
+        <location filename="../../gui/pages/dashboard.py" line="116"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="113"/>
+        <location filename="../../gui/pages/dashboard.py" line="117"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="114"/>
+        <location filename="../../gui/pages/dashboard.py" line="118"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="115"/>
+        <location filename="../../gui/pages/dashboard.py" line="119"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="116"/>
+        <location filename="../../gui/pages/dashboard.py" line="120"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="117"/>
+        <location filename="../../gui/pages/dashboard.py" line="121"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="118"/>
+        <location filename="../../gui/pages/dashboard.py" line="122"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="119"/>
+        <location filename="../../gui/pages/dashboard.py" line="123"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="120"/>
+        <location filename="../../gui/pages/dashboard.py" line="124"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="130"/>
+        <location filename="../../gui/pages/dashboard.py" line="134"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="157"/>
+        <location filename="../../gui/pages/dashboard.py" line="161"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="163"/>
+        <location filename="../../gui/pages/dashboard.py" line="167"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="168"/>
+        <location filename="../../gui/pages/dashboard.py" line="172"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="171"/>
+        <location filename="../../gui/pages/dashboard.py" line="175"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="173"/>
+        <location filename="../../gui/pages/dashboard.py" line="177"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="178"/>
+        <location filename="../../gui/pages/dashboard.py" line="182"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="185"/>
+        <location filename="../../gui/pages/dashboard.py" line="189"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="187"/>
+        <location filename="../../gui/pages/dashboard.py" line="191"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="192"/>
+        <location filename="../../gui/pages/dashboard.py" line="196"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="197"/>
+        <location filename="../../gui/pages/dashboard.py" line="201"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="203"/>
+        <location filename="../../gui/pages/dashboard.py" line="207"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="210"/>
+        <location filename="../../gui/pages/dashboard.py" line="214"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="217"/>
+        <location filename="../../gui/pages/dashboard.py" line="221"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="224"/>
+        <location filename="../../gui/pages/dashboard.py" line="228"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="232"/>
+        <location filename="../../gui/pages/dashboard.py" line="237"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="236"/>
+        <location filename="../../gui/pages/dashboard.py" line="241"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="246"/>
+        <location filename="../../gui/pages/dashboard.py" line="251"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="250"/>
+        <location filename="../../gui/pages/dashboard.py" line="255"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="257"/>
+        <location filename="../../gui/pages/dashboard.py" line="262"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="264"/>
+        <location filename="../../gui/pages/dashboard.py" line="269"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="269"/>
+        <location filename="../../gui/pages/dashboard.py" line="274"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="276"/>
+        <location filename="../../gui/pages/dashboard.py" line="282"/>
+        <location filename="../../gui/pages/dashboard.py" line="284"/>
+        <source>No evaluation campaign running</source>
+        <translation>当前没有进行中的迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="290"/>
+        <source>{campaign}: every phase deadline has passed</source>
+        <translation>{campaign}：各阶段截止日期均已过</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="291"/>
+        <source>the running campaign</source>
+        <translation>当前迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="296"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="297"/>
+        <source>{campaign}: {phase} by {day}</source>
+        <translation>{campaign}：{phase}，{day} 截止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="304"/>
+        <source>{count} schools lagging behind</source>
+        <translation>进度滞后学校 {count} 所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="306"/>
+        <source>No school lagging behind</source>
+        <translation>没有进度滞后的学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard.py" line="313"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="278"/>
-        <location filename="../../gui/pages/dashboard.py" line="293"/>
+        <location filename="../../gui/pages/dashboard.py" line="315"/>
+        <location filename="../../gui/pages/dashboard.py" line="330"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -981,44 +1426,97 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsDialog</name>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="358"/>
+        <source>Evaluation sheet</source>
+        <translation>评估表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="362"/>
+        <source>Scores stay with indicators whose group and name stay; indicators removed or renamed lose their scores.</source>
+        <translation>分组和名称不变的指标保留原有得分；删除或改名的指标，其得分将被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="370"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="371"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="372"/>
+        <source>Maximum</source>
+        <translation>最高分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="373"/>
+        <source>Minimum</source>
+        <translation>最低分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="378"/>
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="378"/>
+        <source>Add indicator below</source>
+        <translation>在下方添加指标</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="383"/>
+        <source>Fill in the 100-point school sheet</source>
+        <translation>填入学校100分评估表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="397"/>
+        <source>{count} indicators, full marks {marks}</source>
+        <translation>共 {count} 项指标，满分 {marks}</translation>
+    </message>
+</context>
+<context>
     <name>InspectionItemsDialog</name>
     <message>
-        <location filename="../../gui/record_dialog.py" line="315"/>
+        <location filename="../../gui/record_dialog.py" line="307"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="319"/>
+        <location filename="../../gui/record_dialog.py" line="311"/>
         <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
         <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="336"/>
+        <location filename="../../gui/record_dialog.py" line="328"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="337"/>
+        <location filename="../../gui/record_dialog.py" line="329"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="338"/>
+        <location filename="../../gui/record_dialog.py" line="330"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="339"/>
+        <location filename="../../gui/record_dialog.py" line="331"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="340"/>
+        <location filename="../../gui/record_dialog.py" line="332"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="365"/>
+        <location filename="../../gui/record_dialog.py" line="357"/>
         <source>New item</source>
         <translation>新增事项</translation>
     </message>
@@ -1357,6 +1855,89 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="532"/>
+        <source>Checklist item</source>
+        <translation>清单项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="532"/>
+        <source>Change {count} items</source>
+        <translation>批量修改 {count} 个项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="542"/>
+        <source>Tick the fields to change; the others stay as they are.</source>
+        <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="546"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="547"/>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="548"/>
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="549"/>
+        <source>Box number</source>
+        <translation>盒号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="550"/>
+        <source>Location</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="553"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="577"/>
+        <source>Evidence: {text}</source>
+        <translation>佐证材料：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="578"/>
+        <source>Required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="578"/>
+        <source>Optional</source>
+        <translation>可选项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="580"/>
+        <source>kept {period}</source>
+        <translation>保管期限：{period}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="585"/>
+        <source>change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="586"/>
+        <source>Tick to change this field</source>
+        <translation>勾选表示修改此项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/archive_dialogs.py" line="647"/>
+        <source>Tick at least one field to change.</source>
+        <translation>请至少勾选一项要修改的内容。</translation>
+    </message>
+</context>
+<context>
     <name>ListPage</name>
     <message>
         <location filename="../../gui/list_page.py" line="58"/>
@@ -1387,137 +1968,132 @@
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="93"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="95"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
-        <source>Archive checklists for evaluations and their progress per school.</source>
-        <translation>迎检档案清单及各校的整理进度。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
-        <location filename="../../gui/main_window.py" line="213"/>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1529,19 +2105,19 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -1578,14 +2154,6 @@ A safety copy of the current data is saved first.</source>
         <location filename="../../gui/pdf_preview.py" line="93"/>
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../gui/pages/placeholder.py" line="16"/>
-        <source>This page is not available yet in this version.</source>
-        <translation>本版本中此页面尚未提供。</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +2228,149 @@ A safety copy of the current data is saved first.</source>
     </message>
 </context>
 <context>
+    <name>ProgressTab</name>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="719"/>
+        <source>Print campaign progress</source>
+        <translation>打印迎检进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="729"/>
+        <location filename="../../gui/pages/archives.py" line="804"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="730"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="731"/>
+        <source>Required</source>
+        <translation>必备项数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="732"/>
+        <location filename="../../gui/pages/archives.py" line="787"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="734"/>
+        <location filename="../../gui/pages/archives.py" line="784"/>
+        <source>Percent</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="737"/>
+        <location filename="../../gui/pages/archives.py" line="792"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="744"/>
+        <source>Lagging</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="745"/>
+        <source>lagging</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="756"/>
+        <source>Double-click a school to see its checklist.</source>
+        <translation>双击学校可查看其档案资料清单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="777"/>
+        <location filename="../../gui/pages/archives.py" line="1016"/>
+        <source>Weekly dispatch</source>
+        <translation>周调度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="778"/>
+        <source>Take snapshot today</source>
+        <translation>记录今日进度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="782"/>
+        <source>Taken on</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="793"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="806"/>
+        <source>Then</source>
+        <translation>当时</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="812"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="818"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="825"/>
+        <source>Overdue then/now</source>
+        <translation>逾期（当时→现在）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="848"/>
+        <source>Monthly bulletin for</source>
+        <translation>月通报月份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="878"/>
+        <source>No campaign yet</source>
+        <translation>尚无迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="887"/>
+        <source>Overall {percent} ({done} of {required} required items)</source>
+        <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="913"/>
+        <source>{days} days left</source>
+        <translation>还剩{days}天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="924"/>
+        <source>{count} schools lagging: {names}</source>
+        <translation>{count}所学校进度滞后：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="965"/>
+        <source>Take a snapshot each week; choose one to compare it with today.</source>
+        <translation>每周记录一次进度；选中某次记录，可与今日进度对比。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="971"/>
+        <source>Since {day}: {moved} schools moved</source>
+        <translation>自{day}以来：{moved}所学校进度有变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="991"/>
+        <source>{year}-{month:02d}: {percent} complete; {done} items completed this month; {complete} of {schools} schools complete; {overdue} items overdue.</source>
+        <translation>{year}年{month:02d}月：总体完成{percent}；本月完成{done}项；{schools}所学校中{complete}所已全部完成；逾期{overdue}项。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="1004"/>
+        <source>Lagging: {names}</source>
+        <translation>进度滞后：{names}</translation>
+    </message>
+</context>
+<context>
     <name>RecheckDialog</name>
     <message>
         <location filename="../../gui/rectification_dialogs.py" line="266"/>
@@ -1685,113 +2396,113 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../gui/record_dialog.py" line="114"/>
+        <location filename="../../gui/record_dialog.py" line="106"/>
         <source>Visit record</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="121"/>
+        <location filename="../../gui/record_dialog.py" line="113"/>
         <source>Visit</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="122"/>
+        <location filename="../../gui/record_dialog.py" line="114"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="132"/>
+        <location filename="../../gui/record_dialog.py" line="124"/>
         <source>No longer on the office&apos;s list; kept from this record</source>
         <translation>已不在督导室事项清单中，本记录予以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="136"/>
+        <location filename="../../gui/record_dialog.py" line="128"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="137"/>
+        <location filename="../../gui/record_dialog.py" line="129"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="138"/>
+        <location filename="../../gui/record_dialog.py" line="130"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="144"/>
+        <location filename="../../gui/record_dialog.py" line="136"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="145"/>
+        <location filename="../../gui/record_dialog.py" line="137"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="146"/>
+        <location filename="../../gui/record_dialog.py" line="138"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="147"/>
+        <location filename="../../gui/record_dialog.py" line="139"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="184"/>
+        <location filename="../../gui/record_dialog.py" line="176"/>
         <source>Inspector: {name}</source>
         <translation>督学：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="186"/>
+        <location filename="../../gui/record_dialog.py" line="178"/>
         <source>With: {names}</source>
         <translation>同行人员：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="191"/>
+        <location filename="../../gui/record_dialog.py" line="183"/>
         <source>Attachments (saved at once)</source>
         <translation>附件（立即保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="196"/>
+        <location filename="../../gui/record_dialog.py" line="188"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="198"/>
+        <location filename="../../gui/record_dialog.py" line="190"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="200"/>
+        <location filename="../../gui/record_dialog.py" line="192"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="268"/>
+        <location filename="../../gui/record_dialog.py" line="260"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="268"/>
+        <location filename="../../gui/record_dialog.py" line="260"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="287"/>
-        <location filename="../../gui/record_dialog.py" line="301"/>
+        <location filename="../../gui/record_dialog.py" line="279"/>
+        <location filename="../../gui/record_dialog.py" line="293"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="288"/>
+        <location filename="../../gui/record_dialog.py" line="280"/>
         <source>The copy of “{name}” is missing from the data folder.</source>
         <translation>数据文件夹中缺少“{name}”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="300"/>
+        <location filename="../../gui/record_dialog.py" line="292"/>
         <source>Remove the attachment “{name}”?</source>
         <translation>确定删除附件“{name}”？</translation>
     </message>
@@ -1954,7 +2665,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records.py" line="268"/>
         <source>Required</source>
-        <translation>要求学时</translation>
+        <translation>应督导</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="274"/>
@@ -2359,110 +3070,153 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports.py" line="63"/>
+        <location filename="../../gui/pages/reports.py" line="68"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="93"/>
+        <location filename="../../gui/pages/reports.py" line="98"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="95"/>
+        <location filename="../../gui/pages/reports.py" line="101"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="96"/>
+        <location filename="../../gui/pages/reports.py" line="102"/>
+        <source>Campaign</source>
+        <translation>迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="103"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="97"/>
+        <location filename="../../gui/pages/reports.py" line="104"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="98"/>
+        <location filename="../../gui/pages/reports.py" line="105"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="99"/>
-        <location filename="../../gui/pages/reports.py" line="100"/>
+        <location filename="../../gui/pages/reports.py" line="106"/>
+        <location filename="../../gui/pages/reports.py" line="107"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="101"/>
+        <location filename="../../gui/pages/reports.py" line="108"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="102"/>
+        <location filename="../../gui/pages/reports.py" line="109"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="105"/>
+        <location filename="../../gui/pages/reports.py" line="112"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="148"/>
+        <location filename="../../gui/pages/reports.py" line="156"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="150"/>
+        <location filename="../../gui/pages/reports.py" line="158"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="152"/>
+        <location filename="../../gui/pages/reports.py" line="160"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
         <location filename="../../gui/pages/reports.py" line="163"/>
+        <source>Latest running campaign</source>
+        <translation>最近一项进行中的迎检工作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="173"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 landscape.</source>
         <translation>全部督学的性别、工作单位、职务、专兼职、联系电话、任期、责任区和挂牌学校。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="167"/>
+        <location filename="../../gui/pages/reports.py" line="177"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="171"/>
+        <location filename="../../gui/pages/reports.py" line="181"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="175"/>
+        <location filename="../../gui/pages/reports.py" line="185"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="179"/>
+        <location filename="../../gui/pages/reports.py" line="189"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="182"/>
+        <location filename="../../gui/pages/reports.py" line="192"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 landscape.</source>
         <translation>以日历形式列出本月督导安排，并附各督学清单。仅供内部使用，不发送给学校。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="186"/>
+        <location filename="../../gui/pages/reports.py" line="196"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="190"/>
+        <location filename="../../gui/pages/reports.py" line="200"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="204"/>
+        <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
+        <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="208"/>
+        <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
+        <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports.py" line="212"/>
+        <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
+        <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="277"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="278"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="279"/>
+        <source>Move down</source>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
@@ -2480,7 +3234,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/schools.py" line="252"/>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>学校名称</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schools.py" line="253"/>
@@ -2526,6 +3280,24 @@ A safety copy of the current data is saved first.</source>
         <location filename="../../gui/pages/schools.py" line="266"/>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolsChooser</name>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="649"/>
+        <source>Change whole schools</source>
+        <translation>按学校批量修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="651"/>
+        <source>Type to filter…</source>
+        <translation>输入文字筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives.py" line="669"/>
+        <source>Every item of the schools ticked will be changed.</source>
+        <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +3483,107 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
 </context>
 <context>
+    <name>ScoreModel</name>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="210"/>
+        <source>{indicator}: {low} to {high} points</source>
+        <translation>{indicator}：{low}～{high}分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="219"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="221"/>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="223"/>
+        <source>Total
+({marks})</source>
+        <translation>总分
+（{marks}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="225"/>
+        <source>{group}
+subtotal ({marks})</source>
+        <translation>{group}
+小计（{marks}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="306"/>
+        <source>{school} · {indicator} ({low} to {high})</source>
+        <translation>{school} · {indicator}（{low}～{high}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="313"/>
+        <source>Not every indicator is scored yet.</source>
+        <translation>尚有指标未评分。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringView</name>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="451"/>
+        <source>An evaluation sheet lists indicators in groups and the points each is worth; the schools of the campaign are then scored on it, totalled and ranked.</source>
+        <translation>评估表按分组列出各项指标及其分值；参加本次迎检工作的学校按评估表逐项评分，再汇总总分并排名。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="457"/>
+        <source>Load the 100-point school evaluation sheet</source>
+        <translation>装入百分制学校评估表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="459"/>
+        <location filename="../../gui/scoring_view.py" line="482"/>
+        <source>Edit indicators…</source>
+        <translation>编辑指标…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="479"/>
+        <source>Type to find a school…</source>
+        <translation>输入学校名称查找…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="546"/>
+        <source>{school}: not scored yet</source>
+        <translation>{school}：尚未评分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="548"/>
+        <source>{school}: {total} points so far, rank {rank}</source>
+        <translation>{school}：目前{total}分，暂列第{rank}名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="550"/>
+        <source>{school}: {total} points, rank {rank}</source>
+        <translation>{school}：{total}分，第{rank}名</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="598"/>
+        <source>{schools} schools · {scored} scored · {complete} fully scored · full marks {marks}</source>
+        <translation>共{schools}所学校 · 已评分{scored}所 · 全部评完{complete}所 · 满分{marks}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="611"/>
+        <source>This campaign has no evaluation sheet yet.</source>
+        <translation>本次迎检工作尚无评估表。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="613"/>
+        <source>Choose a campaign to score its schools.</source>
+        <translation>请选择一项迎检工作，为参评学校评分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/scoring_view.py" line="669"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+</context>
+<context>
     <name>SemesterCheckDialog</name>
     <message>
         <location filename="../../gui/calendar_dialogs.py" line="712"/>
@@ -2742,7 +3615,7 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     <message>
         <location filename="../../gui/calendar_dialogs.py" line="743"/>
         <source>Required</source>
-        <translation>要求学时</translation>
+        <translation>应督导</translation>
     </message>
     <message>
         <location filename="../../gui/calendar_dialogs.py" line="745"/>
@@ -3004,6 +3877,204 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
         <source>Template written to
 {path}</source>
         <translation>模板已保存到
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="409"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="409"/>
+        <source>Edit template</source>
+        <translation>编辑模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="413"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="414"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="417"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="418"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="419"/>
+        <source>Required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="420"/>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="421"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="426"/>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_dialogs.py" line="426"/>
+        <source>Add item below</source>
+        <translation>在下方插入</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateListView</name>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="60"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="62"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="66"/>
+        <source>Items</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="68"/>
+        <source>Required items</source>
+        <translation>必备项数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="73"/>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="84"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="86"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="89"/>
+        <source>Copy as new template…</source>
+        <translation>复制为新模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="92"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="94"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="96"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="101"/>
+        <source>Templates are copied into a campaign&apos;s checklists when it is created; editing or deleting a template leaves the checklists already made as they are.</source>
+        <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="147"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="157"/>
+        <source>Edit template: {name}</source>
+        <translation>编辑模板：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="169"/>
+        <source> (copy)</source>
+        <translation>（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="173"/>
+        <source>Copy of {name}</source>
+        <translation>复制模板：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="185"/>
+        <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
+        <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="187"/>
+        <location filename="../../gui/template_list_view.py" line="272"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="197"/>
+        <location filename="../../gui/template_list_view.py" line="219"/>
+        <location filename="../../gui/template_list_view.py" line="231"/>
+        <location filename="../../gui/template_list_view.py" line="239"/>
+        <source>Import a template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="217"/>
+        <source>A template named {name} already exists. Import this one under another name?</source>
+        <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="221"/>
+        <source> (imported)</source>
+        <translation>（导入）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="225"/>
+        <source>Import {file}</source>
+        <translation>导入：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="232"/>
+        <source>Template {name} imported from {file}.</source>
+        <translation>已从“{file}”导入模板“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="240"/>
+        <source>Nothing was imported. Please correct the sheet:</source>
+        <translation>未导入任何内容。请修改表格中的以下问题：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="254"/>
+        <location filename="../../gui/template_list_view.py" line="264"/>
+        <source>Export a template</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/template_list_view.py" line="265"/>
+        <source>Template {name} written to
+{path}</source>
+        <translation>模板“{name}”已保存到
 {path}</translation>
     </message>
 </context>

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core.assignments import assign_schools
+from core.campaign_progress import ArchiveFigures
+from core.campaigns import close_campaign, create_campaign
 from core.compliance import Compliance, RotationDue, TermEnding, TrainingShortfall, Workload
 from core.compliance import compliance as compliance_on
 from core.compliance_text import compliance_lines
@@ -28,6 +30,7 @@ from core.visit_records import RecordInput, save_record
 from core.visits import VisitInput, add_visit
 from db.engine import Database
 from db.models import Appointment, Assignment, Inspector, School, Zone
+from tests.db.campaign_helpers import archive_office, campaign
 
 TODAY = date(2026, 11, 2)
 THREE_YEARS_AGO = date(2023, 11, 2)
@@ -408,6 +411,40 @@ def test_an_office_that_meets_every_rule_has_only_ticks(sqlite_db):
     marked = [line for line in lines if line and line[0] in "✓✗!"]
     assert len(marked) == 8
     assert all(line.startswith("✓") for line in marked)
+
+
+def test_running_campaigns_bring_their_archive_figures(db):
+    assert compliance_on(db, TODAY).archives is None
+    assert compliance_on(db, TODAY).as_json()["archives"] is None
+    office = archive_office(db)
+    campaign_id = create_campaign(db, campaign(office))
+    c = compliance_on(db, TODAY)
+    # 自查整改 ended on 31 October with nothing collected: all six required items are overdue.
+    assert c.archives == ArchiveFigures(
+        running=1,
+        next_campaign="2026年优质均衡迎检",
+        next_phase="复评提高",
+        next_deadline=date(2026, 11, 30),
+        days_left=28,
+        overdue=6,
+        lagging=3,
+    )
+    assert c.as_json()["archives"] == {
+        "running": 1,
+        "next_campaign": "2026年优质均衡迎检",
+        "next_phase": "复评提高",
+        "next_deadline": "2026-11-30",
+        "days_left": 28,
+        "overdue": 6,
+        "lagging": 3,
+    }
+    lines = compliance_lines(c)
+    assert "✗ 迎检档案：1 项迎检工作进行中，6 项档案资料逾期未齐全，3 所学校进度落后" in lines
+    assert "  下一节点：2026年优质均衡迎检“复评提高”阶段 2026-11-30 截止（还有 28 天）" in lines
+    assert "（今天截止）" in _text(compliance_on(db, date(2026, 11, 30)))
+    assert "各阶段的截止日期都已过去" in _text(compliance_on(db, date(2027, 1, 1)))
+    close_campaign(db, campaign_id, TODAY)
+    assert "迎检档案" not in _text(compliance_on(db, TODAY))
 
 
 # --- the demo office ------------------------------------------------------------------------

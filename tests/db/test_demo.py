@@ -17,12 +17,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from core.campaign_progress import campaign_progress, compare_with_snapshot, snapshot_rows
+from core.campaigns import DEFAULT_PHASES, campaign_rows, checklist_rows
 from core.compliance import compliance
 from core.demo import OFFICE_NAME_DEMO, create_demo
-from core.enums import Employment, SchoolKind
+from core.enums import Employment, ItemStatus, SchoolKind
 from core.errors import NotEmptyError
 from core.policy import PolicyProfile
 from core.reports.settings import ReportSettings
+from core.scoring import score_table
 from core.settings import load_office_name, save_settings
 from core.terms import current_term
 from core.visits import DEFAULT_INSPECTION_ITEMS
@@ -31,6 +34,7 @@ from db.engine import Database
 from db.migrate import upgrade
 from db.models import (
     Assignment,
+    ChecklistItem,
     Complaint,
     Inspector,
     Problem,
@@ -101,6 +105,18 @@ def _fingerprint(db: Database):
                 select(
                     Problem.found_on, Problem.description, Problem.status, Problem.notice_no
                 ).order_by(Problem.found_on, Problem.description)
+            ).all(),
+            session.execute(
+                select(
+                    School.name,
+                    ChecklistItem.title,
+                    ChecklistItem.status,
+                    ChecklistItem.due_date,
+                    ChecklistItem.box_no,
+                    ChecklistItem.updated_on,
+                )
+                .join(School, School.id == ChecklistItem.school_id)
+                .order_by(School.name, ChecklistItem.title)
             ).all(),
         )
 
@@ -443,6 +459,78 @@ def test_county_demo_is_the_500_school_benchmark_with_ten_years_of_history(db):
         for earlier, later in itertools.pairwise(periods):
             assert earlier.end_date is not None and earlier.end_date < later.start_date
     assert any(len(s.assignments) > 1 for s in schools)
+
+
+# --- The running campaign (迎检) ---------------------------------------------------------------
+
+
+def test_the_demo_runs_an_evaluation_campaign_with_checklists_in_varied_states(demo_office):
+    [row] = campaign_rows(demo_office, TODAY)
+    assert (row.name, row.kind, row.closed_on) == (
+        "2026年县域义务教育优质均衡督导评估迎检",
+        "balanced",
+        None,
+    )
+    assert 55 <= (TODAY - row.started_on).days <= 65
+    progress = campaign_progress(demo_office, row.id, TODAY)
+    assert [p.name for p in progress.phases] == list(DEFAULT_PHASES)
+    assert [p.passed for p in progress.phases] == [True, True, False, False]
+    assert progress.next_phase is not None and progress.next_phase.name == "复评提高"
+    assert 0 < progress.percent < 100
+    assert 0 < len(progress.lagging) < len(progress.schools) // 2
+    assert any(s.percent == 100 for s in progress.schools)
+
+    rows = checklist_rows(demo_office, row.id, TODAY)
+    statuses = Counter(r.status for r in rows)
+    assert set(statuses) == {s.value for s in ItemStatus}
+    assert 0 < statuses[ItemStatus.NOT_APPLICABLE] <= len(progress.schools) // 2
+    assert all(r.box_no and r.location for r in rows if r.status == ItemStatus.FILED)
+    assert all(r.responsible for r in rows if r.status != ItemStatus.NOT_STARTED)
+    overdue = [r for r in rows if r.overdue]
+    assert 0 < len(overdue) <= len(rows) // 20
+    assert all(r.group == "三、原始档案" for r in overdue)
+
+
+def test_the_demo_campaign_takes_schools_and_kindergartens_of_three_zones(demo_office):
+    [row] = campaign_rows(demo_office, TODAY)
+    zones, schools, _ = _load(demo_office)
+    first_zones = {z.id for z in sorted(zones, key=lambda z: z.sort_order)[:3]}
+    taking_part = {
+        s.name: s.kind
+        for s in schools
+        if s.zone_id in first_zones and s.kind in ("primary", "junior", "nine_year", "kindergarten")
+    }
+    rows = checklist_rows(demo_office, row.id, TODAY)
+    titles = defaultdict(set)
+    for r in rows:
+        titles[r.school].add(r.title)
+    assert set(titles) == set(taking_part)
+    for name, kind in taking_part.items():
+        if kind == SchoolKind.KINDERGARTEN:
+            assert "办园情况简介" in titles[name] and "学校情况简介" not in titles[name]
+        else:
+            assert "学校情况简介" in titles[name] and "办园情况简介" not in titles[name]
+
+
+def test_the_demo_campaign_has_two_weekly_snapshots_and_scores(demo_office):
+    [row] = campaign_rows(demo_office, TODAY)
+    snapshots = snapshot_rows(demo_office, row.id)
+    assert [s.taken_on for s in snapshots] == [
+        TODAY - timedelta(days=7),
+        TODAY - timedelta(days=14),
+    ]
+    assert snapshots[1].percent < snapshots[0].percent < row.percent
+    changes = compare_with_snapshot(demo_office, row.id, snapshots[0].id, TODAY)
+    assert any(c.delta for c in changes) and all(
+        c.delta is not None and c.delta >= 0 for c in changes
+    )
+
+    table = score_table(demo_office, row.id)
+    assert table.full_marks == 100
+    scored = [s for s in table.schools if s.points]
+    assert len(scored) == 6 and sum(s.complete for s in scored) == 5
+    assert [s.rank for s in scored if s.complete] == sorted(s.rank for s in scored if s.complete)
+    assert all(0 < s.total <= 103 for s in scored)
 
 
 # --- The dashboard's figures -----------------------------------------------------------------

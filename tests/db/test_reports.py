@@ -13,8 +13,10 @@ from PIL import Image
 from pypdf import PdfReader
 
 from core.assignments import assign_schools
+from core.campaigns import ItemChange, checklist_rows, update_items
 from core.compliance import compliance
 from core.demo import OFFICE_NAME_DEMO, create_demo
+from core.enums import ItemStatus
 from core.errors import ValidationError
 from core.inspectors import InspectorInput, inspector_rows, save_inspector, set_photo
 from core.policy import PolicyProfile
@@ -31,6 +33,7 @@ from core.settings import load_policy
 from core.training import training_summary
 from db.engine import Database
 from db.models import Inspector, School
+from tests.db.demo_campaign import add_campaign
 from tests.db.report_helpers import (
     add_problems,
     assert_fonts_embedded,
@@ -73,10 +76,14 @@ def write(db: Database, kind: str, folder: Path, **options) -> Path:
 
 
 def required_options(db: Database, kind: str) -> dict[str, object]:
-    """What a kind cannot do without: a notice needs a school with problems to rectify."""
-    if kind != "rectification-notice":
-        return {}
-    return {"school": add_problems(db, "青溪县实验小学", TODAY).school}
+    """What a kind cannot do without: a notice needs a school with problems to rectify, a
+    checklist a school in a running campaign, the campaign report a running campaign."""
+    if kind == "rectification-notice":
+        return {"school": add_problems(db, "青溪县实验小学", TODAY).school}
+    if kind in ("checklist", "campaign"):
+        add_campaign(db, TODAY)
+        return {"school": "青溪县实验小学"} if kind == "checklist" else {}
+    return {}
 
 
 @needs_poppler
@@ -286,8 +293,11 @@ def test_bad_options_are_refused_in_chinese_and_leave_the_old_file(office, out_d
 
 
 def test_reports_of_an_empty_office_say_so(sqlite_db, out_dir):
-    for kind in ("roster", "staffing", "training", "terms", "schedule", "visit-form"):
+    for kind in ("roster", "staffing", "training", "terms", "schedule", "visit-form", "annual"):
         assert pages_text(write(sqlite_db, kind, out_dir))
+    for kind in ("checklist", "campaign"):
+        with pytest.raises(ValidationError, match=r"迎检工作|请指定学校"):
+            write(sqlite_db, kind, out_dir)
 
 
 # --- hostile strings -----------------------------------------------------------------------
@@ -335,6 +345,33 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
     assert len(PdfReader(long_sign).pages) == 1
     assert flat(long_school) in flat(pages_text(long_sign)[0])
     assert_renders(long_sign, out_dir)
+
+    annual = write(office, "annual", out_dir)
+    assert_fonts_embedded(annual)
+    text = flat("\n".join(pages_text(annual)))
+    assert "<b>&</b>实验小学□□" in text and "<i>王□明</i>□" in text
+    assert text.count("很长的学校名称") >= 40
+
+    campaign = f"{HOSTILE}迎检{EMOJI}"
+    work = add_campaign(office, TODAY, name=campaign)
+    items = [r.id for r in checklist_rows(office, work.campaign_id, TODAY, strange)]
+    update_items(office, items[:2], ItemChange(status=ItemStatus.FILED.value, box_no="<b>1</b>",
+                 location="&lt;柜" * 40, note=f"<br/>{RARE}{EMOJI}", responsible="<i>"),
+                 TODAY)  # fmt: skip
+    checklist = write(office, "checklist", out_dir, school=f"{HOSTILE}{EMOJI}{RARE}")
+    assert_fonts_embedded(checklist)
+    text = flat("\n".join(pages_text(checklist)))
+    assert f"迎检工作：{HOSTILE}迎检□" in text and "学校（园）：<b>&</b>实验小学□□" in text
+    assert "<i>" in text and "<b>1</b>" in text and "<br/>□□" in text
+    assert text.count("&lt;柜") == 80
+    long_list = write(office, "checklist", out_dir, school=long_school)
+    assert flat(long_school) in flat(pages_text(long_list)[0])
+    assert_renders(long_list, out_dir)
+    progress = write(office, "campaign", out_dir, campaign=campaign)
+    assert_fonts_embedded(progress)
+    text = flat("\n".join(pages_text(progress)))
+    assert "<b>&</b>实验小学□□" in text and text.count("很长的学校名称") >= 40
+    assert_renders(progress, out_dir)
 
 
 # --- report settings -----------------------------------------------------------------------

@@ -11,19 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from core.assignments import assign_schools
+from core.attachments import add_attachment, attachment_rows, remove_attachment
 from core.enums import InspectionMethod, SixMinimum, VisitKind, VisitStatus
 from core.errors import ValidationError
 from core.inspectors import InspectorInput, save_inspector
 from core.schools import SchoolInput, save_school, save_zone
 from core.visit_coverage import month_progress, semester_coverage, unvisited_schools, visit_figures
-from core.visit_records import (
-    RecordInput,
-    add_attachment,
-    attachment_rows,
-    record_of,
-    remove_attachment,
-    save_record,
-)
+from core.visit_records import RecordInput, record_of, save_record
 from core.visits import (
     DEFAULT_INSPECTION_ITEMS,
     VisitInput,

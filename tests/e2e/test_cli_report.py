@@ -19,11 +19,12 @@ from core.reports import REPORT_KINDS
 from core.reports.cli import add_report_parser, cmd_report
 from db.engine import Database
 from db.migrate import upgrade
+from tests.db.demo_campaign import CAMPAIGN, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work, flat
 
 TODAY = "2026-11-02"
 SCHOOL = "青溪县实验小学"
-REQUIRED = {"rectification-notice": ["--school", SCHOOL]}
+REQUIRED = {"rectification-notice": ["--school", SCHOOL], "checklist": ["--school", SCHOOL]}
 """Options a kind cannot do without."""
 
 
@@ -41,6 +42,7 @@ def db_file(tmp_path: Path) -> Path:
     upgrade(db, backup=False)
     create_demo(db, "office", date.fromisoformat(TODAY))
     add_problems(db, SCHOOL, date.fromisoformat(TODAY))
+    add_campaign(db, date.fromisoformat(TODAY))
     db.dispose()
     return path
 
@@ -137,10 +139,34 @@ def test_a_filled_visit_form_and_a_problems_notice(db_file, tmp_path):
     assert "青溪县城关中学：" in text and "消防通道堆放杂物" in text
 
 
+def test_a_checklist_and_the_campaign_by_name_and_the_year_in_figures(db_file, tmp_path):
+    args = parser().parse_args(
+        ["report", "checklist", "--school", SCHOOL, "--campaign", CAMPAIGN, "--out", "c.pdf"]
+    )
+    assert (args.school, args.campaign) == (SCHOOL, CAMPAIGN)
+    targets = {kind: tmp_path / f"{kind}.pdf" for kind in ("checklist", "campaign", "annual")}
+    run("--db", db_file, "report", "checklist", "--school", SCHOOL, "--campaign", CAMPAIGN,
+        "--date", TODAY, "--out", targets["checklist"])  # fmt: skip
+    run("--db", db_file, "report", "campaign", "--campaign", CAMPAIGN, "--date", TODAY,
+        "--out", targets["campaign"])  # fmt: skip
+    run("--db", db_file, "report", "annual", "--year", "2026", "--date", TODAY,
+        "--out", targets["annual"])  # fmt: skip
+    texts = {k: flat("".join(p.extract_text() for p in PdfReader(t).pages)) for k, t in
+             targets.items()}  # fmt: skip
+    assert (
+        f"迎检工作：{CAMPAIGN}" in texts["checklist"]
+        and f"学校（园）：{SCHOOL}" in texts["checklist"]
+    )
+    assert f"迎检工作：{CAMPAIGN}" in texts["campaign"] and "进度滞后的学校" in texts["campaign"]
+    assert "2026年度督导工作统计" in texts["annual"] and "图1" in texts["annual"]
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
         (["visit-form", "--visit", "999999"], "没有编号为 999999 的督导"),
+        (["checklist"], "请指定学校（园）"),
+        (["campaign", "--campaign", "无此工作"], "没有名为“无此工作”的迎检工作"),
         (["rectification-notice", "--problem", "999999"], "没有编号为 999999 的整改问题"),
         (["schedule", "--inspector", "查无此人"], "没有名为“查无此人”的督学"),
     ],

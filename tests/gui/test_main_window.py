@@ -1,17 +1,18 @@
-"""The main window: navigation to every page, plain notices on pages not built yet, the About
-box, remembered geometry and page, backup and restore from the File menu."""
+"""The main window: navigation to every page, the About box, remembered geometry and page,
+backup and restore from the File menu."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import text
 
 from core.compliance import compliance
 from core.version import app_version
-from gui.pages.placeholder import PlaceholderPage
+from gui.list_page import ListPage
+from gui.pages.archives import ArchivesPage
 from tests.conftest import TODAY
 
 NAVIGATION = [
@@ -42,13 +43,13 @@ def test_clicking_each_entry_shows_its_page(window, qtbot):
         assert window.current_page_id() == list(window.pages)[row]
 
 
-def test_pages_not_built_yet_say_so(window):
-    placeholders = [p for p in window.pages.values() if isinstance(p, PlaceholderPage)]
-    assert len(placeholders) == 1
-    for page in placeholders:
-        texts = [label.text() for label in page.findChildren(QLabel)]
-        assert "本版本中此页面尚未提供。" in texts
-        assert page.purpose.text()
+def test_every_page_is_built(window, qtbot):
+    assert isinstance(window.pages["archives"], ArchivesPage)
+    window.show_page("archives:overdue")
+    page = window.pages["archives"]
+    assert isinstance(page, ListPage)
+    assert page.filter_choice.currentData() == "overdue"
+    qtbot.waitUntil(lambda: page.data is not None and not window.worker.busy, timeout=10_000)
 
 
 def test_about_box_shows_the_version(window, monkeypatch):

@@ -12,12 +12,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication
 
+from core.attachments import attachment_rows
 from core.demo import create_demo
 from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from core.rectification import problem_rows
 from core.schedule import responsible_inspectors
 from core.visit_coverage import semester_coverage
-from core.visit_records import RecordInput, attachment_rows, record_of, save_record
+from core.visit_records import RecordInput, record_of, save_record
 from core.visits import (
     DEFAULT_INSPECTION_ITEMS,
     VisitInput,

@@ -1,6 +1,7 @@
 """The 报表 page and the print buttons of the roster pages: a report is written in the
 background and opens in the preview window with the office's data in it; the visit plan, the
-visit record form and the rectification notice offer their own options."""
+visit record form, the rectification notice, the campaign papers and the annual figures offer
+their own options."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pypdf import PdfReader
 
 from core.schools import school_rows
 from tests.conftest import TODAY
+from tests.db.demo_campaign import CAMPAIGN, SCHOOL, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work
 from tests.gui.roster_helpers import open_demo, settle
 
@@ -96,3 +98,38 @@ def test_the_visit_papers_offer_their_options_and_preview(open_window, sqlite_db
     text = "".join(_previewed(page, window, qtbot, page.preview).split())
     assert f"{problems.school}：" in text and "消防通道堆放杂物" in text
     assert page.preview.windowTitle() == "整改通知书"
+
+
+def test_the_campaign_papers_and_the_annual_figures_preview(open_window, sqlite_db, qtbot):
+    window, _schools = open_demo(open_window, sqlite_db, qtbot, "schools")
+    older = add_campaign(sqlite_db, TODAY, name="2026年学前教育普及普惠迎检", started=90)
+    add_campaign(sqlite_db, TODAY)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    settle(window, qtbot)
+
+    page.choose("annual")
+    assert not page.year.isHidden()
+    assert page.campaign.isHidden() and page.school.isHidden()
+    text = "".join(_previewed(page, window, qtbot, None).split())
+    assert "2026年度督导工作统计" in text and "图1" in text
+
+    page.choose("campaign")
+    assert not page.campaign.isHidden() and page.school.isHidden() and page.year.isHidden()
+    offered = [page.campaign.itemData(i) for i in range(page.campaign.count())]
+    # the running campaign started last is the default; then the campaigns, newest first
+    assert offered[:2] == [None, CAMPAIGN] and offered[-1] == older.campaign
+    text = "".join(_previewed(page, window, qtbot, page.preview).split())
+    assert f"迎检工作：{CAMPAIGN}" in text
+    page.campaign.setCurrentIndex(page.campaign.findData(older.campaign))
+    text = "".join(_previewed(page, window, qtbot, page.preview).split())
+    assert f"迎检工作：{older.campaign}" in text
+    assert page.preview.windowTitle() == "迎检进度表"
+
+    page.choose("checklist")
+    assert not page.campaign.isHidden() and not page.school.isHidden()
+    page.campaign.setCurrentIndex(0)
+    page.school.setCurrentText(SCHOOL)
+    text = "".join(_previewed(page, window, qtbot, page.preview).split())
+    assert f"迎检工作：{CAMPAIGN}" in text and f"学校（园）：{SCHOOL}" in text
+    assert page.preview.windowTitle() == "档案资料清单"

@@ -1,0 +1,442 @@
+"""年度督导工作统计: the year's work in figures, with charts.
+
+For ``--year`` (default: this year) the report reads the visits of the year
+(:func:`core.visits.visit_rows`), the problems (:func:`core.rectification.problem_rows`), the
+complaints (:func:`core.complaints.complaint_rows`) and the training hours
+(:func:`core.training.training_summary`) and prints:
+
+一、总体情况 — the headline figures in one paragraph;
+二、各月督导 — per month: visits on the calendar and done, cancelled or postponed, schools
+visited, problems found, complaints received; a bar chart of planned against done;
+三、督学工作量 — per inspector: responsible schools, visits planned and done, schools visited,
+problems found at their visits, training hours against the requirement;
+四、学校督导情况 — per zone, then every school (a small office) or the schools visited least (a
+county: :data:`SCHOOL_LIST_LIMIT`), so the report stays a few pages;
+五、问题整改 — problems found in the year by category: fixed, reported (上报), still open, overdue;
+a bar chart; 六、投诉受理 — complaints by channel, replied and not.
+
+"Planned" counts the visits on the calendar (计划, 已确认, 已完成); cancelled and postponed ones
+are counted apart. A visit counts for its responsible inspector (companions are not counted).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak
+
+from core.complaints import ComplaintState, complaint_rows
+from core.enums import ComplaintChannel, ProblemCategory, ProblemStatus, VisitStatus
+from core.rectification import problem_rows
+from core.reports.document import PageFrame, Report, clean, cn_date
+from core.reports.fonts import MISSING_MARK
+from core.reports.options import ReportOptions, letterhead
+from core.schedule import ACTIVE_STATUSES, responsible_inspectors
+from core.schools import school_rows, zone_rows
+from core.training import training_summary
+from core.visits import visit_rows
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+TITLE = "年度督导工作统计"
+UNZONED = "未划分责任区"
+SCHOOL_LIST_LIMIT = 60
+"""An office with more active schools than this gets only the schools visited least."""
+LEAST_VISITED = 20
+FIXED = (ProblemStatus.FIXED.value, ProblemStatus.VERIFIED.value)
+UNRESOLVED = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
+CHART_HEIGHT = 62 * mm
+SECTION_ROOM = 50 * mm
+"""A section with a short table starts on a new page when less than this is left."""
+CHART_FILLS = (colors.Color(0.78, 0.78, 0.78), colors.Color(0.25, 0.25, 0.25),
+               colors.Color(0.55, 0.55, 0.55))  # fmt: skip
+"""Bar fills, light to dark: they print well in black and white."""
+
+
+def percent(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a whole percent, or an em dash when there is no whole."""
+    return f"{part / whole:.0%}" if whole else "—"
+
+
+def bar_chart(
+    report: Report,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    caption: str,
+    height: float = CHART_HEIGHT,
+    value_max: float | None = None,
+) -> Drawing:
+    """A grouped bar chart across the frame: one group per category, one bar per series (a
+    legend names them), the value above each bar, the caption above the chart; in the
+    report's body face, embedded like the rest. A category label (a zone's name …) is drawn in
+    that one face, a character it lacks as the missing mark. The value axis reaches
+    ``value_max`` (100 for percents), else a round number above the highest bar."""
+    width = report.width
+    font, title_font = report.fonts.body, report.fonts.title
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font  # else the renderer starts in Helvetica, never embedded
+    drawing.add(String(0, height - 11, caption, fontName=title_font, fontSize=10.5))
+    chart = VerticalBarChart()
+    chart.x, chart.y = 28, 22
+    chart.width, chart.height = width - 40, height - 52
+    chart.data = [list(values) for _label, values in series]
+    chart.categoryAxis.categoryNames = [
+        "".join(part if face == font else MISSING_MARK * len(part)
+                for face, part in report.fonts.runs(clean(label), font))
+        for label in categories
+    ]  # fmt: skip
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.dy = -2
+    top = max((max(values, default=0) for _label, values in series), default=0)
+    top = value_max if value_max is not None else top
+    step = _step(top)
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(step, -(-top // step) * step)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.barSpacing = 1
+    chart.groupSpacing = 6
+    chart.barLabelFormat = _bar_label
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.nudge = 5
+    for index in range(len(series)):
+        chart.bars[index].fillColor = CHART_FILLS[index % len(CHART_FILLS)]
+        chart.bars[index].strokeColor = colors.black
+        chart.bars[index].strokeWidth = 0.3
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width, height - 6
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.fontName, legend.fontSize = font, 8
+    legend.boxAnchor = "ne"
+    legend.deltax = 60
+    legend.dx = legend.dy = 7
+    legend.colorNamePairs = [
+        (CHART_FILLS[i % len(CHART_FILLS)], label) for i, (label, _values) in enumerate(series)
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def _bar_label(value: float) -> str:
+    """A bar's value, none on an empty bar."""
+    return f"{value:g}" if value else ""
+
+
+def _step(top: float) -> int:
+    """A round step for a value axis reaching ``top`` in about five steps."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+        if top / step <= 6:
+            return step
+    return 10000
+
+
+def _inspector_rows(visits, problems_by_visit, training, responsible) -> list[list[str]]:
+    names: dict[int, str] = {t.inspector_id: t.name for t in training}
+    planned: Counter[int] = Counter()
+    done: Counter[int] = Counter()
+    visited: dict[int, set[int]] = defaultdict(set)
+    found: Counter[int] = Counter()
+    for v in visits:
+        names.setdefault(v.inspector_id, v.inspector)
+        planned[v.inspector_id] += v.status in ACTIVE_STATUSES
+        if v.status == VisitStatus.DONE:
+            done[v.inspector_id] += 1
+            visited[v.inspector_id].add(v.school_id)
+        found[v.inspector_id] += problems_by_visit.get(v.id, 0)
+    schools = Counter(responsible.values())
+    hours = {t.inspector_id: t for t in training}
+    rows = []
+    for number, (inspector_id, name) in enumerate(
+        sorted(names.items(), key=lambda item: (item[1], item[0])), start=1
+    ):
+        t = hours.get(inspector_id)
+        rows.append(
+            [
+                str(number),
+                name if t else f"{name}（已离任）",
+                str(schools[inspector_id]),
+                str(planned[inspector_id]),
+                str(done[inspector_id]),
+                percent(done[inspector_id], planned[inspector_id]),
+                str(len(visited[inspector_id])),
+                str(found[inspector_id]),
+                f"{t.hours:g} / {t.required}" if t else "—",
+                ("达标" if t.shortfall == 0 else f"差 {round(t.shortfall, 1):g}") if t else "—",
+            ]
+        )
+    return rows
+
+
+def write(db: Database, out: Path, options: ReportOptions) -> None:
+    """Write the figures of ``options.year`` (default: this year) as on ``options.today``."""
+    year = options.year_or_current()
+    today = options.today
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    head = letterhead(db)
+    visits = visit_rows(db, first, last)
+    problems = [p for p in problem_rows(db, today) if p.found_on.year == year]
+    complaints = [c for c in complaint_rows(db) if c.received_on.year == year]
+    training = training_summary(db, today, year)
+    schools = [s for s in school_rows(db, min(today, last)) if s.active]
+    zones = [z.name for z in zone_rows(db)]
+    with db.session() as session:
+        responsible = responsible_inspectors(session, min(today, last))
+
+    on_calendar = [v for v in visits if v.status in ACTIVE_STATUSES]
+    done = [v for v in visits if v.status == VisitStatus.DONE]
+    called_off = len(visits) - len(on_calendar)
+    visited = {v.school_id for v in done}
+    reached = len(visited & {s.id for s in schools})
+    fixed = sum(1 for p in problems if p.status in FIXED)
+    unresolved = sum(1 for p in problems if p.status in UNRESOLVED)
+    escalated = sum(1 for p in problems if p.escalated_on is not None)
+    replied = sum(1 for c in complaints if c.replied_on is not None)
+    met = sum(1 for t in training if t.shortfall == 0)
+    to_date = f"（统计至{cn_date(today)}）" if first <= today <= last else ""
+
+    report = Report(
+        PageFrame(head.office, f"{year}{TITLE}", f"{cn_date(first)}至{cn_date(last)}", today)
+    )
+    report.title_block()
+    report.heading("一、总体情况")
+    report.paragraph(
+        f"{year}年{to_date}，全年安排督导 {len(on_calendar)} 次，已完成 {len(done)} 次，"
+        f"完成率 {percent(len(done), len(on_calendar))}；另有取消或延期 {called_off} 次。"
+        f"在册学校（园）{len(schools)} 所，已督导 {reached} 所，"
+        f"覆盖率 {percent(reached, len(schools))}。"
+        f"发现问题 {len(problems)} 个，已整改 {fixed} 个"
+        f"（整改率 {percent(fixed, len(problems))}），上报 {escalated} 个，"
+        f"尚未整改 {unresolved} 个。受理投诉 {len(complaints)} 件，已答复 {replied} 件。"
+        f"在任督学 {len(training)} 名，完成年度培训学时的 {met} 名。"
+    )
+
+    # 二、各月督导
+    report.heading("二、各月督导情况")
+    month_rows = []
+    planned_by_month, done_by_month = [], []
+    for month in range(1, 13):
+        in_month = [v for v in visits if v.day.month == month]
+        planned = sum(1 for v in in_month if v.status in ACTIVE_STATUSES)
+        finished = [v for v in in_month if v.status == VisitStatus.DONE]
+        planned_by_month.append(planned)
+        done_by_month.append(len(finished))
+        month_rows.append(
+            [
+                f"{month}月",
+                str(planned),
+                str(len(finished)),
+                percent(len(finished), planned),
+                str(len(in_month) - planned),
+                str(len({v.school_id for v in finished})),
+                str(sum(1 for p in problems if p.found_on.month == month)),
+                str(sum(1 for c in complaints if c.received_on.month == month)),
+            ]
+        )
+    month_rows.append(
+        ["合计", str(len(on_calendar)), str(len(done)), percent(len(done), len(on_calendar)),
+         str(called_off), str(len(visited)), str(len(problems)), str(len(complaints))]
+    )  # fmt: skip
+    report.table(
+        ["月份", "计划督导", "已完成", "完成率", "取消或延期", "督导学校（园）", "发现问题",
+         "受理投诉"],
+        month_rows,
+        [10, 12, 11, 11, 13, 16, 12, 12],
+        "CCCCCCCC",
+    )  # fmt: skip
+    report.paragraph(
+        "注：计划督导为列入日程的督导（计划、已确认、已完成），不含取消和延期的；"
+        "合计的督导学校（园）为全年督导过的学校数，一所学校多月督导只计一次。",
+        "cell",
+    )
+    report.story.append(CondPageBreak(CHART_HEIGHT + 4 * mm))
+    report.story.append(
+        bar_chart(
+            report,
+            [f"{m}月" for m in range(1, 13)],
+            [("计划督导", planned_by_month), ("已完成", done_by_month)],
+            "图1　各月督导计划与完成次数",
+        )
+    )
+
+    # 三、督学工作量
+    report.heading("三、督学工作量与培训学时")
+    problems_by_visit = Counter(p.visit_id for p in problems if p.visit_id is not None)
+    inspector_rows = _inspector_rows(visits, problems_by_visit, training, responsible)
+    if inspector_rows:
+        report.table(
+            ["序号", "督学", "负责学校", "计划督导", "已完成", "完成率", "督导学校",
+             "发现问题", "培训学时 / 应修", "培训"],
+            inspector_rows,
+            [6, 15, 9, 9, 8, 8, 9, 9, 14, 10],
+            "CLCCCCCCCC",
+        )  # fmt: skip
+        report.paragraph(
+            "注：督导按责任督学计，同行督学不重复计；负责学校为统计日挂牌负责的学校；"
+            "发现问题为本人督导中发现的问题；培训学时按培训开始日期计入年度。",
+            "cell",
+        )
+    else:
+        report.paragraph("本年度没有督学，也没有督导。")
+
+    # 四、学校督导情况
+    report.heading("四、学校督导情况")
+    _zones_and_schools(report, schools, zones, visits, problems)
+
+    # 五、问题整改
+    report.story.append(CondPageBreak(SECTION_ROOM))
+    report.heading("五、问题发现与整改")
+    _problems(report, problems)
+
+    # 六、投诉
+    report.story.append(CondPageBreak(SECTION_ROOM))
+    report.heading("六、投诉受理与答复")
+    _complaints(report, complaints)
+    report.signature_block(head.settings, today)
+    report.write(out)
+
+
+def _zones_and_schools(report: Report, schools, zones, visits, problems) -> None:
+    planned: Counter[int] = Counter()
+    done: Counter[int] = Counter()
+    last_done: dict[int, date] = {}
+    for v in visits:
+        planned[v.school_id] += v.status in ACTIVE_STATUSES
+        if v.status == VisitStatus.DONE:
+            done[v.school_id] += 1
+            last_done[v.school_id] = max(v.day, last_done.get(v.school_id, v.day))
+    found = Counter(p.school_id for p in problems)
+    open_ = Counter(p.school_id for p in problems if p.status in UNRESOLVED)
+    by_zone: dict[str, list] = defaultdict(list)
+    for s in schools:
+        by_zone[s.zone or UNZONED].append(s)
+    order = [z for z in zones if z in by_zone] + ([UNZONED] if UNZONED in by_zone else [])
+    rows = []
+    for zone in order:
+        ids = [s.id for s in by_zone[zone]]
+        reached = sum(1 for i in ids if done[i])
+        zone_planned = sum(planned[i] for i in ids)
+        zone_done = sum(done[i] for i in ids)
+        rows.append(
+            [zone, str(len(ids)), str(reached), percent(reached, len(ids)), str(zone_planned),
+             str(zone_done), percent(zone_done, zone_planned), str(sum(found[i] for i in ids)),
+             str(sum(open_[i] for i in ids))]
+        )  # fmt: skip
+    if rows:
+        report.table(
+            ["责任区", "学校（园）", "已督导", "覆盖率", "计划督导", "已完成", "完成率",
+             "发现问题", "尚未整改"],
+            rows,
+            [22, 10, 9, 9, 10, 9, 9, 10, 10],
+            "LCCCCCCCC",
+            caption="按责任区",
+        )  # fmt: skip
+    else:
+        report.paragraph("没有在册的学校（园）。")
+        return
+    chosen = [s for zone in order for s in sorted(by_zone[zone], key=lambda s: s.name)]
+    caption = "各学校（园）"
+    if len(schools) > SCHOOL_LIST_LIMIT:
+        chosen = sorted(schools, key=lambda s: (done[s.id], planned[s.id], s.name))
+        chosen = chosen[:LEAST_VISITED]
+        caption = f"督导次数最少的 {len(chosen)} 所学校（园）"
+    report.story.append(CondPageBreak(40 * mm))
+    report.table(
+        ["学校（园）", "责任区", "责任督学", "计划督导", "已完成", "最近督导", "发现问题",
+         "尚未整改"],
+        [
+            [s.name, s.zone or UNZONED, s.inspector or "—", str(planned[s.id]), str(done[s.id]),
+             last_done[s.id].isoformat() if s.id in last_done else "—", str(found[s.id]),
+             str(open_[s.id])]
+            for s in chosen
+        ],
+        [30, 16, 11, 9, 8, 12, 9, 9],
+        "LLLCCCCC",
+        caption=caption,
+    )  # fmt: skip
+
+
+def _problems(report: Report, problems) -> None:
+    if not problems:
+        report.paragraph("本年度没有登记问题。")
+        return
+    rows = []
+    chart: dict[str, list[int]] = {"发现": [], "已整改": [], "上报": []}
+    for category in ProblemCategory:
+        mine = [p for p in problems if p.category == category.value]
+        figures = (
+            len(mine),
+            sum(1 for p in mine if p.status in FIXED),
+            sum(1 for p in mine if p.status == ProblemStatus.VERIFIED),
+            sum(1 for p in mine if p.escalated_on is not None),
+            sum(1 for p in mine if p.status in UNRESOLVED),
+            sum(1 for p in mine if p.overdue),
+        )
+        for key, value in zip(chart, (figures[0], figures[1], figures[3]), strict=True):
+            chart[key].append(value)
+        rows.append([category.label, *map(str, figures), percent(figures[1], figures[0])])
+    totals = [sum(int(row[i]) for row in rows) for i in range(1, 7)]
+    rows.append(["合计", *map(str, totals), percent(totals[1], totals[0])])
+    report.table(
+        ["问题类别", "发现", "已整改", "其中已复查销号", "上报", "尚未整改", "其中逾期",
+         "整改率"],
+        rows,
+        [16, 10, 11, 15, 10, 12, 11, 11],
+        "LCCCCCCC",
+    )  # fmt: skip
+    report.paragraph(
+        "注：已整改含已复查销号的；上报为曾上报督导部门的问题（其后整改完成的仍计入）；"
+        "逾期为尚未整改且已过整改期限的。",
+        "cell",
+    )
+    report.story.append(CondPageBreak(CHART_HEIGHT + 4 * mm))
+    report.story.append(
+        bar_chart(
+            report,
+            [c.label for c in ProblemCategory],
+            list(chart.items()),
+            "图2　各类问题发现、整改与上报数",
+        )
+    )
+
+
+def _complaints(report: Report, complaints) -> None:
+    if not complaints:
+        report.paragraph("本年度没有受理投诉。")
+        return
+    rows = []
+    for channel in ComplaintChannel:
+        mine = [c for c in complaints if c.channel == channel.value]
+        if not mine:
+            continue
+        states = Counter(c.state for c in mine)
+        rows.append(
+            [channel.label, str(len(mine)), str(states[ComplaintState.REPLIED]),
+             str(states[ComplaintState.VERIFIED]), str(states[ComplaintState.PENDING]),
+             str(sum(c.problems for c in mine))]
+        )  # fmt: skip
+    totals = [sum(int(row[i]) for row in rows) for i in range(1, 6)]
+    rows.append(["合计", *map(str, totals)])
+    report.table(
+        ["受理方式", "受理", "已答复", "已核实待答复", "待核实", "形成整改问题"],
+        rows,
+        [18, 12, 12, 16, 12, 16],
+        "LCCCCC",
+    )

@@ -1,0 +1,171 @@
+"""年度督导工作统计 read back from the PDF: the year's visits planned and done per month,
+inspector, zone and school, problems by category, complaints by channel and training hours
+against the requirement, with the two charts; only the chosen year counts; a county lists only
+the schools visited least; fonts embedded and every page rendered."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from core.complaints import complaint_rows
+from core.demo import create_demo
+from core.enums import ProblemCategory, ProblemStatus, VisitStatus
+from core.errors import ValidationError
+from core.rectification import problem_rows
+from core.reports import write_report
+from core.reports.annual import LEAST_VISITED
+from core.schedule import ACTIVE_STATUSES, responsible_inspectors
+from core.schools import school_rows, zone_rows
+from core.training import training_summary
+from core.visits import visit_rows
+from db.engine import Database
+from db.models import Inspector, Problem, School, Visit
+from tests.db.report_helpers import (
+    assert_fonts_embedded,
+    assert_renders,
+    flat,
+    needs_poppler,
+    pages_text,
+)
+
+TODAY = date(2026, 11, 2)
+YEAR = (date(2026, 1, 1), date(2026, 12, 31))
+
+
+@pytest.fixture
+def office(db: Database) -> Database:
+    create_demo(db, "office", TODAY)
+    return db
+
+
+def write(db: Database, folder: Path, **options) -> Path:
+    return write_report(db, "annual", folder / "annual.pdf", today=TODAY, **options)
+
+
+def text_of(path: Path) -> str:
+    return flat("\n".join(pages_text(path)))
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "—"
+
+
+@needs_poppler
+def test_the_years_visits_per_month_and_in_total(office, tmp_path):
+    visits = visit_rows(office, *YEAR)
+    planned = [v for v in visits if v.status in ACTIVE_STATUSES]
+    done = [v for v in visits if v.status == VisitStatus.DONE]
+    assert planned and done and len(done) < len(planned)
+    path = write(office, tmp_path)
+    text = text_of(path)
+    assert "2026年度督导工作统计" in text and "2026年1月1日至2026年12月31日" in text
+    assert f"全年安排督导{len(planned)}次，已完成{len(done)}次" in text
+    assert f"完成率{percent(len(done), len(planned))}" in text
+    assert f"另有取消或延期{len(visits) - len(planned)}次" in text
+    for month in (9, 10, 11):
+        mine = [v for v in planned if v.day.month == month]
+        finished = [v for v in mine if v.status == VisitStatus.DONE]
+        # 月份, 计划督导, 已完成, 完成率
+        assert f"{month}月{len(mine)}{len(finished)}{percent(len(finished), len(mine))}" in text
+    assert "1月00—" in text
+    # the chart: its caption, legend and the month labels under the bars
+    assert "图1各月督导计划与完成次数" in text and "计划督导已完成" in text
+    assert_fonts_embedded(path)
+    assert_renders(path, tmp_path)
+
+
+def test_each_inspectors_work_and_training_hours(office, tmp_path):
+    text = text_of(write(office, tmp_path))
+    visits = visit_rows(office, *YEAR)
+    training = training_summary(office, TODAY, 2026)
+    with office.session() as session:
+        responsible = Counter(responsible_inspectors(session, TODAY).values())
+    for number, t in enumerate(training, start=1):
+        mine = [v for v in visits if v.inspector_id == t.inspector_id]
+        planned = sum(1 for v in mine if v.status in ACTIVE_STATUSES)
+        done = sum(1 for v in mine if v.status == VisitStatus.DONE)
+        # 序号, 督学, 负责学校, 计划督导, 已完成, 完成率 …
+        schools = responsible[t.inspector_id]
+        assert f"{number}{t.name}{schools}{planned}{done}{percent(done, planned)}" in text
+        verdict = "达标" if t.shortfall == 0 else f"差{round(t.shortfall, 1):g}"
+        assert f"{t.hours:g}/{t.required}{verdict}" in text
+    met = sum(1 for t in training if t.shortfall == 0)
+    assert f"在任督学{len(training)}名，完成年度培训学时的{met}名" in text
+
+
+def test_every_zone_and_school_of_a_small_office(office, tmp_path):
+    text = text_of(write(office, tmp_path))
+    schools = [s for s in school_rows(office, TODAY) if s.active]
+    assert len(schools) <= 60
+    for zone in zone_rows(office):
+        assert zone.name in text
+    for school in schools:
+        assert school.name in text
+    unvisited = [s for s in schools if not s.inspector]
+    assert unvisited and f"{unvisited[0].name}{unvisited[0].zone}—00—" in text
+
+
+def test_problems_by_category_and_complaints_by_channel(office, tmp_path):
+    text = text_of(write(office, tmp_path))
+    problems = [p for p in problem_rows(office, TODAY) if p.found_on.year == 2026]
+    assert problems
+    for category in ProblemCategory:
+        mine = [p for p in problems if p.category == category.value]
+        fixed = sum(1 for p in mine if p.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED))
+        assert f"{category.label}{len(mine)}{fixed}" in text
+    fixed = sum(1 for p in problems if p.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED))
+    escalated = sum(1 for p in problems if p.escalated_on is not None)
+    assert f"发现问题{len(problems)}个，已整改{fixed}个" in text
+    assert f"上报{escalated}个" in text
+    assert "图2各类问题发现、整改与上报数" in text
+    complaints = complaint_rows(office)
+    replied = sum(1 for c in complaints if c.replied_on)
+    assert f"受理投诉{len(complaints)}件，已答复{replied}件" in text
+    channels = Counter(c.channel_label for c in complaints)
+    for label, count in channels.items():
+        assert f"{label}{count}" in text
+    assert f"合计{len(complaints)}{replied}" in text
+
+
+def test_only_the_chosen_year_counts(office, tmp_path):
+    with office.session() as session:
+        school = session.scalars(select(School).order_by(School.id)).first()
+        inspector = session.scalars(select(Inspector).order_by(Inspector.id)).first()
+        session.add(
+            Visit(visit_date=date(2025, 12, 30), school=school, inspector=inspector,
+                  status=VisitStatus.DONE.value)
+        )  # fmt: skip
+        session.add(Problem(school=school, found_on=date(2025, 12, 30), description="旧问题"))
+        name = school.name
+    text = text_of(write(office, tmp_path, year=2025))
+    assert "2025年度督导工作统计" in text
+    assert "全年安排督导1次，已完成1次，完成率100%" in text
+    assert "发现问题1个，已整改0个" in text
+    assert "12月11100%" in text
+    assert name in text
+    assert "本年度没有受理投诉" in text
+    now = text_of(write(office, tmp_path))
+    assert "发现问题1个" not in now
+    with pytest.raises(ValidationError, match="年度应在"):
+        write(office, tmp_path, year=1999)
+
+
+def test_an_empty_office_prints_zeros(sqlite_db, tmp_path):
+    text = text_of(write(sqlite_db, tmp_path))
+    assert "全年安排督导0次，已完成0次" in text
+    assert "本年度没有督学，也没有督导" in text and "本年度没有登记问题" in text
+
+
+def test_a_county_lists_only_the_schools_visited_least(sqlite_db, tmp_path):
+    create_demo(sqlite_db, "county", TODAY)
+    path = write(sqlite_db, tmp_path)
+    text = text_of(path)
+    assert f"督导次数最少的{LEAST_VISITED}所学校（园）" in text
+    assert len(PdfReader(path).pages) <= 8
+    assert "图1" in text and "图2" in text
