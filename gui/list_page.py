@@ -78,6 +78,7 @@ class ListPage(RefreshWhenShown, QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._sized = False
+        self.dialog: QWidget | None = None
 
         self.filter_box.textChanged.connect(self._filter_text)
         self.filter_choice.currentIndexChanged.connect(self._filter_choice)
@@ -179,6 +180,16 @@ class ListPage(RefreshWhenShown, QWidget):
         """The rows selected, in the order shown."""
         indexes = sorted(self.table.selectionModel().selectedRows(), key=QModelIndex.row)
         return [index.data(ROW_ROLE) for index in indexes]
+
+    def _one(self) -> Any:
+        """The selected row when exactly one is selected, else ``None``."""
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
+
+    def _open(self, dialog: QWidget) -> None:
+        """Open ``dialog`` window-modal and keep it as :attr:`dialog` (tests reach it there)."""
+        self.dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
 
     def select_ids(self, ids: Sequence[int]) -> None:
         """Select the rows with these ids (tests and the dashboard's links use this)."""

@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.attachments import AttachmentRow, add_attachment, attachment_rows, remove_attachment
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind
 from core.visit_records import RecordInput, RecordView, record_of, save_record
 from core.visits import (
@@ -44,17 +42,17 @@ from core.visits import (
     save_inspection_items,
 )
 from db.engine import Database
-from gui import dialogs
+from gui.attachments_box import AttachmentsBox
 from gui.forms import DateField, FormDialog
 from gui.table_model import show_date
 from gui.worker import DbWorker
 
 CHANGES = frozenset({"visits"})
 SETTINGS_CHANGES = frozenset({"settings"})
-ID_ROLE = Qt.ItemDataRole.UserRole
 PREFERRED_SIZE = (880, 780)
 SCREEN_MARGIN = (40, 60)
 TEXT_HEIGHT = 84
+ATTACHMENTS_HEIGHT = 96
 
 
 @dataclass(frozen=True)
@@ -157,7 +155,17 @@ class RecordDialog(FormDialog):
         checks.addWidget(six_group, 1)
         layout.addLayout(checks)
         layout.addLayout(texts)
-        layout.addWidget(self._build_attachments(view.attachments))
+        self.attachments = AttachmentsBox(
+            worker,
+            db,
+            {"visit_id": view.visit_id},
+            today,
+            CHANGES,
+            rows=view.attachments,
+            on_error=self._failed,
+        )
+        self.attachments.list.setMaximumHeight(ATTACHMENTS_HEIGHT)
+        layout.addWidget(self.attachments)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -178,32 +186,6 @@ class RecordDialog(FormDialog):
             companions = self.tr("With: {names}").format(names=html.escape(view.companions))
             people = f"{people}　{companions}"
         return f"{first}<br>{people}"
-
-    def _build_attachments(self, rows: Sequence[AttachmentRow]) -> QGroupBox:
-        group = QGroupBox(self.tr("Attachments (saved at once)"))
-        self.attachments = QListWidget()
-        self.attachments.setMaximumHeight(96)
-        self.attachments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.attachments.itemDoubleClicked.connect(lambda _item: self.open_attachment())
-        self.add_attachment_button = QPushButton(self.tr("Add attachment…"))
-        self.add_attachment_button.clicked.connect(self.add_attachment)
-        self.open_attachment_button = QPushButton(self.tr("Open"))
-        self.open_attachment_button.clicked.connect(self.open_attachment)
-        self.remove_attachment_button = QPushButton(self.tr("Remove"))
-        self.remove_attachment_button.clicked.connect(self.remove_attachment)
-        buttons = QVBoxLayout()
-        for button in (
-            self.add_attachment_button,
-            self.open_attachment_button,
-            self.remove_attachment_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QHBoxLayout(group)
-        layout.addWidget(self.attachments, 1)
-        layout.addLayout(buttons)
-        self.show_attachments(rows)
-        return group
 
     def _fit_screen(self) -> None:
         available = self.screen().availableGeometry()
@@ -230,72 +212,6 @@ class RecordDialog(FormDialog):
     def save(self) -> None:
         data, visit_id, today = self.record_input(), self.view.visit_id, self.today
         self.submit(lambda: save_record(self.db, visit_id, data, today=today), CHANGES)
-
-    # --- attachments --------------------------------------------------------------------
-
-    def show_attachments(self, rows: Sequence[AttachmentRow]) -> None:
-        """List the visit's attached files."""
-        self.attachments.clear()
-        for row in rows:
-            item = QListWidgetItem(f"{row.file_name}　（{show_date(row.added_on)}）")
-            item.setData(ID_ROLE, row)
-            item.setToolTip(str(row.path))
-            self.attachments.addItem(item)
-        has_rows = bool(rows)
-        self.open_attachment_button.setEnabled(has_rows)
-        self.remove_attachment_button.setEnabled(has_rows)
-
-    def _chosen_attachment(self) -> AttachmentRow | None:
-        item = self.attachments.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
-
-    def _reload_attachments(self, _result: object = None) -> None:
-        visit_id = self.view.visit_id
-        self.worker.submit(
-            lambda: attachment_rows(self.db, visit_id=visit_id), on_done=self.show_attachments
-        )
-
-    def add_attachment(self) -> None:
-        """Choose a file and copy it into the data folder as the visit's attachment."""
-        path = dialogs.open_file(self, self.tr("Add attachment"), self.tr("All files (*)"))
-        if path is None:
-            return
-        visit_id, today = self.view.visit_id, self.today
-        self.worker.submit(
-            lambda: add_attachment(self.db, path, today=today, visit_id=visit_id),
-            on_done=self._reload_attachments,
-            on_error=self._failed,
-            changes=CHANGES,
-        )
-
-    def open_attachment(self) -> None:
-        """Open the chosen attachment's copy with the system's program for it."""
-        row = self._chosen_attachment()
-        if row is None:
-            return
-        if not row.path.exists():
-            dialogs.warn(
-                self,
-                self.tr("Attachments"),
-                self.tr("The copy of “{name}” is missing from the data folder.").format(
-                    name=row.file_name
-                ),
-            )
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(row.path)))
-
-    def remove_attachment(self) -> None:
-        """Remove the chosen attachment and its copy, after asking."""
-        row = self._chosen_attachment()
-        if row is None:
-            return
-        question = self.tr("Remove the attachment “{name}”?").format(name=row.file_name)
-        if dialogs.ask(self, self.tr("Attachments"), question):
-            self.worker.submit(
-                lambda: remove_attachment(self.db, row.id),
-                on_done=self._reload_attachments,
-                changes=CHANGES,
-            )
 
 
 class InspectionItemsDialog(FormDialog):

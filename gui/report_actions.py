@@ -15,11 +15,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from core.errors import ValidationError
 from db.engine import Database
-from gui import dialogs
 from gui.pdf_preview import preview_pdf
-from gui.worker import DbWorker, report_failure
+from gui.worker import DbWorker, refusal_handler
 
 PREVIEW_DIR = "SupervisionDesk-previews"
 UNSAFE_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -48,14 +46,8 @@ def open_report(
     name = f"{title}-{suffix}-{today:%Y%m%d}.pdf" if suffix else f"{title}-{today:%Y%m%d}.pdf"
     out = preview_folder() / UNSAFE_IN_FILE_NAMES.sub("-", name)
 
-    def failed(exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            dialogs.warn(parent, title, "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
-
     worker.submit(
         lambda: write_report(db, kind, out, today=today, **options),
         on_done=lambda path: setattr(parent, "preview", preview_pdf(parent, path, title)),
-        on_error=failed,
+        on_error=refusal_handler(parent, title),
     )

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import ValidationError
 from core.scoring import (
     IndicatorInput,
     IndicatorRow,
@@ -54,12 +53,11 @@ from core.scoring import (
     shipped_sheet,
 )
 from db.engine import Database
-from gui import dialogs
 from gui.forms import FormDialog
 from gui.lazy import EVERY_CHANGE, RefreshWhenShown
 from gui.table_model import MUTED_COLOUR, NO_PARENT, SORT_ROLE, Index, RowFilterProxy
 from gui.template_dialogs import NUMBER, EditColumn, RowsEditor, named_rows, show_points
-from gui.worker import DbWorker, report_failure
+from gui.worker import DbWorker, refusal_handler
 
 SCORES = frozenset({"scores"})
 """What a change to a sheet or to scores announces through the worker."""
@@ -665,8 +663,5 @@ class ScoringView(RefreshWhenShown, QWidget):
         )
 
     def _refused(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            dialogs.warn(self, self.tr("Scores"), "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
+        refusal_handler(self, self.tr("Scores"))(exc)
         self.refresh()

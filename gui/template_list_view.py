@@ -32,7 +32,7 @@ from gui.list_page import ListPage
 from gui.sheet_actions import EXCEL_FILTER
 from gui.table_model import Column
 from gui.template_dialogs import TEMPLATES, TemplateDialog
-from gui.worker import DbWorker, report_failure
+from gui.worker import DbWorker, refusal_handler, report_failure
 
 UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|]')
 BUILTIN_MARK = "✓"
@@ -128,10 +128,6 @@ class TemplateListView(ListPage):
         for button in (self.edit_button, self.copy_button, self.delete_button):
             button.setEnabled(one)
         self.export_button.setEnabled(one)
-
-    def _one(self) -> TemplateRow | None:
-        rows = self.selected_rows()
-        return rows[0] if len(rows) == 1 else None
 
     def _names(self) -> set[str]:
         return {row.name for row in self.model.rows}
@@ -268,7 +264,4 @@ class TemplateListView(ListPage):
         )
 
     def _refused(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            dialogs.warn(self, self.tr("Templates"), "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
+        refusal_handler(self, self.tr("Templates"))(exc)

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
+from core.errors import ValidationError
 from db.errors import explain
 from gui import dialogs
 
@@ -102,3 +104,19 @@ def report_failure(error: BaseException) -> None:
     from gui.crash import handle_exception
 
     handle_exception(type(error), error, error.__traceback__)
+
+
+def refusal_handler(parent: QWidget | None, title: str) -> Callable[[BaseException], None]:
+    """An ``on_error`` that shows a refusal as a warning titled ``title`` over ``parent``.
+
+    A :class:`~core.errors.ValidationError` lists its messages one per line; anything else goes
+    to :func:`report_failure`.
+    """
+
+    def refused(exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            dialogs.warn(parent, title, "\n".join(exc.messages()))
+        else:
+            report_failure(exc)
+
+    return refused

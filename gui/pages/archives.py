@@ -70,7 +70,6 @@ from core.campaigns import (
 )
 from core.checklist_templates import ensure_builtin_templates
 from core.enums import ItemStatus
-from core.errors import ValidationError
 from db.engine import Database
 from gui import dialogs
 from gui.archive_dialogs import (
@@ -86,7 +85,7 @@ from gui.report_actions import open_report
 from gui.scoring_view import ScoringView
 from gui.table_model import SORT_ROLE, Column, RowTableModel, show_date
 from gui.template_list_view import TemplateListView
-from gui.worker import DbWorker, report_failure
+from gui.worker import DbWorker, refusal_handler
 
 RELEVANT = {"campaigns", "schools"}
 DONE = (ItemStatus.COMPLETE.value, ItemStatus.FILED.value)
@@ -175,16 +174,6 @@ def _table(model: RowTableModel) -> QTableView:
     return view
 
 
-def _refused_by(parent: QWidget, title: str) -> Callable[[BaseException], None]:
-    def refused(exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            dialogs.warn(parent, title, "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
-
-    return refused
-
-
 class ArchivesPage(ListPage):
     """迎检档案: campaigns, checklists per school, progress, scoring and templates."""
 
@@ -226,7 +215,6 @@ class ArchivesPage(ListPage):
         self.db, self.worker, self.today = db, worker, today
         self.data: ArchivesData | None = None
         self.campaign_id: int | None = None
-        self.dialog: QWidget | None = None
         self._first_read = True
         self._named: Callable[[ChecklistRow], bool] | None = None
 
@@ -469,10 +457,6 @@ class ArchivesPage(ListPage):
         """Show the campaign with this id."""
         self.campaign_choice.setCurrentIndex(max(0, self.campaign_choice.findData(campaign_id)))
 
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
-
     def _open_campaign_dialog(self, campaign_id: int | None) -> None:
         today = self.today()
 
@@ -484,7 +468,7 @@ class ArchivesPage(ListPage):
         self.worker.submit(
             lambda: read_campaign_form(self.db, campaign_id, today),
             on_done=show,
-            on_error=_refused_by(self, self.tr("Evaluation archives")),
+            on_error=refusal_handler(self, self.tr("Evaluation archives")),
         )
 
     def _saved_campaign(self, result: object) -> None:
@@ -514,7 +498,7 @@ class ArchivesPage(ListPage):
         if dialogs.ask(self, self.tr("Evaluation archives"), question):
             self.worker.submit(
                 lambda: close_campaign(self.db, row.id, day),
-                on_error=_refused_by(self, self.tr("Evaluation archives")),
+                on_error=refusal_handler(self, self.tr("Evaluation archives")),
                 changes=CAMPAIGNS,
             )
 
@@ -531,7 +515,7 @@ class ArchivesPage(ListPage):
             self.campaign_id = None
             self.worker.submit(
                 lambda: delete_campaign(self.db, row.id),
-                on_error=_refused_by(self, self.tr("Evaluation archives")),
+                on_error=refusal_handler(self, self.tr("Evaluation archives")),
                 changes=CAMPAIGNS,
             )
 
@@ -1013,7 +997,7 @@ class ProgressTab(QWidget):
         campaign_id, today = self.data.campaign_id, self.page.today()
         self.worker.submit(
             lambda: take_snapshot(self.db, campaign_id, today),
-            on_error=_refused_by(self, self.tr("Weekly dispatch")),
+            on_error=refusal_handler(self, self.tr("Weekly dispatch")),
             changes=CAMPAIGNS,
         )
 

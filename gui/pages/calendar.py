@@ -50,7 +50,7 @@ from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.table_model import Column, RowTableModel, show_date
 from gui.visit_dialog import CHANGES, Choices, VisitDialog, check_then
-from gui.worker import DbWorker
+from gui.worker import DbWorker, refusal_handler
 
 WEEKDAYS = "一二三四五六日"
 RELEVANT = {"visits", "schools", "inspectors", "calendar", "unavailability", "settings"}
@@ -471,13 +471,7 @@ class CalendarPage(ListPage):
         PlanResultDialog(plan, self).open()
 
     def _failed(self, exc: BaseException) -> None:
-        from core.errors import ValidationError
-        from gui.worker import report_failure
-
-        if isinstance(exc, ValidationError):
-            dialogs.warn(self, self.tr("Visit calendar"), "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
+        refusal_handler(self, self.tr("Visit calendar"))(exc)
 
     def add(self) -> None:
         """Put a new visit on the day chosen."""

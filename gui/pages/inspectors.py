@@ -51,7 +51,7 @@ from gui.list_page import ListPage
 from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.table_model import Column, RowTableModel, show_date
-from gui.worker import DbWorker
+from gui.worker import DbWorker, refusal_handler
 
 CHANGES = frozenset({"inspectors"})
 PHOTO_SIZE = (96, 128)
@@ -110,7 +110,6 @@ class InspectorsPage(ListPage):
         self.worker = worker
         self.today = today
         self.data: InspectorsData | None = None
-        self.dialog: QWidget | None = None
 
         self.add_button(self.tr("Add inspector…"), self.add_inspector)
         self.edit_button = self.add_button(
@@ -304,14 +303,6 @@ class InspectorsPage(ListPage):
     def _report(self, kind: str) -> None:
         open_report(self, self.db, self.worker, kind, self.today())
 
-    def _one(self) -> InspectorRow | None:
-        rows = self.selected_rows()
-        return rows[0] if len(rows) == 1 else None
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
-
     def add_inspector(self) -> None:
         self._open(InspectorDialog(self.worker, self.db, None, self.today(), self))
 
@@ -333,18 +324,9 @@ class InspectorsPage(ListPage):
             return
         self.worker.submit(
             lambda: set_photo(self.db, row.id, path),
-            on_error=self._refused,
+            on_error=refusal_handler(self, self.tr("Inspectors")),
             changes=CHANGES,
         )
-
-    def _refused(self, exc: BaseException) -> None:
-        from core.errors import ValidationError
-        from gui.worker import report_failure
-
-        if isinstance(exc, ValidationError):
-            dialogs.warn(self, self.tr("Inspectors"), "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
 
     def appoint(self) -> None:
         row = self._one()

@@ -147,7 +147,6 @@ class RecordsPage(ListPage):
         super().__init__(self.tr("Visit records"), columns)
         self.db, self.worker, self.today = db, worker, today
         self.data: RecordsData | None = None
-        self.dialog: QWidget | None = None
         self.preview: QWidget | None = None
 
         self.fill_button = self.add_button(
@@ -441,10 +440,6 @@ class RecordsPage(ListPage):
 
     # --- the selected visit ------------------------------------------------------------------
 
-    def _one(self) -> VisitRow | None:
-        rows = self.selected_rows()
-        return rows[0] if len(rows) == 1 else None
-
     def selection_changed(self) -> None:
         row = self._one()
         for button in (self.fill_button, self.problem_button, self.print_button):
@@ -488,10 +483,6 @@ class RecordsPage(ListPage):
         )
 
     # --- actions ----------------------------------------------------------------------------
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
 
     def fill_record(self) -> None:
         """Open the record form of the selected visit."""

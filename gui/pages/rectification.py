@@ -56,7 +56,7 @@ from gui.rectification_dialogs import (
 )
 from gui.report_actions import open_report
 from gui.table_model import Column, RowTableModel, show_date
-from gui.worker import DbWorker, report_failure
+from gui.worker import DbWorker, refusal_handler, report_failure
 
 NOTICE_REPORT = "rectification-notice"
 ALL_FILTER = "all"
@@ -80,18 +80,6 @@ def _first_line(text: str) -> str:
 def _cap_width(table: QTableView, column: int) -> None:
     """Keep a long text column from pushing the others out of sight (full text in its tip)."""
     table.setColumnWidth(column, min(table.columnWidth(column), TEXT_WIDTH))
-
-
-def _refused_by(parent: QWidget, title: str) -> Callable[[BaseException], None]:
-    """An ``on_error`` that shows a refusal as a warning and anything else as a failure."""
-
-    def refused(exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            dialogs.warn(parent, title, "\n".join(exc.messages()))
-        else:
-            report_failure(exc)
-
-    return refused
 
 
 class RectificationPage(ListPage):
@@ -139,7 +127,6 @@ class RectificationPage(ListPage):
         self.worker = worker
         self.today = today
         self.data: RectificationData | None = None
-        self.dialog: QWidget | None = None
         self.trail: ProblemTrail | None = None
         self._build_trail()
         self.complaints = ComplaintsList(db, worker, today)
@@ -353,14 +340,6 @@ class RectificationPage(ListPage):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _one(self) -> ProblemRow | None:
-        rows = self.selected_rows()
-        return rows[0] if len(rows) == 1 else None
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
-
     def add_problem(self) -> None:
         if self.data is not None:
             self._open(
@@ -461,7 +440,7 @@ class RectificationPage(ListPage):
         if dialogs.ask(self, self.tr("Rectification"), question):
             self.worker.submit(
                 lambda: delete_problem(self.db, row.id),
-                on_error=_refused_by(self, self.tr("Rectification")),
+                on_error=refusal_handler(self, self.tr("Rectification")),
                 changes=PROBLEMS,
             )
 
@@ -474,7 +453,7 @@ class RectificationPage(ListPage):
             follow_up_id = event.follow_up_id
             self.worker.submit(
                 lambda: delete_follow_up(self.db, follow_up_id),
-                on_error=_refused_by(self, self.tr("Rectification")),
+                on_error=refusal_handler(self, self.tr("Rectification")),
                 changes=PROBLEMS,
             )
 
@@ -522,7 +501,6 @@ class ComplaintsList(ListPage):
         self.worker = worker
         self.today = today
         self.choices: EntryChoices | None = None
-        self.dialog: QWidget | None = None
 
         self.add_button(self.tr("Register complaint…"), self.add_complaint)
         self.edit_button = self.add_button(
@@ -565,14 +543,6 @@ class ComplaintsList(ListPage):
         for button in (self.edit_button, self.raise_button, self.delete_button):
             button.setEnabled(one)
 
-    def _one(self) -> ComplaintRow | None:
-        rows = self.selected_rows()
-        return rows[0] if len(rows) == 1 else None
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
-
     def add_complaint(self) -> None:
         if self.choices is not None:
             self._open(
@@ -610,6 +580,6 @@ class ComplaintsList(ListPage):
         if dialogs.ask(self, self.tr("Complaints"), question):
             self.worker.submit(
                 lambda: delete_complaint(self.db, row.id),
-                on_error=_refused_by(self, self.tr("Complaints")),
+                on_error=refusal_handler(self, self.tr("Complaints")),
                 changes=COMPLAINTS,
             )

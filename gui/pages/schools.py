@@ -104,7 +104,6 @@ class SchoolsPage(ListPage):
         self.worker = worker
         self.today = today
         self.data: SchoolsData | None = None
-        self.dialog: QWidget | None = None
 
         self.add_button(self.tr("Add school…"), self.add_school)
         self.edit_button = self.add_button(self.tr("Edit…"), self.edit_school, needs_selection=True)
@@ -209,10 +208,6 @@ class SchoolsPage(ListPage):
 
     def edit_zones(self) -> None:
         self._open(ZonesDialog(self.worker, self.db, self.today(), self))
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
 
     def set_active(self, active: bool) -> None:
         rows = [r for r in self.selected_rows() if r.active != active]

@@ -109,7 +109,6 @@ class TrainingPage(ListPage):
         self.worker = worker
         self.today = today
         self.data: TrainingData | None = None
-        self.dialog: QWidget | None = None
 
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -214,10 +213,6 @@ class TrainingPage(ListPage):
     def print_hours(self) -> None:
         """学时统计 of the year shown."""
         open_report(self, self.db, self.worker, "training", self.today(), year=self.year.value())
-
-    def _open(self, dialog: QWidget) -> None:
-        self.dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
 
     def add_record(self) -> None:
         if self.data is None:

@@ -17,112 +17,112 @@
 <context>
     <name>ArchiveCampaignDialog</name>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="131"/>
+        <location filename="../../gui/archive_dialogs.py" line="127"/>
         <source>Edit campaign</source>
         <translation>编辑迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="131"/>
+        <location filename="../../gui/archive_dialogs.py" line="127"/>
         <source>New campaign</source>
         <translation>新建迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="135"/>
+        <location filename="../../gui/archive_dialogs.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="136"/>
+        <location filename="../../gui/archive_dialogs.py" line="132"/>
         <source>e.g. 2026年县域义务教育优质均衡督导评估迎检</source>
         <translation>例如：2026年县域义务教育优质均衡督导评估迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="137"/>
+        <location filename="../../gui/archive_dialogs.py" line="133"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="138"/>
+        <location filename="../../gui/archive_dialogs.py" line="134"/>
         <source>Started on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="140"/>
+        <location filename="../../gui/archive_dialogs.py" line="136"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="168"/>
+        <location filename="../../gui/archive_dialogs.py" line="164"/>
         <source>Phases and their deadlines</source>
         <translation>工作阶段及截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="171"/>
+        <location filename="../../gui/archive_dialogs.py" line="167"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="171"/>
+        <location filename="../../gui/archive_dialogs.py" line="167"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="181"/>
+        <location filename="../../gui/archive_dialogs.py" line="177"/>
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="183"/>
+        <location filename="../../gui/archive_dialogs.py" line="179"/>
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="254"/>
+        <location filename="../../gui/archive_dialogs.py" line="250"/>
         <source>Schools taking part</source>
         <translation>参加学校</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="256"/>
+        <location filename="../../gui/archive_dialogs.py" line="252"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="271"/>
+        <location filename="../../gui/archive_dialogs.py" line="267"/>
         <source>Tick zone</source>
         <translation>勾选该责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="274"/>
+        <location filename="../../gui/archive_dialogs.py" line="270"/>
         <source>Tick all kindergartens</source>
         <translation>勾选全部幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="276"/>
+        <location filename="../../gui/archive_dialogs.py" line="272"/>
         <source>Tick all shown</source>
         <translation>勾选所列学校</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="280"/>
+        <location filename="../../gui/archive_dialogs.py" line="276"/>
         <source>Untick all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="298"/>
+        <location filename="../../gui/archive_dialogs.py" line="294"/>
         <source>Templates applied</source>
         <translation>采用的清单模板</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="302"/>
+        <location filename="../../gui/archive_dialogs.py" line="298"/>
         <source>{name} ({items} items, {required} required)</source>
         <translation>{name}（{items} 项，其中必备 {required} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="308"/>
+        <location filename="../../gui/archive_dialogs.py" line="304"/>
         <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
         <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="366"/>
+        <location filename="../../gui/archive_dialogs.py" line="362"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
@@ -130,235 +130,235 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="195"/>
+        <location filename="../../gui/pages/archives.py" line="184"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="196"/>
+        <location filename="../../gui/pages/archives.py" line="185"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="197"/>
+        <location filename="../../gui/pages/archives.py" line="186"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="198"/>
+        <location filename="../../gui/pages/archives.py" line="187"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="200"/>
+        <location filename="../../gui/pages/archives.py" line="189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="205"/>
+        <location filename="../../gui/pages/archives.py" line="194"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="207"/>
+        <location filename="../../gui/pages/archives.py" line="196"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="212"/>
+        <location filename="../../gui/pages/archives.py" line="201"/>
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="213"/>
+        <location filename="../../gui/pages/archives.py" line="202"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="214"/>
+        <location filename="../../gui/pages/archives.py" line="203"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="215"/>
+        <location filename="../../gui/pages/archives.py" line="204"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="217"/>
+        <location filename="../../gui/pages/archives.py" line="206"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="224"/>
-        <location filename="../../gui/pages/archives.py" line="487"/>
+        <location filename="../../gui/pages/archives.py" line="213"/>
+        <location filename="../../gui/pages/archives.py" line="471"/>
+        <location filename="../../gui/pages/archives.py" line="498"/>
+        <location filename="../../gui/pages/archives.py" line="501"/>
         <location filename="../../gui/pages/archives.py" line="514"/>
-        <location filename="../../gui/pages/archives.py" line="517"/>
-        <location filename="../../gui/pages/archives.py" line="530"/>
-        <location filename="../../gui/pages/archives.py" line="534"/>
+        <location filename="../../gui/pages/archives.py" line="518"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="234"/>
+        <location filename="../../gui/pages/archives.py" line="222"/>
         <source>Change selected items…</source>
         <translation>修改所选项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="236"/>
+        <location filename="../../gui/pages/archives.py" line="224"/>
         <source>Change whole schools…</source>
         <translation>按学校批量修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="238"/>
-        <location filename="../../gui/pages/archives.py" line="624"/>
+        <location filename="../../gui/pages/archives.py" line="226"/>
+        <location filename="../../gui/pages/archives.py" line="608"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="241"/>
+        <location filename="../../gui/pages/archives.py" line="229"/>
         <source>Not done yet</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="242"/>
+        <location filename="../../gui/pages/archives.py" line="230"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="260"/>
+        <location filename="../../gui/pages/archives.py" line="248"/>
         <source>New campaign…</source>
         <translation>新建迎检…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="262"/>
+        <location filename="../../gui/pages/archives.py" line="250"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="264"/>
-        <location filename="../../gui/pages/archives.py" line="419"/>
+        <location filename="../../gui/pages/archives.py" line="252"/>
+        <location filename="../../gui/pages/archives.py" line="407"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="266"/>
+        <location filename="../../gui/pages/archives.py" line="254"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="268"/>
+        <location filename="../../gui/pages/archives.py" line="256"/>
         <source>Campaign:</source>
         <translation>迎检工作：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="278"/>
-        <location filename="../../gui/pages/archives.py" line="358"/>
+        <location filename="../../gui/pages/archives.py" line="266"/>
+        <location filename="../../gui/pages/archives.py" line="346"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="302"/>
+        <location filename="../../gui/pages/archives.py" line="290"/>
         <source>Checklists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="303"/>
+        <location filename="../../gui/pages/archives.py" line="291"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="304"/>
+        <location filename="../../gui/pages/archives.py" line="292"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="305"/>
+        <location filename="../../gui/pages/archives.py" line="293"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="342"/>
+        <location filename="../../gui/pages/archives.py" line="330"/>
         <source>{name} (closed {day})</source>
         <translation>{name}（{day} 已结束）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="348"/>
+        <location filename="../../gui/pages/archives.py" line="336"/>
         <source>(no campaign yet)</source>
         <translation>（尚无迎检工作）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="376"/>
+        <location filename="../../gui/pages/archives.py" line="364"/>
         <source>No campaign yet. Create one with “New campaign…”: each school taking part gets a checklist from the templates chosen.</source>
         <translation>还没有迎检工作。请点“新建迎检…”创建：参加的每所学校都会按所选模板生成一份档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="383"/>
+        <location filename="../../gui/pages/archives.py" line="371"/>
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="384"/>
+        <location filename="../../gui/pages/archives.py" line="372"/>
         <source>{count} schools</source>
         <translation>{count} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="385"/>
+        <location filename="../../gui/pages/archives.py" line="373"/>
         <source>{percent} of required items complete</source>
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="388"/>
+        <location filename="../../gui/pages/archives.py" line="376"/>
         <source>{count} overdue</source>
         <translation>逾期 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="391"/>
+        <location filename="../../gui/pages/archives.py" line="379"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="395"/>
+        <location filename="../../gui/pages/archives.py" line="383"/>
         <source>next: {phase} by {day} ({days} days left)</source>
         <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="405"/>
+        <location filename="../../gui/pages/archives.py" line="393"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="417"/>
+        <location filename="../../gui/pages/archives.py" line="405"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="510"/>
+        <location filename="../../gui/pages/archives.py" line="494"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="512"/>
+        <location filename="../../gui/pages/archives.py" line="496"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="527"/>
+        <location filename="../../gui/pages/archives.py" line="511"/>
         <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
         <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="546"/>
+        <location filename="../../gui/pages/archives.py" line="530"/>
         <source>{count} items of {schools}</source>
         <translation>{schools} 的 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="579"/>
+        <location filename="../../gui/pages/archives.py" line="563"/>
         <source>All {count} items of {schools}</source>
         <translation>{schools} 的全部 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="625"/>
+        <location filename="../../gui/pages/archives.py" line="609"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -422,49 +422,49 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="411"/>
+        <location filename="../../gui/attachments_box.py" line="55"/>
         <source>Attachments (saved at once)</source>
         <translation>附件（立即保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="422"/>
+        <location filename="../../gui/attachments_box.py" line="66"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="424"/>
+        <location filename="../../gui/attachments_box.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="426"/>
+        <location filename="../../gui/attachments_box.py" line="70"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="466"/>
-        <location filename="../../gui/archive_dialogs.py" line="491"/>
-        <location filename="../../gui/archive_dialogs.py" line="505"/>
+        <location filename="../../gui/attachments_box.py" line="79"/>
+        <location filename="../../gui/attachments_box.py" line="133"/>
+        <location filename="../../gui/attachments_box.py" line="147"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="472"/>
+        <location filename="../../gui/attachments_box.py" line="114"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="472"/>
+        <location filename="../../gui/attachments_box.py" line="114"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="492"/>
+        <location filename="../../gui/attachments_box.py" line="134"/>
         <source>The copy of “{name}” is missing from the data folder.</source>
         <translation>数据文件夹中缺少“{name}”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="504"/>
+        <location filename="../../gui/attachments_box.py" line="146"/>
         <source>Remove the attachment “{name}”?</source>
         <translation>确定删除附件“{name}”？</translation>
     </message>
@@ -521,7 +521,7 @@
     <name>CalendarPage</name>
     <message>
         <location filename="../../gui/pages/calendar.py" line="135"/>
-        <location filename="../../gui/pages/calendar.py" line="478"/>
+        <location filename="../../gui/pages/calendar.py" line="474"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar.py" line="156"/>
-        <location filename="../../gui/pages/calendar.py" line="515"/>
+        <location filename="../../gui/pages/calendar.py" line="509"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -584,9 +584,9 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar.py" line="166"/>
-        <location filename="../../gui/pages/calendar.py" line="560"/>
-        <location filename="../../gui/pages/calendar.py" line="567"/>
-        <location filename="../../gui/pages/calendar.py" line="580"/>
+        <location filename="../../gui/pages/calendar.py" line="554"/>
+        <location filename="../../gui/pages/calendar.py" line="561"/>
+        <location filename="../../gui/pages/calendar.py" line="574"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
@@ -696,27 +696,27 @@
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="514"/>
+        <location filename="../../gui/pages/calendar.py" line="508"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="533"/>
+        <location filename="../../gui/pages/calendar.py" line="527"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="533"/>
+        <location filename="../../gui/pages/calendar.py" line="527"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="561"/>
+        <location filename="../../gui/pages/calendar.py" line="555"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="580"/>
+        <location filename="../../gui/pages/calendar.py" line="574"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -922,83 +922,83 @@
 <context>
     <name>ComplaintsList</name>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="492"/>
+        <location filename="../../gui/pages/rectification.py" line="471"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="494"/>
+        <location filename="../../gui/pages/rectification.py" line="473"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="495"/>
+        <location filename="../../gui/pages/rectification.py" line="474"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="496"/>
+        <location filename="../../gui/pages/rectification.py" line="475"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="498"/>
+        <location filename="../../gui/pages/rectification.py" line="477"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="500"/>
+        <location filename="../../gui/pages/rectification.py" line="479"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="502"/>
+        <location filename="../../gui/pages/rectification.py" line="481"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="507"/>
+        <location filename="../../gui/pages/rectification.py" line="486"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="510"/>
+        <location filename="../../gui/pages/rectification.py" line="489"/>
         <source>Problems raised</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="515"/>
+        <location filename="../../gui/pages/rectification.py" line="494"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="527"/>
+        <location filename="../../gui/pages/rectification.py" line="505"/>
         <source>Register complaint…</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="529"/>
+        <location filename="../../gui/pages/rectification.py" line="507"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="532"/>
+        <location filename="../../gui/pages/rectification.py" line="510"/>
         <source>Raise a problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="535"/>
+        <location filename="../../gui/pages/rectification.py" line="513"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="607"/>
+        <location filename="../../gui/pages/rectification.py" line="577"/>
         <source>Delete the complaint about {school} of {day}?</source>
         <translation>删除{day}关于{school}的投诉？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="610"/>
-        <location filename="../../gui/pages/rectification.py" line="613"/>
+        <location filename="../../gui/pages/rectification.py" line="580"/>
+        <location filename="../../gui/pages/rectification.py" line="583"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1428,52 +1428,52 @@
 <context>
     <name>IndicatorsDialog</name>
     <message>
-        <location filename="../../gui/scoring_view.py" line="358"/>
+        <location filename="../../gui/scoring_view.py" line="356"/>
         <source>Evaluation sheet</source>
         <translation>评估表</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="362"/>
+        <location filename="../../gui/scoring_view.py" line="360"/>
         <source>Scores stay with indicators whose group and name stay; indicators removed or renamed lose their scores.</source>
         <translation>分组和名称不变的指标保留原有得分；删除或改名的指标，其得分将被清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="370"/>
+        <location filename="../../gui/scoring_view.py" line="368"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="371"/>
+        <location filename="../../gui/scoring_view.py" line="369"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="372"/>
+        <location filename="../../gui/scoring_view.py" line="370"/>
         <source>Maximum</source>
         <translation>最高分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="373"/>
+        <location filename="../../gui/scoring_view.py" line="371"/>
         <source>Minimum</source>
         <translation>最低分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="378"/>
+        <location filename="../../gui/scoring_view.py" line="376"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="378"/>
+        <location filename="../../gui/scoring_view.py" line="376"/>
         <source>Add indicator below</source>
         <translation>在下方添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="383"/>
+        <location filename="../../gui/scoring_view.py" line="381"/>
         <source>Fill in the 100-point school sheet</source>
         <translation>填入学校100分评估表</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="397"/>
+        <location filename="../../gui/scoring_view.py" line="395"/>
         <source>{count} indicators, full marks {marks}</source>
         <translation>共 {count} 项指标，满分 {marks}</translation>
     </message>
@@ -1481,42 +1481,42 @@
 <context>
     <name>InspectionItemsDialog</name>
     <message>
-        <location filename="../../gui/record_dialog.py" line="307"/>
+        <location filename="../../gui/record_dialog.py" line="223"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="311"/>
+        <location filename="../../gui/record_dialog.py" line="227"/>
         <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
         <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="328"/>
+        <location filename="../../gui/record_dialog.py" line="244"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="329"/>
+        <location filename="../../gui/record_dialog.py" line="245"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="330"/>
+        <location filename="../../gui/record_dialog.py" line="246"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="331"/>
+        <location filename="../../gui/record_dialog.py" line="247"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="332"/>
+        <location filename="../../gui/record_dialog.py" line="248"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="357"/>
+        <location filename="../../gui/record_dialog.py" line="273"/>
         <source>New item</source>
         <translation>新增事项</translation>
     </message>
@@ -1587,13 +1587,13 @@
 <context>
     <name>InspectorsPage</name>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="252"/>
+        <location filename="../../gui/pages/inspectors.py" line="251"/>
         <source>{serving} in office ({full} full-time) · about {ratio} schools each</source>
         <translation>在任 {serving} 名（专职 {full} 名）· 每名督学约负责 {ratio} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="178"/>
-        <location filename="../../gui/pages/inspectors.py" line="277"/>
+        <location filename="../../gui/pages/inspectors.py" line="177"/>
+        <location filename="../../gui/pages/inspectors.py" line="276"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
@@ -1649,7 +1649,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/inspectors.py" line="100"/>
-        <location filename="../../gui/pages/inspectors.py" line="133"/>
+        <location filename="../../gui/pages/inspectors.py" line="132"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
@@ -1659,197 +1659,197 @@
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="115"/>
+        <location filename="../../gui/pages/inspectors.py" line="114"/>
         <source>Add inspector…</source>
         <translation>新增督学…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="117"/>
+        <location filename="../../gui/pages/inspectors.py" line="116"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="120"/>
+        <location filename="../../gui/pages/inspectors.py" line="119"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="123"/>
-        <location filename="../../gui/pages/inspectors.py" line="208"/>
+        <location filename="../../gui/pages/inspectors.py" line="122"/>
+        <location filename="../../gui/pages/inspectors.py" line="207"/>
         <source>Terms</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="125"/>
+        <location filename="../../gui/pages/inspectors.py" line="124"/>
         <source>Appoint…</source>
         <translation>任命…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="126"/>
+        <location filename="../../gui/pages/inspectors.py" line="125"/>
         <source>Record assessment…</source>
         <translation>任期考核…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="127"/>
+        <location filename="../../gui/pages/inspectors.py" line="126"/>
         <source>Renew…</source>
         <translation>续聘…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="128"/>
+        <location filename="../../gui/pages/inspectors.py" line="127"/>
         <source>End term…</source>
         <translation>结束任期…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="129"/>
+        <location filename="../../gui/pages/inspectors.py" line="128"/>
         <source>General re-appointment…</source>
         <translation>批量换届…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="135"/>
+        <location filename="../../gui/pages/inspectors.py" line="134"/>
         <source>Assign schools…</source>
         <translation>挂牌学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="136"/>
+        <location filename="../../gui/pages/inspectors.py" line="135"/>
         <source>End assignments…</source>
         <translation>结束挂牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="137"/>
+        <location filename="../../gui/pages/inspectors.py" line="136"/>
         <source>Recusal…</source>
         <translation>回避…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="142"/>
+        <location filename="../../gui/pages/inspectors.py" line="141"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="144"/>
+        <location filename="../../gui/pages/inspectors.py" line="143"/>
         <source>Roster…</source>
         <translation>督学花名册…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="145"/>
+        <location filename="../../gui/pages/inspectors.py" line="144"/>
         <source>Terms ending…</source>
         <translation>任期届满提醒…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="150"/>
+        <location filename="../../gui/pages/inspectors.py" line="149"/>
         <source>In office</source>
         <translation>在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="153"/>
+        <location filename="../../gui/pages/inspectors.py" line="152"/>
         <source>Full-time, in office</source>
         <translation>在任专职督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="157"/>
+        <location filename="../../gui/pages/inspectors.py" line="156"/>
         <source>Term ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="160"/>
+        <location filename="../../gui/pages/inspectors.py" line="159"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="162"/>
+        <location filename="../../gui/pages/inspectors.py" line="161"/>
         <source>Too many schools</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="163"/>
+        <location filename="../../gui/pages/inspectors.py" line="162"/>
         <source>Not in office</source>
         <translation>不在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="183"/>
-        <location filename="../../gui/pages/inspectors.py" line="192"/>
+        <location filename="../../gui/pages/inspectors.py" line="182"/>
+        <location filename="../../gui/pages/inspectors.py" line="191"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="184"/>
-        <location filename="../../gui/pages/inspectors.py" line="193"/>
+        <location filename="../../gui/pages/inspectors.py" line="183"/>
+        <location filename="../../gui/pages/inspectors.py" line="192"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="185"/>
+        <location filename="../../gui/pages/inspectors.py" line="184"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="191"/>
-        <location filename="../../gui/pages/inspectors.py" line="200"/>
+        <location filename="../../gui/pages/inspectors.py" line="190"/>
+        <location filename="../../gui/pages/inspectors.py" line="199"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="193"/>
+        <location filename="../../gui/pages/inspectors.py" line="192"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="201"/>
+        <location filename="../../gui/pages/inspectors.py" line="200"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="202"/>
+        <location filename="../../gui/pages/inspectors.py" line="201"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="209"/>
+        <location filename="../../gui/pages/inspectors.py" line="208"/>
         <source>Schools covered</source>
         <translation>挂牌记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="213"/>
+        <location filename="../../gui/pages/inspectors.py" line="212"/>
         <source>Delete recusal</source>
         <translation>删除回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="220"/>
+        <location filename="../../gui/pages/inspectors.py" line="219"/>
         <source>Recusals</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="284"/>
+        <location filename="../../gui/pages/inspectors.py" line="283"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="297"/>
+        <location filename="../../gui/pages/inspectors.py" line="296"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="330"/>
+        <location filename="../../gui/pages/inspectors.py" line="321"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="330"/>
+        <location filename="../../gui/pages/inspectors.py" line="321"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
         <location filename="../../gui/pages/inspectors.py" line="108"/>
-        <location filename="../../gui/pages/inspectors.py" line="345"/>
+        <location filename="../../gui/pages/inspectors.py" line="327"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="395"/>
+        <location filename="../../gui/pages/inspectors.py" line="377"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="396"/>
+        <location filename="../../gui/pages/inspectors.py" line="378"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -1857,82 +1857,82 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="532"/>
+        <location filename="../../gui/archive_dialogs.py" line="410"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="532"/>
+        <location filename="../../gui/archive_dialogs.py" line="410"/>
         <source>Change {count} items</source>
         <translation>批量修改 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="542"/>
+        <location filename="../../gui/archive_dialogs.py" line="420"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="546"/>
+        <location filename="../../gui/archive_dialogs.py" line="424"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="547"/>
+        <location filename="../../gui/archive_dialogs.py" line="425"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="548"/>
+        <location filename="../../gui/archive_dialogs.py" line="426"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="549"/>
+        <location filename="../../gui/archive_dialogs.py" line="427"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="550"/>
+        <location filename="../../gui/archive_dialogs.py" line="428"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="553"/>
+        <location filename="../../gui/archive_dialogs.py" line="431"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="577"/>
+        <location filename="../../gui/archive_dialogs.py" line="455"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="578"/>
+        <location filename="../../gui/archive_dialogs.py" line="456"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="578"/>
+        <location filename="../../gui/archive_dialogs.py" line="456"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="580"/>
+        <location filename="../../gui/archive_dialogs.py" line="458"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="585"/>
+        <location filename="../../gui/archive_dialogs.py" line="463"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="586"/>
+        <location filename="../../gui/archive_dialogs.py" line="464"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="647"/>
+        <location filename="../../gui/archive_dialogs.py" line="525"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -1950,7 +1950,7 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/list_page.py" line="214"/>
+        <location filename="../../gui/list_page.py" line="225"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
     </message>
@@ -2159,22 +2159,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="622"/>
+        <location filename="../../gui/pages/calendar.py" line="616"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="623"/>
+        <location filename="../../gui/pages/calendar.py" line="617"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="627"/>
+        <location filename="../../gui/pages/calendar.py" line="621"/>
         <source>The month is in the school holidays: no routine visits.</source>
         <translation>该月为学校假期，不安排常规督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="629"/>
+        <location filename="../../gui/pages/calendar.py" line="623"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -2230,142 +2230,142 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProgressTab</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="719"/>
+        <location filename="../../gui/pages/archives.py" line="703"/>
         <source>Print campaign progress</source>
         <translation>打印迎检进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="729"/>
-        <location filename="../../gui/pages/archives.py" line="804"/>
+        <location filename="../../gui/pages/archives.py" line="713"/>
+        <location filename="../../gui/pages/archives.py" line="788"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="730"/>
+        <location filename="../../gui/pages/archives.py" line="714"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="731"/>
+        <location filename="../../gui/pages/archives.py" line="715"/>
         <source>Required</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="732"/>
-        <location filename="../../gui/pages/archives.py" line="787"/>
+        <location filename="../../gui/pages/archives.py" line="716"/>
+        <location filename="../../gui/pages/archives.py" line="771"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="734"/>
-        <location filename="../../gui/pages/archives.py" line="784"/>
+        <location filename="../../gui/pages/archives.py" line="718"/>
+        <location filename="../../gui/pages/archives.py" line="768"/>
         <source>Percent</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="737"/>
-        <location filename="../../gui/pages/archives.py" line="792"/>
+        <location filename="../../gui/pages/archives.py" line="721"/>
+        <location filename="../../gui/pages/archives.py" line="776"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="744"/>
+        <location filename="../../gui/pages/archives.py" line="728"/>
         <source>Lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="745"/>
+        <location filename="../../gui/pages/archives.py" line="729"/>
         <source>lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="756"/>
+        <location filename="../../gui/pages/archives.py" line="740"/>
         <source>Double-click a school to see its checklist.</source>
         <translation>双击学校可查看其档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="777"/>
-        <location filename="../../gui/pages/archives.py" line="1016"/>
+        <location filename="../../gui/pages/archives.py" line="761"/>
+        <location filename="../../gui/pages/archives.py" line="1000"/>
         <source>Weekly dispatch</source>
         <translation>周调度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="778"/>
+        <location filename="../../gui/pages/archives.py" line="762"/>
         <source>Take snapshot today</source>
         <translation>记录今日进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="782"/>
+        <location filename="../../gui/pages/archives.py" line="766"/>
         <source>Taken on</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="793"/>
+        <location filename="../../gui/pages/archives.py" line="777"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="806"/>
+        <location filename="../../gui/pages/archives.py" line="790"/>
         <source>Then</source>
         <translation>当时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="812"/>
+        <location filename="../../gui/pages/archives.py" line="796"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="818"/>
+        <location filename="../../gui/pages/archives.py" line="802"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="825"/>
+        <location filename="../../gui/pages/archives.py" line="809"/>
         <source>Overdue then/now</source>
         <translation>逾期（当时→现在）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="848"/>
+        <location filename="../../gui/pages/archives.py" line="832"/>
         <source>Monthly bulletin for</source>
         <translation>月通报月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="878"/>
+        <location filename="../../gui/pages/archives.py" line="862"/>
         <source>No campaign yet</source>
         <translation>尚无迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="887"/>
+        <location filename="../../gui/pages/archives.py" line="871"/>
         <source>Overall {percent} ({done} of {required} required items)</source>
         <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="913"/>
+        <location filename="../../gui/pages/archives.py" line="897"/>
         <source>{days} days left</source>
         <translation>还剩{days}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="924"/>
+        <location filename="../../gui/pages/archives.py" line="908"/>
         <source>{count} schools lagging: {names}</source>
         <translation>{count}所学校进度滞后：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="965"/>
+        <location filename="../../gui/pages/archives.py" line="949"/>
         <source>Take a snapshot each week; choose one to compare it with today.</source>
         <translation>每周记录一次进度；选中某次记录，可与今日进度对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="971"/>
+        <location filename="../../gui/pages/archives.py" line="955"/>
         <source>Since {day}: {moved} schools moved</source>
         <translation>自{day}以来：{moved}所学校进度有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="991"/>
+        <location filename="../../gui/pages/archives.py" line="975"/>
         <source>{year}-{month:02d}: {percent} complete; {done} items completed this month; {complete} of {schools} schools complete; {overdue} items overdue.</source>
         <translation>{year}年{month:02d}月：总体完成{percent}；本月完成{done}项；{schools}所学校中{complete}所已全部完成；逾期{overdue}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="1004"/>
+        <location filename="../../gui/pages/archives.py" line="988"/>
         <source>Lagging: {names}</source>
         <translation>进度滞后：{names}</translation>
     </message>
@@ -2396,115 +2396,69 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../gui/record_dialog.py" line="106"/>
+        <location filename="../../gui/record_dialog.py" line="104"/>
         <source>Visit record</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="113"/>
+        <location filename="../../gui/record_dialog.py" line="111"/>
         <source>Visit</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="114"/>
+        <location filename="../../gui/record_dialog.py" line="112"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="124"/>
+        <location filename="../../gui/record_dialog.py" line="122"/>
         <source>No longer on the office&apos;s list; kept from this record</source>
         <translation>已不在督导室事项清单中，本记录予以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="128"/>
+        <location filename="../../gui/record_dialog.py" line="126"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="129"/>
+        <location filename="../../gui/record_dialog.py" line="127"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="130"/>
+        <location filename="../../gui/record_dialog.py" line="128"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="136"/>
+        <location filename="../../gui/record_dialog.py" line="134"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="137"/>
+        <location filename="../../gui/record_dialog.py" line="135"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="138"/>
+        <location filename="../../gui/record_dialog.py" line="136"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="139"/>
+        <location filename="../../gui/record_dialog.py" line="137"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="176"/>
+        <location filename="../../gui/record_dialog.py" line="184"/>
         <source>Inspector: {name}</source>
         <translation>督学：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="178"/>
+        <location filename="../../gui/record_dialog.py" line="186"/>
         <source>With: {names}</source>
         <translation>同行人员：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="183"/>
-        <source>Attachments (saved at once)</source>
-        <translation>附件（立即保存）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="188"/>
-        <source>Add attachment…</source>
-        <translation>添加附件…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="190"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="192"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="260"/>
-        <source>Add attachment</source>
-        <translation>添加附件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="260"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="279"/>
-        <location filename="../../gui/record_dialog.py" line="293"/>
-        <source>Attachments</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="280"/>
-        <source>The copy of “{name}” is missing from the data folder.</source>
-        <translation>数据文件夹中缺少“{name}”的副本。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/record_dialog.py" line="292"/>
-        <source>Remove the attachment “{name}”?</source>
-        <translation>确定删除附件“{name}”？</translation>
     </message>
 </context>
 <context>
@@ -2516,21 +2470,21 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="124"/>
-        <location filename="../../gui/pages/records.py" line="251"/>
-        <location filename="../../gui/pages/records.py" line="324"/>
+        <location filename="../../gui/pages/records.py" line="250"/>
+        <location filename="../../gui/pages/records.py" line="323"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="125"/>
-        <location filename="../../gui/pages/records.py" line="252"/>
-        <location filename="../../gui/pages/records.py" line="325"/>
+        <location filename="../../gui/pages/records.py" line="251"/>
+        <location filename="../../gui/pages/records.py" line="324"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="126"/>
-        <location filename="../../gui/pages/records.py" line="308"/>
+        <location filename="../../gui/pages/records.py" line="307"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
@@ -2566,7 +2520,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="136"/>
-        <location filename="../../gui/pages/records.py" line="480"/>
+        <location filename="../../gui/pages/records.py" line="475"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
@@ -2577,209 +2531,209 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records.py" line="147"/>
-        <location filename="../../gui/pages/records.py" line="243"/>
+        <location filename="../../gui/pages/records.py" line="242"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="154"/>
+        <location filename="../../gui/pages/records.py" line="153"/>
         <source>Fill in record…</source>
         <translation>填写记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="157"/>
+        <location filename="../../gui/pages/records.py" line="156"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="160"/>
+        <location filename="../../gui/pages/records.py" line="159"/>
         <source>Print record form…</source>
         <translation>打印记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="162"/>
+        <location filename="../../gui/pages/records.py" line="161"/>
         <source>Blank record form…</source>
         <translation>空白记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="163"/>
+        <location filename="../../gui/pages/records.py" line="162"/>
         <source>Inspection items…</source>
         <translation>督导事项…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="166"/>
+        <location filename="../../gui/pages/records.py" line="165"/>
         <source>Record missing</source>
         <translation>记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="168"/>
+        <location filename="../../gui/pages/records.py" line="167"/>
         <source>Record filled in</source>
         <translation>记录已填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="184"/>
+        <location filename="../../gui/pages/records.py" line="183"/>
         <source>This semester</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="185"/>
+        <location filename="../../gui/pages/records.py" line="184"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="186"/>
+        <location filename="../../gui/pages/records.py" line="185"/>
         <source>This year</source>
         <translation>本年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="187"/>
+        <location filename="../../gui/pages/records.py" line="186"/>
         <source>From – to</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="201"/>
+        <location filename="../../gui/pages/records.py" line="200"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="244"/>
+        <location filename="../../gui/pages/records.py" line="243"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="253"/>
-        <location filename="../../gui/pages/records.py" line="326"/>
+        <location filename="../../gui/pages/records.py" line="252"/>
+        <location filename="../../gui/pages/records.py" line="325"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="255"/>
+        <location filename="../../gui/pages/records.py" line="254"/>
         <source>Routine done</source>
         <translation>常规已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="262"/>
+        <location filename="../../gui/pages/records.py" line="261"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="268"/>
+        <location filename="../../gui/pages/records.py" line="267"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="274"/>
-        <location filename="../../gui/pages/records.py" line="475"/>
+        <location filename="../../gui/pages/records.py" line="273"/>
+        <location filename="../../gui/pages/records.py" line="470"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="281"/>
+        <location filename="../../gui/pages/records.py" line="280"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="283"/>
+        <location filename="../../gui/pages/records.py" line="282"/>
         <source>All six</source>
         <translation>六个至少已落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="295"/>
+        <location filename="../../gui/pages/records.py" line="294"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示常规督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="310"/>
+        <location filename="../../gui/pages/records.py" line="309"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="312"/>
+        <location filename="../../gui/pages/records.py" line="311"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="314"/>
+        <location filename="../../gui/pages/records.py" line="313"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="328"/>
+        <location filename="../../gui/pages/records.py" line="327"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="329"/>
+        <location filename="../../gui/pages/records.py" line="328"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="338"/>
+        <location filename="../../gui/pages/records.py" line="337"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="342"/>
+        <location filename="../../gui/pages/records.py" line="341"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="343"/>
+        <location filename="../../gui/pages/records.py" line="342"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="412"/>
+        <location filename="../../gui/pages/records.py" line="411"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="425"/>
+        <location filename="../../gui/pages/records.py" line="424"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所常规督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="460"/>
+        <location filename="../../gui/pages/records.py" line="455"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="464"/>
+        <location filename="../../gui/pages/records.py" line="459"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="473"/>
+        <location filename="../../gui/pages/records.py" line="468"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="474"/>
+        <location filename="../../gui/pages/records.py" line="469"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="476"/>
+        <location filename="../../gui/pages/records.py" line="471"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="477"/>
+        <location filename="../../gui/pages/records.py" line="472"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="478"/>
+        <location filename="../../gui/pages/records.py" line="473"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="479"/>
+        <location filename="../../gui/pages/records.py" line="474"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="482"/>
+        <location filename="../../gui/pages/records.py" line="477"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2787,226 +2741,226 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RectificationPage</name>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="104"/>
+        <location filename="../../gui/pages/rectification.py" line="92"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="105"/>
+        <location filename="../../gui/pages/rectification.py" line="93"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="107"/>
+        <location filename="../../gui/pages/rectification.py" line="95"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="113"/>
+        <location filename="../../gui/pages/rectification.py" line="101"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="117"/>
+        <location filename="../../gui/pages/rectification.py" line="105"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="119"/>
+        <location filename="../../gui/pages/rectification.py" line="107"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="125"/>
+        <location filename="../../gui/pages/rectification.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="130"/>
+        <location filename="../../gui/pages/rectification.py" line="118"/>
         <source>Follow-ups</source>
         <translation>跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="132"/>
+        <location filename="../../gui/pages/rectification.py" line="120"/>
         <source>Notice no.</source>
         <translation>通知书文号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="133"/>
+        <location filename="../../gui/pages/rectification.py" line="121"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="134"/>
+        <location filename="../../gui/pages/rectification.py" line="122"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="135"/>
+        <location filename="../../gui/pages/rectification.py" line="123"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="137"/>
-        <location filename="../../gui/pages/rectification.py" line="461"/>
-        <location filename="../../gui/pages/rectification.py" line="464"/>
-        <location filename="../../gui/pages/rectification.py" line="473"/>
-        <location filename="../../gui/pages/rectification.py" line="477"/>
+        <location filename="../../gui/pages/rectification.py" line="125"/>
+        <location filename="../../gui/pages/rectification.py" line="440"/>
+        <location filename="../../gui/pages/rectification.py" line="443"/>
+        <location filename="../../gui/pages/rectification.py" line="452"/>
+        <location filename="../../gui/pages/rectification.py" line="456"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="148"/>
+        <location filename="../../gui/pages/rectification.py" line="135"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="150"/>
+        <location filename="../../gui/pages/rectification.py" line="137"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="153"/>
+        <location filename="../../gui/pages/rectification.py" line="140"/>
         <source>Follow-up…</source>
         <translation>跟踪记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="156"/>
+        <location filename="../../gui/pages/rectification.py" line="143"/>
         <source>Verify and close…</source>
         <translation>核查销号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="159"/>
+        <location filename="../../gui/pages/rectification.py" line="146"/>
         <source>Report to office…</source>
         <translation>上报督导室…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="162"/>
+        <location filename="../../gui/pages/rectification.py" line="149"/>
         <source>Plan re-check…</source>
         <translation>安排回头看…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="165"/>
+        <location filename="../../gui/pages/rectification.py" line="152"/>
         <source>Rectification notice…</source>
         <translation>整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="168"/>
+        <location filename="../../gui/pages/rectification.py" line="155"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="172"/>
+        <location filename="../../gui/pages/rectification.py" line="159"/>
         <source>Not yet fixed</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="173"/>
+        <location filename="../../gui/pages/rectification.py" line="160"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="174"/>
+        <location filename="../../gui/pages/rectification.py" line="161"/>
         <source>Reported to the office</source>
         <translation>已上报督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="176"/>
+        <location filename="../../gui/pages/rectification.py" line="163"/>
         <source>Fixed, to verify</source>
         <translation>已整改待核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="197"/>
+        <location filename="../../gui/pages/rectification.py" line="184"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="198"/>
+        <location filename="../../gui/pages/rectification.py" line="185"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="211"/>
+        <location filename="../../gui/pages/rectification.py" line="198"/>
         <source>Delete follow-up</source>
         <translation>删除跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="240"/>
+        <location filename="../../gui/pages/rectification.py" line="227"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="241"/>
+        <location filename="../../gui/pages/rectification.py" line="228"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="272"/>
+        <location filename="../../gui/pages/rectification.py" line="259"/>
         <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
         <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="282"/>
+        <location filename="../../gui/pages/rectification.py" line="269"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="314"/>
+        <location filename="../../gui/pages/rectification.py" line="301"/>
         <source>Select a problem to see its trail.</source>
         <translation>请选择问题以查看整改过程。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="321"/>
+        <location filename="../../gui/pages/rectification.py" line="308"/>
         <source>{school} · {category} · {status}</source>
         <translation>{school} · {category} · {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="328"/>
+        <location filename="../../gui/pages/rectification.py" line="315"/>
         <source>{requirement}, deadline {deadline}</source>
         <translation>{requirement}，整改期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="334"/>
+        <location filename="../../gui/pages/rectification.py" line="321"/>
         <source>Notice {number}, reply due {day}</source>
         <translation>通知书{number}，{day}前回复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="397"/>
+        <location filename="../../gui/pages/rectification.py" line="376"/>
         <source>Verify and close: {school}</source>
         <translation>核查销号：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="398"/>
+        <location filename="../../gui/pages/rectification.py" line="377"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="412"/>
+        <location filename="../../gui/pages/rectification.py" line="391"/>
         <source>Report to the office: {school}</source>
         <translation>上报督导室：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="413"/>
+        <location filename="../../gui/pages/rectification.py" line="392"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="440"/>
+        <location filename="../../gui/pages/rectification.py" line="419"/>
         <source>Rectification notice: {school}</source>
         <translation>整改通知书：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="441"/>
+        <location filename="../../gui/pages/rectification.py" line="420"/>
         <source>Notice date</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="458"/>
+        <location filename="../../gui/pages/rectification.py" line="437"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
         <translation>确定删除{school}的该问题及其跟踪记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="472"/>
+        <location filename="../../gui/pages/rectification.py" line="451"/>
         <source>Delete the follow-up of {day}?</source>
         <translation>确定删除{day}的跟踪记录？</translation>
     </message>
@@ -3222,62 +3176,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="248"/>
+        <location filename="../../gui/pages/schools.py" line="243"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="248"/>
+        <location filename="../../gui/pages/schools.py" line="243"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="252"/>
+        <location filename="../../gui/pages/schools.py" line="247"/>
         <source>Name</source>
         <translation>学校名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="253"/>
+        <location filename="../../gui/pages/schools.py" line="248"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="254"/>
+        <location filename="../../gui/pages/schools.py" line="249"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="255"/>
+        <location filename="../../gui/pages/schools.py" line="250"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="257"/>
+        <location filename="../../gui/pages/schools.py" line="252"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="258"/>
+        <location filename="../../gui/pages/schools.py" line="253"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="261"/>
+        <location filename="../../gui/pages/schools.py" line="256"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="263"/>
+        <location filename="../../gui/pages/schools.py" line="258"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="265"/>
+        <location filename="../../gui/pages/schools.py" line="260"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="266"/>
+        <location filename="../../gui/pages/schools.py" line="261"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -3285,17 +3239,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="649"/>
+        <location filename="../../gui/pages/archives.py" line="633"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="651"/>
+        <location filename="../../gui/pages/archives.py" line="635"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="669"/>
+        <location filename="../../gui/pages/archives.py" line="653"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
@@ -3319,7 +3273,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools.py" line="73"/>
-        <location filename="../../gui/pages/schools.py" line="137"/>
+        <location filename="../../gui/pages/schools.py" line="136"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
@@ -3381,13 +3335,13 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools.py" line="99"/>
-        <location filename="../../gui/pages/schools.py" line="128"/>
+        <location filename="../../gui/pages/schools.py" line="127"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schools.py" line="99"/>
-        <location filename="../../gui/pages/schools.py" line="140"/>
+        <location filename="../../gui/pages/schools.py" line="139"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
@@ -3397,77 +3351,77 @@ A safety copy of the current data is saved first.</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="109"/>
+        <location filename="../../gui/pages/schools.py" line="108"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="110"/>
+        <location filename="../../gui/pages/schools.py" line="109"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="115"/>
+        <location filename="../../gui/pages/schools.py" line="114"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="117"/>
+        <location filename="../../gui/pages/schools.py" line="116"/>
         <source>Zones…</source>
         <translation>责任区…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="120"/>
+        <location filename="../../gui/pages/schools.py" line="119"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="122"/>
+        <location filename="../../gui/pages/schools.py" line="121"/>
         <source>Signs of the selected schools…</source>
         <translation>所选学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="123"/>
+        <location filename="../../gui/pages/schools.py" line="122"/>
         <source>Signs of every school…</source>
         <translation>全部学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="130"/>
+        <location filename="../../gui/pages/schools.py" line="129"/>
         <source>Without an inspector</source>
         <translation>未挂牌督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="134"/>
+        <location filename="../../gui/pages/schools.py" line="133"/>
         <source>Kindergartens</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="138"/>
+        <location filename="../../gui/pages/schools.py" line="137"/>
         <source>Large (own inspector)</source>
         <translation>大规模学校（1∶1）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="139"/>
+        <location filename="../../gui/pages/schools.py" line="138"/>
         <source>Same inspector for years</source>
         <translation>同一督学负责多年（宜交流）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="171"/>
+        <location filename="../../gui/pages/schools.py" line="170"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="176"/>
+        <location filename="../../gui/pages/schools.py" line="175"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="178"/>
+        <location filename="../../gui/pages/schools.py" line="177"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="224"/>
+        <location filename="../../gui/pages/schools.py" line="219"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -3476,8 +3430,8 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 历史记录保留；其责任督学的挂牌自今日结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="112"/>
-        <location filename="../../gui/pages/schools.py" line="227"/>
+        <location filename="../../gui/pages/schools.py" line="111"/>
+        <location filename="../../gui/pages/schools.py" line="222"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -3485,41 +3439,41 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 <context>
     <name>ScoreModel</name>
     <message>
-        <location filename="../../gui/scoring_view.py" line="210"/>
+        <location filename="../../gui/scoring_view.py" line="208"/>
         <source>{indicator}: {low} to {high} points</source>
         <translation>{indicator}：{low}～{high}分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="219"/>
+        <location filename="../../gui/scoring_view.py" line="217"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="221"/>
+        <location filename="../../gui/scoring_view.py" line="219"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="223"/>
+        <location filename="../../gui/scoring_view.py" line="221"/>
         <source>Total
 ({marks})</source>
         <translation>总分
 （{marks}）</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="225"/>
+        <location filename="../../gui/scoring_view.py" line="223"/>
         <source>{group}
 subtotal ({marks})</source>
         <translation>{group}
 小计（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="306"/>
+        <location filename="../../gui/scoring_view.py" line="304"/>
         <source>{school} · {indicator} ({low} to {high})</source>
         <translation>{school} · {indicator}（{low}～{high}）</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="313"/>
+        <location filename="../../gui/scoring_view.py" line="311"/>
         <source>Not every indicator is scored yet.</source>
         <translation>尚有指标未评分。</translation>
     </message>
@@ -3527,58 +3481,58 @@ subtotal ({marks})</source>
 <context>
     <name>ScoringView</name>
     <message>
-        <location filename="../../gui/scoring_view.py" line="451"/>
+        <location filename="../../gui/scoring_view.py" line="449"/>
         <source>An evaluation sheet lists indicators in groups and the points each is worth; the schools of the campaign are then scored on it, totalled and ranked.</source>
         <translation>评估表按分组列出各项指标及其分值；参加本次迎检工作的学校按评估表逐项评分，再汇总总分并排名。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="457"/>
+        <location filename="../../gui/scoring_view.py" line="455"/>
         <source>Load the 100-point school evaluation sheet</source>
         <translation>装入百分制学校评估表</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="459"/>
-        <location filename="../../gui/scoring_view.py" line="482"/>
+        <location filename="../../gui/scoring_view.py" line="457"/>
+        <location filename="../../gui/scoring_view.py" line="480"/>
         <source>Edit indicators…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="479"/>
+        <location filename="../../gui/scoring_view.py" line="477"/>
         <source>Type to find a school…</source>
         <translation>输入学校名称查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="546"/>
+        <location filename="../../gui/scoring_view.py" line="544"/>
         <source>{school}: not scored yet</source>
         <translation>{school}：尚未评分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="548"/>
+        <location filename="../../gui/scoring_view.py" line="546"/>
         <source>{school}: {total} points so far, rank {rank}</source>
         <translation>{school}：目前{total}分，暂列第{rank}名</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="550"/>
+        <location filename="../../gui/scoring_view.py" line="548"/>
         <source>{school}: {total} points, rank {rank}</source>
         <translation>{school}：{total}分，第{rank}名</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="598"/>
+        <location filename="../../gui/scoring_view.py" line="596"/>
         <source>{schools} schools · {scored} scored · {complete} fully scored · full marks {marks}</source>
         <translation>共{schools}所学校 · 已评分{scored}所 · 全部评完{complete}所 · 满分{marks}</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="611"/>
+        <location filename="../../gui/scoring_view.py" line="609"/>
         <source>This campaign has no evaluation sheet yet.</source>
         <translation>本次迎检工作尚无评估表。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="613"/>
+        <location filename="../../gui/scoring_view.py" line="611"/>
         <source>Choose a campaign to score its schools.</source>
         <translation>请选择一项迎检工作，为参评学校评分。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="669"/>
+        <location filename="../../gui/scoring_view.py" line="666"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -4001,77 +3955,77 @@ subtotal ({marks})</source>
         <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="147"/>
+        <location filename="../../gui/template_list_view.py" line="143"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="157"/>
+        <location filename="../../gui/template_list_view.py" line="153"/>
         <source>Edit template: {name}</source>
         <translation>编辑模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="169"/>
+        <location filename="../../gui/template_list_view.py" line="165"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="173"/>
+        <location filename="../../gui/template_list_view.py" line="169"/>
         <source>Copy of {name}</source>
         <translation>复制模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="185"/>
+        <location filename="../../gui/template_list_view.py" line="181"/>
         <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
         <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="187"/>
-        <location filename="../../gui/template_list_view.py" line="272"/>
+        <location filename="../../gui/template_list_view.py" line="183"/>
+        <location filename="../../gui/template_list_view.py" line="267"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="197"/>
-        <location filename="../../gui/template_list_view.py" line="219"/>
-        <location filename="../../gui/template_list_view.py" line="231"/>
-        <location filename="../../gui/template_list_view.py" line="239"/>
+        <location filename="../../gui/template_list_view.py" line="193"/>
+        <location filename="../../gui/template_list_view.py" line="215"/>
+        <location filename="../../gui/template_list_view.py" line="227"/>
+        <location filename="../../gui/template_list_view.py" line="235"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="217"/>
+        <location filename="../../gui/template_list_view.py" line="213"/>
         <source>A template named {name} already exists. Import this one under another name?</source>
         <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="221"/>
+        <location filename="../../gui/template_list_view.py" line="217"/>
         <source> (imported)</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="225"/>
+        <location filename="../../gui/template_list_view.py" line="221"/>
         <source>Import {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="232"/>
+        <location filename="../../gui/template_list_view.py" line="228"/>
         <source>Template {name} imported from {file}.</source>
         <translation>已从“{file}”导入模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="240"/>
+        <location filename="../../gui/template_list_view.py" line="236"/>
         <source>Nothing was imported. Please correct the sheet:</source>
         <translation>未导入任何内容。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="254"/>
-        <location filename="../../gui/template_list_view.py" line="264"/>
+        <location filename="../../gui/template_list_view.py" line="250"/>
+        <location filename="../../gui/template_list_view.py" line="260"/>
         <source>Export a template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="265"/>
+        <location filename="../../gui/template_list_view.py" line="261"/>
         <source>Template {name} written to
 {path}</source>
         <translation>模板“{name}”已保存到
@@ -4081,57 +4035,57 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../gui/pages/training.py" line="257"/>
+        <location filename="../../gui/pages/training.py" line="252"/>
         <source>Add training</source>
         <translation>新增培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="257"/>
+        <location filename="../../gui/pages/training.py" line="252"/>
         <source>Edit training record</source>
         <translation>编辑培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="260"/>
+        <location filename="../../gui/pages/training.py" line="255"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="261"/>
+        <location filename="../../gui/pages/training.py" line="256"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="262"/>
+        <location filename="../../gui/pages/training.py" line="257"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="263"/>
+        <location filename="../../gui/pages/training.py" line="258"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="264"/>
+        <location filename="../../gui/pages/training.py" line="259"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="265"/>
+        <location filename="../../gui/pages/training.py" line="260"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="269"/>
+        <location filename="../../gui/pages/training.py" line="264"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="270"/>
+        <location filename="../../gui/pages/training.py" line="265"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="286"/>
+        <location filename="../../gui/pages/training.py" line="281"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
@@ -4169,103 +4123,103 @@ subtotal ({marks})</source>
         <translation>近三年集中培训（天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="117"/>
+        <location filename="../../gui/pages/training.py" line="116"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="119"/>
+        <location filename="../../gui/pages/training.py" line="118"/>
         <source>Add training…</source>
         <translation>新增培训记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="121"/>
+        <location filename="../../gui/pages/training.py" line="120"/>
         <source>Print hours…</source>
         <translation>打印学时统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="124"/>
+        <location filename="../../gui/pages/training.py" line="123"/>
         <source>Short of hours</source>
         <translation>学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="126"/>
+        <location filename="../../gui/pages/training.py" line="125"/>
         <source>Pre-service missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="129"/>
+        <location filename="../../gui/pages/training.py" line="128"/>
         <source>Centralized training missing</source>
         <translation>近三年集中培训不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="141"/>
+        <location filename="../../gui/pages/training.py" line="140"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="142"/>
+        <location filename="../../gui/pages/training.py" line="141"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="143"/>
+        <location filename="../../gui/pages/training.py" line="142"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="144"/>
+        <location filename="../../gui/pages/training.py" line="143"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="145"/>
+        <location filename="../../gui/pages/training.py" line="144"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="146"/>
+        <location filename="../../gui/pages/training.py" line="145"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="147"/>
+        <location filename="../../gui/pages/training.py" line="146"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="148"/>
+        <location filename="../../gui/pages/training.py" line="147"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="160"/>
+        <location filename="../../gui/pages/training.py" line="159"/>
         <source>Edit record…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="162"/>
+        <location filename="../../gui/pages/training.py" line="161"/>
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="191"/>
+        <location filename="../../gui/pages/training.py" line="190"/>
         <source>{year}: {short} of {count} inspectors below {required} hours</source>
         <translation>{year} 年：{count} 名在任督学中 {short} 名不足 {required} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="207"/>
+        <location filename="../../gui/pages/training.py" line="206"/>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="239"/>
+        <location filename="../../gui/pages/training.py" line="234"/>
         <source>Delete {count} training record(s)?</source>
         <translation>删除 {count} 条培训记录？</translation>
     </message>
     <message>
         <location filename="../../gui/pages/training.py" line="107"/>
-        <location filename="../../gui/pages/training.py" line="240"/>
+        <location filename="../../gui/pages/training.py" line="235"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -4490,37 +4444,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="302"/>
+        <location filename="../../gui/pages/schools.py" line="297"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="308"/>
+        <location filename="../../gui/pages/schools.py" line="303"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="309"/>
+        <location filename="../../gui/pages/schools.py" line="304"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="310"/>
+        <location filename="../../gui/pages/schools.py" line="305"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="311"/>
+        <location filename="../../gui/pages/schools.py" line="306"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="344"/>
+        <location filename="../../gui/pages/schools.py" line="339"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="348"/>
+        <location filename="../../gui/pages/schools.py" line="343"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>

@@ -1,5 +1,6 @@
 """A campaign with checklists in varied states on the demo office, for the tests of the
-checklist and campaign reports, the 报表 page and the CLI."""
+checklist and campaign reports, the 报表 page and the CLI; and a plain campaign on the shipped
+templates for the 迎检档案 page and its dialogs."""
 
 from __future__ import annotations
 
@@ -103,3 +104,31 @@ def office_without_campaigns(db: Database) -> Database:
     for row in campaign_rows(db, TODAY):
         delete_campaign(db, row.id)
     return db
+
+
+def template_id(db: Database, builtin: str) -> int:
+    """The id of the shipped template ``builtin`` (e.g. ``"school-archive"``)."""
+    return next(t.id for t in template_rows(db) if t.builtin == builtin)
+
+
+def campaign(
+    db: Database,
+    school_ids: tuple[int, ...],
+    builtin: str = "school-archive",
+    today: date = TODAY,
+) -> int:
+    """Start 2026年优质均衡迎检 40 days before ``today`` (default phases) for ``school_ids``
+    with the shipped template ``builtin``; returns its id."""
+    ensure_builtin_templates(db)
+    start = today - timedelta(days=40)
+    return create_campaign(
+        db,
+        CampaignInput(
+            "2026年优质均衡迎检",
+            CampaignKind.BALANCED.value,
+            start,
+            default_phases(start),
+            school_ids,
+            (template_id(db, builtin),),
+        ),
+    )

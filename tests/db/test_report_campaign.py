@@ -4,7 +4,6 @@ mark — the figures of core.campaign_progress; the default campaign; refusals i
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from tests.db.demo_campaign import (
     COMPLETE_SCHOOL,
     LAGGING_SCHOOL,
     SCHOOL,
+    TODAY,
     add_campaign,
     office_without_campaigns,
 )
@@ -31,8 +31,6 @@ from tests.db.report_helpers import (
     needs_poppler,
     pages_text,
 )
-
-TODAY = date(2026, 11, 2)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from gui.app import apply_look, install_translators
 from gui.main_window import MainWindow
 from gui.preferences import CHINESE
 from tests.conftest import TODAY
+from tests.gui.roster_helpers import drain
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -89,11 +90,7 @@ def open_window(qtbot, dialog_log: DialogRecorder) -> Iterator[Callable[[Databas
     for win in opened:
         # Results delivered now may queue follow-up reads (a selected row's details): run
         # them too while the test's database still exists.
-        for _ in range(20):
-            win.worker.wait_for_done()
-            QApplication.processEvents()
-            if not win.worker.busy:
-                break
+        drain(win.worker)
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
-"""Helpers of the roster page tests: open the demo office, wait for pages, drive form dialogs."""
+"""Helpers of the GUI tests: open the demo office, wait for pages, drive form dialogs, drain a
+worker before the test's database goes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from core.demo import create_demo
 from tests.conftest import TODAY
@@ -20,8 +21,28 @@ def open_demo(open_window, sqlite_db, qtbot, page_id: str):
 
 
 def settle(window, qtbot) -> None:
-    """Wait until the worker has run every queued job (and the pages refreshed)."""
+    """Wait until the worker of ``window`` (a window, page or view) has run every queued job
+    (and the pages refreshed)."""
     qtbot.waitUntil(lambda: not window.worker.busy, timeout=10_000)
+
+
+def show_read(qtbot, page, width: int, height: int):
+    """Show ``page`` at ``width`` × ``height`` and wait until it has read its data; returns it."""
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    page.show()
+    qtbot.waitUntil(lambda: page.data is not None and not page.worker.busy, timeout=10_000)
+    return page
+
+
+def drain(worker) -> None:
+    """Run the worker's jobs and their callbacks to the end, follow-up reads included (a
+    fixture's teardown, while the test's database still exists)."""
+    for _ in range(20):
+        worker.wait_for_done()
+        QApplication.processEvents()
+        if not worker.busy:
+            break
 
 
 def press_ok(dialog, qtbot) -> None:

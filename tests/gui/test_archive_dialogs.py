@@ -10,11 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from core.campaigns import (
-    CampaignInput,
     ItemChange,
     campaign_rows,
     checklist_rows,
-    create_campaign,
     default_phases,
     update_items,
 )
@@ -24,6 +22,7 @@ from db.engine import Database
 from gui.archive_dialogs import ArchiveCampaignDialog, ItemsDialog, read_campaign_form
 from gui.worker import DbWorker
 from tests.conftest import TODAY
+from tests.db.demo_campaign import campaign
 from tests.gui.roster_helpers import press_ok
 
 DAY = timedelta(days=1)
@@ -121,24 +120,8 @@ def test_templates_offered_with_their_counts(qtbot, sqlite_db, office, worker):
     assert any("学校迎检档案资料清单" in name for name in names)
 
 
-def make_campaign(db: Database, office: dict[str, int]) -> int:
-    template = next(t.id for t in template_rows(db) if t.builtin == "school-archive")
-    start = TODAY - 40 * DAY
-    return create_campaign(
-        db,
-        CampaignInput(
-            "迎检",
-            "balanced",
-            start,
-            default_phases(start),
-            (office["城关第一小学"],),
-            (template,),
-        ),
-    )
-
-
 def test_bulk_change_touches_only_the_fields_ticked(qtbot, sqlite_db, office, worker):
-    campaign_id = make_campaign(sqlite_db, office)
+    campaign_id = campaign(sqlite_db, (office["城关第一小学"],))
     rows = checklist_rows(sqlite_db, campaign_id, TODAY)
     update_items(sqlite_db, [rows[0].id], ItemChange(responsible="王老师", note="原有备注"), TODAY)
     ids = [rows[0].id, rows[1].id]
@@ -161,7 +144,7 @@ def test_bulk_change_touches_only_the_fields_ticked(qtbot, sqlite_db, office, wo
 
 
 def test_a_refused_change_is_shown_in_the_dialog(qtbot, sqlite_db, office, worker):
-    campaign_id = make_campaign(sqlite_db, office)
+    campaign_id = campaign(sqlite_db, (office["城关第一小学"],))
     row = checklist_rows(sqlite_db, campaign_id, TODAY)[0]
     dialog = ItemsDialog(worker, sqlite_db, [row.id], TODAY, description="1 item")
     qtbot.addWidget(dialog)

@@ -11,26 +11,23 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from core.attachments import attachment_rows
 from core.campaign_progress import campaign_progress
 from core.campaigns import (
-    CampaignInput,
     ItemChange,
     campaign_rows,
     checklist_rows,
-    create_campaign,
-    default_phases,
     update_items,
 )
-from core.checklist_templates import ensure_builtin_templates, template_rows
+from core.checklist_templates import template_rows
 from core.schools import SchoolInput, save_school, save_zone
 from db.engine import Database
 from gui.pages.archives import CHECKLIST_TAB, PROGRESS_TAB, ArchivesPage
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import press_ok
+from tests.db.demo_campaign import campaign, template_id
+from tests.gui.roster_helpers import drain, press_ok, settle, show_read
 
 DAY = timedelta(days=1)
 
@@ -49,51 +46,19 @@ def office(sqlite_db: Database) -> dict[str, int]:
     }
 
 
-def settle(page: ArchivesPage, qtbot) -> None:
-    qtbot.waitUntil(lambda: not page.worker.busy, timeout=10_000)
-
-
 @pytest.fixture
 def open_page(qtbot, sqlite_db: Database, dialog_log) -> Iterator:
     """Opens the page on the office's database, shown and read; drains the worker at the end."""
     pages: list[ArchivesPage] = []
 
     def open_on() -> ArchivesPage:
-        page = ArchivesPage(sqlite_db, DbWorker(), lambda: TODAY)
-        qtbot.addWidget(page)
-        page.resize(1280, 760)
-        page.show()
-        qtbot.waitUntil(lambda: page.data is not None and not page.worker.busy, timeout=10_000)
+        page = show_read(qtbot, ArchivesPage(sqlite_db, DbWorker(), lambda: TODAY), 1280, 760)
         pages.append(page)
         return page
 
     yield open_on
     for page in pages:
-        for _ in range(20):
-            page.worker.wait_for_done()
-            QApplication.processEvents()
-            if not page.worker.busy:
-                break
-
-
-def template_id(db: Database, builtin: str) -> int:
-    return next(t.id for t in template_rows(db) if t.builtin == builtin)
-
-
-def campaign(db: Database, school_ids: tuple[int, ...], builtin: str = "school-archive") -> int:
-    ensure_builtin_templates(db)
-    start = TODAY - 40 * DAY
-    return create_campaign(
-        db,
-        CampaignInput(
-            "2026年优质均衡迎检",
-            "balanced",
-            start,
-            default_phases(start),
-            school_ids,
-            (template_id(db, builtin),),
-        ),
-    )
+        drain(page.worker)
 
 
 def open_dialog(page: ArchivesPage, qtbot, action) -> object:

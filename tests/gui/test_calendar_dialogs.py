@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from core.demo import create_demo
@@ -32,7 +31,7 @@ from gui.calendar_dialogs import (
 from gui.forms import select_data
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import press_ok
+from tests.gui.roster_helpers import drain, press_ok
 
 
 @pytest.fixture
@@ -41,11 +40,7 @@ def office(sqlite_db: Database, qtbot) -> Iterator[tuple[Database, DbWorker]]:
     create_demo(sqlite_db, "office", TODAY)
     worker = DbWorker()
     yield sqlite_db, worker
-    for _ in range(20):
-        worker.wait_for_done()
-        QApplication.processEvents()
-        if not worker.busy:
-            break
+    drain(worker)
 
 
 def _open(dialog, qtbot):

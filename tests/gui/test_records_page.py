@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication
 
 from core.attachments import attachment_rows
 from core.demo import create_demo
@@ -33,7 +32,7 @@ from gui.record_dialog import InspectionItemsDialog, RecordDialog
 from gui.rectification_dialogs import ProblemDialog
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import press_ok
+from tests.gui.roster_helpers import drain, press_ok, settle, show_read
 
 OCTOBER = date(2026, 10, 1)
 
@@ -96,22 +95,9 @@ def office(sqlite_db) -> Office:
 @pytest.fixture
 def page(qtbot, office: Office, dialog_log):
     """The page on the office, shown and read; its worker drained before the database goes."""
-    worker = DbWorker()
-    records = RecordsPage(office.db, worker, lambda: TODAY)
-    qtbot.addWidget(records)
-    records.resize(1100, 740)
-    records.show()
-    qtbot.waitUntil(lambda: records.data is not None and not worker.busy, timeout=10_000)
+    records = show_read(qtbot, RecordsPage(office.db, DbWorker(), lambda: TODAY), 1100, 740)
     yield records
-    for _ in range(20):
-        worker.wait_for_done()
-        QApplication.processEvents()
-        if not worker.busy:
-            break
-
-
-def settle(page, qtbot) -> None:
-    qtbot.waitUntil(lambda: not page.worker.busy, timeout=10_000)
+    drain(records.worker)
 
 
 def open_record(page, qtbot, visit_id: int) -> RecordDialog:
@@ -187,17 +173,17 @@ def test_a_file_attached_to_a_visit_is_copied_and_removed_with_its_copy(
     photo.write_bytes(b"\xff\xd8\xff kitchen")
     dialog = open_record(page, qtbot, office.recorded)
     dialog_log.files.append(photo)
-    dialog.add_attachment_button.click()
-    qtbot.waitUntil(lambda: dialog.attachments.count() == 1, timeout=10_000)
+    dialog.attachments.add_button.click()
+    qtbot.waitUntil(lambda: dialog.attachments.list.count() == 1, timeout=10_000)
     photo.unlink()
     [stored] = attachment_rows(office.db, visit_id=office.recorded)
     assert stored.file_name == "食堂检查.jpg"
     assert stored.path.read_bytes() == b"\xff\xd8\xff kitchen"
-    assert "食堂检查.jpg" in dialog.attachments.item(0).text()
+    assert "食堂检查.jpg" in dialog.attachments.list.item(0).text()
 
-    dialog.attachments.setCurrentRow(0)
-    dialog.remove_attachment_button.click()
-    qtbot.waitUntil(lambda: dialog.attachments.count() == 0, timeout=10_000)
+    dialog.attachments.list.setCurrentRow(0)
+    dialog.attachments.remove_button.click()
+    qtbot.waitUntil(lambda: dialog.attachments.list.count() == 0, timeout=10_000)
     assert "食堂检查.jpg" in dialog_log.messages("ask")[0]
     assert not stored.path.exists()
     assert attachment_rows(office.db, visit_id=office.recorded) == []

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from core.assignments import assign_schools
@@ -27,7 +26,7 @@ from gui.pages.rectification import RectificationPage
 from gui.table_model import ALERT_COLOUR
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import press_ok
+from tests.gui.roster_helpers import drain, press_ok, settle, show_read
 
 DAY = timedelta(days=1)
 STATUS_COLUMN = 6
@@ -50,31 +49,19 @@ def office(sqlite_db: Database) -> dict[str, int]:
     return ids
 
 
-def settle(page: RectificationPage, qtbot) -> None:
-    qtbot.waitUntil(lambda: not page.worker.busy, timeout=10_000)
-
-
 @pytest.fixture
 def open_page(qtbot, sqlite_db: Database, dialog_log) -> Iterator:
     """Opens the page on the office's database, shown and read; drains the worker at the end."""
     pages: list[RectificationPage] = []
 
     def open_on() -> RectificationPage:
-        page = RectificationPage(sqlite_db, DbWorker(), lambda: TODAY)
-        qtbot.addWidget(page)
-        page.resize(1300, 700)
-        page.show()
-        qtbot.waitUntil(lambda: page.data is not None and not page.worker.busy, timeout=10_000)
+        page = show_read(qtbot, RectificationPage(sqlite_db, DbWorker(), lambda: TODAY), 1300, 700)
         pages.append(page)
         return page
 
     yield open_on
     for page in pages:
-        for _ in range(20):
-            page.worker.wait_for_done()
-            QApplication.processEvents()
-            if not page.worker.busy:
-                break
+        drain(page.worker)
 
 
 def problem(school_id: int, **changes) -> ProblemInput:

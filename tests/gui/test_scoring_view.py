@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
 from core.campaigns import CampaignInput, create_campaign, default_phases
@@ -20,7 +20,7 @@ from db.engine import Database
 from db.models import Score
 from gui.scoring_view import ScoringView
 from gui.worker import DbWorker
-from tests.gui.roster_helpers import press_ok
+from tests.gui.roster_helpers import drain, press_ok, settle
 
 SCHOOLS = ("城关第一小学", "河口小学", "城关中学")
 
@@ -43,10 +43,6 @@ def campaign(sqlite_db: Database) -> dict[str, int]:
     return ids
 
 
-def settle(view: ScoringView, qtbot) -> None:
-    qtbot.waitUntil(lambda: not view.worker.busy, timeout=10_000)
-
-
 @pytest.fixture
 def view(qtbot, sqlite_db: Database, dialog_log) -> Iterator[ScoringView]:
     """The scoring tab, shown, with no campaign chosen."""
@@ -55,11 +51,7 @@ def view(qtbot, sqlite_db: Database, dialog_log) -> Iterator[ScoringView]:
     tab.resize(1280, 700)
     tab.show()
     yield tab
-    for _ in range(20):
-        tab.worker.wait_for_done()
-        QApplication.processEvents()
-        if not tab.worker.busy:
-            break
+    drain(tab.worker)
 
 
 def cell(view: ScoringView, school: str, column: int):

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from core.checklist_templates import (
     ItemInput,
@@ -23,7 +22,7 @@ from db.engine import Database
 from gui.template_dialogs import TemplateDialog
 from gui.template_list_view import TemplateListView
 from gui.worker import DbWorker
-from tests.gui.roster_helpers import press_ok
+from tests.gui.roster_helpers import drain, press_ok, settle
 
 SCHOOL_ARCHIVE = TemplateInput(
     name="学校迎检档案",
@@ -42,10 +41,6 @@ def template_id(sqlite_db: Database) -> int:
     return save_template(sqlite_db, SCHOOL_ARCHIVE)
 
 
-def settle(view: TemplateListView, qtbot) -> None:
-    qtbot.waitUntil(lambda: not view.worker.busy, timeout=10_000)
-
-
 @pytest.fixture
 def view(qtbot, sqlite_db: Database, dialog_log) -> Iterator[TemplateListView]:
     """The templates tab on the office's database, shown and read."""
@@ -55,11 +50,7 @@ def view(qtbot, sqlite_db: Database, dialog_log) -> Iterator[TemplateListView]:
     tab.show()
     qtbot.waitUntil(lambda: tab.loaded and not tab.worker.busy, timeout=10_000)
     yield tab
-    for _ in range(20):
-        tab.worker.wait_for_done()
-        QApplication.processEvents()
-        if not tab.worker.busy:
-            break
+    drain(tab.worker)
 
 
 def open_dialog(view: TemplateListView, qtbot, action) -> TemplateDialog:
