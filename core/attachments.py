@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from db.models import Attachment, ChecklistItem, Problem, Visit
 from db.paths import data_dir
 
 if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
     from db.engine import Database
@@ -111,10 +113,28 @@ def remove_attachment(db: Database, attachment_id: int) -> None:
             return
         stored = attachment.stored_name
         session.delete(attachment)
-        session.flush()
-        shared = session.scalar(select(Attachment.id).where(Attachment.stored_name == stored))
-    if shared is None:
-        attachment_path(stored).unlink(missing_ok=True)
+    remove_unreferenced_copies(db, [stored])
+
+
+def session_stored_names(session: Session, *where: ColumnElement[bool]) -> set[str]:
+    """The stored names of the attachments matching ``where``, collected before their owners
+    are deleted so :func:`remove_unreferenced_copies` can remove the copies afterwards."""
+    return set(session.scalars(select(Attachment.stored_name).where(*where)))
+
+
+def remove_unreferenced_copies(db: Database, stored_names: Iterable[str]) -> None:
+    """Delete the copies among ``stored_names`` that no attachment refers to any more.
+
+    Call it once the session that deleted the attachments has committed, so a delete that
+    failed keeps its files; a copy that is already gone is fine.
+    """
+    names = set(stored_names)
+    if not names:
+        return
+    with db.session() as session:
+        kept = session_stored_names(session, Attachment.stored_name.in_(names))
+    for name in names - kept:
+        attachment_path(name).unlink(missing_ok=True)
 
 
 def session_attachment_rows(

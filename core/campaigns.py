@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, delete, func, insert, select
 
+from core.attachments import remove_unreferenced_copies, session_stored_names
 from core.campaign_progress import item_overdue, next_phase_of, percent_of, school_progress
 from core.enums import CampaignKind, ItemStatus, SchoolKind
 from core.errors import FieldError, ValidationError
@@ -325,7 +326,13 @@ def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> None
         _apply(campaign, data)
 
         removed_schools = schools_before - set(schools_after)
+        copies: set[str] = set()
         if removed_schools:
+            copies = _item_copies(
+                session,
+                ChecklistItem.campaign_id == campaign_id,
+                ChecklistItem.school_id.in_(removed_schools),
+            )
             for model in (ChecklistItem, CampaignSchool):
                 session.execute(
                     delete(model)
@@ -373,6 +380,13 @@ def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> None
         session.add_all(CampaignSchool(campaign_id=campaign_id, school_id=s) for s in added_schools)
         _fill(session, campaign_id, kept_schools, added_templates, new_due)
         _fill(session, campaign_id, added_schools, templates_after, new_due)
+    remove_unreferenced_copies(db, copies)
+
+
+def _item_copies(session: Session, *where: ColumnElement[bool]) -> set[str]:
+    """The stored names of the attachments of the checklist items matching ``where``."""
+    items = select(ChecklistItem.id).where(*where)
+    return session_stored_names(session, Attachment.checklist_item_id.in_(items))
 
 
 def close_campaign(db: Database, campaign_id: int, day: date | None) -> None:
@@ -389,11 +403,15 @@ def close_campaign(db: Database, campaign_id: int, day: date | None) -> None:
 
 
 def delete_campaign(db: Database, campaign_id: int) -> None:
-    """Delete a campaign with its phases, checklists, snapshots and scores."""
+    """Delete a campaign with its phases, checklists (and their attachments' copies), snapshots
+    and scores."""
     with db.session() as session:
         campaign = session.get(Campaign, campaign_id)
-        if campaign is not None:
-            session.delete(campaign)
+        if campaign is None:
+            return
+        copies = _item_copies(session, ChecklistItem.campaign_id == campaign_id)
+        session.delete(campaign)
+    remove_unreferenced_copies(db, copies)
 
 
 def campaign_input(db: Database, campaign_id: int) -> CampaignInput:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from core.attachments import remove_unreferenced_copies, session_stored_names
 from core.enums import (
     ComplaintChannel,
     FollowUpOutcome,
@@ -41,7 +42,7 @@ from core.reports.settings import ReportSettings, load_report_settings
 from core.schedule import responsible_inspectors
 from core.settings import policy_from_session
 from core.terms import serving_inspector_ids
-from db.models import Complaint, FollowUp, Inspector, Problem, School, Visit, Zone
+from db.models import Attachment, Complaint, FollowUp, Inspector, Problem, School, Visit, Zone
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -290,11 +291,15 @@ def update_problem(db: Database, problem_id: int, data: ProblemInput) -> None:
 
 
 def delete_problem(db: Database, problem_id: int) -> None:
-    """Delete a problem entered by mistake, with its follow-ups; re-check visits stay."""
+    """Delete a problem entered by mistake, with its follow-ups and attachments (and their
+    copies); re-check visits stay."""
     with db.session() as session:
         problem = session.get(Problem, problem_id)
-        if problem is not None:
-            session.delete(problem)
+        if problem is None:
+            return
+        copies = session_stored_names(session, Attachment.problem_id == problem_id)
+        session.delete(problem)
+    remove_unreferenced_copies(db, copies)
 
 
 # --- follow-ups, 销号 and reports ---------------------------------------------------------------

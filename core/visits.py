@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from core.attachments import remove_unreferenced_copies, session_stored_names
 from core.enums import VisitKind, VisitStatus
 from core.errors import FieldError, ValidationError
 from core.parsing import clean_text
 from core.settings import put_setting
-from db.models import Inspector, School, Setting, Visit, VisitRecord
+from db.models import Attachment, Inspector, School, Setting, Visit, VisitRecord
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -226,9 +227,12 @@ def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: da
 
 
 def delete_visit(db: Database, visit_id: int) -> None:
-    """Remove a visit from the calendar with its record and attachments' entries."""
+    """Remove a visit from the calendar with its record and attachments (and their copies)."""
     with db.session() as session:
-        session.delete(_visit(session, visit_id))
+        visit = _visit(session, visit_id)
+        copies = session_stored_names(session, Attachment.visit_id == visit_id)
+        session.delete(visit)
+    remove_unreferenced_copies(db, copies)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from core.campaigns import (
 )
 from core.errors import ValidationError
 from core.scoring import IndicatorInput, indicator_rows, score_table, set_indicators, set_score
-from db.models import ChecklistItem, ChecklistTemplate, TemplateItem
+from db.models import Attachment, ChecklistItem, ChecklistTemplate, TemplateItem
 from tests.db.campaign_helpers import (
     PHASES,
     START,
@@ -330,3 +330,43 @@ def test_the_checklist_flags_overdue_items_and_counts_attachments(office, tmp_pa
         add_attachment(db, photo, today=TODAY, visit_id=1, checklist_item_id=intro.id)
     delete_campaign(db, campaign_id)
     assert attachment_rows(db, checklist_item_id=intro.id) == []
+    assert not row.path.exists(), "the copy in the data folder goes with the campaign"
+
+
+def test_a_school_taken_out_takes_its_attachments_copies_unless_shared(office, tmp_path):
+    db = office["db"]
+    east, west = office["east"], office["west"]
+    campaign_id = create_campaign(db, campaign(office, school_ids=(east, west)))
+    rows = checklist_rows(db, campaign_id, TODAY)
+    east_intro = next(r for r in rows if r.school == "东关小学")
+    west_intro, west_roll, _ = (r for r in rows if r.school == "西街小学")
+    photo = tmp_path / "简介.docx"
+    photo.write_bytes(b"PK intro")
+    roll = tmp_path / "学籍.xlsx"
+    roll.write_bytes(b"PK roll")
+    add_attachment(db, photo, today=TODAY, checklist_item_id=east_intro.id)
+    add_attachment(db, photo, today=TODAY, checklist_item_id=west_intro.id)
+    add_attachment(db, roll, today=TODAY, checklist_item_id=west_roll.id)
+    [east_copy] = attachment_rows(db, checklist_item_id=east_intro.id)
+    [shared_copy] = attachment_rows(db, checklist_item_id=west_intro.id)
+    [roll_copy] = attachment_rows(db, checklist_item_id=west_roll.id)
+    # Stored names carry their owner, so only data written elsewhere shares a copy across items.
+    with db.session() as session:
+        stored = session.scalar(
+            select(Attachment.stored_name).where(Attachment.checklist_item_id == west_intro.id)
+        )
+        session.add(
+            Attachment(
+                checklist_item_id=east_intro.id,
+                file_name="简介.docx",
+                stored_name=stored,
+                added_on=TODAY,
+            )
+        )
+
+    update_campaign(db, campaign_id, campaign(office, school_ids=(east,)))
+    assert not roll_copy.path.exists(), "the removed school's copy goes"
+    assert shared_copy.path.read_bytes() == b"PK intro", "an item kept still shares it"
+    assert east_copy.path.exists()
+    delete_campaign(db, campaign_id)
+    assert not east_copy.path.exists() and not shared_copy.path.exists()

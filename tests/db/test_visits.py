@@ -191,10 +191,36 @@ def test_deleting_a_visit_takes_its_record_and_attachments(office, tmp_path):
     source = tmp_path / "a.txt"
     source.write_text("记录")
     add_attachment(db, source, today=TODAY, visit_id=visit_id)
+    add_attachment(db, source, today=TODAY, visit_id=visit_id)  # the same copy twice
+    [copy, _] = attachment_rows(db, visit_id=visit_id)
     delete_visit(db, visit_id)
     with db.session() as session:
         assert session.scalars(select(Attachment)).all() == []
     assert visit_rows(db, date(2026, 11, 1), date(2026, 11, 30)) == []
+    assert not copy.path.exists(), "the copy in the data folder goes with the visit"
+
+
+def test_deleting_a_visit_keeps_a_copy_another_visit_still_refers_to(office, tmp_path):
+    db = office["db"]
+    gone = add_visit(db, VisitInput(date(2026, 11, 16), office["east"], office["wang"]))
+    kept = add_visit(db, VisitInput(date(2026, 11, 17), office["west"], office["wang"]))
+    source = tmp_path / "a.txt"
+    source.write_text("记录")
+    add_attachment(db, source, today=TODAY, visit_id=gone)
+    [copy] = attachment_rows(db, visit_id=gone)
+    # Stored names carry their owner, so only data written elsewhere shares a copy across visits.
+    with db.session() as session:
+        stored = session.scalars(select(Attachment.stored_name)).one()
+        session.add(
+            Attachment(visit_id=kept, file_name="a.txt", stored_name=stored, added_on=TODAY)
+        )
+    delete_visit(db, gone)
+    assert copy.path.read_text() == "记录"
+    [shared] = attachment_rows(db, visit_id=kept)
+    assert shared.path == copy.path
+    copy.path.unlink()
+    delete_visit(db, kept)  # a copy already gone is no trouble
+    assert attachment_rows(db, visit_id=kept) == []
 
 
 def test_the_offices_inspection_items_can_be_edited(db):
