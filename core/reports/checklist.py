@@ -62,9 +62,17 @@ def _note(row: ChecklistRow) -> str:
     return "\n".join(part for part in (row.note, attached) if part)
 
 
+def _fits_a_page(report: Report, widths: list[float], data: list[list[Any]]) -> bool:
+    """Whether the caption and header rows, a group heading and its first item (``data``) fit
+    on one page together."""
+    spans = [("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 2), (-1, 2))]
+    return report.ruled(data, widths, spans).wrap(report.width, report.height)[1] <= report.height
+
+
 def _grid(report: Report, rows: list[ChecklistRow], caption: str) -> None:
     """The items under a caption and header row (both repeated on every page), each group
-    opened by a row across all columns."""
+    opened by a row across all columns that never ends a page: it goes over with the group's
+    first item (unless the two, under the caption and header, would not fit on one page)."""
     total = sum(WEIGHTS)
     widths = [report.width * w / total for w in WEIGHTS]
     styles = {"L": "cell", "C": "cell_center", "R": "cell_right"}
@@ -78,7 +86,8 @@ def _grid(report: Report, rows: list[ChecklistRow], caption: str) -> None:
     ]
     group: str | None = None
     for number, row in enumerate(rows, start=1):
-        if row.group != group:
+        opens_group = row.group != group
+        if opens_group:
             group = row.group
             line = len(data)
             data.append([report.para(group or NO_GROUP, "caption")] + [""] * (len(HEADERS) - 1))
@@ -102,6 +111,8 @@ def _grid(report: Report, rows: list[ChecklistRow], caption: str) -> None:
                 for i, cell in enumerate(cells)
             ]
         )
+        if opens_group and _fits_a_page(report, widths, data[:2] + data[-2:]):
+            commands.append(("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)))
     report.story.append(report.ruled(data, widths, commands, header_rows=2))
 
 

@@ -11,10 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from core.campaign_progress import campaign_progress
-from core.campaigns import (
-    checklist_rows,
-    close_campaign,
-)
+from core.campaigns import ItemChange, checklist_rows, close_campaign, update_items
 from core.errors import ValidationError
 from core.reports import write_report
 from db.engine import Database
@@ -88,6 +85,41 @@ def test_a_schools_checklist_shows_progress_statuses_and_boxes(office, tmp_path)
     assert "档案管理员（签字）" in text
     assert_fonts_embedded(path)
     assert_renders(path, tmp_path)
+
+
+def table_lines(page: str) -> list[str]:
+    """The lines of the checklist table on a page: after its column header row, before the
+    signature line or the page's running head and foot."""
+    lines = [line.strip() for line in page.splitlines()]
+    start = lines.index("备注") + 1
+    ends = ("学校（园）负责人", "青溪县人民政府教育督导室", "打印日期")
+    return lines[start : next(i for i in range(start, len(lines)) if lines[i].startswith(ends))]
+
+
+def test_a_group_heading_never_ends_a_page(office, tmp_path):
+    work = add_campaign(office)
+    mine = [r for r in checklist_rows(office, work.campaign_id, TODAY) if r.school == SCHOOL]
+    # this long note on the first item puts the headings of 三 and 七 at the foot of pages 1
+    # and 2 when nothing keeps them with their first items
+    update_items(office, [mine[0].id], ItemChange(note="点名册缺页待补。" * 21), TODAY)
+    tables = [table_lines(page) for page in pages_text(write(office, tmp_path, school=SCHOOL))]
+    groups = {r.group for r in mine}
+    assert len(tables) == 3
+    for lines in tables:
+        assert lines[-1] not in groups
+    assert [lines[:2] for lines in tables[1:]] == [
+        ["三、原始档案", "3"],
+        ["七、各项规章制度（入镜上墙）", "13"],
+    ]
+
+
+def test_an_item_too_tall_to_share_a_page_with_its_heading_still_prints(office, tmp_path):
+    """Its heading is not kept with it then: the two could not fit on any page together."""
+    work = add_campaign(office)
+    mine = [r for r in checklist_rows(office, work.campaign_id, TODAY) if r.school == SCHOOL]
+    update_items(office, [mine[1].id], ItemChange(note="甲" * 430), TODAY)
+    text = flat("\n".join(pages_text(write(office, tmp_path, school=SCHOOL))))
+    assert text.count("甲") == 430 and "档案管理员（签字）" in text
 
 
 def test_a_kindergarten_gets_the_kindergarten_list(office, tmp_path):
