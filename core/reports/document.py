@@ -151,21 +151,133 @@ class _Grid(Table):
     """A table that splits inside a row only when that row could never fit on one page.
 
     ReportLab would split between rows and then place the rest in the space left on the same
-    page, splitting the next row there after a second copy of the header row. Here a row that
-    fits on a page is never split (it moves to the next page) and a taller one is split at once.
+    page, splitting the next row there after a second copy of the header rows. Here a row that
+    fits on a page below the header rows is never split (it moves to the next page) and a
+    taller one is split at once: the part of every cell that fits stays on this page, the rest
+    goes on below the repeated header rows of the next (and so on, page after page).
+    ReportLab's own split inside a row is not used: it loses a cell holding a single paragraph
+    and wraps the paragraphs it splits at the column's width without its padding.
     """
 
     frame_height = 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
-        fitting = self._getFirstPossibleSplitRowPosition(availHeight)
         heights = self._rowHeights
-        too_tall = 0 < fitting < len(heights) and heights[fitting] > self.frame_height - heights[0]
-        parts: list[Flowable] = self._splitRows(availHeight, doInRowSplit=int(too_tall))
+        fitting, used = 0, 0.0
+        while fitting < len(heights) and used + heights[fitting] <= availHeight:
+            used += heights[fitting]
+            fitting += 1
+        room = self.frame_height - sum(heights[: self.repeatRows])
+        parts: list[Flowable] = []
+        if self.repeatRows <= fitting < len(heights) and heights[fitting] > room:
+            parts = self._split_inside(fitting, availWidth, availHeight, availHeight - used)
+        if not parts:
+            parts = self._splitRows(availHeight)
         for part in parts:
             part.frame_height = self.frame_height
         return parts
+
+    def _split_inside(self, row: int, width: float, height: float, space: float) -> list[Flowable]:
+        """Split the table inside ``row`` after what of it fits in ``space``, or return [] when
+        the row had better start on the next page: when some cell could not begin here (the
+        first lines of every cell always fit on a page of their own)."""
+        fresh = height >= self.frame_height - 0.01
+        top: list[Any] = []
+        rest: list[Any] = []
+        styles: tuple[list[Any], list[Any]] = ([], [])
+        top_height = rest_height = 0.0
+        cells = zip(self._cellvalues[row], self._cellStyles[row], strict=True)
+        for column, (value, style) in enumerate(cells):
+            span = self._spanRanges.get((column, row)) if self._spanCmds else (column, row) * 2
+            if span is None or isinstance(value, str):  # covered by a spanned cell, or a label
+                top.append(value)
+                rest.append("")
+            else:
+                cell_width = sum(self._colWidths[span[0] : span[2] + 1])
+                pad = style.topPadding + style.bottomPadding
+                kept, moved = _split_cell(
+                    [value] if isinstance(value, Flowable) else list(value),
+                    cell_width - style.leftPadding - style.rightPadding,
+                    space - pad - 0.01,
+                )
+                if not kept and not fresh:
+                    return []
+                top.append(kept)
+                rest.append(moved)
+                top_height = max(top_height, self._listCellGeom(kept, cell_width, style)[1] + pad)
+                rest_height = max(
+                    rest_height, self._listCellGeom(moved, cell_width, style)[1] + pad
+                )
+            for half in styles:
+                half.append(style.copy())
+                half[-1].valign = "TOP"
+        if not any(isinstance(cell, list) and cell for cell in top):
+            return []
+        grid = self._with_row_split(row, top, rest, styles, (top_height, rest_height))
+        grid._calc(width, height)
+        return grid._splitRows(height)
+
+    def _with_row_split(
+        self,
+        row: int,
+        top: list[Any],
+        rest: list[Any],
+        styles: tuple[list[Any], list[Any]],
+        heights: tuple[float, float],
+    ) -> _Grid:
+        """This table with ``row`` made into two rows, ``top`` and ``rest``, of fixed heights;
+        lines and fills stretch over both, a span across columns is repeated in each, and
+        a range that must not be split but holds the row is given up."""
+        count = len(self._rowHeights)
+
+        def stretched(commands: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+            return self._stretchCommands(row, commands, count)
+
+        grid = _Grid(
+            [*self._cellvalues[:row], top, rest, *self._cellvalues[row + 1 :]],
+            colWidths=self._colWidths,
+            rowHeights=[*self._rowHeights[:row], *heights, *self._rowHeights[row + 1 :]],
+            repeatRows=self.repeatRows,
+            normalizedData=1,
+            cellStyles=[*self._cellStyles[:row], *styles, *self._cellStyles[row + 1 :]],
+        )
+        grid.frame_height = self.frame_height
+        grid._linecmds = stretched(self._linecmds)
+        grid._bkgrndcmds = stretched(self._bkgrndcmds)
+        grid._srflcmds = stretched(self._srflcmds)
+        grid._sircmds = stretched(self._sircmds)
+        spans = []
+        for command, (sc, sr), (ec, er) in stretched(self._spanCmds):
+            if (sr, er) == (row, row + 1):
+                spans += [(command, (sc, row), (ec, row)), (command, (sc, row + 1), (ec, row + 1))]
+            else:
+                spans.append((command, (sc, sr), (ec, er)))
+        grid._spanCmds = spans
+        grid._nosplitCmds = [
+            (command, (sc, sr), (ec, er))
+            for command, (sc, sr), (ec, er) in stretched(self._nosplitCmds)
+            if not sr <= row < er
+        ]
+        return grid
+
+
+def _split_cell(flowables: list[Flowable], width: float, height: float) -> tuple[list, list]:
+    """The flowables of a cell that fit in ``width`` × ``height`` (the last one split where
+    it can be), and the rest."""
+    kept: list[Flowable] = []
+    used = 0.0
+    for index, flowable in enumerate(flowables):
+        needed = flowable.wrap(width, height)[1] + flowable.getSpaceBefore()
+        if used + needed <= height:
+            kept.append(flowable)
+            used += needed + flowable.getSpaceAfter()
+            continue
+        parts = flowable.split(width, height - used - flowable.getSpaceBefore())
+        if len(parts) > 1:
+            return [*kept, parts[0]], [*parts[1:], *flowables[index + 1 :]]
+        return kept, flowables[index:]
+    return kept, []
 
 
 class Report:
@@ -344,7 +456,7 @@ class Report:
         pad = 2.5 * self.frame.scale
         grid = _Grid(
             data, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
-            splitInRow=1, minRowHeights=min_heights,
+            minRowHeights=min_heights,
         )  # fmt: skip
         grid.frame_height = self.height
         grid.setStyle(

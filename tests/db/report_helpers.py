@@ -41,6 +41,24 @@ def flat(text: str) -> str:
     return "".join(text.split())
 
 
+def spread(pages: list[str], text: str) -> list[int]:
+    """How many characters of ``text`` (whitespace removed) each page holds, read in order:
+    page by page, the longest run that goes on where the previous page stopped. Their sum is
+    the length of the flattened ``text`` when all of it is printed, in order."""
+    wanted, start, counts = flat(text), 0, []
+    for page in map(flat, pages):
+        low, high = 0, len(wanted) - start
+        while low < high:  # the longest continuation found on this page
+            middle = (low + high + 1) // 2
+            if wanted[start : start + middle] in page:
+                low = middle
+            else:
+                high = middle - 1
+        counts.append(low)
+        start += low
+    return counts
+
+
 def assert_fonts_embedded(path: Path) -> None:
     listing = subprocess.run(
         ["pdffonts", str(path)], capture_output=True, text=True, check=True

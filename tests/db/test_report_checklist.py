@@ -33,6 +33,7 @@ from tests.db.report_helpers import (
     flat,
     needs_poppler,
     pages_text,
+    spread,
 )
 
 
@@ -120,6 +121,28 @@ def test_an_item_too_tall_to_share_a_page_with_its_heading_still_prints(office, 
     update_items(office, [mine[1].id], ItemChange(note="甲" * 430), TODAY)
     text = flat("\n".join(pages_text(write(office, tmp_path, school=SCHOOL))))
     assert text.count("甲") == 430 and "档案管理员（签字）" in text
+
+
+@needs_poppler
+def test_a_note_longer_than_a_page_runs_on_over_the_next_pages(db, tmp_path):
+    """The item's row is split inside, page after page, under the repeated caption and header
+    rows: the whole note prints in order, and every page holds part of an item."""
+    office_without_campaigns(db)
+    work = add_campaign(db)
+    mine = [r for r in checklist_rows(db, work.campaign_id, TODAY) if r.school == SCHOOL]
+    note = ("第3盒缺2024年秋季点名册，已联系教务处补齐；" * 90)[:2000]
+    update_items(db, [mine[0].id], ItemChange(note=note), TODAY)
+    path = write(db, tmp_path, school=SCHOOL)
+    pages = pages_text(path)
+    counts = spread(pages, note)
+    assert sum(counts) == len(flat(note))
+    assert counts[0] > 0 and all(counts[1 : counts.index(0)])  # begun on page 1, no page skipped
+    for page in pages:
+        assert table_lines(page), page
+    text = flat("\n".join(pages))
+    assert flat(mine[1].title) in text and flat(mine[-1].title) in text
+    assert "档案管理员（签字）" in text
+    assert_renders(path, tmp_path)
 
 
 def test_a_kindergarten_gets_the_kindergarten_list(office, tmp_path):

@@ -32,15 +32,17 @@ from core.schools import SchoolInput, save_school, school_rows, set_schools_acti
 from core.settings import load_policy
 from core.training import training_summary
 from db.engine import Database
-from db.models import Inspector, School
+from db.models import Inspector, School, Visit
 from tests.db.demo_campaign import add_campaign
 from tests.db.report_helpers import (
     add_problems,
+    add_visit_work,
     assert_fonts_embedded,
     assert_renders,
     flat,
     needs_poppler,
     pages_text,
+    spread,
 )
 
 TODAY = date(2026, 11, 2)
@@ -372,6 +374,31 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
     text = flat("\n".join(pages_text(progress)))
     assert "<b>&</b>实验小学□□" in text and text.count("很长的学校名称") >= 40
     assert_renders(progress, out_dir)
+
+
+@needs_poppler
+def test_long_writing_in_a_visit_form_prints_whole_over_pages(db, out_dir):
+    """2,000 characters in each of the record's four writing rows: each row goes to a page of
+    its own when it fits one, all of every text prints, and no page is left without a row."""
+    create_demo(db, "office", TODAY)
+    work = add_visit_work(db, TODAY)
+    sentence = "操场东侧围墙多处开裂，存在安全隐患，须设置警示标志并限期维修；"
+    texts = {
+        name: (f"{label}：{sentence}" * 70)[:2000]
+        for name, label in (("findings", "发现"), ("problems", "问题"), ("advice", "建议"),
+                            ("feedback", "反馈"))
+    }  # fmt: skip
+    with db.session() as session:
+        record = session.get(Visit, work.done_visit).record
+        for name, text in texts.items():
+            setattr(record, name, text)
+    path = write(db, "visit-form", out_dir, visit=work.done_visit)
+    pages = pages_text(path)
+    for text in texts.values():
+        assert sum(spread(pages, text)) == len(flat(text))
+    for page in pages[1:]:
+        assert any(flat(text)[:50] in flat(page) for text in texts.values()) or "督学签字" in page
+    assert_renders(path, out_dir)
 
 
 # --- report settings -----------------------------------------------------------------------
