@@ -130,235 +130,235 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="184"/>
+        <location filename="../../gui/pages/archives.py" line="124"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="185"/>
+        <location filename="../../gui/pages/archives.py" line="125"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="186"/>
+        <location filename="../../gui/pages/archives.py" line="126"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="187"/>
+        <location filename="../../gui/pages/archives.py" line="127"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="189"/>
+        <location filename="../../gui/pages/archives.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="194"/>
+        <location filename="../../gui/pages/archives.py" line="134"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="196"/>
+        <location filename="../../gui/pages/archives.py" line="136"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="201"/>
+        <location filename="../../gui/pages/archives.py" line="141"/>
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="202"/>
+        <location filename="../../gui/pages/archives.py" line="142"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="203"/>
+        <location filename="../../gui/pages/archives.py" line="143"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="204"/>
+        <location filename="../../gui/pages/archives.py" line="144"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="206"/>
+        <location filename="../../gui/pages/archives.py" line="146"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="213"/>
-        <location filename="../../gui/pages/archives.py" line="471"/>
-        <location filename="../../gui/pages/archives.py" line="498"/>
-        <location filename="../../gui/pages/archives.py" line="501"/>
-        <location filename="../../gui/pages/archives.py" line="514"/>
-        <location filename="../../gui/pages/archives.py" line="518"/>
+        <location filename="../../gui/pages/archives.py" line="153"/>
+        <location filename="../../gui/pages/archives.py" line="412"/>
+        <location filename="../../gui/pages/archives.py" line="439"/>
+        <location filename="../../gui/pages/archives.py" line="442"/>
+        <location filename="../../gui/pages/archives.py" line="455"/>
+        <location filename="../../gui/pages/archives.py" line="459"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="222"/>
+        <location filename="../../gui/pages/archives.py" line="162"/>
         <source>Change selected items…</source>
         <translation>修改所选项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="224"/>
+        <location filename="../../gui/pages/archives.py" line="164"/>
         <source>Change whole schools…</source>
         <translation>按学校批量修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="226"/>
-        <location filename="../../gui/pages/archives.py" line="608"/>
+        <location filename="../../gui/pages/archives.py" line="166"/>
+        <location filename="../../gui/pages/archives.py" line="549"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="229"/>
+        <location filename="../../gui/pages/archives.py" line="169"/>
         <source>Not done yet</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="230"/>
+        <location filename="../../gui/pages/archives.py" line="170"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="248"/>
+        <location filename="../../gui/pages/archives.py" line="188"/>
         <source>New campaign…</source>
         <translation>新建迎检…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="250"/>
+        <location filename="../../gui/pages/archives.py" line="190"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="252"/>
-        <location filename="../../gui/pages/archives.py" line="407"/>
+        <location filename="../../gui/pages/archives.py" line="192"/>
+        <location filename="../../gui/pages/archives.py" line="347"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="254"/>
+        <location filename="../../gui/pages/archives.py" line="194"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="256"/>
+        <location filename="../../gui/pages/archives.py" line="196"/>
         <source>Campaign:</source>
         <translation>迎检工作：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="266"/>
-        <location filename="../../gui/pages/archives.py" line="346"/>
+        <location filename="../../gui/pages/archives.py" line="206"/>
+        <location filename="../../gui/pages/archives.py" line="286"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="290"/>
+        <location filename="../../gui/pages/archives.py" line="230"/>
         <source>Checklists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="291"/>
+        <location filename="../../gui/pages/archives.py" line="231"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="292"/>
+        <location filename="../../gui/pages/archives.py" line="232"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="293"/>
+        <location filename="../../gui/pages/archives.py" line="233"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="330"/>
+        <location filename="../../gui/pages/archives.py" line="270"/>
         <source>{name} (closed {day})</source>
         <translation>{name}（{day} 已结束）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="336"/>
+        <location filename="../../gui/pages/archives.py" line="276"/>
         <source>(no campaign yet)</source>
         <translation>（尚无迎检工作）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="364"/>
+        <location filename="../../gui/pages/archives.py" line="304"/>
         <source>No campaign yet. Create one with “New campaign…”: each school taking part gets a checklist from the templates chosen.</source>
         <translation>还没有迎检工作。请点“新建迎检…”创建：参加的每所学校都会按所选模板生成一份档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="371"/>
+        <location filename="../../gui/pages/archives.py" line="311"/>
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="372"/>
+        <location filename="../../gui/pages/archives.py" line="312"/>
         <source>{count} schools</source>
         <translation>{count} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="373"/>
+        <location filename="../../gui/pages/archives.py" line="313"/>
         <source>{percent} of required items complete</source>
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="376"/>
+        <location filename="../../gui/pages/archives.py" line="316"/>
         <source>{count} overdue</source>
         <translation>逾期 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="379"/>
+        <location filename="../../gui/pages/archives.py" line="319"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="383"/>
+        <location filename="../../gui/pages/archives.py" line="323"/>
         <source>next: {phase} by {day} ({days} days left)</source>
         <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="393"/>
+        <location filename="../../gui/pages/archives.py" line="333"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="405"/>
+        <location filename="../../gui/pages/archives.py" line="345"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="494"/>
+        <location filename="../../gui/pages/archives.py" line="435"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="496"/>
+        <location filename="../../gui/pages/archives.py" line="437"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="511"/>
+        <location filename="../../gui/pages/archives.py" line="452"/>
         <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
         <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="530"/>
+        <location filename="../../gui/pages/archives.py" line="471"/>
         <source>{count} items of {schools}</source>
         <translation>{schools} 的 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="563"/>
+        <location filename="../../gui/pages/archives.py" line="504"/>
         <source>All {count} items of {schools}</source>
         <translation>{schools} 的全部 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="609"/>
+        <location filename="../../gui/pages/archives.py" line="550"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -2230,142 +2230,142 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProgressTab</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="703"/>
+        <location filename="../../gui/archive_progress.py" line="114"/>
         <source>Print campaign progress</source>
         <translation>打印迎检进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="713"/>
-        <location filename="../../gui/pages/archives.py" line="788"/>
+        <location filename="../../gui/archive_progress.py" line="124"/>
+        <location filename="../../gui/archive_progress.py" line="199"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="714"/>
+        <location filename="../../gui/archive_progress.py" line="125"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="715"/>
+        <location filename="../../gui/archive_progress.py" line="126"/>
         <source>Required</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="716"/>
-        <location filename="../../gui/pages/archives.py" line="771"/>
+        <location filename="../../gui/archive_progress.py" line="127"/>
+        <location filename="../../gui/archive_progress.py" line="182"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="718"/>
-        <location filename="../../gui/pages/archives.py" line="768"/>
+        <location filename="../../gui/archive_progress.py" line="129"/>
+        <location filename="../../gui/archive_progress.py" line="179"/>
         <source>Percent</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="721"/>
-        <location filename="../../gui/pages/archives.py" line="776"/>
+        <location filename="../../gui/archive_progress.py" line="132"/>
+        <location filename="../../gui/archive_progress.py" line="187"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="728"/>
+        <location filename="../../gui/archive_progress.py" line="139"/>
         <source>Lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="729"/>
+        <location filename="../../gui/archive_progress.py" line="140"/>
         <source>lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="740"/>
+        <location filename="../../gui/archive_progress.py" line="151"/>
         <source>Double-click a school to see its checklist.</source>
         <translation>双击学校可查看其档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="761"/>
-        <location filename="../../gui/pages/archives.py" line="1000"/>
+        <location filename="../../gui/archive_progress.py" line="172"/>
+        <location filename="../../gui/archive_progress.py" line="411"/>
         <source>Weekly dispatch</source>
         <translation>周调度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="762"/>
+        <location filename="../../gui/archive_progress.py" line="173"/>
         <source>Take snapshot today</source>
         <translation>记录今日进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="766"/>
+        <location filename="../../gui/archive_progress.py" line="177"/>
         <source>Taken on</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="777"/>
+        <location filename="../../gui/archive_progress.py" line="188"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="790"/>
+        <location filename="../../gui/archive_progress.py" line="201"/>
         <source>Then</source>
         <translation>当时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="796"/>
+        <location filename="../../gui/archive_progress.py" line="207"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="802"/>
+        <location filename="../../gui/archive_progress.py" line="213"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="809"/>
+        <location filename="../../gui/archive_progress.py" line="220"/>
         <source>Overdue then/now</source>
         <translation>逾期（当时→现在）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="832"/>
+        <location filename="../../gui/archive_progress.py" line="243"/>
         <source>Monthly bulletin for</source>
         <translation>月通报月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="862"/>
+        <location filename="../../gui/archive_progress.py" line="273"/>
         <source>No campaign yet</source>
         <translation>尚无迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="871"/>
+        <location filename="../../gui/archive_progress.py" line="282"/>
         <source>Overall {percent} ({done} of {required} required items)</source>
         <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="897"/>
+        <location filename="../../gui/archive_progress.py" line="308"/>
         <source>{days} days left</source>
         <translation>还剩{days}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="908"/>
+        <location filename="../../gui/archive_progress.py" line="319"/>
         <source>{count} schools lagging: {names}</source>
         <translation>{count}所学校进度滞后：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="949"/>
+        <location filename="../../gui/archive_progress.py" line="360"/>
         <source>Take a snapshot each week; choose one to compare it with today.</source>
         <translation>每周记录一次进度；选中某次记录，可与今日进度对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="955"/>
+        <location filename="../../gui/archive_progress.py" line="366"/>
         <source>Since {day}: {moved} schools moved</source>
         <translation>自{day}以来：{moved}所学校进度有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="975"/>
+        <location filename="../../gui/archive_progress.py" line="386"/>
         <source>{year}-{month:02d}: {percent} complete; {done} items completed this month; {complete} of {schools} schools complete; {overdue} items overdue.</source>
         <translation>{year}年{month:02d}月：总体完成{percent}；本月完成{done}项；{schools}所学校中{complete}所已全部完成；逾期{overdue}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="988"/>
+        <location filename="../../gui/archive_progress.py" line="399"/>
         <source>Lagging: {names}</source>
         <translation>进度滞后：{names}</translation>
     </message>
@@ -3239,17 +3239,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="633"/>
+        <location filename="../../gui/pages/archives.py" line="574"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="635"/>
+        <location filename="../../gui/pages/archives.py" line="576"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="653"/>
+        <location filename="../../gui/pages/archives.py" line="594"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
