@@ -199,6 +199,7 @@ class Visit(Base):
         Index("ix_visits_visit_date", "visit_date"),
         Index("ix_visits_school_date", "school_id", "visit_date"),
         Index("ix_visits_inspector_date", "inspector_id", "visit_date"),
+        Index("ix_visits_problem", "problem_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -297,6 +298,7 @@ class Problem(Base):
     __table_args__ = (
         Index("ix_problems_school", "school_id"),
         Index("ix_problems_status_deadline", "status", "deadline"),
+        Index("ix_problems_visit", "visit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -329,6 +331,7 @@ class FollowUp(Base):
     """One follow-up (复查) of a problem: when, what was found, and the outcome."""
 
     __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_problem", "problem_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     problem_id: Mapped[int] = mapped_column(ForeignKey("problems.id", ondelete="CASCADE"))
@@ -348,6 +351,11 @@ class Attachment(Base):
     """
 
     __tablename__ = "attachments"
+    __table_args__ = (
+        Index("ix_attachments_visit", "visit_id"),
+        Index("ix_attachments_problem", "problem_id"),
+        Index("ix_attachments_checklist_item", "checklist_item_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"))
