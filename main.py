@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI or run one command; returns the process exit code."""
-    from core.cli import build_parser, run_command
+    from core.cli.commands import build_parser, run_command
 
     args = build_parser().parse_args(argv)
     if args.command is None:

@@ -51,7 +51,7 @@ def main() -> None:
     from pypdf import PdfReader
     from sqlalchemy import func, select
 
-    from core.demo import create_demo
+    from core.demo.office import create_demo
     from core.reports import write_report
     from core.reports.fonts import report_fonts
     from db.engine import Database

@@ -33,11 +33,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
 
-    from core.compliance import compliance
-    from core.demo import create_demo
-    from core.inspectors import inspector_rows
-    from core.schools import school_rows
-    from core.training import training_summary
+    from core.demo.office import create_demo
+    from core.overview import compliance
+    from core.roster.inspectors import inspector_rows
+    from core.roster.schools import school_rows
+    from core.roster.training import training_summary
     from db.engine import Database
     from db.migrate import upgrade
 
@@ -61,9 +61,9 @@ def main() -> None:
 def _pages(db, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from gui.pages.inspectors import InspectorsPage
-    from gui.pages.schools import SchoolsPage
-    from gui.pages.training import TrainingPage
+    from gui.pages.inspectors.page import InspectorsPage
+    from gui.pages.schools.page import SchoolsPage
+    from gui.pages.training.page import TrainingPage
     from gui.worker import DbWorker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -32,8 +32,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
 
-    from core.demo import create_demo
-    from core.schedule import (
+    from core.calendar.planner import (
         _read_office,
         add_unavailability,
         generate_month,
@@ -42,9 +41,10 @@ def main() -> None:
         responsible_inspectors,
         semester_check,
     )
-    from core.settings import load_policy
-    from core.visits import month_span
-    from core.workdays import WorkCalendar, school_break
+    from core.calendar.visits import month_span
+    from core.demo.office import create_demo
+    from core.office.settings import load_policy
+    from core.office.workdays import WorkCalendar, school_break
     from db.engine import Database
     from db.migrate import upgrade
 

@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs
 
-    from core.demo import create_demo
+    from core.demo.office import create_demo
     from core.reports.fonts import report_fonts
     from db.engine import Database
     from db.migrate import upgrade
@@ -118,12 +118,12 @@ def _counts(db, label: str) -> None:
 
 def _operations(db, folder: Path) -> list[tuple[str, Callable[[], object]]]:
     """The reads and writes a clerk waits for, each as a job to time."""
-    from core.compliance import compliance
-    from core.rectification import problem_rows
+    from core.calendar.planner import generate_month
+    from core.calendar.progress import month_progress, semester_coverage
+    from core.calendar.visits import month_span, visit_rows
+    from core.casework.rectification import problem_rows
+    from core.overview import compliance
     from core.reports import write_report
-    from core.schedule import generate_month
-    from core.visit_coverage import month_progress, semester_coverage
-    from core.visits import month_span, visit_rows
 
     return [
         ("generate_month 2026-12", lambda: generate_month(db, 2026, 12, TODAY)),
@@ -157,7 +157,7 @@ def _calendar_page(db) -> Callable[[], None]:
     """A job that refreshes the 督导日历 page until its table holds the month's rows."""
     from PySide6.QtWidgets import QApplication
 
-    from gui.pages.calendar import CalendarPage
+    from gui.pages.calendar.page import CalendarPage
     from gui.worker import DbWorker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -191,10 +191,10 @@ def add_history(db) -> History:
     """Insert ten years of visits, records, problems and follow-ups; returns what was added."""
     from sqlalchemy import func, insert, select
 
-    from core.schedule import responsible_inspectors
-    from core.settings import load_policy
-    from core.visits import month_span
-    from core.workdays import WorkCalendar, school_break
+    from core.calendar.planner import responsible_inspectors
+    from core.calendar.visits import month_span
+    from core.office.settings import load_policy
+    from core.office.workdays import WorkCalendar, school_break
     from db.models import FollowUp, Problem, School, Visit, VisitRecord
 
     rng = random.Random(2016)
@@ -262,7 +262,7 @@ def _visit(
     topic: str = "",
 ) -> None:
     """One past visit: carried out with its record (and now and then a problem), or called off."""
-    from core.demo import CANCELLED_NOTES, POSTPONED_NOTES
+    from core.demo.office import CANCELLED_NOTES, POSTPONED_NOTES
     from core.enums import VisitKind, VisitStatus
 
     ids.visit += 1
@@ -291,7 +291,7 @@ def _visit(
 
 def _record(history: History, visit_id: int, rng: random.Random, day: date, kind: str) -> str:
     """The visit's 督导记录表; returns the minor issue it names, if any."""
-    from core.demo import FEEDBACK, ITEM_FINDINGS, ITEMS, MINOR_ISSUES, SIX_MINIMUM_KINDS
+    from core.demo.office import FEEDBACK, ITEM_FINDINGS, ITEMS, MINOR_ISSUES, SIX_MINIMUM_KINDS
     from core.enums import InspectionMethod, SixMinimum
 
     chosen = sorted(rng.sample(range(len(ITEMS)), rng.randint(3, 4)))

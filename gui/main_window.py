@@ -25,18 +25,18 @@ from PySide6.QtWidgets import (
 from core.version import app_version
 from db.engine import Database
 from gui import dialogs
-from gui.list_page import ListPage
-from gui.pages.archives import ArchivesPage
-from gui.pages.calendar import CalendarPage
-from gui.pages.dashboard import DashboardPage
-from gui.pages.inspectors import InspectorsPage
-from gui.pages.records import RecordsPage
-from gui.pages.rectification import RectificationPage
-from gui.pages.reports import ReportsPage
-from gui.pages.schools import SchoolsPage
-from gui.pages.settings import SettingsPage
-from gui.pages.training import TrainingPage
+from gui.pages.archives.page import ArchivesPage
+from gui.pages.calendar.page import CalendarPage
+from gui.pages.dashboard.page import DashboardPage
+from gui.pages.inspectors.page import InspectorsPage
+from gui.pages.records.page import RecordsPage
+from gui.pages.rectification.page import RectificationPage
+from gui.pages.reports.page import ReportsPage
+from gui.pages.schools.page import SchoolsPage
+from gui.pages.settings.page import SettingsPage
+from gui.pages.training.page import TrainingPage
 from gui.preferences import preferences
+from gui.widgets.list_page import ListPage
 from gui.worker import EVERYTHING, DbWorker
 
 GEOMETRY_KEY = "window/geometry"

@@ -27,8 +27,8 @@ from gui import dialogs
 from gui.worker import DbWorker, report_failure
 
 if TYPE_CHECKING:
-    from core.spreadsheets import ImportPlan
-    from gui.list_page import ListPage
+    from core.sheets import ImportPlan
+    from gui.widgets.list_page import ListPage
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 PREVIEW_LIMIT = 500
@@ -71,13 +71,13 @@ class SheetActions(QObject):
         ]
 
     def _title(self) -> str:
-        from core.spreadsheets import SHEET_TITLES
+        from core.sheets import SHEET_TITLES
 
         return SHEET_TITLES[self.kind]
 
     def start_import(self) -> None:
         """Ask for a sheet, read it, and show what it would change."""
-        from core.spreadsheets import plan_import
+        from core.sheets import plan_import
 
         path = dialogs.open_file(self.page, self.tr("Import from Excel"), EXCEL_FILTER)
         if path is None:
@@ -95,7 +95,7 @@ class SheetActions(QObject):
         self.preview.open()
 
     def _apply(self, plan: ImportPlan) -> None:
-        from core.spreadsheets import apply_import
+        from core.sheets import apply_import
 
         self.worker.submit(
             lambda: apply_import(self.db, plan),
@@ -125,7 +125,7 @@ class SheetActions(QObject):
 
     def export(self) -> None:
         """Write the list to an Excel file the clerk chooses (re-importable)."""
-        from core.spreadsheets import export_sheet
+        from core.sheets import export_sheet
 
         day = self.today()
         path = dialogs.save_file(
@@ -147,7 +147,7 @@ class SheetActions(QObject):
 
     def template(self) -> None:
         """Write an empty sheet with the right headers."""
-        from core.spreadsheets import write_template
+        from core.sheets import write_template
 
         path = dialogs.save_file(
             self.page, self.tr("Blank template"), f"{self._title()}-模板.xlsx", EXCEL_FILTER

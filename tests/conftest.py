@@ -86,7 +86,7 @@ def db(empty_db: Database) -> Database:
 @pytest.fixture
 def demo_db(db: Database) -> Database:
     """The office demo, as of :data:`TODAY`."""
-    from core.demo import create_demo
+    from core.demo.office import create_demo
 
     create_demo(db, "office", TODAY)
     return db

@@ -1,9 +1,10 @@
 """年度督导工作统计: the year's work in figures, with charts.
 
 For ``--year`` (default: this year) the report reads the visits of the year
-(:func:`core.visits.visit_rows`), the problems (:func:`core.rectification.problem_rows`), the
-complaints (:func:`core.complaints.complaint_rows`) and the training hours
-(:func:`core.training.training_summary`) and prints:
+(:func:`core.calendar.visits.visit_rows`), the problems
+(:func:`core.casework.rectification.problem_rows`), the complaints
+(:func:`core.casework.complaints.complaint_rows`) and the training hours
+(:func:`core.roster.training.training_summary`) and prints:
 
 一、总体情况 — the headline figures in one paragraph;
 二、各月督导 — per month: visits on the calendar and done, cancelled or postponed, schools
@@ -34,16 +35,16 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
-from core.complaints import ComplaintState, complaint_rows
+from core.calendar.planner import ACTIVE_STATUSES, responsible_inspectors
+from core.calendar.visits import visit_rows
+from core.casework.complaints import ComplaintState, complaint_rows
+from core.casework.rectification import problem_rows
 from core.enums import ComplaintChannel, ProblemCategory, ProblemStatus, VisitStatus
-from core.rectification import problem_rows
 from core.reports.document import PageFrame, Report, clean, cn_date
 from core.reports.fonts import MISSING_MARK
 from core.reports.options import ReportOptions, letterhead
-from core.schedule import ACTIVE_STATUSES, responsible_inspectors
-from core.schools import school_rows, zone_rows
-from core.training import training_summary
-from core.visits import visit_rows
+from core.roster.schools import school_rows, zone_rows
+from core.roster.training import training_summary
 
 if TYPE_CHECKING:
     from db.engine import Database

@@ -1,7 +1,7 @@
 """迎检进度表: a campaign's progress across its schools, for the weekly dispatch (周调度).
 
 ``--campaign NAME`` (default: the running campaign started last). The figures are those of
-:func:`core.campaign_progress.campaign_progress`: a school's percent is the share of its
+:func:`core.archive.progress.campaign_progress`: a school's percent is the share of its
 required items, not counting 不适用 ones, that are 已齐全 or 已归档; overdue items are counted
 ones not done after their due date; a school lags when it is far below the overall percent or
 has overdue items after the current phase's deadline.
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
-from core.campaign_progress import LAGGING_MARGIN, CampaignProgress, SchoolProgress, percent_of
-from core.campaign_progress import campaign_progress as progress_of
+from core.archive.progress import LAGGING_MARGIN, CampaignProgress, SchoolProgress, percent_of
+from core.archive.progress import campaign_progress as progress_of
 from core.reports.annual import CHART_HEIGHT, bar_chart
 from core.reports.document import PageFrame, Report, cn_date, iso
 from core.reports.options import ReportOptions, chosen_campaign, letterhead_from_session
-from core.schools import zone_rows
+from core.roster.schools import zone_rows
 
 if TYPE_CHECKING:
     from db.engine import Database

@@ -1,11 +1,11 @@
 """档案资料清单: one school's archive checklist in a campaign, on landscape A4.
 
 ``--school NAME`` (required) and ``--campaign NAME`` (default: the running campaign started last
-that includes the school). The items come from :func:`core.campaigns.checklist_rows` in their
-groups and order: the item with what proves it, whether it is required (必备) or optional, its
+that includes the school). The items come from :func:`core.archive.campaigns.checklist_rows` in
+their groups and order: the item with what proves it, whether it is required (必备) or optional, its
 status, the person responsible, the due date (逾期 when passed and not done), the box number and
 location of the filed papers (盒号 / 存放位置), the retention period and the note. The heading
-gives the campaign, the school and its progress as :mod:`core.campaign_progress` counts it
+gives the campaign, the school and its progress as :mod:`core.archive.progress` counts it
 (required items, not counting 不适用 ones, that are 已齐全 or 已归档).
 """
 
@@ -19,8 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy import select
 
-from core.campaign_progress import school_progress
-from core.campaigns import ChecklistRow, checklist_rows
+from core.archive.campaigns import ChecklistRow, checklist_rows
+from core.archive.progress import school_progress
 from core.enums import ItemStatus
 from core.parsing import clean_text
 from core.reports.document import HEADER_FILL, PageFrame, Report, cn_date, iso

@@ -1,8 +1,8 @@
 """``report KIND ... --out FILE.pdf`` on the command line.
 
-:func:`add_report_parser` adds the sub-command to ``core.cli``'s parser and :func:`cmd_report`
-runs it. Options a kind does not use are accepted and ignored, so scripts can pass the same
-options to every kind. ReportLab is imported only when the command runs.
+:func:`add_report_parser` adds the sub-command to ``core.cli.commands``'s parser and
+:func:`cmd_report` runs it. Options a kind does not use are accepted and ignored, so scripts can
+pass the same options to every kind. ReportLab is imported only when the command runs.
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ from sqlalchemy import select
 
 from core.enums import ProblemStatus
 from core.errors import FieldError, ValidationError
+from core.office.settings import office_name_from_session
 from core.parsing import clean_text
 from core.reports.settings import ReportSettings, load_report_settings
-from core.settings import office_name_from_session
 from db.models import Campaign, CampaignSchool, Problem, School
 
 if TYPE_CHECKING:

@@ -25,12 +25,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Spacer
 from sqlalchemy import select
 
+from core.casework.rectification import reply_due
 from core.enums import ProblemCategory, Requirement
+from core.office.settings import policy_from_session
 from core.parsing import clean_text
-from core.rectification import reply_due
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import NOTICE_STATUSES, ReportOptions, letterhead_from_session, refuse
-from core.settings import policy_from_session
 from db.models import Problem, School
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.enums import Employment, Gender
-from core.inspectors import inspector_rows
 from core.reports.document import PageFrame, Report, cn_date, iso
 from core.reports.options import ReportOptions, letterhead
-from core.schools import SchoolRow, school_rows, zone_rows
+from core.roster.inspectors import inspector_rows
+from core.roster.schools import SchoolRow, school_rows, zone_rows
 
 if TYPE_CHECKING:
     from db.engine import Database

@@ -9,7 +9,7 @@ internal: the plan is not to be sent to schools.
 
 The grid fills the rest of the first page; a day with more visits than its cell holds shows the
 first ones and "…等 N 项" (N: the day's total) — the lists after the grid have every visit. Days
-off follow the office's working-day calendar (:class:`core.workdays.WorkCalendar`): a day off
+off follow the office's working-day calendar (:class:`core.office.workdays.WorkCalendar`): a day off
 on a weekday is marked 休, a swapped working day (调休) on a weekend 班.
 """
 
@@ -28,13 +28,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from sqlalchemy import select
 
+from core.calendar.planner import ACTIVE_STATUSES
+from core.calendar.visits import VisitRow, month_span, visit_rows_in_session
 from core.enums import VisitKind, VisitStatus
+from core.office.workdays import WorkCalendar
 from core.parsing import clean_text
 from core.reports.document import HEADER_FILL, PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
-from core.schedule import ACTIVE_STATUSES
-from core.visits import VisitRow, month_span, visit_rows_in_session
-from core.workdays import WorkCalendar
 from db.models import Inspector, Zone
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ MIN_GRID_SHARE = 0.6
 
 @dataclass(frozen=True)
 class _Visit:
-    """A visit as printed: the row of :func:`core.visits.visit_rows` with what the plan needs."""
+    """A visit as printed: the row of :func:`core.calendar.visits.visit_rows` with what the plan
+    needs."""
 
     row: VisitRow
     zone: str

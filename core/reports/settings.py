@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.errors import FieldError, ValidationError
-from core.settings import clean_office_name, put_setting, save_settings
+from core.office.settings import clean_office_name, put_setting, save_settings
 from db.models import Setting
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from core.policy import PolicyProfile
+    from core.office.policy import PolicyProfile
     from db.engine import Database
 
 PREFIX = "report."

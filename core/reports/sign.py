@@ -22,12 +22,12 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 
 from core.enums import SchoolKind
 from core.errors import FieldError, ValidationError
-from core.inspectors import InspectorRow, inspector_rows, photo_file
+from core.office.settings import load_policy
 from core.parsing import clean_text
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead
-from core.schools import SchoolRow, school_rows, zone_rows
-from core.settings import load_policy
+from core.roster.inspectors import InspectorRow, inspector_rows, photo_file
+from core.roster.schools import SchoolRow, school_rows, zone_rows
 
 if TYPE_CHECKING:
     from db.engine import Database

@@ -1,13 +1,13 @@
 """配备达标情况: the staffing ratio, the full-time share, 挂牌 coverage and zone sizes against the
 policy profile, then one line per responsibility zone and the schools or inspectors behind every
-shortfall. The figures are those of :func:`core.compliance.compliance`, as on the dashboard."""
+shortfall. The figures are those of :func:`core.overview.compliance`, as on the dashboard."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.compliance import compliance
+from core.overview import compliance
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead
 

@@ -1,6 +1,7 @@
 """任期届满提醒: inspectors whose term ends within the warning window (and who have no next term
 yet), and inspectors serving the last consecutive term the policy allows, from
-:func:`core.compliance.compliance` with the details of :func:`core.inspectors.inspector_rows`."""
+:func:`core.overview.compliance` with the details of
+:func:`core.roster.inspectors.inspector_rows`."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.compliance import compliance
 from core.enums import Employment
-from core.inspectors import InspectorRow, inspector_rows
+from core.overview import compliance
 from core.reports.document import PageFrame, Report, cn_date, iso
 from core.reports.options import ReportOptions, letterhead
+from core.roster.inspectors import InspectorRow, inspector_rows
 
 if TYPE_CHECKING:
     from db.engine import Database

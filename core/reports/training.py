@@ -1,6 +1,6 @@
 """培训学时统计表 for one year: each serving inspector's hours against the yearly requirement,
 pre-service training for new inspectors and centralized training days within three years, with
-the figures of :func:`core.training.training_summary`."""
+the figures of :func:`core.roster.training.training_summary`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.office.settings import load_policy
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead
-from core.settings import load_policy
-from core.training import TrainingTotal, training_summary
+from core.roster.training import TrainingTotal, training_summary
 
 if TYPE_CHECKING:
     from db.engine import Database

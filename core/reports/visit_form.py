@@ -8,8 +8,8 @@ companions, the kind ticked (■) with the special topic, the items, methods and
 and the findings, problems, advice and on-the-spot feedback as written; a visit without a record
 yet gets its heading lines filled and the rest blank. The signatures are always left for hand.
 
-The main inspection items are the office's list (:func:`core.visits.inspection_items`); an item
-a record holds that the list no longer has (the list changed since) is printed ticked after the
+The main inspection items are the office's list (:func:`core.calendar.visits.inspection_items`); an
+item a record holds that the list no longer has (the list changed since) is printed ticked after the
 list, so the record stays complete.
 """
 
@@ -26,10 +26,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from sqlalchemy.orm import selectinload
 
+from core.calendar.visits import inspection_items
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
-from core.visits import inspection_items
 from db.models import Visit
 
 if TYPE_CHECKING:

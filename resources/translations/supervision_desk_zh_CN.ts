@@ -4,12 +4,12 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="106"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="106"/>
         <source>Appoint {name}</source>
         <translation>任命 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="108"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="108"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
@@ -17,112 +17,112 @@
 <context>
     <name>ArchiveCampaignDialog</name>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="127"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="127"/>
         <source>Edit campaign</source>
         <translation>编辑迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="127"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="127"/>
         <source>New campaign</source>
         <translation>新建迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="131"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="132"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="132"/>
         <source>e.g. 2026年县域义务教育优质均衡督导评估迎检</source>
         <translation>例如：2026年县域义务教育优质均衡督导评估迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="133"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="133"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="134"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="134"/>
         <source>Started on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="136"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="136"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="164"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="164"/>
         <source>Phases and their deadlines</source>
         <translation>工作阶段及截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="167"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="167"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="167"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="167"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="177"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="177"/>
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="179"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="179"/>
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="250"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="250"/>
         <source>Schools taking part</source>
         <translation>参加学校</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="252"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="252"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="267"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="267"/>
         <source>Tick zone</source>
         <translation>勾选该责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="270"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="270"/>
         <source>Tick all kindergartens</source>
         <translation>勾选全部幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="272"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="272"/>
         <source>Tick all shown</source>
         <translation>勾选所列学校</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="276"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="276"/>
         <source>Untick all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="294"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="294"/>
         <source>Templates applied</source>
         <translation>采用的清单模板</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="298"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="298"/>
         <source>{name} ({items} items, {required} required)</source>
         <translation>{name}（{items} 项，其中必备 {required} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="304"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="304"/>
         <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
         <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="362"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="362"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
@@ -130,235 +130,235 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="124"/>
+        <location filename="../../gui/pages/archives/page.py" line="125"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="125"/>
+        <location filename="../../gui/pages/archives/page.py" line="126"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="126"/>
+        <location filename="../../gui/pages/archives/page.py" line="127"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="127"/>
+        <location filename="../../gui/pages/archives/page.py" line="128"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="129"/>
+        <location filename="../../gui/pages/archives/page.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="134"/>
+        <location filename="../../gui/pages/archives/page.py" line="135"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="136"/>
+        <location filename="../../gui/pages/archives/page.py" line="137"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="141"/>
+        <location filename="../../gui/pages/archives/page.py" line="142"/>
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="142"/>
+        <location filename="../../gui/pages/archives/page.py" line="143"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="143"/>
+        <location filename="../../gui/pages/archives/page.py" line="144"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="144"/>
+        <location filename="../../gui/pages/archives/page.py" line="145"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="146"/>
+        <location filename="../../gui/pages/archives/page.py" line="147"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="153"/>
-        <location filename="../../gui/pages/archives.py" line="412"/>
-        <location filename="../../gui/pages/archives.py" line="439"/>
-        <location filename="../../gui/pages/archives.py" line="442"/>
-        <location filename="../../gui/pages/archives.py" line="455"/>
-        <location filename="../../gui/pages/archives.py" line="459"/>
+        <location filename="../../gui/pages/archives/page.py" line="154"/>
+        <location filename="../../gui/pages/archives/page.py" line="413"/>
+        <location filename="../../gui/pages/archives/page.py" line="440"/>
+        <location filename="../../gui/pages/archives/page.py" line="443"/>
+        <location filename="../../gui/pages/archives/page.py" line="456"/>
+        <location filename="../../gui/pages/archives/page.py" line="460"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="162"/>
+        <location filename="../../gui/pages/archives/page.py" line="163"/>
         <source>Change selected items…</source>
         <translation>修改所选项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="164"/>
+        <location filename="../../gui/pages/archives/page.py" line="165"/>
         <source>Change whole schools…</source>
         <translation>按学校批量修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="166"/>
-        <location filename="../../gui/pages/archives.py" line="549"/>
+        <location filename="../../gui/pages/archives/page.py" line="167"/>
+        <location filename="../../gui/pages/archives/page.py" line="550"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="169"/>
+        <location filename="../../gui/pages/archives/page.py" line="170"/>
         <source>Not done yet</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="170"/>
+        <location filename="../../gui/pages/archives/page.py" line="171"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="188"/>
+        <location filename="../../gui/pages/archives/page.py" line="189"/>
         <source>New campaign…</source>
         <translation>新建迎检…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="190"/>
+        <location filename="../../gui/pages/archives/page.py" line="191"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="192"/>
-        <location filename="../../gui/pages/archives.py" line="347"/>
+        <location filename="../../gui/pages/archives/page.py" line="193"/>
+        <location filename="../../gui/pages/archives/page.py" line="348"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="194"/>
+        <location filename="../../gui/pages/archives/page.py" line="195"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="196"/>
+        <location filename="../../gui/pages/archives/page.py" line="197"/>
         <source>Campaign:</source>
         <translation>迎检工作：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="206"/>
-        <location filename="../../gui/pages/archives.py" line="286"/>
+        <location filename="../../gui/pages/archives/page.py" line="207"/>
+        <location filename="../../gui/pages/archives/page.py" line="287"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="230"/>
+        <location filename="../../gui/pages/archives/page.py" line="231"/>
         <source>Checklists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="231"/>
+        <location filename="../../gui/pages/archives/page.py" line="232"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="232"/>
+        <location filename="../../gui/pages/archives/page.py" line="233"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="233"/>
+        <location filename="../../gui/pages/archives/page.py" line="234"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="270"/>
+        <location filename="../../gui/pages/archives/page.py" line="271"/>
         <source>{name} (closed {day})</source>
         <translation>{name}（{day} 已结束）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="276"/>
+        <location filename="../../gui/pages/archives/page.py" line="277"/>
         <source>(no campaign yet)</source>
         <translation>（尚无迎检工作）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="304"/>
+        <location filename="../../gui/pages/archives/page.py" line="305"/>
         <source>No campaign yet. Create one with “New campaign…”: each school taking part gets a checklist from the templates chosen.</source>
         <translation>还没有迎检工作。请点“新建迎检…”创建：参加的每所学校都会按所选模板生成一份档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="311"/>
+        <location filename="../../gui/pages/archives/page.py" line="312"/>
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="312"/>
+        <location filename="../../gui/pages/archives/page.py" line="313"/>
         <source>{count} schools</source>
         <translation>{count} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="313"/>
+        <location filename="../../gui/pages/archives/page.py" line="314"/>
         <source>{percent} of required items complete</source>
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="316"/>
+        <location filename="../../gui/pages/archives/page.py" line="317"/>
         <source>{count} overdue</source>
         <translation>逾期 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="319"/>
+        <location filename="../../gui/pages/archives/page.py" line="320"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="323"/>
+        <location filename="../../gui/pages/archives/page.py" line="324"/>
         <source>next: {phase} by {day} ({days} days left)</source>
         <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="333"/>
+        <location filename="../../gui/pages/archives/page.py" line="334"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="345"/>
+        <location filename="../../gui/pages/archives/page.py" line="346"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="435"/>
+        <location filename="../../gui/pages/archives/page.py" line="436"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="437"/>
+        <location filename="../../gui/pages/archives/page.py" line="438"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="452"/>
+        <location filename="../../gui/pages/archives/page.py" line="453"/>
         <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
         <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="471"/>
+        <location filename="../../gui/pages/archives/page.py" line="472"/>
         <source>{count} items of {schools}</source>
         <translation>{schools} 的 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="504"/>
+        <location filename="../../gui/pages/archives/page.py" line="505"/>
         <source>All {count} items of {schools}</source>
         <translation>{schools} 的全部 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="550"/>
+        <location filename="../../gui/pages/archives/page.py" line="551"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -366,12 +366,12 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="120"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="120"/>
         <source>Assessment of {name}</source>
         <translation>{name} 的任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="122"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="122"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
@@ -379,42 +379,42 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="243"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="243"/>
         <source>Assign schools to {name}</source>
         <translation>为 {name} 挂牌学校</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="245"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="245"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="246"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="246"/>
         <source>Type part of a school&apos;s or zone&apos;s name</source>
         <translation>输入学校或责任区名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="247"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="247"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="253"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="258"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="258"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="279"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="279"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="292"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="292"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -422,49 +422,49 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../../gui/attachments_box.py" line="55"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="55"/>
         <source>Attachments (saved at once)</source>
         <translation>附件（立即保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="66"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="66"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="68"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="68"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="70"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="70"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="79"/>
-        <location filename="../../gui/attachments_box.py" line="133"/>
-        <location filename="../../gui/attachments_box.py" line="147"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="79"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="133"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="147"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="114"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="114"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="114"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="114"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="134"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="134"/>
         <source>The copy of “{name}” is missing from the data folder.</source>
         <translation>数据文件夹中缺少“{name}”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/attachments_box.py" line="146"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="146"/>
         <source>Remove the attachment “{name}”?</source>
         <translation>确定删除附件“{name}”？</translation>
     </message>
@@ -472,47 +472,47 @@
 <context>
     <name>BatchRenewDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="190"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="190"/>
         <source>General re-appointment</source>
         <translation>批量换届</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="192"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="195"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="195"/>
         <source>{name} (term ends {end})</source>
         <translation>{name}（任期至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="204"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="204"/>
         <source>Assessment for all</source>
         <translation>统一记录考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="205"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="205"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="207"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="207"/>
         <source>New terms start</source>
         <translation>新任期开始</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="219"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="219"/>
         <source>Tick at least one inspector.</source>
         <translation>请至少勾选一名督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="224"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="224"/>
         <source>Renewed: {count}</source>
         <translation>已续聘：{count} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="226"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="226"/>
         <source>Not renewed:</source>
         <translation>未续聘：</translation>
     </message>
@@ -520,203 +520,203 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="135"/>
-        <location filename="../../gui/pages/calendar.py" line="474"/>
+        <location filename="../../gui/pages/calendar/page.py" line="135"/>
+        <location filename="../../gui/pages/calendar/page.py" line="474"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="143"/>
-        <location filename="../../gui/pages/calendar.py" line="461"/>
+        <location filename="../../gui/pages/calendar/page.py" line="143"/>
+        <location filename="../../gui/pages/calendar/page.py" line="461"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="144"/>
+        <location filename="../../gui/pages/calendar/page.py" line="144"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="145"/>
+        <location filename="../../gui/pages/calendar/page.py" line="145"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="147"/>
+        <location filename="../../gui/pages/calendar/page.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="153"/>
+        <location filename="../../gui/pages/calendar/page.py" line="153"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="156"/>
-        <location filename="../../gui/pages/calendar.py" line="509"/>
+        <location filename="../../gui/pages/calendar/page.py" line="156"/>
+        <location filename="../../gui/pages/calendar/page.py" line="509"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="158"/>
+        <location filename="../../gui/pages/calendar/page.py" line="158"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="160"/>
+        <location filename="../../gui/pages/calendar/page.py" line="160"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="161"/>
+        <location filename="../../gui/pages/calendar/page.py" line="161"/>
         <source>Semester check…</source>
         <translation>学期检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="162"/>
+        <location filename="../../gui/pages/calendar/page.py" line="162"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="163"/>
+        <location filename="../../gui/pages/calendar/page.py" line="163"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="166"/>
-        <location filename="../../gui/pages/calendar.py" line="554"/>
-        <location filename="../../gui/pages/calendar.py" line="561"/>
-        <location filename="../../gui/pages/calendar.py" line="574"/>
+        <location filename="../../gui/pages/calendar/page.py" line="166"/>
+        <location filename="../../gui/pages/calendar/page.py" line="554"/>
+        <location filename="../../gui/pages/calendar/page.py" line="561"/>
+        <location filename="../../gui/pages/calendar/page.py" line="574"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="168"/>
+        <location filename="../../gui/pages/calendar/page.py" line="168"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="171"/>
+        <location filename="../../gui/pages/calendar/page.py" line="171"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="173"/>
+        <location filename="../../gui/pages/calendar/page.py" line="173"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="175"/>
+        <location filename="../../gui/pages/calendar/page.py" line="175"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="178"/>
+        <location filename="../../gui/pages/calendar/page.py" line="178"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="192"/>
+        <location filename="../../gui/pages/calendar/page.py" line="192"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="196"/>
+        <location filename="../../gui/pages/calendar/page.py" line="196"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="197"/>
+        <location filename="../../gui/pages/calendar/page.py" line="197"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="198"/>
+        <location filename="../../gui/pages/calendar/page.py" line="198"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="199"/>
+        <location filename="../../gui/pages/calendar/page.py" line="199"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="208"/>
+        <location filename="../../gui/pages/calendar/page.py" line="208"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="211"/>
+        <location filename="../../gui/pages/calendar/page.py" line="211"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="305"/>
+        <location filename="../../gui/pages/calendar/page.py" line="305"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="308"/>
+        <location filename="../../gui/pages/calendar/page.py" line="308"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="329"/>
+        <location filename="../../gui/pages/calendar/page.py" line="329"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="332"/>
+        <location filename="../../gui/pages/calendar/page.py" line="332"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="399"/>
+        <location filename="../../gui/pages/calendar/page.py" line="399"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="399"/>
+        <location filename="../../gui/pages/calendar/page.py" line="399"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="455"/>
+        <location filename="../../gui/pages/calendar/page.py" line="455"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="455"/>
+        <location filename="../../gui/pages/calendar/page.py" line="455"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="458"/>
+        <location filename="../../gui/pages/calendar/page.py" line="458"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="508"/>
+        <location filename="../../gui/pages/calendar/page.py" line="508"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="527"/>
+        <location filename="../../gui/pages/calendar/page.py" line="527"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="527"/>
+        <location filename="../../gui/pages/calendar/page.py" line="527"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="555"/>
+        <location filename="../../gui/pages/calendar/page.py" line="555"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="574"/>
+        <location filename="../../gui/pages/calendar/page.py" line="574"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -724,124 +724,124 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="510"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="510"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="511"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="511"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="516"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="516"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="518"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="518"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="520"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="520"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="531"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="539"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="542"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="542"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="545"/>
-        <location filename="../../gui/calendar_dialogs.py" line="594"/>
-        <location filename="../../gui/calendar_dialogs.py" line="602"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="602"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="546"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="546"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="548"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="549"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="549"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="560"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="562"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="562"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="577"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="577"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="588"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="588"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="593"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="593"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="595"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="595"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="603"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="603"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="612"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="612"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="629"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="658"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="666"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="669"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -849,72 +849,72 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="298"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="298"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="298"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="298"/>
         <source>Edit complaint</source>
         <translation>编辑投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="302"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="302"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="304"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="305"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="306"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
         <source>Leave empty for an anonymous complaint</source>
         <translation>匿名投诉可不填</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="307"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="308"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="312"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="312"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="313"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="313"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="315"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="315"/>
         <source>Verification</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="316"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="316"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="317"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
@@ -922,83 +922,83 @@
 <context>
     <name>ComplaintsList</name>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="471"/>
+        <location filename="../../gui/pages/rectification/page.py" line="471"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="473"/>
+        <location filename="../../gui/pages/rectification/page.py" line="473"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="474"/>
+        <location filename="../../gui/pages/rectification/page.py" line="474"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="475"/>
+        <location filename="../../gui/pages/rectification/page.py" line="475"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="477"/>
+        <location filename="../../gui/pages/rectification/page.py" line="477"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="479"/>
+        <location filename="../../gui/pages/rectification/page.py" line="479"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="481"/>
+        <location filename="../../gui/pages/rectification/page.py" line="481"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="486"/>
+        <location filename="../../gui/pages/rectification/page.py" line="486"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="489"/>
+        <location filename="../../gui/pages/rectification/page.py" line="489"/>
         <source>Problems raised</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="494"/>
+        <location filename="../../gui/pages/rectification/page.py" line="494"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="505"/>
+        <location filename="../../gui/pages/rectification/page.py" line="505"/>
         <source>Register complaint…</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="507"/>
+        <location filename="../../gui/pages/rectification/page.py" line="507"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="510"/>
+        <location filename="../../gui/pages/rectification/page.py" line="510"/>
         <source>Raise a problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="513"/>
+        <location filename="../../gui/pages/rectification/page.py" line="513"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="577"/>
+        <location filename="../../gui/pages/rectification/page.py" line="577"/>
         <source>Delete the complaint about {school} of {day}?</source>
         <translation>删除{day}关于{school}的投诉？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="580"/>
-        <location filename="../../gui/pages/rectification.py" line="583"/>
+        <location filename="../../gui/pages/rectification/page.py" line="580"/>
+        <location filename="../../gui/pages/rectification/page.py" line="583"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1006,27 +1006,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="918"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="918"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="923"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="923"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="925"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="925"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="929"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="929"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="934"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="934"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1034,264 +1034,264 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="86"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="86"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="94"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="94"/>
         <source>The database is empty. Load the demo office to try the app, or enter your office&apos;s name under Settings.</source>
         <translation>数据库中还没有数据。可以装入演示数据试用本程序，或先在“设置”中填写本单位名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="99"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="99"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="107"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="107"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="108"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="108"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="109"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="109"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="110"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="110"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="111"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="111"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="112"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="112"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="113"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="113"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="114"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="114"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="115"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="115"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="116"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="116"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="117"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="117"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="118"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="118"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="119"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="119"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="120"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="120"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="121"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="121"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="122"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="122"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="123"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="123"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="124"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="124"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="134"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="134"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="161"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="167"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="172"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="177"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="182"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="182"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="189"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="189"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="191"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="191"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="196"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="196"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="201"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="201"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="207"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="207"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="214"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="214"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="221"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="221"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="228"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="228"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="237"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="237"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="241"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="241"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="251"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="251"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="255"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="255"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="262"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="262"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="274"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="282"/>
-        <location filename="../../gui/pages/dashboard.py" line="284"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="282"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="284"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="290"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="291"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="291"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="296"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="296"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="297"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="297"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="304"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="304"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="306"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="313"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard.py" line="315"/>
-        <location filename="../../gui/pages/dashboard.py" line="330"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="315"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="330"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1299,22 +1299,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="308"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="308"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="310"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="310"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="316"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="323"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="323"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1322,32 +1322,32 @@
 <context>
     <name>EndTermDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="157"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="157"/>
         <source>End the term of {name}</source>
         <translation>结束 {name} 的任期</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="159"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="159"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="161"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="161"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="162"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="162"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="164"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="164"/>
         <source>The schools this inspector covers will need a new one.</source>
         <translation>该督学负责的学校需另行挂牌。</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="178"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="178"/>
         <source>These schools now have no responsible inspector:
 {schools}</source>
         <translation>以下学校现在没有责任督学：
@@ -1357,37 +1357,37 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="192"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="192"/>
         <source>Follow-up: {school}</source>
         <translation>回头看：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="198"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="198"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="200"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="200"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="201"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="206"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="206"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
         <translation>第{number}次回头看。已于{day}上报督导室。</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="209"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="209"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
         <translation>第{number}次回头看：问题仍未整改的，将上报督导室。</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="214"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="214"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
         <translation>第{number}次回头看。第{count}次回头看时仍未整改的问题将上报督导室。</translation>
     </message>
@@ -1428,52 +1428,52 @@
 <context>
     <name>IndicatorsDialog</name>
     <message>
-        <location filename="../../gui/scoring_view.py" line="356"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="362"/>
         <source>Evaluation sheet</source>
         <translation>评估表</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="360"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="366"/>
         <source>Scores stay with indicators whose group and name stay; indicators removed or renamed lose their scores.</source>
         <translation>分组和名称不变的指标保留原有得分；删除或改名的指标，其得分将被清除。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="368"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="374"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="369"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="375"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="370"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="376"/>
         <source>Maximum</source>
         <translation>最高分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="371"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="377"/>
         <source>Minimum</source>
         <translation>最低分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="376"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="382"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="376"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="382"/>
         <source>Add indicator below</source>
         <translation>在下方添加指标</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="381"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="387"/>
         <source>Fill in the 100-point school sheet</source>
         <translation>填入学校100分评估表</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="395"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="401"/>
         <source>{count} indicators, full marks {marks}</source>
         <translation>共 {count} 项指标，满分 {marks}</translation>
     </message>
@@ -1481,42 +1481,42 @@
 <context>
     <name>InspectionItemsDialog</name>
     <message>
-        <location filename="../../gui/record_dialog.py" line="223"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="223"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="227"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="227"/>
         <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
         <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="244"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="244"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="245"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="245"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="246"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="246"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="247"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="248"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="273"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="273"/>
         <source>New item</source>
         <translation>新增事项</translation>
     </message>
@@ -1524,62 +1524,62 @@
 <context>
     <name>InspectorDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="49"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="49"/>
         <source>Add inspector</source>
         <translation>新增督学</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="49"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="49"/>
         <source>Edit inspector</source>
         <translation>编辑督学</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="53"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="54"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="56"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="56"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="58"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="58"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="59"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="60"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="60"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="61"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="61"/>
         <source>Mobile 13812345678 or landline 0738-6123456</source>
         <translation>手机 13812345678 或固话 0738-6123456</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="62"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="62"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="63"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="63"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="65"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="65"/>
         <source>Appoint now, term starting</source>
         <translation>同时任命，任期自</translation>
     </message>
@@ -1587,269 +1587,269 @@
 <context>
     <name>InspectorsPage</name>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="251"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="251"/>
         <source>{serving} in office ({full} full-time) · about {ratio} schools each</source>
         <translation>在任 {serving} 名（专职 {full} 名）· 每名督学约负责 {ratio} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="177"/>
-        <location filename="../../gui/pages/inspectors.py" line="276"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="177"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="276"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="74"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="75"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="75"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="76"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="76"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="78"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="82"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="82"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="83"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="83"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="84"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="84"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="85"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="85"/>
         <source>Term from</source>
         <translation>本届任期起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="87"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="87"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="93"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="93"/>
         <source>Consecutive terms</source>
         <translation>连任届数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="100"/>
-        <location filename="../../gui/pages/inspectors.py" line="132"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="100"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="132"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="106"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="106"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="114"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="114"/>
         <source>Add inspector…</source>
         <translation>新增督学…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="116"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="116"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="119"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="119"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="122"/>
-        <location filename="../../gui/pages/inspectors.py" line="207"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="122"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="207"/>
         <source>Terms</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="124"/>
         <source>Appoint…</source>
         <translation>任命…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="125"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="125"/>
         <source>Record assessment…</source>
         <translation>任期考核…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="126"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="126"/>
         <source>Renew…</source>
         <translation>续聘…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="127"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="127"/>
         <source>End term…</source>
         <translation>结束任期…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="128"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="128"/>
         <source>General re-appointment…</source>
         <translation>批量换届…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="134"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="134"/>
         <source>Assign schools…</source>
         <translation>挂牌学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="135"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="135"/>
         <source>End assignments…</source>
         <translation>结束挂牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="136"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="136"/>
         <source>Recusal…</source>
         <translation>回避…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="141"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="141"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="143"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="143"/>
         <source>Roster…</source>
         <translation>督学花名册…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="144"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="144"/>
         <source>Terms ending…</source>
         <translation>任期届满提醒…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="149"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="149"/>
         <source>In office</source>
         <translation>在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="152"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="152"/>
         <source>Full-time, in office</source>
         <translation>在任专职督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="156"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="156"/>
         <source>Term ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="159"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="159"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="161"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="161"/>
         <source>Too many schools</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="162"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="162"/>
         <source>Not in office</source>
         <translation>不在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="182"/>
-        <location filename="../../gui/pages/inspectors.py" line="191"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="182"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="191"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="183"/>
-        <location filename="../../gui/pages/inspectors.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="183"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="192"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="184"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="184"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="190"/>
-        <location filename="../../gui/pages/inspectors.py" line="199"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="190"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="199"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="192"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="200"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="200"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="201"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="201"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="208"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="208"/>
         <source>Schools covered</source>
         <translation>挂牌记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="212"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="212"/>
         <source>Delete recusal</source>
         <translation>删除回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="219"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="219"/>
         <source>Recusals</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="283"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="283"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="296"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="296"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="321"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="321"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="321"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="321"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="108"/>
-        <location filename="../../gui/pages/inspectors.py" line="327"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="108"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="327"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="377"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="377"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors.py" line="378"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="378"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -1857,82 +1857,82 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="410"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="410"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="410"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="410"/>
         <source>Change {count} items</source>
         <translation>批量修改 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="420"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="420"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="424"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="425"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="425"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="426"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="427"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="427"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="428"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="431"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="455"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="455"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="456"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="456"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="456"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="456"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="458"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="458"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="463"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="463"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="464"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="464"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_dialogs.py" line="525"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="525"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -1940,17 +1940,17 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../gui/list_page.py" line="58"/>
+        <location filename="../../gui/widgets/list_page.py" line="58"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/list_page.py" line="61"/>
+        <location filename="../../gui/widgets/list_page.py" line="61"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/list_page.py" line="225"/>
+        <location filename="../../gui/widgets/list_page.py" line="225"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
     </message>
@@ -2159,22 +2159,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="616"/>
+        <location filename="../../gui/pages/calendar/page.py" line="616"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="617"/>
+        <location filename="../../gui/pages/calendar/page.py" line="617"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="621"/>
+        <location filename="../../gui/pages/calendar/page.py" line="621"/>
         <source>The month is in the school holidays: no routine visits.</source>
         <translation>该月为学校假期，不安排常规督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar.py" line="623"/>
+        <location filename="../../gui/pages/calendar/page.py" line="623"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -2182,47 +2182,47 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="100"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="100"/>
         <source>Register a problem</source>
         <translation>登记问题</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="100"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="100"/>
         <source>Edit problem</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="111"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="111"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="117"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="117"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="119"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="119"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="120"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="120"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="122"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="122"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="125"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="125"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="127"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="127"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2230,142 +2230,142 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProgressTab</name>
     <message>
-        <location filename="../../gui/archive_progress.py" line="114"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="114"/>
         <source>Print campaign progress</source>
         <translation>打印迎检进度</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="124"/>
-        <location filename="../../gui/archive_progress.py" line="199"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="124"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="199"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="125"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="125"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="126"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="126"/>
         <source>Required</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="127"/>
-        <location filename="../../gui/archive_progress.py" line="182"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="127"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="182"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="129"/>
-        <location filename="../../gui/archive_progress.py" line="179"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="129"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="179"/>
         <source>Percent</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="132"/>
-        <location filename="../../gui/archive_progress.py" line="187"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="132"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="187"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="139"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="139"/>
         <source>Lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="140"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="140"/>
         <source>lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="151"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="151"/>
         <source>Double-click a school to see its checklist.</source>
         <translation>双击学校可查看其档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="172"/>
-        <location filename="../../gui/archive_progress.py" line="411"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="172"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="411"/>
         <source>Weekly dispatch</source>
         <translation>周调度</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="173"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="173"/>
         <source>Take snapshot today</source>
         <translation>记录今日进度</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="177"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="177"/>
         <source>Taken on</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="188"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="188"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="201"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="201"/>
         <source>Then</source>
         <translation>当时</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="207"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="207"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="213"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="213"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="220"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="220"/>
         <source>Overdue then/now</source>
         <translation>逾期（当时→现在）</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="243"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="243"/>
         <source>Monthly bulletin for</source>
         <translation>月通报月份</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="273"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="273"/>
         <source>No campaign yet</source>
         <translation>尚无迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="282"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="282"/>
         <source>Overall {percent} ({done} of {required} required items)</source>
         <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="308"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="308"/>
         <source>{days} days left</source>
         <translation>还剩{days}天</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="319"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="319"/>
         <source>{count} schools lagging: {names}</source>
         <translation>{count}所学校进度滞后：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="360"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="360"/>
         <source>Take a snapshot each week; choose one to compare it with today.</source>
         <translation>每周记录一次进度；选中某次记录，可与今日进度对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="366"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="366"/>
         <source>Since {day}: {moved} schools moved</source>
         <translation>自{day}以来：{moved}所学校进度有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="386"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="386"/>
         <source>{year}-{month:02d}: {percent} complete; {done} items completed this month; {complete} of {schools} schools complete; {overdue} items overdue.</source>
         <translation>{year}年{month:02d}月：总体完成{percent}；本月完成{done}项；{schools}所学校中{complete}所已全部完成；逾期{overdue}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/archive_progress.py" line="399"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="399"/>
         <source>Lagging: {names}</source>
         <translation>进度滞后：{names}</translation>
     </message>
@@ -2373,22 +2373,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="266"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="266"/>
         <source>Re-check visit: {school}</source>
         <translation>复查督导：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="269"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="269"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="273"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="273"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/rectification_dialogs.py" line="274"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="274"/>
         <source>The school&apos;s responsible inspector</source>
         <translation>该校责任督学</translation>
     </message>
@@ -2396,67 +2396,67 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../gui/record_dialog.py" line="104"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="104"/>
         <source>Visit record</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="111"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="111"/>
         <source>Visit</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="112"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="112"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="122"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="122"/>
         <source>No longer on the office&apos;s list; kept from this record</source>
         <translation>已不在督导室事项清单中，本记录予以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="126"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="126"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="127"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="127"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="128"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="128"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="134"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="134"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="135"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="136"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="137"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="137"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="184"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="184"/>
         <source>Inspector: {name}</source>
         <translation>督学：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/record_dialog.py" line="186"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="186"/>
         <source>With: {names}</source>
         <translation>同行人员：{names}</translation>
     </message>
@@ -2464,276 +2464,276 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../gui/pages/records.py" line="123"/>
+        <location filename="../../gui/pages/records/page.py" line="128"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="124"/>
-        <location filename="../../gui/pages/records.py" line="250"/>
-        <location filename="../../gui/pages/records.py" line="323"/>
+        <location filename="../../gui/pages/records/page.py" line="129"/>
+        <location filename="../../gui/pages/records/page.py" line="255"/>
+        <location filename="../../gui/pages/records/page.py" line="328"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="125"/>
-        <location filename="../../gui/pages/records.py" line="251"/>
-        <location filename="../../gui/pages/records.py" line="324"/>
+        <location filename="../../gui/pages/records/page.py" line="130"/>
+        <location filename="../../gui/pages/records/page.py" line="256"/>
+        <location filename="../../gui/pages/records/page.py" line="329"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="126"/>
-        <location filename="../../gui/pages/records.py" line="307"/>
+        <location filename="../../gui/pages/records/page.py" line="131"/>
+        <location filename="../../gui/pages/records/page.py" line="312"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="127"/>
+        <location filename="../../gui/pages/records/page.py" line="132"/>
         <source>Companions</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="128"/>
+        <location filename="../../gui/pages/records/page.py" line="133"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="129"/>
+        <location filename="../../gui/pages/records/page.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="131"/>
+        <location filename="../../gui/pages/records/page.py" line="136"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="132"/>
+        <location filename="../../gui/pages/records/page.py" line="137"/>
         <source>Filled in</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="132"/>
+        <location filename="../../gui/pages/records/page.py" line="137"/>
         <source>Missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="136"/>
-        <location filename="../../gui/pages/records.py" line="475"/>
+        <location filename="../../gui/pages/records/page.py" line="141"/>
+        <location filename="../../gui/pages/records/page.py" line="480"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="141"/>
+        <location filename="../../gui/pages/records/page.py" line="146"/>
         <source>Filed more than {days} days after the visit</source>
         <translation>督导后超过{days}天才填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="147"/>
-        <location filename="../../gui/pages/records.py" line="242"/>
+        <location filename="../../gui/pages/records/page.py" line="152"/>
+        <location filename="../../gui/pages/records/page.py" line="247"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="153"/>
+        <location filename="../../gui/pages/records/page.py" line="158"/>
         <source>Fill in record…</source>
         <translation>填写记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="156"/>
+        <location filename="../../gui/pages/records/page.py" line="161"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="159"/>
+        <location filename="../../gui/pages/records/page.py" line="164"/>
         <source>Print record form…</source>
         <translation>打印记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="161"/>
+        <location filename="../../gui/pages/records/page.py" line="166"/>
         <source>Blank record form…</source>
         <translation>空白记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="162"/>
+        <location filename="../../gui/pages/records/page.py" line="167"/>
         <source>Inspection items…</source>
         <translation>督导事项…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="165"/>
+        <location filename="../../gui/pages/records/page.py" line="170"/>
         <source>Record missing</source>
         <translation>记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="167"/>
+        <location filename="../../gui/pages/records/page.py" line="172"/>
         <source>Record filled in</source>
         <translation>记录已填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="183"/>
+        <location filename="../../gui/pages/records/page.py" line="188"/>
         <source>This semester</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="184"/>
+        <location filename="../../gui/pages/records/page.py" line="189"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="185"/>
+        <location filename="../../gui/pages/records/page.py" line="190"/>
         <source>This year</source>
         <translation>本年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="186"/>
+        <location filename="../../gui/pages/records/page.py" line="191"/>
         <source>From – to</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="200"/>
+        <location filename="../../gui/pages/records/page.py" line="205"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="243"/>
+        <location filename="../../gui/pages/records/page.py" line="248"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="252"/>
-        <location filename="../../gui/pages/records.py" line="325"/>
+        <location filename="../../gui/pages/records/page.py" line="257"/>
+        <location filename="../../gui/pages/records/page.py" line="330"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="254"/>
+        <location filename="../../gui/pages/records/page.py" line="259"/>
         <source>Routine done</source>
         <translation>常规已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="261"/>
+        <location filename="../../gui/pages/records/page.py" line="266"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="267"/>
+        <location filename="../../gui/pages/records/page.py" line="272"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="273"/>
-        <location filename="../../gui/pages/records.py" line="470"/>
+        <location filename="../../gui/pages/records/page.py" line="278"/>
+        <location filename="../../gui/pages/records/page.py" line="475"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="280"/>
+        <location filename="../../gui/pages/records/page.py" line="285"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="282"/>
+        <location filename="../../gui/pages/records/page.py" line="287"/>
         <source>All six</source>
         <translation>六个至少已落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="294"/>
+        <location filename="../../gui/pages/records/page.py" line="299"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示常规督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="309"/>
+        <location filename="../../gui/pages/records/page.py" line="314"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="311"/>
+        <location filename="../../gui/pages/records/page.py" line="316"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="313"/>
+        <location filename="../../gui/pages/records/page.py" line="318"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="327"/>
+        <location filename="../../gui/pages/records/page.py" line="332"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="328"/>
+        <location filename="../../gui/pages/records/page.py" line="333"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="337"/>
+        <location filename="../../gui/pages/records/page.py" line="342"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="341"/>
+        <location filename="../../gui/pages/records/page.py" line="346"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="342"/>
+        <location filename="../../gui/pages/records/page.py" line="347"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="411"/>
+        <location filename="../../gui/pages/records/page.py" line="416"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="424"/>
+        <location filename="../../gui/pages/records/page.py" line="429"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所常规督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="455"/>
+        <location filename="../../gui/pages/records/page.py" line="460"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="459"/>
+        <location filename="../../gui/pages/records/page.py" line="464"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="468"/>
+        <location filename="../../gui/pages/records/page.py" line="473"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="469"/>
+        <location filename="../../gui/pages/records/page.py" line="474"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="471"/>
+        <location filename="../../gui/pages/records/page.py" line="476"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="472"/>
+        <location filename="../../gui/pages/records/page.py" line="477"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="473"/>
+        <location filename="../../gui/pages/records/page.py" line="478"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="474"/>
+        <location filename="../../gui/pages/records/page.py" line="479"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records.py" line="477"/>
+        <location filename="../../gui/pages/records/page.py" line="482"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2741,226 +2741,226 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RectificationPage</name>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="92"/>
+        <location filename="../../gui/pages/rectification/page.py" line="92"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="93"/>
+        <location filename="../../gui/pages/rectification/page.py" line="93"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="95"/>
+        <location filename="../../gui/pages/rectification/page.py" line="95"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="101"/>
+        <location filename="../../gui/pages/rectification/page.py" line="101"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="105"/>
+        <location filename="../../gui/pages/rectification/page.py" line="105"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="107"/>
+        <location filename="../../gui/pages/rectification/page.py" line="107"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="113"/>
+        <location filename="../../gui/pages/rectification/page.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="118"/>
+        <location filename="../../gui/pages/rectification/page.py" line="118"/>
         <source>Follow-ups</source>
         <translation>跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="120"/>
+        <location filename="../../gui/pages/rectification/page.py" line="120"/>
         <source>Notice no.</source>
         <translation>通知书文号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="121"/>
+        <location filename="../../gui/pages/rectification/page.py" line="121"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="122"/>
+        <location filename="../../gui/pages/rectification/page.py" line="122"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="123"/>
+        <location filename="../../gui/pages/rectification/page.py" line="123"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="125"/>
-        <location filename="../../gui/pages/rectification.py" line="440"/>
-        <location filename="../../gui/pages/rectification.py" line="443"/>
-        <location filename="../../gui/pages/rectification.py" line="452"/>
-        <location filename="../../gui/pages/rectification.py" line="456"/>
+        <location filename="../../gui/pages/rectification/page.py" line="125"/>
+        <location filename="../../gui/pages/rectification/page.py" line="440"/>
+        <location filename="../../gui/pages/rectification/page.py" line="443"/>
+        <location filename="../../gui/pages/rectification/page.py" line="452"/>
+        <location filename="../../gui/pages/rectification/page.py" line="456"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="135"/>
+        <location filename="../../gui/pages/rectification/page.py" line="135"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="137"/>
+        <location filename="../../gui/pages/rectification/page.py" line="137"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="140"/>
+        <location filename="../../gui/pages/rectification/page.py" line="140"/>
         <source>Follow-up…</source>
         <translation>跟踪记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="143"/>
+        <location filename="../../gui/pages/rectification/page.py" line="143"/>
         <source>Verify and close…</source>
         <translation>核查销号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="146"/>
+        <location filename="../../gui/pages/rectification/page.py" line="146"/>
         <source>Report to office…</source>
         <translation>上报督导室…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="149"/>
+        <location filename="../../gui/pages/rectification/page.py" line="149"/>
         <source>Plan re-check…</source>
         <translation>安排回头看…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="152"/>
+        <location filename="../../gui/pages/rectification/page.py" line="152"/>
         <source>Rectification notice…</source>
         <translation>整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="155"/>
+        <location filename="../../gui/pages/rectification/page.py" line="155"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="159"/>
+        <location filename="../../gui/pages/rectification/page.py" line="159"/>
         <source>Not yet fixed</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="160"/>
+        <location filename="../../gui/pages/rectification/page.py" line="160"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="161"/>
+        <location filename="../../gui/pages/rectification/page.py" line="161"/>
         <source>Reported to the office</source>
         <translation>已上报督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="163"/>
+        <location filename="../../gui/pages/rectification/page.py" line="163"/>
         <source>Fixed, to verify</source>
         <translation>已整改待核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="184"/>
+        <location filename="../../gui/pages/rectification/page.py" line="184"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="185"/>
+        <location filename="../../gui/pages/rectification/page.py" line="185"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="198"/>
+        <location filename="../../gui/pages/rectification/page.py" line="198"/>
         <source>Delete follow-up</source>
         <translation>删除跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="227"/>
+        <location filename="../../gui/pages/rectification/page.py" line="227"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="228"/>
+        <location filename="../../gui/pages/rectification/page.py" line="228"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="259"/>
+        <location filename="../../gui/pages/rectification/page.py" line="259"/>
         <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
         <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="269"/>
+        <location filename="../../gui/pages/rectification/page.py" line="269"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="301"/>
+        <location filename="../../gui/pages/rectification/page.py" line="301"/>
         <source>Select a problem to see its trail.</source>
         <translation>请选择问题以查看整改过程。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="308"/>
+        <location filename="../../gui/pages/rectification/page.py" line="308"/>
         <source>{school} · {category} · {status}</source>
         <translation>{school} · {category} · {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="315"/>
+        <location filename="../../gui/pages/rectification/page.py" line="315"/>
         <source>{requirement}, deadline {deadline}</source>
         <translation>{requirement}，整改期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="321"/>
+        <location filename="../../gui/pages/rectification/page.py" line="321"/>
         <source>Notice {number}, reply due {day}</source>
         <translation>通知书{number}，{day}前回复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="376"/>
+        <location filename="../../gui/pages/rectification/page.py" line="376"/>
         <source>Verify and close: {school}</source>
         <translation>核查销号：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="377"/>
+        <location filename="../../gui/pages/rectification/page.py" line="377"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="391"/>
+        <location filename="../../gui/pages/rectification/page.py" line="391"/>
         <source>Report to the office: {school}</source>
         <translation>上报督导室：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="392"/>
+        <location filename="../../gui/pages/rectification/page.py" line="392"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="419"/>
+        <location filename="../../gui/pages/rectification/page.py" line="419"/>
         <source>Rectification notice: {school}</source>
         <translation>整改通知书：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="420"/>
+        <location filename="../../gui/pages/rectification/page.py" line="420"/>
         <source>Notice date</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="437"/>
+        <location filename="../../gui/pages/rectification/page.py" line="437"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
         <translation>确定删除{school}的该问题及其跟踪记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification.py" line="451"/>
+        <location filename="../../gui/pages/rectification/page.py" line="451"/>
         <source>Delete the follow-up of {day}?</source>
         <translation>确定删除{day}的跟踪记录？</translation>
     </message>
@@ -2968,32 +2968,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="341"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="341"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="343"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="343"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="348"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="348"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="350"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="350"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="352"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="352"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="358"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="358"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -3001,22 +3001,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="136"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="136"/>
         <source>Renew {name}</source>
         <translation>续聘 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="139"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="139"/>
         <source>Assessment</source>
         <translation>任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="139"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="139"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/inspector_dialogs.py" line="141"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="141"/>
         <source>New term starts</source>
         <translation>新任期开始</translation>
     </message>
@@ -3024,133 +3024,133 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports.py" line="68"/>
+        <location filename="../../gui/pages/reports/page.py" line="68"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="98"/>
+        <location filename="../../gui/pages/reports/page.py" line="98"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="101"/>
+        <location filename="../../gui/pages/reports/page.py" line="101"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="102"/>
+        <location filename="../../gui/pages/reports/page.py" line="102"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="103"/>
+        <location filename="../../gui/pages/reports/page.py" line="103"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="104"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="105"/>
+        <location filename="../../gui/pages/reports/page.py" line="105"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="106"/>
-        <location filename="../../gui/pages/reports.py" line="107"/>
+        <location filename="../../gui/pages/reports/page.py" line="106"/>
+        <location filename="../../gui/pages/reports/page.py" line="107"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="108"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="112"/>
+        <location filename="../../gui/pages/reports/page.py" line="112"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="156"/>
+        <location filename="../../gui/pages/reports/page.py" line="156"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="158"/>
+        <location filename="../../gui/pages/reports/page.py" line="158"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="160"/>
+        <location filename="../../gui/pages/reports/page.py" line="160"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="163"/>
+        <location filename="../../gui/pages/reports/page.py" line="163"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="173"/>
+        <location filename="../../gui/pages/reports/page.py" line="173"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 landscape.</source>
         <translation>全部督学的性别、工作单位、职务、专兼职、联系电话、任期、责任区和挂牌学校。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="177"/>
+        <location filename="../../gui/pages/reports/page.py" line="177"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="181"/>
+        <location filename="../../gui/pages/reports/page.py" line="181"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="185"/>
+        <location filename="../../gui/pages/reports/page.py" line="185"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="189"/>
+        <location filename="../../gui/pages/reports/page.py" line="189"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="192"/>
+        <location filename="../../gui/pages/reports/page.py" line="192"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 landscape.</source>
         <translation>以日历形式列出本月督导安排，并附各督学清单。仅供内部使用，不发送给学校。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="196"/>
+        <location filename="../../gui/pages/reports/page.py" line="196"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="200"/>
+        <location filename="../../gui/pages/reports/page.py" line="200"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="204"/>
+        <location filename="../../gui/pages/reports/page.py" line="204"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="208"/>
+        <location filename="../../gui/pages/reports/page.py" line="208"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports.py" line="212"/>
+        <location filename="../../gui/pages/reports/page.py" line="212"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -3158,17 +3158,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="277"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="277"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="278"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="278"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="279"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="279"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -3176,62 +3176,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="243"/>
+        <location filename="../../gui/pages/schools/page.py" line="243"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="243"/>
+        <location filename="../../gui/pages/schools/page.py" line="243"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="247"/>
+        <location filename="../../gui/pages/schools/page.py" line="247"/>
         <source>Name</source>
         <translation>学校名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="248"/>
+        <location filename="../../gui/pages/schools/page.py" line="248"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="249"/>
+        <location filename="../../gui/pages/schools/page.py" line="249"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="250"/>
+        <location filename="../../gui/pages/schools/page.py" line="250"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="252"/>
+        <location filename="../../gui/pages/schools/page.py" line="252"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="253"/>
+        <location filename="../../gui/pages/schools/page.py" line="253"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="256"/>
+        <location filename="../../gui/pages/schools/page.py" line="256"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="258"/>
+        <location filename="../../gui/pages/schools/page.py" line="258"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="260"/>
+        <location filename="../../gui/pages/schools/page.py" line="260"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="261"/>
+        <location filename="../../gui/pages/schools/page.py" line="261"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -3239,17 +3239,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives.py" line="574"/>
+        <location filename="../../gui/pages/archives/page.py" line="575"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="576"/>
+        <location filename="../../gui/pages/archives/page.py" line="577"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives.py" line="594"/>
+        <location filename="../../gui/pages/archives/page.py" line="595"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
@@ -3257,171 +3257,171 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="69"/>
+        <location filename="../../gui/pages/schools/page.py" line="69"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="70"/>
+        <location filename="../../gui/pages/schools/page.py" line="70"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="72"/>
+        <location filename="../../gui/pages/schools/page.py" line="72"/>
         <source>Ownership</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="73"/>
-        <location filename="../../gui/pages/schools.py" line="136"/>
+        <location filename="../../gui/pages/schools/page.py" line="73"/>
+        <location filename="../../gui/pages/schools/page.py" line="136"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="73"/>
+        <location filename="../../gui/pages/schools/page.py" line="73"/>
         <source>Public</source>
         <translation>公办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="75"/>
+        <location filename="../../gui/pages/schools/page.py" line="75"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="77"/>
+        <location filename="../../gui/pages/schools/page.py" line="77"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="77"/>
-        <location filename="../../gui/pages/schools.py" line="81"/>
+        <location filename="../../gui/pages/schools/page.py" line="77"/>
+        <location filename="../../gui/pages/schools/page.py" line="81"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="80"/>
+        <location filename="../../gui/pages/schools/page.py" line="80"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="85"/>
+        <location filename="../../gui/pages/schools/page.py" line="85"/>
         <source>Assigned since</source>
         <translation>挂牌起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="89"/>
+        <location filename="../../gui/pages/schools/page.py" line="89"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="91"/>
+        <location filename="../../gui/pages/schools/page.py" line="91"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="95"/>
+        <location filename="../../gui/pages/schools/page.py" line="95"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="96"/>
+        <location filename="../../gui/pages/schools/page.py" line="96"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="98"/>
+        <location filename="../../gui/pages/schools/page.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="99"/>
-        <location filename="../../gui/pages/schools.py" line="127"/>
+        <location filename="../../gui/pages/schools/page.py" line="99"/>
+        <location filename="../../gui/pages/schools/page.py" line="127"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="99"/>
-        <location filename="../../gui/pages/schools.py" line="139"/>
+        <location filename="../../gui/pages/schools/page.py" line="99"/>
+        <location filename="../../gui/pages/schools/page.py" line="139"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="102"/>
+        <location filename="../../gui/pages/schools/page.py" line="102"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="108"/>
+        <location filename="../../gui/pages/schools/page.py" line="108"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="109"/>
+        <location filename="../../gui/pages/schools/page.py" line="109"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="114"/>
+        <location filename="../../gui/pages/schools/page.py" line="114"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="116"/>
+        <location filename="../../gui/pages/schools/page.py" line="116"/>
         <source>Zones…</source>
         <translation>责任区…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="119"/>
+        <location filename="../../gui/pages/schools/page.py" line="119"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="121"/>
+        <location filename="../../gui/pages/schools/page.py" line="121"/>
         <source>Signs of the selected schools…</source>
         <translation>所选学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="122"/>
+        <location filename="../../gui/pages/schools/page.py" line="122"/>
         <source>Signs of every school…</source>
         <translation>全部学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="129"/>
+        <location filename="../../gui/pages/schools/page.py" line="129"/>
         <source>Without an inspector</source>
         <translation>未挂牌督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="133"/>
+        <location filename="../../gui/pages/schools/page.py" line="133"/>
         <source>Kindergartens</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="137"/>
+        <location filename="../../gui/pages/schools/page.py" line="137"/>
         <source>Large (own inspector)</source>
         <translation>大规模学校（1∶1）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="138"/>
+        <location filename="../../gui/pages/schools/page.py" line="138"/>
         <source>Same inspector for years</source>
         <translation>同一督学负责多年（宜交流）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="170"/>
+        <location filename="../../gui/pages/schools/page.py" line="170"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="175"/>
+        <location filename="../../gui/pages/schools/page.py" line="175"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="177"/>
+        <location filename="../../gui/pages/schools/page.py" line="177"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="219"/>
+        <location filename="../../gui/pages/schools/page.py" line="219"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -3430,8 +3430,8 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 历史记录保留；其责任督学的挂牌自今日结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="111"/>
-        <location filename="../../gui/pages/schools.py" line="222"/>
+        <location filename="../../gui/pages/schools/page.py" line="111"/>
+        <location filename="../../gui/pages/schools/page.py" line="222"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -3439,41 +3439,41 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 <context>
     <name>ScoreModel</name>
     <message>
-        <location filename="../../gui/scoring_view.py" line="208"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="214"/>
         <source>{indicator}: {low} to {high} points</source>
         <translation>{indicator}：{low}～{high}分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="217"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="223"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="219"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="225"/>
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="221"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="227"/>
         <source>Total
 ({marks})</source>
         <translation>总分
 （{marks}）</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="223"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="229"/>
         <source>{group}
 subtotal ({marks})</source>
         <translation>{group}
 小计（{marks}）</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="304"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="310"/>
         <source>{school} · {indicator} ({low} to {high})</source>
         <translation>{school} · {indicator}（{low}～{high}）</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="311"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="317"/>
         <source>Not every indicator is scored yet.</source>
         <translation>尚有指标未评分。</translation>
     </message>
@@ -3481,58 +3481,58 @@ subtotal ({marks})</source>
 <context>
     <name>ScoringView</name>
     <message>
-        <location filename="../../gui/scoring_view.py" line="449"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="455"/>
         <source>An evaluation sheet lists indicators in groups and the points each is worth; the schools of the campaign are then scored on it, totalled and ranked.</source>
         <translation>评估表按分组列出各项指标及其分值；参加本次迎检工作的学校按评估表逐项评分，再汇总总分并排名。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="455"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="461"/>
         <source>Load the 100-point school evaluation sheet</source>
         <translation>装入百分制学校评估表</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="457"/>
-        <location filename="../../gui/scoring_view.py" line="480"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="463"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="486"/>
         <source>Edit indicators…</source>
         <translation>编辑指标…</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="477"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="483"/>
         <source>Type to find a school…</source>
         <translation>输入学校名称查找…</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="544"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="550"/>
         <source>{school}: not scored yet</source>
         <translation>{school}：尚未评分</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="546"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="552"/>
         <source>{school}: {total} points so far, rank {rank}</source>
         <translation>{school}：目前{total}分，暂列第{rank}名</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="548"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="554"/>
         <source>{school}: {total} points, rank {rank}</source>
         <translation>{school}：{total}分，第{rank}名</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="596"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="602"/>
         <source>{schools} schools · {scored} scored · {complete} fully scored · full marks {marks}</source>
         <translation>共{schools}所学校 · 已评分{scored}所 · 全部评完{complete}所 · 满分{marks}</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="609"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="615"/>
         <source>This campaign has no evaluation sheet yet.</source>
         <translation>本次迎检工作尚无评估表。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="611"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="617"/>
         <source>Choose a campaign to score its schools.</source>
         <translation>请选择一项迎检工作，为参评学校评分。</translation>
     </message>
     <message>
-        <location filename="../../gui/scoring_view.py" line="666"/>
+        <location filename="../../gui/pages/archives/scoring_view.py" line="672"/>
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -3540,101 +3540,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="717"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="717"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="719"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="719"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="735"/>
-        <location filename="../../gui/calendar_dialogs.py" line="761"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="735"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="761"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="737"/>
-        <location filename="../../gui/calendar_dialogs.py" line="795"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="737"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="795"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="743"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="745"/>
-        <location filename="../../gui/calendar_dialogs.py" line="769"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="745"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="769"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="746"/>
-        <location filename="../../gui/calendar_dialogs.py" line="770"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="746"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="770"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="762"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="762"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="764"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="764"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="773"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="773"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="779"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="779"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="798"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="798"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="838"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="846"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="850"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="850"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="856"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="856"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="882"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="882"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="891"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -3642,125 +3642,125 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings.py" line="79"/>
+        <location filename="../../gui/pages/settings/page.py" line="79"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="81"/>
+        <location filename="../../gui/pages/settings/page.py" line="81"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="83"/>
+        <location filename="../../gui/pages/settings/page.py" line="83"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="94"/>
-        <location filename="../../gui/pages/settings.py" line="344"/>
+        <location filename="../../gui/pages/settings/page.py" line="94"/>
+        <location filename="../../gui/pages/settings/page.py" line="344"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="96"/>
+        <location filename="../../gui/pages/settings/page.py" line="96"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="98"/>
+        <location filename="../../gui/pages/settings/page.py" line="98"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="100"/>
+        <location filename="../../gui/pages/settings/page.py" line="100"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="113"/>
+        <location filename="../../gui/pages/settings/page.py" line="113"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="121"/>
+        <location filename="../../gui/pages/settings/page.py" line="121"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="124"/>
+        <location filename="../../gui/pages/settings/page.py" line="124"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="126"/>
+        <location filename="../../gui/pages/settings/page.py" line="126"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="137"/>
+        <location filename="../../gui/pages/settings/page.py" line="137"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="203"/>
+        <location filename="../../gui/pages/settings/page.py" line="203"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="206"/>
+        <location filename="../../gui/pages/settings/page.py" line="206"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="207"/>
+        <location filename="../../gui/pages/settings/page.py" line="207"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="209"/>
+        <location filename="../../gui/pages/settings/page.py" line="209"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="211"/>
+        <location filename="../../gui/pages/settings/page.py" line="211"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="212"/>
+        <location filename="../../gui/pages/settings/page.py" line="212"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="219"/>
+        <location filename="../../gui/pages/settings/page.py" line="219"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="282"/>
+        <location filename="../../gui/pages/settings/page.py" line="282"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="305"/>
+        <location filename="../../gui/pages/settings/page.py" line="305"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="315"/>
+        <location filename="../../gui/pages/settings/page.py" line="315"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="316"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings.py" line="345"/>
+        <location filename="../../gui/pages/settings/page.py" line="345"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -3837,57 +3837,57 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="409"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="409"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="409"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="409"/>
         <source>Edit template</source>
         <translation>编辑模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="413"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="413"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="414"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="417"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="417"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="418"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="418"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="419"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="419"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="420"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="420"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="421"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="421"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../gui/template_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
         <source>Add item below</source>
         <translation>在下方插入</translation>
     </message>
@@ -3895,137 +3895,137 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateListView</name>
     <message>
-        <location filename="../../gui/template_list_view.py" line="60"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="60"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="62"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="62"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="66"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="66"/>
         <source>Items</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="68"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="68"/>
         <source>Required items</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="73"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="73"/>
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="84"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="84"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="86"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="86"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="89"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="89"/>
         <source>Copy as new template…</source>
         <translation>复制为新模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="92"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="92"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="94"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="94"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="96"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="96"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="101"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="101"/>
         <source>Templates are copied into a campaign&apos;s checklists when it is created; editing or deleting a template leaves the checklists already made as they are.</source>
         <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="143"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="143"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="153"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="153"/>
         <source>Edit template: {name}</source>
         <translation>编辑模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="165"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="165"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="169"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="169"/>
         <source>Copy of {name}</source>
         <translation>复制模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="181"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="181"/>
         <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
         <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="183"/>
-        <location filename="../../gui/template_list_view.py" line="267"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="183"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="267"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="193"/>
-        <location filename="../../gui/template_list_view.py" line="215"/>
-        <location filename="../../gui/template_list_view.py" line="227"/>
-        <location filename="../../gui/template_list_view.py" line="235"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="193"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="215"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="227"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="235"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="213"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="213"/>
         <source>A template named {name} already exists. Import this one under another name?</source>
         <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="217"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="217"/>
         <source> (imported)</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="221"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="221"/>
         <source>Import {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="228"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="228"/>
         <source>Template {name} imported from {file}.</source>
         <translation>已从“{file}”导入模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="236"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="236"/>
         <source>Nothing was imported. Please correct the sheet:</source>
         <translation>未导入任何内容。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="250"/>
-        <location filename="../../gui/template_list_view.py" line="260"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="250"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="260"/>
         <source>Export a template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../gui/template_list_view.py" line="261"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="261"/>
         <source>Template {name} written to
 {path}</source>
         <translation>模板“{name}”已保存到
@@ -4035,57 +4035,57 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../gui/pages/training.py" line="252"/>
+        <location filename="../../gui/pages/training/page.py" line="252"/>
         <source>Add training</source>
         <translation>新增培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="252"/>
+        <location filename="../../gui/pages/training/page.py" line="252"/>
         <source>Edit training record</source>
         <translation>编辑培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="255"/>
+        <location filename="../../gui/pages/training/page.py" line="255"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="256"/>
+        <location filename="../../gui/pages/training/page.py" line="256"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="257"/>
+        <location filename="../../gui/pages/training/page.py" line="257"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="258"/>
+        <location filename="../../gui/pages/training/page.py" line="258"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="259"/>
+        <location filename="../../gui/pages/training/page.py" line="259"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="260"/>
+        <location filename="../../gui/pages/training/page.py" line="260"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="264"/>
+        <location filename="../../gui/pages/training/page.py" line="264"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="265"/>
+        <location filename="../../gui/pages/training/page.py" line="265"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="281"/>
+        <location filename="../../gui/pages/training/page.py" line="281"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
@@ -4093,133 +4093,133 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/pages/training.py" line="73"/>
+        <location filename="../../gui/pages/training/page.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="75"/>
+        <location filename="../../gui/pages/training/page.py" line="75"/>
         <source>Hours this year</source>
         <translation>本年学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="81"/>
+        <location filename="../../gui/pages/training/page.py" line="81"/>
         <source>Required</source>
         <translation>要求学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="83"/>
+        <location filename="../../gui/pages/training/page.py" line="83"/>
         <source>Short by</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="90"/>
+        <location filename="../../gui/pages/training/page.py" line="90"/>
         <source>Pre-service</source>
         <translation>岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="100"/>
+        <location filename="../../gui/pages/training/page.py" line="100"/>
         <source>Centralized days, 3 years</source>
         <translation>近三年集中培训（天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="116"/>
+        <location filename="../../gui/pages/training/page.py" line="116"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="118"/>
+        <location filename="../../gui/pages/training/page.py" line="118"/>
         <source>Add training…</source>
         <translation>新增培训记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="120"/>
+        <location filename="../../gui/pages/training/page.py" line="120"/>
         <source>Print hours…</source>
         <translation>打印学时统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="123"/>
+        <location filename="../../gui/pages/training/page.py" line="123"/>
         <source>Short of hours</source>
         <translation>学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="125"/>
+        <location filename="../../gui/pages/training/page.py" line="125"/>
         <source>Pre-service missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="128"/>
+        <location filename="../../gui/pages/training/page.py" line="128"/>
         <source>Centralized training missing</source>
         <translation>近三年集中培训不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="140"/>
+        <location filename="../../gui/pages/training/page.py" line="140"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="141"/>
+        <location filename="../../gui/pages/training/page.py" line="141"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="142"/>
+        <location filename="../../gui/pages/training/page.py" line="142"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="143"/>
+        <location filename="../../gui/pages/training/page.py" line="143"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="144"/>
+        <location filename="../../gui/pages/training/page.py" line="144"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="145"/>
+        <location filename="../../gui/pages/training/page.py" line="145"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="146"/>
+        <location filename="../../gui/pages/training/page.py" line="146"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="147"/>
+        <location filename="../../gui/pages/training/page.py" line="147"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="159"/>
+        <location filename="../../gui/pages/training/page.py" line="159"/>
         <source>Edit record…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="161"/>
+        <location filename="../../gui/pages/training/page.py" line="161"/>
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="190"/>
+        <location filename="../../gui/pages/training/page.py" line="190"/>
         <source>{year}: {short} of {count} inspectors below {required} hours</source>
         <translation>{year} 年：{count} 名在任督学中 {short} 名不足 {required} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="206"/>
+        <location filename="../../gui/pages/training/page.py" line="206"/>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="234"/>
+        <location filename="../../gui/pages/training/page.py" line="234"/>
         <source>Delete {count} training record(s)?</source>
         <translation>删除 {count} 条培训记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training.py" line="107"/>
-        <location filename="../../gui/pages/training.py" line="235"/>
+        <location filename="../../gui/pages/training/page.py" line="107"/>
+        <location filename="../../gui/pages/training/page.py" line="235"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -4227,87 +4227,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="345"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="345"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="347"/>
-        <location filename="../../gui/calendar_dialogs.py" line="364"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="348"/>
-        <location filename="../../gui/calendar_dialogs.py" line="365"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="348"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="350"/>
-        <location filename="../../gui/calendar_dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="350"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="352"/>
-        <location filename="../../gui/calendar_dialogs.py" line="368"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="353"/>
-        <location filename="../../gui/calendar_dialogs.py" line="369"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="369"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="354"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="355"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="360"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="360"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="367"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="374"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="374"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="411"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="411"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="413"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="413"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="420"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="420"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="439"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="439"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="441"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="441"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4315,52 +4315,52 @@ subtotal ({marks})</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="94"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="94"/>
         <source>Edit visit</source>
         <translation>编辑督导</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="94"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="94"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="99"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="99"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="101"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="106"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="106"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="109"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="109"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="110"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="110"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="113"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="113"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="126"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="126"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="169"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="169"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -4368,75 +4368,75 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="212"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="212"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="216"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="216"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="225"/>
-        <location filename="../../gui/calendar_dialogs.py" line="242"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="225"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="226"/>
-        <location filename="../../gui/calendar_dialogs.py" line="243"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="226"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="227"/>
-        <location filename="../../gui/calendar_dialogs.py" line="244"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="232"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="245"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="246"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="279"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="279"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="283"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="283"/>
         <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
         <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="291"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="291"/>
         <source>Enter the holidays and swapped working days here once they are announced.</source>
         <translation>节假日和调休安排公布后，请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="305"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="305"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialogs.py" line="324"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="324"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>
@@ -4444,37 +4444,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools.py" line="297"/>
+        <location filename="../../gui/pages/schools/page.py" line="297"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="303"/>
+        <location filename="../../gui/pages/schools/page.py" line="303"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="304"/>
+        <location filename="../../gui/pages/schools/page.py" line="304"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="305"/>
+        <location filename="../../gui/pages/schools/page.py" line="305"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="306"/>
+        <location filename="../../gui/pages/schools/page.py" line="306"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="339"/>
+        <location filename="../../gui/pages/schools/page.py" line="339"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools.py" line="343"/>
+        <location filename="../../gui/pages/schools/page.py" line="343"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>
@@ -4512,7 +4512,7 @@ Please send it to your support contact.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/visit_dialog.py" line="76"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="76"/>
         <source>Check the day</source>
         <translation>检查日期</translation>
     </message>

@@ -15,10 +15,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from core.campaigns import CampaignInput, PhaseInput
-from core.checklist_templates import ItemInput, TemplateInput, save_template
+from core.archive.campaigns import CampaignInput, PhaseInput
+from core.archive.templates import ItemInput, TemplateInput, save_template
 from core.enums import CampaignKind, SchoolKind
-from core.schools import SchoolInput, save_school, save_zone
+from core.roster.schools import SchoolInput, save_school, save_zone
 from db.engine import Database
 from db.models import ChecklistTemplate
 

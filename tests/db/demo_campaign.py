@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from core.campaigns import (
+from core.archive.campaigns import (
     CampaignInput,
     ItemChange,
     campaign_rows,
@@ -16,11 +16,11 @@ from core.campaigns import (
     default_phases,
     delete_campaign,
 )
-from core.campaigns import update_items as change_items
-from core.checklist_templates import ensure_builtin_templates, template_rows
-from core.demo import create_demo
+from core.archive.campaigns import update_items as change_items
+from core.archive.templates import ensure_builtin_templates, template_rows
+from core.demo.office import create_demo
 from core.enums import CampaignKind, ItemStatus
-from core.schools import school_rows
+from core.roster.schools import school_rows
 from db.engine import Database
 
 TODAY = date(2026, 11, 2)

@@ -15,6 +15,8 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from core.calendar.planner import generate_month
+from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
 from core.enums import (
     InspectionMethod,
     ProblemCategory,
@@ -24,8 +26,6 @@ from core.enums import (
     VisitKind,
     VisitStatus,
 )
-from core.schedule import generate_month
-from core.visits import DEFAULT_INSPECTION_ITEMS
 from db.engine import Database
 from db.models import Inspector, Problem, School, Visit, VisitRecord
 

@@ -8,15 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.campaign_progress import (
-    archive_figures,
-    campaign_progress,
-    compare_with_snapshot,
-    monthly_bulletin,
-    snapshot_rows,
-    take_snapshot,
-)
-from core.campaigns import (
+from core.archive.campaigns import (
     ItemChange,
     checklist_rows,
     close_campaign,
@@ -25,8 +17,16 @@ from core.campaigns import (
     update_campaign,
     update_items,
 )
+from core.archive.progress import (
+    archive_figures,
+    campaign_progress,
+    compare_with_snapshot,
+    monthly_bulletin,
+    snapshot_rows,
+    take_snapshot,
+)
 from core.errors import ValidationError
-from core.schools import SchoolInput, save_school
+from core.roster.schools import SchoolInput, save_school
 from tests.db.campaign_helpers import TODAY, archive_office, campaign
 
 LAST_WEEK = TODAY - timedelta(days=7)

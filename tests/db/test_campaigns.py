@@ -11,8 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from core.attachments import add_attachment, attachment_rows, remove_attachment
-from core.campaigns import (
+from core.archive.campaigns import (
     DEFAULT_PHASES,
     ItemChange,
     PhaseInput,
@@ -27,8 +26,15 @@ from core.campaigns import (
     update_campaign,
     update_items,
 )
+from core.archive.scoring import (
+    IndicatorInput,
+    indicator_rows,
+    score_table,
+    set_indicators,
+    set_score,
+)
+from core.attachments import add_attachment, attachment_rows, remove_attachment
 from core.errors import ValidationError
-from core.scoring import IndicatorInput, indicator_rows, score_table, set_indicators, set_score
 from db.models import Attachment, ChecklistItem, ChecklistTemplate, TemplateItem
 from tests.db.campaign_helpers import (
     PHASES,

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from core.checklist_templates import (
+from core.archive.templates import (
     BUILTIN_KEYS,
     ItemInput,
     TemplateInput,
@@ -28,8 +28,8 @@ from core.checklist_templates import (
     template_rows,
 )
 from core.errors import ValidationError
-from core.schools import SchoolInput, save_school
-from core.spreadsheets import SheetError
+from core.roster.schools import SchoolInput, save_school
+from core.sheets import SheetError
 from db.engine import Database
 from db.models import Campaign, CampaignTemplate, ChecklistItem, ChecklistTemplate, TemplateItem
 

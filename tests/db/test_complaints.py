@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from core.complaints import (
+from core.casework.complaints import (
     ComplaintInput,
     ComplaintRow,
     complaint_rows,
@@ -19,10 +19,10 @@ from core.complaints import (
     raise_problem_from_complaint,
     save_complaint,
 )
+from core.casework.rectification import ProblemInput, problem_rows, problem_trail
 from core.errors import ValidationError
-from core.inspectors import InspectorInput, save_inspector
-from core.rectification import ProblemInput, problem_rows, problem_trail
-from core.schools import SchoolInput, save_school
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from db.models import Complaint, Problem
 

@@ -13,21 +13,21 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.assignments import assign_schools
-from core.campaign_progress import ArchiveFigures
-from core.campaigns import close_campaign, create_campaign
-from core.compliance import Compliance, RotationDue, TermEnding, TrainingShortfall, Workload
-from core.compliance import compliance as compliance_on
-from core.compliance_text import compliance_lines
+from core.archive.campaigns import close_campaign, create_campaign
+from core.archive.progress import ArchiveFigures
+from core.calendar.records import RecordInput, save_record
+from core.calendar.visits import VisitInput, add_visit
+from core.cli.check_text import compliance_lines
 from core.enums import Employment
-from core.inspectors import InspectorInput, save_inspector
-from core.policy import PolicyProfile
-from core.schools import SchoolInput, save_school, save_zone, set_schools_active
-from core.settings import save_settings
-from core.terms import appoint
-from core.training import TrainingInput, add_training
-from core.visit_records import RecordInput, save_record
-from core.visits import VisitInput, add_visit
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
+from core.overview import Compliance, RotationDue, TermEnding, TrainingShortfall, Workload
+from core.overview import compliance as compliance_on
+from core.roster.assignments import assign_schools
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school, save_zone, set_schools_active
+from core.roster.terms import appoint
+from core.roster.training import TrainingInput, add_training
 from db.engine import Database
 from db.models import Appointment, Assignment, Inspector, School, Zone
 from tests.db.campaign_helpers import archive_office, campaign

@@ -17,19 +17,19 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from core.campaign_progress import campaign_progress, compare_with_snapshot, snapshot_rows
-from core.campaigns import DEFAULT_PHASES, campaign_rows, checklist_rows
-from core.compliance import compliance
-from core.demo import OFFICE_NAME_DEMO, create_demo
+from core.archive.campaigns import DEFAULT_PHASES, campaign_rows, checklist_rows
+from core.archive.progress import campaign_progress, compare_with_snapshot, snapshot_rows
+from core.archive.scoring import score_table
+from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
+from core.demo.office import OFFICE_NAME_DEMO, create_demo
 from core.enums import Employment, ItemStatus, SchoolKind
 from core.errors import NotEmptyError
-from core.policy import PolicyProfile
+from core.office.policy import PolicyProfile
+from core.office.settings import load_office_name, save_settings
+from core.office.workdays import WorkCalendar, school_break
+from core.overview import compliance
 from core.reports.settings import ReportSettings
-from core.scoring import score_table
-from core.settings import load_office_name, save_settings
-from core.terms import current_term
-from core.visits import DEFAULT_INSPECTION_ITEMS
-from core.workdays import WorkCalendar, school_break
+from core.roster.terms import current_term
 from db.engine import Database
 from db.migrate import upgrade
 from db.models import (

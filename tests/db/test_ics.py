@@ -11,12 +11,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
+from core.calendar.ics import inspector_month_ics, visit_uid
+from core.calendar.visits import VisitInput, add_visit, set_status
 from core.enums import VisitKind, VisitStatus
 from core.errors import ValidationError
-from core.ics import inspector_month_ics, visit_uid
-from core.inspectors import InspectorInput, save_inspector
-from core.schools import SchoolInput, save_school
-from core.visits import VisitInput, add_visit, set_status
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school
 
 ADDRESS = "青溪县龙泉镇人民路一百二十三号（镇政府东侧三百米，公交龙泉镇中心小学站下车即到）"
 

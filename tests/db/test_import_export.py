@@ -13,8 +13,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from core.schools import set_schools_active
-from core.spreadsheets import (
+from core.roster.schools import set_schools_active
+from core.sheets import (
     SHEET_KINDS,
     SHEET_TITLES,
     SheetError,
@@ -23,10 +23,10 @@ from core.spreadsheets import (
     plan_import,
     write_template,
 )
-from core.spreadsheets.inspectors import SPEC as INSPECTORS
-from core.spreadsheets.schools import SPEC as SCHOOLS
-from core.spreadsheets.training import SPEC as TRAINING
-from core.spreadsheets.visits import SPEC as VISITS
+from core.sheets.inspectors import SPEC as INSPECTORS
+from core.sheets.schools import SPEC as SCHOOLS
+from core.sheets.training import SPEC as TRAINING
+from core.sheets.visits import SPEC as VISITS
 from db.engine import Database
 from db.models import (
     Appointment,

@@ -13,11 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.attachments import add_attachment, attachment_rows
-from core.enums import FollowUpOutcome, ProblemCategory, ProblemStatus, Requirement, VisitKind
-from core.errors import ValidationError
-from core.inspectors import InspectorInput, save_inspector
-from core.policy import PolicyProfile
-from core.rectification import (
+from core.casework.rectification import (
     ProblemInput,
     add_follow_up,
     add_problem,
@@ -33,9 +29,13 @@ from core.rectification import (
     rectification_figures,
     update_problem,
 )
+from core.enums import FollowUpOutcome, ProblemCategory, ProblemStatus, Requirement, VisitKind
+from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import load_office_name, save_settings
 from core.reports.settings import save_report_settings
-from core.schools import SchoolInput, save_school
-from core.settings import load_office_name, save_settings
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from db.models import Attachment, FollowUp, Problem, Visit
 
@@ -56,7 +56,7 @@ class Office:
 @pytest.fixture
 def office(db: Database) -> Office:
     """Two schools with 王老师 as their responsible inspector, and one school without one."""
-    from core.assignments import assign_schools
+    from core.roster.assignments import assign_schools
 
     school = save_school(db, SchoolInput(name="城关第一小学"))
     other = save_school(db, SchoolInput(name="城关中学", kind="junior"))

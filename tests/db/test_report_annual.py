@@ -13,17 +13,17 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from core.complaints import complaint_rows
-from core.demo import create_demo
+from core.calendar.planner import ACTIVE_STATUSES, responsible_inspectors
+from core.calendar.visits import visit_rows
+from core.casework.complaints import complaint_rows
+from core.casework.rectification import problem_rows
+from core.demo.office import create_demo
 from core.enums import ProblemCategory, ProblemStatus, VisitStatus
 from core.errors import ValidationError
-from core.rectification import problem_rows
 from core.reports import write_report
 from core.reports.annual import LEAST_VISITED
-from core.schedule import ACTIVE_STATUSES, responsible_inspectors
-from core.schools import school_rows, zone_rows
-from core.training import training_summary
-from core.visits import visit_rows
+from core.roster.schools import school_rows, zone_rows
+from core.roster.training import training_summary
 from db.engine import Database
 from db.models import Inspector, Problem, School, Visit
 from tests.db.report_helpers import (

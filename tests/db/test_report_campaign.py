@@ -1,6 +1,6 @@
 """迎检进度表 read back from the PDF: the phases with their deadlines, the overall figures, each
 zone, the lagging schools first and every school with its percent, overdue items and lagging
-mark — the figures of core.campaign_progress; the default campaign; refusals in Chinese."""
+mark — the figures of core.archive.progress; the default campaign; refusals in Chinese."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from core.campaign_progress import campaign_progress
-from core.campaigns import campaign_rows, close_campaign
-from core.demo import create_demo
+from core.archive.campaigns import campaign_rows, close_campaign
+from core.archive.progress import campaign_progress
+from core.demo.office import create_demo
 from core.errors import ValidationError
 from core.reports import write_report
-from core.schools import zone_rows
+from core.roster.schools import zone_rows
 from db.engine import Database
 from tests.db.demo_campaign import (
     CAMPAIGN,

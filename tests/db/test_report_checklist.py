@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from core.campaign_progress import campaign_progress
-from core.campaigns import ItemChange, checklist_rows, close_campaign, update_items
+from core.archive.campaigns import ItemChange, checklist_rows, close_campaign, update_items
+from core.archive.progress import campaign_progress
 from core.errors import ValidationError
 from core.reports import write_report
 from db.engine import Database

@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from core.enums import ProblemCategory
 from core.errors import ValidationError
+from core.office.settings import load_office_name, load_policy, save_settings
 from core.reports import write_report
 from core.reports.options import notice_schools
 from core.reports.settings import save_report_settings
-from core.schools import school_rows
-from core.settings import load_office_name, load_policy, save_settings
+from core.roster.schools import school_rows
 from db.engine import Database
 from db.models import Problem
 from tests.db.report_helpers import (

@@ -13,12 +13,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from core.calendar.planner import ACTIVE_STATUSES
+from core.calendar.visits import VisitRow, visit_rows
 from core.errors import ValidationError
+from core.office.workdays import WorkCalendar, set_day
 from core.reports import write_report
 from core.reports.schedule import MARKING, OFF_FILL, WEEKDAYS
-from core.schedule import ACTIVE_STATUSES
-from core.visits import VisitRow, visit_rows
-from core.workdays import WorkCalendar, set_day
 from db.engine import Database
 from db.models import Inspector, School, Visit
 from tests.db.report_helpers import (
@@ -141,7 +141,7 @@ def test_unknown_names_and_bad_months_are_refused(demo_db, tmp_path, options, me
 
 
 def test_a_crowded_day_shows_the_first_visits_and_the_total(sqlite_db, tmp_path):
-    from core.demo import create_demo
+    from core.demo.office import create_demo
 
     create_demo(sqlite_db, "office", TODAY)
     crowded = date(2026, 11, 10)
@@ -180,7 +180,7 @@ def test_an_empty_month_prints_the_calendar_and_says_so(demo_db, tmp_path):
 
 @needs_poppler
 def test_hostile_names_print_literally_and_long_ones_are_cut_in_the_grid(sqlite_db, tmp_path):
-    from core.demo import create_demo
+    from core.demo.office import create_demo
 
     create_demo(sqlite_db, "office", TODAY)
     long_name = "青溪县" + "很长的学校名称" * 42 + "小学"

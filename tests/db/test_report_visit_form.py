@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from core.calendar.visits import load_inspection_items, save_inspection_items
 from core.enums import InspectionMethod, SixMinimum, VisitKind
 from core.errors import ValidationError
 from core.reports import write_report
-from core.visits import load_inspection_items, save_inspection_items
 from db.engine import Database
 from db.models import Visit, VisitRecord
 from tests.db.report_helpers import (

@@ -12,14 +12,13 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from core.assignments import assign_schools
-from core.campaigns import ItemChange, checklist_rows, update_items
-from core.compliance import compliance
-from core.demo import OFFICE_NAME_DEMO, create_demo
+from core.archive.campaigns import ItemChange, checklist_rows, update_items
+from core.demo.office import OFFICE_NAME_DEMO, create_demo
 from core.enums import ItemStatus
 from core.errors import ValidationError
-from core.inspectors import InspectorInput, inspector_rows, save_inspector, set_photo
-from core.policy import PolicyProfile
+from core.office.policy import PolicyProfile
+from core.office.settings import load_policy
+from core.overview import compliance
 from core.reports import REPORT_KINDS, write_report
 from core.reports.settings import (
     ReportSettings,
@@ -28,9 +27,10 @@ from core.reports.settings import (
     save_report_settings,
 )
 from core.reports.sign import MAIN_ITEMS
-from core.schools import SchoolInput, save_school, school_rows, set_schools_active
-from core.settings import load_policy
-from core.training import training_summary
+from core.roster.assignments import assign_schools
+from core.roster.inspectors import InspectorInput, inspector_rows, save_inspector, set_photo
+from core.roster.schools import SchoolInput, save_school, school_rows, set_schools_active
+from core.roster.training import training_summary
 from db.engine import Database
 from db.models import Inspector, School, Visit
 from tests.db.demo_campaign import add_campaign

@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core.assignments import add_recusal, assign_schools, end_assignments, remove_recusal
 from core.enums import Assessment, Employment, InspectorStatus, SchoolKind, TermEndReason
 from core.errors import ValidationError
-from core.inspectors import (
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
+from core.roster.assignments import add_recusal, assign_schools, end_assignments, remove_recusal
+from core.roster.inspectors import (
     InspectorInput,
     inspector_detail,
     inspector_rows,
@@ -23,8 +25,7 @@ from core.inspectors import (
     save_inspector,
     set_photo,
 )
-from core.policy import PolicyProfile
-from core.schools import (
+from core.roster.schools import (
     SchoolInput,
     delete_zone,
     save_school,
@@ -33,9 +34,8 @@ from core.schools import (
     set_schools_active,
     zone_rows,
 )
-from core.settings import save_settings
-from core.terms import appoint, batch_renew, end_term, record_assessment, renew
-from core.training import (
+from core.roster.terms import appoint, batch_renew, end_term, record_assessment, renew
+from core.roster.training import (
     TrainingInput,
     add_training,
     delete_training,
@@ -261,7 +261,7 @@ def test_deactivating_a_school_ends_its_assignment_that_day_and_keeps_the_histor
     inspector = add_inspector(db, "周芳")
     assign_schools(db, inspector, [closing, staying], date(2024, 9, 1))
 
-    # Closed from TODAY: its 挂牌 ends the day before (core.schools.set_schools_active).
+    # Closed from TODAY: its 挂牌 ends the day before (core.roster.schools.set_schools_active).
     assert set_schools_active(db, [closing], False, TODAY) == 1
     assert coverage(db, closing) == [("周芳", date(2024, 9, 1), TODAY - DAY)]
     assert coverage(db, staying) == [("周芳", date(2024, 9, 1), None)]

@@ -12,11 +12,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import delete, select
 
-from core.assignments import assign_schools, end_assignments
-from core.enums import DayKind, UnavailableReason, VisitKind, VisitStatus
-from core.errors import ValidationError
-from core.policy import PolicyProfile
-from core.schedule import (
+from core.calendar.planner import (
     ACTIVE_STATUSES,
     SCHOOL_CLOSED,
     add_unavailability,
@@ -28,7 +24,11 @@ from core.schedule import (
     responsible_inspectors,
     semester_check,
 )
-from core.workdays import WorkCalendar, calendar_edits, clear_day, semester_of, set_day
+from core.enums import DayKind, UnavailableReason, VisitKind, VisitStatus
+from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.workdays import WorkCalendar, calendar_edits, clear_day, semester_of, set_day
+from core.roster.assignments import assign_schools, end_assignments
 from db.models import Inspector, Recusal, School, Visit
 
 TODAY = date(2026, 11, 2)

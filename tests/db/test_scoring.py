@@ -8,9 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from core.errors import ValidationError
-from core.schools import SchoolInput, save_school
-from core.scoring import (
+from core.archive.scoring import (
     IndicatorInput,
     IndicatorRow,
     indicator_rows,
@@ -19,6 +17,8 @@ from core.scoring import (
     set_score,
     shipped_sheet,
 )
+from core.errors import ValidationError
+from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from db.models import Campaign, CampaignSchool, School, Score
 

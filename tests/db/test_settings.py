@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from core.errors import ValidationError
-from core.policy import PolicyProfile
-from core.settings import (
+from core.office.policy import PolicyProfile
+from core.office.settings import (
     DEFAULT_OFFICE_NAME,
     OFFICE_NAME_MAX,
     load_office_name,

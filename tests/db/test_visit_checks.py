@@ -11,16 +11,16 @@ from datetime import date
 
 import pytest
 
-from core.assignments import add_recusal, assign_schools
+from core.calendar.day_checks import check_day, day_warnings
+from core.calendar.planner import add_unavailability
+from core.calendar.visits import VisitInput, add_visit, set_status
 from core.enums import DayKind, TermEndReason, UnavailableReason, VisitStatus
 from core.errors import ValidationError
-from core.inspectors import InspectorInput, save_inspector
-from core.schedule import add_unavailability
-from core.schools import SchoolInput, save_school, set_schools_active
-from core.terms import end_term
-from core.visit_checks import check_day, day_warnings
-from core.visits import VisitInput, add_visit, set_status
-from core.workdays import UNKNOWN_YEAR_NOTICE, package_knows, set_day
+from core.office.workdays import UNKNOWN_YEAR_NOTICE, package_knows, set_day
+from core.roster.assignments import add_recusal, assign_schools
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school, set_schools_active
+from core.roster.terms import end_term
 
 TUESDAY = date(2026, 11, 10)
 ON_TUESDAY = "2026年11月10日（周二）"

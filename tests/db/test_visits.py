@@ -10,15 +10,15 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from core.assignments import assign_schools
 from core.attachments import add_attachment, attachment_rows, remove_attachment
-from core.enums import InspectionMethod, SixMinimum, VisitKind, VisitStatus
-from core.errors import ValidationError
-from core.inspectors import InspectorInput, save_inspector
-from core.schools import SchoolInput, save_school, save_zone
-from core.visit_coverage import month_progress, semester_coverage, unvisited_schools, visit_figures
-from core.visit_records import RecordInput, record_of, save_record
-from core.visits import (
+from core.calendar.progress import (
+    month_progress,
+    semester_coverage,
+    unvisited_schools,
+    visit_figures,
+)
+from core.calendar.records import RecordInput, record_of, save_record
+from core.calendar.visits import (
     DEFAULT_INSPECTION_ITEMS,
     VisitInput,
     add_visit,
@@ -30,6 +30,11 @@ from core.visits import (
     update_visit,
     visit_rows,
 )
+from core.enums import InspectionMethod, SixMinimum, VisitKind, VisitStatus
+from core.errors import ValidationError
+from core.roster.assignments import assign_schools
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school, save_zone
 from db.models import Attachment, Visit
 
 TODAY = date(2026, 11, 18)

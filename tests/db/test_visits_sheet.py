@@ -16,8 +16,8 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from core.spreadsheets import SheetError, apply_import, export_sheet, plan_import
-from core.spreadsheets.visits import SPEC
+from core.sheets import SheetError, apply_import, export_sheet, plan_import
+from core.sheets.visits import SPEC
 from db.engine import Database
 from db.models import Inspector, Recusal, School, Visit, VisitRecord
 from tests.conftest import TODAY

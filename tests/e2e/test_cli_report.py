@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from core.demo import create_demo
+from core.demo.office import create_demo
 from core.errors import ValidationError
 from core.reports import REPORT_KINDS
 from core.reports.cli import add_report_parser, cmd_report

@@ -4,8 +4,9 @@ Chinese plan, the notice for a year whose holidays are not entered yet (on stder
 stdout stays JSON), bad or past months refused without a traceback, a visit the clerk entered
 kept through regenerating, and a 挂牌 that changes mid-month followed.
 
-Until the command is wired into ``core.cli``, a small script builds a parser with
-:func:`add_schedule_parser` and runs it through ``core.cli.run_command`` as ``main.py`` will."""
+Until the command is wired into ``core.cli.commands``, a small script builds a parser with
+:func:`add_schedule_parser` and runs it through ``core.cli.commands.run_command`` as ``main.py``
+will."""
 
 from __future__ import annotations
 
@@ -21,19 +22,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from core.assignments import assign_schools, end_assignments
+from core.calendar.planner import responsible_inspectors
+from core.calendar.visits import VisitInput, add_visit, month_span
 from core.enums import VisitKind
-from core.schedule import responsible_inspectors
-from core.visits import VisitInput, add_visit, month_span
-from core.workdays import UNKNOWN_YEAR_NOTICE, WorkCalendar, package_knows
+from core.office.workdays import UNKNOWN_YEAR_NOTICE, WorkCalendar, package_knows
+from core.roster.assignments import assign_schools, end_assignments
 from db.engine import Database
 from db.models import Inspector, Recusal, School, Visit
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import argparse, sys
-from core import cli
-from core.schedule_cli import add_schedule_parser, cmd_schedule
+from core.cli import commands as cli
+from core.cli.schedule import add_schedule_parser, cmd_schedule
 parser = argparse.ArgumentParser()
 parser.add_argument("--db")
 add_schedule_parser(parser.add_subparsers(dest="command"))

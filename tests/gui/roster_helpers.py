@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from core.demo import create_demo
+from core.demo.office import create_demo
 from tests.conftest import TODAY
 
 

@@ -9,17 +9,17 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from core.campaigns import (
+from core.archive.campaigns import (
     ItemChange,
     campaign_rows,
     checklist_rows,
     default_phases,
     update_items,
 )
-from core.checklist_templates import ensure_builtin_templates, template_rows
-from core.schools import SchoolInput, save_school, save_zone
+from core.archive.templates import ensure_builtin_templates, template_rows
+from core.roster.schools import SchoolInput, save_school, save_zone
 from db.engine import Database
-from gui.archive_dialogs import ArchiveCampaignDialog, ItemsDialog, read_campaign_form
+from gui.pages.archives.dialogs import ArchiveCampaignDialog, ItemsDialog, read_campaign_form
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.db.demo_campaign import campaign

@@ -12,18 +12,18 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from core.attachments import attachment_rows
-from core.campaign_progress import campaign_progress
-from core.campaigns import (
+from core.archive.campaigns import (
     ItemChange,
     campaign_rows,
     checklist_rows,
     update_items,
 )
-from core.checklist_templates import template_rows
-from core.schools import SchoolInput, save_school, save_zone
+from core.archive.progress import campaign_progress
+from core.archive.templates import template_rows
+from core.attachments import attachment_rows
+from core.roster.schools import SchoolInput, save_school, save_zone
 from db.engine import Database
-from gui.pages.archives import CHECKLIST_TAB, PROGRESS_TAB, ArchivesPage
+from gui.pages.archives.page import CHECKLIST_TAB, PROGRESS_TAB, ArchivesPage
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.db.demo_campaign import campaign, template_id

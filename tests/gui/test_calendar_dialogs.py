@@ -10,16 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from core.demo import create_demo
+from core.calendar.planner import NO_INSPECTOR, responsible_inspectors
+from core.calendar.visits import set_status, visit_rows
+from core.demo.office import create_demo
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind, VisitStatus
-from core.inspectors import inspector_rows
-from core.schedule import NO_INSPECTOR, responsible_inspectors
-from core.schools import SchoolInput, SchoolRow, save_school, school_rows
-from core.visits import set_status, visit_rows
-from core.workdays import WorkCalendar, calendar_edits, set_day
+from core.office.workdays import WorkCalendar, calendar_edits, set_day
+from core.roster.inspectors import inspector_rows
+from core.roster.schools import SchoolInput, SchoolRow, save_school, school_rows
 from db.engine import Database
 from db.models import Unavailability
-from gui.calendar_dialogs import (
+from gui.pages.calendar.dialogs import (
     CALENDAR,
     UNAVAILABILITY,
     VISITS,
@@ -28,7 +28,7 @@ from gui.calendar_dialogs import (
     UnavailabilityDialog,
     WorkdaysDialog,
 )
-from gui.forms import select_data
+from gui.widgets.forms import select_data
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import drain, press_ok

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from core.demo import create_demo
+from core.demo.office import create_demo
 from core.enums import VisitStatus
 from db.models import Visit
-from gui.month_grid import encode_ids
-from gui.pages.calendar import PlanResultDialog
-from gui.visit_dialog import VisitDialog
+from gui.pages.calendar.month_grid import encode_ids
+from gui.pages.calendar.page import PlanResultDialog
+from gui.pages.calendar.visit_dialog import VisitDialog
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import press_ok, settle
 

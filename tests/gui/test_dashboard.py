@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.compliance import compliance
+from core.overview import compliance
 from tests.conftest import TODAY
 
 
@@ -51,7 +51,7 @@ def test_declining_the_demo_leaves_the_database_empty(window, qtbot, dialog_log)
 
 
 def test_demo_into_a_database_filled_meanwhile_is_refused(window, qtbot, dialog_log):
-    from core.demo import create_demo
+    from core.demo.office import create_demo
 
     create_demo(window.db, "office")
     with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):

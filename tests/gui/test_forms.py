@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QPoint, Qt
 
-from gui.forms import DateField
+from gui.widgets.forms import DateField
 
 
 def _open_popup(field: DateField, qtbot) -> None:

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from core.compliance import compliance
 from core.enums import InspectorStatus
-from core.inspectors import inspector_detail, inspector_rows
-from core.schools import school_rows
+from core.overview import compliance
+from core.roster.inspectors import inspector_detail, inspector_rows
+from core.roster.schools import school_rows
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import names, open_demo, press_ok, settle
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import text
 
-from core.compliance import compliance
+from core.overview import compliance
 from core.version import app_version
-from gui.list_page import ListPage
-from gui.pages.archives import ArchivesPage
+from gui.pages.archives.page import ArchivesPage
+from gui.widgets.list_page import ListPage
 from tests.conftest import TODAY
 
 NAVIGATION = [
@@ -76,7 +76,7 @@ def test_window_size_and_page_are_remembered(open_window, db):
 def test_backup_and_restore_from_the_file_menu(
     open_window, qtbot, sqlite_db, dialog_log, tmp_path, monkeypatch
 ):
-    from core.demo import create_demo
+    from core.demo.office import create_demo
 
     create_demo(sqlite_db, "office")
     window = open_window(sqlite_db)

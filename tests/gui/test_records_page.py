@@ -12,13 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from core.attachments import attachment_rows
-from core.demo import create_demo
-from core.enums import InspectionMethod, SixMinimum, VisitStatus
-from core.rectification import problem_rows
-from core.schedule import responsible_inspectors
-from core.visit_coverage import semester_coverage
-from core.visit_records import RecordInput, record_of, save_record
-from core.visits import (
+from core.calendar.planner import responsible_inspectors
+from core.calendar.progress import semester_coverage
+from core.calendar.records import RecordInput, record_of, save_record
+from core.calendar.visits import (
     DEFAULT_INSPECTION_ITEMS,
     VisitInput,
     add_visit,
@@ -26,10 +23,13 @@ from core.visits import (
     set_status,
     visit_rows,
 )
+from core.casework.rectification import problem_rows
+from core.demo.office import create_demo
+from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from db.engine import Database
-from gui.pages.records import RecordsPage
-from gui.record_dialog import InspectionItemsDialog, RecordDialog
-from gui.rectification_dialogs import ProblemDialog
+from gui.pages.records.page import RecordsPage
+from gui.pages.records.record_dialog import InspectionItemsDialog, RecordDialog
+from gui.pages.rectification.dialogs import ProblemDialog
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import drain, press_ok, settle, show_read

@@ -13,17 +13,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from core.assignments import assign_schools
-from core.complaints import complaint_rows
+from core.casework.complaints import complaint_rows
+from core.casework.rectification import ProblemInput, add_follow_up, add_problem, problem_rows
 from core.enums import ProblemCategory
-from core.inspectors import InspectorInput, save_inspector
-from core.rectification import ProblemInput, add_follow_up, add_problem, problem_rows
-from core.schools import SchoolInput, save_school
+from core.roster.assignments import assign_schools
+from core.roster.inspectors import InspectorInput, save_inspector
+from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from db.models import Visit
-from gui.forms import select_data
-from gui.pages.rectification import RectificationPage
-from gui.table_model import ALERT_COLOUR
+from gui.pages.rectification.page import RectificationPage
+from gui.widgets.forms import select_data
+from gui.widgets.table_model import ALERT_COLOUR
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import drain, press_ok, settle, show_read

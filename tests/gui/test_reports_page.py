@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from core.schools import school_rows
+from core.roster.schools import school_rows
 from tests.conftest import TODAY
 from tests.db.demo_campaign import CAMPAIGN, SCHOOL, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work

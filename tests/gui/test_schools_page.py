@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from core.compliance import compliance
-from core.schools import school_rows
+from core.overview import compliance
+from core.roster.schools import school_rows
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import names, open_demo, press_ok, settle
 
@@ -210,7 +210,7 @@ def test_the_rotation_card_lists_schools_with_the_same_inspector_for_years(
 
 
 def test_a_hidden_page_reads_changes_when_shown_again(open_window, sqlite_db, qtbot):
-    from core.schools import SchoolInput, save_school
+    from core.roster.schools import SchoolInput, save_school
 
     window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
     window.show_page("dashboard")

@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
-from core.campaigns import CampaignInput, create_campaign, default_phases
-from core.schools import SchoolInput, save_school
-from core.scoring import IndicatorInput, indicator_rows, score_table, set_indicators
+from core.archive.campaigns import CampaignInput, create_campaign, default_phases
+from core.archive.scoring import IndicatorInput, indicator_rows, score_table, set_indicators
+from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from db.models import Score
-from gui.scoring_view import ScoringView
+from gui.pages.archives.scoring_view import ScoringView
 from gui.worker import DbWorker
 from tests.gui.roster_helpers import drain, press_ok, settle
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from core.policy import PolicyProfile
+from core.office.policy import PolicyProfile
+from core.office.settings import load_office_name, load_policy
 from core.reports import write_report
 from core.reports.settings import ReportSettings, load_report_settings
-from core.schools import SchoolInput, save_school
-from core.settings import load_office_name, load_policy
+from core.roster.schools import SchoolInput, save_school
 from db.models import Problem
 from gui.preferences import ENGLISH, language
 from tests.conftest import TODAY

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from core.checklist_templates import (
+from core.archive.templates import (
     ItemInput,
     TemplateInput,
     save_template,
@@ -19,8 +19,8 @@ from core.checklist_templates import (
     template_rows,
 )
 from db.engine import Database
-from gui.template_dialogs import TemplateDialog
-from gui.template_list_view import TemplateListView
+from gui.pages.archives.template_dialogs import TemplateDialog
+from gui.pages.archives.template_list_view import TemplateListView
 from gui.worker import DbWorker
 from tests.gui.roster_helpers import drain, press_ok, settle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.training import training_lines, training_summary
+from core.roster.training import training_lines, training_summary
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import names, open_demo, press_ok, settle
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.campaign_progress import (
+from core.archive.progress import (
     LAGGING_MARGIN,
     is_lagging,
     item_overdue,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from core.checklist_templates import (
+from core.archive.templates import (
     BUILTIN_KEYS,
     CHECKLISTS_DIR,
     RETENTION_CHOICES,
@@ -23,7 +23,7 @@ from core.checklist_templates import (
 )
 from core.enums import SixMinimum
 from core.errors import ValidationError
-from core.spreadsheets import SheetError
+from core.sheets import SheetError
 
 HEADER = ["分组", "项目", "必备", "佐证材料", "保管期限"]
 LONG_RETENTION = "永久保存，不得销毁，由档案室专人负责管理存放"  # 22 characters

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from core.compliance import at_term_limit, rotation_due, term_expiring, zone_figures
 from core.enums import TrainingForm
-from core.policy import PolicyProfile
-from core.staffing import full_time_share, required_inspectors
-from core.terms import Term
-from core.training import centralized_days_within, hours_in_year, working_days
+from core.office.policy import PolicyProfile
+from core.overview import at_term_limit, rotation_due, term_expiring, zone_figures
+from core.roster.staffing import full_time_share, required_inspectors
+from core.roster.terms import Term
+from core.roster.training import centralized_days_within, hours_in_year, working_days
 
 POLICY = PolicyProfile()
 DAY = timedelta(days=1)

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.errors import ValidationError
-from core.policy import PolicyProfile
+from core.office.policy import PolicyProfile
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -9,10 +9,8 @@ from typing import Any
 
 import pytest
 
-from core.complaints import ComplaintState, complaint_state
-from core.enums import FollowUpOutcome, ProblemCategory, ProblemStatus
-from core.policy import PolicyProfile
-from core.rectification import (
+from core.casework.complaints import ComplaintState, complaint_state
+from core.casework.rectification import (
     ProblemInput,
     ProblemState,
     derive_state,
@@ -21,6 +19,8 @@ from core.rectification import (
     problem_problems,
     reply_due,
 )
+from core.enums import FollowUpOutcome, ProblemCategory, ProblemStatus
+from core.office.policy import PolicyProfile
 
 FOUND = date(2026, 10, 12)
 NOT_FIXED = FollowUpOutcome.NOT_FIXED.value

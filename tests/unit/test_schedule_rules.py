@@ -17,9 +17,7 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.enums import VisitKind, VisitStatus
-from core.policy import PolicyProfile
-from core.schedule import (
+from core.calendar.planner import (
     ACTIVE_STATUSES,
     NO_INSPECTOR,
     ExistingVisit,
@@ -34,7 +32,9 @@ from core.schedule import (
     replaceable,
     too_few_days,
 )
-from core.workdays import WorkCalendar
+from core.enums import VisitKind, VisitStatus
+from core.office.policy import PolicyProfile
+from core.office.workdays import WorkCalendar
 
 MONTHS = [(2026, 10), (2026, 11), (2026, 12), (2027, 2)]
 ZONES = ["东片责任区", "西片责任区", "南片责任区"]

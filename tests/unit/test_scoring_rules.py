@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.scoring import (
+from core.archive.scoring import (
     IndicatorInput,
     competition_ranks,
     full_marks,

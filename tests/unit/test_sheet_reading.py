@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from core.spreadsheets import ImportPlan, PlannedRow, SheetError, cells
-from core.spreadsheets.columns import normalize_header
-from core.spreadsheets.inspectors import SPEC as INSPECTORS
-from core.spreadsheets.reader import Problems, read_cells, read_table
-from core.spreadsheets.schools import SPEC as SCHOOLS
-from core.spreadsheets.schools import guess_kind
-from core.spreadsheets.training import SPEC as TRAINING
-from core.spreadsheets.training import guess_form
-from core.spreadsheets.visits import SPEC as VISITS
-from core.spreadsheets.visits import split_items
-from core.visits import DEFAULT_INSPECTION_ITEMS
+from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
+from core.sheets import ImportPlan, PlannedRow, SheetError, cells
+from core.sheets.columns import normalize_header
+from core.sheets.inspectors import SPEC as INSPECTORS
+from core.sheets.reader import Problems, read_cells, read_table
+from core.sheets.schools import SPEC as SCHOOLS
+from core.sheets.schools import guess_kind
+from core.sheets.training import SPEC as TRAINING
+from core.sheets.training import guess_form
+from core.sheets.visits import SPEC as VISITS
+from core.sheets.visits import split_items
 
 
 def _save(workbook: Workbook, path: Path) -> Path:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.policy import PolicyProfile
-from core.staffing import full_time_share, required_inspectors
+from core.office.policy import PolicyProfile
+from core.roster.staffing import full_time_share, required_inspectors
 
 DEFAULT = PolicyProfile()
 THRESHOLD = DEFAULT.dedicated_inspector_enrolment

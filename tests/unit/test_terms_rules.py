@@ -12,8 +12,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from core.enums import Assessment, InspectorStatus, TermEndReason
-from core.policy import PolicyProfile
-from core.terms import (
+from core.office.policy import PolicyProfile
+from core.roster.terms import (
     CONSECUTIVE_GAP_DAYS,
     Term,
     add_years,

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.enums import DayKind
-from core.policy import PolicyProfile
-from core.workdays import (
+from core.office.policy import PolicyProfile
+from core.office.workdays import (
     WorkCalendar,
     official_workday,
     package_knows,

@@ -1,0 +1,1 @@
+"""The visit calendar: planning, availability, visits, records, visit progress, .ics files."""

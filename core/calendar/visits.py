@@ -1,0 +1,317 @@
+"""Visits on the calendar (进校督导): adding, moving, status changes and the calendar's rows.
+
+A visit the clerk adds or edits is no longer the generator's (``generated`` False), so
+regenerating the month keeps it. Moving a visit is allowed even where
+:func:`core.calendar.day_checks.day_warnings` has something to say — the clerk sees the warnings
+first and decides. A visit can be marked done only on or after its day.
+
+The office's list of main inspection items (主要督导事项) is a setting; the default is the
+nine-item list in the domain notes. A visit record keeps the items' text as it was.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.enums import VisitKind, VisitStatus
+from core.errors import FieldError, ValidationError
+from core.office.settings import put_setting
+from core.parsing import clean_text
+from db.models import Attachment, Inspector, School, Setting, Visit, VisitRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+ITEMS_KEY = "visits.inspection_items"
+DEFAULT_INSPECTION_ITEMS: tuple[str, ...] = (
+    "办学方向/立德树人",
+    "校风教风学风",
+    "管理和制度执行",
+    "招生、收费、择校",
+    "课程开设和教育教学",
+    "学生学习、体育锻炼、劳动教育和课业负担",
+    "师德师风和教师专业发展",
+    "校园及周边安全、交通安全",
+    "卫生保健、食堂、食品、饮水、宿舍卫生",
+)
+ITEM_MAX = 100
+ITEMS_MAX = 30
+TOPIC_MAX = 100
+NOTE_MAX = 500
+
+
+# --- the office's list of main inspection items ---------------------------------------------
+
+
+def inspection_items(session: Session) -> list[str]:
+    """The office's main inspection items, in order (the default list until edited)."""
+    row = session.get(Setting, ITEMS_KEY)
+    return json.loads(row.value) if row else list(DEFAULT_INSPECTION_ITEMS)
+
+
+def load_inspection_items(db: Database) -> list[str]:
+    """:func:`inspection_items` in a unit of work of its own."""
+    with db.session() as session:
+        return inspection_items(session)
+
+
+def clean_inspection_items(items: Iterable[str]) -> list[str]:
+    """The items as they will be stored; refuses an empty list, duplicates and long items."""
+    cleaned = [clean_text(item) for item in items]
+    cleaned = [item for item in cleaned if item]
+    errors: list[FieldError] = []
+    if not cleaned:
+        errors.append(FieldError("items", "主要督导事项", "至少要有一项主要督导事项"))
+    if len(cleaned) > ITEMS_MAX:
+        errors.append(FieldError("items", "主要督导事项", f"主要督导事项最多 {ITEMS_MAX} 项"))
+    for item in cleaned:
+        if len(item) > ITEM_MAX:
+            errors.append(
+                FieldError("items", "主要督导事项", f"“{item[:20]}…”超过 {ITEM_MAX} 个字")
+            )
+    seen: set[str] = set()
+    for item in cleaned:
+        if item in seen:
+            errors.append(FieldError("items", "主要督导事项", f"“{item}”重复了"))
+        seen.add(item)
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def save_inspection_items(db: Database, items: Iterable[str]) -> list[str]:
+    """Store the office's list of main inspection items; returns it as stored."""
+    cleaned = clean_inspection_items(items)
+    with db.session() as session:
+        put_setting(session, ITEMS_KEY, cleaned)
+    return cleaned
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- visits -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """A visit as the clerk enters it."""
+
+    day: date
+    school_id: int
+    inspector_id: int
+    kind: str = VisitKind.ROUTINE.value
+    topic: str = ""
+    note: str = ""
+    companion_ids: tuple[int, ...] = ()
+
+
+def visit_problems(data: VisitInput) -> list[FieldError]:
+    """What is wrong with a visit as entered (Chinese, naming the field)."""
+    errors: list[FieldError] = []
+    if data.kind not in set(VisitKind):
+        errors.append(FieldError("kind", "督导类型", f"没有“{data.kind}”这种督导类型"))
+    if data.kind == VisitKind.SPECIAL and not clean_text(data.topic):
+        errors.append(FieldError("topic", "专项主题", "专项督导请填写专项主题（如 双减、安全）"))
+    if len(clean_text(data.topic)) > TOPIC_MAX:
+        errors.append(FieldError("topic", "专项主题", f"专项主题不能超过 {TOPIC_MAX} 个字"))
+    if len(data.note.strip()) > NOTE_MAX:
+        errors.append(FieldError("note", "备注", f"备注不能超过 {NOTE_MAX} 个字"))
+    if data.inspector_id in data.companion_ids:
+        errors.append(FieldError("companions", "同行督学", "同行督学里不能再选本次的督学"))
+    return errors
+
+
+def _apply(session: Session, visit: Visit, data: VisitInput) -> None:
+    errors = visit_problems(data)
+    if session.get(School, data.school_id) is None:
+        errors.append(FieldError("school", "学校", "找不到这所学校"))
+    if session.get(Inspector, data.inspector_id) is None:
+        errors.append(FieldError("inspector", "督学", "找不到这名督学"))
+    companions = [session.get(Inspector, i) for i in dict.fromkeys(data.companion_ids)]
+    if any(c is None for c in companions):
+        errors.append(FieldError("companions", "同行督学", "找不到所选的同行督学"))
+    if errors:
+        raise ValidationError(errors)
+    visit.visit_date = data.day
+    visit.school_id = data.school_id
+    visit.inspector_id = data.inspector_id
+    visit.kind = data.kind
+    visit.topic = clean_text(data.topic)
+    visit.note = data.note.strip()
+    visit.companions = [c for c in companions if c is not None]
+    visit.generated = False
+
+
+def add_visit(db: Database, data: VisitInput) -> int:
+    """Put a visit on the calendar (status 计划); returns its id."""
+    with db.session() as session:
+        visit = Visit(status=VisitStatus.PLANNED.value)
+        _apply(session, visit, data)
+        session.add(visit)
+        session.flush()
+        return visit.id
+
+
+def _visit(session: Session, visit_id: int) -> Visit:
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise ValidationError([FieldError("visit", "督导", "找不到这次督导，可能已被删除")])
+    return visit
+
+
+def update_visit(db: Database, visit_id: int, data: VisitInput) -> None:
+    """Change a visit's day, school, inspector, kind, topic, note or companions."""
+    with db.session() as session:
+        visit = _visit(session, visit_id)
+        if visit.status == VisitStatus.DONE and data.day != visit.visit_date:
+            raise ValidationError(
+                [FieldError("day", "日期", "已完成的督导不能改日期，请先把状态改回“计划”")]
+            )
+        _apply(session, visit, data)
+
+
+def move_visit(db: Database, visit_id: int, day: date) -> None:
+    """Move a visit that is not done yet to another day."""
+    with db.session() as session:
+        visit = _visit(session, visit_id)
+        if visit.status == VisitStatus.DONE:
+            raise ValidationError([FieldError("day", "日期", "已完成的督导不能改日期")])
+        visit.visit_date = day
+        visit.generated = False
+
+
+def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: date) -> int:
+    """Give the visits a new status (计划 → 已确认/已完成/已取消/已延期); returns how many.
+
+    A visit can be marked done only on or after its day; nothing changes if one cannot.
+    """
+    if status not in set(VisitStatus):
+        raise ValidationError([FieldError("status", "状态", f"没有“{status}”这种状态")])
+    with db.session() as session:
+        visits = session.scalars(
+            select(Visit).options(selectinload(Visit.school)).where(Visit.id.in_(visit_ids))
+        ).all()
+        if status == VisitStatus.DONE:
+            future = [v for v in visits if v.visit_date > today]
+            if future:
+                first = min(future, key=lambda v: v.visit_date)
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "status",
+                            "状态",
+                            f"{first.visit_date:%Y-%m-%d} {first.school.name} 的督导还没到日子，"
+                            "不能标为已完成",
+                        )
+                    ]
+                )
+        for visit in visits:
+            visit.status = status
+            if status != VisitStatus.PLANNED:
+                visit.generated = False
+        return len(visits)
+
+
+def delete_visit(db: Database, visit_id: int) -> None:
+    """Remove a visit from the calendar with its record and attachments (and their copies)."""
+    with db.session() as session:
+        visit = _visit(session, visit_id)
+        copies = session_stored_names(session, Attachment.visit_id == visit_id)
+        session.delete(visit)
+    remove_unreferenced_copies(db, copies)
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """One visit as the calendar and the records list show it."""
+
+    id: int
+    day: date
+    school_id: int
+    school: str
+    zone: str
+    inspector_id: int
+    inspector: str
+    companions: str
+    companion_ids: tuple[int, ...]
+    kind: str
+    topic: str
+    status: str
+    note: str
+    generated: bool
+    has_record: bool
+    filed_on: date | None
+
+    @property
+    def kind_label(self) -> str:
+        """督导类型 in Chinese, with the topic of a 专项督导."""
+        label = VisitKind.label_of(self.kind)
+        return f"{label}（{self.topic}）" if self.topic else label
+
+    @property
+    def status_label(self) -> str:
+        """状态 in Chinese."""
+        return VisitStatus.label_of(self.status)
+
+
+def visit_rows(db: Database, first: date, last: date) -> list[VisitRow]:
+    """Every visit from ``first`` to ``last`` (both included), by day, inspector and school."""
+    with db.session() as session:
+        return visit_rows_in_session(session, first, last)
+
+
+def visit_rows_in_session(session: Session, first: date, last: date) -> list[VisitRow]:
+    """:func:`visit_rows` inside an open session."""
+    visits = session.scalars(
+        select(Visit)
+        .options(
+            selectinload(Visit.school).selectinload(School.zone),
+            selectinload(Visit.inspector),
+            selectinload(Visit.companions),
+        )
+        .where(Visit.visit_date >= first, Visit.visit_date <= last)
+    ).all()
+    records = dict(
+        session.execute(
+            select(VisitRecord.visit_id, VisitRecord.filed_on)
+            .join(Visit, Visit.id == VisitRecord.visit_id)
+            .where(Visit.visit_date >= first, Visit.visit_date <= last)
+        ).all()
+    )
+    rows = [
+        VisitRow(
+            id=v.id,
+            day=v.visit_date,
+            school_id=v.school_id,
+            school=v.school.name,
+            zone=v.school.zone.name if v.school.zone else "",
+            inspector_id=v.inspector_id,
+            inspector=v.inspector.name,
+            companions="、".join(c.name for c in v.companions),
+            companion_ids=tuple(c.id for c in v.companions),
+            kind=v.kind,
+            topic=v.topic,
+            status=v.status,
+            note=v.note,
+            generated=v.generated,
+            has_record=v.id in records,
+            filed_on=records.get(v.id),
+        )
+        for v in visits
+    ]
+    rows.sort(key=lambda r: (r.day, r.inspector, r.school, r.id))
+    return rows

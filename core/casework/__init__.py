@@ -1,0 +1,1 @@
+"""Casework after a visit: rectification of problems and the complaint register."""

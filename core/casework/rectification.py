@@ -1,0 +1,728 @@
+"""Rectification (整改): problems found at schools, their follow-ups, notices and re-checks.
+
+A problem carries a requirement: 立行立改 (fix at once — its deadline is the day it was found, so
+it is overdue the next day if still open) or 限期整改 (by a deadline the clerk gives). Its status
+follows from its history, never typed:
+
+- a follow-up (复查) that finds it fixed makes it 已整改, ``closed_on`` that day;
+- while it is still open, the follow-up that brings the count to the policy's
+  ``followups_before_escalation`` makes it 已上报, ``escalated_on`` that day; a 严重问题 is
+  reported the day it is registered; the clerk may also report one by hand (a 难点问题 needing
+  other departments). ``escalated_on`` stays set after a later fix, so the trail shows it;
+- 复查销号 closes a fixed problem; ``closed_on`` then holds the day of 销号 (the day it was fixed
+  stays in its follow-ups).
+
+A problem is overdue while 待整改 or 已上报 after its deadline. Rectification notices
+(整改通知书) are numbered per year, ``督整〔2026〕3号``, with the prefix of the report settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.calendar.planner import responsible_inspectors
+from core.enums import (
+    ComplaintChannel,
+    FollowUpOutcome,
+    ProblemCategory,
+    ProblemStatus,
+    Requirement,
+    VisitKind,
+    VisitStatus,
+)
+from core.errors import FieldError, ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import policy_from_session
+from core.reports.settings import ReportSettings, load_report_settings
+from core.roster.terms import serving_inspector_ids
+from db.models import Attachment, Complaint, FollowUp, Inspector, Problem, School, Visit, Zone
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+UNRESOLVED = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
+ANONYMOUS = "匿名"
+
+
+def _refuse(field_name: str, label: str, message: str) -> ValidationError:
+    return ValidationError([FieldError(field_name, label, message)])
+
+
+# --- the rules, as pure functions ------------------------------------------------------------
+
+
+def escalation_due(
+    category: str, follow_up_count: int, still_open: bool, policy_count: int
+) -> bool:
+    """Whether a problem must be reported to the office now.
+
+    A 严重问题 at once; any other when ``follow_up_count`` follow-ups have reached
+    ``policy_count`` (the policy's ``followups_before_escalation``) and it is still open.
+    """
+    if not still_open:
+        return False
+    return category == ProblemCategory.SERIOUS or follow_up_count >= policy_count
+
+
+@dataclass(frozen=True)
+class ProblemState:
+    """What a problem's history makes of it."""
+
+    status: str
+    escalated_on: date | None
+    closed_on: date | None
+
+
+def derive_state(
+    category: str,
+    found_on: date,
+    follow_ups: Sequence[tuple[date, str]],
+    policy_count: int,
+    *,
+    escalated_by_hand: date | None = None,
+    verified_on: date | None = None,
+) -> ProblemState:
+    """The status of a problem from its follow-ups ``(day, outcome)`` in the order entered.
+
+    ``escalated_by_hand`` is a report the clerk made themselves; ``verified_on`` the day of 销号,
+    which stands only while a follow-up still finds the problem fixed.
+    """
+    escalated_on = found_on if escalation_due(category, 0, True, policy_count) else None
+    fixed_on = None
+    for count, (day, outcome) in enumerate(sorted(follow_ups, key=lambda f: f[0]), start=1):
+        if outcome == FollowUpOutcome.FIXED:
+            fixed_on = day
+            break
+        if escalated_on is None and escalation_due(category, count, True, policy_count):
+            escalated_on = day
+    if escalated_by_hand is not None and (escalated_on is None or escalated_by_hand < escalated_on):
+        escalated_on = escalated_by_hand
+    if fixed_on is None:
+        status = ProblemStatus.ESCALATED if escalated_on else ProblemStatus.OPEN
+        return ProblemState(status.value, escalated_on, None)
+    if verified_on is not None:
+        return ProblemState(ProblemStatus.VERIFIED.value, escalated_on, verified_on)
+    return ProblemState(ProblemStatus.FIXED.value, escalated_on, fixed_on)
+
+
+def is_overdue(status: str, deadline: date | None, today: date) -> bool:
+    """Still 待整改 or 已上报 after its deadline."""
+    return status in UNRESOLVED and deadline is not None and today > deadline
+
+
+def reply_due(notice_date: date, policy: PolicyProfile) -> date:
+    """The day by which a school must answer a notice issued on ``notice_date``."""
+    return notice_date + timedelta(days=policy.rectification_reply_days)
+
+
+# --- entering problems -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProblemInput:
+    """A problem as the clerk enters it; ``deadline`` is needed only for 限期整改."""
+
+    school_id: int
+    found_on: date
+    category: str
+    description: str
+    requirement: str
+    deadline: date | None
+    visit_id: int | None = None
+    complaint_id: int | None = None
+    note: str = ""
+
+
+def problem_problems(data: ProblemInput) -> list[FieldError]:
+    """Every problem of ``data`` that needs no database, each naming its field."""
+    errors = []
+    if data.category not in {c.value for c in ProblemCategory}:
+        errors.append(FieldError("category", "问题类别", f"“问题类别”不能是“{data.category}”"))
+    if not data.description.strip():
+        errors.append(FieldError("description", "问题描述", "“问题描述”不能为空"))
+    if data.requirement not in {r.value for r in Requirement}:
+        errors.append(
+            FieldError("requirement", "整改要求", f"“整改要求”不能是“{data.requirement}”")
+        )
+    elif data.requirement == Requirement.DEADLINE:
+        if data.deadline is None:
+            errors.append(FieldError("deadline", "整改期限", "限期整改须填写“整改期限”"))
+        elif data.deadline < data.found_on:
+            errors.append(
+                FieldError(
+                    "deadline",
+                    "整改期限",
+                    f"“整改期限”不能早于发现日期（{data.found_on:%Y-%m-%d}）",
+                )
+            )
+    return errors
+
+
+def _check_links(session: Session, data: ProblemInput) -> None:
+    """The school, visit and complaint exist and agree with each other and with the day."""
+    school = session.get(School, data.school_id)
+    if school is None:
+        raise _refuse("school", "学校", "请选择学校")
+    if data.visit_id is not None:
+        visit = session.get(Visit, data.visit_id)
+        if visit is None:
+            raise _refuse("visit", "督导", "找不到发现问题的那次督导")
+        if visit.school_id != school.id:
+            raise _refuse("school", "学校", f"那次督导不是在“{school.name}”进行的")
+        if data.found_on < visit.visit_date:
+            raise _refuse(
+                "found_on", "发现日期", f"“发现日期”不能早于督导日期（{visit.visit_date:%Y-%m-%d}）"
+            )
+    if data.complaint_id is not None:
+        complaint = session.get(Complaint, data.complaint_id)
+        if complaint is None:
+            raise _refuse("complaint", "投诉", "找不到这条投诉记录")
+        if complaint.school_id != school.id:
+            raise _refuse("school", "学校", f"这条投诉反映的不是“{school.name}”")
+        if data.found_on < complaint.received_on:
+            raise _refuse(
+                "found_on",
+                "发现日期",
+                f"“发现日期”不能早于投诉受理日期（{complaint.received_on:%Y-%m-%d}）",
+            )
+
+
+def _validated(session: Session, data: ProblemInput) -> None:
+    problems = problem_problems(data)
+    if problems:
+        raise ValidationError(problems)
+    _check_links(session, data)
+
+
+def _apply(problem: Problem, data: ProblemInput) -> None:
+    problem.school_id = data.school_id
+    problem.visit_id = data.visit_id
+    problem.complaint_id = data.complaint_id
+    problem.found_on = data.found_on
+    problem.category = data.category
+    problem.description = data.description.strip()
+    problem.requirement = data.requirement
+    immediate = data.requirement == Requirement.IMMEDIATE
+    problem.deadline = data.found_on if immediate else data.deadline
+    problem.note = data.note.strip()
+
+
+def _problem(session: Session, problem_id: int) -> Problem:
+    problem = session.get(Problem, problem_id)
+    if problem is None:
+        raise _refuse("problem", "整改问题", "找不到这个整改问题")
+    return problem
+
+
+def _history(problem: Problem) -> list[tuple[date, str]]:
+    return [(f.day, f.outcome) for f in sorted(problem.follow_ups, key=lambda f: (f.day, f.id))]
+
+
+def _automatic(problem: Problem, policy_count: int) -> ProblemState:
+    return derive_state(problem.category, problem.found_on, _history(problem), policy_count)
+
+
+def _settle(session: Session, problem: Problem, change: Callable[[], object]) -> None:
+    """Make ``change`` to ``problem`` and set its status from its history afterwards.
+
+    A report made by hand (an ``escalated_on`` the rules would not have set) and a 销号 are
+    kept as long as the history still allows them.
+    """
+    count = policy_from_session(session).followups_before_escalation
+    automatic = _automatic(problem, count).escalated_on
+    by_hand = problem.escalated_on if problem.escalated_on != automatic else None
+    verified_on = problem.closed_on if problem.status == ProblemStatus.VERIFIED else None
+    change()
+    session.flush()
+    state = derive_state(
+        problem.category,
+        problem.found_on,
+        _history(problem),
+        count,
+        escalated_by_hand=by_hand,
+        verified_on=verified_on,
+    )
+    problem.status, problem.escalated_on, problem.closed_on = (
+        state.status,
+        state.escalated_on,
+        state.closed_on,
+    )
+
+
+def add_problem_in_session(session: Session, data: ProblemInput) -> Problem:
+    """Register a problem inside an open session (a 严重问题 is reported at once)."""
+    _validated(session, data)
+    problem = Problem(status=ProblemStatus.OPEN.value, notice_no="")
+    _apply(problem, data)
+    session.add(problem)
+    _settle(session, problem, lambda: None)
+    session.flush()
+    return problem
+
+
+def add_problem(db: Database, data: ProblemInput) -> int:
+    """Register a problem found at a school; returns its id."""
+    with db.session() as session:
+        return add_problem_in_session(session, data).id
+
+
+def update_problem(db: Database, problem_id: int, data: ProblemInput) -> None:
+    """Change a problem as entered; its status follows from the changed data."""
+    with db.session() as session:
+        problem = _problem(session, problem_id)
+        _validated(session, data)
+        earliest = min((f.day for f in problem.follow_ups), default=None)
+        if earliest is not None and data.found_on > earliest:
+            raise _refuse(
+                "found_on",
+                "发现日期",
+                f"已有 {earliest:%Y-%m-%d} 的复查记录，“发现日期”不能晚于它",
+            )
+        _settle(session, problem, lambda: _apply(problem, data))
+
+
+def delete_problem(db: Database, problem_id: int) -> None:
+    """Delete a problem entered by mistake, with its follow-ups and attachments (and their
+    copies); re-check visits stay."""
+    with db.session() as session:
+        problem = session.get(Problem, problem_id)
+        if problem is None:
+            return
+        copies = session_stored_names(session, Attachment.problem_id == problem_id)
+        session.delete(problem)
+    remove_unreferenced_copies(db, copies)
+
+
+# --- follow-ups, 销号 and reports ---------------------------------------------------------------
+
+
+def add_follow_up(db: Database, problem_id: int, *, day: date, outcome: str, result: str) -> int:
+    """Record a follow-up (复查) and apply the status rules; returns its id."""
+    if outcome not in {o.value for o in FollowUpOutcome}:
+        raise _refuse("outcome", "复查结论", f"“复查结论”不能是“{outcome}”")
+    with db.session() as session:
+        problem = _problem(session, problem_id)
+        if problem.status not in UNRESOLVED:
+            raise _refuse("status", "整改状态", "这个问题已整改，不能再登记复查")
+        if day < problem.found_on:
+            raise _refuse(
+                "day", "复查日期", f"“复查日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
+            )
+        latest = max((f.day for f in problem.follow_ups), default=day)
+        if day < latest:
+            raise _refuse("day", "复查日期", f"“复查日期”不能早于上一次复查（{latest:%Y-%m-%d}）")
+        follow_up = FollowUp(day=day, outcome=outcome, result=result.strip())
+        _settle(session, problem, lambda: problem.follow_ups.append(follow_up))
+        return follow_up.id
+
+
+def delete_follow_up(db: Database, follow_up_id: int) -> None:
+    """Delete a follow-up entered by mistake; the problem's status follows what remains."""
+    with db.session() as session:
+        follow_up = session.get(FollowUp, follow_up_id)
+        if follow_up is None:
+            return
+        problem = follow_up.problem
+        _settle(session, problem, lambda: problem.follow_ups.remove(follow_up))
+
+
+def mark_verified(db: Database, problem_id: int, day: date) -> None:
+    """复查销号: close a fixed problem on ``day``."""
+    with db.session() as session:
+        problem = _problem(session, problem_id)
+        if problem.status != ProblemStatus.FIXED or problem.closed_on is None:
+            raise _refuse("status", "整改状态", "只有已整改的问题才能复查销号")
+        if day < problem.closed_on:
+            raise _refuse(
+                "day", "销号日期", f"“销号日期”不能早于整改完成日期（{problem.closed_on:%Y-%m-%d}）"
+            )
+        problem.status, problem.closed_on = ProblemStatus.VERIFIED.value, day
+
+
+def escalate(db: Database, problem_id: int, day: date) -> None:
+    """Report an open problem to the office by hand (e.g. a 难点问题 needing other departments)."""
+    with db.session() as session:
+        problem = _problem(session, problem_id)
+        if problem.status == ProblemStatus.ESCALATED and problem.escalated_on:
+            raise _refuse(
+                "status", "整改状态", f"这个问题已于 {problem.escalated_on:%Y-%m-%d} 上报"
+            )
+        if problem.status != ProblemStatus.OPEN:
+            raise _refuse("status", "整改状态", "这个问题已整改，无需上报")
+        if day < problem.found_on:
+            raise _refuse(
+                "day", "上报日期", f"“上报日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
+            )
+        problem.status, problem.escalated_on = ProblemStatus.ESCALATED.value, day
+
+
+# --- notices and re-checks -------------------------------------------------------------------
+
+
+def _next_notice_number(session: Session, year: int) -> str:
+    pattern = re.compile(rf"〔{year}〕(\d+)号$")
+    issued = session.scalars(
+        select(Problem.notice_no).where(Problem.notice_no.like(f"%〔{year}〕%"))
+    )
+    numbers = [int(m.group(1)) for text in issued if (m := pattern.search(text))]
+    settings = load_report_settings(session)
+    if not settings.notice_prefix:
+        settings = ReportSettings()
+    return settings.notice_number(year, max(numbers, default=0) + 1)
+
+
+def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
+    """Give the chosen problems of one school the year's next notice number; returns it.
+
+    Problems already in a notice keep their number: choosing only those returns it again (for
+    re-printing); the others get the new number, dated ``day``.
+    """
+    if not problem_ids:
+        raise _refuse("problems", "整改问题", "请至少选择一个整改问题")
+    with db.session() as session:
+        problems = session.scalars(select(Problem).where(Problem.id.in_(problem_ids))).all()
+        if len(problems) != len(set(problem_ids)):
+            raise _refuse("problems", "整改问题", "找不到所选的整改问题")
+        schools = sorted({p.school.name for p in problems})
+        if len(schools) > 1:
+            raise _refuse(
+                "problems",
+                "整改问题",
+                f"一份整改通知书只能发给一所学校，所选问题涉及 {len(schools)} 所学校："
+                + "、".join(schools),
+            )
+        new = [p for p in problems if not p.notice_no]
+        if not new:
+            numbers = sorted({p.notice_no for p in problems})
+            if len(numbers) > 1:
+                raise _refuse(
+                    "problems",
+                    "整改问题",
+                    "所选问题分属不同的整改通知书（" + "、".join(numbers) + "），请分别打印",
+                )
+            return numbers[0]
+        found = max(p.found_on for p in new)
+        if day < found:
+            raise _refuse("day", "通知日期", f"“通知日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
+        number = _next_notice_number(session, day.year)
+        for problem in new:
+            problem.notice_no, problem.notice_date = number, day
+        return number
+
+
+def plan_recheck(db: Database, problem_id: int, day: date, inspector_id: int | None = None) -> int:
+    """Plan a 回头看 visit to the problem's school; returns the visit's id.
+
+    Without ``inspector_id`` the school's responsible inspector on ``day`` goes.
+    """
+    with db.session() as session:
+        problem = _problem(session, problem_id)
+        if day < problem.found_on:
+            raise _refuse(
+                "day",
+                "回头看日期",
+                f"“回头看日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）",
+            )
+        if inspector_id is None:
+            inspector_id = responsible_inspectors(session, day).get(problem.school_id)
+            if inspector_id is None:
+                raise _refuse(
+                    "inspector",
+                    "督学",
+                    f"“{problem.school.name}”在 {day:%Y-%m-%d} 没有责任督学，请指定回头看的督学",
+                )
+        elif session.get(Inspector, inspector_id) is None:
+            raise _refuse("inspector", "督学", "找不到所选的督学")
+        visit = Visit(
+            visit_date=day,
+            school_id=problem.school_id,
+            inspector_id=inspector_id,
+            kind=VisitKind.RECHECK.value,
+            status=VisitStatus.PLANNED.value,
+            topic="整改回头看",
+            note="",
+            generated=False,
+            problem_id=problem.id,
+        )
+        session.add(visit)
+        session.flush()
+        return visit.id
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProblemRow:
+    """One line of the rectification list (codes for category, requirement and status)."""
+
+    id: int
+    school_id: int
+    school: str
+    zone: str
+    inspector: str
+    found_on: date
+    category: str
+    description: str
+    requirement: str
+    deadline: date | None
+    status: str
+    escalated_on: date | None
+    closed_on: date | None
+    notice_no: str
+    notice_date: date | None
+    reply_due: date | None
+    follow_ups: int
+    source: str
+    visit_id: int | None
+    complaint_id: int | None
+    note: str
+    overdue: bool
+
+    @property
+    def category_label(self) -> str:
+        return ProblemCategory.label_of(self.category)
+
+    @property
+    def requirement_label(self) -> str:
+        return Requirement.label_of(self.requirement)
+
+    @property
+    def status_label(self) -> str:
+        return ProblemStatus.label_of(self.status)
+
+    @property
+    def escalated(self) -> bool:
+        """Reported to the office and not yet fixed."""
+        return self.status == ProblemStatus.ESCALATED
+
+    @property
+    def unresolved(self) -> bool:
+        """待整改 or 已上报."""
+        return self.status in UNRESOLVED
+
+
+def _rows(session: Session, today: date, problem_id: int | None = None) -> list[ProblemRow]:
+    policy = policy_from_session(session)
+    responsible = responsible_inspectors(session, today)
+    names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+    zones = dict(session.execute(select(Zone.id, Zone.name)).all())
+    query = (
+        select(Problem, School.name, School.zone_id, Visit.visit_date)
+        .join(School, School.id == Problem.school_id)
+        .outerjoin(Visit, Visit.id == Problem.visit_id)
+        .order_by(Problem.found_on.desc(), Problem.id.desc())
+    )
+    counts = select(FollowUp.problem_id, func.count()).group_by(FollowUp.problem_id)
+    if problem_id is not None:
+        query = query.where(Problem.id == problem_id)
+        counts = counts.where(FollowUp.problem_id == problem_id)
+    follow_ups = dict(session.execute(counts).all())
+    rows = []
+    for problem, school, zone_id, visit_day in session.execute(query):
+        source = f"督导 {visit_day:%Y-%m-%d}" if visit_day else ""
+        if not source and problem.complaint_id is not None:
+            source = "投诉"
+        inspector_id = responsible.get(problem.school_id)
+        rows.append(
+            ProblemRow(
+                id=problem.id,
+                school_id=problem.school_id,
+                school=school,
+                zone=zones.get(zone_id, "") if zone_id else "",
+                inspector=names.get(inspector_id, "") if inspector_id else "",
+                found_on=problem.found_on,
+                category=problem.category,
+                description=problem.description,
+                requirement=problem.requirement,
+                deadline=problem.deadline,
+                status=problem.status,
+                escalated_on=problem.escalated_on,
+                closed_on=problem.closed_on,
+                notice_no=problem.notice_no,
+                notice_date=problem.notice_date,
+                reply_due=reply_due(problem.notice_date, policy) if problem.notice_date else None,
+                follow_ups=follow_ups.get(problem.id, 0),
+                source=source,
+                visit_id=problem.visit_id,
+                complaint_id=problem.complaint_id,
+                note=problem.note,
+                overdue=is_overdue(problem.status, problem.deadline, today),
+            )
+        )
+    return rows
+
+
+def problem_rows(db: Database, today: date) -> list[ProblemRow]:
+    """Every problem, newest first, with its responsible inspector and whether overdue on
+    ``today``."""
+    with db.session() as session:
+        return _rows(session, today)
+
+
+@dataclass(frozen=True)
+class TrailEvent:
+    """One dated step of a problem's trail; ``kind`` is one of :data:`TRAIL_KINDS`."""
+
+    day: date
+    kind: str
+    text: str
+    follow_up_id: int | None = None
+
+
+TRAIL_KINDS = (
+    "complaint",
+    "visit",
+    "found",
+    "notice",
+    "follow_up",
+    "escalated",
+    "recheck",
+    "fixed",
+    "verified",
+)
+"""Kinds of trail events, in the order they are listed within one day."""
+
+
+@dataclass(frozen=True)
+class ProblemTrail:
+    """A problem and everything that happened to it, oldest first."""
+
+    problem: ProblemRow
+    events: list[TrailEvent]
+
+
+def _source_events(session: Session, problem: Problem) -> list[TrailEvent]:
+    events = []
+    if problem.complaint is not None:
+        c = problem.complaint
+        who = c.complainant or ANONYMOUS
+        text = f"受理投诉（{ComplaintChannel.label_of(c.channel)}，{who}）：{c.content}"
+        events.append(TrailEvent(c.received_on, "complaint", text))
+    if problem.visit is not None:
+        v = problem.visit
+        inspector = session.get(Inspector, v.inspector_id)
+        who = inspector.name if inspector else ""
+        events.append(TrailEvent(v.visit_date, "visit", f"{VisitKind.label_of(v.kind)}（{who}）"))
+    return events
+
+
+def _escalation_text(problem: Problem, day: date, policy_count: int) -> str:
+    if day != _automatic(problem, policy_count).escalated_on:
+        return "上报督导部门"
+    if problem.category == ProblemCategory.SERIOUS and day == problem.found_on:
+        return "严重问题，立即上报"
+    count = sum(1 for f in problem.follow_ups if f.day <= day)
+    return f"经 {count} 次复查仍未整改，上报督导部门"
+
+
+def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
+    """The problem (as a list row on ``today``) and its dated trail: where it came from, the
+    notice and the reply due, each follow-up, the report to the office, re-check visits, the fix
+    and 销号."""
+    with db.session() as session:
+        problem = _problem(session, problem_id)
+        row = _rows(session, today, problem_id)[0]
+        policy = policy_from_session(session)
+        events = _source_events(session, problem)
+        deadline = f"，整改期限 {problem.deadline:%Y-%m-%d}" if problem.deadline else ""
+        events.append(
+            TrailEvent(
+                problem.found_on,
+                "found",
+                f"发现问题：{row.category_label}，{row.requirement_label}{deadline}",
+            )
+        )
+        if problem.notice_date and row.reply_due:
+            events.append(
+                TrailEvent(
+                    problem.notice_date,
+                    "notice",
+                    f"出具整改通知书 {problem.notice_no}，要求 {row.reply_due:%Y-%m-%d} 前回复",
+                )
+            )
+        fixed_on = None
+        ordered = sorted(problem.follow_ups, key=lambda f: (f.day, f.id))
+        for number, f in enumerate(ordered, start=1):
+            result = f"：{f.result}" if f.result else ""
+            text = f"第 {number} 次复查，{FollowUpOutcome.label_of(f.outcome)}{result}"
+            events.append(TrailEvent(f.day, "follow_up", text, f.id))
+            if f.outcome == FollowUpOutcome.FIXED and fixed_on is None:
+                fixed_on = f.day
+        if problem.escalated_on:
+            count = policy.followups_before_escalation
+            text = _escalation_text(problem, problem.escalated_on, count)
+            events.append(TrailEvent(problem.escalated_on, "escalated", text))
+        rechecks = session.execute(
+            select(Visit, Inspector.name)
+            .join(Inspector, Inspector.id == Visit.inspector_id)
+            .where(Visit.problem_id == problem.id)
+        )
+        for visit, inspector in rechecks:
+            text = f"回头看（{inspector}，{VisitStatus.label_of(visit.status)}）"
+            events.append(TrailEvent(visit.visit_date, "recheck", text))
+        if fixed_on is not None and problem.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED):
+            events.append(TrailEvent(fixed_on, "fixed", "整改完成"))
+        if problem.status == ProblemStatus.VERIFIED and problem.closed_on:
+            events.append(TrailEvent(problem.closed_on, "verified", "复查销号"))
+        events.sort(key=lambda e: (e.day, TRAIL_KINDS.index(e.kind)))
+        return ProblemTrail(row, events)
+
+
+@dataclass(frozen=True)
+class RectificationFigures:
+    """Figures of the dashboard: problems not yet fixed, of them overdue, and reported."""
+
+    open: int
+    overdue: int
+    escalated: int
+
+
+def rectification_figures(db: Database, today: date) -> RectificationFigures:
+    """How many problems are not yet fixed, overdue and reported to the office on ``today``."""
+    with db.session() as session:
+        unresolved = select(func.count()).select_from(Problem).where(Problem.status.in_(UNRESOLVED))
+        return RectificationFigures(
+            open=session.scalar(unresolved) or 0,
+            overdue=session.scalar(unresolved.where(Problem.deadline < today)) or 0,
+            escalated=session.scalar(
+                select(func.count())
+                .select_from(Problem)
+                .where(Problem.status == ProblemStatus.ESCALATED)
+            )
+            or 0,
+        )
+
+
+@dataclass(frozen=True)
+class EntryChoices:
+    """What the entry forms offer: active schools, inspectors in office, and each school's
+    responsible inspector (the default for re-checks and complaints)."""
+
+    schools: list[tuple[int, str]]
+    inspectors: list[tuple[int, str]]
+    responsible: dict[int, int]
+
+
+def entry_choices(db: Database, today: date) -> EntryChoices:
+    """The schools and inspectors the forms of this module offer on ``today``."""
+    with db.session() as session:
+        serving = serving_inspector_ids(session, today)
+        inspectors = session.execute(select(Inspector.id, Inspector.name).order_by(Inspector.name))
+        schools = session.execute(
+            select(School.id, School.name).where(School.active).order_by(School.name)
+        )
+        return EntryChoices(
+            schools=list(schools),
+            inspectors=[(i, name) for i, name in inspectors if i in serving],
+            responsible=responsible_inspectors(session, today),
+        )

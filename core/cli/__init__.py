@@ -1,0 +1,1 @@
+"""The headless command line: every command of ``python main.py COMMAND``."""

@@ -1,0 +1,281 @@
+"""The headless command line: ``python main.py [--db URL_OR_PATH] COMMAND ...``.
+
+Every command exits 0 on success; on an environment problem or bad input it prints one line in
+Chinese and English to stderr and exits non-zero, never with a traceback. ``--json`` prints
+machine-readable output on stdout. The parser is shared with ``main.py``, which starts the GUI
+when no command is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from core.cli.schedule import add_schedule_parser, cmd_schedule
+from core.errors import NotEmptyError, ValidationError
+from core.reports.cli import add_report_parser, cmd_report
+from core.sheets import SHEET_KINDS, SheetError
+from core.version import app_version
+from db.errors import DatabaseEnvironmentError
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the GUI start and every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="supervision-desk",
+        description="督导工作台 Supervision Desk：不带命令时启动图形界面；带命令时在命令行运行。",
+    )
+    parser.add_argument("--version", action="version", version=f"督导工作台 {app_version()}")
+    parser.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help="数据库文件路径或 SQLAlchemy 地址（默认：用户数据文件夹中的数据库）",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="启动界面、显示工作台后立即退出（用于检查程序能否正常启动）",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    migrate = commands.add_parser("migrate", help="把数据库结构升级到最新版本")
+    migrate.add_argument("--json", action="store_true", help="输出 JSON")
+
+    demo = commands.add_parser("demo", help="向空数据库装入演示数据")
+    demo.add_argument(
+        "--scale",
+        choices=("office", "county"),
+        default="office",
+        help="office：约 40 所学校的督导室；county：500 所学校、100 名督学的县（用于性能测试）",
+    )
+    demo.add_argument("--json", action="store_true", help="输出 JSON")
+
+    backup = commands.add_parser("backup", help="把数据库一致地复制到一个文件")
+    backup.add_argument("--out", required=True, type=Path, metavar="FILE", help="备份文件")
+
+    check = commands.add_parser("check", help="配备、覆盖、任期、培训等达标情况")
+    check.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="按这一天检查（默认今天）；所有规则都以它为“今天”",
+    )
+    check.add_argument("--json", action="store_true", help="输出 JSON")
+
+    restore = commands.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据）")
+    restore.add_argument("file", type=Path, metavar="FILE", help="备份文件")
+
+    kinds = "、".join(SHEET_KINDS)
+    sheet_import = commands.add_parser(
+        "import", help=f"从 Excel 表格（.xlsx）导入学校、督学、培训记录或督导记录（{kinds}）"
+    )
+    sheet_import.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
+    sheet_import.add_argument("file", type=Path, metavar="FILE.xlsx", help="要导入的表格")
+    sheet_import.add_argument(
+        "--dry-run", action="store_true", help="只检查并列出将新增、修改的行，不保存"
+    )
+    sheet_import.add_argument("--json", action="store_true", help="输出 JSON")
+
+    sheet_export = commands.add_parser(
+        "export", help="把学校、督学、培训记录或督导记录导出为 Excel 表格"
+    )
+    sheet_export.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
+    sheet_export.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的表格")
+
+    template = commands.add_parser("template", help="生成一张空白的 Excel 导入模板")
+    template.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
+    template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
+    add_report_parser(commands)
+    add_schedule_parser(commands)
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from db.engine import Database
+
+    return Database.open(args.db)
+
+
+def _print(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+    else:
+        out.write(text + "\n")
+
+
+def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from db.migrate import HEAD_REVISION, schema_revision, upgrade
+
+    db = _open(args)
+    before = schema_revision(db)
+    backup_file = upgrade(db)
+    data = {"database": db.describe(), "from": before, "to": HEAD_REVISION, "backup": backup_file}
+    if before == HEAD_REVISION:
+        text = f"数据库已是最新版本（{HEAD_REVISION}）：{db.describe()}"
+    else:
+        text = f"数据库已升级到版本 {HEAD_REVISION}：{db.describe()}"
+        if backup_file:
+            text += f"\n升级前的备份：{backup_file}"
+    _print(out, args, data, text)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from core.demo.office import create_demo
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    summary = create_demo(db, args.scale)
+    text = (
+        f"已装入演示数据：{summary.zones} 个责任区，{summary.schools} 所学校（园），"
+        f"{summary.inspectors} 名在任督学。"
+    )
+    _print(out, args, asdict(summary), text)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from db.backup import backup_to
+
+    destination = backup_to(_open(args), args.out.expanduser().absolute())
+    out.write(f"已备份到：{destination}\n")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from db.backup import restore_from
+
+    safety = restore_from(_open(args), args.file.expanduser().absolute())
+    out.write(f"已从 {args.file} 恢复数据库。\n")
+    if safety:
+        out.write(f"恢复前的数据已保存到：{safety}\n")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from core.cli.check_text import compliance_lines
+    from core.overview import compliance
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    result = compliance(db, args.date or date.today())
+    _print(out, args, result.as_json(), "\n".join(compliance_lines(result)))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from core.sheets import SHEET_TITLES, apply_import, plan_import
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    plan = plan_import(db, args.kind, args.file.expanduser().absolute(), date.today())
+    if not args.dry_run:
+        plan = apply_import(db, plan)
+    lines = [f"{SHEET_TITLES[plan.kind]}（工作表“{plan.sheet}”）：{plan.summary()}"]
+    for heading, rows in (("新增", plan.added), ("修改", plan.changed)):
+        if rows:
+            lines.append(f"{heading}：")
+        for row in rows:
+            lines.append(f"  第 {row.row} 行 {row.name}")
+            lines.extend(f"      {change}" for change in row.changes)
+    lines.append("已保存。" if plan.saved else "试导入（--dry-run）：没有保存任何数据。")
+    data = {
+        "added": len(plan.added),
+        "changed": len(plan.changed),
+        "unchanged": plan.unchanged,
+        "new_zones": plan.new_zones,
+        "saved": plan.saved,
+    }
+    _print(out, args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from core.sheets import export_sheet
+    from db.migrate import ensure_schema
+
+    db = _open(args)
+    ensure_schema(db)
+    path = args.file.expanduser().absolute()
+    written = export_sheet(db, args.kind, path, date.today())
+    out.write(f"已导出 {written} 行到：{path}\n")
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace, out: TextIO) -> int:
+    from core.sheets import write_template
+
+    path = args.file.expanduser().absolute()
+    write_template(args.kind, path)
+    out.write(f"已生成导入模板：{path}\n")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "migrate": cmd_migrate,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+    "import": cmd_import,
+    "export": cmd_export,
+    "template": cmd_template,
+    "report": cmd_report,
+    "schedule": cmd_schedule,
+}
+
+
+def run_command(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the parsed sub-command; user-facing failures become one line on ``err``."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        return COMMANDS[args.command](args, out)
+    except DatabaseEnvironmentError as exc:
+        err.write(f"错误：{exc.one_line()}\n")
+    except SheetError as exc:
+        err.write("错误：导入失败，没有保存任何数据。\n")
+        err.writelines(f"  {message}\n" for message in exc.messages())
+    except ValidationError as exc:
+        err.write("错误：" + "；".join(exc.messages()) + "\n")
+    except NotEmptyError as exc:
+        err.write(f"错误：{exc} / The database is not empty.\n")
+    except BrokenPipeError:
+        # Whoever read the output stopped reading (``| head``): nothing left to tell them.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except Exception as exc:
+        from db.errors import explain
+
+        friendly = explain(exc)
+        if friendly is None:
+            raise
+        err.write(f"错误：{friendly.one_line()}\n")
+    return EXIT_FAILED

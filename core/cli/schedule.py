@@ -1,0 +1,131 @@
+"""``schedule --month YYYY-MM [--json]`` on the command line: generate and save a month's plan.
+
+Kept apart from :mod:`core.cli.commands` so the command can be wired in with two calls:
+:func:`add_schedule_parser` on the sub-command parsers and :func:`cmd_schedule` in the command
+table. The readable output lists the plan day by day; ``--json`` prints
+``{"visits": [...], "unplaced": [...]}`` on stdout only, and the notice about a year whose
+holiday arrangement is not entered yet then goes to stderr, so the JSON stays parseable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from datetime import date
+from itertools import groupby
+from typing import TYPE_CHECKING, Any, TextIO
+
+from core.enums import VisitKind, VisitStatus
+
+if TYPE_CHECKING:
+    from core.calendar.planner import MonthPlan, VisitRow
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+WEEKDAYS = "一二三四五六日"
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """``YYYY-MM`` as (year, month); argparse's type error otherwise."""
+    match = _MONTH.match(text.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM 格式的月份（如 2026-12）")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
+
+
+def add_schedule_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add ``schedule`` to an ``add_subparsers()`` object; returns its parser."""
+    schedule = commands.add_parser(
+        "schedule",
+        help="生成并保存某月的督导工作安排（经常性督导；只替换此前自动生成、未确认的计划）",
+    )
+    schedule.add_argument(
+        "--month", required=True, type=parse_month, metavar="YYYY-MM", help="要安排的月份"
+    )
+    schedule.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="以这一天为“今天”（默认今天）；此前的日子不再安排",
+    )
+    schedule.add_argument("--json", action="store_true", help="输出 JSON")
+    return schedule
+
+
+def plan_lines(plan: MonthPlan) -> list[str]:
+    """The readable report of a generated month."""
+    title = f"{plan.year}年{plan.month}月督导工作安排"
+    if plan.school_break:
+        return [f"{title}：本月为寒暑假，不安排经常性督导。"]
+    lines = [
+        f"{title}：新安排经常性督导 {plan.added} 次"
+        + (f"（替换原有未确认计划 {plan.replaced} 次）" if plan.replaced else "")
+        + f"，本月共 {len(plan.visits)} 次督导。"
+        + ("" if plan.saved else "（未保存）")
+    ]
+    lines += _day_lines(plan.visits)
+    if plan.unplaced:
+        lines.append(f"未能安排（{len(plan.unplaced)} 所）：")
+        lines += [f"  {u.school}：{u.reason}" for u in plan.unplaced]
+    else:
+        lines.append("所有学校均已安排。")
+    return lines
+
+
+def _day_lines(visits: Iterable[VisitRow]) -> list[str]:
+    lines = []
+    for day, on_day in groupby(visits, key=lambda v: v.day):
+        lines.append(f"{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）")
+        for inspector, theirs in groupby(on_day, key=lambda v: v.inspector):
+            lines.append(f"  {inspector}：" + "、".join(_visit_text(v) for v in theirs))
+    return lines
+
+
+def _visit_text(visit: VisitRow) -> str:
+    extra = []
+    if visit.kind != VisitKind.ROUTINE:
+        extra.append(VisitKind.label_of(visit.kind) + (f"·{visit.topic}" if visit.topic else ""))
+    if visit.status != VisitStatus.PLANNED:
+        extra.append(VisitStatus.label_of(visit.status))
+    return visit.school + (f"（{'，'.join(extra)}）" if extra else "")
+
+
+def _notice(plan: MonthPlan) -> str:
+    from core.office.workdays import UNKNOWN_YEAR_NOTICE
+
+    return f"注意：{UNKNOWN_YEAR_NOTICE}（{plan.year}年）。"
+
+
+def cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
+    """Generate and save the month's plan; print it (Chinese text or JSON)."""
+    from core.calendar.planner import generate_month
+    from db.engine import Database
+    from db.migrate import ensure_schema
+
+    db = Database.open(getattr(args, "db", None))
+    try:
+        ensure_schema(db)
+        year, month = args.month
+        plan = generate_month(db, year, month, args.date or date.today())
+    finally:
+        db.dispose()
+    if args.json:
+        json.dump(plan.as_json(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        if not plan.known_year:
+            sys.stderr.write(_notice(plan) + "\n")
+        return 0
+    lines = plan_lines(plan)
+    if not plan.known_year:
+        lines.insert(1, _notice(plan))
+    out.write("\n".join(lines) + "\n")
+    return 0

@@ -1,0 +1,1 @@
+"""The demo office generated into an empty database."""

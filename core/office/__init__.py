@@ -1,0 +1,1 @@
+"""The office itself: its policy profile, stored settings, working days and school terms."""

@@ -1,0 +1,99 @@
+"""Stored settings: the office's identity and the policy profile.
+
+Each function is one unit of work on the database it is given.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from core.errors import FieldError, ValidationError
+from core.office.policy import PolicyProfile
+from db.models import Setting
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+POLICY_PREFIX = "policy."
+OFFICE_NAME = "office.name"
+DEFAULT_OFFICE_NAME = "教育督导办公室"
+OFFICE_NAME_MAX = 60
+
+
+def _stored(session: Session, prefix: str) -> dict[str, Any]:
+    rows = session.execute(select(Setting).where(Setting.key.startswith(prefix))).scalars()
+    return {row.key.removeprefix(prefix): json.loads(row.value) for row in rows}
+
+
+def put_setting(session: Session, key: str, value: Any) -> None:
+    """Store one setting (JSON-encoded) inside an open session."""
+    encoded = json.dumps(value, ensure_ascii=False)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=encoded))
+    else:
+        row.value = encoded
+
+
+def policy_from_session(session: Session) -> PolicyProfile:
+    """The policy profile inside an open session (defaults for anything not stored)."""
+    stored = _stored(session, POLICY_PREFIX)
+    known = {k: v for k, v in stored.items() if k in PolicyProfile.field_names()}
+    return PolicyProfile().with_changes(**known)
+
+
+def load_policy(db: Database) -> PolicyProfile:
+    """The office's policy profile."""
+    with db.session() as session:
+        return policy_from_session(session)
+
+
+def office_name_from_session(session: Session) -> str:
+    """The office's name inside an open session."""
+    row = session.get(Setting, OFFICE_NAME)
+    return json.loads(row.value) if row else DEFAULT_OFFICE_NAME
+
+
+def load_office_name(db: Database) -> str:
+    """The office's name as printed on reports."""
+    with db.session() as session:
+        return office_name_from_session(session)
+
+
+def clean_office_name(name: str) -> str:
+    """The office's name with spaces tidied; raises ValidationError when empty or too long."""
+    name = " ".join(name.split())
+    label = "单位名称"
+    if not name:
+        raise ValidationError([FieldError("office_name", label, f"“{label}”不能为空")])
+    if len(name) > OFFICE_NAME_MAX:
+        raise ValidationError(
+            [FieldError("office_name", label, f"“{label}”不能超过 {OFFICE_NAME_MAX} 个字")]
+        )
+    return name
+
+
+def save_settings(db: Database, *, office_name: str, policy: PolicyProfile) -> str:
+    """Validate and store the office's name and the whole policy profile in one unit of work.
+
+    Raises ValidationError listing every problem, and then saves nothing.
+    Returns the name as stored.
+    """
+    errors: list[FieldError] = []
+    try:
+        office_name = clean_office_name(office_name)
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    errors.extend(policy.problems())
+    if errors:
+        raise ValidationError(errors)
+    with db.session() as session:
+        put_setting(session, OFFICE_NAME, office_name)
+        for name, value in policy.as_dict().items():
+            put_setting(session, POLICY_PREFIX + name, value)
+    return office_name

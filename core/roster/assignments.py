@@ -1,0 +1,156 @@
+"""挂牌 assignments: which inspector is responsible for which school, and when; recusals (回避).
+
+A school has at most one responsible inspector on any day. Assigning a school that is covered
+by someone else moves it: the old assignment ends the day before, so the history shows who
+covered the school when. An inspector must be in office on the first day and must not be recused
+from the school.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from core.errors import FieldError, ValidationError
+from core.parsing import clean_text
+from core.roster.assignment_ends import end_coverage
+from core.roster.terms import current_term
+from db.models import Assignment, Inspector, Recusal, School
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+
+@dataclass(frozen=True)
+class AssignmentResult:
+    """What an assignment did: schools newly covered, moved from someone, already covered."""
+
+    assigned: list[str]
+    moved: list[tuple[str, str]]
+    unchanged: list[str]
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError([FieldError("assignment", "挂牌", message)])
+
+
+def assign_in_session(
+    session: Session, inspector: Inspector, schools: Sequence[School], start: date
+) -> AssignmentResult:
+    """Make ``inspector`` responsible for ``schools`` from ``start`` inside an open session."""
+    if current_term(inspector.appointments, start) is None:
+        raise _refuse(f"{inspector.name}在 {start} 不在任期内，不能挂牌")
+    recused = {r.school_id: r for r in inspector.recusals}
+    problems = []
+    for school in schools:
+        if school.id in recused:
+            reason = recused[school.id].reason
+            problems.append(
+                f"{inspector.name}须回避“{school.name}”" + (f"（{reason}）" if reason else "")
+            )
+        elif not school.active:
+            problems.append(f"“{school.name}”已停用，不能挂牌")
+    if problems:
+        raise ValidationError([FieldError("assignment", "挂牌", p) for p in problems])
+    result = AssignmentResult([], [], [])
+    day_before = start - timedelta(days=1)
+    for school in schools:
+        later = [a for a in school.assignments if a.end_date is None or a.end_date >= start]
+        mine = [a for a in later if a.inspector_id == inspector.id]
+        others = [a for a in later if a.inspector_id != inspector.id]
+        running = next((a for a in mine if a.start_date <= start), None)
+        if running is not None:
+            if running.end_date is None and not others:
+                result.unchanged.append(school.name)
+                continue
+            # A move to someone else was booked: cancel it and keep this inspector on.
+            end_coverage(session, others + [a for a in mine if a is not running], day_before)
+            running.end_date = None
+            result.assigned.append(school.name)
+            continue
+        covering = next((a for a in others if a.start_date <= start), None)
+        if covering is not None:
+            result.moved.append((school.name, covering.inspector.name))
+        else:
+            result.assigned.append(school.name)
+        # From ``start`` on this inspector alone is responsible, plans made before included.
+        end_coverage(session, mine + others, day_before)
+        session.add(
+            Assignment(inspector_id=inspector.id, school_id=school.id, start_date=start, note="")
+        )
+    session.flush()
+    return result
+
+
+def assign_schools(
+    db: Database, inspector_id: int, school_ids: Sequence[int], start: date
+) -> AssignmentResult:
+    """Make one inspector responsible for one or many schools from ``start`` (挂牌)."""
+    with db.session() as session:
+        inspector = session.get(Inspector, inspector_id)
+        if inspector is None:
+            raise _refuse("找不到这名督学")
+        schools = session.scalars(
+            select(School).where(School.id.in_(school_ids)).order_by(School.name)
+        ).all()
+        return assign_in_session(session, inspector, schools, start)
+
+
+def end_assignments(db: Database, school_ids: Sequence[int], on: date) -> int:
+    """End the 挂牌 of these schools on ``on`` (the last day covered); returns how many."""
+    with db.session() as session:
+        running = session.scalars(
+            select(Assignment).where(
+                Assignment.school_id.in_(school_ids),
+                (Assignment.end_date.is_(None)) | (Assignment.end_date > on),
+            )
+        ).all()
+        ended = len({a.school_id for a in running if a.start_date <= on})
+        end_coverage(session, running, on)
+        return ended
+
+
+def add_recusal(db: Database, inspector_id: int, school_id: int, reason: str, since: date) -> None:
+    """Record that an inspector must not cover a school (回避)."""
+    with db.session() as session:
+        inspector = session.get(Inspector, inspector_id)
+        school = session.get(School, school_id)
+        if inspector is None or school is None:
+            raise ValidationError([FieldError("recusal", "回避", "找不到这名督学或这所学校")])
+        if any(r.school_id == school_id for r in inspector.recusals):
+            return
+        covers = session.scalar(
+            select(Assignment.id).where(
+                Assignment.inspector_id == inspector_id,
+                Assignment.school_id == school_id,
+                (Assignment.end_date.is_(None)) | (Assignment.end_date >= since),
+            )
+        )
+        if covers is not None:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "recusal",
+                        "回避",
+                        f"{inspector.name}自 {since} 起负责或将负责“{school.name}”，"
+                        "请先把该校调给其他督学再登记回避",
+                    )
+                ]
+            )
+        session.add(
+            Recusal(inspector=inspector, school=school, reason=clean_text(reason), since=since)
+        )
+
+
+def remove_recusal(db: Database, recusal_id: int) -> None:
+    """Delete a recusal entered by mistake."""
+    with db.session() as session:
+        recusal = session.get(Recusal, recusal_id)
+        if recusal is not None:
+            session.delete(recusal)

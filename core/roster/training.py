@@ -1,0 +1,269 @@
+"""Training records (培训) and the yearly figures against the policy.
+
+Hours count in the year the training started. Centralized training (集中培训 and 脱产培训) is
+measured in working days (Monday to Friday) between its first and last day; the three-year rule
+looks back three years from the day asked about. Pre-service training (岗前培训) is required of
+inspectors whose first term in the current series began this year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core.enums import TrainingForm
+from core.errors import FieldError, ValidationError
+from core.office.settings import policy_from_session
+from core.parsing import clean_text
+from core.roster.terms import add_years, consecutive_terms, current_term
+from db.models import Inspector, TrainingRecord
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+CENTRALIZED_FORMS = (TrainingForm.CENTRALIZED.value, TrainingForm.FULL_RELEASE.value)
+
+
+@dataclass(frozen=True)
+class TrainingInput:
+    """One course as entered (for one or many inspectors)."""
+
+    start_date: date
+    end_date: date
+    course: str
+    hours: float
+    form: str = TrainingForm.CENTRALIZED.value
+    organizer: str = ""
+    certificate: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TrainingLine:
+    """One stored training record with the inspector's name."""
+
+    id: int
+    inspector_id: int
+    inspector: str
+    start_date: date
+    end_date: date
+    course: str
+    organizer: str
+    form: str
+    hours: float
+    certificate: str
+    note: str
+
+
+@dataclass(frozen=True)
+class TrainingTotal:
+    """One serving inspector's training figures for a year."""
+
+    inspector_id: int
+    name: str
+    hours: float
+    required: int
+    preservice_required: bool
+    preservice_hours: float
+    preservice_minimum: int
+    centralized_days: int
+    centralized_minimum: int
+    centralized_due: bool
+
+    @property
+    def id(self) -> int:
+        return self.inspector_id
+
+    @property
+    def shortfall(self) -> float:
+        return max(0.0, self.required - self.hours)
+
+    @property
+    def missing_preservice(self) -> bool:
+        return self.preservice_required and self.preservice_hours < self.preservice_minimum
+
+    @property
+    def missing_centralized(self) -> bool:
+        return self.centralized_due and self.centralized_days < self.centralized_minimum
+
+
+def training_problems(data: TrainingInput) -> list[FieldError]:
+    """Every problem of one course, each naming its field."""
+    errors = []
+    if not clean_text(data.course):
+        errors.append(FieldError("course", "培训名称", "“培训名称”不能为空"))
+    if data.end_date < data.start_date:
+        errors.append(FieldError("end_date", "结束日期", "“结束日期”不能早于开始日期"))
+    if not 0 < data.hours <= 2000:
+        errors.append(FieldError("hours", "学时", "“学时”应大于 0 且不超过 2000"))
+    if data.form not in {f.value for f in TrainingForm}:
+        errors.append(FieldError("form", "培训形式", f"“培训形式”不能是“{data.form}”"))
+    return errors
+
+
+def record_from_input(data: TrainingInput) -> TrainingRecord:
+    """A new, unsaved record with the validated ``data``."""
+    return TrainingRecord(
+        start_date=data.start_date,
+        end_date=data.end_date,
+        course=clean_text(data.course),
+        organizer=clean_text(data.organizer),
+        form=data.form,
+        hours=round(data.hours, 1),
+        certificate=clean_text(data.certificate),
+        note=data.note.strip(),
+    )
+
+
+def _validated(data: TrainingInput) -> TrainingInput:
+    problems = training_problems(data)
+    if problems:
+        raise ValidationError(problems)
+    return data
+
+
+def add_training(db: Database, inspector_ids: Sequence[int], data: TrainingInput) -> int:
+    """Record one course for one or many inspectors (batch entry); returns records added."""
+    _validated(data)
+    if not inspector_ids:
+        raise ValidationError([FieldError("inspectors", "参训督学", "请至少选择一名督学")])
+    with db.session() as session:
+        inspectors = session.scalars(select(Inspector).where(Inspector.id.in_(inspector_ids)))
+        added = 0
+        for inspector in inspectors:
+            record = record_from_input(data)
+            record.inspector = inspector
+            session.add(record)
+            added += 1
+        return added
+
+
+def update_training(db: Database, record_id: int, data: TrainingInput) -> None:
+    """Change one record."""
+    _validated(data)
+    with db.session() as session:
+        record = session.get(TrainingRecord, record_id)
+        if record is None:
+            raise ValidationError([FieldError("course", "培训记录", "找不到这条培训记录")])
+        fresh = record_from_input(data)
+        for name in ("start_date", "end_date", "course", "organizer", "form", "hours"):
+            setattr(record, name, getattr(fresh, name))
+        record.certificate, record.note = fresh.certificate, fresh.note
+
+
+def delete_training(db: Database, record_ids: Sequence[int]) -> int:
+    """Delete records entered by mistake; returns how many."""
+    with db.session() as session:
+        records = session.scalars(
+            select(TrainingRecord).where(TrainingRecord.id.in_(record_ids))
+        ).all()
+        for record in records:
+            session.delete(record)
+        return len(records)
+
+
+def training_lines(db: Database, year: int | None = None) -> list[TrainingLine]:
+    """Records (of one year, or all), newest first."""
+    with db.session() as session:
+        query = select(TrainingRecord, Inspector.name).join(
+            Inspector, Inspector.id == TrainingRecord.inspector_id
+        )
+        if year is not None:
+            query = query.where(
+                TrainingRecord.start_date >= date(year, 1, 1),
+                TrainingRecord.start_date <= date(year, 12, 31),
+            )
+        query = query.order_by(TrainingRecord.start_date.desc(), Inspector.name)
+        return [
+            TrainingLine(
+                r.id,
+                r.inspector_id,
+                name,
+                r.start_date,
+                r.end_date,
+                r.course,
+                r.organizer,
+                r.form,
+                r.hours,
+                r.certificate,
+                r.note,
+            )
+            for r, name in session.execute(query)
+        ]
+
+
+def working_days(start: date, end: date) -> int:
+    """Monday-to-Friday days from ``start`` to ``end`` inclusive."""
+    if end < start:
+        return 0
+    weeks, extra = divmod((end - start).days + 1, 7)
+    days = weeks * 5
+    for offset in range(extra):
+        if (start + timedelta(days=weeks * 7 + offset)).weekday() < 5:
+            days += 1
+    return days
+
+
+def hours_in_year(records: Iterable[TrainingRecord], year: int) -> float:
+    """Hours of the records that started in ``year``."""
+    return round(sum(r.hours for r in records if r.start_date.year == year), 1)
+
+
+def centralized_days_within(records: Iterable[TrainingRecord], today: date, years: int = 3) -> int:
+    """Working days of centralized training in the ``years`` up to ``today``."""
+    since = add_years(today, -years)
+    return sum(
+        working_days(max(r.start_date, since), min(r.end_date, today))
+        for r in records
+        if r.form in CENTRALIZED_FORMS and r.end_date >= since and r.start_date <= today
+    )
+
+
+def training_totals(session: Session, today: date, year: int | None = None) -> list[TrainingTotal]:
+    """Figures for every inspector in office on ``today`` (inside an open session)."""
+    policy = policy_from_session(session)
+    year = year or today.year
+    totals = []
+    inspectors = session.scalars(
+        select(Inspector)
+        .options(selectinload(Inspector.appointments), selectinload(Inspector.training))
+        .order_by(Inspector.name)
+    )
+    for inspector in inspectors:
+        term = current_term(inspector.appointments, today)
+        if term is None:
+            continue
+        series = consecutive_terms(inspector.appointments, term)
+        first = sorted(inspector.appointments, key=lambda t: t.start_date)
+        series_start = [t for t in first if t.start_date <= term.start_date][-series].start_date
+        preservice = sum(
+            r.hours for r in inspector.training if r.form == TrainingForm.PRESERVICE.value
+        )
+        totals.append(
+            TrainingTotal(
+                inspector_id=inspector.id,
+                name=inspector.name,
+                hours=hours_in_year(inspector.training, year),
+                required=policy.training_hours_per_year,
+                preservice_required=series_start.year == year,
+                preservice_hours=round(preservice, 1),
+                preservice_minimum=policy.preservice_training_hours,
+                centralized_days=centralized_days_within(inspector.training, today),
+                centralized_minimum=policy.centralized_training_days,
+                centralized_due=series_start <= add_years(today, -3),
+            )
+        )
+    return totals
+
+
+def training_summary(db: Database, today: date, year: int | None = None) -> list[TrainingTotal]:
+    """Per-inspector figures of ``year`` (default: ``today``'s year) for the serving roster."""
+    with db.session() as session:
+        return training_totals(session, today, year)

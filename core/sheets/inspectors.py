@@ -1,0 +1,355 @@
+"""The 督学 sheet (the roster): one inspector per row, identified by name.
+
+Importing adds the inspectors the roster does not have and updates the others; inspectors
+missing from the sheet are left alone. As for schools, an absent column leaves stored values as
+they are and a present but empty cell clears the value (专兼职 cannot be cleared: it must say
+专职 or 兼职; a new inspector without that column is 兼职).
+
+Terms and 挂牌 are handled carefully, because they carry history:
+
+- 任期开始: an inspector without any term is appointed one term from that date; a date equal
+  to the start of one of their terms changes nothing; any other date is an error, because
+  renewals, 换届 and re-appointments are done in the app. An empty cell changes nothing.
+- 挂牌学校 (several schools in one cell, separated by 、，,;；): every school must exist. Schools
+  not yet covered by the inspector are assigned from the later of today and the start of their
+  current (or next) term, moving them from another inspector if need be; schools already covered
+  are unchanged. **Nothing is un-assigned by an import**: a school missing from the cell keeps
+  its inspector; ending a 挂牌 is done in the app. A school may appear only once in the sheet.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core.enums import Employment, Gender
+from core.errors import ValidationError
+from core.parsing import split_names
+from core.roster.assignments import assign_in_session
+from core.roster.inspectors import InspectorInput, apply_inspector_input, inspector_problems
+from core.roster.terms import appoint_in_session, current_term, last_day
+from core.sheets import cells
+from core.sheets.columns import Column, SheetSpec, changes
+from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
+from core.sheets.reader import Problems, SheetHandler, SheetRow, Table, read_cells
+from db.models import Appointment, Assignment, Inspector, School
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+GENDER_ALIASES = {
+    **{g.label: g.value for g in Gender},
+    "男性": Gender.MALE.value, "女性": Gender.FEMALE.value,
+    "m": Gender.MALE.value, "f": Gender.FEMALE.value, "": "",
+}  # fmt: skip
+EMPLOYMENT_ALIASES = {
+    **{e.label: e.value for e in Employment},
+    **{e.value: e.value for e in Employment},
+    "专": Employment.FULL_TIME.value, "兼": Employment.PART_TIME.value,
+    "专职督学": Employment.FULL_TIME.value, "兼职督学": Employment.PART_TIME.value,
+}  # fmt: skip
+EMPLOYMENT_LABELS = tuple(e.label for e in Employment)
+GENDER_LABELS = tuple(g.label for g in Gender)
+
+
+def _school_names(value: object) -> list[str]:
+    text = value if isinstance(value, str) else cells.cell_text(value)
+    return list(dict.fromkeys(split_names(text)))
+
+
+COLUMNS = (
+    Column(
+        "name", "姓名", cells.required(cells.person(100)),
+        ("督学姓名", "责任督学姓名"), width=10,
+    ),
+    Column(
+        "gender", "性别", cells.choice(GENDER_ALIASES, GENDER_LABELS), (),
+        width=6, choices=GENDER_LABELS, to_cell=Gender.label_of,
+    ),
+    Column(
+        "employment", "专兼职", cells.choice(EMPLOYMENT_ALIASES, EMPLOYMENT_LABELS),
+        ("类别", "专/兼职", "专职或兼职", "专职/兼职", "督学类别"),
+        width=8, choices=EMPLOYMENT_LABELS, to_cell=Employment.label_of,
+    ),
+    Column("unit", "工作单位", cells.text(200), ("单位", "所在单位"), width=28),
+    Column("post", "职务", cells.text(100), ("职务职称", "职称", "职务/职称"), width=14),
+    Column(
+        "phone", "联系电话", cells.phone,
+        ("手机", "手机号码", "手机号", "电话", "联系方式"), width=16,
+    ),
+    Column(
+        "certificate_no", "督学证号", cells.text(100),
+        ("证书编号", "督学证编号", "督学证书编号", "督学证"), width=14,
+    ),
+    Column(
+        "term_start", "任期开始", cells.cell_date,
+        ("聘任日期", "任职时间", "任期开始日期", "聘任时间", "任期起始日期", "聘期开始"),
+        width=12, is_date=True,
+    ),
+    Column(
+        "schools", "挂牌学校", _school_names,
+        ("负责学校", "责任学校", "挂牌督导学校", "挂牌学校（园）", "联系学校"),
+        width=44, to_cell=lambda names: "、".join(names or ()),
+    ),
+    Column("notes", "备注", cells.note, (), width=20),
+)  # fmt: skip
+SPEC = SheetSpec("inspectors", SHEET_TITLES["inspectors"], "督学花名册", COLUMNS, ("name",))
+FIELDS = ("name", "gender", "employment", "unit", "post", "phone", "certificate_no", "notes")
+DEFAULTS: dict[str, Any] = {
+    "gender": "",
+    "employment": Employment.PART_TIME.value,
+    "unit": "",
+    "post": "",
+    "phone": "",
+    "certificate_no": "",
+    "notes": "",
+}
+
+
+def _shown_term(terms: list[Appointment], today: date) -> Appointment | None:
+    """The current term, else the latest (as the roster shows)."""
+    return current_term(terms, today) or (max(terms, key=lambda t: t.start_date) if terms else None)
+
+
+def _assignment_day(inspector: Inspector, today: date) -> date:
+    """The first day of new 挂牌: today, or the start of a term that has not begun yet."""
+    terms = sorted(inspector.appointments, key=lambda t: t.start_date)
+    term = current_term(terms, today) or next((t for t in terms if t.start_date > today), None)
+    return max(term.start_date, today) if term is not None else today
+
+
+def _covers(inspector: Inspector, school: School, today: date, day: date) -> bool:
+    return any(
+        a.school_id == school.id
+        and a.start_date <= day
+        and (a.end_date is None or a.end_date >= today)
+        for a in inspector.assignments
+    )
+
+
+def _stored(inspector: Inspector) -> dict[str, Any]:
+    return {name: getattr(inspector, name) for name in FIELDS}
+
+
+def _unknown_school(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"（是否是“{close[0]}”？）" if close else "（请先导入或添加这所学校）"
+    return f"没有名为“{name}”的学校{hint}"
+
+
+class _Importer:
+    """The state of one inspectors import: who and what is known, which row listed a school."""
+
+    def __init__(
+        self, session: Session, table: Table, today: date, problems: Problems, plan: ImportPlan
+    ) -> None:
+        self.session, self.table, self.today = session, table, today
+        self.problems, self.plan = problems, plan
+        self.inspectors: dict[str, list[Inspector]] = defaultdict(list)
+        for inspector in session.scalars(
+            select(Inspector).options(
+                selectinload(Inspector.appointments),
+                selectinload(Inspector.assignments),
+                selectinload(Inspector.recusals),
+            )
+        ):
+            self.inspectors[cells.name_key(inspector.name)].append(inspector)
+        self.schools = {cells.name_key(s.name): s for s in session.scalars(select(School))}
+        self.school_names = [s.name for s in self.schools.values()]
+        self.first_row: dict[str, int] = {}
+        self.school_rows: dict[int, int] = {}
+        self.compared = [c for c in table.present if c.key in FIELDS and c.key != "name"]
+
+    def run(self) -> None:
+        for row in self.table.rows:
+            self.row(row)
+
+    def _listed_schools(self, number: int, names: list[str]) -> list[School]:
+        listed = []
+        for name in self._spelled_out(names):
+            school = self.schools.get(cells.name_key(name))
+            if school is None:
+                self.problems.cell(number, "schools", _unknown_school(name, self.school_names))
+            elif school.id in self.school_rows:
+                self.problems.cell(
+                    number,
+                    "schools",
+                    f"“{school.name}”也列在第 {self.school_rows[school.id]} 行；"
+                    "一所学校只能有一名责任督学",
+                )
+            else:
+                self.school_rows[school.id] = number
+                listed.append(school)
+        return listed
+
+    def _spelled_out(self, names: list[str]) -> list[str]:
+        """The names, with "甲小学 乙小学" (separated by spaces) split when both are known."""
+        result = []
+        for name in names:
+            parts = name.split()
+            known = all(cells.name_key(part) in self.schools for part in parts)
+            if cells.name_key(name) not in self.schools and len(parts) > 1 and known:
+                result.extend(parts)
+            else:
+                result.append(name)
+        return result
+
+    def _inspector(self, number: int, name: str) -> tuple[bool, Inspector | None]:
+        """(found without doubt, the inspector or None for a new one)."""
+        matches = self.inspectors.get(cells.name_key(name), [])
+        if len(matches) > 1:
+            self.problems.cell(
+                number,
+                "name",
+                f"名册中有 {len(matches)} 名督学叫“{name}”，无法确定是哪一位；"
+                "请先在督学名册中把姓名区分开（如 王军（城关））",
+            )
+            return False, None
+        return True, (matches[0] if matches else None)
+
+    def _repeated(self, row: SheetRow) -> bool:
+        """Whether the row names an inspector named in an earlier row (then it is a problem)."""
+        name = cells.person_name(row.values.get("name"))
+        key = cells.name_key(name)
+        if key in self.first_row:
+            self.problems.cell(
+                row.number, "name", f"“{name}”与第 {self.first_row[key]} 行重复，一名督学只能有一行"
+            )
+            return True
+        if key:
+            self.first_row[key] = row.number
+        return False
+
+    def row(self, row: SheetRow) -> None:
+        """Check one row and, when it is right, make its changes in the session."""
+        number = row.number
+        if self._repeated(row):
+            return
+        values = read_cells(self.table, row, self.problems)
+        if values is None:
+            return
+        known, inspector = self._inspector(number, values["name"])
+        listed = self._listed_schools(number, values.get("schools") or [])
+        if not known or self.problems.in_row(number):
+            return
+        old = _stored(inspector) if inspector is not None else None
+        new = {**(old or DEFAULTS), **{k: v for k, v in values.items() if k in FIELDS}}
+        if inspector is not None:
+            new["name"] = inspector.name
+        data = InspectorInput(**new)
+        found = inspector_problems(data)
+        for problem in found:
+            self.problems.row(number, problem.message)
+        if found:
+            return
+        if inspector is None:
+            inspector = Inspector(photo_path="")
+            apply_inspector_input(inspector, data)
+            self.session.add(inspector)
+            self.inspectors[cells.name_key(inspector.name)] = [inspector]
+            lines = [Employment.label_of(data.employment)] + ([data.unit] if data.unit else [])
+            is_new = True
+        else:
+            lines = changes(self.compared, self.table.headers, old or {}, new)
+            if lines:
+                apply_inspector_input(inspector, data)
+            is_new = False
+        lines += self._term(number, inspector, values.get("term_start"))
+        lines += self._assign(number, inspector, listed, is_new)
+        if is_new:
+            self.plan.added.append(PlannedRow(number, inspector.name, ["，".join(lines)]))
+        elif lines:
+            self.plan.changed.append(PlannedRow(number, inspector.name, lines))
+        else:
+            self.plan.unchanged += 1
+
+    def _term(self, number: int, inspector: Inspector, start: date | None) -> list[str]:
+        if start is None:
+            return []
+        terms = inspector.appointments
+        if any(term.start_date == start for term in terms):
+            return []
+        if terms:
+            latest = max(terms, key=lambda t: t.start_date)
+            self.problems.cell(
+                number,
+                "term_start",
+                f"{inspector.name}已有任期（最近一届 {latest.start_date} 至 {last_day(latest)}），"
+                f"与“{start}”不符。续聘、换届或重新任命请在督学名册中办理，导入不改动已有任期",
+            )
+            return []
+        try:
+            appoint_in_session(self.session, inspector, start)
+        except ValidationError as exc:
+            for message in exc.messages():
+                self.problems.cell(number, "term_start", message)
+            return []
+        term = inspector.appointments[-1]
+        return [f"任期：自 {start} 起新任一届（至 {term.end_date}）"]
+
+    def _assign(
+        self, number: int, inspector: Inspector, listed: list[School], is_new: bool
+    ) -> list[str]:
+        if not listed or self.problems.in_row(number):
+            return []
+        day = _assignment_day(inspector, self.today)
+        wanted = [s for s in listed if not _covers(inspector, s, self.today, day)]
+        if not wanted:
+            return []
+        try:
+            result = assign_in_session(self.session, inspector, wanted, day)
+        except ValidationError as exc:
+            for message in exc.messages():
+                self.problems.cell(number, "schools", message)
+            return []
+        names = result.assigned + [name for name, _ in result.moved]
+        moved = "".join(f"（{name} 原由 {before} 负责）" for name, before in result.moved)
+        if is_new:
+            return [f"挂牌 {len(names)} 所学校（自 {day} 起）{moved}"]
+        header = self.table.headers.get("schools", "挂牌学校")
+        return [f"{header}：自 {day} 起新增 {'、'.join(names)}{moved}"]
+
+
+def import_rows(
+    session: Session, table: Table, today: date, problems: Problems, plan: ImportPlan
+) -> None:
+    """Add and change the inspectors of ``table`` in ``session``, recording each row in ``plan``."""
+    _Importer(session, table, today, problems, plan).run()
+
+
+def export_records(session: Session, today: date) -> list[dict[str, Any]]:
+    """The whole roster in its order, with the current (or last) term and today's 挂牌 schools."""
+    inspectors = session.scalars(
+        select(Inspector)
+        .options(
+            selectinload(Inspector.appointments),
+            selectinload(Inspector.assignments).selectinload(Assignment.school),
+        )
+        .order_by(Inspector.id)
+    )
+    records = []
+    for inspector in inspectors:
+        term = _shown_term(inspector.appointments, today)
+        covered = sorted(
+            a.school.name
+            for a in inspector.assignments
+            if a.school.active
+            and a.start_date <= today
+            and (a.end_date is None or a.end_date >= today)
+        )
+        records.append(
+            {
+                **_stored(inspector),
+                "term_start": term.start_date if term is not None else None,
+                "schools": covered,
+            }
+        )
+    return records
+
+
+HANDLER = SheetHandler(SPEC, import_rows, export_records)

@@ -1,0 +1,316 @@
+"""Finding the table in a clerk's workbook: the worksheet, its header row and its data rows.
+
+Clerks keep one or more (often merged) title rows above the header, write headers with spaces,
+line breaks, “*” marks and remarks in brackets, add columns of their own, leave blank rows,
+merge a cell down over several rows (the same 责任区 for five schools) and add notes below the
+table. So:
+
+- the first worksheet (visible ones first) whose header row, searched in the first
+  :data:`MAX_HEADER_ROW` rows, holds every identifying column is read; header cells are compared
+  after :func:`~core.sheets.columns.normalize_header` with each column's synonyms;
+- unknown columns are ignored; a known column given twice is an error;
+- a value merged down over several rows counts for each of them, while a row under a merged
+  cell that spans several of the sheet's columns (a section title, a footnote) is not data;
+- rows with nothing in the sheet's columns are skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.errors import FieldError
+from core.parsing import clean_text
+from core.sheets.cells import is_blank
+from core.sheets.columns import Column, SheetSpec, normalize_header
+from core.sheets.plan import ImportPlan, SheetError
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+    from sqlalchemy.orm import Session
+
+MAX_HEADER_ROW = 10
+MAX_ROWS_NAMED = 20
+READABLE_SUFFIXES = (".xlsx", ".xlsm")
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_SIGNATURE = b"PK\x03\x04"
+_SAVE_AS = "请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。"
+_OTHER_FORMATS = {
+    ".xls": "旧版 Excel 文件（.xls）",
+    ".csv": "CSV 文本文件",
+    ".et": "WPS 表格文件（.et）",
+    ".ods": "OpenDocument 表格文件（.ods）",
+    ".txt": "文本文件",
+}
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row: its number in the sheet and its raw cell values by column key."""
+
+    number: int
+    values: dict[str, object]
+
+
+@dataclass(frozen=True)
+class Table:
+    """The data found in a workbook for one kind of sheet."""
+
+    spec: SheetSpec
+    sheet: str
+    header_row: int
+    headers: dict[str, str]
+    letters: dict[str, str]
+    rows: list[SheetRow]
+    fingerprint: str = ""
+
+    def has(self, key: str) -> bool:
+        """Whether the sheet has this column (an absent column leaves stored values as they are)."""
+        return key in self.letters
+
+    @property
+    def present(self) -> list[Column]:
+        """The sheet's known columns, in the order of the spec."""
+        return [c for c in self.spec.columns if c.key in self.letters]
+
+
+@dataclass
+class Problems:
+    """Every problem found in a table, each located by row and column for the clerk."""
+
+    table: Table
+    _found: list[tuple[int, int, FieldError]] = field(default_factory=list)
+    _rows: set[int] = field(default_factory=set)
+
+    def _place(self, row: int) -> str:
+        return f"工作表“{self.table.sheet}”第 {row} 行"
+
+    def cell(self, row: int, key: str, message: str) -> None:
+        """A problem with one cell."""
+        letter = self.table.letters.get(key, "")
+        header = self.table.headers.get(key, self.table.spec.column(key).header)
+        where = f"{self._place(row)} {letter} 列（{header}）" if letter else self._place(row)
+        order = self._column_order(key)
+        self._found.append((row, order, FieldError(key, header, f"{where}：{message}")))
+        self._rows.add(row)
+
+    def row(self, row: int, message: str) -> None:
+        """A problem with a whole row."""
+        self._found.append((row, -1, FieldError("row", "行", f"{self._place(row)}：{message}")))
+        self._rows.add(row)
+
+    def rows(self, rows: list[int], message: str) -> None:
+        """One problem shared by several rows (named once rather than once per row)."""
+        if not rows:
+            return
+        named = "、".join(str(r) for r in rows[:MAX_ROWS_NAMED])
+        if len(rows) > MAX_ROWS_NAMED:
+            named += f" 等 {len(rows)} "
+        where = f"工作表“{self.table.sheet}”第 {named} 行"
+        self._found.append((rows[0], -1, FieldError("row", "行", f"{where}：{message}")))
+        self._rows.update(rows)
+
+    def in_row(self, row: int) -> bool:
+        """Whether a problem was found in this row."""
+        return row in self._rows
+
+    def _column_order(self, key: str) -> int:
+        letter = self.table.letters.get(key)
+        if letter is None:
+            return -1
+        from openpyxl.utils import column_index_from_string
+
+        return column_index_from_string(letter)
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def error(self) -> SheetError:
+        """All problems, in the order of the sheet's rows and columns."""
+        ordered = sorted(self._found, key=lambda item: (item[0], item[1]))
+        return SheetError([problem for _, _, problem in ordered])
+
+
+def _file_bytes(path: Path) -> bytes:
+    name = path.name
+    suffix = path.suffix.lower()
+    if suffix in _OTHER_FORMATS:
+        raise SheetError.of(f"“{name}”是{_OTHER_FORMATS[suffix]}，不能直接导入。{_SAVE_AS}")
+    if suffix not in READABLE_SUFFIXES:
+        raise SheetError.of(f"“{name}”不是 Excel 工作簿（.xlsx），不能导入。")
+    if not path.is_file():
+        raise SheetError.of(f"找不到文件：{path}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SheetError.of(
+            f"无法读取“{name}”：文件正被其他程序占用，或没有读取权限"
+            f"（{exc.strerror or exc}）。请关闭打开它的程序后重试。"
+        ) from None
+    if data.startswith(_OLE_SIGNATURE):
+        raise SheetError.of(
+            f"“{name}”实际上是旧版 Excel 文件（.xls），或设置了打开密码。"
+            "请在 Excel 或 WPS 中打开它，去掉打开密码，“另存为” Excel 工作簿（*.xlsx）后再导入。"
+        )
+    if not data.startswith(_ZIP_SIGNATURE):
+        raise SheetError.of(f"“{name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。")
+    return data
+
+
+def open_workbook(path: Path) -> tuple[Workbook, str]:
+    """The workbook at ``path`` (cached formula results, not formulas) and its fingerprint."""
+    from openpyxl import load_workbook
+
+    data = _file_bytes(path)
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about features it drops (extensions, print settings): not ours.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors on a damaged file
+        raise SheetError.of(
+            f"“{path.name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。"
+            "请在 Excel 或 WPS 中打开它并重新保存后再试。"
+        ) from None
+    return workbook, hashlib.sha256(data).hexdigest()
+
+
+def file_fingerprint(path: Path) -> str:
+    """The fingerprint of the file's current content (see :func:`open_workbook`)."""
+    return hashlib.sha256(_file_bytes(path)).hexdigest()
+
+
+def _match_headers(cells: tuple[object, ...], spec: SheetSpec) -> dict[str, list[int]]:
+    lookup = {name: column.key for column in spec.columns for name in column.names}
+    found: dict[str, list[int]] = defaultdict(list)
+    for index, value in enumerate(cells):
+        key = lookup.get(normalize_header(value))
+        if key is not None:
+            found[key].append(index)
+    return found
+
+
+def _find_header(
+    workbook: Workbook, spec: SheetSpec, filename: str
+) -> tuple[Worksheet, int, dict[str, list[int]], dict[str, str]]:
+    sheets = sorted(workbook.worksheets, key=lambda ws: ws.sheet_state != "visible")
+    best: tuple[int, str, int, set[str]] | None = None
+    for sheet in sheets:
+        for number, cells in enumerate(
+            sheet.iter_rows(max_row=MAX_HEADER_ROW, values_only=True), start=1
+        ):
+            found = _match_headers(cells, spec)
+            have = {key for key in spec.required if key in found}
+            if len(have) == len(spec.required):
+                written = {key: clean_text(cells[indexes[0]]) for key, indexes in found.items()}
+                return sheet, number, found, written
+            if have and (best is None or len(have) > best[0]):
+                best = (len(have), sheet.title, number, have)
+    if best is not None:
+        _, title, number, have = best
+        missing = "、".join(spec.column(k).also_written() for k in spec.required if k not in have)
+        raise SheetError.of(f"工作表“{title}”第 {number} 行的表头中找不到{missing}列。")
+    wanted = "、".join(spec.column(k).also_written() for k in spec.required)
+    raise SheetError.of(
+        f"在“{filename}”各工作表的前 {MAX_HEADER_ROW} 行中找不到{wanted}列，"
+        f"无法确定表头。请确认这是{spec.title}表，表头在前 {MAX_HEADER_ROW} 行内。"
+    )
+
+
+def _merged_cells(
+    sheet: Worksheet, header_row: int, mapped: set[int]
+) -> tuple[dict[tuple[int, int], object], set[int]]:
+    """Values merged down below the header, and rows under a merged cell spanning columns."""
+    merged_down: dict[tuple[int, int], object] = {}
+    banner_rows: set[int] = set()
+    for cells in sheet.merged_cells.ranges:
+        if cells.min_row <= header_row:
+            continue
+        spanned = sum(1 for column in range(cells.min_col, cells.max_col + 1) if column in mapped)
+        if cells.max_col - cells.min_col >= 2 and spanned >= 2:
+            banner_rows.update(range(cells.min_row, cells.max_row + 1))
+            continue
+        top = sheet.cell(cells.min_row, cells.min_col).value
+        for row in range(cells.min_row + 1, cells.max_row + 1):
+            merged_down[(row, cells.min_col)] = top
+    return merged_down, banner_rows
+
+
+def read_table(path: Path, spec: SheetSpec) -> Table:
+    """The table of ``spec``'s kind in the workbook at ``path``.
+
+    Raises :class:`SheetError` when the file cannot be read or has no such table.
+    """
+    from openpyxl.utils import get_column_letter
+
+    workbook, fingerprint = open_workbook(path)
+    sheet, header_row, found, written = _find_header(workbook, spec, path.name)
+    doubled = {key: indexes for key, indexes in found.items() if len(indexes) > 1}
+    if doubled:
+        raise SheetError.of(
+            *(
+                f"工作表“{sheet.title}”第 {header_row} 行的 "
+                + "、".join(get_column_letter(i + 1) for i in indexes)
+                + f" 列都是{spec.column(key).also_written()}，请删去或改名多余的列。"
+                for key, indexes in doubled.items()
+            )
+        )
+    columns = {key: indexes[0] for key, indexes in found.items()}
+    merged_down, banner_rows = _merged_cells(sheet, header_row, {i + 1 for i in columns.values()})
+    rows = []
+    for number, cells in enumerate(
+        sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
+    ):
+        if number in banner_rows:
+            continue
+        values: dict[str, object] = {}
+        for key, index in columns.items():
+            value = cells[index] if index < len(cells) else None
+            if value is None:
+                value = merged_down.get((number, index + 1))
+            values[key] = value
+        if not all(is_blank(value) for value in values.values()):
+            rows.append(SheetRow(number, values))
+    return Table(
+        spec=spec,
+        sheet=sheet.title,
+        header_row=header_row,
+        headers=written,
+        letters={key: get_column_letter(index + 1) for key, index in columns.items()},
+        rows=rows,
+        fingerprint=fingerprint,
+    )
+
+
+def read_cells(table: Table, row: SheetRow, problems: Problems) -> dict[str, Any] | None:
+    """The row's values read by each present column, or ``None`` if any cell has a problem."""
+    values: dict[str, Any] = {}
+    failed = False
+    for column in table.present:
+        try:
+            values[column.key] = column.read(row.values.get(column.key))
+        except ValueError as exc:
+            problems.cell(row.number, column.key, str(exc))
+            failed = True
+    return None if failed else values
+
+
+@dataclass(frozen=True)
+class SheetHandler:
+    """One kind of sheet: its columns, its import into a session and its rows for export.
+
+    ``import_rows`` changes the session (the caller commits or rolls back) and records every
+    row in the plan; ``export_records`` gives the stored values by column key.
+    """
+
+    spec: SheetSpec
+    import_rows: Callable[[Session, Table, date, Problems, ImportPlan], None]
+    export_records: Callable[[Session, date], list[dict[str, Any]]]

@@ -1,0 +1,139 @@
+"""Writing a sheet the way an office keeps it: a merged title row, a bold header row, frozen
+panes, sensible widths, real date cells, drop-down lists for columns with fixed choices, and a
+page set-up that prints on A4 landscape with the header repeated on every page.
+
+Export and template share the layout, so an exported sheet and a filled-in template import the
+same way. The file is written next to its destination and then moved into place, so a failed
+save never leaves half a workbook behind.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.errors import FieldError, ValidationError
+from core.sheets.columns import SheetSpec
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
+DATE_FORMAT = "yyyy-mm-dd"
+SPARE_ROWS = 500
+"""Rows below the data that still get the drop-down lists, for rows the clerk adds."""
+
+
+def _refuse(message: str) -> ValidationError:
+    return ValidationError([FieldError("path", "文件", message)])
+
+
+def _cell_value(value: Any) -> Any:
+    if value == "" or value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _fill_rows(sheet: Worksheet, spec: SheetSpec, records: Sequence[Mapping[str, Any]]) -> None:
+    for row, record in enumerate(records, start=FIRST_DATA_ROW):
+        for index, column in enumerate(spec.columns, start=1):
+            value = _cell_value(column.to_cell(record.get(column.key)))
+            cell = sheet.cell(row, index, value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text such as a note beginning with "=" is not a formula
+            if column.is_date:
+                cell.number_format = DATE_FORMAT
+
+
+def _dropdowns(sheet: Worksheet, spec: SheetSpec, last_row: int) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for index, column in enumerate(spec.columns, start=1):
+        if not column.choices:
+            continue
+        letter = get_column_letter(index)
+        # A warning rather than a stop: clerks may type a synonym (特教, 职高) that imports fine.
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(column.choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=column.header,
+            error=f"请从下拉列表中选择：{'、'.join(column.choices)}",
+        )
+        validation.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last_row}")
+        sheet.add_data_validation(validation)
+
+
+def _layout(sheet: Worksheet, spec: SheetSpec, title: str, data_rows: int) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(len(spec.columns))
+    sheet.merge_cells(f"A{TITLE_ROW}:{last}{TITLE_ROW}")
+    heading = sheet.cell(TITLE_ROW, 1, title)
+    heading.font = Font(bold=True, size=14)
+    heading.alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[TITLE_ROW].height = 30
+
+    thin = Side(style="thin", color="999999")
+    for index, column in enumerate(spec.columns, start=1):
+        cell = sheet.cell(HEADER_ROW, index, column.header)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", start_color="DDEBF7")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.row_dimensions[HEADER_ROW].height = 22
+
+    sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 2)
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(HEADER_ROW, HEADER_ROW + data_rows)}"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    _dropdowns(sheet, spec, HEADER_ROW + data_rows + SPARE_ROWS)
+
+
+def build_workbook(
+    spec: SheetSpec, title: str, records: Sequence[Mapping[str, Any]] = ()
+) -> Workbook:
+    """A workbook of one sheet named after ``spec`` holding ``records`` (none for a template)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = spec.title
+    _layout(sheet, spec, title, len(records))
+    _fill_rows(sheet, spec, records)
+    return workbook
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """Save as ``path`` (.xlsx); a ValidationError with a Chinese message if that fails."""
+    if path.suffix.lower() != ".xlsx":
+        raise _refuse(f"“{path.name}”应以 .xlsx 结尾（Excel 工作簿）")
+    folder = path.parent
+    if not folder.is_dir():
+        raise _refuse(f"要保存到的文件夹不存在：{folder}")
+    temporary = folder / f"~{path.stem}.{uuid.uuid4().hex[:8]}.xlsx"
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise _refuse(
+            f"无法保存“{path.name}”：文件可能正在 Excel 或 WPS 中打开，或没有写入权限"
+            f"（{exc.strerror or exc}）。请关闭这个文件后重试，或换一个文件名。"
+        ) from None

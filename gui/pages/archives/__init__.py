@@ -1,0 +1,1 @@
+"""迎检档案: campaigns, checklists, progress, scoring and templates, with their dialogs."""

@@ -1,0 +1,642 @@
+"""The 督导日历 page: a month's visits as a grid or a list, the plan generator, and moving,
+confirming and closing visits.
+
+One read per month shown gives the month's visits, the days off and what the visit form offers.
+The filters (inspector, zone, kind, status, and the type-to-filter box for schools) apply to both
+views: the grid shows the rows the list lets through. In the grid, the
+visits of the day chosen are listed below it and can be dragged onto another day; every move or
+new day is checked first (:func:`gui.pages.calendar.visit_dialog.check_then`). The plan is internal
+(四不两直): nothing on this page is sent to schools.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from core.calendar.visits import (
+    VisitRow,
+    delete_visit,
+    month_span,
+    move_visit,
+    set_status,
+    visit_rows_in_session,
+)
+from core.enums import VisitKind, VisitStatus
+from db.engine import Database
+from db.models import Inspector, School
+from gui import dialogs
+from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
+from gui.pages.calendar.visit_dialog import CHANGES, Choices, VisitDialog, check_then
+from gui.report_actions import open_report
+from gui.sheet_actions import add_sheet_menu
+from gui.widgets.list_page import ListPage
+from gui.widgets.table_model import Column, RowTableModel, show_date
+from gui.worker import DbWorker, refusal_handler
+
+WEEKDAYS = "一二三四五六日"
+RELEVANT = {"visits", "schools", "inspectors", "calendar", "unavailability", "settings"}
+OPEN_STATUSES = (VisitStatus.PLANNED, VisitStatus.CONFIRMED)
+
+
+@dataclass(frozen=True)
+class MonthData:
+    """Everything the page shows for one month."""
+
+    year: int
+    month: int
+    rows: list[VisitRow]
+    days_off: frozenset[date]
+    known_year: bool
+    choices: Choices
+    zones: list[str]
+
+
+def read_month(db: Database, year: int, month: int, today: date) -> MonthData:
+    """The month's visits, the grid's days off, and the visit form's choices."""
+    from core.calendar.planner import responsible_inspectors
+    from core.office.workdays import WorkCalendar, package_knows
+    from core.roster.terms import serving_inspector_ids
+
+    days = grid_days(year, month)
+    with db.session() as session:
+        rows = visit_rows_in_session(session, *month_span(year, month))
+        work = WorkCalendar.from_session(session)
+        serving = serving_inspector_ids(session, today)
+        inspectors = session.execute(
+            select(Inspector.id, Inspector.name).order_by(Inspector.name)
+        ).all()
+        schools = session.execute(
+            select(School.id, School.name).where(School.active).order_by(School.name)
+        ).all()
+        responsible = responsible_inspectors(session, today)
+        zones = sorted({r.zone for r in rows if r.zone})
+    return MonthData(
+        year=year,
+        month=month,
+        rows=rows,
+        days_off=frozenset(d for d in days if not work.is_workday(d)),
+        known_year=package_knows(year),
+        choices=Choices(
+            schools=[(r.id, r.name) for r in schools],
+            inspectors=[(r.id, r.name) for r in inspectors if r.id in serving],
+            responsible=responsible,
+        ),
+        zones=zones,
+    )
+
+
+COLUMNS = [
+    Column("日期", lambda r: f"{show_date(r.day)} 周{WEEKDAYS[r.day.weekday()]}", lambda r: r.day),
+    Column("学校", lambda r: r.school),
+    Column("责任区", lambda r: r.zone),
+    Column("督学", lambda r: r.inspector),
+    Column("同行督学", lambda r: r.companions),
+    Column("类型", lambda r: r.kind_label),
+    Column(
+        "状态",
+        lambda r: r.status_label,
+        alert=lambda r: r.status in (VisitStatus.CANCELLED, VisitStatus.POSTPONED),
+    ),
+    Column("来源", lambda r: "自动生成" if r.generated else "手工安排"),
+    Column("备注", lambda r: r.note, tooltip=lambda r: r.note),
+]
+DAY_COLUMNS = [
+    Column("学校", lambda r: r.school),
+    Column("督学", lambda r: r.inspector),
+    Column("类型", lambda r: r.kind_label),
+    Column("状态", lambda r: r.status_label),
+]
+
+
+class CalendarPage(ListPage):
+    """督导日历: the month's visits, generated and adjusted by the clerk."""
+
+    def __init__(self, db: Database, worker: DbWorker, today: Callable[[], date]) -> None:
+        super().__init__(
+            self.tr("Visit calendar"), COLUMNS, lambda r: r.status in ("cancelled", "postponed")
+        )
+        self.db, self.worker, self.today = db, worker, today
+        now = today()
+        self.year, self.month = now.year, now.month
+        self.data: MonthData | None = None
+        self._named: Callable[[VisitRow], bool] | None = None
+
+        self.add_button(self.tr("Generate month plan"), self.generate)
+        self.add_button(self.tr("New visit"), self.add)
+        self.add_button(self.tr("Edit"), self.edit, needs_selection=True)
+        self.status_actions = self.add_menu(
+            self.tr("Status"),
+            [
+                (VisitStatus.CONFIRMED.label, lambda: self.set_status(VisitStatus.CONFIRMED), True),
+                (VisitStatus.DONE.label, lambda: self.set_status(VisitStatus.DONE), True),
+                (VisitStatus.POSTPONED.label, lambda: self.set_status(VisitStatus.POSTPONED), True),
+                (VisitStatus.CANCELLED.label, lambda: self.set_status(VisitStatus.CANCELLED), True),
+                (self.tr("Back to planned"), lambda: self.set_status(VisitStatus.PLANNED), True),
+            ],
+        )
+        self.add_button(self.tr("Delete"), self.delete, needs_selection=True)
+        self.add_menu(
+            self.tr("Planning"),
+            [
+                (self.tr("Special-topic campaign…"), self.plan_campaign, False),
+                (self.tr("Semester check…"), self.semester_check, False),
+                (self.tr("Working days…"), self.edit_workdays, False),
+                (self.tr("Leave and training…"), self.edit_unavailability, False),
+            ],
+        )
+        self.add_button(self.tr("Export to phone calendar"), self.export_ics)
+        self.sheets = add_sheet_menu(self, "visits", db, worker, today)
+        self.add_button(self.tr("Print schedule"), self.print_schedule)
+        self.finish_actions()
+
+        self.add_filter("week", self.tr("Due in the next 7 days"), self._due_this_week)
+        self.add_filter(
+            "open", self.tr("Planned or confirmed"), lambda r: r.status in OPEN_STATUSES
+        )
+        self.add_filter("done", self.tr("Done"), lambda r: r.status == VisitStatus.DONE)
+        self.add_filter(
+            "off",
+            self.tr("Cancelled or postponed"),
+            lambda r: r.status in (VisitStatus.CANCELLED, VisitStatus.POSTPONED),
+        )
+
+        self._build_month_bar()
+        self._build_grid()
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        worker.data_changed.connect(self.refresh)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build_month_bar(self) -> None:
+        bar = QHBoxLayout()
+        self.previous_button = QPushButton("◀")
+        self.previous_button.setToolTip(self.tr("Previous month"))
+        self.month_label = QLabel()
+        self.month_label.setObjectName("monthLabel")
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip(self.tr("Next month"))
+        self.this_month_button = QPushButton(self.tr("This month"))
+        self.grid_button = QPushButton(self.tr("Month grid"))
+        self.list_button = QPushButton(self.tr("List"))
+        for button in (self.grid_button, self.list_button):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+        self.grid_button.setChecked(True)
+        self.inspector_filter = QComboBox()
+        self.zone_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), "")
+        for kind in VisitKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for status in VisitStatus:
+            self.status_filter.addItem(status.label, status.value)
+        for widget in (
+            self.previous_button,
+            self.month_label,
+            self.next_button,
+            self.this_month_button,
+        ):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(self.grid_button)
+        bar.addWidget(self.list_button)
+        bar.addSpacing(16)
+        for combo in (
+            self.inspector_filter,
+            self.zone_filter,
+            self.kind_filter,
+            self.status_filter,
+        ):
+            bar.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        bar.addStretch(1)
+        self.body.insertLayout(self.body.indexOf(self.actions_bar) + 1, bar)
+        self.previous_button.clicked.connect(lambda: self.go_to_month(-1))
+        self.next_button.clicked.connect(lambda: self.go_to_month(1))
+        self.this_month_button.clicked.connect(self.go_to_this_month)
+        self.grid_button.toggled.connect(self._show_view)
+
+    def _build_grid(self) -> None:
+        self.grid_model = MonthGridModel(self)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setWordWrap(True)
+        self.grid.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.grid.setAcceptDrops(True)
+        self.grid.setDropIndicatorShown(True)
+        self.grid.verticalHeader().hide()
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.day_model = DayVisitsModel(DAY_COLUMNS, self)
+        self.day_list = QTableView()
+        self.day_list.setModel(self.day_model)
+        self.day_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.day_list.setDragEnabled(True)
+        self.day_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.day_list.verticalHeader().hide()
+        self.day_list.horizontalHeader().setStretchLastSection(True)
+        self.day_title = QLabel()
+        self.day_title.setObjectName("summary")
+        day_box = QWidget()
+        day_layout = QVBoxLayout(day_box)
+        day_layout.setContentsMargins(0, 0, 0, 0)
+        day_layout.addWidget(self.day_title)
+        day_layout.addWidget(self.day_list)
+        self.grid_box = QSplitter(Qt.Orientation.Vertical)
+        self.grid_box.addWidget(self.grid)
+        self.grid_box.addWidget(day_box)
+        self.grid_box.setStretchFactor(0, 4)
+        self.grid_box.setStretchFactor(1, 1)
+        self.content.insertWidget(0, self.grid_box)
+        self.table.hide()
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_day())
+        self.grid.doubleClicked.connect(lambda _index: self.add())
+        self.day_list.doubleClicked.connect(lambda _index: self.edit())
+        self.day_list.selectionModel().selectionChanged.connect(
+            lambda *_: self._selection_changed()
+        )
+        self.grid_model.visits_dropped.connect(self.move_visits)
+        self.proxy.modelReset.connect(self._fill_grid)
+        self.proxy.layoutChanged.connect(self._fill_grid)
+
+    def _show_view(self, grid: bool) -> None:
+        self.grid_box.setVisible(grid)
+        self.table.setVisible(not grid)
+        self._selection_changed()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+        if not self.needs_reading(changes, RELEVANT):
+            return
+        year, month, today = self.year, self.month, self.today()
+        self.worker.submit(lambda: read_month(self.db, year, month, today), on_done=self._show)
+
+    def _show(self, data: MonthData) -> None:
+        if (data.year, data.month) != (self.year, self.month):
+            return
+        self.data = data
+        self.month_label.setText(f"{data.year} 年 {data.month} 月")
+        self._fill_combo(
+            self.inspector_filter,
+            self.tr("All inspectors"),
+            sorted({r.inspector for r in data.rows} | {n for _, n in data.choices.inspectors}),
+        )
+        self._fill_combo(self.zone_filter, self.tr("All zones"), data.zones)
+        self.set_rows(data.rows)
+        self._summarize()
+
+    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, "")
+        for value in values:
+            combo.addItem(value, value)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+
+    def _summarize(self) -> None:
+        if self.data is None:
+            return
+        in_month = self.visible_rows()
+        done = sum(1 for r in in_month if r.status == VisitStatus.DONE)
+        open_ = sum(1 for r in in_month if r.status in OPEN_STATUSES)
+        parts = [
+            self.tr("{0} visits this month: {1} done, {2} still to go.").format(
+                len(in_month), done, open_
+            ),
+            self.tr("The plan is internal (四不两直): it is not sent to schools."),
+        ]
+        if not self.data.known_year:
+            from core.office.workdays import UNKNOWN_YEAR_NOTICE
+
+            parts.append(f"{self.data.year}年：{UNKNOWN_YEAR_NOTICE}")
+        self.summary.setText(" ".join(parts))
+
+    # --- filters -----------------------------------------------------------------------------
+
+    def set_predicate(self, predicate: Callable[[VisitRow], bool] | None) -> None:
+        self._named = predicate
+        self._filters_changed()
+
+    def _filters_changed(self, _index: int = 0) -> None:
+        inspector = self.inspector_filter.currentData()
+        zone = self.zone_filter.currentData()
+        kind = self.kind_filter.currentData()
+        status = self.status_filter.currentData()
+        named = self._named
+
+        def keep(row: VisitRow) -> bool:
+            return (
+                (not inspector or row.inspector == inspector)
+                and (not zone or row.zone == zone)
+                and (not kind or row.kind == kind)
+                and (not status or row.status == status)
+                and (named is None or named(row))
+            )
+
+        super().set_predicate(keep)
+        self._fill_grid()
+
+    def _due_this_week(self, row: VisitRow) -> bool:
+        today = self.today()
+        return row.status in OPEN_STATUSES and today <= row.day < today + timedelta(days=7)
+
+    def apply_filter(self, key: str) -> None:
+        if key == "week":
+            self.go_to_this_month()
+            self.list_button.setChecked(True)
+        super().apply_filter(key)
+
+    # --- the grid ----------------------------------------------------------------------------
+
+    def _fill_grid(self) -> None:
+        if self.data is None:
+            return
+        current = self.grid_model.day_at(self.grid.currentIndex())
+        self.grid_model.show_month(
+            self.year, self.month, self.visible_rows(), self.data.days_off, self.today()
+        )
+        if current is None:
+            today = self.today()
+            current = today if (today.year, today.month) == (self.year, self.month) else None
+        if current is None:
+            current = date(self.year, self.month, 1)
+        self.grid.setCurrentIndex(self.grid_model.index_of(current))
+        self._show_day()
+        self._summarize()
+
+    def _show_day(self) -> None:
+        day = self.grid.currentIndex().data(DAY_ROLE)
+        rows = self.grid_model.by_day.get(day, []) if day else []
+        self.day_model.set_rows(rows)
+        self.day_list.resizeColumnsToContents()
+        if day:
+            kind = self.tr("day off") if day in self.grid_model.days_off else self.tr("working day")
+            self.day_title.setText(f"{show_date(day)} 周{WEEKDAYS[day.weekday()]}（{kind}）")
+        self._selection_changed()
+
+    def chosen_day(self) -> date:
+        """The day chosen in the grid (today if none)."""
+        day = self.grid.currentIndex().data(DAY_ROLE)
+        return day or self.today()
+
+    # --- selection ---------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[VisitRow]:
+        if self.grid_button.isChecked():
+            indexes = self.day_list.selectionModel().selectedRows()
+            return [self.day_model.rows[i.row()] for i in sorted(indexes, key=lambda i: i.row())]
+        return super().selected_rows()
+
+    def _selection_changed(self, *_args: object) -> None:
+        if not hasattr(self, "day_list"):
+            return super()._selection_changed(*_args)
+        has_selection = bool(self.selected_rows())
+        for button in self._selection_buttons:
+            button.setEnabled(has_selection)
+        for action in self._selection_actions:
+            action.setEnabled(has_selection)
+        return None
+
+    # --- months ------------------------------------------------------------------------------
+
+    def go_to_month(self, step: int) -> None:
+        """Show the month ``step`` months from the one shown."""
+        index = self.year * 12 + self.month - 1 + step
+        self.show_month(index // 12, index % 12 + 1)
+
+    def go_to_this_month(self) -> None:
+        today = self.today()
+        self.show_month(today.year, today.month)
+
+    def show_month(self, year: int, month: int) -> None:
+        """Show (and read) another month."""
+        if (year, month) == (self.year, self.month) and self.data is not None:
+            return
+        self.year, self.month = year, month
+        self.data = None
+        self.month_label.setText(f"{year} 年 {month} 月")
+        self._stale = True
+        self.refresh()
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def generate(self) -> None:
+        """Generate (or regenerate the unconfirmed part of) the month's plan."""
+        from core.calendar.planner import generate_month
+
+        year, month, today = self.year, self.month, self.today()
+        if (year, month) < (today.year, today.month):
+            dialogs.warn(self, self.tr("Generate"), self.tr("This month has already passed."))
+            return
+        question = self.tr(
+            "Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, "
+            "done and hand-entered visits stay."
+        ).format(year, month)
+        if not dialogs.ask(self, self.tr("Generate month plan"), question):
+            return
+        self.worker.submit(
+            lambda: generate_month(self.db, year, month, today),
+            on_done=self._generated,
+            on_error=self._failed,
+            changes=CHANGES,
+        )
+
+    def _generated(self, plan) -> None:
+        PlanResultDialog(plan, self).open()
+
+    def _failed(self, exc: BaseException) -> None:
+        refusal_handler(self, self.tr("Visit calendar"))(exc)
+
+    def add(self) -> None:
+        """Put a new visit on the day chosen."""
+        if self.data is None:
+            return
+        VisitDialog(self.db, self.worker, self.data.choices, self.chosen_day(), parent=self).open()
+
+    def edit(self) -> None:
+        """Edit the (first) visit selected."""
+        rows = self.selected_rows()
+        if not rows or self.data is None:
+            return
+        VisitDialog(
+            self.db, self.worker, self.data.choices, rows[0].day, rows[0], parent=self
+        ).open()
+
+    def set_status(self, status: VisitStatus) -> None:
+        """Give the selected visits a new status."""
+        ids = [r.id for r in self.selected_rows()]
+        if not ids:
+            return
+        today = self.today()
+        self.worker.submit(
+            lambda: set_status(self.db, ids, status.value, today=today),
+            on_error=self._failed,
+            changes=CHANGES,
+        )
+
+    def delete(self) -> None:
+        """Delete the selected visits after asking."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        text = self.tr("Delete {0} visit(s)? Their records go with them.").format(len(rows))
+        if not dialogs.ask(self, self.tr("Delete"), text):
+            return
+        ids = [r.id for r in rows]
+
+        def job() -> None:
+            for visit_id in ids:
+                delete_visit(self.db, visit_id)
+
+        self.worker.submit(job, on_error=self._failed, changes=CHANGES)
+
+    def move_visits(self, ids: list[int], day: date) -> None:
+        """Move visits (dropped on a day in the grid) after checking the day."""
+        if self.data is None:
+            return
+        rows = [r for r in self.data.rows if r.id in set(ids) and r.day != day]
+        if not rows:
+            return
+        if any(r.status == VisitStatus.DONE for r in rows):
+            dialogs.warn(self, self.tr("Move"), self.tr("A visit already done cannot be moved."))
+            return
+        checks = [(r.inspector_id, r.school_id, day, r.id) for r in rows]
+
+        def move() -> None:
+            def job() -> None:
+                for row in rows:
+                    move_visit(self.db, row.id, day)
+
+            self.worker.submit(job, on_error=self._failed, changes=CHANGES)
+
+        check_then(self, self.db, self.worker, checks, move)
+
+    def export_ics(self) -> None:
+        """Save one inspector's month as an iCalendar file for a phone calendar."""
+        from core.calendar.ics import inspector_month_ics
+
+        if self.data is None:
+            return
+        rows = self.selected_rows()
+        name = rows[0].inspector if rows else self.inspector_filter.currentData()
+        ids = {n: i for i, n in self.data.choices.inspectors} | {
+            r.inspector: r.inspector_id for r in self.data.rows
+        }
+        if not name or name not in ids:
+            dialogs.warn(
+                self,
+                self.tr("Export to phone calendar"),
+                self.tr("Choose an inspector in the filter (or select one of their visits)."),
+            )
+            return
+        year, month, inspector_id = self.year, self.month, ids[name]
+        target = dialogs.save_file(
+            self,
+            self.tr("Export to phone calendar"),
+            f"{name}-{year}{month:02d}督导安排.ics",
+            "iCalendar (*.ics)",
+        )
+        if target is None:
+            return
+
+        def job() -> None:
+            target.write_bytes(inspector_month_ics(self.db, inspector_id, year, month))
+
+        self.worker.submit(
+            job,
+            on_done=lambda _: dialogs.inform(
+                self, self.tr("Export to phone calendar"), self.tr("Saved: {0}").format(target)
+            ),
+            on_error=self._failed,
+        )
+
+    def print_schedule(self) -> None:
+        """Preview the month's schedule (with the zone and inspector filters) for printing."""
+        open_report(
+            self,
+            self.db,
+            self.worker,
+            "schedule",
+            self.today(),
+            month=f"{self.year}-{self.month:02d}",
+            zone=self.zone_filter.currentData() or None,
+            inspector=self.inspector_filter.currentData() or None,
+        )
+
+    def _open_dialog(self, name: str) -> None:
+        from gui.pages.calendar import dialogs as calendar_dialogs
+
+        dialog = getattr(calendar_dialogs, name)(self.db, self.worker, self.today(), self)
+        dialog.open()
+
+    def plan_campaign(self) -> None:
+        self._open_dialog("CampaignDialog")
+
+    def semester_check(self) -> None:
+        self._open_dialog("SemesterCheckDialog")
+
+    def edit_workdays(self) -> None:
+        self._open_dialog("WorkdaysDialog")
+
+    def edit_unavailability(self) -> None:
+        self._open_dialog("UnavailabilityDialog")
+
+
+class PlanResultDialog(QDialog):
+    """What generating a month did: visits added and replaced, and every school not placed."""
+
+    def __init__(self, plan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Month plan"))
+        text = self.tr("{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.").format(
+            plan.year, plan.month, plan.added, plan.replaced
+        )
+        if plan.school_break:
+            text += " " + self.tr("The month is in the school holidays: no routine visits.")
+        if plan.unplaced:
+            text += " " + self.tr("{0} school(s) could not be placed:").format(len(plan.unplaced))
+        self.message = QLabel(text)
+        self.message.setWordWrap(True)
+        self.unplaced = RowTableModel(
+            [Column("学校", lambda u: u.school), Column("原因", lambda u: u.reason)], None, self
+        )
+        self.unplaced.set_rows(plan.unplaced)
+        table = QTableView()
+        table.setModel(self.unplaced)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.resizeColumnToContents(0)
+        table.setVisible(bool(plan.unplaced))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(560, 360 if plan.unplaced else 120)

@@ -1,0 +1,1 @@
+"""工作台: the dashboard's cards, each opening the list behind it."""

@@ -1,0 +1,333 @@
+"""The dashboard (工作台): what needs the clerk's attention, as clickable cards.
+
+Figures come from :func:`core.overview.compliance`, read by the worker whenever data
+changes. Each card opens the list behind it, filtered to what the card counts (its target is
+``page`` or ``page:filter``). An empty database offers to load the demo office.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.overview import Compliance, compliance
+from db.engine import Database
+from gui import dialogs
+from gui.report_actions import open_report
+from gui.worker import EVERYTHING, DbWorker, report_failure
+
+CARD_COLUMNS = 4
+ARCHIVE_WARNING_DAYS = 7
+"""A phase deadline this close (days) marks the archives card."""
+
+
+class Card(QPushButton):
+    """A figure with its title and a short explanation; clicking opens the list behind it."""
+
+    def __init__(self, title: str, target: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.setObjectName("card")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(220, 120)
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        self.figure = QLabel("…")
+        self.figure.setObjectName("cardFigure")
+        self.detail = QLabel()
+        self.detail.setObjectName("cardDetail")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        for label in (self.title, self.figure, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_figure(self, figure: str, detail: str, *, alert: bool = False) -> None:
+        """Show the figure; ``alert`` marks something that needs doing."""
+        self.figure.setText(figure)
+        self.detail.setText(detail)
+        self.setProperty("alert", alert)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class DashboardPage(QWidget):
+    """The first page: the office at a glance."""
+
+    navigate = Signal(str)
+    loaded = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        worker: DbWorker,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.worker = worker
+        self.today = today
+        self.overview: Compliance | None = None
+
+        self.heading = QLabel(self.tr("Dashboard"))
+        self.heading.setObjectName("pageTitle")
+        self.subheading = QLabel()
+
+        self.empty_banner = QFrame()
+        self.empty_banner.setObjectName("banner")
+        banner_text = QLabel(
+            self.tr(
+                "The database is empty. Load the demo office to try the app, or enter your "
+                "office's name under Settings."
+            )
+        )
+        banner_text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Load demo data"))
+        self.demo_button.clicked.connect(self.load_demo)
+        banner_layout = QHBoxLayout(self.empty_banner)
+        banner_layout.addWidget(banner_text, 1)
+        banner_layout.addWidget(self.demo_button)
+        self.empty_banner.hide()
+
+        self.cards = {
+            "due": Card(self.tr("Visits in the next 7 days"), "calendar:week"),
+            "unvisited": Card(self.tr("Not visited this month"), "records:unvisited"),
+            "records": Card(self.tr("Visit records missing"), "records:missing"),
+            "overdue": Card(self.tr("Overdue rectifications"), "rectification:overdue"),
+            "escalated": Card(self.tr("Problems reported up"), "rectification:escalated"),
+            "archives": Card(self.tr("Next evaluation deadline"), "archives:next"),
+            "archive_overdue": Card(self.tr("Overdue archive items"), "archives:overdue"),
+            "schools": Card(self.tr("Schools and kindergartens"), "schools"),
+            "inspectors": Card(self.tr("Inspectors in office"), "inspectors:serving"),
+            "full_time": Card(self.tr("Full-time inspectors"), "inspectors:full_time"),
+            "uncovered": Card(self.tr("Schools without an inspector"), "schools:uncovered"),
+            "terms": Card(self.tr("Terms ending soon"), "inspectors:expiring"),
+            "term_limit": Card(self.tr("At the term limit"), "inspectors:term_limit"),
+            "training": Card(self.tr("Training hours short"), "training:shortfall"),
+            "preservice": Card(self.tr("Pre-service training missing"), "training:preservice"),
+            "workload": Card(self.tr("Heavy workloads"), "inspectors:overloaded"),
+            "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
+            "zones": Card(self.tr("Zones"), "schools"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, card in enumerate(self.cards.values()):
+            card.clicked.connect(lambda _=False, target=card.target: self.navigate.emit(target))
+            grid.addWidget(card, index // CARD_COLUMNS, index % CARD_COLUMNS)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        self.print_button = QPushButton(self.tr("Print staffing report…"))
+        self.print_button.clicked.connect(
+            lambda: open_report(self, self.db, self.worker, "staffing", self.today())
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(top)
+        layout.addWidget(self.subheading)
+        layout.addSpacing(12)
+        layout.addWidget(self.empty_banner)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+        worker.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, _changes: frozenset[str] = EVERYTHING) -> None:
+        """Read the figures again in the background."""
+        day = self.today()
+        self.worker.submit(lambda: compliance(self.db, day), on_done=self.show_overview)
+
+    def show_overview(self, overview: Compliance) -> None:
+        """Fill the cards from ``overview``."""
+        self.overview = o = overview
+        p = o.policy
+        self.subheading.setText(
+            self.tr("{office} · {day}").format(office=o.office_name, day=f"{o.today:%Y-%m-%d}")
+        )
+        self.empty_banner.setVisible(o.is_empty)
+        self.demo_button.setEnabled(o.is_empty)
+        self.cards["schools"].show_figure(
+            str(o.schools),
+            self.tr("{kindergartens} kindergartens, {private} private").format(
+                kindergartens=o.kindergartens, private=o.private_schools
+            ),
+        )
+        self.cards["inspectors"].show_figure(
+            self.tr("{actual} / {required}").format(
+                actual=o.inspectors, required=o.required_inspectors
+            ),
+            self.tr("{shortfall} more needed by the staffing ratio").format(shortfall=o.shortfall)
+            if o.shortfall
+            else self.tr("Staffing meets the ratio"),
+            alert=o.shortfall > 0,
+        )
+        self.cards["full_time"].show_figure(
+            f"{o.full_time_share:.0%}",
+            self.tr("{count} full-time; at least {minimum:.0%} required").format(
+                count=o.full_time, minimum=p.min_full_time_share
+            ),
+            alert=o.full_time_short,
+        )
+        self.cards["uncovered"].show_figure(
+            str(len(o.uncovered_schools)),
+            self.tr("Assign a responsible inspector")
+            if o.uncovered_schools
+            else self.tr("Every school is covered"),
+            alert=bool(o.uncovered_schools),
+        )
+        self.cards["terms"].show_figure(
+            str(len(o.terms_expiring)),
+            self.tr("Terms ending within {days} days").format(days=p.term_warning_days),
+            alert=bool(o.terms_expiring),
+        )
+        self.cards["term_limit"].show_figure(
+            str(len(o.term_limit_reached)),
+            self.tr("Last allowed term (at most {count} in a row)").format(
+                count=p.max_consecutive_terms
+            ),
+        )
+        self.cards["training"].show_figure(
+            str(len(o.training_shortfall)),
+            self.tr("Below {hours} hours in {year}").format(
+                hours=p.training_hours_per_year, year=o.training_year
+            ),
+            alert=bool(o.training_shortfall),
+        )
+        self.cards["preservice"].show_figure(
+            str(len(o.missing_preservice)),
+            self.tr("New inspectors below {hours} pre-service hours").format(
+                hours=p.preservice_training_hours
+            ),
+            alert=bool(o.missing_preservice),
+        )
+        self.cards["workload"].show_figure(
+            str(len(o.overloaded)),
+            self.tr("Inspectors with more than {count} schools").format(
+                count=p.inspector_school_warning
+            ),
+            alert=bool(o.overloaded),
+        )
+        self.cards["rotation"].show_figure(
+            str(len(o.rotation_due)),
+            self.tr("Schools with the same inspector for {years} years or more").format(
+                years=p.rotation_reminder_years
+            ),
+        )
+        self._show_work(o)
+        self._show_archives(o)
+        crowded = sum(1 for z in o.zones if z.over_limit)
+        self.cards["zones"].show_figure(
+            str(len(o.zones)),
+            self.tr("{crowded} over {limit} schools; {unzoned} schools outside any zone").format(
+                crowded=crowded, limit=p.zone_school_warning, unzoned=len(o.unzoned_schools)
+            )
+            if crowded or o.unzoned_schools
+            else self.tr("Supervision zones"),
+            alert=bool(crowded or o.unzoned_schools),
+        )
+        self.loaded.emit()
+
+    def _show_work(self, o: Compliance) -> None:
+        """The cards of the visit and rectification work."""
+        if o.visits is not None:
+            v = o.visits
+            self.cards["due"].show_figure(
+                str(v.due_this_week), self.tr("Planned or confirmed, from today on")
+            )
+            self.cards["unvisited"].show_figure(
+                str(v.unvisited_this_month),
+                self.tr("{count} of them have no visit planned this month").format(
+                    count=v.unvisited_unplanned
+                ),
+                alert=v.unvisited_unplanned > 0,
+            )
+            self.cards["records"].show_figure(
+                str(v.records_missing),
+                self.tr("Visits this semester whose day has come, without a record"),
+                alert=v.records_missing > 0,
+            )
+        if o.rectification is not None:
+            r = o.rectification
+            self.cards["overdue"].show_figure(
+                str(r.overdue),
+                self.tr("{count} problems not fixed yet").format(count=r.open),
+                alert=r.overdue > 0,
+            )
+            self.cards["escalated"].show_figure(
+                str(r.escalated),
+                self.tr("Not fixed after the follow-ups, or serious"),
+                alert=r.escalated > 0,
+            )
+
+    def _show_archives(self, o: Compliance) -> None:
+        """The cards of the evaluation campaigns (迎检): the next phase deadline, overdue items."""
+        a = o.archives
+        if a is None:
+            self.cards["archives"].show_figure("—", self.tr("No evaluation campaign running"))
+            self.cards["archive_overdue"].show_figure(
+                "0", self.tr("No evaluation campaign running")
+            )
+            return
+        if a.next_deadline is None or a.days_left is None:
+            self.cards["archives"].show_figure(
+                "—",
+                self.tr("{campaign}: every phase deadline has passed").format(
+                    campaign=a.next_campaign or self.tr("the running campaign")
+                ),
+            )
+        else:
+            self.cards["archives"].show_figure(
+                self.tr("{days} days").format(days=a.days_left),
+                self.tr("{campaign}: {phase} by {day}").format(
+                    campaign=a.next_campaign, phase=a.next_phase, day=f"{a.next_deadline:%Y-%m-%d}"
+                ),
+                alert=a.days_left <= ARCHIVE_WARNING_DAYS,
+            )
+        self.cards["archive_overdue"].show_figure(
+            str(a.overdue),
+            self.tr("{count} schools lagging behind").format(count=a.lagging)
+            if a.lagging
+            else self.tr("No school lagging behind"),
+            alert=a.overdue > 0,
+        )
+
+    def load_demo(self) -> None:
+        """Fill the empty database with the demo office, after asking."""
+        question = self.tr(
+            "Load the demo office (about 40 schools and 10 inspectors) into the empty database?"
+        )
+        if not dialogs.ask(self, self.tr("Demo data"), question):
+            return
+        from core.demo.office import create_demo
+
+        self.demo_button.setEnabled(False)
+        self.worker.submit(
+            lambda: create_demo(self.db, "office"),
+            on_error=self._demo_failed,
+            changes=EVERYTHING,
+        )
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        from core.errors import NotEmptyError
+
+        if isinstance(exc, NotEmptyError):
+            dialogs.warn(self, self.tr("Demo data"), str(exc))
+        else:
+            report_failure(exc)
+        self.refresh()

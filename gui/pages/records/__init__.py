@@ -1,0 +1,1 @@
+"""督导记录: visit records and coverage, with the record dialog."""

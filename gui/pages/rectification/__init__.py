@@ -1,0 +1,1 @@
+"""整改: problems, follow-ups, notices and complaints, with their dialogs."""

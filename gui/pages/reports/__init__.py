@@ -1,0 +1,1 @@
+"""报表: choosing and printing a report."""

@@ -1,0 +1,1 @@
+"""学校: schools, kindergartens and zones, with the school dialog."""

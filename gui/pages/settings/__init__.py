@@ -1,0 +1,1 @@
+"""设置: the office, the policy profile and the interface language."""

@@ -1,0 +1,1 @@
+"""培训: training records and the yearly figures."""

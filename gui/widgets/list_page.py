@@ -1,0 +1,228 @@
+"""The frame of every list page: title, action buttons, type-to-filter, named filters, one table.
+
+Pages read their rows only while shown (:class:`gui.widgets.lazy.RefreshWhenShown`) and put them in
+with :meth:`ListPage.set_rows`; the dashboard's cards open a page with
+one of its named filters (:meth:`ListPage.apply_filter`). Buttons made with
+``needs_selection=True`` are enabled only while rows are selected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.widgets.lazy import RefreshWhenShown
+from gui.widgets.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel
+
+ALL = ""
+
+
+class ListPage(RefreshWhenShown, QWidget):
+    """A page showing one list of rows."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column],
+        muted: Callable[[Any], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("pageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.actions_bar = QHBoxLayout()
+        self._selection_buttons: list[QPushButton] = []
+        self._selection_actions: list[QAction] = []
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(self.tr("Type to filter…"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_choice = QComboBox()
+        self.filter_choice.addItem(self.tr("All"), ALL)
+        self._predicates: dict[str, Callable[[Any], bool] | None] = {ALL: None}
+        self.count_label = QLabel()
+        self.count_label.setObjectName("listCount")
+
+        self.model = RowTableModel(columns, muted, self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._sized = False
+        self.dialog: QWidget | None = None
+
+        self.filter_box.textChanged.connect(self._filter_text)
+        self.filter_choice.currentIndexChanged.connect(self._filter_choice)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_box, 2)
+        filters.addWidget(self.filter_choice, 1)
+        filters.addWidget(self.count_label)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(24, 18, 24, 18)
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.summary)
+        self.body.addLayout(self.actions_bar)
+        self.body.addLayout(filters)
+        self.content = QSplitter(Qt.Orientation.Horizontal)
+        self.content.setChildrenCollapsible(False)
+        self.content.addWidget(self.table)
+        self.body.addWidget(self.content, 1)
+
+    def add_button(
+        self, text: str, slot: Callable[[], None], *, needs_selection: bool = False
+    ) -> QPushButton:
+        """Add an action button to the bar above the list."""
+        button = QPushButton(text)
+        button.clicked.connect(lambda _=False: slot())
+        if needs_selection:
+            button.setEnabled(False)
+            self._selection_buttons.append(button)
+        self.actions_bar.addWidget(button)
+        return button
+
+    def add_menu(
+        self, text: str, entries: Sequence[tuple[str, Callable[[], None], bool]]
+    ) -> dict[str, QAction]:
+        """Add a button with a drop-down menu of ``(label, slot, needs_selection)`` entries.
+
+        Returns the menu's actions by label.
+        """
+        button = QToolButton()
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(button)
+        actions = {}
+        for label, slot, needs_selection in entries:
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _=False, slot=slot: slot())
+            if needs_selection:
+                action.setEnabled(False)
+                self._selection_actions.append(action)
+            actions[label] = action
+        button.setMenu(menu)
+        self.actions_bar.addWidget(button)
+        return actions
+
+    def finish_actions(self) -> None:
+        """Push the buttons to the left (call after the last :meth:`add_button`)."""
+        self.actions_bar.addStretch(1)
+
+    def add_filter(self, key: str, label: str, predicate: Callable[[Any], bool]) -> None:
+        """Offer a named filter (also the target of a dashboard card)."""
+        self._predicates[key] = predicate
+        self.filter_choice.addItem(label, key)
+
+    def apply_filter(self, key: str) -> None:
+        """Show the rows of the named filter, with the filter box cleared."""
+        self.filter_box.clear()
+        self.filter_choice.setCurrentIndex(max(0, self.filter_choice.findData(key)))
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.proxy.set_predicate(predicate)
+        self._count()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show ``rows``, keeping the selection of the same ids where possible."""
+        selected = {getattr(r, "id", None) for r in self.selected_rows()}
+        self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        if selected:
+            for proxy_row in range(self.proxy.rowCount()):
+                row = self.proxy.index(proxy_row, 0).data(ROW_ROLE)
+                if getattr(row, "id", None) in selected:
+                    self.table.selectRow(proxy_row)
+                    break
+        self._count()
+
+    def visible_rows(self) -> list[Any]:
+        """The rows shown, in the order shown."""
+        return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+
+    def selected_rows(self) -> list[Any]:
+        """The rows selected, in the order shown."""
+        indexes = sorted(self.table.selectionModel().selectedRows(), key=QModelIndex.row)
+        return [index.data(ROW_ROLE) for index in indexes]
+
+    def _one(self) -> Any:
+        """The selected row when exactly one is selected, else ``None``."""
+        rows = self.selected_rows()
+        return rows[0] if len(rows) == 1 else None
+
+    def _open(self, dialog: QWidget) -> None:
+        """Open ``dialog`` window-modal and keep it as :attr:`dialog` (tests reach it there)."""
+        self.dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
+
+    def select_ids(self, ids: Sequence[int]) -> None:
+        """Select the rows with these ids (tests and the dashboard's links use this)."""
+        self.table.clearSelection()
+        wanted = set(ids)
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.proxy.index(proxy_row, 0).data(ROW_ROLE).id in wanted:
+                self.table.selectRow(proxy_row)
+        self.table.setSelectionMode(mode)
+
+    def _filter_text(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._count()
+
+    def _filter_choice(self, _index: int) -> None:
+        self.set_predicate(self._predicates.get(self.filter_choice.currentData(), None))
+
+    def _selection_changed(self) -> None:
+        has_selection = self.table.selectionModel().hasSelection()
+        for button in self._selection_buttons:
+            button.setEnabled(has_selection)
+        for action in self._selection_actions:
+            action.setEnabled(has_selection)
+        self.selection_changed()
+
+    def selection_changed(self) -> None:
+        """Hook for pages that show details of the selected row."""
+
+    def _count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
