@@ -32,19 +32,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs
 
-    from core.calendar.planner import (
-        _read_office,
-        add_unavailability,
-        generate_month,
-        plan_campaign,
-        plan_month,
-        responsible_inspectors,
-        semester_check,
-    )
+    from core.calendar.availability import add_unavailability
+    from core.calendar.month_plan import generate_month, plan_topic_visits
+    from core.calendar.planner import _read_office, plan_month
+    from core.calendar.semester import semester_check
     from core.calendar.visits import month_span
     from core.demo.office import create_demo
     from core.office.settings import load_policy
     from core.office.workdays import WorkCalendar, school_break
+    from core.roster.assignments import responsible_inspectors
     from db.engine import Database
     from db.migrate import upgrade
 
@@ -80,9 +76,9 @@ def main() -> None:
         )
         schools = [s.id for s in office.schools]
         report(
-            "plan_campaign preview (500 schools, 2 weeks)",
+            "plan_topic_visits preview (500 schools, 2 weeks)",
             time_runs(
-                lambda: plan_campaign(
+                lambda: plan_topic_visits(
                     db, schools, date(2026, 12, 7), date(2026, 12, 18), "安全", save=False
                 ),
                 runs,

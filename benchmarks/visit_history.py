@@ -118,7 +118,7 @@ def _counts(db, label: str) -> None:
 
 def _operations(db, folder: Path) -> list[tuple[str, Callable[[], object]]]:
     """The reads and writes a clerk waits for, each as a job to time."""
-    from core.calendar.planner import generate_month
+    from core.calendar.month_plan import generate_month
     from core.calendar.progress import month_progress, semester_coverage
     from core.calendar.visits import month_span, visit_rows
     from core.casework.rectification import problem_rows
@@ -191,10 +191,10 @@ def add_history(db) -> History:
     """Insert ten years of visits, records, problems and follow-ups; returns what was added."""
     from sqlalchemy import func, insert, select
 
-    from core.calendar.planner import responsible_inspectors
     from core.calendar.visits import month_span
     from core.office.settings import load_policy
     from core.office.workdays import WorkCalendar, school_break
+    from core.roster.assignments import responsible_inspectors
     from db.models import FollowUp, Problem, School, Visit, VisitRecord
 
     rng = random.Random(2016)

@@ -103,6 +103,12 @@ class VisitStatus(LabelledEnum):
     POSTPONED = "postponed", "已延期"
 
 
+ACTIVE_STATUSES = frozenset({VisitStatus.PLANNED, VisitStatus.CONFIRMED, VisitStatus.DONE})
+"""The statuses of a visit that counts: on the calendar or done (not cancelled or postponed)."""
+OPEN_STATUSES = frozenset({VisitStatus.PLANNED, VisitStatus.CONFIRMED})
+"""The statuses of a visit still to be made."""
+
+
 class UnavailableReason(LabelledEnum):
     """Why an inspector cannot visit schools on some days (entered by the clerk)."""
 

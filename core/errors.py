@@ -22,7 +22,13 @@ class ValidationError(Exception):
         super().__init__("；".join(e.message for e in self.errors))
 
     def messages(self) -> list[str]:
+        """The messages, one per problem."""
         return [e.message for e in self.errors]
+
+
+def refusal(field: str, label: str, message: str) -> ValidationError:
+    """A :class:`ValidationError` of one problem with one field."""
+    return ValidationError([FieldError(field, label, message)])
 
 
 class NotEmptyError(Exception):

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.archive.progress import ArchiveFigures, archive_figures
-from core.calendar.progress import VisitFigures, visit_figures
-from core.casework.rectification import RectificationFigures, rectification_figures
+from core.archive.progress import ArchiveFigures, archive_figures_in
+from core.calendar.progress import VisitFigures, visit_figures_in
+from core.casework.rectification import RectificationFigures, rectification_figures_in
 from core.enums import Employment, SchoolKind
 from core.office.policy import PolicyProfile
 from core.office.settings import office_name_from_session, policy_from_session
@@ -207,6 +207,9 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
     """The compliance picture on ``today`` (training for ``training_year``, default its year)."""
     training_year = training_year or today.year
     with db.session() as session:
+        visits = visit_figures_in(session, today)
+        rectification = rectification_figures_in(session, today)
+        archives = archive_figures_in(session, today)
         policy = policy_from_session(session)
         office_name = office_name_from_session(session)
         zone_names = dict(session.execute(select(Zone.id, Zone.name)).all())
@@ -289,7 +292,7 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
             key=lambda w: (-w.schools, w.name),
         ),
         rotation_due=sorted(rotation, key=lambda r: (r.since, r.school)),
-        visits=visit_figures(db, today),
-        rectification=rectification_figures(db, today),
-        archives=archive_figures(db, today),
+        visits=visits,
+        rectification=rectification,
+        archives=archives,
     )

@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, delete, func, insert, select
 from core.archive.progress import item_overdue, next_phase_of, percent_of, school_progress
 from core.attachments import remove_unreferenced_copies, session_stored_names
 from core.enums import CampaignKind, ItemStatus, SchoolKind
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, ValidationError, refusal
 from core.parsing import clean_text
 from db.models import (
     Attachment,
@@ -60,10 +60,6 @@ LOCATION_MAX = 200
 
 KINDERGARTEN_TEMPLATES = frozenset({"kindergarten-archive"})
 SCHOOL_TEMPLATES = frozenset({"school-archive", "six-minimum", "double-reduction"})
-
-
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
 
 
 # --- the rules, as pure functions ------------------------------------------------------------
@@ -169,7 +165,7 @@ def campaign_problems(data: CampaignInput) -> list[FieldError]:
 def _campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise _refuse("campaign", "专项工作", "找不到这项迎检工作，可能已被删除")
+        raise refusal("campaign", "专项工作", "找不到这项迎检工作，可能已被删除")
     return campaign
 
 
@@ -180,17 +176,17 @@ def _validated(session: Session, data: CampaignInput, campaign_id: int | None) -
     name = clean_text(data.name)
     taken = session.scalar(select(Campaign.id).where(Campaign.name == name))
     if taken is not None and taken != campaign_id:
-        raise _refuse("name", "名称", f"已有名为“{name}”的迎检工作")
+        raise refusal("name", "名称", f"已有名为“{name}”的迎检工作")
     school_ids = set(data.school_ids)
     found = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
     if found != school_ids:
-        raise _refuse("schools", "学校", f"有 {len(school_ids - found)} 所所选学校已不存在")
+        raise refusal("schools", "学校", f"有 {len(school_ids - found)} 所所选学校已不存在")
     template_ids = set(data.template_ids)
     found = set(
         session.scalars(select(ChecklistTemplate.id).where(ChecklistTemplate.id.in_(template_ids)))
     )
     if found != template_ids:
-        raise _refuse("templates", "清单模板", "所选的清单模板已不存在")
+        raise refusal("templates", "清单模板", "所选的清单模板已不存在")
 
 
 def _apply(campaign: Campaign, data: CampaignInput) -> None:
@@ -394,7 +390,7 @@ def close_campaign(db: Database, campaign_id: int, day: date | None) -> None:
     with db.session() as session:
         campaign = _campaign(session, campaign_id)
         if day is not None and day < campaign.started_on:
-            raise _refuse(
+            raise refusal(
                 "closed_on",
                 "结束日期",
                 f"“结束日期”不能早于开始日期（{campaign.started_on:%Y-%m-%d}）",
@@ -638,7 +634,7 @@ def update_items(db: Database, item_ids: Sequence[int], change: ItemChange, toda
     with db.session() as session:
         items = session.scalars(select(ChecklistItem).where(ChecklistItem.id.in_(ids))).all()
         if len(items) != len(ids):
-            raise _refuse(
+            raise refusal(
                 "items", "清单项目", f"有 {len(ids) - len(items)} 个清单项目已不存在，请刷新后再试"
             )
         if change.due_date is not None:
@@ -651,7 +647,7 @@ def update_items(db: Database, item_ids: Sequence[int], change: ItemChange, toda
             )
             latest = max(starts.values())
             if change.due_date < latest:
-                raise _refuse(
+                raise refusal(
                     "due_date",
                     "完成期限",
                     f"“完成期限”不能早于迎检工作的开始日期（{latest:%Y-%m-%d}）",

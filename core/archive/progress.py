@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.enums import CampaignKind, ItemStatus
-from core.errors import FieldError, ValidationError
+from core.errors import refusal
 from db.models import (
     Campaign,
     CampaignSchool,
@@ -140,14 +140,10 @@ class CampaignProgress:
         return sorted((s for s in self.schools if s.lagging), key=lambda s: (s.percent, s.school))
 
 
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
-
-
 def _campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise _refuse("campaign", "专项工作", "找不到这项迎检工作，可能已被删除")
+        raise refusal("campaign", "专项工作", "找不到这项迎检工作，可能已被删除")
     return campaign
 
 
@@ -310,7 +306,7 @@ def compare_with_snapshot(
     with db.session() as session:
         snapshot = session.get(ProgressSnapshot, snapshot_id)
         if snapshot is None or snapshot.campaign_id != campaign_id:
-            raise _refuse("snapshot", "调度记录", "找不到这次调度记录，可能已被删除")
+            raise refusal("snapshot", "调度记录", "找不到这次调度记录，可能已被删除")
         then = snapshot.figures
         now = _progress(session, _campaign(session, campaign_id), today)
     changes = []
@@ -394,14 +390,19 @@ class ArchiveFigures:
 def archive_figures(db: Database, today: date) -> ArchiveFigures | None:
     """The running campaigns' figures on ``today``; ``None`` when no campaign is running."""
     with db.session() as session:
-        running = session.scalars(
-            select(Campaign)
-            .where(Campaign.closed_on.is_(None))
-            .order_by(Campaign.started_on, Campaign.id)
-        ).all()
-        if not running:
-            return None
-        progress = [_progress(session, campaign, today) for campaign in running]
+        return archive_figures_in(session, today)
+
+
+def archive_figures_in(session: Session, today: date) -> ArchiveFigures | None:
+    """:func:`archive_figures` inside an open session."""
+    running = session.scalars(
+        select(Campaign)
+        .where(Campaign.closed_on.is_(None))
+        .order_by(Campaign.started_on, Campaign.id)
+    ).all()
+    if not running:
+        return None
+    progress = [_progress(session, campaign, today) for campaign in running]
     upcoming = [
         (p.next_phase.deadline, p.name, p.next_phase.name) for p in progress if p.next_phase
     ]

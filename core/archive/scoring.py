@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, ValidationError, refusal
 from core.parsing import clean_text
 from db.models import Campaign, CampaignSchool, Indicator, School, Score
 from resources import RESOURCES_DIR
@@ -177,10 +177,6 @@ def shipped_sheet() -> tuple[IndicatorInput, ...]:
     )
 
 
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
-
-
 def set_indicators(db: Database, campaign_id: int, indicators: Sequence[IndicatorInput]) -> None:
     """Replace the campaign's sheet with ``indicators``, in that order.
 
@@ -192,7 +188,7 @@ def set_indicators(db: Database, campaign_id: int, indicators: Sequence[Indicato
         raise ValidationError(problems)
     with db.session() as session:
         if session.get(Campaign, campaign_id) is None:
-            raise _refuse("campaign", "迎检工作", "找不到这项迎检工作")
+            raise refusal("campaign", "迎检工作", "找不到这项迎检工作")
         existing = {
             (i.group_name, i.name): i
             for i in session.scalars(select(Indicator).where(Indicator.campaign_id == campaign_id))
@@ -272,11 +268,11 @@ def set_score(
     with db.session() as session:
         indicator = session.get(Indicator, indicator_id)
         if indicator is None:
-            raise _refuse("indicator", "指标", "找不到这项指标，评估表可能已被修改")
+            raise refusal("indicator", "指标", "找不到这项指标，评估表可能已被修改")
         school = session.get(School, school_id)
         taking_part = session.get(CampaignSchool, (indicator.campaign_id, school_id))
         if school is None or taking_part is None:
-            raise _refuse("school", "学校", "这所学校不在本次迎检工作的学校名单中")
+            raise refusal("school", "学校", "这所学校不在本次迎检工作的学校名单中")
         label = indicator_label(indicator.group_name, indicator.name)
         score = session.get(Score, (indicator_id, school_id))
         if points is None:
@@ -284,9 +280,9 @@ def set_score(
                 session.delete(score)
             return
         if not math.isfinite(points):
-            raise _refuse("points", "得分", f"{school.name}“{label}”的得分必须是数字")
+            raise refusal("points", "得分", f"{school.name}“{label}”的得分必须是数字")
         if not indicator.min_points <= points <= indicator.max_points:
-            raise _refuse(
+            raise refusal(
                 "points",
                 "得分",
                 f"{school.name}“{label}”的得分 {points:g} 超出范围，"

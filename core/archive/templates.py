@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
 
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, ValidationError, refusal
 from core.office.settings import put_setting
 from core.parsing import clean_text
 from core.sheets import cells
@@ -165,10 +165,6 @@ def template_problems(data: TemplateInput) -> list[FieldError]:
     return errors
 
 
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
-
-
 # --- templates in the database --------------------------------------------------------------
 
 
@@ -182,14 +178,14 @@ def _name_taken(session: Session, name: str, template_id: int | None) -> bool:
 def _save(session: Session, data: TemplateInput, template_id: int | None, builtin: str = "") -> int:
     """Store a cleaned, checked template inside an open session; returns its id."""
     if _name_taken(session, data.name, template_id):
-        raise _refuse("name", "模板名称", f"已有名为“{data.name}”的清单模板，请换一个“模板名称”")
+        raise refusal("name", "模板名称", f"已有名为“{data.name}”的清单模板，请换一个“模板名称”")
     if template_id is None:
         template = ChecklistTemplate(builtin=builtin)
         session.add(template)
     else:
         found = session.get(ChecklistTemplate, template_id)
         if found is None:
-            raise _refuse("name", "模板名称", "找不到这个清单模板，它可能已被删除")
+            raise refusal("name", "模板名称", "找不到这个清单模板，它可能已被删除")
         template = found
     template.name = data.name
     template.description = data.description
@@ -266,7 +262,7 @@ def template_input(db: Database, template_id: int) -> TemplateInput:
     with db.session() as session:
         template = session.get(ChecklistTemplate, template_id)
         if template is None:
-            raise _refuse("name", "模板名称", "找不到这个清单模板，它可能已被删除")
+            raise refusal("name", "模板名称", "找不到这个清单模板，它可能已被删除")
         return TemplateInput(
             name=template.name,
             description=template.description,

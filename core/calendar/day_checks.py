@@ -15,12 +15,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.calendar.planner import ACTIVE_STATUSES, responsible_by_day
-from core.cli.schedule import WEEKDAYS
-from core.enums import UnavailableReason
-from core.errors import FieldError, ValidationError
+from core.enums import ACTIVE_STATUSES, UnavailableReason
+from core.errors import refusal
 from core.office.settings import policy_from_session
-from core.office.workdays import UNKNOWN_YEAR_NOTICE, WorkCalendar, package_knows, school_break
+from core.office.workdays import (
+    UNKNOWN_YEAR_NOTICE,
+    WEEKDAYS,
+    WorkCalendar,
+    package_knows,
+    school_break,
+)
+from core.roster.assignments import responsible_by_day
 from core.roster.terms import current_term
 from db.models import CalendarDay, Inspector, Recusal, School, Unavailability, Visit
 
@@ -49,10 +54,6 @@ def _day_off(session: Session, work: WorkCalendar, day: date) -> str:
     return "周末"
 
 
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
-
-
 def day_warnings(
     session: Session,
     *,
@@ -69,10 +70,10 @@ def day_warnings(
     """
     inspector = session.get(Inspector, inspector_id)
     if inspector is None:
-        raise _refuse("inspector", "督学", "找不到这名督学，可能已被删除")
+        raise refusal("inspector", "督学", "找不到这名督学，可能已被删除")
     school = session.get(School, school_id)
     if school is None:
-        raise _refuse("school", "学校", "找不到这所学校，可能已被删除")
+        raise refusal("school", "学校", "找不到这所学校，可能已被删除")
     policy = policy_from_session(session)
     work = WorkCalendar.from_session(session)
     when, who = day_text(day), inspector.name

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from core.calendar.planner import ACTIVE_STATUSES
 from core.calendar.visits import month_span
-from core.enums import VisitKind, VisitStatus
+from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
 from core.errors import FieldError, ValidationError
 from db.models import Inspector, Visit
 

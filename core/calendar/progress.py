@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from core.calendar.planner import ACTIVE_STATUSES, responsible_inspectors
-from core.calendar.visits import month_span
-from core.enums import SixMinimum, VisitKind, VisitStatus
+from core.calendar.visits import due_visits_in, month_span
+from core.enums import ACTIVE_STATUSES, OPEN_STATUSES, SixMinimum, VisitKind, VisitStatus
 from core.office.settings import policy_from_session
-from core.office.workdays import Semester, semester_of
+from core.office.workdays import Semester, semester_from
+from core.roster.assignments import responsible_inspectors
 from db.models import Inspector, School, Visit, VisitRecord, Zone
 
 if TYPE_CHECKING:
@@ -59,38 +59,44 @@ class SchoolCoverage:
         """Fewer routine visits done or on the calendar than the policy asks."""
         return self.routine_done + self.routine_on_calendar < self.routine_required
 
+    @property
+    def short(self) -> bool:
+        """Fewer routine visits than required, or some of the 六个至少 not touched yet."""
+        return self.routine_short or bool(self.six_missing)
+
 
 def current_or_last_semester(day: date, session: Session) -> Semester:
     """The semester ``day`` is in; during a break, the one that ended last."""
-    policy = policy_from_session(session)
-    probe = day
-    while (semester := semester_of(probe, policy)) is None:
-        probe -= timedelta(days=1)
-    return semester
+    return semester_from(day, policy_from_session(session), -1)
 
 
 def semester_coverage(db: Database, today: date) -> tuple[Semester, list[SchoolCoverage]]:
     """The semester of ``today`` (or the last one, in a break) and every active school in it."""
     with db.session() as session:
-        semester = current_or_last_semester(today, session)
-        policy = policy_from_session(session)
-        responsible = responsible_inspectors(session, min(today, semester.end))
-        names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
-        schools = session.execute(
-            select(School.id, School.name, Zone.name.label("zone"))
-            .outerjoin(Zone, Zone.id == School.zone_id)
-            .where(School.active)
-            .order_by(School.name)
-        ).all()
-        visits = session.execute(
-            select(Visit.school_id, Visit.kind, Visit.status, VisitRecord.six_minimum)
-            .outerjoin(VisitRecord, VisitRecord.visit_id == Visit.id)
-            .where(
-                Visit.visit_date >= semester.start,
-                Visit.visit_date <= semester.end,
-                Visit.status.in_(ACTIVE),
-            )
-        ).all()
+        return semester_coverage_in(session, today)
+
+
+def semester_coverage_in(session: Session, today: date) -> tuple[Semester, list[SchoolCoverage]]:
+    """:func:`semester_coverage` inside an open session."""
+    semester = current_or_last_semester(today, session)
+    policy = policy_from_session(session)
+    responsible = responsible_inspectors(session, min(today, semester.end))
+    names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+    schools = session.execute(
+        select(School.id, School.name, Zone.name.label("zone"))
+        .outerjoin(Zone, Zone.id == School.zone_id)
+        .where(School.active)
+        .order_by(School.name)
+    ).all()
+    visits = session.execute(
+        select(Visit.school_id, Visit.kind, Visit.status, VisitRecord.six_minimum)
+        .outerjoin(VisitRecord, VisitRecord.visit_id == Visit.id)
+        .where(
+            Visit.visit_date >= semester.start,
+            Visit.visit_date <= semester.end,
+            Visit.status.in_(ACTIVE),
+        )
+    ).all()
     done: dict[int, int] = defaultdict(int)
     waiting: dict[int, int] = defaultdict(int)
     six: dict[int, set[str]] = defaultdict(set)
@@ -134,19 +140,24 @@ def month_progress(db: Database, year: int, month: int, today: date) -> list[Ins
     The responsible schools are those on ``today`` when it falls in the month, else on the
     month's last day.
     """
+    with db.session() as session:
+        return month_progress_in(session, year, month, today)
+
+
+def month_progress_in(session: Session, year: int, month: int, today: date) -> list[InspectorMonth]:
+    """:func:`month_progress` inside an open session."""
     first, last = month_span(year, month)
     on = today if first <= today <= last else last
-    with db.session() as session:
-        responsible = responsible_inspectors(session, on)
-        visits = session.execute(
-            select(Visit.inspector_id, Visit.school_id, Visit.status).where(
-                Visit.visit_date >= first, Visit.visit_date <= last, Visit.status.in_(ACTIVE)
-            )
-        ).all()
-        ids = set(responsible.values()) | {v.inspector_id for v in visits}
-        names = dict(
-            session.execute(select(Inspector.id, Inspector.name).where(Inspector.id.in_(ids))).all()
+    responsible = responsible_inspectors(session, on)
+    visits = session.execute(
+        select(Visit.inspector_id, Visit.school_id, Visit.status).where(
+            Visit.visit_date >= first, Visit.visit_date <= last, Visit.status.in_(ACTIVE)
         )
+    ).all()
+    ids = set(responsible.values()) | {v.inspector_id for v in visits}
+    names = dict(
+        session.execute(select(Inspector.id, Inspector.name).where(Inspector.id.in_(ids))).all()
+    )
     planned: dict[int, int] = defaultdict(int)
     done: dict[int, int] = defaultdict(int)
     visited: dict[int, set[int]] = defaultdict(set)
@@ -187,10 +198,11 @@ class UnvisitedSchool:
 def unvisited_schools(db: Database, today: date) -> list[UnvisitedSchool]:
     """Active schools with a responsible inspector and no visit done yet this month."""
     with db.session() as session:
-        return _unvisited(session, today)
+        return unvisited_schools_in(session, today)
 
 
-def _unvisited(session: Session, today: date) -> list[UnvisitedSchool]:
+def unvisited_schools_in(session: Session, today: date) -> list[UnvisitedSchool]:
+    """:func:`unvisited_schools` inside an open session."""
     first, last = month_span(today.year, today.month)
     responsible = responsible_inspectors(session, today)
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
@@ -246,24 +258,35 @@ def record_missing(status: str, day: date, has_record: bool, today: date) -> boo
     return status == VisitStatus.DONE or day < today
 
 
+def due_a_record(status: str, day: date, today: date) -> bool:
+    """A visit that should have its record by now: done, or planned or confirmed for a day that
+    has come."""
+    return status == VisitStatus.DONE or (status in OPEN_STATUSES and day <= today)
+
+
+def filed_late(day: date, filed_on: date | None) -> bool:
+    """A record filed more than :data:`FILING_DAYS` days after its visit."""
+    return filed_on is not None and (filed_on - day).days > FILING_DAYS
+
+
 def visit_figures(db: Database, today: date) -> VisitFigures:
-    """Visits due in the next 7 days, schools not visited this month (and of those, with no
-    visit planned), and visits of the semester so far that owe their record."""
+    """Visits due in the next :data:`~core.calendar.visits.DUE_DAYS` days, schools not visited
+    this month (and of those, with no visit planned), and visits of the semester so far that owe
+    their record."""
     with db.session() as session:
-        due = session.scalars(
-            select(Visit.id).where(
-                Visit.visit_date >= today,
-                Visit.visit_date < today + timedelta(days=7),
-                Visit.status.in_([VisitStatus.PLANNED.value, VisitStatus.CONFIRMED.value]),
-            )
-        ).all()
-        unvisited = _unvisited(session, today)
-        semester = current_or_last_semester(today, session)
-        past = session.execute(
-            select(Visit.status, Visit.visit_date, VisitRecord.visit_id)
-            .outerjoin(VisitRecord, VisitRecord.visit_id == Visit.id)
-            .where(Visit.visit_date >= semester.start, Visit.visit_date <= today)
-        ).all()
+        return visit_figures_in(session, today)
+
+
+def visit_figures_in(session: Session, today: date) -> VisitFigures:
+    """:func:`visit_figures` inside an open session."""
+    due = due_visits_in(session, today)
+    unvisited = unvisited_schools_in(session, today)
+    semester = current_or_last_semester(today, session)
+    past = session.execute(
+        select(Visit.status, Visit.visit_date, VisitRecord.visit_id)
+        .outerjoin(VisitRecord, VisitRecord.visit_id == Visit.id)
+        .where(Visit.visit_date >= semester.start, Visit.visit_date <= today)
+    ).all()
     return VisitFigures(
         due_this_week=len(due),
         unvisited_this_month=len(unvisited),

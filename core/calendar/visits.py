@@ -15,14 +15,14 @@ import calendar
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core.attachments import remove_unreferenced_copies, session_stored_names
-from core.enums import VisitKind, VisitStatus
+from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.errors import FieldError, ValidationError
 from core.office.settings import put_setting
 from core.parsing import clean_text
@@ -186,12 +186,27 @@ def update_visit(db: Database, visit_id: int, data: VisitInput) -> None:
 
 def move_visit(db: Database, visit_id: int, day: date) -> None:
     """Move a visit that is not done yet to another day."""
+    move_visits(db, [visit_id], day)
+
+
+def move_visits(db: Database, visit_ids: Sequence[int], day: date) -> None:
+    """Move visits that are not done yet to ``day``, all or none."""
     with db.session() as session:
-        visit = _visit(session, visit_id)
-        if visit.status == VisitStatus.DONE:
-            raise ValidationError([FieldError("day", "日期", "已完成的督导不能改日期")])
-        visit.visit_date = day
-        visit.generated = False
+        for visit_id in visit_ids:
+            visit = _visit(session, visit_id)
+            if visit.status == VisitStatus.DONE:
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "day",
+                            "日期",
+                            "已完成的督导不能改日期"
+                            f"（{visit.visit_date:%Y-%m-%d} {visit.school.name}）",
+                        )
+                    ]
+                )
+            visit.visit_date = day
+            visit.generated = False
 
 
 def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: date) -> int:
@@ -228,10 +243,17 @@ def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: da
 
 def delete_visit(db: Database, visit_id: int) -> None:
     """Remove a visit from the calendar with its record and attachments (and their copies)."""
+    delete_visits(db, [visit_id])
+
+
+def delete_visits(db: Database, visit_ids: Sequence[int]) -> None:
+    """Remove visits with their records and attachments, all or none; the attachments' copies
+    nothing else uses go afterwards."""
     with db.session() as session:
-        visit = _visit(session, visit_id)
-        copies = session_stored_names(session, Attachment.visit_id == visit_id)
-        session.delete(visit)
+        visits = [_visit(session, visit_id) for visit_id in visit_ids]
+        copies = session_stored_names(session, Attachment.visit_id.in_(visit_ids))
+        for visit in visits:
+            session.delete(visit)
     remove_unreferenced_copies(db, copies)
 
 
@@ -315,3 +337,19 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
     ]
     rows.sort(key=lambda r: (r.day, r.inspector, r.school, r.id))
     return rows
+
+
+DUE_DAYS = 7
+"""A visit still to be made is *due* when its day is within this many days from today on."""
+
+
+def is_due(status: str, day: date, today: date) -> bool:
+    """Planned or confirmed for a day from ``today`` to :data:`DUE_DAYS` days on (exclusive)."""
+    return status in OPEN_STATUSES and today <= day < today + timedelta(days=DUE_DAYS)
+
+
+def due_visits_in(session: Session, today: date) -> list[VisitRow]:
+    """The visits due from ``today`` on (:func:`is_due`), whichever month they fall in: what the
+    dashboard's card counts and the calendar's 7-day list shows."""
+    rows = visit_rows_in_session(session, today, today + timedelta(days=DUE_DAYS - 1))
+    return [r for r in rows if is_due(r.status, r.day, today)]

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from core.casework.rectification import ANONYMOUS, ProblemInput, add_problem_in_session
 from core.enums import ComplaintChannel, LabelledEnum
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, ValidationError, refusal
 from core.parsing import clean_text
 from db.models import Complaint, Inspector, Problem, School
 
@@ -117,10 +117,6 @@ def complaint_problems(data: ComplaintInput) -> list[FieldError]:
     return errors
 
 
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
-
-
 def save_complaint(db: Database, data: ComplaintInput, complaint_id: int | None = None) -> int:
     """Register a complaint (``complaint_id`` None) or change one; returns its id."""
     problems = complaint_problems(data)
@@ -128,16 +124,16 @@ def save_complaint(db: Database, data: ComplaintInput, complaint_id: int | None 
         raise ValidationError(problems)
     with db.session() as session:
         if session.get(School, data.school_id) is None:
-            raise _refuse("school", "学校", "请选择投诉反映的学校")
+            raise refusal("school", "学校", "请选择投诉反映的学校")
         if data.inspector_id is not None and session.get(Inspector, data.inspector_id) is None:
-            raise _refuse("inspector", "核实督学", "找不到所选的督学")
+            raise refusal("inspector", "核实督学", "找不到所选的督学")
         if complaint_id is None:
             complaint = Complaint()
             session.add(complaint)
         else:
             found = session.get(Complaint, complaint_id)
             if found is None:
-                raise _refuse("content", "投诉", "找不到这条投诉记录")
+                raise refusal("content", "投诉", "找不到这条投诉记录")
             complaint = found
         complaint.received_on = data.received_on
         complaint.channel = data.channel
@@ -163,7 +159,7 @@ def delete_complaint(db: Database, complaint_id: int) -> None:
             select(func.count()).select_from(Problem).where(Problem.complaint_id == complaint_id)
         )
         if raised:
-            raise _refuse(
+            raise refusal(
                 "complaint",
                 "投诉",
                 f"这条投诉已登记了 {raised} 个整改问题，是问题的来源，不能删除",
@@ -213,6 +209,6 @@ def raise_problem_from_complaint(db: Database, complaint_id: int, data: ProblemI
     with db.session() as session:
         complaint = session.get(Complaint, complaint_id)
         if complaint is None:
-            raise _refuse("complaint", "投诉", "找不到这条投诉记录")
+            raise refusal("complaint", "投诉", "找不到这条投诉记录")
         data = replace(data, school_id=complaint.school_id, complaint_id=complaint_id)
         return add_problem_in_session(session, data).id

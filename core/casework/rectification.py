@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from core.attachments import remove_unreferenced_copies, session_stored_names
-from core.calendar.planner import responsible_inspectors
 from core.enums import (
     ComplaintChannel,
     FollowUpOutcome,
@@ -37,10 +36,11 @@ from core.enums import (
     VisitKind,
     VisitStatus,
 )
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, ValidationError, refusal
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.reports.settings import ReportSettings, load_report_settings
+from core.roster.assignments import responsible_inspectors
 from core.roster.terms import serving_inspector_ids
 from db.models import Attachment, Complaint, FollowUp, Inspector, Problem, School, Visit, Zone
 
@@ -51,10 +51,6 @@ if TYPE_CHECKING:
 
 UNRESOLVED = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
 ANONYMOUS = "匿名"
-
-
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
 
 
 # --- the rules, as pure functions ------------------------------------------------------------
@@ -171,25 +167,25 @@ def _check_links(session: Session, data: ProblemInput) -> None:
     """The school, visit and complaint exist and agree with each other and with the day."""
     school = session.get(School, data.school_id)
     if school is None:
-        raise _refuse("school", "学校", "请选择学校")
+        raise refusal("school", "学校", "请选择学校")
     if data.visit_id is not None:
         visit = session.get(Visit, data.visit_id)
         if visit is None:
-            raise _refuse("visit", "督导", "找不到发现问题的那次督导")
+            raise refusal("visit", "督导", "找不到发现问题的那次督导")
         if visit.school_id != school.id:
-            raise _refuse("school", "学校", f"那次督导不是在“{school.name}”进行的")
+            raise refusal("school", "学校", f"那次督导不是在“{school.name}”进行的")
         if data.found_on < visit.visit_date:
-            raise _refuse(
+            raise refusal(
                 "found_on", "发现日期", f"“发现日期”不能早于督导日期（{visit.visit_date:%Y-%m-%d}）"
             )
     if data.complaint_id is not None:
         complaint = session.get(Complaint, data.complaint_id)
         if complaint is None:
-            raise _refuse("complaint", "投诉", "找不到这条投诉记录")
+            raise refusal("complaint", "投诉", "找不到这条投诉记录")
         if complaint.school_id != school.id:
-            raise _refuse("school", "学校", f"这条投诉反映的不是“{school.name}”")
+            raise refusal("school", "学校", f"这条投诉反映的不是“{school.name}”")
         if data.found_on < complaint.received_on:
-            raise _refuse(
+            raise refusal(
                 "found_on",
                 "发现日期",
                 f"“发现日期”不能早于投诉受理日期（{complaint.received_on:%Y-%m-%d}）",
@@ -219,7 +215,7 @@ def _apply(problem: Problem, data: ProblemInput) -> None:
 def _problem(session: Session, problem_id: int) -> Problem:
     problem = session.get(Problem, problem_id)
     if problem is None:
-        raise _refuse("problem", "整改问题", "找不到这个整改问题")
+        raise refusal("problem", "整改问题", "找不到这个整改问题")
     return problem
 
 
@@ -282,7 +278,7 @@ def update_problem(db: Database, problem_id: int, data: ProblemInput) -> None:
         _validated(session, data)
         earliest = min((f.day for f in problem.follow_ups), default=None)
         if earliest is not None and data.found_on > earliest:
-            raise _refuse(
+            raise refusal(
                 "found_on",
                 "发现日期",
                 f"已有 {earliest:%Y-%m-%d} 的复查记录，“发现日期”不能晚于它",
@@ -308,18 +304,18 @@ def delete_problem(db: Database, problem_id: int) -> None:
 def add_follow_up(db: Database, problem_id: int, *, day: date, outcome: str, result: str) -> int:
     """Record a follow-up (复查) and apply the status rules; returns its id."""
     if outcome not in {o.value for o in FollowUpOutcome}:
-        raise _refuse("outcome", "复查结论", f"“复查结论”不能是“{outcome}”")
+        raise refusal("outcome", "复查结论", f"“复查结论”不能是“{outcome}”")
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status not in UNRESOLVED:
-            raise _refuse("status", "整改状态", "这个问题已整改，不能再登记复查")
+            raise refusal("status", "整改状态", "这个问题已整改，不能再登记复查")
         if day < problem.found_on:
-            raise _refuse(
+            raise refusal(
                 "day", "复查日期", f"“复查日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
             )
         latest = max((f.day for f in problem.follow_ups), default=day)
         if day < latest:
-            raise _refuse("day", "复查日期", f"“复查日期”不能早于上一次复查（{latest:%Y-%m-%d}）")
+            raise refusal("day", "复查日期", f"“复查日期”不能早于上一次复查（{latest:%Y-%m-%d}）")
         follow_up = FollowUp(day=day, outcome=outcome, result=result.strip())
         _settle(session, problem, lambda: problem.follow_ups.append(follow_up))
         return follow_up.id
@@ -340,9 +336,9 @@ def mark_verified(db: Database, problem_id: int, day: date) -> None:
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status != ProblemStatus.FIXED or problem.closed_on is None:
-            raise _refuse("status", "整改状态", "只有已整改的问题才能复查销号")
+            raise refusal("status", "整改状态", "只有已整改的问题才能复查销号")
         if day < problem.closed_on:
-            raise _refuse(
+            raise refusal(
                 "day", "销号日期", f"“销号日期”不能早于整改完成日期（{problem.closed_on:%Y-%m-%d}）"
             )
         problem.status, problem.closed_on = ProblemStatus.VERIFIED.value, day
@@ -353,13 +349,13 @@ def escalate(db: Database, problem_id: int, day: date) -> None:
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status == ProblemStatus.ESCALATED and problem.escalated_on:
-            raise _refuse(
+            raise refusal(
                 "status", "整改状态", f"这个问题已于 {problem.escalated_on:%Y-%m-%d} 上报"
             )
         if problem.status != ProblemStatus.OPEN:
-            raise _refuse("status", "整改状态", "这个问题已整改，无需上报")
+            raise refusal("status", "整改状态", "这个问题已整改，无需上报")
         if day < problem.found_on:
-            raise _refuse(
+            raise refusal(
                 "day", "上报日期", f"“上报日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
             )
         problem.status, problem.escalated_on = ProblemStatus.ESCALATED.value, day
@@ -387,14 +383,14 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
     re-printing); the others get the new number, dated ``day``.
     """
     if not problem_ids:
-        raise _refuse("problems", "整改问题", "请至少选择一个整改问题")
+        raise refusal("problems", "整改问题", "请至少选择一个整改问题")
     with db.session() as session:
         problems = session.scalars(select(Problem).where(Problem.id.in_(problem_ids))).all()
         if len(problems) != len(set(problem_ids)):
-            raise _refuse("problems", "整改问题", "找不到所选的整改问题")
+            raise refusal("problems", "整改问题", "找不到所选的整改问题")
         schools = sorted({p.school.name for p in problems})
         if len(schools) > 1:
-            raise _refuse(
+            raise refusal(
                 "problems",
                 "整改问题",
                 f"一份整改通知书只能发给一所学校，所选问题涉及 {len(schools)} 所学校："
@@ -404,7 +400,7 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
         if not new:
             numbers = sorted({p.notice_no for p in problems})
             if len(numbers) > 1:
-                raise _refuse(
+                raise refusal(
                     "problems",
                     "整改问题",
                     "所选问题分属不同的整改通知书（" + "、".join(numbers) + "），请分别打印",
@@ -412,7 +408,7 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
             return numbers[0]
         found = max(p.found_on for p in new)
         if day < found:
-            raise _refuse("day", "通知日期", f"“通知日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
+            raise refusal("day", "通知日期", f"“通知日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
         number = _next_notice_number(session, day.year)
         for problem in new:
             problem.notice_no, problem.notice_date = number, day
@@ -427,7 +423,7 @@ def plan_recheck(db: Database, problem_id: int, day: date, inspector_id: int | N
     with db.session() as session:
         problem = _problem(session, problem_id)
         if day < problem.found_on:
-            raise _refuse(
+            raise refusal(
                 "day",
                 "回头看日期",
                 f"“回头看日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）",
@@ -435,13 +431,13 @@ def plan_recheck(db: Database, problem_id: int, day: date, inspector_id: int | N
         if inspector_id is None:
             inspector_id = responsible_inspectors(session, day).get(problem.school_id)
             if inspector_id is None:
-                raise _refuse(
+                raise refusal(
                     "inspector",
                     "督学",
                     f"“{problem.school.name}”在 {day:%Y-%m-%d} 没有责任督学，请指定回头看的督学",
                 )
         elif session.get(Inspector, inspector_id) is None:
-            raise _refuse("inspector", "督学", "找不到所选的督学")
+            raise refusal("inspector", "督学", "找不到所选的督学")
         visit = Visit(
             visit_date=day,
             school_id=problem.school_id,
@@ -690,17 +686,22 @@ class RectificationFigures:
 def rectification_figures(db: Database, today: date) -> RectificationFigures:
     """How many problems are not yet fixed, overdue and reported to the office on ``today``."""
     with db.session() as session:
-        unresolved = select(func.count()).select_from(Problem).where(Problem.status.in_(UNRESOLVED))
-        return RectificationFigures(
-            open=session.scalar(unresolved) or 0,
-            overdue=session.scalar(unresolved.where(Problem.deadline < today)) or 0,
-            escalated=session.scalar(
-                select(func.count())
-                .select_from(Problem)
-                .where(Problem.status == ProblemStatus.ESCALATED)
-            )
-            or 0,
+        return rectification_figures_in(session, today)
+
+
+def rectification_figures_in(session: Session, today: date) -> RectificationFigures:
+    """:func:`rectification_figures` inside an open session."""
+    unresolved = select(func.count()).select_from(Problem).where(Problem.status.in_(UNRESOLVED))
+    return RectificationFigures(
+        open=session.scalar(unresolved) or 0,
+        overdue=session.scalar(unresolved.where(Problem.deadline < today)) or 0,
+        escalated=session.scalar(
+            select(func.count())
+            .select_from(Problem)
+            .where(Problem.status == ProblemStatus.ESCALATED)
         )
+        or 0,
+    )
 
 
 @dataclass(frozen=True)

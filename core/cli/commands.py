@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.errors import NotEmptyError, ValidationError
-from core.reports.cli import add_report_parser, cmd_report
 from core.sheets import SHEET_KINDS, SheetError
 from core.version import app_version
 from db.errors import DatabaseEnvironmentError

@@ -19,12 +19,12 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.enums import VisitKind, VisitStatus
+from core.office.workdays import WEEKDAYS
 
 if TYPE_CHECKING:
-    from core.calendar.planner import MonthPlan, VisitRow
+    from core.calendar.month_plan import MonthPlan, PlannedVisit
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-WEEKDAYS = "一二三四五六日"
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -81,7 +81,7 @@ def plan_lines(plan: MonthPlan) -> list[str]:
     return lines
 
 
-def _day_lines(visits: Iterable[VisitRow]) -> list[str]:
+def _day_lines(visits: Iterable[PlannedVisit]) -> list[str]:
     lines = []
     for day, on_day in groupby(visits, key=lambda v: v.day):
         lines.append(f"{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）")
@@ -90,7 +90,7 @@ def _day_lines(visits: Iterable[VisitRow]) -> list[str]:
     return lines
 
 
-def _visit_text(visit: VisitRow) -> str:
+def _visit_text(visit: PlannedVisit) -> str:
     extra = []
     if visit.kind != VisitKind.ROUTINE:
         extra.append(VisitKind.label_of(visit.kind) + (f"·{visit.topic}" if visit.topic else ""))
@@ -107,7 +107,7 @@ def _notice(plan: MonthPlan) -> str:
 
 def cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     """Generate and save the month's plan; print it (Chinese text or JSON)."""
-    from core.calendar.planner import generate_month
+    from core.calendar.month_plan import generate_month
     from db.engine import Database
     from db.migrate import ensure_schema
 

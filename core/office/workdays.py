@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.enums import DayKind
-from core.errors import FieldError, ValidationError
+from core.errors import refusal
 from core.office.policy import PolicyProfile
 from core.parsing import clean_text
 from db.models import CalendarDay
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 NOTE_MAX = 200
 UNKNOWN_YEAR_NOTICE = "该年度的法定节假日安排尚未录入，暂按周末休息计算"
+
+WEEKDAYS = "一二三四五六日"
+"""The one-character Chinese weekday names, Monday first (周一 … 周日)."""
 
 
 @lru_cache(maxsize=64)
@@ -95,17 +98,13 @@ class WorkCalendar:
         return package_knows(year) or any(day.year == year for day in self.edits)
 
 
-def _refuse(field_name: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field_name, label, message)])
-
-
 def set_day(db: Database, day: date, kind: DayKind | str, note: str = "") -> None:
     """Record the clerk's entry for ``day`` (放假 or 调休上班), replacing any earlier one."""
     if kind not in DayKind._value2member_map_:
-        raise _refuse("kind", "类别", f"“{kind}”不是有效的日期类别（应为休息日或工作日）")
+        raise refusal("kind", "类别", f"“{kind}”不是有效的日期类别（应为休息日或工作日）")
     note = clean_text(note)
     if len(note) > NOTE_MAX:
-        raise _refuse("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
+        raise refusal("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
     with db.session() as session:
         row = session.scalar(select(CalendarDay).where(CalendarDay.day == day))
         if row is None:
@@ -198,3 +197,10 @@ def semester_of(day: date, policy: PolicyProfile) -> Semester | None:
         if start <= day <= end:
             return Semester(f"{year}年秋季学期", start, end)
     return None
+
+
+def semester_from(day: date, policy: PolicyProfile, step: int = 1) -> Semester:
+    """The semester ``day`` falls in, else the first one met going ``step`` days at a time."""
+    while (semester := semester_of(day, policy)) is None:
+        day += timedelta(days=step)
+    return semester

@@ -35,14 +35,20 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
-from core.calendar.planner import ACTIVE_STATUSES, responsible_inspectors
 from core.calendar.visits import visit_rows
 from core.casework.complaints import ComplaintState, complaint_rows
 from core.casework.rectification import problem_rows
-from core.enums import ComplaintChannel, ProblemCategory, ProblemStatus, VisitStatus
+from core.enums import (
+    ACTIVE_STATUSES,
+    ComplaintChannel,
+    ProblemCategory,
+    ProblemStatus,
+    VisitStatus,
+)
 from core.reports.document import PageFrame, Report, clean, cn_date
 from core.reports.fonts import MISSING_MARK
 from core.reports.options import ReportOptions, letterhead
+from core.roster.assignments import responsible_inspectors
 from core.roster.schools import school_rows, zone_rows
 from core.roster.training import training_summary
 

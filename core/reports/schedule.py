@@ -28,10 +28,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from sqlalchemy import select
 
-from core.calendar.planner import ACTIVE_STATUSES
 from core.calendar.visits import VisitRow, month_span, visit_rows_in_session
-from core.enums import VisitKind, VisitStatus
-from core.office.workdays import WorkCalendar
+from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
+from core.office.workdays import WEEKDAYS, WorkCalendar
 from core.parsing import clean_text
 from core.reports.document import HEADER_FILL, PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 
 TITLE = "督导工作安排表"
 MARKING = "内部资料　不发学校"
-WEEKDAYS = "一二三四五六日"
 OFF_FILL = colors.Color(0.86, 0.86, 0.86)
 HEADERS = ["日期", "星期", "学校（园）", "督导类型", "状态", "专项主题", "同行督学"]
 WEIGHTS = [9, 6, 34, 11, 8, 16, 16]

@@ -8,6 +8,7 @@ from the school.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,8 +19,8 @@ from sqlalchemy import select
 from core.errors import FieldError, ValidationError
 from core.parsing import clean_text
 from core.roster.assignment_ends import end_coverage
-from core.roster.terms import current_term
-from db.models import Assignment, Inspector, Recusal, School
+from core.roster.terms import current_term, last_day
+from db.models import Appointment, Assignment, Inspector, Recusal, School
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -154,3 +155,63 @@ def remove_recusal(db: Database, recusal_id: int) -> None:
         recusal = session.get(Recusal, recusal_id)
         if recusal is not None:
             session.delete(recusal)
+
+
+# --- who is responsible on which day ----------------------------------------------------------
+
+
+def dates_between(start: date, end: date) -> list[date]:
+    """Every day from ``start`` to ``end``, both included."""
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def _serving_days(
+    session: Session, inspector_ids: set[int], first: date, last: date
+) -> dict[int, set[date]]:
+    """Per inspector, the days from ``first`` to ``last`` they are in office (inside a term)."""
+    serving: dict[int, set[date]] = defaultdict(set)
+    for term in session.scalars(
+        select(Appointment).where(
+            Appointment.inspector_id.in_(inspector_ids), Appointment.start_date <= last
+        )
+    ):
+        serving[term.inspector_id].update(
+            dates_between(max(term.start_date, first), min(last_day(term), last))
+        )
+    return serving
+
+
+def responsible_by_day(
+    session: Session, first: date, last: date, school_ids: Sequence[int] | None = None
+) -> dict[int, dict[date, int]]:
+    """School id → (day → its responsible inspector) from ``first`` to ``last``: the 挂牌 in
+    force that day, its inspector in office. Days without one are left out."""
+    query = (
+        select(
+            Assignment.school_id,
+            Assignment.inspector_id,
+            Assignment.start_date,
+            Assignment.end_date,
+        )
+        .where(
+            Assignment.start_date <= last,
+            (Assignment.end_date.is_(None)) | (Assignment.end_date >= first),
+        )
+        .order_by(Assignment.start_date, Assignment.id)
+    )
+    if school_ids is not None:
+        query = query.where(Assignment.school_id.in_(school_ids))
+    rows = session.execute(query).all()
+    serving = _serving_days(session, {row.inspector_id for row in rows}, first, last)
+    cover: dict[int, dict[date, int]] = defaultdict(dict)
+    for row in rows:  # a later 挂牌 wins a day two of them claim
+        end = last if row.end_date is None else min(row.end_date, last)
+        for day in dates_between(max(row.start_date, first), end):
+            if day in serving[row.inspector_id]:
+                cover[row.school_id][day] = row.inspector_id
+    return dict(cover)
+
+
+def responsible_inspectors(session: Session, day: date) -> dict[int, int]:
+    """School id → its responsible inspector on ``day`` (挂牌 in force, inspector in office)."""
+    return {school: days[day] for school, days in responsible_by_day(session, day, day).items()}

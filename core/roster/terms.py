@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from sqlalchemy import select
 
 from core.enums import Assessment, InspectorStatus, TermEndReason
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, ValidationError, refusal
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.roster.assignment_ends import end_coverage
@@ -169,16 +169,12 @@ def _inspector(session: Session, inspector_id: int) -> Inspector:
     return inspector
 
 
-def _refuse(field: str, label: str, message: str) -> ValidationError:
-    return ValidationError([FieldError(field, label, message)])
-
-
 def _check_no_overlap(
     inspector: Inspector, start: date, end: date, ignore: Appointment | None = None
 ) -> None:
     for term in inspector.appointments:
         if term is not ignore and term.start_date <= end and start <= last_day(term):
-            raise _refuse(
+            raise refusal(
                 "start_date",
                 "任期开始日期",
                 f"{inspector.name}的任期与已有任期（{term.start_date} 至 {last_day(term)}）重叠",
@@ -206,7 +202,7 @@ def record_assessment(db: Database, inspector_id: int, assessment: Assessment) -
     with db.session() as session:
         inspector = _inspector(session, inspector_id)
         if not inspector.appointments:
-            raise _refuse("assessment", "任期考核", f"{inspector.name}尚未任命，无可考核的任期")
+            raise refusal("assessment", "任期考核", f"{inspector.name}尚未任命，无可考核的任期")
         max(inspector.appointments, key=_start).assessment = assessment.value
 
 
@@ -215,11 +211,11 @@ def _renew_in_session(
 ) -> date:
     refusal = renewal_refusal(inspector.appointments, policy)
     if refusal:
-        raise _refuse("renewal", "续聘", f"{inspector.name}{refusal}")
+        raise refusal("renewal", "续聘", f"{inspector.name}{refusal}")
     latest = max(inspector.appointments, key=_start)
     start = start or latest.end_date + timedelta(days=1)
     if start <= latest.start_date:
-        raise _refuse("start_date", "新任期开始日期", "新任期应在本届任期开始之后")
+        raise refusal("start_date", "新任期开始日期", "新任期应在本届任期开始之后")
     end = term_end(start, policy)
     _check_no_overlap(inspector, start, end, ignore=latest)
     if start <= last_day(latest):
@@ -261,9 +257,9 @@ def end_term(
         open_terms = [t for t in inspector.appointments if t.ended_on is None]
         term = current_term(open_terms, on) or (max(open_terms, key=_start) if open_terms else None)
         if term is None:
-            raise _refuse("term", "任期", f"{inspector.name}没有可结束的任期")
+            raise refusal("term", "任期", f"{inspector.name}没有可结束的任期")
         if on < term.start_date:
-            raise _refuse("ended_on", "结束日期", f"结束日期不能早于任期开始日期 {term.start_date}")
+            raise refusal("ended_on", "结束日期", f"结束日期不能早于任期开始日期 {term.start_date}")
         term.ended_on = on
         term.end_reason = reason.value
         if note:

@@ -722,131 +722,6 @@
     </message>
 </context>
 <context>
-    <name>CampaignDialog</name>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="510"/>
-        <source>Special-topic campaign</source>
-        <translation>专项督导</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="511"/>
-        <source>Topic</source>
-        <translation>督导主题</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="516"/>
-        <source>Choose or type a topic, e.g. 防溺水</source>
-        <translation>选择或输入主题，如防溺水</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="518"/>
-        <source>From</source>
-        <translation>起</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="520"/>
-        <source>To</source>
-        <translation>止</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
-        <source>Generate</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
-        <source>Type to filter…</source>
-        <translation>输入文字筛选…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="542"/>
-        <source>All zones</source>
-        <translation>全部责任区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="602"/>
-        <source>School</source>
-        <translation>学校</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="546"/>
-        <source>Zone</source>
-        <translation>责任区</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
-        <source>Responsible inspector</source>
-        <translation>责任督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="549"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
-        <source>Tick shown</source>
-        <translation>勾选所列</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="562"/>
-        <source>Untick shown</source>
-        <translation>取消勾选所列</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="577"/>
-        <source>Schools</source>
-        <translation>学校</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="588"/>
-        <source>Tick the schools, then press Generate.</source>
-        <translation>勾选学校后，点击“生成”。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="593"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="595"/>
-        <source>Inspector</source>
-        <translation>督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="603"/>
-        <source>Why not placed</source>
-        <translation>未安排原因</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="612"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
-        <source>{count} ticked</source>
-        <translation>已勾选{count}所</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
-        <source>“{topic}”: {count} visit(s) put on the calendar.</source>
-        <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
-        <source>{count} school(s) already had a visit on this topic in the window.</source>
-        <translation>{count}所学校在该时段内已有此主题的督导。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
-        <source>{count} school(s) could not be placed (see below).</source>
-        <translation>{count}所学校未能安排（见下方）。</translation>
-    </message>
-</context>
-<context>
     <name>ComplaintDialog</name>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="298"/>
@@ -1006,27 +881,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="918"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="919"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="923"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="924"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="925"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="926"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="929"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="930"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="934"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -3540,101 +3415,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="717"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="718"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="719"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="720"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="735"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="761"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="736"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="762"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="737"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="795"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="738"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="796"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="744"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="745"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="769"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="746"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="770"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="746"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="770"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="747"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="771"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="762"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="763"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="764"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="765"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="773"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="774"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="779"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="780"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="798"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="799"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="839"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="850"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="851"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="856"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="857"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="882"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="883"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="892"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4033,6 +3908,131 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>TopicVisitsDialog</name>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="511"/>
+        <source>Special-topic campaign</source>
+        <translation>专项督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="512"/>
+        <source>Topic</source>
+        <translation>督导主题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
+        <source>Choose or type a topic, e.g. 防溺水</source>
+        <translation>选择或输入主题，如防溺水</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="519"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="521"/>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="540"/>
+        <source>Type to filter…</source>
+        <translation>输入文字筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="543"/>
+        <source>All zones</source>
+        <translation>全部责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="546"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="595"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="603"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="549"/>
+        <source>Responsible inspector</source>
+        <translation>责任督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="550"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
+        <source>Tick shown</source>
+        <translation>勾选所列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="563"/>
+        <source>Untick shown</source>
+        <translation>取消勾选所列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="578"/>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="589"/>
+        <source>Tick the schools, then press Generate.</source>
+        <translation>勾选学校后，点击“生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="596"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="604"/>
+        <source>Why not placed</source>
+        <translation>未安排原因</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="613"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
+        <source>{count} ticked</source>
+        <translation>已勾选{count}所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="659"/>
+        <source>“{topic}”: {count} visit(s) put on the calendar.</source>
+        <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
+        <source>{count} school(s) already had a visit on this topic in the window.</source>
+        <translation>{count}所学校在该时段内已有此主题的督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="670"/>
+        <source>{count} school(s) could not be placed (see below).</source>
+        <translation>{count}所学校未能安排（见下方）。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingDialog</name>
     <message>
         <location filename="../../gui/pages/training/page.py" line="252"/>
@@ -4227,87 +4227,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="345"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="346"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="348"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="348"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="350"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="369"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="369"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="370"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="360"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="361"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="374"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="375"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="411"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="412"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="413"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="414"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="420"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="421"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="439"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="440"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="441"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4368,75 +4368,75 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="212"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="213"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="216"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="217"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="225"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="226"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="226"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="228"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="247"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="279"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="280"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="283"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="284"/>
         <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
         <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="291"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="292"/>
         <source>Enter the holidays and swapped working days here once they are announced.</source>
         <translation>节假日和调休安排公布后，请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="305"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="306"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="324"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="325"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>

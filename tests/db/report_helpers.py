@@ -15,7 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from core.calendar.planner import generate_month
+from core.calendar.month_plan import generate_month
 from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
 from core.enums import (
     InspectionMethod,

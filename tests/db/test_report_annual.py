@@ -13,15 +13,15 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from core.calendar.planner import ACTIVE_STATUSES, responsible_inspectors
 from core.calendar.visits import visit_rows
 from core.casework.complaints import complaint_rows
 from core.casework.rectification import problem_rows
 from core.demo.office import create_demo
-from core.enums import ProblemCategory, ProblemStatus, VisitStatus
+from core.enums import ACTIVE_STATUSES, ProblemCategory, ProblemStatus, VisitStatus
 from core.errors import ValidationError
 from core.reports import write_report
 from core.reports.annual import LEAST_VISITED
+from core.roster.assignments import responsible_inspectors
 from core.roster.schools import school_rows, zone_rows
 from core.roster.training import training_summary
 from db.engine import Database

@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from core.calendar.planner import ACTIVE_STATUSES
 from core.calendar.visits import VisitRow, visit_rows
+from core.enums import ACTIVE_STATUSES
 from core.errors import ValidationError
 from core.office.workdays import WorkCalendar, set_day
 from core.reports import write_report

@@ -12,23 +12,20 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import delete, select
 
-from core.calendar.planner import (
-    ACTIVE_STATUSES,
-    SCHOOL_CLOSED,
-    add_unavailability,
-    generate_month,
-    plan_campaign,
-    propose_comprehensive,
-    remove_unavailability,
-    responsible_by_day,
-    responsible_inspectors,
-    semester_check,
-)
-from core.enums import DayKind, UnavailableReason, VisitKind, VisitStatus
+from core.calendar.availability import add_unavailability, remove_unavailability
+from core.calendar.month_plan import generate_month, plan_topic_visits
+from core.calendar.planner import SCHOOL_CLOSED
+from core.calendar.semester import propose_comprehensive, semester_check
+from core.enums import ACTIVE_STATUSES, DayKind, UnavailableReason, VisitKind, VisitStatus
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
 from core.office.workdays import WorkCalendar, calendar_edits, clear_day, semester_of, set_day
-from core.roster.assignments import assign_schools, end_assignments
+from core.roster.assignments import (
+    assign_schools,
+    end_assignments,
+    responsible_by_day,
+    responsible_inspectors,
+)
 from db.models import Inspector, Recusal, School, Visit
 
 TODAY = date(2026, 11, 2)
@@ -271,10 +268,10 @@ def test_a_special_topic_campaign_fits_around_the_month_plan(office):
     responsible = covered(office)
     chosen = sorted(responsible)[:12]
     window = (date(2026, 11, 9), date(2026, 11, 20))
-    preview = plan_campaign(office, chosen, *window, "双减", save=False)
+    preview = plan_topic_visits(office, chosen, *window, "双减", save=False)
     assert len(preview.visits) == 12 and not preview.saved
     assert stored(office, "special") == []
-    plan = plan_campaign(office, chosen, *window, " 双减 ")
+    plan = plan_topic_visits(office, chosen, *window, " 双减 ")
     assert plan.topic == "双减" and plan.unplaced == []
     special = stored(office, "special")
     assert sorted(v.school_id for v in special) == chosen
@@ -284,10 +281,10 @@ def test_a_special_topic_campaign_fits_around_the_month_plan(office):
     assert all(v.inspector_id == responsible[v.school_id] for v in special)
     load = Counter((v.inspector_id, v.visit_date) for v in stored(office))
     assert max(load.values()) <= 2
-    assert plan_campaign(office, chosen, *window, "双减").visits == []
+    assert plan_topic_visits(office, chosen, *window, "双减").visits == []
     with office.session() as session:
         session.get(School, chosen[0]).active = False
-    closed = plan_campaign(office, chosen[:2], *window, "校园安全")
+    closed = plan_topic_visits(office, chosen[:2], *window, "校园安全")
     assert [u.reason for u in closed.unplaced] == [SCHOOL_CLOSED]
     assert [v.school_id for v in closed.visits] == [chosen[1]]
 
@@ -303,7 +300,7 @@ def test_a_special_topic_campaign_fits_around_the_month_plan(office):
 )
 def test_a_campaign_needs_a_topic_a_window_and_schools(sqlite_db, topic, start, end, schools):
     with pytest.raises(ValidationError):
-        plan_campaign(sqlite_db, schools, start, end, topic)
+        plan_topic_visits(sqlite_db, schools, start, end, topic)
 
 
 def test_generating_twice_gives_the_same_plan(office):

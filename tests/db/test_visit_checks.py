@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
+from core.calendar.availability import add_unavailability
 from core.calendar.day_checks import check_day, day_warnings
-from core.calendar.planner import add_unavailability
 from core.calendar.visits import VisitInput, add_visit, set_status
 from core.enums import DayKind, TermEndReason, UnavailableReason, VisitStatus
 from core.errors import ValidationError

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from core.cli.report import add_report_parser, cmd_report
 from core.demo.office import create_demo
 from core.errors import ValidationError
 from core.reports import REPORT_KINDS
-from core.reports.cli import add_report_parser, cmd_report
 from db.engine import Database
 from db.migrate import upgrade
 from tests.db.demo_campaign import CAMPAIGN, add_campaign

@@ -22,11 +22,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from core.calendar.planner import responsible_inspectors
 from core.calendar.visits import VisitInput, add_visit, month_span
 from core.enums import VisitKind
 from core.office.workdays import UNKNOWN_YEAR_NOTICE, WorkCalendar, package_knows
-from core.roster.assignments import assign_schools, end_assignments
+from core.roster.assignments import assign_schools, end_assignments, responsible_inspectors
 from db.engine import Database
 from db.models import Inspector, Recusal, School, Visit
 

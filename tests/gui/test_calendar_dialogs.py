@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from core.calendar.planner import NO_INSPECTOR, responsible_inspectors
+from core.calendar.planner import NO_INSPECTOR
 from core.calendar.visits import set_status, visit_rows
 from core.demo.office import create_demo
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind, VisitStatus
 from core.office.workdays import WorkCalendar, calendar_edits, set_day
+from core.roster.assignments import responsible_inspectors
 from core.roster.inspectors import inspector_rows
 from core.roster.schools import SchoolInput, SchoolRow, save_school, school_rows
 from db.engine import Database
@@ -23,8 +24,8 @@ from gui.pages.calendar.dialogs import (
     CALENDAR,
     UNAVAILABILITY,
     VISITS,
-    CampaignDialog,
     SemesterCheckDialog,
+    TopicVisitsDialog,
     UnavailabilityDialog,
     WorkdaysDialog,
 )
@@ -207,7 +208,7 @@ def test_leave_ending_before_it_starts_is_refused(office, qtbot):
 # --- special-topic campaigns --------------------------------------------------------------------
 
 
-def _tick(dialog: CampaignDialog, name: str) -> None:
+def _tick(dialog: TopicVisitsDialog, name: str) -> None:
     """Tick one school the way the clerk does: find it, click its box."""
     dialog.filter.setText(name)
     assert dialog.schools_proxy.rowCount() == 1
@@ -225,7 +226,7 @@ def test_a_campaign_puts_visits_on_working_days_of_the_window(
     with db.session() as session:
         responsible = responsible_inspectors(session, friday)
     changes = _changes(worker)
-    dialog = _open(CampaignDialog(db, worker, TODAY), qtbot)
+    dialog = _open(TopicVisitsDialog(db, worker, TODAY), qtbot)
     qtmodeltester.check(dialog.schools_model)
     schools = sorted(dialog.schools_model.rows, key=lambda s: s.name)
     chosen: dict[int, SchoolRow] = {}
@@ -271,7 +272,7 @@ def test_a_campaign_puts_visits_on_working_days_of_the_window(
 def test_schools_are_ticked_by_zone_and_a_campaign_needs_a_topic(office, qtbot):
     db, worker = office
     before = len(visit_rows(db, date(2026, 1, 1), date(2027, 12, 31)))
-    dialog = _open(CampaignDialog(db, worker, TODAY), qtbot)
+    dialog = _open(TopicVisitsDialog(db, worker, TODAY), qtbot)
     zone = dialog.zone.itemText(2)
     dialog.zone.setCurrentIndex(2)
     dialog.tick_shown(True)

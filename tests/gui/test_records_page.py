@@ -12,7 +12,6 @@ import pytest
 from pypdf import PdfReader
 
 from core.attachments import attachment_rows
-from core.calendar.planner import responsible_inspectors
 from core.calendar.progress import semester_coverage
 from core.calendar.records import RecordInput, record_of, save_record
 from core.calendar.visits import (
@@ -26,6 +25,7 @@ from core.calendar.visits import (
 from core.casework.rectification import problem_rows
 from core.demo.office import create_demo
 from core.enums import InspectionMethod, SixMinimum, VisitStatus
+from core.roster.assignments import responsible_inspectors
 from db.engine import Database
 from gui.pages.records.page import RecordsPage
 from gui.pages.records.record_dialog import InspectionItemsDialog, RecordDialog

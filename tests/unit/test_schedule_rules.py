@@ -18,7 +18,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.calendar.planner import (
-    ACTIVE_STATUSES,
     NO_INSPECTOR,
     ExistingVisit,
     InspectorInfo,
@@ -27,12 +26,12 @@ from core.calendar.planner import (
     all_unavailable,
     cap_too_low,
     no_workdays,
-    plan_campaign_visits,
+    place_topic_visits,
     plan_month,
     replaceable,
     too_few_days,
 )
-from core.enums import VisitKind, VisitStatus
+from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
 from core.office.policy import PolicyProfile
 from core.office.workdays import WorkCalendar
 
@@ -594,7 +593,7 @@ WINDOW = [date(2026, 11, d) for d in (9, 10, 11, 12, 13)]
 def test_a_campaign_visits_each_school_once_inside_the_window():
     schools = [SchoolInfo(i, f"学校{i}", ZONES[i % 2], 1 + i % 2) for i in range(1, 9)]
     inspectors = [InspectorInfo(1, "王建国"), InspectorInfo(2, "李丽")]
-    schedule = plan_campaign_visits(schools, inspectors, WINDOW, [], 2, "双减")
+    schedule = place_topic_visits(schools, inspectors, WINDOW, [], 2, "双减")
     assert sorted(v.school_id for v in schedule.visits) == list(range(1, 9))
     assert all(v.day in WINDOW and v.kind == VisitKind.SPECIAL for v in schedule.visits)
     assert all(v.topic == "双减" for v in schedule.visits)
@@ -607,12 +606,12 @@ def test_a_campaign_counts_the_same_topic_and_makes_room_for_every_visit_on_the_
     other_topic = ExistingVisit(WINDOW[1], 2, 1, VisitKind.SPECIAL, VisitStatus.PLANNED, "安全")
     routine = [ExistingVisit(d, 9, 1, VisitKind.ROUTINE, VisitStatus.PLANNED) for d in WINDOW]
     inspectors = [InspectorInfo(1, "王建国")]
-    schedule = plan_campaign_visits(
+    schedule = place_topic_visits(
         schools, inspectors, WINDOW, [done, other_topic, *routine], 2, "双减"
     )
     assert [(v.school_id, v.topic) for v in schedule.visits] == [(2, "双减")]
     assert schedule.visits[0].day != WINDOW[1]  # 乙小学 already has a visit that day
-    full = plan_campaign_visits(schools[1:], inspectors, WINDOW, [*routine, *routine], 2, "双减")
+    full = place_topic_visits(schools[1:], inspectors, WINDOW, [*routine, *routine], 2, "双减")
     assert [u.reason for u in full.unplaced] == [
         "每日上限太低：王建国所选期间可安排的 5 天已排满（每天最多 2 次）"
     ]

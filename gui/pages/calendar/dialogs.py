@@ -1,4 +1,4 @@
-"""Dialogs of the 督导日历 page: working days, inspectors' leave, special-topic campaigns and the
+"""Dialogs of the 督导日历 page: working days, inspectors' leave, 专项督导 (topic visits) and the
 semester check.
 
 Each dialog reads through the worker and hands one ``core`` call at a time to it, naming what
@@ -34,16 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.calendar.planner import (
+from core.calendar.availability import (
     AwayLine,
-    CampaignPlan,
-    ComprehensiveProposal,
-    SemesterShortfall,
     add_unavailability,
     away_lines,
-    plan_campaign,
-    propose_comprehensive,
     remove_unavailability,
+)
+from core.calendar.month_plan import TopicVisitsPlan, plan_topic_visits
+from core.calendar.semester import (
+    ComprehensiveProposal,
+    SemesterShortfall,
+    propose_comprehensive,
     semester_check,
 )
 from core.calendar.visits import VisitInput, add_visit
@@ -56,6 +57,7 @@ from core.office.workdays import (
     calendar_edits,
     clear_day,
     package_knows,
+    semester_from,
     semester_of,
     set_day,
 )
@@ -449,7 +451,7 @@ class UnavailabilityDialog(StayingDialog):
         )
 
 
-# --- special-topic campaigns --------------------------------------------------------------------
+# --- 专项督导: topic visits -----------------------------------------------------------------
 
 
 class CheckableRowModel(RowTableModel):
@@ -497,7 +499,7 @@ class CheckableRowModel(RowTableModel):
             )
 
 
-class CampaignDialog(StayingDialog):
+class TopicVisitsDialog(StayingDialog):
     """专项督导安排: one visit on a topic to each school ticked, inside a date window.
 
     生成 plans and saves the visits at once (by each school's responsible inspector, on working
@@ -643,12 +645,12 @@ class CampaignDialog(StayingDialog):
         topic, db = self.topic.currentText(), self.db
         start, end = self.start.value() or self.today, self.end.value() or self.today
         self.run(
-            lambda: plan_campaign(db, ids, start, end, topic),
+            lambda: plan_topic_visits(db, ids, start, end, topic),
             lambda plan: self.show_plan(plan, len(ids)),
             VISITS,
         )
 
-    def show_plan(self, plan: CampaignPlan, ticked: int) -> None:
+    def show_plan(self, plan: TopicVisitsPlan, ticked: int) -> None:
         """Show the visits placed and the schools left out; ``ticked`` schools were asked for."""
         self.placed_model.set_rows(plan.visits)
         self.unplaced_model.set_rows(plan.unplaced)
@@ -676,13 +678,6 @@ class CampaignDialog(StayingDialog):
 
 
 # --- the semester check ----------------------------------------------------------------------
-
-
-def semester_from(day: date, policy: PolicyProfile, step: int = 1) -> Semester:
-    """The semester ``day`` falls in, else the first one met going ``step`` days at a time."""
-    while (semester := semester_of(day, policy)) is None:
-        day += timedelta(days=step)
-    return semester
 
 
 @dataclass(frozen=True)

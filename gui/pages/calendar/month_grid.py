@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core.office.workdays import WEEKDAYS
 from gui.widgets.table_model import NO_PARENT, Column, Index, RowTableModel
 
 VISIT_MIME = "application/x-supervision-visit-ids"
@@ -117,7 +118,7 @@ class MonthGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return "一二三四五六日"[section] if 0 <= section < 7 else None
+            return WEEKDAYS[section] if 0 <= section < 7 else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

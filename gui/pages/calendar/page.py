@@ -12,8 +12,7 @@ new day is checked first (:func:`gui.pages.calendar.visit_dialog.check_then`). T
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,78 +29,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
+from core.calendar.views import MonthView, month_view
 from core.calendar.visits import (
     VisitRow,
-    delete_visit,
-    month_span,
-    move_visit,
+    delete_visits,
+    is_due,
+    move_visits,
     set_status,
-    visit_rows_in_session,
 )
-from core.enums import VisitKind, VisitStatus
+from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
+from core.office.workdays import WEEKDAYS
 from db.engine import Database
-from db.models import Inspector, School
 from gui import dialogs
 from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
-from gui.pages.calendar.visit_dialog import CHANGES, Choices, VisitDialog, check_then
+from gui.pages.calendar.visit_dialog import CHANGES, VisitDialog, check_then
 from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.widgets.list_page import ListPage
 from gui.widgets.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker, refusal_handler
 
-WEEKDAYS = "一二三四五六日"
 RELEVANT = {"visits", "schools", "inspectors", "calendar", "unavailability", "settings"}
-OPEN_STATUSES = (VisitStatus.PLANNED, VisitStatus.CONFIRMED)
-
-
-@dataclass(frozen=True)
-class MonthData:
-    """Everything the page shows for one month."""
-
-    year: int
-    month: int
-    rows: list[VisitRow]
-    days_off: frozenset[date]
-    known_year: bool
-    choices: Choices
-    zones: list[str]
-
-
-def read_month(db: Database, year: int, month: int, today: date) -> MonthData:
-    """The month's visits, the grid's days off, and the visit form's choices."""
-    from core.calendar.planner import responsible_inspectors
-    from core.office.workdays import WorkCalendar, package_knows
-    from core.roster.terms import serving_inspector_ids
-
-    days = grid_days(year, month)
-    with db.session() as session:
-        rows = visit_rows_in_session(session, *month_span(year, month))
-        work = WorkCalendar.from_session(session)
-        serving = serving_inspector_ids(session, today)
-        inspectors = session.execute(
-            select(Inspector.id, Inspector.name).order_by(Inspector.name)
-        ).all()
-        schools = session.execute(
-            select(School.id, School.name).where(School.active).order_by(School.name)
-        ).all()
-        responsible = responsible_inspectors(session, today)
-        zones = sorted({r.zone for r in rows if r.zone})
-    return MonthData(
-        year=year,
-        month=month,
-        rows=rows,
-        days_off=frozenset(d for d in days if not work.is_workday(d)),
-        known_year=package_knows(year),
-        choices=Choices(
-            schools=[(r.id, r.name) for r in schools],
-            inspectors=[(r.id, r.name) for r in inspectors if r.id in serving],
-            responsible=responsible,
-        ),
-        zones=zones,
-    )
 
 
 COLUMNS = [
@@ -137,7 +86,7 @@ class CalendarPage(ListPage):
         self.db, self.worker, self.today = db, worker, today
         now = today()
         self.year, self.month = now.year, now.month
-        self.data: MonthData | None = None
+        self.data: MonthView | None = None
         self._named: Callable[[VisitRow], bool] | None = None
 
         self.add_button(self.tr("Generate month plan"), self.generate)
@@ -157,7 +106,7 @@ class CalendarPage(ListPage):
         self.add_menu(
             self.tr("Planning"),
             [
-                (self.tr("Special-topic campaign…"), self.plan_campaign, False),
+                (self.tr("Special-topic campaign…"), self.plan_topic_visits, False),
                 (self.tr("Semester check…"), self.semester_check, False),
                 (self.tr("Working days…"), self.edit_workdays, False),
                 (self.tr("Leave and training…"), self.edit_unavailability, False),
@@ -168,7 +117,7 @@ class CalendarPage(ListPage):
         self.add_button(self.tr("Print schedule"), self.print_schedule)
         self.finish_actions()
 
-        self.add_filter("week", self.tr("Due in the next 7 days"), self._due_this_week)
+        self.add_filter("week", self.tr("Due in the next 7 days"), self._is_due)
         self.add_filter(
             "open", self.tr("Planned or confirmed"), lambda r: r.status in OPEN_STATUSES
         )
@@ -293,9 +242,12 @@ class CalendarPage(ListPage):
         if not self.needs_reading(changes, RELEVANT):
             return
         year, month, today = self.year, self.month, self.today()
-        self.worker.submit(lambda: read_month(self.db, year, month, today), on_done=self._show)
+        days = grid_days(year, month)
+        self.worker.submit(
+            lambda: month_view(self.db, year, month, today, days), on_done=self._show
+        )
 
-    def _show(self, data: MonthData) -> None:
+    def _show(self, data: MonthView) -> None:
         if (data.year, data.month) != (self.year, self.month):
             return
         self.data = data
@@ -306,7 +258,7 @@ class CalendarPage(ListPage):
             sorted({r.inspector for r in data.rows} | {n for _, n in data.choices.inspectors}),
         )
         self._fill_combo(self.zone_filter, self.tr("All zones"), data.zones)
-        self.set_rows(data.rows)
+        self.set_rows(self._rows())
         self._summarize()
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
@@ -341,6 +293,8 @@ class CalendarPage(ListPage):
 
     def set_predicate(self, predicate: Callable[[VisitRow], bool] | None) -> None:
         self._named = predicate
+        if self.data is not None:
+            self.set_rows(self._rows())
         self._filters_changed()
 
     def _filters_changed(self, _index: int = 0) -> None:
@@ -362,9 +316,14 @@ class CalendarPage(ListPage):
         super().set_predicate(keep)
         self._fill_grid()
 
-    def _due_this_week(self, row: VisitRow) -> bool:
-        today = self.today()
-        return row.status in OPEN_STATUSES and today <= row.day < today + timedelta(days=7)
+    def _is_due(self, row: VisitRow) -> bool:
+        return is_due(row.status, row.day, self.today())
+
+    def _rows(self) -> list[VisitRow]:
+        """The month's visits; with the 7-day filter, the visits due, whichever month."""
+        if self.data is None:
+            return []
+        return self.data.due if self.filter_choice.currentData() == "week" else self.data.rows
 
     def apply_filter(self, key: str) -> None:
         if key == "week":
@@ -448,7 +407,7 @@ class CalendarPage(ListPage):
 
     def generate(self) -> None:
         """Generate (or regenerate the unconfirmed part of) the month's plan."""
-        from core.calendar.planner import generate_month
+        from core.calendar.month_plan import generate_month
 
         year, month, today = self.year, self.month, self.today()
         if (year, month) < (today.year, today.month):
@@ -510,11 +469,9 @@ class CalendarPage(ListPage):
             return
         ids = [r.id for r in rows]
 
-        def job() -> None:
-            for visit_id in ids:
-                delete_visit(self.db, visit_id)
-
-        self.worker.submit(job, on_error=self._failed, changes=CHANGES)
+        self.worker.submit(
+            lambda: delete_visits(self.db, ids), on_error=self._failed, changes=CHANGES
+        )
 
     def move_visits(self, ids: list[int], day: date) -> None:
         """Move visits (dropped on a day in the grid) after checking the day."""
@@ -528,12 +485,12 @@ class CalendarPage(ListPage):
             return
         checks = [(r.inspector_id, r.school_id, day, r.id) for r in rows]
 
-        def move() -> None:
-            def job() -> None:
-                for row in rows:
-                    move_visit(self.db, row.id, day)
+        ids = [r.id for r in rows]
 
-            self.worker.submit(job, on_error=self._failed, changes=CHANGES)
+        def move() -> None:
+            self.worker.submit(
+                lambda: move_visits(self.db, ids, day), on_error=self._failed, changes=CHANGES
+            )
 
         check_then(self, self.db, self.worker, checks, move)
 
@@ -595,8 +552,8 @@ class CalendarPage(ListPage):
         dialog = getattr(calendar_dialogs, name)(self.db, self.worker, self.today(), self)
         dialog.open()
 
-    def plan_campaign(self) -> None:
-        self._open_dialog("CampaignDialog")
+    def plan_topic_visits(self) -> None:
+        self._open_dialog("TopicVisitsDialog")
 
     def semester_check(self) -> None:
         self._open_dialog("SemesterCheckDialog")

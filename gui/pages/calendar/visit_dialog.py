@@ -9,7 +9,6 @@ runs when a visit is dragged to another day in the grid (:func:`check_then`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.calendar.views import VisitChoices
 from core.calendar.visits import VisitInput, VisitRow, add_visit, update_visit
 from core.enums import VisitKind
 from db.engine import Database
@@ -31,16 +31,6 @@ from gui.worker import DbWorker
 
 CHANGES = frozenset({"visits"})
 TOPICS = ("双减", "安全", "开学", "防溺水", "招生收费", "体育", "疫情防控")
-
-
-@dataclass(frozen=True)
-class Choices:
-    """What the visit form offers: schools (id, name), serving inspectors (id, name), and each
-    school's responsible inspector today (school id → inspector id)."""
-
-    schools: Sequence[tuple[int, str]]
-    inspectors: Sequence[tuple[int, str]]
-    responsible: dict[int, int]
 
 
 def check_then(
@@ -86,7 +76,7 @@ class VisitDialog(FormDialog):
         self,
         db: Database,
         worker: DbWorker,
-        choices: Choices,
+        choices: VisitChoices,
         day: date,
         visit: VisitRow | None = None,
         parent: QWidget | None = None,

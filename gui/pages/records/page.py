@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -30,20 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.calendar.progress import (
-    FILING_DAYS,
-    InspectorMonth,
-    SchoolCoverage,
-    UnvisitedSchool,
-    month_progress,
-    semester_coverage,
-    unvisited_schools,
-)
-from core.calendar.progress import record_missing as core_record_missing
+from core.calendar.progress import FILING_DAYS, SchoolCoverage, filed_late, record_missing
 from core.calendar.records import RecordView, record_of, record_texts
-from core.calendar.visits import VisitRow, load_inspection_items, month_span, visit_rows
-from core.enums import InspectionMethod, SixMinimum, VisitStatus
-from core.office.workdays import Semester
+from core.calendar.views import PERIODS, RecordsView, records_view
+from core.calendar.visits import VisitRow, load_inspection_items
+from core.enums import InspectionMethod, SixMinimum
 from db.engine import Database
 from gui.pages.records.record_dialog import (
     InspectionItemsDialog,
@@ -59,63 +49,22 @@ from gui.widgets.table_model import Column, RowFilterProxy, RowTableModel, show_
 from gui.worker import DbWorker
 
 RELEVANT = {"visits", "schools", "inspectors", "settings", "problems"}
-OPEN_STATUSES = (VisitStatus.PLANNED, VisitStatus.CONFIRMED)
-PERIODS = ("semester", "month", "year", "custom")
 COVERAGE_FILTERS = ("short", "unvisited")
 
 
-def due_a_record(row: VisitRow, today: date) -> bool:
-    """Done, or planned/confirmed for a day that has come."""
-    return row.status == VisitStatus.DONE or (row.status in OPEN_STATUSES and row.day <= today)
+def missing_record(row: VisitRow, today: date) -> bool:
+    """The row owes its record (:func:`core.calendar.progress.record_missing`)."""
+    return record_missing(row.status, row.day, row.has_record, today)
 
 
-def record_missing(row: VisitRow, today: date) -> bool:
-    """No record although the visit is done or its day has passed."""
-    return core_record_missing(row.status, row.day, row.has_record, today)
+def short_of(row: SchoolCoverage) -> bool:
+    """The school is short this semester (:attr:`SchoolCoverage.short`)."""
+    return row.short
 
 
-def filed_late(row: VisitRow) -> bool:
-    """Filed more than :data:`FILING_DAYS` days after the visit."""
-    return row.filed_on is not None and (row.filed_on - row.day).days > FILING_DAYS
-
-
-def coverage_short(row: SchoolCoverage) -> bool:
-    """Fewer routine visits than required, or some of the 六个至少 not touched yet."""
-    return row.routine_short or bool(row.six_missing)
-
-
-@dataclass(frozen=True)
-class RecordsData:
-    """Everything the page shows: the period's visits due a record, and the coverage."""
-
-    first: date
-    last: date
-    rows: list[VisitRow]
-    semester: Semester
-    coverage: list[SchoolCoverage]
-    progress: list[InspectorMonth]
-    unvisited: list[UnvisitedSchool]
-
-
-def read_records(db: Database, period: str, today: date, custom: tuple[date, date]) -> RecordsData:
-    """The visits of ``period`` (``semester``, ``month``, ``year`` up to today, or the
-    ``custom`` span) that are due a record, with the semester and month coverage (worker side)."""
-    semester, coverage = semester_coverage(db, today)
-    first, last = {
-        "semester": (semester.start, min(today, semester.end)),
-        "month": (month_span(today.year, today.month)[0], today),
-        "year": (date(today.year, 1, 1), today),
-    }.get(period, custom)
-    rows = [r for r in visit_rows(db, first, last) if due_a_record(r, today)]
-    return RecordsData(
-        first=first,
-        last=last,
-        rows=rows,
-        semester=semester,
-        coverage=coverage,
-        progress=month_progress(db, today.year, today.month, today),
-        unvisited=unvisited_schools(db, today),
-    )
+def late(row: VisitRow) -> bool:
+    """The row's record was filed late (:func:`core.calendar.progress.filed_late`)."""
+    return filed_late(row.day, row.filed_on)
 
 
 class RecordsPage(ListPage):
@@ -135,23 +84,23 @@ class RecordsPage(ListPage):
             Column(
                 self.tr("Record"),
                 lambda r: self.tr("Filled in") if r.has_record else self.tr("Missing"),
-                alert=lambda r: record_missing(r, self.today()),
+                alert=lambda r: missing_record(r, self.today()),
             ),
             Column(
                 self.tr("Filed on"),
                 lambda r: show_date(r.filed_on),
                 lambda r: r.filed_on,
-                alert=filed_late,
+                alert=late,
                 tooltip=lambda r: (
                     self.tr("Filed more than {days} days after the visit").format(days=FILING_DAYS)
-                    if filed_late(r)
+                    if late(r)
                     else ""
                 ),
             ),
         ]
         super().__init__(self.tr("Visit records"), columns)
         self.db, self.worker, self.today = db, worker, today
-        self.data: RecordsData | None = None
+        self.data: RecordsView | None = None
         self.preview: QWidget | None = None
 
         self.fill_button = self.add_button(
@@ -167,7 +116,7 @@ class RecordsPage(ListPage):
         self.items_button = self.add_button(self.tr("Inspection items…"), self.edit_items)
         self.finish_actions()
         self.add_filter(
-            "missing", self.tr("Record missing"), lambda r: record_missing(r, self.today())
+            "missing", self.tr("Record missing"), lambda r: missing_record(r, self.today())
         )
         self.add_filter("filed", self.tr("Record filled in"), lambda r: r.has_record)
         self.table.doubleClicked.connect(lambda _index: self.fill_record())
@@ -299,7 +248,7 @@ class RecordsPage(ListPage):
             self.tr("Only schools short of routine visits or of the six minimums")
         )
         self.short_only.toggled.connect(
-            lambda on: self.coverage_proxy.set_predicate(coverage_short if on else None)
+            lambda on: self.coverage_proxy.set_predicate(short_of if on else None)
         )
         semester = QWidget()
         layout = QVBoxLayout(semester)
@@ -385,10 +334,10 @@ class RecordsPage(ListPage):
         first, last = self.first.value() or day, self.last.value() or day
         custom = (min(first, last), max(first, last))
         self.worker.submit(
-            lambda: read_records(self.db, period, day, custom), on_done=self.show_data
+            lambda: records_view(self.db, period, day, custom), on_done=self.show_data
         )
 
-    def show_data(self, data: RecordsData) -> None:
+    def show_data(self, data: RecordsView) -> None:
         """Put what was read into the tables and the summaries."""
         self.data = data
         for field, day in ((self.first, data.first), (self.last, data.last)):
@@ -410,7 +359,7 @@ class RecordsPage(ListPage):
         if data is None:
             return
         if self.tabs.currentIndex() == 0:
-            missing = sum(1 for r in data.rows if record_missing(r, self.today()))
+            missing = sum(1 for r in data.rows if missing_record(r, self.today()))
             alert = missing > 0
             text = self.tr(
                 "{first} to {last}: {count} visits due a record, {filed} filled in, "

@@ -1,0 +1,329 @@
+"""Month planning on the database: generating a month's routine visits and planning a batch of
+专项督导 visits (topic visits), each in one unit of work, with what the plan did.
+
+The database functions (:func:`generate_month`, :func:`plan_topic_visits`) each read the office
+in one unit of work. Visits the monthly generator saves are marked ``generated``; regenerating a
+month replaces only those that are still *planned* from today on. Everything else stays and takes
+its place under the daily cap: confirmed and done visits, routine visits the clerk entered by hand
+and the generator's planned visits earlier in the month (these also count toward the school's
+quota), and visits of other kinds (专项督导, a 回头看 the clerk put in).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, insert, select
+
+from core.calendar.planner import (
+    SCHOOL_CLOSED,
+    ExistingVisit,
+    InspectorInfo,
+    NewVisit,
+    Schedule,
+    SchoolInfo,
+    Unplaced,
+    place_topic_visits,
+    plan_month,
+    replaceable,
+)
+from core.calendar.visits import TOPIC_MAX, month_span
+from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
+from core.errors import refusal
+from core.office.settings import policy_from_session
+from core.office.workdays import WorkCalendar, school_break
+from core.parsing import clean_text
+from core.roster.assignments import dates_between, responsible_by_day
+from db.models import Inspector, School, Unavailability, Visit, Zone
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from db.engine import Database
+
+
+@dataclass(frozen=True)
+class PlannedVisit:
+    """A visit of a plan, saved or not, as shown and printed: names, codes for kind and status."""
+
+    day: date
+    school_id: int
+    school: str
+    inspector_id: int
+    inspector: str
+    kind: str
+    status: str = VisitStatus.PLANNED
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class MonthPlan:
+    """What generating a month did and the month's calendar afterwards."""
+
+    year: int
+    month: int
+    visits: list[PlannedVisit]
+    added: int
+    replaced: int
+    unplaced: list[Unplaced]
+    known_year: bool
+    school_break: bool
+    saved: bool
+
+    def as_json(self) -> dict[str, Any]:
+        """The form printed by ``schedule --json``."""
+        return {
+            "visits": [
+                {
+                    "date": v.day.isoformat(),
+                    "school": v.school,
+                    "inspector": v.inspector,
+                    "kind": v.kind,
+                }
+                for v in self.visits
+            ],
+            "unplaced": [{"school": u.school, "reason": u.reason} for u in self.unplaced],
+        }
+
+
+@dataclass(frozen=True)
+class TopicVisitsPlan:
+    """A batch of 专项督导 visits (the new ones) and the schools left out, with reasons."""
+
+    topic: str
+    visits: list[PlannedVisit]
+    unplaced: list[Unplaced]
+    saved: bool
+
+
+@dataclass(frozen=True)
+class _Office:
+    schools: list[SchoolInfo]
+    inspectors: list[InspectorInfo]
+    names: dict[int, str]
+    school_names: dict[int, str]
+    existing: list[ExistingVisit]
+
+
+def _away_days(session: Session, first: date, last: date) -> dict[int, set[date]]:
+    """Per inspector, the days from ``first`` to ``last`` the clerk entered as unavailable."""
+    away: dict[int, set[date]] = defaultdict(set)
+    for row in session.execute(
+        select(
+            Unavailability.inspector_id, Unavailability.start_date, Unavailability.end_date
+        ).where(Unavailability.start_date <= last, Unavailability.end_date >= first)
+    ):
+        away[row.inspector_id].update(
+            dates_between(max(row.start_date, first), min(row.end_date, last))
+        )
+    return away
+
+
+def _school_info(
+    school_id: int, name: str, zone: str, cover: Mapping[date, int], days: Sequence[date]
+) -> SchoolInfo:
+    """A school with who is responsible for it on ``days`` (``cover``: day → inspector id)."""
+    holders = [cover.get(day) for day in days]
+    changes = tuple(
+        (day, holder)
+        for day, holder, before in zip(days[1:], holders[1:], holders, strict=False)
+        if holder != before
+    )
+    return SchoolInfo(school_id, name, zone, holders[0], changes)
+
+
+def _read_office(
+    session: Session, on: date, first: date, last: date, school_ids: Sequence[int] | None = None
+) -> _Office:
+    """Active schools with their zone and who is responsible for them from ``on`` to ``last``;
+    those inspectors with their unavailable days; the visits from ``first`` to ``last``."""
+    responsible = responsible_by_day(session, on, last, school_ids)
+    query = (
+        select(School.id, School.name, Zone.name.label("zone"))
+        .outerjoin(Zone, School.zone_id == Zone.id)
+        .where(School.active)
+    )
+    if school_ids is not None:
+        query = query.where(School.id.in_(school_ids))
+    days = dates_between(on, last)
+    schools = [
+        _school_info(row.id, row.name, row.zone or "", responsible.get(row.id, {}), days)
+        for row in session.execute(query)
+    ]
+    wanted: set[int] = set().union(*(s.holders() for s in schools))
+    names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+    away = _away_days(session, first, last)
+    inspectors = [InspectorInfo(i, names[i], frozenset(away[i])) for i in sorted(wanted)]
+    existing = [
+        ExistingVisit(*row)
+        for row in session.execute(
+            select(
+                Visit.visit_date,
+                Visit.school_id,
+                Visit.inspector_id,
+                Visit.kind,
+                Visit.status,
+                Visit.topic,
+                Visit.generated,
+            ).where(Visit.visit_date >= first, Visit.visit_date <= last)
+        )
+    ]
+    school_names = dict(session.execute(select(School.id, School.name)).all())
+    return _Office(schools, inspectors, names, school_names, existing)
+
+
+def _rows(office: _Office, visits: Iterable[ExistingVisit | NewVisit]) -> list[PlannedVisit]:
+    """Visits with names; new ones have the status 计划."""
+    return [
+        PlannedVisit(
+            v.day,
+            v.school_id,
+            office.school_names[v.school_id],
+            v.inspector_id,
+            office.names[v.inspector_id],
+            v.kind,
+            v.status if isinstance(v, ExistingVisit) else VisitStatus.PLANNED,
+            v.topic,
+        )
+        for v in visits
+    ]
+
+
+def _save(session: Session, visits: Sequence[NewVisit], *, generated: bool) -> None:
+    """Insert new visits as planned; ``generated`` marks the monthly generator's own."""
+    if visits:
+        session.execute(
+            insert(Visit),
+            [
+                {
+                    "visit_date": v.day,
+                    "school_id": v.school_id,
+                    "inspector_id": v.inspector_id,
+                    "kind": v.kind,
+                    "status": VisitStatus.PLANNED.value,
+                    "topic": v.topic,
+                    "note": "",
+                    "generated": generated,
+                }
+                for v in visits
+            ],
+        )
+
+
+def generate_month(
+    db: Database, year: int, month: int, today: date, *, save: bool = True
+) -> MonthPlan:
+    """Plan the month's routine visits and (unless ``save`` is false) save them.
+
+    Days before ``today`` are not planned on. The generator's own visits still planned from
+    ``today`` on are replaced by the new plan; everything else on the calendar stays, and the
+    routine visits among it (the clerk's own, earlier planned ones, confirmed and done ones)
+    count toward each school's quota. A school's visit is made by whoever is responsible for it
+    on the day chosen (挂牌 in force, inspector in office), so a 挂牌 that ends or begins
+    mid-month is followed; days an inspector is away (leave, training) are skipped. A month that
+    lies wholly in a school break gets no routine visits. Refuses a month that has already passed.
+    """
+    first, last = month_span(year, month)
+    if last < today:
+        raise refusal("month", "月份", f"{year}年{month}月已经过去，不能再生成督导计划")
+    start = max(first, today)
+    with db.session() as session:
+        policy = policy_from_session(session)
+        work = WorkCalendar.from_session(session)
+        in_break = all(
+            school_break(start + timedelta(days=n), policy) for n in range((last - start).days + 1)
+        )
+        days = [d for d in work.workdays(start, last) if not school_break(d, policy)]
+        office = _read_office(session, start, first, last)
+        if in_break:
+            schedule = Schedule([], [])
+        else:
+            schedule = plan_month(
+                office.schools, office.inspectors, days, office.existing, policy, start=start
+            )
+
+        def replaced(visit: ExistingVisit) -> bool:
+            return not in_break and replaceable(visit, start)
+
+        stays = [v for v in office.existing if v.status in ACTIVE_STATUSES and not replaced(v)]
+        if save and not in_break:
+            session.execute(
+                delete(Visit).where(
+                    Visit.visit_date >= start,
+                    Visit.visit_date <= last,
+                    Visit.status == VisitStatus.PLANNED.value,
+                    Visit.kind == VisitKind.ROUTINE.value,
+                    Visit.generated.is_(True),
+                )
+            )
+            _save(session, schedule.visits, generated=True)
+        rows = _rows(office, stays) + _rows(office, schedule.visits)
+        rows.sort(key=lambda r: (r.day, r.inspector, r.school))
+        return MonthPlan(
+            year=year,
+            month=month,
+            visits=rows,
+            added=len(schedule.visits),
+            replaced=sum(1 for v in office.existing if replaced(v)),
+            unplaced=schedule.unplaced,
+            known_year=work.known_year(year),
+            school_break=in_break,
+            saved=save and not in_break,
+        )
+
+
+def plan_topic_visits(
+    db: Database,
+    school_ids: Sequence[int],
+    start: date,
+    end: date,
+    topic: str,
+    *,
+    save: bool = True,
+) -> TopicVisitsPlan:
+    """Plan 专项督导 visits on one topic across the chosen schools inside a date window.
+
+    One visit per school by its responsible inspector on the day chosen, on working days of the
+    window, under the daily cap and around the inspectors' unavailable days; school breaks are
+    not excluded (a 防溺水 or 开学 topic may fall in them). Schools that already have a visit
+    on this topic in the window are skipped. Saved as planned visits unless ``save`` is false.
+    """
+    topic = clean_text(topic)
+    if not topic:
+        raise refusal("topic", "专项督导主题", "请填写专项督导的主题（如“双减”“校园安全”）")
+    if len(topic) > TOPIC_MAX:
+        raise refusal("topic", "专项督导主题", f"“专项督导主题”不能超过 {TOPIC_MAX} 个字")
+    if end < start:
+        raise refusal("end", "结束日期", "结束日期不能早于开始日期")
+    if not school_ids:
+        raise refusal("schools", "学校", "请至少选择一所学校")
+    with db.session() as session:
+        policy = policy_from_session(session)
+        work = WorkCalendar.from_session(session)
+        office = _read_office(session, start, start, end, school_ids)
+        schedule = place_topic_visits(
+            office.schools,
+            office.inspectors,
+            work.workdays(start, end),
+            office.existing,
+            policy.visits_per_inspector_per_day,
+            topic,
+        )
+        active = {s.id for s in office.schools}
+        closed = [
+            Unplaced(i, office.school_names[i], SCHOOL_CLOSED)
+            for i in sorted(set(school_ids))
+            if i in office.school_names and i not in active
+        ]
+        if save:
+            _save(session, schedule.visits, generated=False)
+        return TopicVisitsPlan(
+            topic=topic,
+            visits=_rows(office, schedule.visits),
+            unplaced=sorted(schedule.unplaced + closed, key=lambda u: (u.school, u.school_id)),
+            saved=save,
+        )

@@ -1,0 +1,132 @@
+"""The semester's planning checks: schools short of routine visits and schools due a 综合督导
+because their principal's term ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from core.enums import ACTIVE_STATUSES, VisitKind
+from core.office.settings import policy_from_session
+from core.office.workdays import Semester
+from core.roster.assignments import responsible_inspectors
+from db.models import Inspector, School, Visit
+
+if TYPE_CHECKING:
+    from db.engine import Database
+
+
+@dataclass(frozen=True)
+class SemesterShortfall:
+    """A school with fewer routine visits in the semester than the policy asks."""
+
+    school_id: int
+    school: str
+    inspector: str
+    visits: int
+    required: int
+
+
+def semester_check(
+    db: Database, start: date, end: date, on: date | None = None
+) -> list[SemesterShortfall]:
+    """Active schools below ``routine_visits_per_semester`` routine visits from ``start`` to
+    ``end`` (planned, confirmed and done count; cancelled and postponed do not).
+
+    The responsible inspector shown is the one on ``on`` (default ``start``).
+    """
+    with db.session() as session:
+        policy = policy_from_session(session)
+        responsible = responsible_inspectors(session, on or start)
+        names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+        counts = dict(
+            session.execute(
+                select(Visit.school_id, func.count())
+                .where(
+                    Visit.visit_date >= start,
+                    Visit.visit_date <= end,
+                    Visit.kind == VisitKind.ROUTINE.value,
+                    Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
+                )
+                .group_by(Visit.school_id)
+            ).all()
+        )
+        schools = session.execute(
+            select(School.id, School.name).where(School.active).order_by(School.name)
+        ).all()
+    required = policy.routine_visits_per_semester
+    return [
+        SemesterShortfall(
+            row.id,
+            row.name,
+            names.get(responsible.get(row.id, -1), ""),
+            counts.get(row.id, 0),
+            required,
+        )
+        for row in schools
+        if counts.get(row.id, 0) < required
+    ]
+
+
+@dataclass(frozen=True)
+class ComprehensiveProposal:
+    """A school whose principal's term ends in the semester: due a 综合督导.
+
+    ``planned_on`` is the day of a comprehensive visit already on the calendar in the semester.
+    """
+
+    school_id: int
+    school: str
+    principal: str
+    principal_term_end: date
+    inspector_id: int | None
+    inspector: str
+    planned_on: date | None
+
+
+def propose_comprehensive(
+    db: Database, semester: Semester, on: date | None = None
+) -> list[ComprehensiveProposal]:
+    """Comprehensive inspections to propose for ``semester`` (nothing is saved).
+
+    The responsible inspector shown is the one on ``on`` (default the semester's first day).
+    """
+    with db.session() as session:
+        responsible = responsible_inspectors(session, on or semester.start)
+        names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+        schools = session.execute(
+            select(School.id, School.name, School.principal, School.principal_term_end)
+            .where(
+                School.active,
+                School.principal_term_end >= semester.start,
+                School.principal_term_end <= semester.end,
+            )
+            .order_by(School.principal_term_end, School.name)
+        ).all()
+        planned = dict(
+            session.execute(
+                select(Visit.school_id, func.min(Visit.visit_date))
+                .where(
+                    Visit.kind == VisitKind.COMPREHENSIVE.value,
+                    Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
+                    Visit.visit_date >= semester.start,
+                    Visit.visit_date <= semester.end,
+                )
+                .group_by(Visit.school_id)
+            ).all()
+        )
+    return [
+        ComprehensiveProposal(
+            row.id,
+            row.name,
+            row.principal,
+            row.principal_term_end,
+            responsible.get(row.id),
+            names.get(responsible.get(row.id, -1), ""),
+            planned.get(row.id),
+        )
+        for row in schools
+    ]
