@@ -1,18 +1,42 @@
-"""Consistent copies of a SQLite database through SQLite's online backup API.
+"""Consistent copies of a SQLite database, and a restore that never harms the current data.
 
-A copy is consistent even while the app writes (WAL). Automatic backups go to a ``backups``
-folder beside the database and are rotated; a restore first saves a safety copy of the current
-file. A server database (PostgreSQL) is backed up with the server's own tools instead.
+A backup goes through SQLite's online backup API, so it is consistent even while the app writes
+(WAL). It is written to a temporary file beside the destination and renamed into place, as a
+self-contained file (rollback journal, no ``-wal``), and never replaces an existing file unless
+asked to. Automatic backups go to a ``backups`` folder beside the database and are rotated.
+
+A restore validates the chosen file completely on a private copy before it touches the current
+database: the copy must open, pass ``PRAGMA integrity_check``, be this app's database at a
+revision the app knows, and migrate to the newest revision. Only then is a safety copy of the
+current data taken and the validated copy renamed over the database file. Nothing is ever
+written beside the chosen file, so a write-protected USB stick works. A refused restore leaves
+the current database exactly as it was and says so.
+
+A server database (PostgreSQL) is backed up with the server's own tools instead.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.errors import DatabaseEnvironmentError
+from db.errors import (
+    BackupExistsError,
+    DatabaseEnvironmentError,
+    DatabaseTooNewError,
+    NotOurDatabaseError,
+    RestoreFailedError,
+    explain,
+    friendly_errors,
+)
 from db.paths import backups_dir_for
 
 if TYPE_CHECKING:
@@ -20,6 +44,16 @@ if TYPE_CHECKING:
 
 KEEP_AUTOMATIC_BACKUPS = 20
 _AUTO_PREFIX = "auto-"
+_SIDECARS = ("-wal", "-shm", "-journal")
+# What SQLite reads together with a database file: committed pages not yet checkpointed (-wal),
+# or the undo log of an interrupted write (-journal). The -shm index is rebuilt from the -wal.
+_CONTENT_SIDECARS = ("-wal", "-journal")
+# Tables every revision of this app has had; another program's Alembic database lacks them.
+_OUR_TABLES = frozenset({"zones", "schools", "inspectors", "settings"})
+_COPY_ATTEMPTS = 3
+
+_UNCHANGED = "当前数据未作任何改动。"
+_UNCHANGED_EN = "Nothing was changed."
 
 
 def _require_sqlite(db: Database) -> Path:
@@ -32,21 +66,69 @@ def _require_sqlite(db: Database) -> Path:
     return path
 
 
-def copy_sqlite(source: Path, destination: Path) -> None:
-    """Copy ``source`` to ``destination`` with the backup API (replacing its content)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles for this)."""
+    if os.name == "nt":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
         try:
-            src.backup(dst)
+            os.fsync(fd)
         finally:
-            dst.close()
-    finally:
-        src.close()
+            os.close(fd)
 
 
-def backup_to(db: Database, destination: Path) -> Path:
-    """Write a consistent copy of the database to ``destination``."""
+def copy_sqlite(source: Path, destination: Path) -> None:
+    """Copy ``source`` to ``destination`` with the backup API (replacing its content).
+
+    The copy is left in rollback-journal mode, so it is one self-contained file: opening it
+    later does not need, or create, ``-wal`` and ``-shm`` files beside it.
+    """
+    with (
+        closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+        closing(sqlite3.connect(destination)) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+
+
+def _write_copy(source: Path, destination: Path) -> None:
+    """Copy ``source`` into a temporary file beside ``destination``, then rename it into place.
+
+    A failed or interrupted copy never leaves a half-written file under the destination's name.
+    """
+    # SQLite creates the file itself, with the usual permissions (mkstemp's would be 0600).
+    temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        copy_sqlite(source, temporary)
+        _fsync(temporary)
+        # Sidecars left by an older file of that name would be read as part of the new one.
+        for suffix in _SIDECARS:
+            _sidecar(destination, suffix).unlink(missing_ok=True)
+        os.replace(temporary, destination)
+    except BaseException:
+        for leftover in (temporary, _sidecar(temporary, "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    _fsync_folder(destination.parent)
+
+
+def backup_to(db: Database, destination: Path, *, overwrite: bool = False) -> Path:
+    """Write a consistent copy of the database to ``destination``; returns ``destination``.
+
+    Raises :class:`~db.errors.BackupExistsError` when the file exists and ``overwrite`` is
+    false, and :class:`~db.errors.DatabaseEnvironmentError` for a missing folder or for the
+    database file itself.
+    """
     source = _require_sqlite(db)
     destination = Path(destination)
     if not destination.parent.is_dir():
@@ -58,8 +140,18 @@ def backup_to(db: Database, destination: Path) -> Path:
         raise DatabaseEnvironmentError(
             "备份文件不能是数据库文件本身。", "The backup cannot overwrite the database itself."
         )
-    destination.unlink(missing_ok=True)
-    copy_sqlite(source, destination)
+    if destination.is_dir():
+        raise DatabaseEnvironmentError(
+            f"备份文件的位置是一个文件夹：{destination}",
+            f"The backup destination is a folder: {destination}",
+        )
+    if destination.exists() and not overwrite:
+        raise BackupExistsError(
+            f"备份文件已存在，没有覆盖：{destination}。请另选文件名，或确认覆盖该文件。",
+            f"The backup file already exists and was not overwritten: {destination}",
+        )
+    with friendly_errors():
+        _write_copy(source, destination)
     return destination
 
 
@@ -72,7 +164,7 @@ def automatic_backup(db: Database, reason: str) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     destination = folder / f"{_AUTO_PREFIX}{stamp}-{reason}.db"
-    copy_sqlite(source, destination)
+    _write_copy(source, destination)
     for old in list_automatic_backups(db)[KEEP_AUTOMATIC_BACKUPS:]:
         old.unlink(missing_ok=True)
     return destination
@@ -92,37 +184,213 @@ def backed_up_today(db: Database) -> bool:
     return any(path.name.startswith(today) for path in list_automatic_backups(db))
 
 
-def _check_backup_file(path: Path) -> None:
-    if not path.is_file():
-        raise DatabaseEnvironmentError(f"备份文件不存在：{path}", f"No such backup file: {path}")
+def _refused(message: str, english: str) -> DatabaseEnvironmentError:
+    return DatabaseEnvironmentError(f"{message}{_UNCHANGED}", f"{english} {_UNCHANGED_EN}")
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        finally:
-            conn.close()
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def _read_state(source: Path) -> tuple[tuple[int, int] | None, ...]:
+    files = [source, *(_sidecar(source, suffix) for suffix in _CONTENT_SIDECARS)]
+    return tuple(_file_state(path) for path in files)
+
+
+def _copy_source(source: Path, private: Path) -> None:
+    """Copy the bytes of ``source`` and of what SQLite reads with it into ``private``.
+
+    Only bytes are read, so nothing is created beside ``source``. The copy is what SQLite would
+    see opening ``source`` at that moment, provided no program changed the files meanwhile: the
+    sizes and times are compared before and after, and a copy taken while they changed is
+    retried, then refused.
+    """
+    for _attempt in range(_COPY_ATTEMPTS):
+        before = _read_state(source)
+        shutil.copyfile(source, private)
+        for suffix, state in zip(_CONTENT_SIDECARS, before[1:], strict=True):
+            if state is None:
+                _sidecar(private, suffix).unlink(missing_ok=True)
+            else:
+                shutil.copyfile(_sidecar(source, suffix), _sidecar(private, suffix))
+        if _read_state(source) == before:
+            return
+    raise _refused(
+        f"备份文件正在被其他程序修改：{source}。请关闭该程序后重试。",
+        f"The backup file is being changed by another program: {source}.",
+    )
+
+
+def _check_copy(private: Path, source: Path) -> None:
+    """Refuse the private copy unless it is an intact database of this app at a known revision.
+
+    SQLite may recover the copy (apply its -wal, roll back its -journal) while reading it.
+    """
+    from db.migrate import VERSION_TABLE, known_revisions
+
+    damaged = _refused(
+        f"该备份文件已损坏，不能用于恢复：{source}。", f"The backup file is damaged: {source}."
+    )
+    try:
+        with closing(sqlite3.connect(private)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if [row[0] for row in conn.execute("PRAGMA integrity_check")] != ["ok"]:
+                raise damaged
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revisions = []
+            if VERSION_TABLE in tables:
+                revisions = [row[0] for row in conn.execute(f"SELECT * FROM {VERSION_TABLE}")]
     except sqlite3.DatabaseError as exc:
-        raise DatabaseEnvironmentError(
-            f"该文件不是有效的备份：{path}", f"Not a valid backup: {path}"
+        if "malformed" in str(exc):
+            raise damaged from exc
+        raise _refused(
+            f"该文件不是有效的备份：{source}。", f"Not a valid backup: {source}."
         ) from exc
-    if "alembic_version" not in tables:
-        raise DatabaseEnvironmentError(
-            f"该文件不是督导工作台的备份：{path}", f"Not a Supervision Desk backup: {path}"
+    if not tables >= _OUR_TABLES or not revisions:
+        raise NotOurDatabaseError(
+            f"该文件不是督导工作台的备份：{source}。{_UNCHANGED}",
+            f"Not a Supervision Desk backup: {source}. {_UNCHANGED_EN}",
+        )
+    known = known_revisions()
+    unknown = [revision for revision in revisions if revision not in known]
+    if unknown or len(revisions) > 1:
+        shown = "、".join(str(revision) for revision in unknown or revisions)
+        raise DatabaseTooNewError(
+            f"该备份由更新版本的督导工作台创建（数据库版本 {shown}），当前程序无法恢复："
+            f"{source}。请安装最新版本的程序后再恢复。{_UNCHANGED}",
+            f"The backup was made by a newer version of the app (revision {shown}): {source}. "
+            f"{_UNCHANGED_EN}",
+        )
+
+
+def _migrate_copy(private: Path, source: Path) -> None:
+    """Bring the private copy to the newest revision and leave it as one self-contained file."""
+    from db.engine import Database
+    from db.migrate import upgrade
+
+    copy = Database.open(private)
+    try:
+        upgrade(copy, backup=False)
+    except Exception as exc:
+        # Whatever the cause (old data a migration did not foresee, a full disk), the current
+        # database has not been touched, which is what the clerk needs to know; the cause is
+        # chained for the crash report and the log.
+        reason = explain(exc)
+        detail = reason.message if reason else f"{type(exc).__name__}: {exc}"
+        raise _refused(
+            f"该备份无法升级到当前版本：{source}（{detail}）。",
+            f"The backup cannot be upgraded to this version: {source} ({exc}).",
+        ) from exc
+    finally:
+        copy.dispose()
+    with closing(sqlite3.connect(private)) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    _fsync(private)
+
+
+@contextmanager
+def _private_folder(near: Path) -> Iterator[Path]:
+    """A private temporary folder beside ``near``, so a rename from it into place is atomic."""
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=".restore-", dir=near.parent))
+    except OSError as exc:
+        raise _refused(
+            f"无法在数据库所在的文件夹中准备恢复：{near.parent}（{exc.strerror or exc}）。",
+            f"Cannot prepare the restore in the database folder: {near.parent} ({exc}).",
+        ) from exc
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _unchanged_with(safety: Path | None) -> tuple[str, str]:
+    if safety is None:
+        return _UNCHANGED, _UNCHANGED_EN
+    return (
+        f"当前数据未作改动；恢复前的安全副本已保存到：{safety}",
+        f"Nothing was changed; a safety copy was saved to: {safety}",
+    )
+
+
+def _take_exclusive_hold(target: Path, safety: Path | None) -> None:
+    """Make sure no other connection has the database open, and fold its -wal into the file.
+
+    Leaving WAL mode needs the only connection, so it fails at once while another program (a
+    second window, the command line) has the file open; and afterwards no -wal of the old file
+    is left to be read as part of the restored one.
+    """
+    if not target.exists():
+        return
+    try:
+        with closing(sqlite3.connect(target, timeout=0)) as conn:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "busy"
+    if mode != "delete":
+        zh, en = _unchanged_with(safety)
+        raise RestoreFailedError(
+            f"数据库正被其他程序打开（例如另一个督导工作台窗口），无法恢复。请关闭后重试。{zh}",
+            f"The database is open in another program; close it and try again. {en}",
+            safety_copy=safety,
         )
 
 
 def restore_from(db: Database, backup_file: Path) -> Path | None:
-    """Replace the database's content with ``backup_file``; returns the safety copy taken first.
+    """Replace the database with ``backup_file``; returns the safety copy taken first, if any.
 
-    A backup from an older version of the app is then migrated to the current schema.
+    The backup is checked and migrated on a private copy first. Every refusal leaves the
+    current database as it was: :class:`~db.errors.NotOurDatabaseError` for another program's
+    file, :class:`~db.errors.DatabaseTooNewError` for a newer app's backup,
+    :class:`~db.errors.RestoreFailedError` (naming the safety copy) when the database could
+    not be replaced, and :class:`~db.errors.DatabaseEnvironmentError` otherwise.
     """
     target = _require_sqlite(db)
     backup_file = Path(backup_file)
-    _check_backup_file(backup_file)
-    safety = automatic_backup(db, reason="before-restore")
-    db.dispose()
-    copy_sqlite(backup_file, target)
-    from db.migrate import ensure_schema
-
-    ensure_schema(db)
+    if not backup_file.is_file():
+        raise _refused(f"备份文件不存在：{backup_file}。", f"No such backup file: {backup_file}.")
+    if target.exists() and backup_file.resolve() == target.resolve():
+        raise _refused("不能从数据库文件本身恢复。", "Cannot restore the database from itself.")
+    with _private_folder(target) as folder:
+        private = folder / "restore.db"
+        try:
+            _copy_source(backup_file, private)
+        except OSError as exc:
+            raise _refused(
+                f"无法读取备份文件：{backup_file}（{exc.strerror or exc}）。",
+                f"Cannot read the backup file: {backup_file} ({exc}).",
+            ) from exc
+        _check_copy(private, backup_file)
+        _migrate_copy(private, backup_file)
+        try:
+            safety = automatic_backup(db, reason="before-restore")
+        except (OSError, sqlite3.Error) as exc:
+            reason = explain(exc)
+            raise _refused(
+                f"无法保存当前数据的安全副本（{reason.message if reason else exc}），没有恢复。",
+                f"Cannot save a safety copy of the current data ({exc}); nothing was restored.",
+            ) from exc
+        db.dispose()
+        _take_exclusive_hold(target, safety)
+        if target.exists():
+            with suppress(OSError):
+                shutil.copymode(target, private)
+        try:
+            os.replace(private, target)
+        except OSError as exc:
+            zh, en = _unchanged_with(safety)
+            raise RestoreFailedError(
+                f"无法替换数据库文件：{target}（{exc.strerror or exc}）。{zh}",
+                f"Cannot replace the database file: {target} ({exc}). {en}",
+                safety_copy=safety,
+            ) from exc
+    with suppress(OSError):
+        _sidecar(target, "-shm").unlink(missing_ok=True)
+    _fsync_folder(target.parent)
     return safety

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
@@ -33,6 +34,25 @@ class DatabaseTooNewError(DatabaseEnvironmentError):
 
 class NotOurDatabaseError(DatabaseEnvironmentError):
     """The file is a database, but not one of this app."""
+
+
+class BrokenReferencesError(DatabaseEnvironmentError):
+    """Rows refer to rows that do not exist, so a schema upgrade was cancelled."""
+
+
+class BackupExistsError(DatabaseEnvironmentError):
+    """A backup would replace an existing file, and the caller did not ask to overwrite it."""
+
+
+class RestoreFailedError(DatabaseEnvironmentError):
+    """A restore stopped after the safety copy was taken; the current data is unchanged.
+
+    ``safety_copy`` is that copy (None when there was no data to copy); the message names it.
+    """
+
+    def __init__(self, message: str, english: str = "", *, safety_copy: Path | None) -> None:
+        super().__init__(message, english)
+        self.safety_copy = safety_copy
 
 
 _PATTERNS: list[tuple[tuple[str, ...], str, str]] = [

@@ -6,16 +6,31 @@ Start-up must stay fast, so :func:`ensure_schema` first compares the database's 
 keeps :data:`HEAD_REVISION` equal to the newest migration script. Before upgrading an existing
 SQLite file it takes a backup; a database whose revision this app does not know (made by a newer
 version) is refused.
+
+Every migration runs through :func:`upgrade_to`, as one transaction. On SQLite that transaction
+runs with foreign keys off: a batch table rebuild ("move and copy") drops the old table, and with
+foreign keys on, dropping a parent table deletes or nulls every row that refers to it. The
+references are checked with ``PRAGMA foreign_key_check`` before the commit instead; any broken
+reference rolls the whole upgrade back. ``env.py`` refuses to run on a SQLite connection that is
+not set up this way, so no migration script can forget it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
 
-from db.errors import DatabaseTooNewError, NotOurDatabaseError, friendly_errors
+from db.errors import (
+    BrokenReferencesError,
+    DatabaseTooNewError,
+    NotOurDatabaseError,
+    friendly_errors,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -87,11 +102,98 @@ def upgrade(db: Database, *, backup: bool = True) -> Path | None:
         from db.backup import automatic_backup
 
         backup_file = automatic_backup(db, reason=f"before-upgrade-from-{current}")
+    upgrade_to(db, "head")
+    return backup_file
+
+
+def upgrade_to(db: Database, revision: str) -> None:
+    """Run the migration scripts up to ``revision`` as one transaction, with no backup.
+
+    :func:`upgrade` is the app's way in; this is also what tests and the fixture generator use
+    to bring a database to an older revision. Raises :class:`BrokenReferencesError`, with
+    nothing changed, when a SQLite database would hold rows that refer to missing rows.
+    """
     from alembic import command
 
-    with friendly_errors(), db.engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
-    return backup_file
+    with friendly_errors(), migration_connection(db) as conn:
+        command.upgrade(alembic_config(conn), revision)
+
+
+@contextmanager
+def migration_connection(db: Database) -> Iterator[Connection]:
+    """A connection for Alembic, inside one transaction that commits when the block ends.
+
+    On SQLite foreign keys are off until the block ends, and ``env.py`` checks the references
+    before the commit. Anything raised in the block rolls everything back.
+    """
+    if not db.is_sqlite:
+        with db.engine.begin() as conn:
+            yield conn
+        return
+    with db.engine.connect() as conn:
+        # Python's sqlite3 module opens a transaction only before INSERT, UPDATE or DELETE, so
+        # the pragma takes effect here, and without an explicit BEGIN the DDL before a script's
+        # first INSERT would be committed statement by statement.
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            _restore_foreign_keys(conn)
+
+
+def _restore_foreign_keys(conn: Connection) -> None:
+    """Turn foreign keys back on before the connection returns to the pool, or discard it."""
+    try:
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        restored = conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        conn.commit()
+    except Exception:
+        restored = False
+    if not restored:
+        conn.invalidate()
+
+
+def require_safe_sqlite_connection(conn: Connection) -> None:
+    """Refuse to migrate SQLite unless foreign keys are off and one transaction is open.
+
+    Called by ``env.py``; :func:`migration_connection` provides such a connection.
+    """
+    foreign_keys = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    in_transaction = conn.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
+    if foreign_keys or not in_transaction:
+        raise RuntimeError(
+            "SQLite migrations must run on db.migrate.migration_connection (as upgrade_to does): "
+            "with foreign keys on, a table rebuild deletes the rows that refer to the table"
+        )
+
+
+def check_foreign_keys(conn: Connection) -> None:
+    """Raise :class:`BrokenReferencesError` if any row refers to a row that does not exist.
+
+    Run by ``env.py`` after the SQLite migrations, before their transaction commits.
+    """
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if not broken:
+        return
+    by_reference = Counter((row[0], row[2]) for row in broken)
+    where = "，".join(
+        f"{table} → {parent}：{count} 行" for (table, parent), count in sorted(by_reference.items())
+    )
+    where_en = ", ".join(
+        f"{table} → {parent}: {count}" for (table, parent), count in sorted(by_reference.items())
+    )
+    raise BrokenReferencesError(
+        f"数据库中有 {len(broken)} 条记录引用了不存在的记录（{where}），升级已取消，"
+        "数据库未作任何更改。请从备份恢复，或联系技术支持。",
+        f"Upgrade cancelled, nothing changed: {len(broken)} rows refer to rows that do not "
+        f"exist ({where_en}).",
+    )
 
 
 def ensure_schema(db: Database) -> Path | None:

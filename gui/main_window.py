@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.worker.submit(
-            lambda: backup_to(self.db, Path(path)),
+            lambda: backup_to(self.db, Path(path), overwrite=True),
             on_done=lambda dest: dialogs.inform(
                 self,
                 self.tr("Backup"),
@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
                 self.tr("Restore from backup"),
                 self.tr("The data was restored. The previous data was saved to:\n{path}").format(
                     path=safety
-                ),
+                )
+                if safety
+                else self.tr("The data was restored."),
             ),
             changes=EVERYTHING,
         )

@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", help="把数据库一致地复制到一个文件")
     backup.add_argument("--out", required=True, type=Path, metavar="FILE", help="备份文件")
+    backup.add_argument("--force", action="store_true", help="备份文件已存在时覆盖它")
 
     check = commands.add_parser("check", help="配备、覆盖、任期、培训等达标情况")
     check.add_argument(
@@ -160,7 +161,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from db.backup import backup_to
 
-    destination = backup_to(_open(args), args.out.expanduser().absolute())
+    destination = backup_to(_open(args), args.out.expanduser().absolute(), overwrite=args.force)
     out.write(f"已备份到：{destination}\n")
     return EXIT_OK
 

@@ -520,203 +520,203 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="135"/>
-        <location filename="../../gui/pages/calendar/page.py" line="474"/>
+        <location filename="../../gui/pages/calendar/page.py" line="84"/>
+        <location filename="../../gui/pages/calendar/page.py" line="433"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="143"/>
-        <location filename="../../gui/pages/calendar/page.py" line="461"/>
+        <location filename="../../gui/pages/calendar/page.py" line="92"/>
+        <location filename="../../gui/pages/calendar/page.py" line="420"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="144"/>
+        <location filename="../../gui/pages/calendar/page.py" line="93"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="145"/>
+        <location filename="../../gui/pages/calendar/page.py" line="94"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="147"/>
+        <location filename="../../gui/pages/calendar/page.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="153"/>
+        <location filename="../../gui/pages/calendar/page.py" line="102"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="156"/>
-        <location filename="../../gui/pages/calendar/page.py" line="509"/>
+        <location filename="../../gui/pages/calendar/page.py" line="105"/>
+        <location filename="../../gui/pages/calendar/page.py" line="468"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="158"/>
+        <location filename="../../gui/pages/calendar/page.py" line="107"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="160"/>
+        <location filename="../../gui/pages/calendar/page.py" line="109"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="161"/>
+        <location filename="../../gui/pages/calendar/page.py" line="110"/>
         <source>Semester check…</source>
         <translation>学期检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="162"/>
+        <location filename="../../gui/pages/calendar/page.py" line="111"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="163"/>
+        <location filename="../../gui/pages/calendar/page.py" line="112"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="166"/>
-        <location filename="../../gui/pages/calendar/page.py" line="554"/>
-        <location filename="../../gui/pages/calendar/page.py" line="561"/>
-        <location filename="../../gui/pages/calendar/page.py" line="574"/>
+        <location filename="../../gui/pages/calendar/page.py" line="115"/>
+        <location filename="../../gui/pages/calendar/page.py" line="511"/>
+        <location filename="../../gui/pages/calendar/page.py" line="518"/>
+        <location filename="../../gui/pages/calendar/page.py" line="531"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="168"/>
+        <location filename="../../gui/pages/calendar/page.py" line="117"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="171"/>
+        <location filename="../../gui/pages/calendar/page.py" line="120"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="173"/>
+        <location filename="../../gui/pages/calendar/page.py" line="122"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="175"/>
+        <location filename="../../gui/pages/calendar/page.py" line="124"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="178"/>
+        <location filename="../../gui/pages/calendar/page.py" line="127"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="192"/>
+        <location filename="../../gui/pages/calendar/page.py" line="141"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="196"/>
+        <location filename="../../gui/pages/calendar/page.py" line="145"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="197"/>
+        <location filename="../../gui/pages/calendar/page.py" line="146"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="198"/>
+        <location filename="../../gui/pages/calendar/page.py" line="147"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="199"/>
+        <location filename="../../gui/pages/calendar/page.py" line="148"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="208"/>
+        <location filename="../../gui/pages/calendar/page.py" line="157"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="211"/>
+        <location filename="../../gui/pages/calendar/page.py" line="160"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="305"/>
+        <location filename="../../gui/pages/calendar/page.py" line="257"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="308"/>
+        <location filename="../../gui/pages/calendar/page.py" line="260"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="329"/>
+        <location filename="../../gui/pages/calendar/page.py" line="281"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="332"/>
+        <location filename="../../gui/pages/calendar/page.py" line="284"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="399"/>
+        <location filename="../../gui/pages/calendar/page.py" line="358"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="399"/>
+        <location filename="../../gui/pages/calendar/page.py" line="358"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="455"/>
+        <location filename="../../gui/pages/calendar/page.py" line="414"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="455"/>
+        <location filename="../../gui/pages/calendar/page.py" line="414"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="458"/>
+        <location filename="../../gui/pages/calendar/page.py" line="417"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="508"/>
+        <location filename="../../gui/pages/calendar/page.py" line="467"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="527"/>
+        <location filename="../../gui/pages/calendar/page.py" line="484"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="527"/>
+        <location filename="../../gui/pages/calendar/page.py" line="484"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="555"/>
+        <location filename="../../gui/pages/calendar/page.py" line="512"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="574"/>
+        <location filename="../../gui/pages/calendar/page.py" line="531"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -881,27 +881,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="919"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="913"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="924"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="918"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="926"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="920"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="930"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="924"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="929"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1987,12 +1987,17 @@ A safety copy of the current data is saved first.</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="221"/>
+        <source>The data was restored.</source>
+        <translation>数据已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2034,22 +2039,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="616"/>
+        <location filename="../../gui/pages/calendar/page.py" line="573"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="617"/>
+        <location filename="../../gui/pages/calendar/page.py" line="574"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="621"/>
+        <location filename="../../gui/pages/calendar/page.py" line="578"/>
         <source>The month is in the school holidays: no routine visits.</source>
         <translation>该月为学校假期，不安排常规督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="623"/>
+        <location filename="../../gui/pages/calendar/page.py" line="580"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -2339,276 +2344,276 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="128"/>
+        <location filename="../../gui/pages/records/page.py" line="77"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="129"/>
-        <location filename="../../gui/pages/records/page.py" line="255"/>
-        <location filename="../../gui/pages/records/page.py" line="328"/>
+        <location filename="../../gui/pages/records/page.py" line="78"/>
+        <location filename="../../gui/pages/records/page.py" line="204"/>
+        <location filename="../../gui/pages/records/page.py" line="277"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="130"/>
-        <location filename="../../gui/pages/records/page.py" line="256"/>
-        <location filename="../../gui/pages/records/page.py" line="329"/>
+        <location filename="../../gui/pages/records/page.py" line="79"/>
+        <location filename="../../gui/pages/records/page.py" line="205"/>
+        <location filename="../../gui/pages/records/page.py" line="278"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="131"/>
-        <location filename="../../gui/pages/records/page.py" line="312"/>
+        <location filename="../../gui/pages/records/page.py" line="80"/>
+        <location filename="../../gui/pages/records/page.py" line="261"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="132"/>
+        <location filename="../../gui/pages/records/page.py" line="81"/>
         <source>Companions</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="133"/>
+        <location filename="../../gui/pages/records/page.py" line="82"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="134"/>
+        <location filename="../../gui/pages/records/page.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="136"/>
+        <location filename="../../gui/pages/records/page.py" line="85"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="137"/>
+        <location filename="../../gui/pages/records/page.py" line="86"/>
         <source>Filled in</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="137"/>
+        <location filename="../../gui/pages/records/page.py" line="86"/>
         <source>Missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="141"/>
-        <location filename="../../gui/pages/records/page.py" line="480"/>
+        <location filename="../../gui/pages/records/page.py" line="90"/>
+        <location filename="../../gui/pages/records/page.py" line="429"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="146"/>
+        <location filename="../../gui/pages/records/page.py" line="95"/>
         <source>Filed more than {days} days after the visit</source>
         <translation>督导后超过{days}天才填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="152"/>
-        <location filename="../../gui/pages/records/page.py" line="247"/>
+        <location filename="../../gui/pages/records/page.py" line="101"/>
+        <location filename="../../gui/pages/records/page.py" line="196"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="158"/>
+        <location filename="../../gui/pages/records/page.py" line="107"/>
         <source>Fill in record…</source>
         <translation>填写记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="161"/>
+        <location filename="../../gui/pages/records/page.py" line="110"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="164"/>
+        <location filename="../../gui/pages/records/page.py" line="113"/>
         <source>Print record form…</source>
         <translation>打印记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="166"/>
+        <location filename="../../gui/pages/records/page.py" line="115"/>
         <source>Blank record form…</source>
         <translation>空白记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="167"/>
+        <location filename="../../gui/pages/records/page.py" line="116"/>
         <source>Inspection items…</source>
         <translation>督导事项…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="170"/>
+        <location filename="../../gui/pages/records/page.py" line="119"/>
         <source>Record missing</source>
         <translation>记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="172"/>
+        <location filename="../../gui/pages/records/page.py" line="121"/>
         <source>Record filled in</source>
         <translation>记录已填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="188"/>
+        <location filename="../../gui/pages/records/page.py" line="137"/>
         <source>This semester</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="189"/>
+        <location filename="../../gui/pages/records/page.py" line="138"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="190"/>
+        <location filename="../../gui/pages/records/page.py" line="139"/>
         <source>This year</source>
         <translation>本年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="191"/>
+        <location filename="../../gui/pages/records/page.py" line="140"/>
         <source>From – to</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="205"/>
+        <location filename="../../gui/pages/records/page.py" line="154"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="248"/>
+        <location filename="../../gui/pages/records/page.py" line="197"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="257"/>
-        <location filename="../../gui/pages/records/page.py" line="330"/>
+        <location filename="../../gui/pages/records/page.py" line="206"/>
+        <location filename="../../gui/pages/records/page.py" line="279"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="259"/>
+        <location filename="../../gui/pages/records/page.py" line="208"/>
         <source>Routine done</source>
         <translation>常规已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="266"/>
+        <location filename="../../gui/pages/records/page.py" line="215"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="272"/>
+        <location filename="../../gui/pages/records/page.py" line="221"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="278"/>
-        <location filename="../../gui/pages/records/page.py" line="475"/>
+        <location filename="../../gui/pages/records/page.py" line="227"/>
+        <location filename="../../gui/pages/records/page.py" line="424"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="285"/>
+        <location filename="../../gui/pages/records/page.py" line="234"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="287"/>
+        <location filename="../../gui/pages/records/page.py" line="236"/>
         <source>All six</source>
         <translation>六个至少已落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="299"/>
+        <location filename="../../gui/pages/records/page.py" line="248"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示常规督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="314"/>
+        <location filename="../../gui/pages/records/page.py" line="263"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="316"/>
+        <location filename="../../gui/pages/records/page.py" line="265"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="318"/>
+        <location filename="../../gui/pages/records/page.py" line="267"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="332"/>
+        <location filename="../../gui/pages/records/page.py" line="281"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="333"/>
+        <location filename="../../gui/pages/records/page.py" line="282"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="342"/>
+        <location filename="../../gui/pages/records/page.py" line="291"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="346"/>
+        <location filename="../../gui/pages/records/page.py" line="295"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="347"/>
+        <location filename="../../gui/pages/records/page.py" line="296"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="416"/>
+        <location filename="../../gui/pages/records/page.py" line="365"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="429"/>
+        <location filename="../../gui/pages/records/page.py" line="378"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所常规督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="460"/>
+        <location filename="../../gui/pages/records/page.py" line="409"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="464"/>
+        <location filename="../../gui/pages/records/page.py" line="413"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="473"/>
+        <location filename="../../gui/pages/records/page.py" line="422"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="474"/>
+        <location filename="../../gui/pages/records/page.py" line="423"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="476"/>
+        <location filename="../../gui/pages/records/page.py" line="425"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="477"/>
+        <location filename="../../gui/pages/records/page.py" line="426"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="478"/>
+        <location filename="../../gui/pages/records/page.py" line="427"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="479"/>
+        <location filename="../../gui/pages/records/page.py" line="428"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="482"/>
+        <location filename="../../gui/pages/records/page.py" line="431"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -3415,101 +3420,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="718"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="720"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="736"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="762"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="730"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="756"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="738"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="796"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="732"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="790"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="744"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="738"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="746"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="770"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="740"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="764"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="747"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="771"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="741"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="765"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="763"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="757"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="765"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="759"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="774"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="768"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="780"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="774"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="799"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="793"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="839"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="833"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="841"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="851"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="857"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="851"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="883"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="877"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="892"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="886"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -3910,124 +3915,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="511"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="512"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="512"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="513"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="518"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="519"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="520"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="521"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="522"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="533"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="540"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="541"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="543"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="544"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="546"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="595"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="603"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="596"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="604"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="549"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="550"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="550"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="551"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="562"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="563"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="564"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="578"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="579"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="589"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="590"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="595"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="596"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="597"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="604"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="605"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="613"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="614"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="659"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="660"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="670"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="671"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -4227,87 +4232,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="346"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="348"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="350"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="369"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="370"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="370"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="371"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="357"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="361"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="362"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="369"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="375"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="376"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="412"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="413"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="414"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="415"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="421"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="422"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="440"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="441"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="443"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4315,52 +4320,52 @@ subtotal ({marks})</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="94"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="84"/>
         <source>Edit visit</source>
         <translation>编辑督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="94"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="84"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="99"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="89"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="91"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="106"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="96"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="109"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="99"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="110"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="100"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="113"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="103"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="126"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="116"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="169"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="159"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -4368,75 +4373,75 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="213"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="214"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="217"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="218"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="226"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="228"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="228"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="229"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="247"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="247"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="248"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="280"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="281"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="284"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="285"/>
         <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
         <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="292"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="293"/>
         <source>Enter the holidays and swapped working days here once they are announced.</source>
         <translation>节假日和调休安排公布后，请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="306"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="307"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="325"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="326"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>
@@ -4512,7 +4517,7 @@ Please send it to your support contact.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="76"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="66"/>
         <source>Check the day</source>
         <translation>检查日期</translation>
     </message>

@@ -1,7 +1,8 @@
 """Backups of the SQLite file: a backup taken while the app holds the database has every saved
-row, a restore brings the data back after taking a safety copy, automatic backups are rotated,
-and files that are not the app's backups are refused with Chinese messages. A server database
-is not copied by the app."""
+row and is one self-contained file, an existing file is replaced only when asked, a restore
+brings the data back after taking a safety copy, automatic backups are rotated, and files that
+are not the app's backups are refused with Chinese messages. A server database is not copied by
+the app. (What a refused restore must leave alone: test_restore_safety.py.)"""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from db.backup import (
     restore_from,
 )
 from db.engine import Database
-from db.errors import DatabaseEnvironmentError
+from db.errors import BackupExistsError, DatabaseEnvironmentError
 from db.migrate import HEAD_REVISION, schema_revision, upgrade
 from db.models import Zone
 from db.paths import backups_dir_for
@@ -54,12 +55,56 @@ def test_a_backup_taken_while_the_app_is_open_is_one_complete_file(sqlite_db, tm
     assert _zones_in_file(carried) == ["城关责任区", "龙泉片责任区"]
 
 
-def test_a_backup_replaces_an_older_file_of_the_same_name(sqlite_db, tmp_path):
+def test_a_backup_replaces_an_older_file_of_the_same_name_when_asked(sqlite_db, tmp_path):
     _add_zones(sqlite_db, "城关责任区")
     backup_to(sqlite_db, tmp_path / "copy.db")
     _add_zones(sqlite_db, "龙泉片责任区")
-    backup_to(sqlite_db, tmp_path / "copy.db")
+    backup_to(sqlite_db, tmp_path / "copy.db", overwrite=True)
     assert _zones_in_file(tmp_path / "copy.db") == ["城关责任区", "龙泉片责任区"]
+
+
+def test_a_backup_does_not_overwrite_an_existing_file_unless_asked(sqlite_db, tmp_path):
+    _add_zones(sqlite_db, "城关责任区")
+    existing = tmp_path / "年底备份.db"
+    existing.write_bytes(b"the clerk's year-end copy")
+    with pytest.raises(BackupExistsError) as info:
+        backup_to(sqlite_db, existing)
+    assert isinstance(info.value, DatabaseEnvironmentError)
+    assert "已存在" in info.value.message
+    assert str(existing) in info.value.message
+    assert existing.read_bytes() == b"the clerk's year-end copy"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("office.db")) == [
+        "home",
+        "年底备份.db",
+    ]
+
+
+def test_a_backup_is_one_self_contained_file(sqlite_db, tmp_path):
+    """Opening the copy (even read-only) needs no -wal or -shm beside it."""
+    _add_zones(sqlite_db, "城关责任区")
+    carried = tmp_path / "usb"
+    carried.mkdir()
+    copy = backup_to(sqlite_db, carried / "copy.db")
+    assert copy.read_bytes()[18:20] == b"\x01\x01", "rollback journal, not WAL"
+    assert _zones_in_file(copy) == ["城关责任区"]
+    assert [p.name for p in carried.iterdir()] == ["copy.db"]
+
+
+def test_an_overwritten_backup_drops_the_old_files_wal(sqlite_db, tmp_path):
+    """A -wal left beside an older file of that name would be read as part of the new copy."""
+    _add_zones(sqlite_db, "城关责任区")
+    old = tmp_path / "copy.db"
+    with closing(sqlite3.connect(old)) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("CREATE TABLE zones (name TEXT)")
+        conn.execute("INSERT INTO zones VALUES ('旧文件的责任区')")
+        conn.commit()
+        stale_wal = (tmp_path / "copy.db-wal").read_bytes()
+    (tmp_path / "copy.db-wal").write_bytes(stale_wal)
+    backup_to(sqlite_db, old, overwrite=True)
+    assert not (tmp_path / "copy.db-wal").exists()
+    assert _zones_in_file(old) == ["城关责任区"]
 
 
 def test_backup_then_change_then_restore_brings_the_data_back(sqlite_db, tmp_path):

@@ -21,6 +21,7 @@ from db.migrate import (
     schema_revision,
     script_head,
     upgrade,
+    upgrade_to,
 )
 from db.models import Base, Zone
 from db.paths import backups_dir_for
@@ -140,15 +141,11 @@ def test_a_database_of_another_program_is_refused_and_left_untouched(empty_db):
 
 
 def test_upgrading_from_the_first_revision_backs_up_and_keeps_the_data(tmp_path):
-    from alembic import command
-
-    from db.migrate import alembic_config
-
     path = tmp_path / "office.db"
     db = Database.open(path)
     try:
+        upgrade_to(db, "0001")
         with db.engine.begin() as conn:
-            command.upgrade(alembic_config(conn), "0001")
             conn.execute(
                 text(
                     "INSERT INTO inspectors (name, gender, unit, post, employment, phone,"
@@ -174,12 +171,8 @@ def test_upgrading_from_the_first_revision_backs_up_and_keeps_the_data(tmp_path)
 
 
 def test_upgrading_from_0003_marks_only_planned_routine_visits_as_the_generators(empty_db):
-    from alembic import command
-
-    from db.migrate import alembic_config
-
+    upgrade_to(empty_db, "0003")
     with empty_db.engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "0003")
         conn.execute(
             text(
                 "INSERT INTO inspectors (id, name, gender, unit, post, employment, phone,"

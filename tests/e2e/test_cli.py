@@ -224,6 +224,18 @@ def test_a_backup_into_a_missing_folder_is_one_chinese_line(db_file, data_home, 
     )
 
 
+def test_a_backup_never_overwrites_a_file_without_force(db_file, data_home, tmp_path):
+    assert run_cli("--db", db_file, "demo", home=data_home).returncode == 0
+    out = tmp_path / "copy.db"
+    out.write_bytes(b"the clerk's other file")
+    refused = run_cli("--db", db_file, "backup", "--out", out, home=data_home)
+    assert_one_line_failure(refused, str(out))
+    assert out.read_bytes() == b"the clerk's other file"
+    forced = run_cli("--db", db_file, "backup", "--out", out, "--force", home=data_home)
+    assert forced.returncode == 0, forced.stderr
+    assert count_rows(out, "schools") == 38
+
+
 @pytest.mark.postgres
 def test_migrate_and_demo_on_a_postgresql_server(postgres_url, data_home, tmp_path):
     migrated = run_cli("--db", postgres_url, "migrate", "--json", home=data_home)
