@@ -29,6 +29,7 @@ class PdfPreview(QDialog):
 
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.path = path
         self.setWindowTitle(title)
         self.resize(900, 1000)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -173,6 +173,7 @@ class ImportPreview(QDialog):
 
     def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.plan = plan
         self.setWindowTitle(self.tr("Import preview"))
         self.resize(640, 480)

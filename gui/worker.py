@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -78,14 +79,14 @@ class DbWorker(QObject):
         self._pending -= 1
         try:
             if error is None:
-                if on_done is not None:
+                if on_done is not None and _alive(on_done):
                     on_done(result)
                 if changes:
                     self.data_changed.emit(frozenset(changes))
-            elif on_error is not None:
-                on_error(error)
-            else:
+            elif on_error is None:
                 report_failure(error)
+            elif _alive(on_error):
+                on_error(error)
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
@@ -93,6 +94,13 @@ class DbWorker(QObject):
     def wait_for_done(self) -> None:
         """Block until every queued job has run (at exit)."""
         self._pool.waitForDone()
+
+
+def _alive(callback: Callable[..., None]) -> bool:
+    """False for a method of a widget deleted meanwhile (a dialog closed while its job ran),
+    which must not be called."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def report_failure(error: BaseException) -> None:

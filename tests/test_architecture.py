@@ -1,5 +1,6 @@
 """Dependencies point one way, gui → core → db: no module of core/ or db/ imports Qt or the GUI,
-neither at module level nor inside a function, and importing all of them loads neither."""
+neither at module level nor inside a function, and importing all of them loads neither; gui/ runs
+no query of its own (no SQLAlchemy, no models); core/ keeps few modules at its top."""
 
 from __future__ import annotations
 
@@ -153,3 +154,46 @@ def test_importing_every_core_and_db_module_loads_no_qt_and_no_gui():
     loaded = set(json.loads(result.stdout))
     assert {"core", "db"} <= loaded
     assert not loaded & set(FORBIDDEN)
+
+
+GUI_FORBIDDEN = ("sqlalchemy", "db.models")
+
+
+def _queries(source: str, module: str, is_package: bool) -> list[str]:
+    return [
+        f"{module}:{line} imports {name}"
+        for line, name in _imported_modules(source, module, is_package)
+        if any(name == f or name.startswith(f + ".") for f in GUI_FORBIDDEN)
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "gui").rglob("*.py")), ids=lambda p: p.relative_to(ROOT).as_posix()
+)
+def test_the_gui_runs_no_query_of_its_own(path):
+    """Pages show core's read models; queries and models stay in core and db."""
+    source = path.read_text(encoding="utf-8")
+    assert _queries(source, _module_name(path), path.name == "__init__.py") == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["from sqlalchemy import select", "import sqlalchemy.orm", "from db.models import Visit"],
+)
+def test_the_gui_check_catches_queries(source):
+    assert _queries(source, "gui.pages.example", is_package=False)
+
+
+def test_the_gui_check_lets_core_and_the_engine_pass():
+    assert not _queries(
+        "from db.engine import Database\nfrom core.enums import VisitKind", "gui.x", False
+    )
+
+
+def test_core_keeps_few_modules_at_its_top_and_says_what_each_package_holds():
+    top = sorted(p.name for p in (ROOT / "core").glob("*.py") if p.name != "__init__.py")
+    assert len(top) <= 8, top
+    for package in (ROOT / "core").iterdir():
+        if (package / "__init__.py").exists():
+            doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text("utf-8")))
+            assert doc and doc.splitlines()[0].strip(), f"{package.name}/__init__.py says nothing"

@@ -209,9 +209,9 @@ def record_assessment(db: Database, inspector_id: int, assessment: Assessment) -
 def _renew_in_session(
     session: Session, inspector: Inspector, start: date | None, policy: PolicyProfile
 ) -> date:
-    refusal = renewal_refusal(inspector.appointments, policy)
-    if refusal:
-        raise refusal("renewal", "续聘", f"{inspector.name}{refusal}")
+    why_not = renewal_refusal(inspector.appointments, policy)
+    if why_not:
+        raise refusal("renewal", "续聘", f"{inspector.name}{why_not}")
     latest = max(inspector.appointments, key=_start)
     start = start or latest.end_date + timedelta(days=1)
     if start <= latest.start_date:

@@ -23,8 +23,10 @@ from core.calendar.visits import (
     VisitInput,
     add_visit,
     delete_visit,
+    delete_visits,
     load_inspection_items,
     move_visit,
+    move_visits,
     save_inspection_items,
     set_status,
     update_visit,
@@ -288,3 +290,24 @@ def test_semester_month_and_dashboard_figures(office):
     set_status(db, [unrecorded], VisitStatus.DONE.value, today=TODAY)
     figures = visit_figures(db, TODAY)
     assert (figures.unvisited_this_month, figures.records_missing) == (0, 1)
+
+
+def test_moving_or_deleting_several_visits_is_all_or_nothing(office, tmp_path):
+    db = office["db"]
+    first = add_visit(db, VisitInput(date(2026, 11, 16), office["east"], office["wang"]))
+    done = add_visit(db, VisitInput(date(2026, 11, 17), office["west"], office["wang"]))
+    last = add_visit(db, VisitInput(date(2026, 11, 19), office["east"], office["wang"]))
+    set_status(db, [done], VisitStatus.DONE.value, today=TODAY)
+    with pytest.raises(ValidationError, match="已完成的督导不能改日期"):
+        move_visits(db, [first, done, last], date(2026, 11, 20))
+    assert [read(db, v).visit_date.day for v in (first, done, last)] == [16, 17, 19]
+
+    with pytest.raises(ValidationError, match="找不到这次督导"):
+        delete_visits(db, [first, last, 999_999])
+    assert read(db, first).id == first and read(db, last).id == last
+
+    move_visits(db, [first, last], date(2026, 11, 20))
+    assert [read(db, v).visit_date.day for v in (first, last)] == [20, 20]
+    delete_visits(db, [first, last])
+    with db.session() as session:
+        assert session.scalars(select(Visit.id)).all() == [done]

@@ -3,6 +3,7 @@ worker before the test's database goes."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -49,8 +50,14 @@ def press_ok(dialog, qtbot) -> None:
     """Click OK and wait for the save to finish (the dialog closes, or shows problems)."""
     button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
-    qtbot.waitUntil(lambda: not dialog.worker.busy, timeout=10_000)
+    worker = dialog.worker
+    qtbot.waitUntil(lambda: closed(dialog) or dialog.buttons.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
+
+
+def closed(dialog) -> bool:
+    """Whether ``dialog`` was closed (dialogs are deleted once closed)."""
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
 def names(page) -> list[str]:

@@ -23,7 +23,7 @@ from gui.pages.archives.dialogs import ArchiveCampaignDialog, ItemsDialog, read_
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.db.demo_campaign import campaign
-from tests.gui.roster_helpers import press_ok
+from tests.gui.roster_helpers import closed, press_ok
 
 DAY = timedelta(days=1)
 
@@ -135,7 +135,7 @@ def test_bulk_change_touches_only_the_fields_ticked(qtbot, sqlite_db, office, wo
     dialog.set_field("box_no", "B-12")
     dialog.set_field("due_date", None)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     after = {r.id: r for r in checklist_rows(sqlite_db, campaign_id, TODAY)}
     assert [after[i].box_no for i in ids] == ["B-12", "B-12"]
     assert [after[i].due_date for i in ids] == [None, None], "an empty due date clears it"

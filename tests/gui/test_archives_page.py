@@ -27,7 +27,7 @@ from gui.pages.archives.page import CHECKLIST_TAB, PROGRESS_TAB, ArchivesPage
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.db.demo_campaign import campaign, template_id
-from tests.gui.roster_helpers import drain, press_ok, settle, show_read
+from tests.gui.roster_helpers import closed, drain, press_ok, settle, show_read
 
 DAY = timedelta(days=1)
 
@@ -86,7 +86,7 @@ def test_a_campaign_made_in_the_form_gets_checklists_and_progress(
     dialog.tick_schools([office["城关第一小学"], office["河口小学"]])
     dialog.tick_templates([template_id(sqlite_db, "school-archive")])
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
 
     rows = page.model.rows
@@ -107,7 +107,7 @@ def test_a_campaign_made_in_the_form_gets_checklists_and_progress(
     bulk.set_field("status", "filed")
     bulk.set_field("box_no", "A-03")
     press_ok(bulk, qtbot)
-    assert not bulk.isVisible(), bulk.errors.text()
+    assert closed(bulk), bulk.errors.text()
     settle(page, qtbot)
 
     saved = {r.id: r for r in checklist_rows(sqlite_db, page.campaign_id, TODAY)}
@@ -153,7 +153,7 @@ def test_a_snapshot_is_compared_with_later_progress(open_page, office, sqlite_db
     whole = page.dialog
     whole.set_field("status", "complete")
     press_ok(whole, qtbot)
-    assert not whole.isVisible(), whole.errors.text()
+    assert closed(whole), whole.errors.text()
     settle(page, qtbot)
 
     done = {r.school: r.status for r in checklist_rows(sqlite_db, page.campaign_id, TODAY)}
@@ -180,7 +180,7 @@ def test_no_school_ticked_is_refused_and_nothing_saved(open_page, office, sqlite
     assert dialog.ticked_schools() == (office["河口幼儿园"],)
     dialog.tick_templates([template_id(sqlite_db, "kindergarten-archive")])
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
     assert {r.school for r in page.model.rows} == {"河口幼儿园"}
 
@@ -207,7 +207,7 @@ def test_one_item_with_its_attachments(open_page, office, sqlite_db, qtbot, dial
 
     qtbot.keyClicks(dialog.responsible, "Li Hua")
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
     row = next(r for r in page.model.rows if r.id == item.id)
     assert (row.responsible, row.attachment_count, row.status) == ("Li Hua", 1, item.status)
@@ -268,7 +268,7 @@ def test_editing_a_campaign_adds_a_school(open_page, office, sqlite_db, qtbot):
     assert dialog.ticked_schools() == (office["城关第一小学"],)
     dialog.tick_schools([office["河口小学"]])
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
     assert {r.school for r in page.model.rows} == {"城关第一小学", "河口小学"}
 

@@ -32,7 +32,7 @@ from gui.pages.calendar.dialogs import (
 from gui.widgets.forms import select_data
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import drain, press_ok
+from tests.gui.roster_helpers import closed, drain, press_ok
 
 
 @pytest.fixture
@@ -358,7 +358,7 @@ def test_semester_check_lists_shortfalls_and_proposals_and_adds_a_comprehensive_
     dialog_log.answer = False
     _click(dialog.add_button, qtbot)
     assert "2026-12-18" in dialog_log.messages("ask")[0]
-    assert dialog.visit_dialog is form and not form.isVisible()
+    assert dialog.visit_dialog is form and closed(form)
 
 
 def test_a_proposal_without_a_responsible_inspector_is_refused(office, qtbot, dialog_log):

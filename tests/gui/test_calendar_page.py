@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from sqlalchemy import select
 
 from core.demo.office import create_demo
@@ -164,3 +164,13 @@ def test_an_inspectors_month_exports_as_icalendar(calendar_page, dialog_log, tmp
     events = [c for c in Calendar.from_ical(target.read_bytes()).walk("VEVENT")]
     assert len(events) == len(page.visible_rows())
     assert all(str(e["SUMMARY"]).startswith("督导") for e in events)
+
+
+def test_opening_and_closing_the_visit_form_leaves_no_dialog_behind(calendar_page, qtbot):
+    _window, page = calendar_page
+    for _ in range(50):
+        page.add()
+        [dialog] = [d for d in page.findChildren(VisitDialog) if d.isVisible()]
+        dialog.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert page.findChildren(VisitDialog) == []

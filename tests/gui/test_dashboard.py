@@ -1,12 +1,18 @@
-"""The dashboard: the office's figures on cards, cards that open their page, and the offer to
-load the demo office into an empty database."""
+"""The dashboard: the office's figures on cards, cards that open their page (showing what the
+card counted), and the offer to load the demo office into an empty database."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
+from core.calendar.month_plan import generate_month
+from core.demo.office import create_demo
 from core.overview import compliance
+from gui.main_window import MainWindow
 from tests.conftest import TODAY
+from tests.gui.roster_helpers import settle
 
 
 def test_demo_office_figures_on_the_cards(demo_window):
@@ -59,3 +65,25 @@ def test_demo_into_a_database_filled_meanwhile_is_refused(window, qtbot, dialog_
     assert "演示数据只能装入空数据库" in dialog_log.messages("warn")[0]
     assert compliance(window.db, TODAY).schools == 38
     assert window.dashboard.cards["schools"].figure.text() == "38"
+
+
+def test_the_due_card_and_the_list_it_opens_agree_at_a_months_end(sqlite_db, qtbot, dialog_log):
+    month_end = date(2026, 11, 27)
+    create_demo(sqlite_db, "office", month_end)
+    generate_month(sqlite_db, 2026, 12, month_end)
+    window = MainWindow(sqlite_db, today=lambda: month_end)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        window.show()
+    settle(window, qtbot)
+    card = window.dashboard.cards["due"]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    settle(window, qtbot)
+    page = window.pages["calendar"]
+    shown = page.visible_rows()
+    assert card.figure.text() == str(len(shown))
+    assert any(r.day.month == 12 for r in shown), "the week reaches into the planned December"
+    assert all(month_end <= r.day < date(2026, 12, 4) for r in shown)
+    page.filter_choice.setCurrentIndex(0)
+    assert all(r.day.month == 11 for r in page.visible_rows()), "back to the month shown"
+    window.worker.wait_for_done()

@@ -12,7 +12,7 @@ from core.overview import compliance
 from core.roster.inspectors import inspector_detail, inspector_rows
 from core.roster.schools import school_rows
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import names, open_demo, press_ok, settle
+from tests.gui.roster_helpers import closed, names, open_demo, press_ok, settle
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -44,7 +44,7 @@ def test_add_appoint_and_assign_five_schools_updates_the_dashboard(
     dialog.employment.setCurrentIndex(dialog.employment.findData("full_time"))
     dialog.appoint_from.set_value(TODAY)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(window, qtbot)
     row = next(r for r in inspector_rows(sqlite_db, TODAY) if r.name == "周建华")
     assert row.status == InspectorStatus.SERVING
@@ -59,7 +59,7 @@ def test_add_appoint_and_assign_five_schools_updates_the_dashboard(
     assign = page.dialog
     assign.check(uncovered + others)
     press_ok(assign, qtbot)
-    assert not assign.isVisible()
+    assert closed(assign)
     settle(window, qtbot)
 
     covered = {r.name for r in school_rows(sqlite_db, TODAY) if r.inspector == "周建华"}
@@ -103,7 +103,7 @@ def test_ending_a_term_leaves_the_schools_uncovered_and_says_which(
     dialog.on.set_value(TODAY - timedelta(days=1))
     press_ok(dialog, qtbot)
     settle(window, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     message = dialog_log.messages("inform")[0]
     row = next(r for r in inspector_rows(sqlite_db, TODAY) if r.id == busiest.id)
     assert row.status == InspectorStatus.LEFT
@@ -126,7 +126,7 @@ def test_a_recused_school_cannot_be_assigned(open_window, sqlite_db, qtbot):
     dialog.school.setCurrentText(free.name)
     dialog.reason.setText("亲属在该校任教")
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(window, qtbot)
     qtbot.waitUntil(lambda: page.recusal_model.rowCount() >= 1, timeout=10_000)
 
@@ -195,7 +195,7 @@ def test_general_reappointment_renews_some_and_explains_the_others(
     dialog.start.set_value(expiring.term_end + timedelta(days=1))
     press_ok(dialog, qtbot)
     settle(window, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     report = dialog_log.messages("inform")[0]
     assert "已续聘：1 名" in report
     assert f"{limited.name}已连续任职 3 届" in report

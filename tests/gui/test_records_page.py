@@ -32,7 +32,7 @@ from gui.pages.records.record_dialog import InspectionItemsDialog, RecordDialog
 from gui.pages.rectification.dialogs import ProblemDialog
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import drain, press_ok, settle, show_read
+from tests.gui.roster_helpers import closed, drain, press_ok, settle, show_read
 
 OCTOBER = date(2026, 10, 1)
 
@@ -127,7 +127,7 @@ def test_a_record_filled_in_through_the_form_is_stored_and_the_visit_done(
     dialog.texts["problems"].insertPlainText("楼梯转角照明不足")
     dialog.filed_on.set_value(date(2026, 10, 21))
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(page, qtbot)
 
     view = record_of(office.db, office.planned_past)
@@ -245,7 +245,7 @@ def test_the_inspection_items_dialog_saves_the_renamed_list(page, office, qtbot)
     dialog.items.setCurrentRow(0)
     dialog.remove_item()
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     expected = [
         "校风教风学风建设",
         *DEFAULT_INSPECTION_ITEMS[2:7],
@@ -298,7 +298,7 @@ def test_a_problem_registered_from_a_visit_belongs_to_it(page, office, qtbot):
     assert not dialog.school.isEnabled()
     dialog.description.insertPlainText("实验室危化品台账缺失")
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     [problem] = [p for p in problem_rows(office.db, TODAY) if p.visit_id == office.done_unrecorded]
     assert problem.description == "实验室危化品台账缺失"
     assert problem.found_on == date(2026, 10, 15)

@@ -26,7 +26,7 @@ from gui.widgets.forms import select_data
 from gui.widgets.table_model import ALERT_COLOUR
 from gui.worker import DbWorker
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import drain, press_ok, settle, show_read
+from tests.gui.roster_helpers import closed, drain, press_ok, settle, show_read
 
 DAY = timedelta(days=1)
 STATUS_COLUMN = 6
@@ -98,7 +98,7 @@ def follow_up(page, qtbot, problem_id: int, day: date, outcome: str, result: str
     select_data(dialog.outcome, outcome)
     dialog.findings.setPlainText(result)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
 
 
@@ -114,7 +114,7 @@ def test_a_problem_registered_and_followed_up_twice_is_reported(
     dialog.description.setPlainText("课后服务收费未按规定公示")
     dialog.deadline.set_value(TODAY - 7 * DAY)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
 
     assert visible(page) == ["课后服务收费未按规定公示"]
@@ -153,7 +153,7 @@ def test_a_deadline_before_the_finding_keeps_the_dialog_open(open_page, office, 
     select_data(dialog.requirement, "immediate")
     assert not dialog.deadline.isEnabled()
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     assert problem_rows(sqlite_db, TODAY)[0].deadline == TODAY
 
 
@@ -174,7 +174,7 @@ def test_a_fixed_problem_is_verified_and_leaves_the_open_list(open_page, office,
     assert dialog.errors.text() == "“销号日期”不能早于整改完成日期（2026-10-31）"
     dialog.day.set_value(TODAY)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(page, qtbot)
     assert page.model.rows[0].status_label == "已复查销号"
     page.apply_filter("open")
@@ -215,7 +215,7 @@ def test_a_notice_is_numbered_once_and_printed(open_page, office, sqlite_db, qtb
     dialog = page.dialog
     dialog.day.set_value(TODAY)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
     numbers = {r.id: r.notice_no for r in problem_rows(sqlite_db, TODAY)}
     assert numbers == {first: "督整〔2026〕1号", second: "督整〔2026〕1号", other: ""}
@@ -232,7 +232,7 @@ def test_a_recheck_visit_goes_to_the_responsible_inspector(open_page, office, sq
     dialog = page.dialog
     dialog.day.set_value(TODAY + 3 * DAY)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
     with sqlite_db.session() as session:
         visit = session.scalars(select(Visit)).one()
@@ -287,7 +287,7 @@ def test_a_complaint_is_registered_verified_and_raises_a_problem(
     select_data(dialog.school, office["城关中学"])
     dialog.content.setPlainText("家长反映学校周六组织集体补课")
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible(), dialog.errors.text()
+    assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
     row = complaints.visible_rows()[0]
     assert (row.from_label, row.state.label, row.inspector) == ("匿名", "待核实", "王老师")
@@ -299,7 +299,7 @@ def test_a_complaint_is_registered_verified_and_raises_a_problem(
     form.description.setPlainText("违规组织集体补课")
     select_data(form.requirement, "immediate")
     press_ok(form, qtbot)
-    assert not form.isVisible(), form.errors.text()
+    assert closed(form), form.errors.text()
     settle(page, qtbot)
     assert complaint_rows(sqlite_db)[0].problems == 1
     raised = problem_rows(sqlite_db, TODAY)[0]

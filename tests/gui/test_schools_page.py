@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from core.overview import compliance
 from core.roster.schools import school_rows
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import names, open_demo, press_ok, settle
+from tests.gui.roster_helpers import closed, names, open_demo, press_ok, settle
 
 
 def test_lists_active_schools_and_filters_like_the_dashboard_cards(
@@ -67,7 +67,7 @@ def test_adding_a_school_with_bad_input_names_the_fields_and_saves_nothing(
     dialog.enrolment.setValue(640)
     dialog.zone.setCurrentIndex(dialog.zone.findData("城关责任区"))
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(window, qtbot)
     added = next(r for r in school_rows(sqlite_db, TODAY) if r.name == "青溪县城关第三小学")
     assert (added.enrolment, added.zone, added.phone) == (640, "城关责任区", "0738-6123456")

@@ -20,7 +20,7 @@ from db.engine import Database
 from db.models import Score
 from gui.pages.archives.scoring_view import ScoringView
 from gui.worker import DbWorker
-from tests.gui.roster_helpers import drain, press_ok, settle
+from tests.gui.roster_helpers import closed, drain, press_ok, settle
 
 SCHOOLS = ("城关第一小学", "河口小学", "城关中学")
 
@@ -194,7 +194,7 @@ def test_the_sheet_editor_names_the_row_it_refuses(view, campaign, sqlite_db, qt
     dialog.model.setData(dialog.model.index(2, 1), "家校共育")
     dialog.model.setData(dialog.model.index(2, 2), 2.0)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(view, qtbot)
     assert [i.name for i in indicator_rows(sqlite_db, campaign["campaign"])] == [
         "安全管理",

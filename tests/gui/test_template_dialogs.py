@@ -22,7 +22,7 @@ from db.engine import Database
 from gui.pages.archives.template_dialogs import TemplateDialog
 from gui.pages.archives.template_list_view import TemplateListView
 from gui.worker import DbWorker
-from tests.gui.roster_helpers import drain, press_ok, settle
+from tests.gui.roster_helpers import closed, drain, press_ok, settle
 
 SCHOOL_ARCHIVE = TemplateInput(
     name="学校迎检档案",
@@ -113,7 +113,7 @@ def test_editing_a_template_adds_moves_and_removes_items(
 
     with qtbot.waitSignal(view.templatesChanged, timeout=10_000):
         press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
 
     saved = template_input(sqlite_db, template_id)
     assert saved.name == "学校迎检档案（2026）"
@@ -155,7 +155,7 @@ def test_a_refused_template_names_the_row_and_keeps_what_was_typed(
 
     dialog.model.setData(dialog.model.index(2, 1), "校园平面图")
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     assert [i.title for i in template_input(sqlite_db, template_id).items][2] == "校园平面图"
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from core.roster.training import training_lines, training_summary
 from tests.conftest import TODAY
-from tests.gui.roster_helpers import names, open_demo, press_ok, settle
+from tests.gui.roster_helpers import closed, names, open_demo, press_ok, settle
 
 
 def _total(db, name):
@@ -32,7 +32,7 @@ def test_one_course_for_three_inspectors_adds_three_records_and_hours(
     dialog.end.set_value(date(2026, 10, 16))
     dialog.hours.setValue(40)
     press_ok(dialog, qtbot)
-    assert not dialog.isVisible()
+    assert closed(dialog)
     settle(window, qtbot)
 
     added = [r for r in training_lines(sqlite_db, 2026) if r.course == "责任督学业务能力提升培训"]

@@ -704,6 +704,7 @@ class SemesterCheckDialog(QDialog):
         self, db: Database, worker: DbWorker, today: date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Semester check"))
         self.db, self.worker, self.today = db, worker, today
         self.data: SemesterData | None = None

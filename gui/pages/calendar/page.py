@@ -570,6 +570,7 @@ class PlanResultDialog(QDialog):
 
     def __init__(self, plan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Month plan"))
         text = self.tr("{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.").format(
             plan.year, plan.month, plan.added, plan.replaced
