@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self, overload
 
 
 class LabelledEnum(StrEnum):
@@ -10,7 +11,15 @@ class LabelledEnum(StrEnum):
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> LabelledEnum:
+    # Members are declared as ``CODE = "code", "label"``; once the class exists, calling it
+    # with one stored code looks the member up (``Assessment("competent")``), as any Enum.
+    @overload
+    def __new__(cls, code: str) -> Self: ...
+    @overload
+    def __new__(cls, code: str, label: str) -> Self: ...
+    def __new__(cls, code: str, label: str | None = None) -> Self:
+        if label is None:
+            raise TypeError(f"{cls.__name__} member {code!r} needs a label")
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label

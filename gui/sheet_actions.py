@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import Change
 from db.engine import Database
 from gui import dialogs
 from gui.worker import DbWorker, report_failure
@@ -105,7 +106,9 @@ class SheetActions(QObject):
                 self.tr("Saved: {summary}").format(summary=done.summary()),
             ),
             on_error=self._failed,
-            changes=frozenset({"schools", "inspectors", "training", "visits", "settings"}),
+            changes=frozenset(
+                {Change.SCHOOLS, Change.INSPECTORS, Change.TRAINING, Change.VISITS, Change.SETTINGS}
+            ),
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -13,19 +13,18 @@ handler.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
+from core.changes import EVERYTHING as EVERYTHING
+from core.changes import Change
 from core.errors import ValidationError
 from db.errors import explain
 from gui import dialogs
-
-EVERYTHING = frozenset({"*"})
-"""The ``changes`` of a job that may have changed anything (demo, restore)."""
 
 
 class _Relay(QObject):
@@ -38,6 +37,7 @@ class DbWorker(QObject):
     """Runs database jobs one at a time off the GUI thread."""
 
     data_changed = Signal(frozenset)
+    """Emitted after a job succeeded with what it changed: a frozenset of :class:`Change`."""
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -58,9 +58,13 @@ class DbWorker(QObject):
         job: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        changes: frozenset[str] = frozenset(),
+        changes: Iterable[Change] = (),
     ) -> None:
-        """Queue ``job``; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+        """Queue ``job``; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+        ``changes`` is what the operation declared (:func:`core.changes.changes_of`); it is
+        broadcast through :attr:`data_changed` once the job succeeded.
+        """
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)

@@ -26,6 +26,7 @@ from sqlalchemy import ColumnElement, delete, func, insert, select
 
 from core.archive.progress import item_overdue, next_phase_of, percent_of, school_progress
 from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus, SchoolKind
 from core.errors import FieldError, ValidationError, refusal
 from core.parsing import clean_text
@@ -261,6 +262,7 @@ def _fill(
         session.execute(insert(ChecklistItem), rows)
 
 
+@mutates(Change.CAMPAIGNS)
 def create_campaign(db: Database, data: CampaignInput) -> int:
     """Start a campaign: one checklist per school holding the items of every template (copied),
     each due by the deadline of the 自查整改 phase; returns the campaign's id."""
@@ -293,6 +295,7 @@ def _untouched() -> ColumnElement[bool]:
     )
 
 
+@mutates(Change.CAMPAIGNS)
 def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> None:
     """Change a campaign. Schools added get their checklists; schools removed lose theirs and
     their scores;
@@ -385,6 +388,7 @@ def _item_copies(session: Session, *where: ColumnElement[bool]) -> set[str]:
     return session_stored_names(session, Attachment.checklist_item_id.in_(items))
 
 
+@mutates(Change.CAMPAIGNS)
 def close_campaign(db: Database, campaign_id: int, day: date | None) -> None:
     """Mark a campaign finished on ``day``; ``None`` reopens it. Its checklists stay."""
     with db.session() as session:
@@ -398,6 +402,7 @@ def close_campaign(db: Database, campaign_id: int, day: date | None) -> None:
         campaign.closed_on = day
 
 
+@mutates(Change.CAMPAIGNS)
 def delete_campaign(db: Database, campaign_id: int) -> None:
     """Delete a campaign with its phases, checklists (and their attachments' copies), snapshots
     and scores."""
@@ -625,6 +630,7 @@ def change_problems(change: ItemChange) -> list[FieldError]:
     return errors
 
 
+@mutates(Change.CAMPAIGNS)
 def update_items(db: Database, item_ids: Sequence[int], change: ItemChange, today: date) -> int:
     """Change many checklist items at once, all or nothing; returns how many were changed."""
     ids = list(dict.fromkeys(item_ids))

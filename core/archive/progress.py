@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus
 from core.errors import refusal
 from db.models import (
@@ -220,6 +221,7 @@ def campaign_progress(db: Database, campaign_id: int, today: date) -> CampaignPr
 # --- weekly snapshots (周调度) ------------------------------------------------------------------
 
 
+@mutates(Change.CAMPAIGNS)
 def take_snapshot(db: Database, campaign_id: int, today: date, note: str = "") -> int:
     """Keep the campaign's progress as it stands on ``today`` (replacing one taken the same
     day); returns the snapshot's id."""

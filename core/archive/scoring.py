@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError, refusal
 from core.parsing import clean_text
 from db.models import Campaign, CampaignSchool, Indicator, School, Score
@@ -177,6 +178,7 @@ def shipped_sheet() -> tuple[IndicatorInput, ...]:
     )
 
 
+@mutates(Change.SCORES)
 def set_indicators(db: Database, campaign_id: int, indicators: Sequence[IndicatorInput]) -> None:
     """Replace the campaign's sheet with ``indicators``, in that order.
 
@@ -258,6 +260,7 @@ def _indicator_rows(session: Session, campaign_id: int) -> list[IndicatorRow]:
     ]
 
 
+@mutates(Change.SCORES)
 def set_score(
     db: Database, indicator_id: int, school_id: int, points: float | None, note: str = ""
 ) -> None:

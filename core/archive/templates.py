@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
 
+from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError, refusal
 from core.office.settings import put_setting
 from core.parsing import clean_text
@@ -204,6 +205,7 @@ def _save(session: Session, data: TemplateInput, template_id: int | None, builti
     return template.id
 
 
+@mutates(Change.TEMPLATES)
 def save_template(db: Database, data: TemplateInput, template_id: int | None = None) -> int:
     """Add a template (``template_id`` None) or replace one's name, description and items;
     returns its id. Checklists already made from it keep their items as they were."""
@@ -215,6 +217,7 @@ def save_template(db: Database, data: TemplateInput, template_id: int | None = N
         return _save(session, data, template_id)
 
 
+@mutates(Change.TEMPLATES)
 def delete_template(db: Database, template_id: int) -> None:
     """Delete a template; checklists already made from it stay. A shipped template deleted is
     not loaded again by :func:`ensure_builtin_templates`."""
@@ -294,6 +297,7 @@ def _removed_builtins(session: Session) -> list[str]:
     return list(json.loads(row.value)) if row else []
 
 
+@mutates(Change.TEMPLATES)
 def ensure_builtin_templates(db: Database) -> int:
     """Load the shipped templates not yet in the database; returns how many were added.
 
@@ -313,6 +317,7 @@ def ensure_builtin_templates(db: Database) -> int:
     return added
 
 
+@mutates(Change.TEMPLATES)
 def restore_builtin_templates(db: Database) -> int:
     """Bring back the shipped templates the clerk deleted (see :func:`ensure_builtin_templates`);
     returns how many were added."""
@@ -430,6 +435,7 @@ def read_template_file(path: Path) -> TemplateInput:
     return _read_workbook(path)
 
 
+@mutates(Change.TEMPLATES)
 def import_template(db: Database, path: Path) -> int:
     """Read a template file (see :func:`read_template_file`) and save it as a new template;
     returns its id. A name the office already uses is refused: read the file and save it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.calendar.visits import NOTE_MAX
+from core.changes import Change, mutates
 from core.enums import UnavailableReason
 from core.errors import refusal
 from core.parsing import clean_text
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 
+@mutates(Change.UNAVAILABILITY)
 def add_unavailability(
     db: Database,
     inspector_id: int,
@@ -49,14 +52,22 @@ def add_unavailability(
         return row.id
 
 
+@mutates(Change.UNAVAILABILITY)
 def remove_unavailability(db: Database, unavailability_id: int) -> bool:
     """Delete an entry of unavailable days; returns whether it existed."""
+    return remove_unavailabilities(db, [unavailability_id]) == 1
+
+
+@mutates(Change.UNAVAILABILITY)
+def remove_unavailabilities(db: Database, unavailability_ids: Sequence[int]) -> int:
+    """Delete entries of unavailable days in one transaction; returns how many existed."""
     with db.session() as session:
-        row = session.get(Unavailability, unavailability_id)
-        if row is None:
-            return False
-        session.delete(row)
-        return True
+        rows = session.scalars(
+            select(Unavailability).where(Unavailability.id.in_(unavailability_ids))
+        ).all()
+        for row in rows:
+            session.delete(row)
+        return len(rows)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from core.calendar.planner import (
     replaceable,
 )
 from core.calendar.visits import TOPIC_MAX, month_span
+from core.changes import Change, mutates
 from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
 from core.errors import refusal
 from core.office.settings import policy_from_session
@@ -214,6 +215,7 @@ def _save(session: Session, visits: Sequence[NewVisit], *, generated: bool) -> N
         )
 
 
+@mutates(Change.VISITS)
 def generate_month(
     db: Database, year: int, month: int, today: date, *, save: bool = True
 ) -> MonthPlan:
@@ -276,6 +278,7 @@ def generate_month(
         )
 
 
+@mutates(Change.VISITS)
 def plan_topic_visits(
     db: Database,
     school_ids: Sequence[int],

@@ -17,6 +17,7 @@ from sqlalchemy.orm import selectinload
 
 from core.attachments import AttachmentRow, session_attachment_rows
 from core.calendar.visits import clean_inspection_items
+from core.changes import Change, mutates
 from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from core.errors import FieldError, ValidationError
 from db.models import Visit, VisitRecord
@@ -81,6 +82,7 @@ def record_problems(data: RecordInput, visit_day: date, today: date) -> list[Fie
     return errors
 
 
+@mutates(Change.VISITS)
 def save_record(db: Database, visit_id: int, data: RecordInput, *, today: date) -> None:
     """Fill in (or correct) a visit's record and mark the visit done."""
     with db.session() as session:

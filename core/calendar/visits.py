@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.changes import Change, mutates
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.errors import FieldError, ValidationError
 from core.office.settings import put_setting
@@ -90,6 +91,7 @@ def clean_inspection_items(items: Iterable[str]) -> list[str]:
     return cleaned
 
 
+@mutates(Change.SETTINGS)
 def save_inspection_items(db: Database, items: Iterable[str]) -> list[str]:
     """Store the office's list of main inspection items; returns it as stored."""
     cleaned = clean_inspection_items(items)
@@ -156,6 +158,7 @@ def _apply(session: Session, visit: Visit, data: VisitInput) -> None:
     visit.generated = False
 
 
+@mutates(Change.VISITS)
 def add_visit(db: Database, data: VisitInput) -> int:
     """Put a visit on the calendar (status 计划); returns its id."""
     with db.session() as session:
@@ -173,6 +176,7 @@ def _visit(session: Session, visit_id: int) -> Visit:
     return visit
 
 
+@mutates(Change.VISITS)
 def update_visit(db: Database, visit_id: int, data: VisitInput) -> None:
     """Change a visit's day, school, inspector, kind, topic, note or companions."""
     with db.session() as session:
@@ -184,11 +188,13 @@ def update_visit(db: Database, visit_id: int, data: VisitInput) -> None:
         _apply(session, visit, data)
 
 
+@mutates(Change.VISITS)
 def move_visit(db: Database, visit_id: int, day: date) -> None:
     """Move a visit that is not done yet to another day."""
     move_visits(db, [visit_id], day)
 
 
+@mutates(Change.VISITS)
 def move_visits(db: Database, visit_ids: Sequence[int], day: date) -> None:
     """Move visits that are not done yet to ``day``, all or none."""
     with db.session() as session:
@@ -209,6 +215,7 @@ def move_visits(db: Database, visit_ids: Sequence[int], day: date) -> None:
             visit.generated = False
 
 
+@mutates(Change.VISITS)
 def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: date) -> int:
     """Give the visits a new status (计划 → 已确认/已完成/已取消/已延期); returns how many.
 
@@ -241,11 +248,13 @@ def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: da
         return len(visits)
 
 
+@mutates(Change.VISITS)
 def delete_visit(db: Database, visit_id: int) -> None:
     """Remove a visit from the calendar with its record and attachments (and their copies)."""
     delete_visits(db, [visit_id])
 
 
+@mutates(Change.VISITS)
 def delete_visits(db: Database, visit_ids: Sequence[int]) -> None:
     """Remove visits with their records and attachments, all or none; the attachments' copies
     nothing else uses go afterwards."""

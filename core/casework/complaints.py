@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from core.casework.rectification import ANONYMOUS, ProblemInput, add_problem_in_session
+from core.changes import Change, mutates
 from core.enums import ComplaintChannel, LabelledEnum
 from core.errors import FieldError, ValidationError, refusal
 from core.parsing import clean_text
@@ -117,6 +118,7 @@ def complaint_problems(data: ComplaintInput) -> list[FieldError]:
     return errors
 
 
+@mutates(Change.COMPLAINTS)
 def save_complaint(db: Database, data: ComplaintInput, complaint_id: int | None = None) -> int:
     """Register a complaint (``complaint_id`` None) or change one; returns its id."""
     problems = complaint_problems(data)
@@ -149,6 +151,7 @@ def save_complaint(db: Database, data: ComplaintInput, complaint_id: int | None 
         return complaint.id
 
 
+@mutates(Change.COMPLAINTS)
 def delete_complaint(db: Database, complaint_id: int) -> None:
     """Delete a complaint entered by mistake; one that raised a problem is kept."""
     with db.session() as session:
@@ -204,6 +207,7 @@ def complaint_rows(db: Database) -> list[ComplaintRow]:
         ]
 
 
+@mutates(Change.COMPLAINTS, Change.PROBLEMS)
 def raise_problem_from_complaint(db: Database, complaint_id: int, data: ProblemInput) -> int:
     """Register the problem a complaint proved, at the complaint's school; returns its id."""
     with db.session() as session:

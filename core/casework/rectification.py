@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.changes import Change, mutates
 from core.enums import (
     ComplaintChannel,
     FollowUpOutcome,
@@ -265,12 +266,14 @@ def add_problem_in_session(session: Session, data: ProblemInput) -> Problem:
     return problem
 
 
+@mutates(Change.PROBLEMS)
 def add_problem(db: Database, data: ProblemInput) -> int:
     """Register a problem found at a school; returns its id."""
     with db.session() as session:
         return add_problem_in_session(session, data).id
 
 
+@mutates(Change.PROBLEMS)
 def update_problem(db: Database, problem_id: int, data: ProblemInput) -> None:
     """Change a problem as entered; its status follows from the changed data."""
     with db.session() as session:
@@ -286,6 +289,7 @@ def update_problem(db: Database, problem_id: int, data: ProblemInput) -> None:
         _settle(session, problem, lambda: _apply(problem, data))
 
 
+@mutates(Change.PROBLEMS)
 def delete_problem(db: Database, problem_id: int) -> None:
     """Delete a problem entered by mistake, with its follow-ups and attachments (and their
     copies); re-check visits stay."""
@@ -301,6 +305,7 @@ def delete_problem(db: Database, problem_id: int) -> None:
 # --- follow-ups, 销号 and reports ---------------------------------------------------------------
 
 
+@mutates(Change.PROBLEMS)
 def add_follow_up(db: Database, problem_id: int, *, day: date, outcome: str, result: str) -> int:
     """Record a follow-up (复查) and apply the status rules; returns its id."""
     if outcome not in {o.value for o in FollowUpOutcome}:
@@ -321,6 +326,7 @@ def add_follow_up(db: Database, problem_id: int, *, day: date, outcome: str, res
         return follow_up.id
 
 
+@mutates(Change.PROBLEMS)
 def delete_follow_up(db: Database, follow_up_id: int) -> None:
     """Delete a follow-up entered by mistake; the problem's status follows what remains."""
     with db.session() as session:
@@ -331,6 +337,7 @@ def delete_follow_up(db: Database, follow_up_id: int) -> None:
         _settle(session, problem, lambda: problem.follow_ups.remove(follow_up))
 
 
+@mutates(Change.PROBLEMS)
 def mark_verified(db: Database, problem_id: int, day: date) -> None:
     """复查销号: close a fixed problem on ``day``."""
     with db.session() as session:
@@ -344,6 +351,7 @@ def mark_verified(db: Database, problem_id: int, day: date) -> None:
         problem.status, problem.closed_on = ProblemStatus.VERIFIED.value, day
 
 
+@mutates(Change.PROBLEMS)
 def escalate(db: Database, problem_id: int, day: date) -> None:
     """Report an open problem to the office by hand (e.g. a 难点问题 needing other departments)."""
     with db.session() as session:
@@ -376,6 +384,7 @@ def _next_notice_number(session: Session, year: int) -> str:
     return settings.notice_number(year, max(numbers, default=0) + 1)
 
 
+@mutates(Change.PROBLEMS)
 def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
     """Give the chosen problems of one school the year's next notice number; returns it.
 
@@ -415,6 +424,7 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
         return number
 
 
+@mutates(Change.PROBLEMS, Change.VISITS)
 def plan_recheck(db: Database, problem_id: int, day: date, inspector_id: int | None = None) -> int:
     """Plan a 回头看 visit to the problem's school; returns the visit's id.
 

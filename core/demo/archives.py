@@ -27,6 +27,7 @@ from core.archive.campaigns import DEFAULT_PHASES, CampaignInput, PhaseInput, cr
 from core.archive.progress import take_snapshot
 from core.archive.scoring import indicator_rows, set_indicators, shipped_sheet
 from core.archive.templates import ensure_builtin_templates
+from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus, SchoolKind
 from db.models import ChecklistItem, ChecklistTemplate, School, Score, Zone
 
@@ -60,6 +61,7 @@ class _Item:
     required: bool
 
 
+@mutates(Change.CAMPAIGNS, Change.TEMPLATES)
 def add_demo_campaign(db: Database, scale: str, today: date) -> int:
     """Add the demo's running campaign to the demo office; returns its id."""
     rng = random.Random(f"archives-{scale}-{today.isoformat()}")

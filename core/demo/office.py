@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
+from core.changes import EVERYTHING, mutates
 from core.demo.archives import add_demo_campaign
 from core.enums import (
     Assessment,
@@ -335,6 +336,7 @@ def _start_dates(builder: _Builder, count: int, years_back: int) -> list[date]:
     return [date(builder.rng.choice(years), 9, 1) for _ in range(count)]
 
 
+@mutates(*EVERYTHING)
 def create_demo(db: Database, scale: str = "office", today: date | None = None) -> DemoSummary:
     """Fill an empty database with the demo office; raises NotEmptyError otherwise."""
     if scale not in SCALES:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
 from core.office.policy import PolicyProfile
 from db.models import Setting
@@ -78,6 +79,7 @@ def clean_office_name(name: str) -> str:
     return name
 
 
+@mutates(Change.SETTINGS)
 def save_settings(db: Database, *, office_name: str, policy: PolicyProfile) -> str:
     """Validate and store the office's name and the whole policy profile in one unit of work.
 

@@ -15,7 +15,7 @@ both semesters is a break day, and no routine visit is planned on it.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.enums import DayKind
 from core.errors import refusal
 from core.office.policy import PolicyProfile
@@ -98,6 +99,7 @@ class WorkCalendar:
         return package_knows(year) or any(day.year == year for day in self.edits)
 
 
+@mutates(Change.CALENDAR)
 def set_day(db: Database, day: date, kind: DayKind | str, note: str = "") -> None:
     """Record the clerk's entry for ``day`` (放假 or 调休上班), replacing any earlier one."""
     if kind not in DayKind._value2member_map_:
@@ -114,17 +116,23 @@ def set_day(db: Database, day: date, kind: DayKind | str, note: str = "") -> Non
             row.note = note
 
 
+@mutates(Change.CALENDAR)
 def clear_day(db: Database, day: date) -> bool:
     """Remove the clerk's entry for ``day`` (back to the official arrangement).
 
     Returns whether there was one.
     """
+    return clear_days(db, [day]) == 1
+
+
+@mutates(Change.CALENDAR)
+def clear_days(db: Database, days: Sequence[date]) -> int:
+    """Remove the clerk's entries for ``days`` in one transaction; returns how many there were."""
     with db.session() as session:
-        row = session.scalar(select(CalendarDay).where(CalendarDay.day == day))
-        if row is None:
-            return False
-        session.delete(row)
-        return True
+        rows = session.scalars(select(CalendarDay).where(CalendarDay.day.in_(days))).all()
+        for row in rows:
+            session.delete(row)
+        return len(rows)
 
 
 def calendar_edits(db: Database, year: int) -> list[tuple[date, str, str]]:

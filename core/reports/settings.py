@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
 from core.office.settings import clean_office_name, put_setting, save_settings
 from db.models import Setting
@@ -103,6 +104,7 @@ def tidy_report_settings(*, notice_prefix: str, signature: str, seal: str) -> Re
     )
 
 
+@mutates(Change.SETTINGS)
 def save_report_settings(
     db: Database, *, notice_prefix: str, signature: str, seal: str
 ) -> ReportSettings:
@@ -121,6 +123,7 @@ def save_report_settings(
     return settings
 
 
+@mutates(Change.SETTINGS)
 def save_office_and_report_settings(
     db: Database, *, office_name: str, policy: PolicyProfile, report: ReportSettings
 ) -> tuple[str, ReportSettings]:

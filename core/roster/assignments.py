@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
 from core.parsing import clean_text
 from core.roster.assignment_ends import end_coverage
@@ -89,6 +90,7 @@ def assign_in_session(
     return result
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def assign_schools(
     db: Database, inspector_id: int, school_ids: Sequence[int], start: date
 ) -> AssignmentResult:
@@ -103,6 +105,7 @@ def assign_schools(
         return assign_in_session(session, inspector, schools, start)
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def end_assignments(db: Database, school_ids: Sequence[int], on: date) -> int:
     """End the 挂牌 of these schools on ``on`` (the last day covered); returns how many."""
     with db.session() as session:
@@ -117,6 +120,7 @@ def end_assignments(db: Database, school_ids: Sequence[int], on: date) -> int:
         return ended
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def add_recusal(db: Database, inspector_id: int, school_id: int, reason: str, since: date) -> None:
     """Record that an inspector must not cover a school (回避)."""
     with db.session() as session:
@@ -149,6 +153,7 @@ def add_recusal(db: Database, inspector_id: int, school_id: int, reason: str, si
         )
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def remove_recusal(db: Database, recusal_id: int) -> None:
     """Delete a recusal entered by mistake."""
     with db.session() as session:

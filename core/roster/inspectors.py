@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.enums import Assessment, Employment, Gender, InspectorStatus, TermEndReason
 from core.errors import FieldError, ValidationError
 from core.office.policy import PolicyProfile
@@ -165,6 +166,7 @@ def apply_inspector_input(inspector: Inspector, data: InspectorInput) -> None:
     inspector.notes = data.notes.strip()
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def save_inspector(
     db: Database,
     data: InspectorInput,
@@ -207,6 +209,7 @@ def photo_file(photo_path: str) -> Path | None:
     return path if path.is_file() else None
 
 
+@mutates(Change.INSPECTORS)
 def set_photo(db: Database, inspector_id: int, source: Path) -> str:
     """Copy an image (PNG, JPEG or BMP) into the data folder as the inspector's photo."""
     try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from core.changes import Change, mutates
 from core.enums import SchoolKind
 from core.errors import FieldError, ValidationError
 from core.office.settings import policy_from_session
@@ -119,6 +120,7 @@ def apply_school_input(session: Session, school: School, data: SchoolInput) -> N
     school.zone = _zone_by_name(session, clean_text(data.zone))
 
 
+@mutates(Change.SCHOOLS, Change.INSPECTORS)
 def save_school(db: Database, data: SchoolInput, school_id: int | None = None) -> int:
     """Add a school (``school_id`` None) or change one; returns its id."""
     problems = school_problems(data)
@@ -153,6 +155,7 @@ def set_active_in_session(session: Session, school: School, active: bool, on: da
         end_coverage(session, school.assignments, on - timedelta(days=1))
 
 
+@mutates(Change.SCHOOLS, Change.INSPECTORS)
 def set_schools_active(db: Database, school_ids: Sequence[int], active: bool, on: date) -> int:
     """Deactivate (停用) or activate schools from ``on``; returns how many."""
     with db.session() as session:
@@ -218,6 +221,7 @@ def zone_rows(db: Database) -> list[ZoneRow]:
         ]
 
 
+@mutates(Change.SCHOOLS)
 def save_zone(db: Database, name: str, zone_id: int | None = None, note: str = "") -> int:
     """Add or rename a zone; returns its id."""
     name = clean_text(name)
@@ -241,6 +245,7 @@ def save_zone(db: Database, name: str, zone_id: int | None = None, note: str = "
         return zone.id
 
 
+@mutates(Change.SCHOOLS)
 def delete_zone(db: Database, zone_id: int) -> None:
     """Delete an empty zone; a zone that still holds schools is refused."""
     with db.session() as session:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy import select
 
+from core.changes import Change, mutates
 from core.enums import Assessment, InspectorStatus, TermEndReason
 from core.errors import FieldError, ValidationError, refusal
 from core.office.policy import PolicyProfile
@@ -189,6 +190,7 @@ def appoint_in_session(session: Session, inspector: Inspector, start: date, note
     session.flush()
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def appoint(db: Database, inspector_id: int, start: date, note: str = "") -> date:
     """Appoint an inspector for one term from ``start``; returns the term's last day."""
     with db.session() as session:
@@ -197,6 +199,7 @@ def appoint(db: Database, inspector_id: int, start: date, note: str = "") -> dat
         return term_end(start, policy_from_session(session))
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def record_assessment(db: Database, inspector_id: int, assessment: Assessment) -> None:
     """Record the assessment (任期考核) of the inspector's latest term."""
     with db.session() as session:
@@ -226,6 +229,7 @@ def _renew_in_session(
     return end
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def renew(
     db: Database,
     inspector_id: int,
@@ -245,6 +249,7 @@ def renew(
         return _renew_in_session(session, inspector, start, policy_from_session(session))
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def end_term(
     db: Database, inspector_id: int, on: date, reason: TermEndReason, note: str = ""
 ) -> list[str]:
@@ -285,6 +290,7 @@ class BatchRenewal:
     refused: list[tuple[str, str]]
 
 
+@mutates(Change.INSPECTORS, Change.SCHOOLS)
 def batch_renew(
     db: Database,
     inspector_ids: Sequence[int],

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from core.changes import Change, mutates
 from core.enums import TrainingForm
 from core.errors import FieldError, ValidationError
 from core.office.settings import policy_from_session
@@ -129,6 +130,7 @@ def _validated(data: TrainingInput) -> TrainingInput:
     return data
 
 
+@mutates(Change.TRAINING)
 def add_training(db: Database, inspector_ids: Sequence[int], data: TrainingInput) -> int:
     """Record one course for one or many inspectors (batch entry); returns records added."""
     _validated(data)
@@ -145,6 +147,7 @@ def add_training(db: Database, inspector_ids: Sequence[int], data: TrainingInput
         return added
 
 
+@mutates(Change.TRAINING)
 def update_training(db: Database, record_id: int, data: TrainingInput) -> None:
     """Change one record."""
     _validated(data)
@@ -158,6 +161,7 @@ def update_training(db: Database, record_id: int, data: TrainingInput) -> None:
         record.certificate, record.note = fresh.certificate, fresh.note
 
 
+@mutates(Change.TRAINING)
 def delete_training(db: Database, record_ids: Sequence[int]) -> int:
     """Delete records entered by mistake; returns how many."""
     with db.session() as session:

@@ -7,7 +7,7 @@ the surrounding dialog is saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, QUrl
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.attachments import AttachmentRow, add_attachment, attachment_rows, remove_attachment
+from core.changes import Change
 from db.engine import Database
 from gui import dialogs
 from gui.widgets.table_model import show_date
@@ -46,7 +47,7 @@ class AttachmentsBox(QGroupBox):
         db: Database,
         owner: dict[str, int],
         today: date,
-        changes: frozenset[str],
+        changes: Iterable[Change],
         parent: QWidget | None = None,
         *,
         rows: Sequence[AttachmentRow] | None = None,

@@ -8,7 +8,7 @@ modal, not blocking), so the tests drive them like a clerk does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import Change
 from core.enums import LabelledEnum
 from core.errors import ValidationError
 from gui.worker import DbWorker, report_failure
@@ -123,7 +124,7 @@ class FormDialog(QDialog):
         """Called by OK: subclasses read their fields and call :meth:`submit`."""
         raise NotImplementedError
 
-    def submit(self, job: Callable[[], Any], changes: frozenset[str]) -> None:
+    def submit(self, job: Callable[[], Any], changes: Iterable[Change]) -> None:
         """Run ``job`` on the worker; close on success, list the problems otherwise."""
         self.buttons.setEnabled(False)
         self.worker.submit(job, on_done=self._done, on_error=self._failed, changes=changes)

@@ -7,11 +7,12 @@ and every save quick however many pages there are.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import Any
 
 from PySide6.QtGui import QShowEvent
 
-EVERY_CHANGE = "*"
+from core.changes import EVERYTHING, Change
 
 
 class RefreshWhenShown:
@@ -19,9 +20,9 @@ class RefreshWhenShown:
 
     _stale = True
 
-    def needs_reading(self, changes: frozenset[str], relevant: set[str]) -> bool:
+    def needs_reading(self, changes: Set[Change], relevant: Set[Change]) -> bool:
         """Whether ``refresh`` should read now; remembers relevant changes while hidden."""
-        if not changes & (relevant | {EVERY_CHANGE}):
+        if not changes & relevant:
             return False
         if not self.isVisible():  # type: ignore[attr-defined]
             self._stale = True
@@ -34,5 +35,5 @@ class RefreshWhenShown:
         if self._stale:
             self.refresh()
 
-    def refresh(self, changes: frozenset[str] = frozenset({EVERY_CHANGE})) -> Any:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> Any:
         raise NotImplementedError

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from core.calendar.planner import NO_INSPECTOR
 from core.calendar.visits import set_status, visit_rows
+from core.changes import Change
 from core.demo.office import create_demo
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind, VisitStatus
 from core.office.workdays import WorkCalendar, calendar_edits, set_day
@@ -21,9 +22,6 @@ from core.roster.schools import SchoolInput, SchoolRow, save_school, school_rows
 from db.engine import Database
 from db.models import Unavailability
 from gui.pages.calendar.dialogs import (
-    CALENDAR,
-    UNAVAILABILITY,
-    VISITS,
     SemesterCheckDialog,
     TopicVisitsDialog,
     UnavailabilityDialog,
@@ -33,6 +31,10 @@ from gui.widgets.forms import select_data
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import closed, drain, press_ok
+
+CALENDAR = frozenset({Change.CALENDAR})
+UNAVAILABILITY = frozenset({Change.UNAVAILABILITY})
+VISITS = frozenset({Change.VISITS})
 
 
 @pytest.fixture

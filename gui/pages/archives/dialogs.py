@@ -48,6 +48,7 @@ from core.archive.campaigns import (
     update_items,
 )
 from core.archive.templates import TemplateRow, template_rows
+from core.changes import Change, changes_of
 from core.enums import CampaignKind, ItemStatus, SchoolKind
 from core.roster.schools import school_rows
 from db.engine import Database
@@ -55,7 +56,7 @@ from gui.widgets.attachments_box import AttachmentsBox
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
 from gui.worker import DbWorker
 
-CAMPAIGNS = frozenset({"campaigns"})
+CAMPAIGNS = frozenset({Change.CAMPAIGNS})
 ID_ROLE = Qt.ItemDataRole.UserRole
 SCHOOL_ROLE = Qt.ItemDataRole.UserRole + 1
 LIST_HEIGHT = 180
@@ -204,8 +205,9 @@ class ArchiveCampaignDialog(FormDialog):
         self._phase_edited()
         row = self.phases.rowCount() - 1
         self.phases.setCurrentCell(row, 0)
-        if not name:
-            self.phases.editItem(self.phases.item(row, 0))
+        item = self.phases.item(row, 0)
+        if not name and item is not None:
+            self.phases.editItem(item)
 
     def _append_phase(self, name: str, deadline: date) -> None:
         row = self.phases.rowCount()
@@ -380,9 +382,11 @@ class ArchiveCampaignDialog(FormDialog):
         data = self.input()
         campaign_id = self.campaign_id
         if campaign_id is None:
-            self.submit(lambda: create_campaign(self.db, data), CAMPAIGNS)
+            self.submit(lambda: create_campaign(self.db, data), changes_of(create_campaign))
         else:
-            self.submit(lambda: update_campaign(self.db, campaign_id, data), CAMPAIGNS)
+            self.submit(
+                lambda: update_campaign(self.db, campaign_id, data), changes_of(update_campaign)
+            )
 
     def show_problems(self, messages: list[str], fields: Sequence[str] = ()) -> None:
         """List ``messages`` and mark the fields named (``school_ids`` marks the school list)."""
@@ -525,4 +529,4 @@ class ItemsDialog(FormDialog):
                 self.show_problems([self.tr("Tick at least one field to change.")])
             return
         change, ids, today = self.change(), self.item_ids, self.today
-        self.submit(lambda: update_items(self.db, ids, change, today), CAMPAIGNS)
+        self.submit(lambda: update_items(self.db, ids, change, today), changes_of(update_items))

@@ -55,11 +55,11 @@ from core.archive.progress import (
     snapshot_rows,
 )
 from core.archive.templates import ensure_builtin_templates
+from core.changes import EVERYTHING, Change, changes_of
 from core.enums import ItemStatus
 from db.engine import Database
 from gui import dialogs
 from gui.pages.archives.dialogs import (
-    CAMPAIGNS,
     ID_ROLE,
     ArchiveCampaignDialog,
     CampaignForm,
@@ -74,7 +74,7 @@ from gui.widgets.list_page import ALL, ListPage
 from gui.widgets.table_model import Column, show_date
 from gui.worker import DbWorker, refusal_handler
 
-RELEVANT = {"campaigns", "schools"}
+RELEVANT = {Change.CAMPAIGNS, Change.SCHOOLS}
 DONE = (ItemStatus.COMPLETE.value, ItemStatus.FILED.value)
 NOT_APPLICABLE = ItemStatus.NOT_APPLICABLE.value
 CHECKLIST_TAB, PROGRESS_TAB, SCORING_TAB, TEMPLATES_TAB = range(4)
@@ -113,6 +113,11 @@ def read_archives(
         campaign_progress(db, campaign_id, today),
         snapshot_rows(db, campaign_id),
     )
+
+
+def _has_status(status: str) -> Callable[[ChecklistRow], bool]:
+    """The filter predicate of the items whose stored status is ``status``."""
+    return lambda row: row.status == status
 
 
 class ArchivesPage(ListPage):
@@ -170,7 +175,7 @@ class ArchivesPage(ListPage):
         self.add_filter("open", self.tr("Not done yet"), self._open_item)
         self.add_filter("overdue", self.tr("Overdue"), lambda r: r.overdue)
         for status in ItemStatus:
-            self.add_filter(status.value, status.label, lambda r, s=status.value: r.status == s)
+            self.add_filter(status.value, status.label, _has_status(status.value))
 
         self._build_campaign_bar()
         self._build_school_filter()
@@ -206,7 +211,9 @@ class ArchivesPage(ListPage):
         self.school_choice.setMinimumWidth(200)
         self.school_choice.addItem(self.tr("All schools"), 0)
         self.school_choice.currentIndexChanged.connect(self._filters_changed)
-        filters = self.body.itemAt(self.body.indexOf(self.actions_bar) + 1).layout()
+        filters_item = self.body.itemAt(self.body.indexOf(self.actions_bar) + 1)
+        assert filters_item is not None
+        filters = filters_item.layout()
         assert isinstance(filters, QHBoxLayout)
         filters.insertWidget(0, self.school_choice, 1)
 
@@ -236,7 +243,7 @@ class ArchivesPage(ListPage):
 
     # --- reading -----------------------------------------------------------------------------
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the campaigns and the chosen one's checklists again in the background."""
         if not self.needs_reading(changes, RELEVANT):
             return
@@ -441,7 +448,7 @@ class ArchivesPage(ListPage):
             self.worker.submit(
                 lambda: close_campaign(self.db, row.id, day),
                 on_error=refusal_handler(self, self.tr("Evaluation archives")),
-                changes=CAMPAIGNS,
+                changes=changes_of(close_campaign),
             )
 
     def delete_campaign(self) -> None:
@@ -458,7 +465,7 @@ class ArchivesPage(ListPage):
             self.worker.submit(
                 lambda: delete_campaign(self.db, row.id),
                 on_error=refusal_handler(self, self.tr("Evaluation archives")),
-                changes=CAMPAIGNS,
+                changes=changes_of(delete_campaign),
             )
 
     # --- items -------------------------------------------------------------------------------

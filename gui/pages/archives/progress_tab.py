@@ -33,9 +33,7 @@ from core.archive.progress import (
     monthly_bulletin,
     take_snapshot,
 )
-from gui.pages.archives.dialogs import (
-    CAMPAIGNS,
-)
+from core.changes import changes_of
 from gui.report_actions import open_report
 from gui.widgets.table_model import SORT_ROLE, Column, RowTableModel, show_date
 from gui.worker import refusal_handler
@@ -73,7 +71,7 @@ class PercentDelegate(QStyledItemDelegate):
     ) -> None:
         value = index.data(SORT_ROLE)
         if isinstance(value, (int, float)):
-            rect = QRect(option.rect).adjusted(2, 3, -2, -3)  # type: ignore[attr-defined]
+            rect = QRect(option.rect).adjusted(2, 3, -2, -3)
             rect.setWidth(int(rect.width() * max(0.0, min(float(value), 100.0)) / 100))
             painter.fillRect(rect, DONE_COLOUR if value >= 100 else BAR_COLOUR)
         super().paint(painter, option, index)
@@ -409,7 +407,7 @@ class ProgressTab(QWidget):
         self.worker.submit(
             lambda: take_snapshot(self.db, campaign_id, today),
             on_error=refusal_handler(self, self.tr("Weekly dispatch")),
-            changes=CAMPAIGNS,
+            changes=changes_of(take_snapshot),
         )
 
     def _open_school(self, index: QModelIndex) -> None:

@@ -52,6 +52,7 @@ from core.archive.scoring import (
     set_score,
     shipped_sheet,
 )
+from core.changes import EVERYTHING, Change, changes_of
 from db.engine import Database
 from gui.pages.archives.template_dialogs import (
     NUMBER,
@@ -61,13 +62,12 @@ from gui.pages.archives.template_dialogs import (
     show_points,
 )
 from gui.widgets.forms import FormDialog
-from gui.widgets.lazy import EVERY_CHANGE, RefreshWhenShown
+from gui.widgets.lazy import RefreshWhenShown
 from gui.widgets.table_model import MUTED_COLOUR, NO_PARENT, SORT_ROLE, Index, RowFilterProxy
 from gui.worker import DbWorker, refusal_handler
 
-SCORES = frozenset({"scores"})
 """What a change to a sheet or to scores announces through the worker."""
-RELEVANT = {"scores", "campaigns", "schools"}
+RELEVANT = {Change.SCORES, Change.CAMPAIGNS, Change.SCHOOLS}
 POINTS_PATTERN = r"-?\d{0,3}([.]\d{0,2})?"
 HEADER_LINE = 4
 """Characters per line of an indicator's name in its column header."""
@@ -411,7 +411,7 @@ class IndicatorsDialog(FormDialog):
         self.sheet.commit_editing()
         data, campaign_id = self.value(), self.campaign_id
         self.model.mark_rows(set())
-        self.submit(lambda: set_indicators(self.db, campaign_id, data), SCORES)
+        self.submit(lambda: set_indicators(self.db, campaign_id, data), changes_of(set_indicators))
 
     def show_problems(self, messages: list[str], fields: Sequence[str] = ()) -> None:
         """List the messages and mark the indicator rows named."""
@@ -572,7 +572,7 @@ class ScoringView(RefreshWhenShown, QWidget):
         self._show_empty()
         self.refresh()
 
-    def refresh(self, changes: frozenset[str] = frozenset({EVERY_CHANGE})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the campaign's sheet and scores again in the background (when shown)."""
         if not self.needs_reading(changes, RELEVANT):
             return
@@ -634,7 +634,7 @@ class ScoringView(RefreshWhenShown, QWidget):
         self.worker.submit(
             lambda: set_indicators(self.db, campaign_id, shipped_sheet()),
             on_error=self._refused,
-            changes=SCORES,
+            changes=changes_of(set_indicators),
         )
 
     def edit_indicators(self) -> None:
@@ -665,7 +665,7 @@ class ScoringView(RefreshWhenShown, QWidget):
             lambda: set_score(self.db, indicator_id, school_id, points),
             on_done=saved,
             on_error=refused,
-            changes=SCORES,
+            changes=changes_of(set_score),
         )
 
     def _refused(self, exc: BaseException) -> None:

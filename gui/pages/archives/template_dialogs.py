@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.archive.templates import RETENTION_CHOICES, ItemInput, TemplateInput, save_template
+from core.changes import changes_of
 from db.engine import Database
 from gui.widgets.forms import FormDialog
 from gui.widgets.table_model import ALERT_COLOUR, NO_PARENT, Index
 from gui.worker import DbWorker
 
-TEMPLATES = frozenset({"templates"})
 """What a change to the templates announces through the worker."""
 
 TEXT, CHECK, NUMBER, CHOICE = "text", "check", "number", "choice"
@@ -446,7 +446,7 @@ class TemplateDialog(FormDialog):
         self.items.commit_editing()
         data, template_id = self.value(), self.template_id
         self.model.mark_rows(set())
-        self.submit(lambda: save_template(self.db, data, template_id), TEMPLATES)
+        self.submit(lambda: save_template(self.db, data, template_id), changes_of(save_template))
 
     def show_problems(self, messages: list[str], fields: Sequence[str] = ()) -> None:
         """List the messages, mark the fields and the item rows named, show the first row."""

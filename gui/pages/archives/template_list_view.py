@@ -25,10 +25,11 @@ from core.archive.templates import (
     template_input,
     template_rows,
 )
+from core.changes import EVERYTHING, Change, changes_of
 from core.errors import ValidationError
 from db.engine import Database
 from gui import dialogs
-from gui.pages.archives.template_dialogs import TEMPLATES, TemplateDialog
+from gui.pages.archives.template_dialogs import TemplateDialog
 from gui.sheet_actions import EXCEL_FILTER
 from gui.widgets.list_page import ListPage
 from gui.widgets.table_model import Column
@@ -107,9 +108,9 @@ class TemplateListView(ListPage):
 
     # --- reading ----------------------------------------------------------------------
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the templates again in the background (when shown)."""
-        if self.needs_reading(changes, set(TEMPLATES)):
+        if self.needs_reading(changes, {Change.TEMPLATES}):
             self.worker.submit(lambda: template_rows(self.db), on_done=self.show_rows)
 
     def show_rows(self, rows: list[TemplateRow]) -> None:
@@ -134,20 +135,22 @@ class TemplateListView(ListPage):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _open(self, template: TemplateInput | None, template_id: int | None, title: str) -> None:
+    def _open_template_dialog(
+        self, template: TemplateInput | None, template_id: int | None, title: str
+    ) -> None:
         self.dialog = TemplateDialog(self.db, self.worker, template, template_id, title, self)
         self.dialog.saved.connect(lambda _id: self.templatesChanged.emit())
         self.dialog.open()
 
     def new_template(self) -> None:
-        self._open(None, None, self.tr("New template"))
+        self._open_template_dialog(None, None, self.tr("New template"))
 
     def edit_template(self) -> None:
         row = self._one()
         if row is not None:
             self.worker.submit(
                 lambda: template_input(self.db, row.id),
-                on_done=lambda data: self._open(
+                on_done=lambda data: self._open_template_dialog(
                     data,
                     row.id,
                     self.tr("Edit template: {name}").format(name=row.name),
@@ -163,7 +166,7 @@ class TemplateListView(ListPage):
 
         def copy(data: TemplateInput) -> None:
             name = free_name(data.name, self._names(), self.tr(" (copy)"))
-            self._open(
+            self._open_template_dialog(
                 TemplateInput(name=name, description=data.description, items=data.items),
                 None,
                 self.tr("Copy of {name}").format(name=row.name),
@@ -185,7 +188,7 @@ class TemplateListView(ListPage):
                 lambda: delete_template(self.db, row.id),
                 on_done=lambda _none: self.templatesChanged.emit(),
                 on_error=self._refused,
-                changes=TEMPLATES,
+                changes=changes_of(delete_template),
             )
 
     def import_template(self) -> None:
@@ -206,7 +209,7 @@ class TemplateListView(ListPage):
                 lambda: save_template(self.db, data),
                 on_done=lambda _id: self._import_saved(data.name, path),
                 on_error=self._import_refused,
-                changes=TEMPLATES,
+                changes=changes_of(save_template),
             )
             return
         question = self.tr(
@@ -218,7 +221,9 @@ class TemplateListView(ListPage):
                 description=data.description,
                 items=data.items,
             )
-            self._open(renamed, None, self.tr("Import {file}").format(file=path.name))
+            self._open_template_dialog(
+                renamed, None, self.tr("Import {file}").format(file=path.name)
+            )
 
     def _import_saved(self, name: str, path: Path) -> None:
         self.templatesChanged.emit()

@@ -38,7 +38,7 @@ from core.calendar.availability import (
     AwayLine,
     add_unavailability,
     away_lines,
-    remove_unavailability,
+    remove_unavailabilities,
 )
 from core.calendar.month_plan import TopicVisitsPlan, plan_topic_visits
 from core.calendar.semester import (
@@ -48,6 +48,7 @@ from core.calendar.semester import (
     semester_check,
 )
 from core.calendar.visits import VisitInput, add_visit
+from core.changes import Change, changes_of
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind
 from core.office.policy import PolicyProfile
 from core.office.settings import load_policy
@@ -55,7 +56,7 @@ from core.office.workdays import (
     UNKNOWN_YEAR_NOTICE,
     Semester,
     calendar_edits,
-    clear_day,
+    clear_days,
     package_knows,
     semester_from,
     semester_of,
@@ -76,9 +77,6 @@ from gui.widgets.table_model import (
 )
 from gui.worker import DbWorker
 
-CALENDAR = frozenset({"calendar"})
-UNAVAILABILITY = frozenset({"unavailability"})
-VISITS = frozenset({"visits"})
 CAMPAIGN_TOPICS = ("双减", "安全", "开学", "防溺水", "招生收费", "体育")
 """Topics offered for a 专项督导 (the clerk may type any other)."""
 ALL_ZONES = None
@@ -166,7 +164,7 @@ class StayingDialog(FormDialog):
         self,
         job: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
-        changes: frozenset[str] = frozenset(),
+        changes: Iterable[Change] = (),
     ) -> None:
         """Run ``job`` on the worker; problems are listed in the dialog, which stays open."""
         self.show_problems([])
@@ -310,7 +308,9 @@ class WorkdaysDialog(StayingDialog):
         ):
             return
         db = self.db
-        self.run(lambda: set_day(db, day, kind, note), lambda _: self._saved(day), CALENDAR)
+        self.run(
+            lambda: set_day(db, day, kind, note), lambda _: self._saved(day), changes_of(set_day)
+        )
 
     def _saved(self, day: date) -> None:
         self.note.clear()
@@ -326,7 +326,7 @@ class WorkdaysDialog(StayingDialog):
             self.show_problems([self.tr("Select the days to remove in the list.")])
             return
         db = self.db
-        self.run(lambda: [clear_day(db, day) for day in days], lambda _: self.refresh(), CALENDAR)
+        self.run(lambda: clear_days(db, days), lambda _: self.refresh(), changes_of(clear_days))
 
 
 # --- inspectors' unavailable days ---------------------------------------------------------------
@@ -431,7 +431,7 @@ class UnavailabilityDialog(StayingDialog):
         self.run(
             lambda: add_unavailability(db, inspector_id, start, end, reason, note),
             added,
-            UNAVAILABILITY,
+            changes_of(add_unavailability),
         )
 
     def remove_selected(self) -> None:
@@ -445,9 +445,9 @@ class UnavailabilityDialog(StayingDialog):
             return
         db = self.db
         self.run(
-            lambda: [remove_unavailability(db, i) for i in ids],
+            lambda: remove_unavailabilities(db, ids),
             lambda _: self.refresh(),
-            UNAVAILABILITY,
+            changes_of(remove_unavailabilities),
         )
 
 
@@ -647,7 +647,7 @@ class TopicVisitsDialog(StayingDialog):
         self.run(
             lambda: plan_topic_visits(db, ids, start, end, topic),
             lambda plan: self.show_plan(plan, len(ids)),
-            VISITS,
+            changes_of(plan_topic_visits),
         )
 
     def show_plan(self, plan: TopicVisitsPlan, ticked: int) -> None:
@@ -942,4 +942,4 @@ class ComprehensiveVisitDialog(FormDialog):
             note=self.note.text(),
         )
         db = self.db
-        self.submit(lambda: add_visit(db, data), VISITS)
+        self.submit(lambda: add_visit(db, data), changes_of(add_visit))

@@ -38,19 +38,27 @@ from core.calendar.visits import (
     move_visits,
     set_status,
 )
+from core.changes import EVERYTHING, Change, changes_of
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.office.workdays import WEEKDAYS
 from db.engine import Database
 from gui import dialogs
 from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
-from gui.pages.calendar.visit_dialog import CHANGES, VisitDialog, check_then
+from gui.pages.calendar.visit_dialog import VisitDialog, check_then
 from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.widgets.list_page import ListPage
 from gui.widgets.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker, refusal_handler
 
-RELEVANT = {"visits", "schools", "inspectors", "calendar", "unavailability", "settings"}
+RELEVANT = {
+    Change.VISITS,
+    Change.SCHOOLS,
+    Change.INSPECTORS,
+    Change.CALENDAR,
+    Change.UNAVAILABILITY,
+    Change.SETTINGS,
+}
 
 
 COLUMNS = [
@@ -238,7 +246,7 @@ class CalendarPage(ListPage):
 
     # --- reading -----------------------------------------------------------------------------
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         if not self.needs_reading(changes, RELEVANT):
             return
         year, month, today = self.year, self.month, self.today()
@@ -423,7 +431,7 @@ class CalendarPage(ListPage):
             lambda: generate_month(self.db, year, month, today),
             on_done=self._generated,
             on_error=self._failed,
-            changes=CHANGES,
+            changes=changes_of(generate_month),
         )
 
     def _generated(self, plan) -> None:
@@ -456,7 +464,7 @@ class CalendarPage(ListPage):
         self.worker.submit(
             lambda: set_status(self.db, ids, status.value, today=today),
             on_error=self._failed,
-            changes=CHANGES,
+            changes=changes_of(set_status),
         )
 
     def delete(self) -> None:
@@ -470,7 +478,9 @@ class CalendarPage(ListPage):
         ids = [r.id for r in rows]
 
         self.worker.submit(
-            lambda: delete_visits(self.db, ids), on_error=self._failed, changes=CHANGES
+            lambda: delete_visits(self.db, ids),
+            on_error=self._failed,
+            changes=changes_of(delete_visits),
         )
 
     def move_visits(self, ids: list[int], day: date) -> None:
@@ -489,7 +499,9 @@ class CalendarPage(ListPage):
 
         def move() -> None:
             self.worker.submit(
-                lambda: move_visits(self.db, ids, day), on_error=self._failed, changes=CHANGES
+                lambda: move_visits(self.db, ids, day),
+                on_error=self._failed,
+                changes=changes_of(move_visits),
             )
 
         check_then(self, self.db, self.worker, checks, move)

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from core.calendar.views import VisitChoices
 from core.calendar.visits import VisitInput, VisitRow, add_visit, update_visit
+from core.changes import changes_of
 from core.enums import VisitKind
 from db.engine import Database
 from gui import dialogs
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
 from gui.worker import DbWorker
 
-CHANGES = frozenset({"visits"})
 TOPICS = ("双减", "安全", "开学", "防溺水", "招生收费", "体育", "疫情防控")
 
 
@@ -176,7 +176,7 @@ class VisitDialog(FormDialog):
 
     def _save(self, data: VisitInput) -> None:
         if self.visit is None:
-            self.submit(lambda: add_visit(self.db, data), CHANGES)
+            self.submit(lambda: add_visit(self.db, data), changes_of(add_visit))
         else:
             visit_id = self.visit.id
-            self.submit(lambda: update_visit(self.db, visit_id, data), CHANGES)
+            self.submit(lambda: update_visit(self.db, visit_id, data), changes_of(update_visit))

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import EVERYTHING, Change, changes_of
 from core.overview import Compliance, compliance
 from db.engine import Database
 from gui import dialogs
 from gui.report_actions import open_report
-from gui.worker import EVERYTHING, DbWorker, report_failure
+from gui.worker import DbWorker, report_failure
 
 CARD_COLUMNS = 4
 ARCHIVE_WARNING_DAYS = 7
@@ -148,7 +149,7 @@ class DashboardPage(QWidget):
         worker.data_changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self, _changes: frozenset[str] = EVERYTHING) -> None:
+    def refresh(self, _changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the figures again in the background."""
         day = self.today()
         self.worker.submit(lambda: compliance(self.db, day), on_done=self.show_overview)
@@ -320,7 +321,7 @@ class DashboardPage(QWidget):
         self.worker.submit(
             lambda: create_demo(self.db, "office"),
             on_error=self._demo_failed,
-            changes=EVERYTHING,
+            changes=changes_of(create_demo),
         )
 
     def _demo_failed(self, exc: BaseException) -> None:

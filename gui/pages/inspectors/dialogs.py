@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import changes_of
 from core.enums import Assessment, Employment, Gender, TermEndReason
 from core.roster.assignments import AssignmentResult, add_recusal, assign_schools, end_assignments
 from core.roster.inspectors import InspectorInput, InspectorRow, save_inspector
@@ -31,7 +32,6 @@ from gui import dialogs
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
 from gui.worker import DbWorker
 
-CHANGES = frozenset({"inspectors"})
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -94,7 +94,9 @@ class InspectorDialog(FormDialog):
         start = (
             self.appoint_from.value() if self.row is None and self.appoint_now.isChecked() else None
         )
-        self.submit(lambda: save_inspector(self.db, data, inspector_id, start), CHANGES)
+        self.submit(
+            lambda: save_inspector(self.db, data, inspector_id, start), changes_of(save_inspector)
+        )
 
 
 class AppointDialog(FormDialog):
@@ -110,7 +112,7 @@ class AppointDialog(FormDialog):
 
     def save(self) -> None:
         start, inspector_id = self.start.value(), self.row.id
-        self.submit(lambda: appoint(self.db, inspector_id, start), CHANGES)
+        self.submit(lambda: appoint(self.db, inspector_id, start), changes_of(appoint))
 
 
 class AssessmentDialog(FormDialog):
@@ -124,7 +126,9 @@ class AssessmentDialog(FormDialog):
 
     def save(self) -> None:
         outcome, inspector_id = Assessment(self.outcome.currentData()), self.row.id
-        self.submit(lambda: record_assessment(self.db, inspector_id, outcome), CHANGES)
+        self.submit(
+            lambda: record_assessment(self.db, inspector_id, outcome), changes_of(record_assessment)
+        )
 
 
 class RenewDialog(FormDialog):
@@ -145,7 +149,7 @@ class RenewDialog(FormDialog):
         code = self.outcome.currentData()
         outcome = Assessment(code) if code else None
         start, inspector_id = self.start.value(), self.row.id
-        self.submit(lambda: renew(self.db, inspector_id, start, outcome), CHANGES)
+        self.submit(lambda: renew(self.db, inspector_id, start, outcome), changes_of(renew))
 
 
 class EndTermDialog(FormDialog):
@@ -168,7 +172,7 @@ class EndTermDialog(FormDialog):
     def save(self) -> None:
         on, how, note = self.on.value(), TermEndReason(self.reason.currentData()), self.note.text()
         inspector_id = self.row.id
-        self.submit(lambda: end_term(self.db, inspector_id, on, how, note), CHANGES)
+        self.submit(lambda: end_term(self.db, inspector_id, on, how, note), changes_of(end_term))
 
     def _report(self, schools: list[str]) -> None:
         if schools:
@@ -218,7 +222,7 @@ class BatchRenewDialog(FormDialog):
         if not ids:
             self.show_problems([self.tr("Tick at least one inspector.")], ["inspectors"])
             return
-        self.submit(lambda: batch_renew(self.db, ids, start, assessments), CHANGES)
+        self.submit(lambda: batch_renew(self.db, ids, start, assessments), changes_of(batch_renew))
 
     def _report(self, result: BatchRenewal) -> None:
         lines = [self.tr("Renewed: {count}").format(count=len(result.renewed))]
@@ -280,7 +284,7 @@ class AssignDialog(FormDialog):
             return
         start, inspector_id = self.start.value(), self.row.id
         self.submit(
-            lambda: assign_schools(self.db, inspector_id, ids, start), CHANGES | {"schools"}
+            lambda: assign_schools(self.db, inspector_id, ids, start), changes_of(assign_schools)
         )
 
     def _report(self, result: AssignmentResult) -> None:
@@ -323,7 +327,7 @@ class EndAssignmentDialog(FormDialog):
             self.show_problems([self.tr("Tick at least one school.")], ["schools"])
             return
         on = self.on.value()
-        self.submit(lambda: end_assignments(self.db, ids, on), CHANGES | {"schools"})
+        self.submit(lambda: end_assignments(self.db, ids, on), changes_of(end_assignments))
 
 
 class RecusalDialog(FormDialog):
@@ -359,4 +363,7 @@ class RecusalDialog(FormDialog):
             return
         school_id = self.school.itemData(index)
         reason, since, inspector_id = self.reason.text(), self.since.value(), self.row.id
-        self.submit(lambda: add_recusal(self.db, inspector_id, school_id, reason, since), CHANGES)
+        self.submit(
+            lambda: add_recusal(self.db, inspector_id, school_id, reason, since),
+            changes_of(add_recusal),
+        )

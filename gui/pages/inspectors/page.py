@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import EVERYTHING, Change, changes_of
 from core.enums import Employment, Gender
 from core.office.policy import PolicyProfile
 from core.office.settings import load_policy
@@ -53,7 +54,6 @@ from gui.widgets.list_page import ListPage
 from gui.widgets.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker, refusal_handler
 
-CHANGES = frozenset({"inspectors"})
 PHOTO_SIZE = (96, 128)
 
 
@@ -229,9 +229,9 @@ class InspectorsPage(ListPage):
 
     # --- reading ------------------------------------------------------------------------
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the roster again in the background."""
-        if not self.needs_reading(changes, {"inspectors", "schools", "settings"}):
+        if not self.needs_reading(changes, {Change.INSPECTORS, Change.SCHOOLS, Change.SETTINGS}):
             return
         day = self.today()
 
@@ -325,7 +325,7 @@ class InspectorsPage(ListPage):
         self.worker.submit(
             lambda: set_photo(self.db, row.id, path),
             on_error=refusal_handler(self, self.tr("Inspectors")),
-            changes=CHANGES,
+            changes=changes_of(set_photo),
         )
 
     def appoint(self) -> None:
@@ -376,7 +376,9 @@ class InspectorsPage(ListPage):
         recusal = self.recusal_model.rows[indexes[0].row()]
         question = self.tr("Delete the recusal from {school}?").format(school=recusal.school)
         if dialogs.ask(self, self.tr("Recusal"), question):
-            self.worker.submit(lambda: remove_recusal(self.db, recusal.id), changes=CHANGES)
+            self.worker.submit(
+                lambda: remove_recusal(self.db, recusal.id), changes=changes_of(remove_recusal)
+            )
 
     def recuse(self) -> None:
         row = self._one()

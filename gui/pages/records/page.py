@@ -33,6 +33,7 @@ from core.calendar.progress import FILING_DAYS, SchoolCoverage, filed_late, reco
 from core.calendar.records import RecordView, record_of, record_texts
 from core.calendar.views import PERIODS, RecordsView, records_view
 from core.calendar.visits import VisitRow, load_inspection_items
+from core.changes import EVERYTHING, Change
 from core.enums import InspectionMethod, SixMinimum
 from db.engine import Database
 from gui.pages.records.record_dialog import (
@@ -48,7 +49,7 @@ from gui.widgets.list_page import ALL, ListPage
 from gui.widgets.table_model import Column, RowFilterProxy, RowTableModel, show_date
 from gui.worker import DbWorker
 
-RELEVANT = {"visits", "schools", "inspectors", "settings", "problems"}
+RELEVANT = {Change.VISITS, Change.SCHOOLS, Change.INSPECTORS, Change.SETTINGS, Change.PROBLEMS}
 COVERAGE_FILTERS = ("short", "unvisited")
 
 
@@ -326,7 +327,7 @@ class RecordsPage(ListPage):
         if self.period.currentData() == "custom":
             self.refresh()
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the period's visits and the coverage again in the background."""
         if not self.needs_reading(changes, RELEVANT):
             return

@@ -40,6 +40,7 @@ from core.calendar.visits import (
     load_inspection_items,
     save_inspection_items,
 )
+from core.changes import Change, changes_of
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind
 from db.engine import Database
 from gui.widgets.attachments_box import AttachmentsBox
@@ -47,8 +48,6 @@ from gui.widgets.forms import DateField, FormDialog
 from gui.widgets.table_model import show_date
 from gui.worker import DbWorker
 
-CHANGES = frozenset({"visits"})
-SETTINGS_CHANGES = frozenset({"settings"})
 PREFERRED_SIZE = (880, 780)
 SCREEN_MARGIN = (40, 60)
 TEXT_HEIGHT = 84
@@ -160,7 +159,7 @@ class RecordDialog(FormDialog):
             db,
             {"visit_id": view.visit_id},
             today,
-            CHANGES,
+            frozenset({Change.VISITS}),
             rows=view.attachments,
             on_error=self._failed,
         )
@@ -211,7 +210,9 @@ class RecordDialog(FormDialog):
 
     def save(self) -> None:
         data, visit_id, today = self.record_input(), self.view.visit_id, self.today
-        self.submit(lambda: save_record(self.db, visit_id, data, today=today), CHANGES)
+        self.submit(
+            lambda: save_record(self.db, visit_id, data, today=today), changes_of(save_record)
+        )
 
 
 class InspectionItemsDialog(FormDialog):
@@ -293,4 +294,6 @@ class InspectionItemsDialog(FormDialog):
 
     def save(self) -> None:
         items = self.item_texts()
-        self.submit(lambda: save_inspection_items(self.db, items), SETTINGS_CHANGES)
+        self.submit(
+            lambda: save_inspection_items(self.db, items), changes_of(save_inspection_items)
+        )

@@ -7,7 +7,7 @@ messages shown in the dialog, which stays open.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,14 +28,13 @@ from core.casework.rectification import (
     plan_recheck,
     update_problem,
 )
+from core.changes import Change, changes_of
 from core.enums import ComplaintChannel, FollowUpOutcome, ProblemCategory, Requirement
 from db.engine import Database
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
 from gui.widgets.table_model import show_date
 from gui.worker import DbWorker
 
-PROBLEMS = frozenset({"problems"})
-COMPLAINTS = frozenset({"complaints"})
 DEFAULT_DEADLINE_DAYS = 7
 
 
@@ -165,15 +164,17 @@ class ProblemDialog(FormDialog):
         data = self.input()
         if self.problem is not None:
             problem_id = self.problem.id
-            self.submit(lambda: update_problem(self.db, problem_id, data), PROBLEMS)
+            self.submit(
+                lambda: update_problem(self.db, problem_id, data), changes_of(update_problem)
+            )
         elif self.complaint_id is not None:
             complaint_id = self.complaint_id
             self.submit(
                 lambda: raise_problem_from_complaint(self.db, complaint_id, data),
-                PROBLEMS | COMPLAINTS,
+                changes_of(raise_problem_from_complaint),
             )
         else:
-            self.submit(lambda: add_problem(self.db, data), PROBLEMS)
+            self.submit(lambda: add_problem(self.db, data), changes_of(add_problem))
 
 
 class FollowUpDialog(FormDialog):
@@ -223,7 +224,7 @@ class FollowUpDialog(FormDialog):
         result, problem_id = self.findings.toPlainText(), self.problem.id
         self.submit(
             lambda: add_follow_up(self.db, problem_id, day=day, outcome=outcome, result=result),
-            PROBLEMS,
+            changes_of(add_follow_up),
         )
 
 
@@ -237,7 +238,7 @@ class DayDialog(FormDialog):
         label: str,
         day: date,
         job: Callable[[date], Any],
-        changes: frozenset[str],
+        changes: Iterable[Change],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, worker, parent)
@@ -279,7 +280,7 @@ class RecheckDialog(FormDialog):
         problem_id = self.problem.id
         self.submit(
             lambda: plan_recheck(self.db, problem_id, day, inspector_id),
-            PROBLEMS | frozenset({"visits"}),
+            changes_of(plan_recheck),
         )
 
 
@@ -355,4 +356,4 @@ class ComplaintDialog(FormDialog):
     def save(self) -> None:
         data = self.input()
         complaint_id = self.complaint.id if self.complaint else None
-        self.submit(lambda: save_complaint(self.db, data, complaint_id), COMPLAINTS)
+        self.submit(lambda: save_complaint(self.db, data, complaint_id), changes_of(save_complaint))

@@ -38,6 +38,7 @@ from core.casework.rectification import (
     problem_rows,
     problem_trail,
 )
+from core.changes import EVERYTHING, Change, changes_of
 from core.enums import ProblemCategory, ProblemStatus
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
@@ -45,8 +46,6 @@ from core.office.settings import load_policy
 from db.engine import Database
 from gui import dialogs
 from gui.pages.rectification.dialogs import (
-    COMPLAINTS,
-    PROBLEMS,
     ComplaintDialog,
     DayDialog,
     FollowUpDialog,
@@ -235,9 +234,16 @@ class RectificationPage(ListPage):
 
     # --- reading ----------------------------------------------------------------------
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the problems again in the background."""
-        relevant = {"problems", "complaints", "visits", "schools", "inspectors", "settings"}
+        relevant = {
+            Change.PROBLEMS,
+            Change.COMPLAINTS,
+            Change.VISITS,
+            Change.SCHOOLS,
+            Change.INSPECTORS,
+            Change.SETTINGS,
+        }
         if not self.needs_reading(changes, relevant):
             return
         day = self.today()
@@ -377,7 +383,7 @@ class RectificationPage(ListPage):
                     self.tr("Closed on"),
                     self.today(),
                     lambda day: mark_verified(self.db, row.id, day),
-                    PROBLEMS,
+                    changes_of(mark_verified),
                     self,
                 )
             )
@@ -392,7 +398,7 @@ class RectificationPage(ListPage):
                     self.tr("Reported on"),
                     self.today(),
                     lambda day: escalate(self.db, row.id, day),
-                    PROBLEMS,
+                    changes_of(escalate),
                     self,
                 )
             )
@@ -420,7 +426,7 @@ class RectificationPage(ListPage):
             self.tr("Notice date"),
             self.today(),
             lambda day: issue_notice(self.db, ids, day=day),
-            PROBLEMS,
+            changes_of(issue_notice),
             self,
         )
         dialog.saved.connect(lambda _number: self.print_notice(target))
@@ -441,7 +447,7 @@ class RectificationPage(ListPage):
             self.worker.submit(
                 lambda: delete_problem(self.db, row.id),
                 on_error=refusal_handler(self, self.tr("Rectification")),
-                changes=PROBLEMS,
+                changes=changes_of(delete_problem),
             )
 
     def delete_follow_up(self) -> None:
@@ -454,7 +460,7 @@ class RectificationPage(ListPage):
             self.worker.submit(
                 lambda: delete_follow_up(self.db, follow_up_id),
                 on_error=refusal_handler(self, self.tr("Rectification")),
-                changes=PROBLEMS,
+                changes=changes_of(delete_follow_up),
             )
 
 
@@ -520,9 +526,11 @@ class ComplaintsList(ListPage):
         worker.data_changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the register again in the background."""
-        if not self.needs_reading(changes, {"complaints", "problems", "schools", "inspectors"}):
+        if not self.needs_reading(
+            changes, {Change.COMPLAINTS, Change.PROBLEMS, Change.SCHOOLS, Change.INSPECTORS}
+        ):
             return
         day = self.today()
 
@@ -581,5 +589,5 @@ class ComplaintsList(ListPage):
             self.worker.submit(
                 lambda: delete_complaint(self.db, row.id),
                 on_error=refusal_handler(self, self.tr("Complaints")),
-                changes=COMPLAINTS,
+                changes=changes_of(delete_complaint),
             )

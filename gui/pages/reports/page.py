@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import EVERYTHING, Change
 from core.reports.options import campaign_names, notice_schools
 from core.roster.inspectors import inspector_rows
 from core.roster.schools import school_rows, zone_rows
 from db.engine import Database
 from gui.report_actions import open_report
 from gui.widgets.lazy import RefreshWhenShown
-from gui.worker import EVERYTHING, DbWorker
+from gui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 OPTIONS_USED = {
@@ -46,7 +47,7 @@ OPTIONS_USED = {
     "annual": ("year",),
 }
 """The options each report kind uses; the others take none."""
-READS = {"schools", "inspectors", "problems", "campaigns"}
+READS = {Change.SCHOOLS, Change.INSPECTORS, Change.PROBLEMS, Change.CAMPAIGNS}
 """Changes after which the offered schools, zones, inspectors, notice schools and campaigns are
 re-read."""
 
@@ -136,7 +137,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         worker.data_changed.connect(self.refresh)
         self.refresh()
 
-    def refresh(self, changes: frozenset[str] = EVERYTHING) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Reload the schools, zones, inspectors and notice schools offered as options."""
         if self.needs_reading(changes, READS):
             day, db = self.today(), self.db

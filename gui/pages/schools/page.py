@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import EVERYTHING, Change, changes_of
 from core.enums import SchoolKind
 from core.office.policy import PolicyProfile
 from core.office.settings import load_policy
@@ -47,7 +48,6 @@ from gui.widgets.list_page import ListPage
 from gui.widgets.table_model import Column, show_date
 from gui.worker import DbWorker
 
-CHANGES = frozenset({"schools"})
 ZONE_NAME_ROLE = Qt.ItemDataRole.UserRole
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -152,9 +152,9 @@ class SchoolsPage(ListPage):
             return False
         return rotation_due(row.inspector_since, self.today(), self.data.policy)
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the schools again in the background."""
-        if not self.needs_reading(changes, {"schools", "inspectors", "settings"}):
+        if not self.needs_reading(changes, {Change.SCHOOLS, Change.INSPECTORS, Change.SETTINGS}):
             return
         day = self.today()
 
@@ -225,7 +225,7 @@ class SchoolsPage(ListPage):
         day = self.today()
         self.worker.submit(
             lambda: set_schools_active(self.db, ids, active, day),
-            changes=CHANGES | {"inspectors"},
+            changes=changes_of(set_schools_active),
         )
 
 
@@ -285,7 +285,7 @@ class SchoolDialog(FormDialog):
 
     def save(self) -> None:
         data, school_id = self.value(), self.row.id if self.row else None
-        self.submit(lambda: save_school(self.db, data, school_id), CHANGES)
+        self.submit(lambda: save_school(self.db, data, school_id), changes_of(save_school))
 
 
 class ZonesDialog(FormDialog):
@@ -357,7 +357,7 @@ class ZonesDialog(FormDialog):
             lambda: save_zone(self.db, name, zone_id),
             on_done=lambda _id: self._after(),
             on_error=self._failed,
-            changes=CHANGES,
+            changes=changes_of(save_zone),
         )
 
     def _delete(self) -> None:
@@ -368,7 +368,7 @@ class ZonesDialog(FormDialog):
             lambda: delete_zone(self.db, zone_id),
             on_done=lambda _none: self._after(),
             on_error=self._failed,
-            changes=CHANGES,
+            changes=changes_of(delete_zone),
         )
 
     def _after(self) -> None:

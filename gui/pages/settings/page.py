@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import Change, changes_of
 from core.errors import FieldError, ValidationError
 from core.office.policy import PolicyProfile
 from core.office.settings import OFFICE_NAME_MAX, load_office_name, load_policy
@@ -47,7 +48,7 @@ from gui import dialogs
 from gui.preferences import CHINESE, ENGLISH, language, set_language
 from gui.worker import DbWorker, report_failure
 
-SETTINGS_CHANGED = frozenset({"settings"})
+SETTINGS_CHANGED = frozenset({Change.SETTINGS})
 NOTICE_EXAMPLE = (2026, 3)
 """The year and number shown in the example notice number."""
 
@@ -292,7 +293,7 @@ class SettingsPage(QWidget):
             ),
             on_done=lambda stored: self._saved(stored, policy),
             on_error=self._save_failed,
-            changes=SETTINGS_CHANGED,
+            changes=changes_of(save_office_and_report_settings),
         )
 
     def _saved(self, stored: tuple[str, ReportSettings], policy: PolicyProfile) -> None:

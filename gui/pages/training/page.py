@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import EVERYTHING, Change, changes_of
 from core.enums import TrainingForm
 from core.roster.training import (
     TrainingInput,
@@ -48,7 +49,6 @@ from gui.widgets.list_page import ListPage
 from gui.widgets.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker
 
-CHANGES = frozenset({"training"})
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -167,9 +167,9 @@ class TrainingPage(ListPage):
         self.body.addLayout(bar)
         self.body.addWidget(self.records, 1)
 
-    def refresh(self, changes: frozenset[str] = frozenset({"*"})) -> None:
+    def refresh(self, changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the year's figures and records again in the background."""
-        if not self.needs_reading(changes, {"training", "inspectors", "settings"}):
+        if not self.needs_reading(changes, {Change.TRAINING, Change.INSPECTORS, Change.SETTINGS}):
             return
         year, day = self.year.value(), self.today()
         as_of = day if year == day.year else min(day, date(year, 12, 31))
@@ -234,7 +234,9 @@ class TrainingPage(ListPage):
         question = self.tr("Delete {count} training record(s)?").format(count=len(records))
         if dialogs.ask(self, self.tr("Training"), question):
             ids = [r.id for r in records]
-            self.worker.submit(lambda: delete_training(self.db, ids), changes=CHANGES)
+            self.worker.submit(
+                lambda: delete_training(self.db, ids), changes=changes_of(delete_training)
+            )
 
 
 class TrainingDialog(FormDialog):
@@ -307,8 +309,10 @@ class TrainingDialog(FormDialog):
         )
         if self.record is not None:
             record_id = self.record.id
-            self.submit(lambda: update_training(self.db, record_id, data), CHANGES)
+            self.submit(
+                lambda: update_training(self.db, record_id, data), changes_of(update_training)
+            )
             return
         items = (self.inspectors.item(i) for i in range(self.inspectors.count()))
         ids = [i.data(ID_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
-        self.submit(lambda: add_training(self.db, ids, data), CHANGES)
+        self.submit(lambda: add_training(self.db, ids, data), changes_of(add_training))
