@@ -38,7 +38,11 @@ def open_report(
     today: date,
     **options: Any,
 ) -> None:
-    """Write report ``kind`` on the worker, then show it in the preview window."""
+    """Write report ``kind`` on the worker, then show it in the preview window.
+
+    A report that takes a while shows a progress dialog that can cancel it; asking for the same
+    report again while it is being written does nothing.
+    """
     from core.reports import REPORT_KINDS, write_report
 
     title = REPORT_KINDS[kind]
@@ -50,4 +54,7 @@ def open_report(
         lambda: write_report(db, kind, out, today=today, **options),
         on_done=lambda path: setattr(parent, "preview", preview_pdf(parent, path, title)),
         on_error=refusal_handler(parent, title),
+        long=title,
+        parent=parent,
+        key=f"report:{out.name}",
     )

@@ -13,24 +13,71 @@ handler.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.changes import EVERYTHING as EVERYTHING
 from core.changes import Change
 from core.errors import ValidationError
+from core.jobs import Cancelled, reporting_to
 from db.errors import explain
 from gui import dialogs
 
+PROGRESS_DELAY_MS = 400
+"""A long job's progress dialog appears only if the job runs longer than this."""
+
 
 class _Relay(QObject):
-    """Carries a finished job from the worker thread to the GUI thread (queued signal)."""
+    """Carries a finished job, and a long job's progress, from the worker thread to the GUI
+    thread (queued signals)."""
 
     finished = Signal(object, object, object)
+    progressed = Signal(object, int, int, str)
+
+
+class _LongJob:
+    """A long job's cancellable progress dialog, shown only after :data:`PROGRESS_DELAY_MS`."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        self.cancelled = threading.Event()
+        self.dialog = QProgressDialog(
+            title, QCoreApplication.translate("DbWorker", "Cancel"), 0, 0, parent
+        )
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancelled.set)
+        # Shown by our own timer: QProgressDialog's would show it at its first value.
+        self.dialog.setMinimumDuration(2**31 - 1)
+        self.dialog.hide()
+        self.timer = QTimer(self.dialog)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.dialog.show)
+        self.timer.start(PROGRESS_DELAY_MS)
+
+    def report(self, done: int, total: int, what: str) -> None:
+        """Worker thread: stop the job if the clerk cancelled it."""
+        if self.cancelled.is_set():
+            raise Cancelled
+
+    def show(self, done: int, total: int, what: str) -> None:
+        """GUI thread: show how far the job has got (a busy bar while the total is unknown)."""
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if what:
+            self.dialog.setLabelText(what)
+
+    def close(self) -> None:
+        self.timer.stop()
+        self.dialog.canceled.disconnect(self.cancelled.set)
+        self.dialog.close()
+        self.dialog.deleteLater()
 
 
 class DbWorker(QObject):
@@ -47,6 +94,8 @@ class DbWorker(QObject):
         self._pending = 0
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
+        self._relay.progressed.connect(self._progressed)
+        self._keys: set[str] = set()
 
     @property
     def busy(self) -> bool:
@@ -59,29 +108,61 @@ class DbWorker(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         changes: Iterable[Change] = (),
-    ) -> None:
+        *,
+        long: str | None = None,
+        parent: QWidget | None = None,
+        key: str | None = None,
+    ) -> bool:
         """Queue ``job``; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
 
         ``changes`` is what the operation declared (:func:`core.changes.changes_of`); it is
-        broadcast through :attr:`data_changed` once the job succeeded.
+        broadcast through :attr:`data_changed` once the job succeeded. A job that may take a
+        while at county scale gives ``long``, the title of a progress dialog over ``parent``
+        that appears after :data:`PROGRESS_DELAY_MS` and can cancel it (the job reports through
+        :func:`core.jobs.progress`); a cancelled job calls neither callback. A job with a
+        ``key`` already queued or running is not queued again: returns False.
         """
+        if key is not None:
+            if key in self._keys:
+                return False
+            self._keys.add(key)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
+        tracker = _LongJob(long, parent) if long is not None else None
+        relay = self._relay
+
+        def report(done: int, total: int, what: str) -> None:
+            assert tracker is not None
+            tracker.report(done, total, what)
+            relay.progressed.emit(tracker, done, total, what)
 
         def run() -> None:
             try:
-                result, error = job(), None
+                if tracker is None:
+                    result, error = job(), None
+                else:
+                    with reporting_to(report):
+                        result, error = job(), None
             except Exception as exc:
                 result, error = None, exc
-            self._relay.finished.emit((on_done, on_error, changes), result, error)
+            relay.finished.emit((on_done, on_error, changes, tracker, key), result, error)
 
         self._pool.start(run)
+        return True
+
+    def _progressed(self, tracker: _LongJob, done: int, total: int, what: str) -> None:
+        tracker.show(done, total, what)
 
     def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None) -> None:
-        on_done, on_error, changes = callbacks
+        on_done, on_error, changes, tracker, key = callbacks
         self._pending -= 1
+        self._keys.discard(key)
+        if tracker is not None:
+            tracker.close()
         try:
+            if isinstance(error, Cancelled):
+                return
             if error is None:
                 if on_done is not None and _alive(on_done):
                     on_done(result)

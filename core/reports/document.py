@@ -51,6 +51,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _rl_paragraph
 
+from core.jobs import progress
 from core.reports.fonts import ReportFonts, report_fonts
 from core.reports.settings import ReportSettings
 
@@ -124,6 +125,19 @@ class PageFrame:
     def scale(self) -> float:
         """Size of the paper relative to A4 (fonts and margins grow with it)."""
         return PAPERS[self.paper][0] / A4[0]
+
+
+class _Typesetting:
+    """ReportLab's progress (flowables placed of the story's) told to :func:`core.jobs.progress`."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def report(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self.total = value
+        elif kind == "PROGRESS":
+            progress(value, self.total, "排版")
 
 
 class _NumberedCanvas(Canvas):
@@ -529,6 +543,7 @@ class Report:
             lang="zh-CN",
             pageTemplates=[PageTemplate("page", [page])],
         )
+        doc.setProgressCallBack(_Typesetting().report)
         doc.build(self.story, canvasmaker=partial(_NumberedCanvas, decorate=self._decorate))
         temporary = out.with_name(f".{out.name}.partial")
         try:

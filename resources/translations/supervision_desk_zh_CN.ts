@@ -4,12 +4,12 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="106"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="108"/>
         <source>Appoint {name}</source>
         <translation>任命 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="108"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
@@ -17,112 +17,112 @@
 <context>
     <name>ArchiveCampaignDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="127"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="128"/>
         <source>Edit campaign</source>
         <translation>编辑迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="127"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="128"/>
         <source>New campaign</source>
         <translation>新建迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="131"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="132"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="132"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="133"/>
         <source>e.g. 2026年县域义务教育优质均衡督导评估迎检</source>
         <translation>例如：2026年县域义务教育优质均衡督导评估迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="133"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="134"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="134"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="135"/>
         <source>Started on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="136"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="137"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="164"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="165"/>
         <source>Phases and their deadlines</source>
         <translation>工作阶段及截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="167"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="168"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="167"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="168"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="177"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="178"/>
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="179"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="180"/>
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="250"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="252"/>
         <source>Schools taking part</source>
         <translation>参加学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="254"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="267"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="269"/>
         <source>Tick zone</source>
         <translation>勾选该责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="270"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="272"/>
         <source>Tick all kindergartens</source>
         <translation>勾选全部幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="272"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="274"/>
         <source>Tick all shown</source>
         <translation>勾选所列学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="276"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="278"/>
         <source>Untick all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="294"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="296"/>
         <source>Templates applied</source>
         <translation>采用的清单模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="298"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="300"/>
         <source>{name} ({items} items, {required} required)</source>
         <translation>{name}（{items} 项，其中必备 {required} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="304"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="306"/>
         <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
         <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="362"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="364"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
@@ -130,235 +130,235 @@
 <context>
     <name>ArchivesPage</name>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="125"/>
+        <location filename="../../gui/pages/archives/page.py" line="130"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="126"/>
+        <location filename="../../gui/pages/archives/page.py" line="131"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="127"/>
+        <location filename="../../gui/pages/archives/page.py" line="132"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="128"/>
+        <location filename="../../gui/pages/archives/page.py" line="133"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="130"/>
+        <location filename="../../gui/pages/archives/page.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="135"/>
+        <location filename="../../gui/pages/archives/page.py" line="140"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="137"/>
+        <location filename="../../gui/pages/archives/page.py" line="142"/>
         <source>Due</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="142"/>
+        <location filename="../../gui/pages/archives/page.py" line="147"/>
         <source>Box no.</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="143"/>
+        <location filename="../../gui/pages/archives/page.py" line="148"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="144"/>
+        <location filename="../../gui/pages/archives/page.py" line="149"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="145"/>
+        <location filename="../../gui/pages/archives/page.py" line="150"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="147"/>
+        <location filename="../../gui/pages/archives/page.py" line="152"/>
         <source>Files</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="154"/>
-        <location filename="../../gui/pages/archives/page.py" line="413"/>
-        <location filename="../../gui/pages/archives/page.py" line="440"/>
-        <location filename="../../gui/pages/archives/page.py" line="443"/>
-        <location filename="../../gui/pages/archives/page.py" line="456"/>
-        <location filename="../../gui/pages/archives/page.py" line="460"/>
+        <location filename="../../gui/pages/archives/page.py" line="159"/>
+        <location filename="../../gui/pages/archives/page.py" line="420"/>
+        <location filename="../../gui/pages/archives/page.py" line="447"/>
+        <location filename="../../gui/pages/archives/page.py" line="450"/>
+        <location filename="../../gui/pages/archives/page.py" line="463"/>
+        <location filename="../../gui/pages/archives/page.py" line="467"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="163"/>
+        <location filename="../../gui/pages/archives/page.py" line="168"/>
         <source>Change selected items…</source>
         <translation>修改所选项目…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="165"/>
+        <location filename="../../gui/pages/archives/page.py" line="170"/>
         <source>Change whole schools…</source>
         <translation>按学校批量修改…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="167"/>
-        <location filename="../../gui/pages/archives/page.py" line="550"/>
+        <location filename="../../gui/pages/archives/page.py" line="172"/>
+        <location filename="../../gui/pages/archives/page.py" line="557"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="170"/>
+        <location filename="../../gui/pages/archives/page.py" line="175"/>
         <source>Not done yet</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="171"/>
+        <location filename="../../gui/pages/archives/page.py" line="176"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="189"/>
+        <location filename="../../gui/pages/archives/page.py" line="194"/>
         <source>New campaign…</source>
         <translation>新建迎检…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="191"/>
+        <location filename="../../gui/pages/archives/page.py" line="196"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="193"/>
-        <location filename="../../gui/pages/archives/page.py" line="348"/>
+        <location filename="../../gui/pages/archives/page.py" line="198"/>
+        <location filename="../../gui/pages/archives/page.py" line="355"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="195"/>
+        <location filename="../../gui/pages/archives/page.py" line="200"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="197"/>
+        <location filename="../../gui/pages/archives/page.py" line="202"/>
         <source>Campaign:</source>
         <translation>迎检工作：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="207"/>
-        <location filename="../../gui/pages/archives/page.py" line="287"/>
+        <location filename="../../gui/pages/archives/page.py" line="212"/>
+        <location filename="../../gui/pages/archives/page.py" line="294"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="231"/>
+        <location filename="../../gui/pages/archives/page.py" line="238"/>
         <source>Checklists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="232"/>
+        <location filename="../../gui/pages/archives/page.py" line="239"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="233"/>
+        <location filename="../../gui/pages/archives/page.py" line="240"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="234"/>
+        <location filename="../../gui/pages/archives/page.py" line="241"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="271"/>
+        <location filename="../../gui/pages/archives/page.py" line="278"/>
         <source>{name} (closed {day})</source>
         <translation>{name}（{day} 已结束）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="277"/>
+        <location filename="../../gui/pages/archives/page.py" line="284"/>
         <source>(no campaign yet)</source>
         <translation>（尚无迎检工作）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="305"/>
+        <location filename="../../gui/pages/archives/page.py" line="312"/>
         <source>No campaign yet. Create one with “New campaign…”: each school taking part gets a checklist from the templates chosen.</source>
         <translation>还没有迎检工作。请点“新建迎检…”创建：参加的每所学校都会按所选模板生成一份档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="312"/>
+        <location filename="../../gui/pages/archives/page.py" line="319"/>
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="313"/>
+        <location filename="../../gui/pages/archives/page.py" line="320"/>
         <source>{count} schools</source>
         <translation>{count} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="314"/>
+        <location filename="../../gui/pages/archives/page.py" line="321"/>
         <source>{percent} of required items complete</source>
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="317"/>
+        <location filename="../../gui/pages/archives/page.py" line="324"/>
         <source>{count} overdue</source>
         <translation>逾期 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="320"/>
+        <location filename="../../gui/pages/archives/page.py" line="327"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="324"/>
+        <location filename="../../gui/pages/archives/page.py" line="331"/>
         <source>next: {phase} by {day} ({days} days left)</source>
         <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="334"/>
+        <location filename="../../gui/pages/archives/page.py" line="341"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="346"/>
+        <location filename="../../gui/pages/archives/page.py" line="353"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="436"/>
+        <location filename="../../gui/pages/archives/page.py" line="443"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="438"/>
+        <location filename="../../gui/pages/archives/page.py" line="445"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="453"/>
+        <location filename="../../gui/pages/archives/page.py" line="460"/>
         <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
         <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="472"/>
+        <location filename="../../gui/pages/archives/page.py" line="479"/>
         <source>{count} items of {schools}</source>
         <translation>{schools} 的 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="505"/>
+        <location filename="../../gui/pages/archives/page.py" line="512"/>
         <source>All {count} items of {schools}</source>
         <translation>{schools} 的全部 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="551"/>
+        <location filename="../../gui/pages/archives/page.py" line="558"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -366,12 +366,12 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="120"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="122"/>
         <source>Assessment of {name}</source>
         <translation>{name} 的任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="122"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="124"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
@@ -379,42 +379,42 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="243"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="247"/>
         <source>Assign schools to {name}</source>
         <translation>为 {name} 挂牌学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="245"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="249"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="246"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="250"/>
         <source>Type part of a school&apos;s or zone&apos;s name</source>
         <translation>输入学校或责任区名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="247"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="251"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="257"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="258"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="262"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="279"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="283"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="292"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="296"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -422,49 +422,49 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="55"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="56"/>
         <source>Attachments (saved at once)</source>
         <translation>附件（立即保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="66"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="67"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="68"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="69"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="70"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="71"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="79"/>
-        <location filename="../../gui/widgets/attachments_box.py" line="133"/>
-        <location filename="../../gui/widgets/attachments_box.py" line="147"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="80"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="134"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="148"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="114"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="115"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="114"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="115"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="134"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="135"/>
         <source>The copy of “{name}” is missing from the data folder.</source>
         <translation>数据文件夹中缺少“{name}”的副本。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="146"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="147"/>
         <source>Remove the attachment “{name}”?</source>
         <translation>确定删除附件“{name}”？</translation>
     </message>
@@ -472,47 +472,47 @@
 <context>
     <name>BatchRenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="190"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="194"/>
         <source>General re-appointment</source>
         <translation>批量换届</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="196"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="195"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="199"/>
         <source>{name} (term ends {end})</source>
         <translation>{name}（任期至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="204"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="208"/>
         <source>Assessment for all</source>
         <translation>统一记录考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="205"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="209"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="207"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
         <source>New terms start</source>
         <translation>新任期开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="219"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="223"/>
         <source>Tick at least one inspector.</source>
         <translation>请至少勾选一名督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="224"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="228"/>
         <source>Renewed: {count}</source>
         <translation>已续聘：{count} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="226"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="230"/>
         <source>Not renewed:</source>
         <translation>未续聘：</translation>
     </message>
@@ -520,203 +520,203 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="84"/>
-        <location filename="../../gui/pages/calendar/page.py" line="433"/>
+        <location filename="../../gui/pages/calendar/page.py" line="92"/>
+        <location filename="../../gui/pages/calendar/page.py" line="441"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="92"/>
-        <location filename="../../gui/pages/calendar/page.py" line="420"/>
+        <location filename="../../gui/pages/calendar/page.py" line="100"/>
+        <location filename="../../gui/pages/calendar/page.py" line="428"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="93"/>
+        <location filename="../../gui/pages/calendar/page.py" line="101"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="94"/>
+        <location filename="../../gui/pages/calendar/page.py" line="102"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="96"/>
+        <location filename="../../gui/pages/calendar/page.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="102"/>
+        <location filename="../../gui/pages/calendar/page.py" line="110"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="105"/>
-        <location filename="../../gui/pages/calendar/page.py" line="468"/>
+        <location filename="../../gui/pages/calendar/page.py" line="113"/>
+        <location filename="../../gui/pages/calendar/page.py" line="476"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="107"/>
+        <location filename="../../gui/pages/calendar/page.py" line="115"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="109"/>
+        <location filename="../../gui/pages/calendar/page.py" line="117"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="110"/>
+        <location filename="../../gui/pages/calendar/page.py" line="118"/>
         <source>Semester check…</source>
         <translation>学期检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="111"/>
+        <location filename="../../gui/pages/calendar/page.py" line="119"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="112"/>
+        <location filename="../../gui/pages/calendar/page.py" line="120"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="115"/>
-        <location filename="../../gui/pages/calendar/page.py" line="511"/>
-        <location filename="../../gui/pages/calendar/page.py" line="518"/>
-        <location filename="../../gui/pages/calendar/page.py" line="531"/>
+        <location filename="../../gui/pages/calendar/page.py" line="123"/>
+        <location filename="../../gui/pages/calendar/page.py" line="523"/>
+        <location filename="../../gui/pages/calendar/page.py" line="530"/>
+        <location filename="../../gui/pages/calendar/page.py" line="543"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="117"/>
+        <location filename="../../gui/pages/calendar/page.py" line="125"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="120"/>
+        <location filename="../../gui/pages/calendar/page.py" line="128"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="122"/>
+        <location filename="../../gui/pages/calendar/page.py" line="130"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="124"/>
+        <location filename="../../gui/pages/calendar/page.py" line="132"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="127"/>
+        <location filename="../../gui/pages/calendar/page.py" line="135"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="141"/>
+        <location filename="../../gui/pages/calendar/page.py" line="149"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="145"/>
+        <location filename="../../gui/pages/calendar/page.py" line="153"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="146"/>
+        <location filename="../../gui/pages/calendar/page.py" line="154"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="147"/>
+        <location filename="../../gui/pages/calendar/page.py" line="155"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="148"/>
+        <location filename="../../gui/pages/calendar/page.py" line="156"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="157"/>
+        <location filename="../../gui/pages/calendar/page.py" line="165"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="160"/>
+        <location filename="../../gui/pages/calendar/page.py" line="168"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="257"/>
+        <location filename="../../gui/pages/calendar/page.py" line="265"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="260"/>
+        <location filename="../../gui/pages/calendar/page.py" line="268"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="281"/>
+        <location filename="../../gui/pages/calendar/page.py" line="289"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="284"/>
+        <location filename="../../gui/pages/calendar/page.py" line="292"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="358"/>
+        <location filename="../../gui/pages/calendar/page.py" line="366"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="358"/>
+        <location filename="../../gui/pages/calendar/page.py" line="366"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="414"/>
+        <location filename="../../gui/pages/calendar/page.py" line="422"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="414"/>
+        <location filename="../../gui/pages/calendar/page.py" line="422"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="417"/>
+        <location filename="../../gui/pages/calendar/page.py" line="425"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="467"/>
+        <location filename="../../gui/pages/calendar/page.py" line="475"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="484"/>
+        <location filename="../../gui/pages/calendar/page.py" line="494"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="484"/>
+        <location filename="../../gui/pages/calendar/page.py" line="494"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="512"/>
+        <location filename="../../gui/pages/calendar/page.py" line="524"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="531"/>
+        <location filename="../../gui/pages/calendar/page.py" line="543"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -724,72 +724,72 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="298"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="298"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
         <source>Edit complaint</source>
         <translation>编辑投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="302"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
         <source>Leave empty for an anonymous complaint</source>
         <translation>匿名投诉可不填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="312"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="313"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="313"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="314"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="315"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="316"/>
         <source>Verification</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="318"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
@@ -797,83 +797,83 @@
 <context>
     <name>ComplaintsList</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="471"/>
+        <location filename="../../gui/pages/rectification/page.py" line="477"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="473"/>
+        <location filename="../../gui/pages/rectification/page.py" line="479"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="474"/>
+        <location filename="../../gui/pages/rectification/page.py" line="480"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="475"/>
+        <location filename="../../gui/pages/rectification/page.py" line="481"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="477"/>
+        <location filename="../../gui/pages/rectification/page.py" line="483"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="479"/>
+        <location filename="../../gui/pages/rectification/page.py" line="485"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="481"/>
+        <location filename="../../gui/pages/rectification/page.py" line="487"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="486"/>
+        <location filename="../../gui/pages/rectification/page.py" line="492"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="489"/>
+        <location filename="../../gui/pages/rectification/page.py" line="495"/>
         <source>Problems raised</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="494"/>
+        <location filename="../../gui/pages/rectification/page.py" line="500"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="505"/>
+        <location filename="../../gui/pages/rectification/page.py" line="511"/>
         <source>Register complaint…</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="507"/>
+        <location filename="../../gui/pages/rectification/page.py" line="513"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="510"/>
+        <location filename="../../gui/pages/rectification/page.py" line="516"/>
         <source>Raise a problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="513"/>
+        <location filename="../../gui/pages/rectification/page.py" line="519"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="577"/>
+        <location filename="../../gui/pages/rectification/page.py" line="585"/>
         <source>Delete the complaint about {school} of {day}?</source>
         <translation>删除{day}关于{school}的投诉？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="580"/>
-        <location filename="../../gui/pages/rectification/page.py" line="583"/>
+        <location filename="../../gui/pages/rectification/page.py" line="588"/>
+        <location filename="../../gui/pages/rectification/page.py" line="591"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -881,27 +881,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="913"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="914"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="918"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="919"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="920"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="921"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="924"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="925"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="929"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="930"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -909,287 +909,295 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="86"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="87"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="94"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="95"/>
         <source>The database is empty. Load the demo office to try the app, or enter your office&apos;s name under Settings.</source>
         <translation>数据库中还没有数据。可以装入演示数据试用本程序，或先在“设置”中填写本单位名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="99"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="100"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="107"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="108"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="108"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="109"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="109"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="110"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="110"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="111"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="111"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="112"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="112"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="113"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="113"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="114"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="114"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="115"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="115"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="116"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="116"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="117"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="117"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="118"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="118"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="119"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="119"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="120"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="120"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="121"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="121"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="122"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="122"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="123"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="123"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="124"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="124"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="125"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="134"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="135"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="162"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="178"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="182"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="183"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="189"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="190"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="191"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="192"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="196"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="197"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="201"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="207"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="208"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="214"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="215"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="221"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="222"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="228"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="229"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="237"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="238"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="241"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="242"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="251"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="252"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="255"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="256"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="262"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="263"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="270"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="275"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="282"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="284"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="291"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="291"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="292"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="296"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="297"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="297"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="298"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="304"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="305"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="307"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="314"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="315"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="330"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="316"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="331"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
 </context>
 <context>
+    <name>DbWorker</name>
+    <message>
+        <location filename="../../gui/worker.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="308"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="312"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="310"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="314"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="320"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="323"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="327"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1197,32 +1205,32 @@
 <context>
     <name>EndTermDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="157"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="161"/>
         <source>End the term of {name}</source>
         <translation>结束 {name} 的任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="159"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="163"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="161"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="165"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="162"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="166"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="164"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
         <source>The schools this inspector covers will need a new one.</source>
         <translation>该督学负责的学校需另行挂牌。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="178"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="182"/>
         <source>These schools now have no responsible inspector:
 {schools}</source>
         <translation>以下学校现在没有责任督学：
@@ -1232,37 +1240,37 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="192"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="193"/>
         <source>Follow-up: {school}</source>
         <translation>回头看：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="198"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="199"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="200"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="202"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="206"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
         <translation>第{number}次回头看。已于{day}上报督导室。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="209"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="210"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
         <translation>第{number}次回头看：问题仍未整改的，将上报督导室。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="214"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="215"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
         <translation>第{number}次回头看。第{count}次回头看时仍未整改的问题将上报督导室。</translation>
     </message>
@@ -1270,32 +1278,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="177"/>
+        <location filename="../../gui/sheet_actions.py" line="185"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="180"/>
+        <location filename="../../gui/sheet_actions.py" line="188"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="185"/>
+        <location filename="../../gui/sheet_actions.py" line="193"/>
         <source>New zones: {zones}</source>
         <translation>新增责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="187"/>
+        <location filename="../../gui/sheet_actions.py" line="195"/>
         <source>+ row {row}: {name}</source>
         <translation>+ 第 {row} 行：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="190"/>
+        <location filename="../../gui/sheet_actions.py" line="198"/>
         <source>~ row {row}: {name} — {changes}</source>
         <translation>~ 第 {row} 行：{name} — {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="194"/>
+        <location filename="../../gui/sheet_actions.py" line="202"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -1356,42 +1364,42 @@
 <context>
     <name>InspectionItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="223"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="224"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="227"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="228"/>
         <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
         <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="244"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="245"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="245"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="246"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="246"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="249"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="273"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="274"/>
         <source>New item</source>
         <translation>新增事项</translation>
     </message>
@@ -1732,82 +1740,82 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="410"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="414"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="410"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="414"/>
         <source>Change {count} items</source>
         <translation>批量修改 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="420"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="425"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="429"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="427"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="435"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="455"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="459"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="456"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="456"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="458"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="463"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="467"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="464"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="468"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="525"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="529"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -1933,42 +1941,42 @@
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
-        <location filename="../../gui/main_window.py" line="210"/>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1980,24 +1988,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2005,33 +2013,33 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="41"/>
+        <location filename="../../gui/pdf_preview.py" line="42"/>
         <source>{count} pages</source>
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="42"/>
+        <location filename="../../gui/pdf_preview.py" line="43"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="43"/>
+        <location filename="../../gui/pdf_preview.py" line="44"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="44"/>
+        <location filename="../../gui/pdf_preview.py" line="45"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="82"/>
-        <location filename="../../gui/pdf_preview.py" line="92"/>
+        <location filename="../../gui/pdf_preview.py" line="83"/>
+        <location filename="../../gui/pdf_preview.py" line="93"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="93"/>
+        <location filename="../../gui/pdf_preview.py" line="94"/>
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
@@ -2039,22 +2047,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="573"/>
+        <location filename="../../gui/pages/calendar/page.py" line="586"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="574"/>
+        <location filename="../../gui/pages/calendar/page.py" line="587"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="578"/>
+        <location filename="../../gui/pages/calendar/page.py" line="591"/>
         <source>The month is in the school holidays: no routine visits.</source>
         <translation>该月为学校假期，不安排常规督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="580"/>
+        <location filename="../../gui/pages/calendar/page.py" line="593"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -2062,47 +2070,47 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="100"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="99"/>
         <source>Register a problem</source>
         <translation>登记问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="100"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="99"/>
         <source>Edit problem</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="111"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="110"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="117"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="116"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="119"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="118"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="120"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="119"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="122"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="121"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="125"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="124"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="127"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2110,142 +2118,142 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProgressTab</name>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="114"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="112"/>
         <source>Print campaign progress</source>
         <translation>打印迎检进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="124"/>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="199"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="122"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="197"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="125"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="123"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="126"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="124"/>
         <source>Required</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="127"/>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="182"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="125"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="180"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="129"/>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="179"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="127"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="177"/>
         <source>Percent</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="132"/>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="187"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="130"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="185"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="139"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="137"/>
         <source>Lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="140"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="138"/>
         <source>lagging</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="151"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="149"/>
         <source>Double-click a school to see its checklist.</source>
         <translation>双击学校可查看其档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="172"/>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="411"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="170"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="409"/>
         <source>Weekly dispatch</source>
         <translation>周调度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="173"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="171"/>
         <source>Take snapshot today</source>
         <translation>记录今日进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="177"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="175"/>
         <source>Taken on</source>
         <translation>记录日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="188"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="186"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="201"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="199"/>
         <source>Then</source>
         <translation>当时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="207"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="205"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="213"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="211"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="220"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="218"/>
         <source>Overdue then/now</source>
         <translation>逾期（当时→现在）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="243"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="241"/>
         <source>Monthly bulletin for</source>
         <translation>月通报月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="273"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="271"/>
         <source>No campaign yet</source>
         <translation>尚无迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="282"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="280"/>
         <source>Overall {percent} ({done} of {required} required items)</source>
         <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="308"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="306"/>
         <source>{days} days left</source>
         <translation>还剩{days}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="319"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="317"/>
         <source>{count} schools lagging: {names}</source>
         <translation>{count}所学校进度滞后：{names}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="360"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="358"/>
         <source>Take a snapshot each week; choose one to compare it with today.</source>
         <translation>每周记录一次进度；选中某次记录，可与今日进度对比。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="366"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="364"/>
         <source>Since {day}: {moved} schools moved</source>
         <translation>自{day}以来：{moved}所学校进度有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="386"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="384"/>
         <source>{year}-{month:02d}: {percent} complete; {done} items completed this month; {complete} of {schools} schools complete; {overdue} items overdue.</source>
         <translation>{year}年{month:02d}月：总体完成{percent}；本月完成{done}项；{schools}所学校中{complete}所已全部完成；逾期{overdue}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/progress_tab.py" line="399"/>
+        <location filename="../../gui/pages/archives/progress_tab.py" line="397"/>
         <source>Lagging: {names}</source>
         <translation>进度滞后：{names}</translation>
     </message>
@@ -2253,22 +2261,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="266"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="267"/>
         <source>Re-check visit: {school}</source>
         <translation>复查督导：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="269"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="270"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="273"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="274"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="274"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="275"/>
         <source>The school&apos;s responsible inspector</source>
         <translation>该校责任督学</translation>
     </message>
@@ -2276,67 +2284,67 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="104"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="103"/>
         <source>Visit record</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="111"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="110"/>
         <source>Visit</source>
         <translation>督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="112"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="111"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="122"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="121"/>
         <source>No longer on the office&apos;s list; kept from this record</source>
         <translation>已不在督导室事项清单中，本记录予以保留</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="126"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="125"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="127"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="126"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="128"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="127"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="134"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="133"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="134"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="137"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="184"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="183"/>
         <source>Inspector: {name}</source>
         <translation>督学：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="186"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="185"/>
         <source>With: {names}</source>
         <translation>同行人员：{names}</translation>
     </message>
@@ -2344,276 +2352,276 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="77"/>
+        <location filename="../../gui/pages/records/page.py" line="78"/>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/records/page.py" line="78"/>
-        <location filename="../../gui/pages/records/page.py" line="204"/>
-        <location filename="../../gui/pages/records/page.py" line="277"/>
-        <source>School</source>
-        <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="79"/>
         <location filename="../../gui/pages/records/page.py" line="205"/>
         <location filename="../../gui/pages/records/page.py" line="278"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records/page.py" line="80"/>
+        <location filename="../../gui/pages/records/page.py" line="206"/>
+        <location filename="../../gui/pages/records/page.py" line="279"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="80"/>
-        <location filename="../../gui/pages/records/page.py" line="261"/>
+        <location filename="../../gui/pages/records/page.py" line="81"/>
+        <location filename="../../gui/pages/records/page.py" line="262"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="81"/>
+        <location filename="../../gui/pages/records/page.py" line="82"/>
         <source>Companions</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="82"/>
+        <location filename="../../gui/pages/records/page.py" line="83"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="83"/>
+        <location filename="../../gui/pages/records/page.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="85"/>
+        <location filename="../../gui/pages/records/page.py" line="86"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="86"/>
+        <location filename="../../gui/pages/records/page.py" line="87"/>
         <source>Filled in</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="86"/>
+        <location filename="../../gui/pages/records/page.py" line="87"/>
         <source>Missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="90"/>
-        <location filename="../../gui/pages/records/page.py" line="429"/>
+        <location filename="../../gui/pages/records/page.py" line="91"/>
+        <location filename="../../gui/pages/records/page.py" line="430"/>
         <source>Filed on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="95"/>
+        <location filename="../../gui/pages/records/page.py" line="96"/>
         <source>Filed more than {days} days after the visit</source>
         <translation>督导后超过{days}天才填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="101"/>
-        <location filename="../../gui/pages/records/page.py" line="196"/>
+        <location filename="../../gui/pages/records/page.py" line="102"/>
+        <location filename="../../gui/pages/records/page.py" line="197"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="107"/>
+        <location filename="../../gui/pages/records/page.py" line="108"/>
         <source>Fill in record…</source>
         <translation>填写记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="110"/>
+        <location filename="../../gui/pages/records/page.py" line="111"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="113"/>
+        <location filename="../../gui/pages/records/page.py" line="114"/>
         <source>Print record form…</source>
         <translation>打印记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="115"/>
+        <location filename="../../gui/pages/records/page.py" line="116"/>
         <source>Blank record form…</source>
         <translation>空白记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="116"/>
+        <location filename="../../gui/pages/records/page.py" line="117"/>
         <source>Inspection items…</source>
         <translation>督导事项…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="119"/>
+        <location filename="../../gui/pages/records/page.py" line="120"/>
         <source>Record missing</source>
         <translation>记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="121"/>
+        <location filename="../../gui/pages/records/page.py" line="122"/>
         <source>Record filled in</source>
         <translation>记录已填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="137"/>
+        <location filename="../../gui/pages/records/page.py" line="138"/>
         <source>This semester</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="138"/>
+        <location filename="../../gui/pages/records/page.py" line="139"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="139"/>
+        <location filename="../../gui/pages/records/page.py" line="140"/>
         <source>This year</source>
         <translation>本年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="140"/>
+        <location filename="../../gui/pages/records/page.py" line="141"/>
         <source>From – to</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="154"/>
+        <location filename="../../gui/pages/records/page.py" line="155"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="197"/>
+        <location filename="../../gui/pages/records/page.py" line="198"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="206"/>
-        <location filename="../../gui/pages/records/page.py" line="279"/>
+        <location filename="../../gui/pages/records/page.py" line="207"/>
+        <location filename="../../gui/pages/records/page.py" line="280"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="208"/>
+        <location filename="../../gui/pages/records/page.py" line="209"/>
         <source>Routine done</source>
         <translation>常规已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="215"/>
+        <location filename="../../gui/pages/records/page.py" line="216"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="221"/>
+        <location filename="../../gui/pages/records/page.py" line="222"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="227"/>
-        <location filename="../../gui/pages/records/page.py" line="424"/>
+        <location filename="../../gui/pages/records/page.py" line="228"/>
+        <location filename="../../gui/pages/records/page.py" line="425"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="234"/>
+        <location filename="../../gui/pages/records/page.py" line="235"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="236"/>
+        <location filename="../../gui/pages/records/page.py" line="237"/>
         <source>All six</source>
         <translation>六个至少已落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="248"/>
+        <location filename="../../gui/pages/records/page.py" line="249"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示常规督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="263"/>
+        <location filename="../../gui/pages/records/page.py" line="264"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="265"/>
+        <location filename="../../gui/pages/records/page.py" line="266"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="267"/>
+        <location filename="../../gui/pages/records/page.py" line="268"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="281"/>
+        <location filename="../../gui/pages/records/page.py" line="282"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="282"/>
+        <location filename="../../gui/pages/records/page.py" line="283"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="291"/>
+        <location filename="../../gui/pages/records/page.py" line="292"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="295"/>
+        <location filename="../../gui/pages/records/page.py" line="296"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="296"/>
+        <location filename="../../gui/pages/records/page.py" line="297"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="365"/>
+        <location filename="../../gui/pages/records/page.py" line="366"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="378"/>
+        <location filename="../../gui/pages/records/page.py" line="379"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所常规督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="409"/>
+        <location filename="../../gui/pages/records/page.py" line="410"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="413"/>
+        <location filename="../../gui/pages/records/page.py" line="414"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="422"/>
+        <location filename="../../gui/pages/records/page.py" line="423"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="423"/>
+        <location filename="../../gui/pages/records/page.py" line="424"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="425"/>
+        <location filename="../../gui/pages/records/page.py" line="426"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="426"/>
+        <location filename="../../gui/pages/records/page.py" line="427"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="427"/>
+        <location filename="../../gui/pages/records/page.py" line="428"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="428"/>
+        <location filename="../../gui/pages/records/page.py" line="429"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="431"/>
+        <location filename="../../gui/pages/records/page.py" line="432"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2621,226 +2629,226 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RectificationPage</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="92"/>
+        <location filename="../../gui/pages/rectification/page.py" line="91"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="93"/>
+        <location filename="../../gui/pages/rectification/page.py" line="92"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="95"/>
+        <location filename="../../gui/pages/rectification/page.py" line="94"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="101"/>
+        <location filename="../../gui/pages/rectification/page.py" line="100"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="105"/>
+        <location filename="../../gui/pages/rectification/page.py" line="104"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="107"/>
+        <location filename="../../gui/pages/rectification/page.py" line="106"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="113"/>
+        <location filename="../../gui/pages/rectification/page.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="118"/>
+        <location filename="../../gui/pages/rectification/page.py" line="117"/>
         <source>Follow-ups</source>
         <translation>跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="120"/>
+        <location filename="../../gui/pages/rectification/page.py" line="119"/>
         <source>Notice no.</source>
         <translation>通知书文号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="121"/>
+        <location filename="../../gui/pages/rectification/page.py" line="120"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="122"/>
+        <location filename="../../gui/pages/rectification/page.py" line="121"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="123"/>
+        <location filename="../../gui/pages/rectification/page.py" line="122"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="125"/>
-        <location filename="../../gui/pages/rectification/page.py" line="440"/>
-        <location filename="../../gui/pages/rectification/page.py" line="443"/>
-        <location filename="../../gui/pages/rectification/page.py" line="452"/>
-        <location filename="../../gui/pages/rectification/page.py" line="456"/>
+        <location filename="../../gui/pages/rectification/page.py" line="124"/>
+        <location filename="../../gui/pages/rectification/page.py" line="446"/>
+        <location filename="../../gui/pages/rectification/page.py" line="449"/>
+        <location filename="../../gui/pages/rectification/page.py" line="458"/>
+        <location filename="../../gui/pages/rectification/page.py" line="462"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="135"/>
+        <location filename="../../gui/pages/rectification/page.py" line="134"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="137"/>
+        <location filename="../../gui/pages/rectification/page.py" line="136"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="140"/>
+        <location filename="../../gui/pages/rectification/page.py" line="139"/>
         <source>Follow-up…</source>
         <translation>跟踪记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="143"/>
+        <location filename="../../gui/pages/rectification/page.py" line="142"/>
         <source>Verify and close…</source>
         <translation>核查销号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="146"/>
+        <location filename="../../gui/pages/rectification/page.py" line="145"/>
         <source>Report to office…</source>
         <translation>上报督导室…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="149"/>
+        <location filename="../../gui/pages/rectification/page.py" line="148"/>
         <source>Plan re-check…</source>
         <translation>安排回头看…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="152"/>
+        <location filename="../../gui/pages/rectification/page.py" line="151"/>
         <source>Rectification notice…</source>
         <translation>整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="155"/>
+        <location filename="../../gui/pages/rectification/page.py" line="154"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="159"/>
+        <location filename="../../gui/pages/rectification/page.py" line="158"/>
         <source>Not yet fixed</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="160"/>
+        <location filename="../../gui/pages/rectification/page.py" line="159"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="161"/>
+        <location filename="../../gui/pages/rectification/page.py" line="160"/>
         <source>Reported to the office</source>
         <translation>已上报督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="163"/>
+        <location filename="../../gui/pages/rectification/page.py" line="162"/>
         <source>Fixed, to verify</source>
         <translation>已整改待核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="184"/>
+        <location filename="../../gui/pages/rectification/page.py" line="183"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="185"/>
+        <location filename="../../gui/pages/rectification/page.py" line="184"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="198"/>
+        <location filename="../../gui/pages/rectification/page.py" line="197"/>
         <source>Delete follow-up</source>
         <translation>删除跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="227"/>
+        <location filename="../../gui/pages/rectification/page.py" line="226"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="228"/>
+        <location filename="../../gui/pages/rectification/page.py" line="227"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="259"/>
+        <location filename="../../gui/pages/rectification/page.py" line="265"/>
         <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
         <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="269"/>
+        <location filename="../../gui/pages/rectification/page.py" line="275"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="301"/>
+        <location filename="../../gui/pages/rectification/page.py" line="307"/>
         <source>Select a problem to see its trail.</source>
         <translation>请选择问题以查看整改过程。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="308"/>
+        <location filename="../../gui/pages/rectification/page.py" line="314"/>
         <source>{school} · {category} · {status}</source>
         <translation>{school} · {category} · {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="315"/>
+        <location filename="../../gui/pages/rectification/page.py" line="321"/>
         <source>{requirement}, deadline {deadline}</source>
         <translation>{requirement}，整改期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="321"/>
+        <location filename="../../gui/pages/rectification/page.py" line="327"/>
         <source>Notice {number}, reply due {day}</source>
         <translation>通知书{number}，{day}前回复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="376"/>
+        <location filename="../../gui/pages/rectification/page.py" line="382"/>
         <source>Verify and close: {school}</source>
         <translation>核查销号：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="377"/>
+        <location filename="../../gui/pages/rectification/page.py" line="383"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="391"/>
+        <location filename="../../gui/pages/rectification/page.py" line="397"/>
         <source>Report to the office: {school}</source>
         <translation>上报督导室：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="392"/>
+        <location filename="../../gui/pages/rectification/page.py" line="398"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="419"/>
+        <location filename="../../gui/pages/rectification/page.py" line="425"/>
         <source>Rectification notice: {school}</source>
         <translation>整改通知书：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="420"/>
+        <location filename="../../gui/pages/rectification/page.py" line="426"/>
         <source>Notice date</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="437"/>
+        <location filename="../../gui/pages/rectification/page.py" line="443"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
         <translation>确定删除{school}的该问题及其跟踪记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="451"/>
+        <location filename="../../gui/pages/rectification/page.py" line="457"/>
         <source>Delete the follow-up of {day}?</source>
         <translation>确定删除{day}的跟踪记录？</translation>
     </message>
@@ -2848,32 +2856,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="341"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="345"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="343"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="347"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="348"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="352"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="350"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="352"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="356"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="358"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="362"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -2881,22 +2889,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="136"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="140"/>
         <source>Renew {name}</source>
         <translation>续聘 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="139"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="143"/>
         <source>Assessment</source>
         <translation>任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="139"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="143"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="141"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
         <source>New term starts</source>
         <translation>新任期开始</translation>
     </message>
@@ -2904,133 +2912,133 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="68"/>
+        <location filename="../../gui/pages/reports/page.py" line="69"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="98"/>
+        <location filename="../../gui/pages/reports/page.py" line="99"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="101"/>
+        <location filename="../../gui/pages/reports/page.py" line="102"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="102"/>
+        <location filename="../../gui/pages/reports/page.py" line="103"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="103"/>
+        <location filename="../../gui/pages/reports/page.py" line="104"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="105"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="105"/>
+        <location filename="../../gui/pages/reports/page.py" line="106"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="106"/>
         <location filename="../../gui/pages/reports/page.py" line="107"/>
+        <location filename="../../gui/pages/reports/page.py" line="108"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="110"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
+        <location filename="../../gui/pages/reports/page.py" line="113"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="156"/>
+        <location filename="../../gui/pages/reports/page.py" line="157"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="158"/>
+        <location filename="../../gui/pages/reports/page.py" line="159"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="160"/>
+        <location filename="../../gui/pages/reports/page.py" line="161"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="163"/>
+        <location filename="../../gui/pages/reports/page.py" line="164"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="173"/>
+        <location filename="../../gui/pages/reports/page.py" line="174"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 landscape.</source>
         <translation>全部督学的性别、工作单位、职务、专兼职、联系电话、任期、责任区和挂牌学校。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="177"/>
+        <location filename="../../gui/pages/reports/page.py" line="178"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="181"/>
+        <location filename="../../gui/pages/reports/page.py" line="182"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="185"/>
+        <location filename="../../gui/pages/reports/page.py" line="186"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="189"/>
+        <location filename="../../gui/pages/reports/page.py" line="190"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="192"/>
+        <location filename="../../gui/pages/reports/page.py" line="193"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 landscape.</source>
         <translation>以日历形式列出本月督导安排，并附各督学清单。仅供内部使用，不发送给学校。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="196"/>
+        <location filename="../../gui/pages/reports/page.py" line="197"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="200"/>
+        <location filename="../../gui/pages/reports/page.py" line="201"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="204"/>
+        <location filename="../../gui/pages/reports/page.py" line="205"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="208"/>
+        <location filename="../../gui/pages/reports/page.py" line="209"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="212"/>
+        <location filename="../../gui/pages/reports/page.py" line="213"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -3119,17 +3127,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="575"/>
+        <location filename="../../gui/pages/archives/page.py" line="582"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="577"/>
+        <location filename="../../gui/pages/archives/page.py" line="584"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="595"/>
+        <location filename="../../gui/pages/archives/page.py" line="602"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
@@ -3420,101 +3428,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="708"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="730"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="756"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="757"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="732"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="790"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="733"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="791"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="738"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="739"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="740"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="764"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="741"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="765"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="741"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="765"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="742"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="766"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="757"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="758"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="759"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="760"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="768"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="769"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="774"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="775"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="793"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="794"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="833"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="834"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="841"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="842"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="851"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="852"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="877"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="878"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="886"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="887"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -3522,125 +3530,125 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="79"/>
+        <location filename="../../gui/pages/settings/page.py" line="80"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="81"/>
+        <location filename="../../gui/pages/settings/page.py" line="82"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="83"/>
+        <location filename="../../gui/pages/settings/page.py" line="84"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="94"/>
-        <location filename="../../gui/pages/settings/page.py" line="344"/>
+        <location filename="../../gui/pages/settings/page.py" line="95"/>
+        <location filename="../../gui/pages/settings/page.py" line="345"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="96"/>
+        <location filename="../../gui/pages/settings/page.py" line="97"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="98"/>
+        <location filename="../../gui/pages/settings/page.py" line="99"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="100"/>
+        <location filename="../../gui/pages/settings/page.py" line="101"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="113"/>
+        <location filename="../../gui/pages/settings/page.py" line="114"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="121"/>
+        <location filename="../../gui/pages/settings/page.py" line="122"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="124"/>
+        <location filename="../../gui/pages/settings/page.py" line="125"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="126"/>
+        <location filename="../../gui/pages/settings/page.py" line="127"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="137"/>
+        <location filename="../../gui/pages/settings/page.py" line="138"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="203"/>
+        <location filename="../../gui/pages/settings/page.py" line="204"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="206"/>
+        <location filename="../../gui/pages/settings/page.py" line="207"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="207"/>
+        <location filename="../../gui/pages/settings/page.py" line="208"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="209"/>
+        <location filename="../../gui/pages/settings/page.py" line="210"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="211"/>
+        <location filename="../../gui/pages/settings/page.py" line="212"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="212"/>
+        <location filename="../../gui/pages/settings/page.py" line="213"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="219"/>
+        <location filename="../../gui/pages/settings/page.py" line="220"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="282"/>
+        <location filename="../../gui/pages/settings/page.py" line="283"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="305"/>
+        <location filename="../../gui/pages/settings/page.py" line="306"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="315"/>
+        <location filename="../../gui/pages/settings/page.py" line="316"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="317"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="345"/>
+        <location filename="../../gui/pages/settings/page.py" line="346"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -3648,66 +3656,76 @@ subtotal ({marks})</source>
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="68"/>
+        <location filename="../../gui/sheet_actions.py" line="69"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="69"/>
+        <location filename="../../gui/sheet_actions.py" line="70"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="70"/>
+        <location filename="../../gui/sheet_actions.py" line="71"/>
         <source>Blank template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="82"/>
+        <location filename="../../gui/sheet_actions.py" line="83"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="104"/>
-        <location filename="../../gui/sheet_actions.py" line="117"/>
+        <location filename="../../gui/sheet_actions.py" line="91"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取表格…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="108"/>
+        <location filename="../../gui/sheet_actions.py" line="124"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="105"/>
+        <location filename="../../gui/sheet_actions.py" line="109"/>
         <source>Saved: {summary}</source>
         <translation>已保存：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="118"/>
+        <location filename="../../gui/sheet_actions.py" line="113"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="125"/>
         <source>Nothing was saved. Please correct the sheet:</source>
         <translation>没有保存任何数据。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="133"/>
+        <location filename="../../gui/sheet_actions.py" line="140"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="143"/>
+        <location filename="../../gui/sheet_actions.py" line="150"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="144"/>
+        <location filename="../../gui/sheet_actions.py" line="151"/>
         <source>{count} rows written to
 {path}</source>
         <translation>已导出 {count} 行到
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="153"/>
-        <location filename="../../gui/sheet_actions.py" line="161"/>
+        <location filename="../../gui/sheet_actions.py" line="160"/>
+        <location filename="../../gui/sheet_actions.py" line="168"/>
         <source>Blank template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="162"/>
+        <location filename="../../gui/sheet_actions.py" line="169"/>
         <source>Template written to
 {path}</source>
         <translation>模板已保存到
@@ -3775,137 +3793,137 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateListView</name>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="60"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="61"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="62"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="63"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="66"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="67"/>
         <source>Items</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="68"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="69"/>
         <source>Required items</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="73"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="74"/>
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="84"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="85"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="86"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="87"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="89"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="90"/>
         <source>Copy as new template…</source>
         <translation>复制为新模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="92"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="93"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="94"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="95"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="96"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="97"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="101"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="102"/>
         <source>Templates are copied into a campaign&apos;s checklists when it is created; editing or deleting a template leaves the checklists already made as they are.</source>
         <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="143"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="146"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="153"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="156"/>
         <source>Edit template: {name}</source>
         <translation>编辑模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="165"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="168"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="169"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="172"/>
         <source>Copy of {name}</source>
         <translation>复制模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="181"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="184"/>
         <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
         <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="183"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="267"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="186"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="272"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="193"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="215"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="227"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="235"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="196"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="218"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="232"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="240"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="213"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="216"/>
         <source>A template named {name} already exists. Import this one under another name?</source>
         <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="217"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="220"/>
         <source> (imported)</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="221"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="225"/>
         <source>Import {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="228"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="233"/>
         <source>Template {name} imported from {file}.</source>
         <translation>已从“{file}”导入模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="236"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="241"/>
         <source>Nothing was imported. Please correct the sheet:</source>
         <translation>未导入任何内容。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="250"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="260"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="255"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="265"/>
         <source>Export a template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="261"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="266"/>
         <source>Template {name} written to
 {path}</source>
         <translation>模板“{name}”已保存到
@@ -4040,57 +4058,57 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="252"/>
+        <location filename="../../gui/pages/training/page.py" line="254"/>
         <source>Add training</source>
         <translation>新增培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="252"/>
+        <location filename="../../gui/pages/training/page.py" line="254"/>
         <source>Edit training record</source>
         <translation>编辑培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="255"/>
+        <location filename="../../gui/pages/training/page.py" line="257"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="256"/>
+        <location filename="../../gui/pages/training/page.py" line="258"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="257"/>
+        <location filename="../../gui/pages/training/page.py" line="259"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="258"/>
+        <location filename="../../gui/pages/training/page.py" line="260"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="259"/>
+        <location filename="../../gui/pages/training/page.py" line="261"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="260"/>
+        <location filename="../../gui/pages/training/page.py" line="262"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="264"/>
+        <location filename="../../gui/pages/training/page.py" line="266"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="265"/>
+        <location filename="../../gui/pages/training/page.py" line="267"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="281"/>
+        <location filename="../../gui/pages/training/page.py" line="283"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
@@ -4373,70 +4391,70 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="214"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="212"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="218"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="216"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="225"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="228"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="226"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="229"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="247"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="248"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="281"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="279"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="285"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="283"/>
         <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
         <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="293"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="291"/>
         <source>Enter the holidays and swapped working days here once they are announced.</source>
         <translation>节假日和调休安排公布后，请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="307"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="305"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
@@ -4485,6 +4503,19 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <location filename="../../gui/app.py" line="161"/>
+        <source>Open another database</source>
+        <translation>打开其他数据库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="162"/>
+        <source>Database files (*.db)</source>
+        <translation>数据库文件 (*.db)</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../gui/crash.py" line="53"/>
@@ -4509,9 +4540,91 @@ Please send it to your support contact.</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="36"/>
+        <location filename="../../gui/dialogs.py" line="52"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="63"/>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="67"/>
+        <location filename="../../gui/dialogs.py" line="116"/>
+        <source>Backups folder: {folder}</source>
+        <translation>备份文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="73"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="77"/>
+        <source>Open another database…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="80"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="94"/>
+        <source>Before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="96"/>
+        <source>Before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="98"/>
+        <source>Daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="110"/>
+        <location filename="../../gui/dialogs.py" line="184"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="128"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="129"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="130"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="149"/>
+        <source>There are no automatic backups.</source>
+        <translation>没有自动备份。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="153"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="157"/>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="185"/>
+        <source>Database files (*.db)</source>
+        <translation>数据库文件 (*.db)</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from core.archive.campaigns import ItemChange, checklist_rows, update_items
 from core.demo.office import OFFICE_NAME_DEMO, create_demo
 from core.enums import ItemStatus
 from core.errors import ValidationError
+from core.jobs import Cancelled, reporting_to
 from core.office.policy import PolicyProfile
 from core.office.settings import load_policy
 from core.overview import compliance
@@ -458,3 +459,23 @@ def test_office_and_report_settings_are_checked_together_and_saved_together(db):
     assert load_policy(db) == policy
     with db.session() as session:
         assert load_report_settings(session) == stored
+
+
+def test_typesetting_reports_progress_and_a_cancel_leaves_no_file(office, out_dir):
+    out = out_dir / "signs.pdf"
+    seen: list[tuple[int, int]] = []
+
+    def cancel_halfway(done: int, total: int, _what: str) -> None:
+        seen.append((done, total))
+        if done * 2 >= total:
+            raise Cancelled
+
+    with reporting_to(cancel_halfway), pytest.raises(Cancelled):
+        write_report(office, "sign", out, today=TODAY)
+    assert list(out_dir.iterdir()) == [], "no PDF, not even a partial one"
+    assert seen[-1][1] > 1 and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    seen.clear()
+    with reporting_to(lambda done, total, _what: seen.append((done, total))):
+        write_report(office, "sign", out, today=TODAY)
+    assert out.exists() and seen[-1][0] == seen[-1][1]

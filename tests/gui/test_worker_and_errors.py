@@ -1,14 +1,18 @@
-"""Database work off the GUI thread, and how failures reach the user: environment problems as a
-friendly Chinese dialog, bugs as a crash report file."""
+"""Database work off the GUI thread, long jobs with a progress dialog that can cancel them, and
+how failures reach the user: environment problems as a friendly Chinese dialog, bugs as a crash
+report file."""
 
 from __future__ import annotations
 
 import threading
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
+from core.changes import Change
+from core.jobs import progress
 from db.errors import DatabaseEnvironmentError
 from db.paths import data_dir
 from gui import crash
@@ -91,3 +95,66 @@ def test_the_interface_font_draws_chinese(qapp):
     )
     metrics = QFontMetrics(qapp.font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "督导工作台学校园")
+
+
+def _steps(count: int, pause: float, seen: list[int]) -> str:
+    for n in range(count):
+        time.sleep(pause)
+        progress(n + 1, count, f"第 {n + 1} 步")
+        seen.append(n)
+    return "done"
+
+
+def test_a_long_job_shows_its_progress_late_and_can_be_cancelled(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    worker = DbWorker()
+    seen: list[int] = []
+    done, changed = [], []
+    worker.data_changed.connect(changed.append)
+    worker.submit(
+        lambda: _steps(100, 0.02, seen),
+        on_done=done.append,
+        changes={Change.VISITS},
+        long="生成报表",
+        parent=window,
+    )
+
+    def dialog() -> QProgressDialog | None:
+        found = window.findChildren(QProgressDialog)
+        return found[0] if found and found[0].isVisible() else None
+
+    qtbot.wait(150)
+    assert dialog() is None, "no dialog for work that may end within 0.4 s"
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=3_000)
+    qtbot.waitUntil(lambda: dialog().value() > 0, timeout=3_000)
+    assert dialog().maximum() == 100 and "步" in dialog().labelText()
+    [cancel] = dialog().findChildren(QPushButton)
+    assert cancel.text() == "取消"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    assert len(seen) < 100, "the job stopped at the next step"
+    assert done == [] and changed == [], "a cancelled job reports nothing and changes nothing"
+    assert dialog() is None
+
+
+def test_a_quick_long_job_never_shows_a_dialog_and_delivers(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    worker = DbWorker()
+    done: list[str] = []
+    worker.submit(lambda: _steps(3, 0.01, []), on_done=done.append, long="导入", parent=window)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    assert done == ["done"]
+    assert not any(d.isVisible() for d in window.findChildren(QProgressDialog))
+
+
+def test_the_same_job_is_not_queued_twice(qtbot):
+    worker = DbWorker()
+    results: list[int] = []
+    assert worker.submit(lambda: time.sleep(0.3) or 1, on_done=results.append, key="print")
+    assert not worker.submit(lambda: 2, on_done=results.append, key="print")
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    assert worker.submit(lambda: 3, on_done=results.append, key="print"), "free again once done"
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    assert results == [1, 3]
