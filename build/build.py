@@ -3,6 +3,12 @@
     python build/build.py               # icon if missing, PyInstaller, smoke tests, size
     python build/build.py --skip-smoke  # only build
     python build/build.py --installer   # also make the Windows installer (needs makensis)
+    python build/build.py --no-pin-check  # build even if packages differ from constraints.txt
+
+Before building, the installed versions of every package the bundle is made of or with (the
+app's dependencies, psycopg when installed, PyInstaller, and everything they require) are
+compared with ``constraints.txt``; a difference ends the build unless ``--no-pin-check`` is given.
+Install the pinned versions with ``pip install -c constraints.txt -e ".[test,dev]"``.
 
 The bundle lands in ``build/dist/SupervisionDesk``; PyInstaller's work files in ``build/work``.
 The smoke tests run the frozen executables against a fresh database in a temporary folder:
@@ -27,6 +33,11 @@ from pathlib import Path
 BUILD_DIR = Path(__file__).resolve().parent
 ROOT = BUILD_DIR.parent
 SPEC = BUILD_DIR / "supervision_desk.spec"
+CONSTRAINTS = ROOT / "constraints.txt"
+# What the bundle is made with besides the app's dependencies (its hooks are a requirement of it).
+BUILD_TOOLS = ("pyinstaller",)
+# Extras whose packages the spec bundles when they are installed.
+OPTIONAL_EXTRAS = ("postgres",)
 WORK_DIR = BUILD_DIR / "work"
 DIST_DIR = BUILD_DIR / "dist"
 APP_NAME = "SupervisionDesk"
@@ -53,6 +64,84 @@ def executable(name: str) -> Path:
     """Path of one of the bundle's executables on this platform."""
     suffix = ".exe" if sys.platform == "win32" else ""
     return BUNDLE_DIR / f"{name}{suffix}"
+
+
+def bundle_requirements() -> list[str]:
+    """The requirements the bundle is made of or with: see :data:`BUILD_TOOLS`."""
+    from importlib.util import find_spec
+
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        project = tomllib.load(fh)["project"]
+    requirements = [*project["dependencies"], *BUILD_TOOLS]
+    if find_spec("psycopg") is not None:
+        for extra in OPTIONAL_EXTRAS:
+            requirements += project["optional-dependencies"][extra]
+    return requirements
+
+
+def pin_differences(constraints: Path = CONSTRAINTS) -> list[str]:
+    """How the installed packages of the bundle differ from ``constraints``; empty if they don't.
+
+    Walks the requirements of :func:`bundle_requirements` through the installed distributions'
+    metadata, with the markers evaluated for this platform.
+    """
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        from packaging.requirements import Requirement
+        from packaging.utils import canonicalize_name
+    except ImportError as exc:  # packaging comes with PyInstaller
+        raise BuildError("packaging is not installed; PyInstaller is missing") from exc
+
+    pins: dict[str, Requirement] = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and not line.startswith("-"):
+            pin = Requirement(line)
+            if pin.marker is None or pin.marker.evaluate():
+                pins[canonicalize_name(pin.name)] = pin
+    differences: list[str] = []
+    seen: dict[str, set[str]] = {}
+    queue = [Requirement(text) for text in bundle_requirements()]
+    while queue:
+        req = queue.pop()
+        name = canonicalize_name(req.name)
+        if name in seen and set(req.extras) <= seen[name]:
+            continue
+        first = name not in seen
+        seen.setdefault(name, set()).update(req.extras)
+        try:
+            dist = distribution(name)
+        except PackageNotFoundError:
+            differences.append(f"{name}: not installed, required ({req})")
+            continue
+        if first and name not in pins:
+            differences.append(f"{name} {dist.version}: installed, not in {constraints.name}")
+        elif first and not pins[name].specifier.contains(dist.version, prereleases=True):
+            pinned = pins[name].specifier
+            differences.append(f"{name} {dist.version}: installed, {constraints.name} has {pinned}")
+        for text in dist.requires or []:
+            dep = Requirement(text)
+            extras = ["", *sorted(req.extras)]
+            if dep.marker is None or any(dep.marker.evaluate({"extra": e}) for e in extras):
+                queue.append(dep)
+    return sorted(differences)
+
+
+def check_pins(enforce: bool) -> None:
+    """Stop the build (or only warn) when the bundle's packages differ from the pins."""
+    differences = pin_differences()
+    if not differences:
+        print(f"package versions match {CONSTRAINTS.name}", flush=True)
+        return
+    listing = "\n".join(f"  {line}" for line in differences)
+    fix = f'install the pinned versions: pip install -c {CONSTRAINTS.name} -e ".[test,dev]"'
+    if enforce:
+        raise BuildError(
+            f"the installed packages differ from {CONSTRAINTS.name}:\n{listing}\n"
+            f"{fix}\n(or build with them anyway: --no-pin-check)"
+        )
+    print(f"warning: building with packages that differ from {CONSTRAINTS.name}:\n{listing}")
 
 
 def ensure_icon() -> None:
@@ -184,9 +273,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the frozen Supervision Desk bundle.")
     parser.add_argument("--skip-smoke", action="store_true", help="do not run the smoke tests")
     parser.add_argument("--installer", action="store_true", help="also compile the installer")
+    parser.add_argument(
+        "--no-pin-check",
+        action="store_true",
+        help=f"build even if installed packages differ from {CONSTRAINTS.name}",
+    )
     args = parser.parse_args(argv)
     version = project_version()
     try:
+        check_pins(enforce=not args.no_pin_check)
         ensure_icon()
         seconds = run_pyinstaller()
         print(f"built {BUNDLE_DIR.relative_to(ROOT)} {version} in {seconds:.0f} s")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime
 
 _SPACES = re.compile(r"\s+")
@@ -128,3 +129,61 @@ def split_names(value: object) -> list[str]:
     """Names kept in one cell, separated by 、，, ; ； or new lines."""
     text = clean_text(str(value or "").replace("\n", "、"))
     return [part.strip() for part in re.split(r"[、,;，；/]", text) if part.strip()]
+
+
+NAME_SEPARATORS = "、,;，；/"
+"""What separates the names kept in one cell (besides new lines)."""
+NAME_QUOTES = {"「": "」", "“": "”", "『": "』", '"': '"'}
+"""Quotation marks that keep a name holding a separator whole: 「城关镇中心小学/分校」."""
+_NAME_SEPARATOR = re.compile(f"[{re.escape(NAME_SEPARATORS)}]")
+
+
+def quote_name(name: str) -> str:
+    """``name`` as written in a cell of several names: in 「」 (or “”, 『』 when the name holds
+    」) when it holds a separator or begins with a quotation mark, else as it is."""
+    if not _NAME_SEPARATOR.search(name) and "\n" not in name and name[:1] not in NAME_QUOTES:
+        return name
+    for opening, closing in (("「", "」"), ("“", "”"), ("『", "』")):
+        if closing not in name:
+            return f"{opening}{name}{closing}"
+    return name
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names for one cell, separated by 、, each quoted by :func:`quote_name` if need be."""
+    return "、".join(quote_name(name) for name in names)
+
+
+def split_quoted_names(value: object) -> list[str]:
+    """Names kept in one cell, like :func:`split_names`, where a name in quotation marks
+    (「…」, “…”, 『…』 or "…") is taken whole even if it holds 、/ or another separator.
+
+    A quotation mark counts only around a whole name — opening it, and closing it before a
+    separator or the end of the cell — so quotes inside a name (青溪县“希望”小学) are kept.
+    """
+    text = clean_text(str(value or "").replace("\n", "、"))
+    names: list[str] = []
+    position, end = 0, len(text)
+    while position < end:
+        if text[position] in NAME_SEPARATORS or text[position] == " ":
+            position += 1
+            continue
+        closing = NAME_QUOTES.get(text[position])
+        if closing is not None:
+            close = text.find(closing, position + 1)
+            after = close + 1
+            while 0 < after < end and text[after] == " ":
+                after += 1
+            if close != -1 and (after >= end or text[after] in NAME_SEPARATORS):
+                name = text[position + 1 : close].strip()
+                if name:
+                    names.append(name)
+                position = after
+                continue
+        separator = _NAME_SEPARATOR.search(text, position)
+        stop = separator.start() if separator else end
+        name = text[position:stop].strip()
+        if name:
+            names.append(name)
+        position = stop
+    return names

@@ -10,7 +10,18 @@ database: the copy must open, pass ``PRAGMA integrity_check``, be this app's dat
 revision the app knows, and migrate to the newest revision. Only then is a safety copy of the
 current data taken and the validated copy renamed over the database file. Nothing is ever
 written beside the chosen file, so a write-protected USB stick works. A refused restore leaves
-the current database exactly as it was and says so.
+the current database exactly as it was and says so. A damaged current database is not copied as a
+backup: its bytes are kept aside as ``damaged-….db`` in the backups folder before it is replaced.
+
+Automatic backups (``auto-<time>-<reason>.db``) are taken only of an intact database with
+something in it: a 0-byte, damaged or (for the daily backup) empty office is never copied, so it
+can never push a good backup out. :func:`check_database_file` refuses a 0-byte or damaged file
+at start-up, naming the newest intact backup, instead of letting it start as a new empty office.
+
+Rotation keeps :data:`KEEP_DAILY_BACKUPS` daily backups, the last backup of each of the
+:data:`KEEP_MONTHLY_BACKUPS` most recent months, and every copy taken before an upgrade or a
+restore. These numbers are the office's backup policy; they are constants here because db/
+cannot read core's policy profile.
 
 A server database (PostgreSQL) is backed up with the server's own tools instead.
 """
@@ -24,12 +35,14 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import (
     BackupExistsError,
+    DatabaseDamagedError,
     DatabaseEnvironmentError,
     DatabaseTooNewError,
     NotOurDatabaseError,
@@ -42,8 +55,22 @@ from db.paths import backups_dir_for
 if TYPE_CHECKING:
     from db.engine import Database
 
-KEEP_AUTOMATIC_BACKUPS = 20
+KEEP_DAILY_BACKUPS = 20
+"""The newest daily backups kept (the app takes at most one a day)."""
+KEEP_MONTHLY_BACKUPS = 12
+"""Months, the most recent first, whose last backup is kept after it left the daily ones."""
+SAFETY_REASONS = ("before-upgrade", "before-restore")
+"""Backups whose reason starts with one of these are safety copies and are never rotated out."""
+DAILY_REASON = "daily"
 _AUTO_PREFIX = "auto-"
+_DAMAGED_PREFIX = "damaged-"
+_STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+_STAMP_LENGTH = len("20260101-000000-000000")
+# Tables the app fills by itself (settings, the shipped checklist templates) or for its own
+# bookkeeping: rows in them alone do not make an office worth a daily backup.
+_NOT_OFFICE_DATA = frozenset(
+    {"alembic_version", "settings", "checklist_templates", "template_items"}
+)
 _SIDECARS = ("-wal", "-shm", "-journal")
 # What SQLite reads together with a database file: committed pages not yet checkpointed (-wal),
 # or the undo log of an interrupted write (-journal). The -shm index is rebuilt from the -wal.
@@ -155,33 +182,207 @@ def backup_to(db: Database, destination: Path, *, overwrite: bool = False) -> Pa
     return destination
 
 
+@dataclass(frozen=True)
+class BackupFile:
+    """One automatic backup: the file, when it was taken, why, and its size in bytes."""
+
+    path: Path
+    taken: datetime
+    reason: str
+    size: int
+
+    @property
+    def is_safety_copy(self) -> bool:
+        """Taken before an upgrade or a restore: never rotated out."""
+        return self.reason.startswith(SAFETY_REASONS)
+
+
+def _backup_file(path: Path) -> BackupFile | None:
+    """The backup named ``path`` (``auto-<time>-<reason>.db``), or None for any other file."""
+    name = path.name
+    if not (name.startswith(_AUTO_PREFIX) and name.endswith(".db")):
+        return None
+    start = len(_AUTO_PREFIX)
+    try:
+        taken = datetime.strptime(name[start : start + _STAMP_LENGTH], _STAMP_FORMAT)
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return BackupFile(path, taken, name[start + _STAMP_LENGTH + 1 : -len(".db")], size)
+
+
+def backups_to_keep(backups: list[BackupFile]) -> set[Path]:
+    """The backups rotation keeps: every safety copy, the newest :data:`KEEP_DAILY_BACKUPS`
+    others, and the last one of each of the :data:`KEEP_MONTHLY_BACKUPS` most recent months
+    that have one (the current month included)."""
+    newest_first = sorted(backups, key=lambda backup: backup.taken, reverse=True)
+    keep = {backup.path for backup in newest_first if backup.is_safety_copy}
+    rotating = [backup for backup in newest_first if not backup.is_safety_copy]
+    keep.update(backup.path for backup in rotating[:KEEP_DAILY_BACKUPS])
+    last_of_month: dict[tuple[int, int], BackupFile] = {}
+    for backup in rotating:
+        last_of_month.setdefault((backup.taken.year, backup.taken.month), backup)
+    for month in sorted(last_of_month, reverse=True)[:KEEP_MONTHLY_BACKUPS]:
+        keep.add(last_of_month[month].path)
+    return keep
+
+
+def _rotate(folder: Path) -> None:
+    backups = [b for b in map(_backup_file, folder.glob(f"{_AUTO_PREFIX}*.db")) if b is not None]
+    keep = backups_to_keep(backups)
+    for backup in backups:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+
+
+def _is_empty_file(path: Path) -> bool:
+    """A 0-byte file with no -wal or -journal content beside it: nothing SQLite could read."""
+    files = [path, *(_sidecar(path, suffix) for suffix in _CONTENT_SIDECARS)]
+    return all(state is None or state[0] == 0 for state in map(_file_state, files))
+
+
+def _contents(path: Path) -> str:
+    """What a backup file holds: "damaged", "no tables", "no data" (an empty office) or "ok"."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            if [row[0] for row in conn.execute("PRAGMA quick_check")] != ["ok"]:
+                return "damaged"
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables >= _OUR_TABLES:
+                return "no tables"
+            for table in sorted(tables - _NOT_OFFICE_DATA):
+                if table.startswith("sqlite_"):
+                    continue
+                if conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
+                    return "ok"
+            return "no data"
+    except sqlite3.DatabaseError:
+        return "damaged"
+
+
 def automatic_backup(db: Database, reason: str) -> Path | None:
-    """Take a rotated backup into the ``backups`` folder; None when there is nothing to copy."""
+    """Take a rotated backup into the ``backups`` folder; None when there is nothing to keep.
+
+    Nothing is taken of a missing, 0-byte or table-less file, and no daily (rotated) backup of
+    an office without data. A damaged database raises :class:`~db.errors.DatabaseDamagedError`
+    and leaves no copy, so it never pushes a good backup out.
+    """
     source = _require_sqlite(db)
-    if not source.exists() or source.stat().st_size == 0:
+    if not source.exists() or _is_empty_file(source):
         return None
     folder = backups_dir_for(source)
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now().strftime(_STAMP_FORMAT)
     destination = folder / f"{_AUTO_PREFIX}{stamp}-{reason}.db"
-    _write_copy(source, destination)
-    for old in list_automatic_backups(db)[KEEP_AUTOMATIC_BACKUPS:]:
-        old.unlink(missing_ok=True)
+    try:
+        _write_copy(source, destination)
+        contents = _contents(destination)
+    except sqlite3.DatabaseError as exc:
+        destination.unlink(missing_ok=True)
+        if isinstance(explain(exc), DatabaseDamagedError):
+            raise damaged_database_error(db) from exc
+        raise
+    if contents == "damaged":
+        destination.unlink(missing_ok=True)
+        raise damaged_database_error(db)
+    safety = reason.startswith(SAFETY_REASONS)
+    if contents == "no tables" or (contents == "no data" and not safety):
+        destination.unlink(missing_ok=True)
+        return None
+    _rotate(folder)
     return destination
 
 
-def list_automatic_backups(db: Database) -> list[Path]:
+def list_backups(db: Database) -> list[BackupFile]:
     """Automatic backups of the database, newest first."""
     folder = backups_dir_for(_require_sqlite(db))
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{_AUTO_PREFIX}*.db"), reverse=True)
+    found = [b for b in map(_backup_file, folder.glob(f"{_AUTO_PREFIX}*.db")) if b is not None]
+    return sorted(found, key=lambda backup: backup.taken, reverse=True)
+
+
+def list_automatic_backups(db: Database) -> list[Path]:
+    """Automatic backups of the database, newest first."""
+    return [backup.path for backup in list_backups(db)]
 
 
 def backed_up_today(db: Database) -> bool:
     """Whether an automatic backup was already taken today."""
-    today = _AUTO_PREFIX + datetime.now().strftime("%Y%m%d")
-    return any(path.name.startswith(today) for path in list_automatic_backups(db))
+    today = datetime.now().date()
+    return any(backup.taken.date() == today for backup in list_backups(db))
+
+
+def newest_good_backup(db: Database) -> BackupFile | None:
+    """The newest automatic backup that is intact and holds the office's data, if any."""
+    for backup in list_backups(db):
+        if backup.size > 0 and _contents(backup.path) == "ok":
+            return backup
+    return None
+
+
+def damaged_database_error(
+    db: Database, problem: str = "", problem_en: str = ""
+) -> DatabaseDamagedError:
+    """The error for a 0-byte or damaged database file, naming the newest intact backup."""
+    path = _require_sqlite(db)
+    folder = backups_dir_for(path)
+    problem = problem or "数据库文件已损坏，或不是有效的数据库文件"
+    problem_en = problem_en or "The database file is damaged or not a database"
+    newest = newest_good_backup(db)
+    if newest is None:
+        offer = f"备份文件夹中没有完好的备份：{folder}。请打开其他数据库，或联系技术支持。"
+        offer_en = f"There is no intact backup in {folder}."
+    else:
+        offer = (
+            f"最新的完好备份：{newest.path}（{newest.taken:%Y-%m-%d %H:%M}），"
+            f"请从备份恢复。备份文件夹：{folder}"
+        )
+        offer_en = f"Newest intact backup: {newest.path} ({newest.taken:%Y-%m-%d %H:%M})."
+    return DatabaseDamagedError(
+        f"{problem}，不能作为新的空数据库使用：{path}。{offer}",
+        f"{problem_en}; it is not used as a new empty database: {path}. {offer_en}",
+        path=path,
+        backups_folder=folder,
+        newest_backup=newest.path if newest else None,
+    )
+
+
+def check_database_file(db: Database) -> None:
+    """Refuse a SQLite file that is 0 bytes or not a readable database before anything uses it.
+
+    Raises :class:`~db.errors.DatabaseDamagedError` naming the newest intact backup; a missing
+    file (a new office) and a server database pass. Call it before the schema is brought up to
+    date, which would otherwise turn a 0-byte file into a new, empty office.
+    """
+    path = db.sqlite_path
+    if path is None or not path.exists():
+        return
+    if _is_empty_file(path):
+        raise damaged_database_error(
+            db, "数据库文件是空的（0 字节）", "The database file is empty (0 bytes)"
+        )
+    try:
+        with friendly_errors(), db.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DatabaseDamagedError as exc:
+        db.dispose()
+        raise damaged_database_error(db) from exc
+
+
+def _keep_damaged(target: Path) -> Path:
+    """Keep the bytes of a damaged database aside (``damaged-<time>.db``), not as a backup."""
+    folder = backups_dir_for(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    aside = folder / f"{_DAMAGED_PREFIX}{datetime.now().strftime(_STAMP_FORMAT)}.db"
+    shutil.copyfile(target, aside)
+    for suffix in _CONTENT_SIDECARS:
+        if _sidecar(target, suffix).exists():
+            shutil.copyfile(_sidecar(target, suffix), _sidecar(aside, suffix))
+    _fsync(aside)
+    return aside
 
 
 def _refused(message: str, english: str) -> DatabaseEnvironmentError:
@@ -319,12 +520,13 @@ def _unchanged_with(safety: Path | None) -> tuple[str, str]:
     )
 
 
-def _take_exclusive_hold(target: Path, safety: Path | None) -> None:
+def _take_exclusive_hold(target: Path, safety: Path | None, *, damaged: bool = False) -> None:
     """Make sure no other connection has the database open, and fold its -wal into the file.
 
     Leaving WAL mode needs the only connection, so it fails at once while another program (a
     second window, the command line) has the file open; and afterwards no -wal of the old file
-    is left to be read as part of the restored one.
+    is left to be read as part of the restored one. The -wal and -journal of a ``damaged``
+    file that SQLite cannot read are removed instead (its bytes were kept aside first).
     """
     if not target.exists():
         return
@@ -333,6 +535,12 @@ def _take_exclusive_hold(target: Path, safety: Path | None) -> None:
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
     except sqlite3.OperationalError:
         mode = "busy"
+    except sqlite3.DatabaseError:
+        if not damaged:
+            raise
+        for suffix in _CONTENT_SIDECARS:
+            _sidecar(target, suffix).unlink(missing_ok=True)
+        mode = "delete"
     if mode != "delete":
         zh, en = _unchanged_with(safety)
         raise RestoreFailedError(
@@ -368,8 +576,15 @@ def restore_from(db: Database, backup_file: Path) -> Path | None:
             ) from exc
         _check_copy(private, backup_file)
         _migrate_copy(private, backup_file)
+        damaged = False
         try:
-            safety = automatic_backup(db, reason="before-restore")
+            try:
+                safety = automatic_backup(db, reason="before-restore")
+            except DatabaseDamagedError:
+                # The damaged file is what a restore is for: keep its bytes aside, not as a
+                # backup, and go on.
+                damaged = True
+                safety = _keep_damaged(target)
         except (OSError, sqlite3.Error) as exc:
             reason = explain(exc)
             raise _refused(
@@ -377,7 +592,7 @@ def restore_from(db: Database, backup_file: Path) -> Path | None:
                 f"Cannot save a safety copy of the current data ({exc}); nothing was restored.",
             ) from exc
         db.dispose()
-        _take_exclusive_hold(target, safety)
+        _take_exclusive_hold(target, safety, damaged=damaged)
         if target.exists():
             with suppress(OSError):
                 shutil.copymode(target, private)

@@ -5,8 +5,9 @@ folder; any SQLAlchemy URL works the same way (``postgresql://user:pw@host/db`` 
 office). Queries never use SQLite-only SQL.
 
 Every unit of work is one ``with db.session() as s:`` block: committed when the block ends,
-rolled back on any error, and environment failures (locked, read-only, full…) are re-raised as
-:class:`~db.errors.DatabaseEnvironmentError` with a Chinese message.
+rolled back on any error, and environment failures (locked, read-only, full, a server that cannot
+be reached…) are re-raised as :class:`~db.errors.DatabaseEnvironmentError` with a Chinese
+message. A server that does not answer is given up on after :data:`SERVER_CONNECT_TIMEOUT_S`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from db.errors import DatabaseEnvironmentError, friendly_errors
 from db.paths import default_database_path
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+SERVER_CONNECT_TIMEOUT_S = 5
+"""How long one attempt to reach a database server may take. A host name with two addresses
+(IPv6 and IPv4) makes two attempts, so a server that does not answer is reported within 10 s.
+A ``connect_timeout`` in the URL takes precedence."""
 
 
 def resolve_url(target: str | Path | None) -> URL:
@@ -97,7 +102,10 @@ class Database:
             engine = create_engine(url)
             event.listen(engine, "connect", _set_sqlite_pragmas)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            connect_args = {}
+            if "connect_timeout" not in url.query:
+                connect_args["connect_timeout"] = SERVER_CONNECT_TIMEOUT_S
+            engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         return cls(url, engine)
 
     @property

@@ -1,7 +1,8 @@
 """Start-up of the GUI: Qt application, font, translation, database, main window.
 
 Order matters for a fast, safe start: the window is built only after the database is open and its
-schema current (with a friendly dialog instead if the database cannot be used); the daily backup
+schema current (with a friendly dialog instead if the database cannot be used: for a 0-byte or
+damaged file one that restores a backup or opens another database); the daily backup
 and the dashboard's figures are fetched by the worker after the window is shown.
 ``--smoke`` exits 0 once the dashboard shows its figures; ``SUPERVISION_DESK_TIMING=1`` prints
 wall-clock stamps of those moments for the start-up benchmark.
@@ -13,13 +14,24 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QCursor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from db.backup import check_database_file, list_backups, restore_from
 from db.engine import Database
-from db.errors import DatabaseEnvironmentError
+from db.errors import DatabaseDamagedError, DatabaseEnvironmentError, friendly_errors
 from db.migrate import ensure_schema
 from gui import crash, dialogs
 from gui.preferences import CHINESE, language
@@ -98,26 +110,89 @@ def create_application() -> QApplication:
 
 
 def open_database(target: str | None) -> Database:
-    """Open the database and bring its schema up to date (backing up first when it migrates)."""
+    """Open the database and bring its schema up to date (backing up first when it migrates).
+
+    Raises :class:`DatabaseDamagedError` for a 0-byte or damaged file (never started as a new
+    office) and :class:`DatabaseEnvironmentError` for anything else the clerk can act on, such
+    as a database server that cannot be reached.
+    """
     db = Database.open(target)
     try:
-        ensure_schema(db)
+        with friendly_errors():
+            check_database_file(db)
+            ensure_schema(db)
     except Exception:
         db.dispose()
         raise
     return db
 
 
+def _restore_into(target: str | None, backup: Path) -> Database:
+    """Restore ``backup`` over the damaged database, then open it (on the GUI thread: no
+    window is open yet, and the clerk waits for exactly this)."""
+    db = Database.open(target)
+    QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        restore_from(db, backup)
+    finally:
+        db.dispose()
+        QApplication.restoreOverrideCursor()
+    return open_database(target)
+
+
+def recover_damaged(error: DatabaseDamagedError, target: str | None) -> Database | None:
+    """Offer the clerk a way out of a damaged database: restore one of its backups (then open
+    it) or open another database. None when the clerk quits."""
+    while True:
+        choice = dialogs.damaged_database(None, error)
+        try:
+            if choice == dialogs.RESTORE_BACKUP:
+                damaged = Database.open(target)
+                try:
+                    backups = list_backups(damaged)
+                finally:
+                    damaged.dispose()
+                backup = dialogs.choose_backup(None, backups, error.backups_folder)
+                if backup is not None:
+                    return _restore_into(target, backup)
+            elif choice == dialogs.OPEN_OTHER_DATABASE:
+                other = dialogs.open_file(
+                    None,
+                    QCoreApplication.translate("app", "Open another database"),
+                    QCoreApplication.translate("app", "Database files (*.db)"),
+                )
+                if other is not None:
+                    return open_database(str(other))
+            else:
+                return None
+        except DatabaseDamagedError as exc:
+            error = exc
+            if exc.path is not None:
+                target = str(exc.path)
+        except DatabaseEnvironmentError as exc:
+            dialogs.environment_error(None, exc)
+
+
+def start_database(target: str | None, *, smoke: bool = False) -> Database | None:
+    """The database to work on, or None (after telling the clerk why) when there is none."""
+    try:
+        return open_database(target)
+    except DatabaseDamagedError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return None if smoke else recover_damaged(exc, target)
+    except DatabaseEnvironmentError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        if not smoke:
+            dialogs.environment_error(None, exc)
+        return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the GUI until the user quits; returns the exit code."""
     app = create_application()
     crash.install()
-    try:
-        db = open_database(args.db)
-    except DatabaseEnvironmentError as exc:
-        print(exc.one_line(), file=sys.stderr)
-        if not args.smoke:
-            dialogs.environment_error(None, exc)
+    db = start_database(args.db, smoke=args.smoke)
+    if db is None:
         return EXIT_ENVIRONMENT
 
     from gui.main_window import MainWindow

@@ -8,11 +8,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from db.errors import DatabaseEnvironmentError
+from db.backup import BackupFile
+from db.errors import DatabaseDamagedError, DatabaseEnvironmentError
+
+RESTORE_BACKUP = "restore"
+OPEN_OTHER_DATABASE = "open"
+QUIT = "quit"
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:
@@ -35,6 +51,155 @@ def environment_error(parent: QWidget | None, error: DatabaseEnvironmentError) -
     """A problem with the database's environment, with what to do about it."""
     title = QCoreApplication.translate("dialogs", "Database problem")
     QMessageBox.warning(parent, title, error.message)
+
+
+def damaged_database(parent: QWidget | None, error: DatabaseDamagedError) -> str:
+    """The database file is empty or damaged: restore a backup, open another database or quit.
+
+    Returns :data:`RESTORE_BACKUP`, :data:`OPEN_OTHER_DATABASE` or :data:`QUIT`.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("dialogs", "Database damaged"))
+    box.setText(error.message)
+    if error.backups_folder is not None:
+        box.setInformativeText(
+            QCoreApplication.translate("dialogs", "Backups folder: {folder}").format(
+                folder=error.backups_folder
+            )
+        )
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    restore = box.addButton(
+        QCoreApplication.translate("dialogs", "Restore from backup…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    other = box.addButton(
+        QCoreApplication.translate("dialogs", "Open another database…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    box.addButton(QCoreApplication.translate("dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return RESTORE_BACKUP
+    if clicked is other:
+        return OPEN_OTHER_DATABASE
+    return QUIT
+
+
+def backup_kind(backup: BackupFile) -> str:
+    """Why a backup was taken, in the interface's words."""
+    if backup.reason.startswith("before-upgrade"):
+        return QCoreApplication.translate("dialogs", "Before upgrade")
+    if backup.reason.startswith("before-restore"):
+        return QCoreApplication.translate("dialogs", "Before restore")
+    if backup.reason == "daily":
+        return QCoreApplication.translate("dialogs", "Daily")
+    return backup.reason
+
+
+class BackupChooser(QDialog):
+    """The automatic backups, newest first, with when each was taken, why and its size; or a
+    file chosen elsewhere ("Other file…")."""
+
+    def __init__(
+        self, backups: list[BackupFile], folder: Path | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("dialogs", "Restore from backup"))
+        self.resize(640, 420)
+        self.chosen: Path | None = None
+        self._backups = backups
+        layout = QVBoxLayout(self)
+        where = QLabel(
+            QCoreApplication.translate("dialogs", "Backups folder: {folder}").format(
+                folder=folder if folder is not None else "—"
+            )
+        )
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHeaderLabels(
+            [
+                QCoreApplication.translate("dialogs", "Taken"),
+                QCoreApplication.translate("dialogs", "Kind"),
+                QCoreApplication.translate("dialogs", "Size"),
+            ]
+        )
+        locale = QLocale()
+        for backup in backups:
+            QTreeWidgetItem(
+                self.table,
+                [
+                    f"{backup.taken:%Y-%m-%d %H:%M}",
+                    backup_kind(backup),
+                    locale.formattedDataSize(backup.size),
+                ],
+            ).setToolTip(0, str(backup.path))
+        for column in range(2):
+            self.table.resizeColumnToContents(column)
+        self.table.itemDoubleClicked.connect(lambda *_: self.accept())
+        layout.addWidget(self.table, 1)
+        if not backups:
+            layout.addWidget(
+                QLabel(QCoreApplication.translate("dialogs", "There are no automatic backups."))
+            )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton(
+            QCoreApplication.translate("dialogs", "Restore"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.other_button = buttons.addButton(
+            QCoreApplication.translate("dialogs", "Other file…"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.other_button.clicked.connect(self._choose_other)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.currentItemChanged.connect(
+            lambda current, _previous: self.restore_button.setEnabled(current is not None)
+        )
+        self.restore_button.setEnabled(False)
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
+
+    def accept(self) -> None:
+        if self.chosen is None:
+            current = self.table.currentItem()
+            row = -1 if current is None else self.table.indexOfTopLevelItem(current)
+            if row < 0:
+                return
+            self.chosen = self._backups[row].path
+        super().accept()
+
+    def _choose_other(self) -> None:
+        path = open_file(
+            self,
+            QCoreApplication.translate("dialogs", "Restore from backup"),
+            QCoreApplication.translate("dialogs", "Database files (*.db)"),
+        )
+        if path is not None:
+            self.chosen = path
+            super().accept()
+
+
+def choose_backup(
+    parent: QWidget | None, backups: list[BackupFile], folder: Path | None
+) -> Path | None:
+    """Pick a backup to restore from (newest first) or another file; None when cancelled."""
+    dialog = BackupChooser(backups, folder, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.chosen
+        return None
+    finally:
+        dialog.deleteLater()
 
 
 def critical(parent: QWidget | None, title: str, text: str) -> None:

@@ -167,6 +167,11 @@ class MainWindow(QMainWindow):
             return None if backed_up_today(self.db) else automatic_backup(self.db, "daily")
 
         def failed(exc: BaseException) -> None:
+            from db.errors import DatabaseDamagedError
+
+            if isinstance(exc, DatabaseDamagedError):
+                # No backup was taken, so no good one was pushed out; the clerk must know.
+                dialogs.environment_error(self, exc)
             self.statusBar().showMessage(
                 self.tr("The daily backup failed: {error}").format(error=exc)
             )

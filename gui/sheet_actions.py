@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.changes import Change
+from core.changes import changes_of
 from db.engine import Database
 from gui import dialogs
 from gui.worker import DbWorker, report_failure
@@ -88,6 +88,9 @@ class SheetActions(QObject):
             lambda: plan_import(self.db, self.kind, path, day),
             on_done=self._show_plan,
             on_error=self._failed,
+            long=self.tr("Reading the sheet…"),
+            parent=self.page,
+            key=f"import:{self.kind}",
         )
 
     def _show_plan(self, plan: ImportPlan) -> None:
@@ -106,9 +109,10 @@ class SheetActions(QObject):
                 self.tr("Saved: {summary}").format(summary=done.summary()),
             ),
             on_error=self._failed,
-            changes=frozenset(
-                {Change.SCHOOLS, Change.INSPECTORS, Change.TRAINING, Change.VISITS, Change.SETTINGS}
-            ),
+            changes=changes_of(apply_import),
+            long=self.tr("Importing…"),
+            parent=self.page,
+            key=f"import:{self.kind}",
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -9,13 +9,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.enums import ACTIVE_STATUSES, VisitKind
+from core.enums import ACTIVE_STATUSES, InspectorStatus, VisitKind
+from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
-from core.office.workdays import Semester
+from core.office.workdays import Semester, semester_from
 from core.roster.assignments import responsible_inspectors
+from core.roster.inspectors import InspectorRow, inspector_rows_in
 from db.models import Inspector, School, Visit
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from db.engine import Database
 
 
@@ -39,24 +43,31 @@ def semester_check(
     The responsible inspector shown is the one on ``on`` (default ``start``).
     """
     with db.session() as session:
-        policy = policy_from_session(session)
-        responsible = responsible_inspectors(session, on or start)
-        names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
-        counts = dict(
-            session.execute(
-                select(Visit.school_id, func.count())
-                .where(
-                    Visit.visit_date >= start,
-                    Visit.visit_date <= end,
-                    Visit.kind == VisitKind.ROUTINE.value,
-                    Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
-                )
-                .group_by(Visit.school_id)
-            ).all()
-        )
-        schools = session.execute(
-            select(School.id, School.name).where(School.active).order_by(School.name)
+        return semester_check_in(session, start, end, on)
+
+
+def semester_check_in(
+    session: Session, start: date, end: date, on: date | None = None
+) -> list[SemesterShortfall]:
+    """:func:`semester_check` inside an open session."""
+    policy = policy_from_session(session)
+    responsible = responsible_inspectors(session, on or start)
+    names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+    counts = dict(
+        session.execute(
+            select(Visit.school_id, func.count())
+            .where(
+                Visit.visit_date >= start,
+                Visit.visit_date <= end,
+                Visit.kind == VisitKind.ROUTINE.value,
+                Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
+            )
+            .group_by(Visit.school_id)
         ).all()
+    )
+    schools = session.execute(
+        select(School.id, School.name).where(School.active).order_by(School.name)
+    ).all()
     required = policy.routine_visits_per_semester
     return [
         SemesterShortfall(
@@ -95,29 +106,36 @@ def propose_comprehensive(
     The responsible inspector shown is the one on ``on`` (default the semester's first day).
     """
     with db.session() as session:
-        responsible = responsible_inspectors(session, on or semester.start)
-        names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
-        schools = session.execute(
-            select(School.id, School.name, School.principal, School.principal_term_end)
-            .where(
-                School.active,
-                School.principal_term_end >= semester.start,
-                School.principal_term_end <= semester.end,
-            )
-            .order_by(School.principal_term_end, School.name)
-        ).all()
-        planned = dict(
-            session.execute(
-                select(Visit.school_id, func.min(Visit.visit_date))
-                .where(
-                    Visit.kind == VisitKind.COMPREHENSIVE.value,
-                    Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
-                    Visit.visit_date >= semester.start,
-                    Visit.visit_date <= semester.end,
-                )
-                .group_by(Visit.school_id)
-            ).all()
+        return propose_comprehensive_in(session, semester, on)
+
+
+def propose_comprehensive_in(
+    session: Session, semester: Semester, on: date | None = None
+) -> list[ComprehensiveProposal]:
+    """:func:`propose_comprehensive` inside an open session."""
+    responsible = responsible_inspectors(session, on or semester.start)
+    names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+    schools = session.execute(
+        select(School.id, School.name, School.principal, School.principal_term_end)
+        .where(
+            School.active,
+            School.principal_term_end >= semester.start,
+            School.principal_term_end <= semester.end,
         )
+        .order_by(School.principal_term_end, School.name)
+    ).all()
+    planned = dict(
+        session.execute(
+            select(Visit.school_id, func.min(Visit.visit_date))
+            .where(
+                Visit.kind == VisitKind.COMPREHENSIVE.value,
+                Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
+                Visit.visit_date >= semester.start,
+                Visit.visit_date <= semester.end,
+            )
+            .group_by(Visit.school_id)
+        ).all()
+    )
     return [
         ComprehensiveProposal(
             row.id,
@@ -130,3 +148,34 @@ def propose_comprehensive(
         )
         for row in schools
     ]
+
+
+@dataclass(frozen=True)
+class SemesterView:
+    """The semester check's page: the semester, its routine-visit quota, the schools short of
+    it, the comprehensive inspections due, the inspectors in office and the policy."""
+
+    semester: Semester
+    required: int
+    shortfalls: list[SemesterShortfall]
+    proposals: list[ComprehensiveProposal]
+    inspectors: list[InspectorRow]
+    policy: PolicyProfile
+
+
+def semester_view(db: Database, today: date, wanted: Semester | None = None) -> SemesterView:
+    """The semester ``wanted`` (default: today's, or in a break the next one) as of ``today``,
+    or its nearest day when today lies outside it."""
+    with db.session() as session:
+        policy = policy_from_session(session)
+        term = wanted or semester_from(today, policy)
+        on = min(max(today, term.start), term.end)
+        serving = (r for r in inspector_rows_in(session, on) if r.status == InspectorStatus.SERVING)
+        return SemesterView(
+            semester=term,
+            required=policy.routine_visits_per_semester,
+            shortfalls=semester_check_in(session, term.start, term.end, on),
+            proposals=propose_comprehensive_in(session, term, on),
+            inspectors=sorted(serving, key=lambda r: r.name),
+            policy=policy,
+        )

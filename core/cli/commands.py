@@ -112,10 +112,31 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace, *, check: bool = True) -> Database:
+    """The database of ``--db``; unless ``check`` is false (restore), a 0-byte or damaged file
+    is refused with one line naming the newest intact backup and the command that restores it.
+    """
+    from db.backup import check_database_file
     from db.engine import Database
+    from db.errors import DatabaseDamagedError
 
-    return Database.open(args.db)
+    db = Database.open(args.db)
+    if not check:
+        return db
+    try:
+        check_database_file(db)
+    except DatabaseDamagedError as exc:
+        if exc.newest_backup is None:
+            raise
+        command = f"restore {exc.newest_backup}"
+        raise DatabaseDamagedError(
+            f"{exc.message}。恢复命令：{command}",
+            f"{exc.english} To restore it: {command}",
+            path=exc.path,
+            backups_folder=exc.backups_folder,
+            newest_backup=exc.newest_backup,
+        ) from exc
+    return db
 
 
 def _print(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -169,7 +190,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     from db.backup import restore_from
 
-    safety = restore_from(_open(args), args.file.expanduser().absolute())
+    # A damaged database is what a restore is for, so it is not refused here.
+    safety = restore_from(_open(args, check=False), args.file.expanduser().absolute())
     out.write(f"已从 {args.file} 恢复数据库。\n")
     if safety:
         out.write(f"恢复前的数据已保存到：{safety}\n")
@@ -210,6 +232,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         "changed": len(plan.changed),
         "unchanged": plan.unchanged,
         "new_zones": plan.new_zones,
+        "warnings": plan.warnings,
         "saved": plan.saved,
     }
     _print(out, args, data, "\n".join(lines))

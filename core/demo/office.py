@@ -55,7 +55,8 @@ from core.office.settings import OFFICE_NAME, put_setting
 from core.office.workdays import WorkCalendar, school_break, semester_of
 from core.reports.document import cn_date
 from core.reports.settings import ReportSettings
-from core.roster.terms import add_years, current_term, term_end
+from core.roster.assignments import responsible_by_day
+from core.roster.terms import add_years, term_end
 from db.models import (
     Appointment,
     Assignment,
@@ -592,13 +593,12 @@ class _Activity:
         self.busy: set[tuple[int, date]] = set()
         self.session.flush()  # ids for the rows below, written by id to keep the demo fast
         self.by_id = {school.id: school for school in schools}
-        self.covers = {
-            school.id: [
-                (a.start_date, a.end_date or date.max, a.inspector, list(a.inspector.appointments))
-                for a in school.assignments
-            ]
-            for school in schools
+        self.inspectors = {
+            i.id: i for school in schools for i in (a.inspector for a in school.assignments)
         }
+        self.cover = responsible_by_day(
+            self.session, first, max(_month_end(self.today), self.today)
+        )
         self.visits: list[Visit] = []
         self.used: set[Visit] = set()
         self.problems: list[Problem] = []
@@ -607,11 +607,10 @@ class _Activity:
         self.called_off = 0
 
     def responsible(self, school: School, day: date) -> Inspector | None:
-        """The inspector covering ``school`` on ``day`` while in office."""
-        for start, end, inspector, terms in self.covers[school.id]:
-            if start <= day <= end and current_term(terms, day) is not None:
-                return inspector
-        return None
+        """The inspector covering ``school`` on ``day`` while in office (the roster's rule,
+        :func:`core.roster.assignments.responsible_by_day`)."""
+        inspector_id = self.cover.get(school.id, {}).get(day)
+        return None if inspector_id is None else self.inspectors[inspector_id]
 
     # visits
 

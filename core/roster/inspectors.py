@@ -279,15 +279,20 @@ def _row(inspector: Inspector, today: date, schools: int, policy: PolicyProfile)
 
 def inspector_rows(db: Database, today: date) -> list[InspectorRow]:
     """Every inspector with status, current (or last) term and number of schools on ``today``."""
+    with db.session() as session:
+        return inspector_rows_in(session, today)
+
+
+def inspector_rows_in(session: Session, today: date) -> list[InspectorRow]:
+    """:func:`inspector_rows` inside an open session."""
     from sqlalchemy.orm import selectinload
 
-    with db.session() as session:
-        counts = _current_schools(session, today)
-        policy = policy_from_session(session)
-        inspectors = session.scalars(
-            select(Inspector).options(selectinload(Inspector.appointments)).order_by(Inspector.id)
-        )
-        return [_row(i, today, counts.get(i.id, 0), policy) for i in inspectors]
+    counts = _current_schools(session, today)
+    policy = policy_from_session(session)
+    inspectors = session.scalars(
+        select(Inspector).options(selectinload(Inspector.appointments)).order_by(Inspector.id)
+    )
+    return [_row(i, today, counts.get(i.id, 0), policy) for i in inspectors]
 
 
 def inspector_detail(db: Database, inspector_id: int, today: date) -> InspectorDetail | None:

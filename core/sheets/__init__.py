@@ -18,6 +18,20 @@ leaves the stored values alone; a cell that is there but empty clears the value.
 have the same columns as imported ones, so export → edit → import changes exactly what was
 edited.
 
+What cannot be read reliably is refused, never guessed: a data row with cells merged across
+the sheet's columns, a formula saved without its result (a file written by a program and never
+opened in Excel or WPS), and a text longer than its field allows — the limit of the core rules
+(备注 of a visit 500 字, 发现情况 5000 字 …) and never more than an Excel cell holds (32,767),
+so that nothing imported is cut when exported again; each message names the cell and the limit.
+In 挂牌学校 several schools are separated by 、; a school whose name itself holds 、，,;；/ is
+written in 「」 (or “”, 『』) — 「城关镇中心小学/分校」、青溪县实验小学 — as exports do and as
+the header cell's comment explains.
+
+A sheet carries the present, not history: importing schools or inspectors into an empty
+database adds a warning to the plan (shown by :meth:`ImportPlan.summary` in every preview) that
+terms and 挂牌 history do not come along, and that moving a whole office is done by backup and
+restore.
+
 This package never imports Qt; openpyxl is loaded only when a sheet is read or written.
 """
 
@@ -27,6 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.changes import EVERYTHING, mutates
 from core.sheets.plan import SHEET_KINDS, SHEET_TITLES, ImportPlan, PlannedRow, SheetError
 
 if TYPE_CHECKING:
@@ -99,6 +114,7 @@ def plan_import(db: Database, kind: str, path: Path, today: date) -> ImportPlan:
     return _run(db, kind, Path(path), today, save=False)
 
 
+@mutates(*EVERYTHING)
 def apply_import(db: Database, plan: ImportPlan) -> ImportPlan:
     """Import the plan's workbook in one transaction: all of it, or (on any problem) nothing.
 

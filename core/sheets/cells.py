@@ -26,6 +26,9 @@ _WHITESPACE = re.compile(r"\s+")
 _FIRST_SERIAL, _END_SERIAL = 10_000, 100_000
 _EXCEL_EPOCH = date(1899, 12, 30)
 YEARS = range(1950, 2101)
+EXCEL_CELL_MAX = 32_767
+"""The most characters an Excel cell holds: a longer text would be cut on export, so no sheet
+column accepts more (a field the core limits more tightly is read with its own limit)."""
 
 
 def cell_text(value: object) -> str:
@@ -92,6 +95,23 @@ def note(value: object) -> str:
     if value is None or isinstance(value, int | float | date):
         return cell_text(value)
     return str(value).replace("\r\n", "\n").strip()
+
+
+def long_text(max_length: int = EXCEL_CELL_MAX) -> Reader:
+    """A reader of free text (see :func:`note`) of at most ``max_length`` characters.
+
+    ``max_length`` is the limit the core rules (and the forms) set for the field, and never
+    more than an Excel cell holds, so nothing imported is cut when it is exported again.
+    """
+    limit = min(max_length, EXCEL_CELL_MAX)
+
+    def read(value: object) -> str:
+        result = note(value)
+        if len(result) > limit:
+            raise ValueError(f"不能超过 {limit} 个字（现有 {len(result)} 个字），请删减后再导入")
+        return result
+
+    return read
 
 
 def cell_date(value: object) -> date | None:

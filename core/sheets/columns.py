@@ -34,7 +34,8 @@ class Column:
     ``key`` names the stored field; ``header`` is written on export and in templates;
     ``synonyms`` are other headers clerks use for it. ``read`` turns a cell into the value to
     store; ``to_cell`` turns a stored value into what the sheet shows (a code into its label).
-    ``choices`` become a drop-down list in exported sheets and templates.
+    ``choices`` become a drop-down list in exported sheets and templates; ``comment`` is a
+    note on the header cell telling the clerk how to fill the column in.
     """
 
     key: str
@@ -45,6 +46,7 @@ class Column:
     choices: tuple[str, ...] = ()
     is_date: bool = False
     to_cell: Callable[[Any], Any] = _same
+    comment: str = ""
 
     @property
     def names(self) -> frozenset[str]:

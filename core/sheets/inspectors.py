@@ -10,11 +10,18 @@ Terms and 挂牌 are handled carefully, because they carry history:
 - 任期开始: an inspector without any term is appointed one term from that date; a date equal
   to the start of one of their terms changes nothing; any other date is an error, because
   renewals, 换届 and re-appointments are done in the app. An empty cell changes nothing.
-- 挂牌学校 (several schools in one cell, separated by 、，,;；): every school must exist. Schools
+- 挂牌学校 (several schools in one cell, separated by 、，,;；/ or new lines; a school whose
+  name itself holds one of these is written in 「」 — 「城关镇中心小学/分校」、青溪县实验小学 —
+  or in “”, 『』, as exports do and as the header's comment tells the clerk): every school
+  must exist. Schools
   not yet covered by the inspector are assigned from the later of today and the start of their
   current (or next) term, moving them from another inspector if need be; schools already covered
   are unchanged. **Nothing is un-assigned by an import**: a school missing from the cell keeps
   its inspector; ending a 挂牌 is done in the app. A school may appear only once in the sheet.
+
+The sheet carries only each inspector's current (or last) term and today's 挂牌 schools, not
+their history: importing a roster into an empty database says so in the plan's warnings and
+points to backup and restore for moving a whole office.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from sqlalchemy.orm import selectinload
 
 from core.enums import Employment, Gender
 from core.errors import ValidationError
-from core.parsing import split_names
+from core.parsing import NAME_SEPARATORS, join_names, split_quoted_names
 from core.roster.assignments import assign_in_session
 from core.roster.inspectors import InspectorInput, apply_inspector_input, inspector_problems
 from core.roster.terms import appoint_in_session, current_term, last_day
@@ -57,9 +64,23 @@ EMPLOYMENT_LABELS = tuple(e.label for e in Employment)
 GENDER_LABELS = tuple(g.label for g in Gender)
 
 
+SCHOOLS_COMMENT = (
+    "多所学校用“、”隔开。校名本身含有 、，,;；/ 等符号时，用「」把校名括起来，"
+    "如：「城关镇中心小学/分校」、青溪县实验小学"
+)
+HISTORY_WARNING = (
+    "督学表只带每名督学当前（或最近）一届任期的开始日期和今天的挂牌学校；以往各届任期和挂牌的"
+    "起止历史不在表中，不会导入，挂牌一律自导入之日（{day}）或任期开始之日起算。若是要把整个督导室的数据搬到这台电脑"
+    "或新的数据库，请不要逐表导入，而是在原来的电脑上“备份”，在这里“从备份恢复”"
+    "（命令行：backup --out 文件 / restore 文件）。"
+)
+
+
 def _school_names(value: object) -> list[str]:
     text = value if isinstance(value, str) else cells.cell_text(value)
-    return list(dict.fromkeys(split_names(text)))
+    if len(text) > cells.EXCEL_CELL_MAX:
+        raise ValueError(f"不能超过 {cells.EXCEL_CELL_MAX} 个字（现有 {len(text)} 个字）")
+    return list(dict.fromkeys(split_quoted_names(text)))
 
 
 COLUMNS = (
@@ -94,9 +115,9 @@ COLUMNS = (
     Column(
         "schools", "挂牌学校", _school_names,
         ("负责学校", "责任学校", "挂牌督导学校", "挂牌学校（园）", "联系学校"),
-        width=44, to_cell=lambda names: "、".join(names or ()),
+        width=44, to_cell=lambda names: join_names(names or ()), comment=SCHOOLS_COMMENT,
     ),
-    Column("notes", "备注", cells.note, (), width=20),
+    Column("notes", "备注", cells.long_text(), (), width=20),
 )  # fmt: skip
 SPEC = SheetSpec("inspectors", SHEET_TITLES["inspectors"], "督学花名册", COLUMNS, ("name",))
 FIELDS = ("name", "gender", "employment", "unit", "post", "phone", "certificate_no", "notes")
@@ -137,6 +158,21 @@ def _stored(inspector: Inspector) -> dict[str, Any]:
 
 
 def _unknown_school(name: str, known: list[str]) -> str:
+    split = next(
+        (
+            school
+            for school in known
+            if any(mark in school for mark in NAME_SEPARATORS)
+            and name in split_quoted_names(school)
+        ),
+        None,
+    )
+    if split is not None:
+        marks = "".join(mark for mark in NAME_SEPARATORS if mark in split)
+        return (
+            f"没有名为“{name}”的学校（“{split}”的校名中含有“{marks}”，"
+            f"请用「」把校名括起来：「{split}」）"
+        )
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f"（是否是“{close[0]}”？）" if close else "（请先导入或添加这所学校）"
     return f"没有名为“{name}”的学校{hint}"
@@ -166,8 +202,11 @@ class _Importer:
         self.compared = [c for c in table.present if c.key in FIELDS and c.key != "name"]
 
     def run(self) -> None:
+        was_empty = not self.inspectors
         for row in self.table.rows:
             self.row(row)
+        if was_empty and self.plan.added:
+            self.plan.warnings.append(HISTORY_WARNING.format(day=self.today))
 
     def _listed_schools(self, number: int, names: list[str]) -> list[School]:
         listed = []

@@ -52,7 +52,9 @@ class ImportPlan:
     """What importing one workbook does to the database.
 
     ``fingerprint`` identifies the file's content, so that applying a plan refuses a file that
-    was edited after the clerk saw the preview.
+    was edited after the clerk saw the preview. ``warnings`` are what the clerk should know
+    before saving although nothing is wrong with the file (such as history a sheet does not
+    carry); :meth:`summary` includes them, so every preview shows them.
     """
 
     kind: str
@@ -65,13 +67,15 @@ class ImportPlan:
     new_zones: list[str] = field(default_factory=list)
     fingerprint: str = ""
     saved: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One Chinese line: "新增 12 行，修改 3 行，未变 20 行" (and any new zones)."""
+        """One Chinese line: "新增 12 行，修改 3 行，未变 20 行" (and any new zones), then one
+        line "注意：…" for each warning."""
         text = f"新增 {len(self.added)} 行，修改 {len(self.changed)} 行，未变 {self.unchanged} 行"
         if self.new_zones:
             text += f"；新增责任区：{'、'.join(self.new_zones)}"
-        return text
+        return "\n".join([text, *(f"注意：{warning}" for warning in self.warnings)])
 
     @property
     def has_changes(self) -> bool:

@@ -10,7 +10,13 @@ table. So:
   after :func:`~core.sheets.columns.normalize_header` with each column's synonyms;
 - unknown columns are ignored; a known column given twice is an error;
 - a value merged down over several rows counts for each of them, while a row under a merged
-  cell that spans several of the sheet's columns (a section title, a footnote) is not data;
+  cell that spans several of the sheet's columns (a section title, a footnote) is not data —
+  as long as nothing else is written in the row: a row with values that has cells merged
+  across the sheet's columns is an error naming the merged cells and their columns, because
+  the value of every column but the first would be lost;
+- a formula in one of the sheet's columns is read by the result the file saved with it; a
+  formula saved without its result (files written by programs, never opened in Excel or WPS)
+  is an error naming the cell, not an empty value;
 - rows with nothing in the sheet's columns are skipped.
 """
 
@@ -18,7 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import posixpath
+import re
 import warnings
+import zipfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,12 +43,15 @@ from core.sheets.plan import ImportPlan, SheetError
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.cell_range import CellRange
     from openpyxl.worksheet.worksheet import Worksheet
     from sqlalchemy.orm import Session
 
 MAX_HEADER_ROW = 10
 MAX_ROWS_NAMED = 20
 READABLE_SUFFIXES = (".xlsx", ".xlsm")
+MAX_CELLS_NAMED = 10
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _SAVE_AS = "请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。"
@@ -167,9 +179,13 @@ def _file_bytes(path: Path) -> bytes:
 
 def open_workbook(path: Path) -> tuple[Workbook, str]:
     """The workbook at ``path`` (cached formula results, not formulas) and its fingerprint."""
+    data = _file_bytes(path)
+    return _load(data, path), hashlib.sha256(data).hexdigest()
+
+
+def _load(data: bytes, path: Path) -> Workbook:
     from openpyxl import load_workbook
 
-    data = _file_bytes(path)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (extensions, print settings): not ours.
@@ -180,7 +196,7 @@ def open_workbook(path: Path) -> tuple[Workbook, str]:
             f"“{path.name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。"
             "请在 Excel 或 WPS 中打开它并重新保存后再试。"
         ) from None
-    return workbook, hashlib.sha256(data).hexdigest()
+    return workbook
 
 
 def file_fingerprint(path: Path) -> str:
@@ -227,31 +243,118 @@ def _find_header(
 
 def _merged_cells(
     sheet: Worksheet, header_row: int, mapped: set[int]
-) -> tuple[dict[tuple[int, int], object], set[int]]:
-    """Values merged down below the header, and rows under a merged cell spanning columns."""
+) -> tuple[dict[tuple[int, int], object], dict[int, list[CellRange]]]:
+    """Values merged down below the header, and the merged cells across the sheet's columns.
+
+    A merged cell whose only column of the sheet is its first one (a 责任区 merged down, a name
+    merged with a column of the clerk's own) gives its value to that column in every row it
+    covers. Any other merged cell spanning a column of the sheet is returned by row: such a row
+    is a section title or a footnote when nothing else is written in it, else an error.
+    """
     merged_down: dict[tuple[int, int], object] = {}
-    banner_rows: set[int] = set()
+    across: dict[int, list[CellRange]] = defaultdict(list)
     for cells in sheet.merged_cells.ranges:
         if cells.min_row <= header_row:
             continue
-        spanned = sum(1 for column in range(cells.min_col, cells.max_col + 1) if column in mapped)
-        if cells.max_col - cells.min_col >= 2 and spanned >= 2:
-            banner_rows.update(range(cells.min_row, cells.max_row + 1))
+        spanned = [c for c in range(cells.min_col, cells.max_col + 1) if c in mapped]
+        if not spanned:
+            continue
+        if spanned != [cells.min_col]:
+            for row in range(cells.min_row, cells.max_row + 1):
+                across[row].append(cells)
             continue
         top = sheet.cell(cells.min_row, cells.min_col).value
         for row in range(cells.min_row + 1, cells.max_row + 1):
             merged_down[(row, cells.min_col)] = top
-    return merged_down, banner_rows
+    return merged_down, across
+
+
+def _sheet_part(archive: zipfile.ZipFile, title: str) -> str | None:
+    """The path inside the .xlsx package of the worksheet named ``title``."""
+    from xml.etree import ElementTree
+
+    relationship = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    book = "xl/workbook.xml"
+    root_rels = ElementTree.fromstring(archive.read("_rels/.rels"))
+    for rel in root_rels:
+        if rel.get("Type", "").endswith("/officeDocument"):
+            book = rel.get("Target", book).lstrip("/")
+    folder = posixpath.dirname(book)
+    rels_path = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in ElementTree.fromstring(archive.read(rels_path))
+    }
+    for element in ElementTree.fromstring(archive.read(book)).iter():
+        if element.tag.endswith("}sheet") and element.get("name") == title:
+            target = targets.get(element.get(relationship))
+            if not target:
+                return None
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return posixpath.normpath(posixpath.join(folder, target))
+    return None
+
+
+def _formulas_without_values(data: bytes, title: str) -> set[tuple[int, int]]:
+    """(row, column) of the worksheet's formula cells saved without their result.
+
+    Excel and WPS save each formula's last result with it (``<v>``; an empty text is an empty
+    ``<v>`` of a cell typed ``str``); files written by programs (openpyxl among them) often do
+    not, and then the cell has no value to import.
+    """
+    from xml.etree import ElementTree
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _sheet_part(archive, title)
+            if part is None:
+                return set()
+            xml = archive.read(part)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return set()  # openpyxl read the file; an unusual layout only skips this check
+    if not _FORMULA_TAG.search(xml):
+        return set()
+    found: set[tuple[int, int]] = set()
+    try:
+        for _, element in ElementTree.iterparse(io.BytesIO(xml), events=("end",)):
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "c":
+                children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                reference = element.get("r")
+                if "f" not in children or not reference:
+                    continue
+                saved = children.get("v")
+                # An empty text result is saved as t="str" with an empty <v>; programs that
+                # cannot calculate write no <v>, or an empty one without t="str".
+                if saved is None or (not saved.text and element.get("t") != "str"):
+                    found.add(coordinate_to_tuple(reference))
+            elif tag == "row":
+                element.clear()
+    except (ElementTree.ParseError, ValueError):
+        return found
+    return found
+
+
+def _cells_named(cells: list[str]) -> str:
+    named = "、".join(cells[:MAX_CELLS_NAMED])
+    if len(cells) > MAX_CELLS_NAMED:
+        named += f" 等 {len(cells)} 个单元格"
+    return named
 
 
 def read_table(path: Path, spec: SheetSpec) -> Table:
     """The table of ``spec``'s kind in the workbook at ``path``.
 
-    Raises :class:`SheetError` when the file cannot be read or has no such table.
+    Raises :class:`SheetError` when the file cannot be read or has no such table, and when
+    data rows have cells merged across the sheet's columns or formulas without saved results.
     """
     from openpyxl.utils import get_column_letter
 
-    workbook, fingerprint = open_workbook(path)
+    data = _file_bytes(path)
+    workbook, fingerprint = _load(data, path), hashlib.sha256(data).hexdigest()
     sheet, header_row, found, written = _find_header(workbook, spec, path.name)
     doubled = {key: indexes for key, indexes in found.items() if len(indexes) > 1}
     if doubled:
@@ -264,21 +367,57 @@ def read_table(path: Path, spec: SheetSpec) -> Table:
             )
         )
     columns = {key: indexes[0] for key, indexes in found.items()}
-    merged_down, banner_rows = _merged_cells(sheet, header_row, {i + 1 for i in columns.values()})
+    keys = {index + 1: key for key, index in columns.items()}
+
+    def named(column: int) -> str:
+        header = written.get(keys[column]) or spec.column(keys[column]).header
+        return f"{get_column_letter(column)} 列（{header}）"
+
+    merged_down, across = _merged_cells(sheet, header_row, set(keys))
+    unsaved = _formulas_without_values(data, sheet.title)
+    formulas: dict[int, list[str]] = defaultdict(list)
+    problems: list[str] = []
     rows = []
     for number, cells in enumerate(
         sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
     ):
-        if number in banner_rows:
-            continue
         values: dict[str, object] = {}
         for key, index in columns.items():
             value = cells[index] if index < len(cells) else None
             if value is None:
                 value = merged_down.get((number, index + 1))
             values[key] = value
+        if number in across:
+            ranges = across[number]
+            inside = {c for r in ranges for c in range(r.min_col, r.max_col + 1)}
+            outside = [key for column, key in keys.items() if column not in inside]
+            if all(is_blank(values[key]) for key in outside):
+                continue  # a section title or a footnote
+            for cells_range in ranges:
+                spanned = "、".join(
+                    named(c)
+                    for c in range(cells_range.min_col, cells_range.max_col + 1)
+                    if c in keys
+                )
+                problems.append(
+                    f"工作表“{sheet.title}”第 {number} 行：单元格 {cells_range.coord} "
+                    f"跨列合并了{spanned}，合并的单元格只有一个值，分不出各列的值。"
+                    "数据行不能跨列合并，请取消合并，把每个值填在自己的列中后再导入。"
+                )
+            continue
+        for column in keys:
+            if (number, column) in unsaved:
+                formulas[column].append(f"{get_column_letter(column)}{number}")
         if not all(is_blank(value) for value in values.values()):
             rows.append(SheetRow(number, values))
+    for column, references in sorted(formulas.items()):
+        problems.append(
+            f"工作表“{sheet.title}”{named(column)}：单元格 {_cells_named(references)} 是公式，"
+            "但文件里没有保存公式的计算结果，读不到值。请先在 Excel 或 WPS 中打开这个文件并保存，"
+            "或把这些单元格复制后“选择性粘贴”为数值，再导入。"
+        )
+    if problems:
+        raise SheetError.of(*problems)
     return Table(
         spec=spec,
         sheet=sheet.title,

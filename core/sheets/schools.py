@@ -7,6 +7,9 @@ value (no principal, no phone, no zone, 公办, 在校生 0, 在用), so that a 
 and imported again says exactly what is stored. A new school without a 类别 column gets the kind
 its name says (…幼儿园, …教学点, …小学). Zones (责任区) not known yet are created. 状态 停用
 deactivates a school and ends its 挂牌 on the day of the import, as the school list does.
+
+The sheet carries what the school list shows, not history: importing it into an empty database
+says so in the plan's warnings and points to backup and restore for moving a whole office.
 """
 
 from __future__ import annotations
@@ -62,6 +65,12 @@ ACTIVE_ALIASES = {
     "停用": False, "停办": False, "撤并": False, "撤销": False, "已撤并": False,
 }  # fmt: skip
 KIND_LABELS = tuple(kind.label for kind in K)
+HISTORY_WARNING = (
+    "学校表只带各校（园）的基本情况；责任督学的挂牌及其历史、督导记录、整改等都不在表中，"
+    "不会随表导入（挂牌要再导入督学表，并自导入之日起算）。若是要把整个督导室的数据搬到"
+    "这台电脑或新的数据库，请不要逐表导入，而是在原来的电脑上“备份”，在这里“从备份恢复”"
+    "（命令行：backup --out 文件 / restore 文件）。"
+)
 
 COLUMNS = (
     Column(
@@ -191,6 +200,7 @@ def import_rows(
     zones = {cells.name_key(zone.name): zone for zone in session.scalars(select(Zone))}
     zone_names = {zone.id: zone.name for zone in zones.values()}
     schools = {cells.name_key(school.name): school for school in session.scalars(select(School))}
+    was_empty = not schools
     accepted = _accepted_rows(table, problems)
 
     unknown_zones: dict[str, str] = {}  # first spelling of each zone not known yet
@@ -239,6 +249,8 @@ def import_rows(
         if new["active"] != old["active"]:
             set_active_in_session(session, school, new["active"], today)
         plan.changed.append(PlannedRow(number, school.name, lines))
+    if was_empty and plan.added:
+        plan.warnings.append(HISTORY_WARNING)
     problems.rows(
         unknown_kind,
         "无法从学校名称看出类别，表中又没有“学校类别”列。请加上“学校类别”列"

@@ -87,7 +87,7 @@ COLUMNS = (
         "certificate", "证书编号", cells.text(100),
         ("证书", "结业证书", "结业证书编号", "证书号"), width=16,
     ),
-    Column("note", "备注", cells.note, (), width=20),
+    Column("note", "备注", cells.long_text(), (), width=20),
 )  # fmt: skip
 SPEC = SheetSpec(
     "training",

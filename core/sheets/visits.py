@@ -31,8 +31,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.calendar.records import RecordInput, record_problems
-from core.calendar.visits import VisitInput, inspection_items, visit_problems
+from core.calendar.records import TEXT_MAX, RecordInput, record_problems
+from core.calendar.visits import (
+    NOTE_MAX,
+    TOPIC_MAX,
+    VisitInput,
+    inspection_items,
+    visit_problems,
+)
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind, VisitStatus
 from core.errors import FieldError
 from core.parsing import clean_text, split_names
@@ -178,11 +184,11 @@ COLUMNS = (
         width=8, choices=STATUS_LABELS, to_cell=S.label_of,
     ),
     Column(
-        "topic", "专项主题", cells.text(100),
+        "topic", "专项主题", cells.text(TOPIC_MAX),
         ("主题", "督导主题", "专项督导主题", "专项内容"), width=12,
     ),
     Column(
-        "items", "督导事项", cells.note,
+        "items", "督导事项", cells.long_text(),
         ("督导内容", "主要督导事项", "督导项目", "检查内容", "检查事项"),
         width=40, to_cell=lambda items: ITEMS_JOINED.join(items or ()),
     ),
@@ -195,24 +201,26 @@ COLUMNS = (
         ("“六个至少”", "六个至少落实情况", "“六个至少”落实情况"), width=24, to_cell=_labels(SIX),
     ),
     Column(
-        "findings", "发现情况", cells.note,
+        "findings", "发现情况", cells.long_text(TEXT_MAX),
         ("督导情况", "基本情况", "检查情况", "督导发现", "主要情况"), width=36,
     ),
     Column(
-        "problems", "存在问题", cells.note, ("发现问题", "主要问题", "问题"), width=30,
+        "problems", "存在问题", cells.long_text(TEXT_MAX), ("发现问题", "主要问题", "问题"),
+        width=30,
     ),
     Column(
-        "advice", "意见建议", cells.note,
+        "advice", "意见建议", cells.long_text(TEXT_MAX),
         ("意见和建议", "督导意见", "整改意见", "整改建议", "建议"), width=30,
     ),
     Column(
-        "feedback", "现场反馈", cells.note, ("反馈情况", "反馈意见", "学校反馈"), width=24,
+        "feedback", "现场反馈", cells.long_text(TEXT_MAX),
+        ("反馈情况", "反馈意见", "学校反馈"), width=24,
     ),
     Column(
         "filed_on", "归档日期", cells.cell_date,
         ("归档时间", "报送日期", "填报日期", "提交日期"), width=12, is_date=True,
     ),
-    Column("note", "备注", cells.note, (), width=20),
+    Column("note", "备注", cells.long_text(NOTE_MAX), (), width=20),
 )  # fmt: skip
 SPEC = SheetSpec(
     "visits",

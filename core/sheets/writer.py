@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import FieldError, ValidationError
+from core.sheets.cells import EXCEL_CELL_MAX, cell_text
 from core.sheets.columns import SheetSpec
 
 if TYPE_CHECKING:
@@ -41,14 +42,25 @@ def _cell_value(value: Any) -> Any:
 
 
 def _fill_rows(sheet: Worksheet, spec: SheetSpec, records: Sequence[Mapping[str, Any]]) -> None:
+    too_long: list[str] = []
     for row, record in enumerate(records, start=FIRST_DATA_ROW):
         for index, column in enumerate(spec.columns, start=1):
             value = _cell_value(column.to_cell(record.get(column.key)))
+            if isinstance(value, str) and len(value) > EXCEL_CELL_MAX:
+                first = spec.columns[0]
+                who = cell_text(first.to_cell(record.get(first.key)))
+                too_long.append(
+                    f"第 {row} 行（{who}）“{column.header}”有 {len(value)} 个字，超过 Excel 单元格"
+                    f"最多能放的 {EXCEL_CELL_MAX} 个字，导出会被截断。请先在软件中删减这段文字。"
+                )
+                continue
             cell = sheet.cell(row, index, value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # text such as a note beginning with "=" is not a formula
             if column.is_date:
                 cell.number_format = DATE_FORMAT
+    if too_long:
+        raise ValidationError([FieldError("export", "导出", message) for message in too_long])
 
 
 def _dropdowns(sheet: Worksheet, spec: SheetSpec, last_row: int) -> None:
@@ -74,6 +86,7 @@ def _dropdowns(sheet: Worksheet, spec: SheetSpec, last_row: int) -> None:
 
 
 def _layout(sheet: Worksheet, spec: SheetSpec, title: str, data_rows: int) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -91,6 +104,8 @@ def _layout(sheet: Worksheet, spec: SheetSpec, title: str, data_rows: int) -> No
         cell.fill = PatternFill("solid", start_color="DDEBF7")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        if column.comment:
+            cell.comment = Comment(column.comment, "督导工作台", width=320, height=90)
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.row_dimensions[HEADER_ROW].height = 22
 

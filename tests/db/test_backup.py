@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, text
 
 from db.backup import (
-    KEEP_AUTOMATIC_BACKUPS,
+    KEEP_DAILY_BACKUPS,
     automatic_backup,
     backed_up_today,
     backup_to,
@@ -143,9 +143,9 @@ def test_a_restored_database_reads_the_same_in_a_new_program_run(sqlite_db, tmp_
 
 def test_automatic_backups_are_rotated_keeping_the_newest(sqlite_db):
     _add_zones(sqlite_db, "城关责任区")
-    taken = [automatic_backup(sqlite_db, reason="daily") for _ in range(KEEP_AUTOMATIC_BACKUPS + 5)]
+    taken = [automatic_backup(sqlite_db, reason="daily") for _ in range(KEEP_DAILY_BACKUPS + 5)]
     kept = list_automatic_backups(sqlite_db)
-    assert KEEP_AUTOMATIC_BACKUPS == 20
+    assert KEEP_DAILY_BACKUPS == 20
     assert len(kept) == 20
     assert kept == list(reversed(taken[-20:]))
     assert not any(path.exists() for path in taken[:5])
@@ -154,16 +154,19 @@ def test_automatic_backups_are_rotated_keeping_the_newest(sqlite_db):
 
 
 def test_rotation_leaves_the_clerks_own_files_in_the_backups_folder(sqlite_db):
+    _add_zones(sqlite_db, "城关责任区")
     folder = backups_dir_for(sqlite_db.sqlite_path)
     folder.mkdir()
     own = folder / "2025年底手工备份.db"
     own.write_bytes(b"the clerk's copy")
-    for _ in range(KEEP_AUTOMATIC_BACKUPS + 2):
+    for _ in range(KEEP_DAILY_BACKUPS + 2):
         automatic_backup(sqlite_db, reason="daily")
     assert own.read_bytes() == b"the clerk's copy"
+    assert len(list_automatic_backups(sqlite_db)) == KEEP_DAILY_BACKUPS
 
 
 def test_backed_up_today_tells_whether_a_daily_backup_exists(sqlite_db):
+    _add_zones(sqlite_db, "城关责任区")
     assert not backed_up_today(sqlite_db)
     automatic_backup(sqlite_db, reason="daily")
     assert backed_up_today(sqlite_db)

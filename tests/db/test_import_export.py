@@ -160,7 +160,9 @@ def test_a_clerks_school_sheet_is_previewed_then_imported_whole(db, tmp_path):
     worksheet.save(path)
 
     plan = plan_import(db, "schools", path, TODAY)
-    assert plan.summary() == "新增 7 行，修改 0 行，未变 0 行；新增责任区：龙泉片、城关片"
+    summary, warning = plan.summary().splitlines()
+    assert summary == "新增 7 行，修改 0 行，未变 0 行；新增责任区：龙泉片、城关片"
+    assert warning.startswith("注意：学校表只带各校（园）的基本情况")  # an empty database
     assert plan.sheet == "Sheet1"
     assert [(row.row, row.name) for row in plan.added][:2] == [
         (4, "龙泉镇中心小学"),

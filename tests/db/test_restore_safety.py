@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from db.backup import (
-    KEEP_AUTOMATIC_BACKUPS,
+    KEEP_DAILY_BACKUPS,
     automatic_backup,
     backup_to,
     list_automatic_backups,
@@ -270,15 +270,15 @@ def test_an_old_backup_is_migrated_on_the_way_in(office, usb):
     ]
 
 
-def test_the_oldest_automatic_backup_can_be_restored_although_rotation_removes_it(office):
-    taken = [automatic_backup(office, reason="daily") for _ in range(KEEP_AUTOMATIC_BACKUPS)]
+def test_the_oldest_daily_backup_can_be_restored_and_the_safety_copy_keeps_it(office):
+    taken = [automatic_backup(office, reason="daily") for _ in range(KEEP_DAILY_BACKUPS)]
     oldest = taken[0]
     assert oldest in list_automatic_backups(office)
     _add_zones(office, "白沙片责任区")
 
     safety = restore_from(office, oldest)
 
-    assert not oldest.exists(), "the safety copy's rotation removed the file restored from"
+    assert oldest.exists(), "a before-restore copy never rotates a daily backup out"
     assert _zones(office) == ["城关责任区", "龙泉片责任区"]
     assert safety is not None and "白沙片责任区" in _zones_in_file(safety)
 

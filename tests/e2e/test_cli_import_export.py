@@ -62,6 +62,7 @@ def test_an_exported_sheet_dry_runs_back_as_unchanged(data_home, tmp_path):
         "changed": 0,
         "unchanged": 38,
         "new_zones": [],
+        "warnings": [],
         "saved": False,
     }
 
@@ -94,6 +95,7 @@ def test_an_import_prints_its_rows_and_saves_them(data_home, tmp_path):
         "changed": 0,
         "unchanged": 2,
         "new_zones": [],
+        "warnings": [],
         "saved": True,
     }
 
@@ -171,6 +173,7 @@ def test_the_demos_visits_export_dry_run_back_unchanged_and_a_template_is_writte
         "changed": 0,
         "unchanged": visits,
         "new_zones": [],
+        "warnings": [],
         "saved": False,
     }
 
@@ -225,3 +228,34 @@ def test_a_visits_sheet_is_refused_with_every_problem_then_imported(data_home, t
     assert lines[-1] == "已保存。"
     assert count_rows(office, "visits") == visits + 1
     assert count_rows(office, "visit_records") == records + 1
+
+
+def test_moving_sheets_into_an_empty_database_warns_that_history_stays_behind(data_home, tmp_path):
+    office, new_office = tmp_path / "office.db", tmp_path / "new.db"
+    assert run_cli("--db", office, "demo", home=data_home).returncode == 0
+    schools, roster = tmp_path / "学校.xlsx", tmp_path / "督学.xlsx"
+    assert run_cli("--db", office, "export", "schools", schools, home=data_home).returncode == 0
+    assert run_cli("--db", office, "export", "inspectors", roster, home=data_home).returncode == 0
+
+    for kind, sheet in (("schools", schools), ("inspectors", roster)):
+        result = run_cli("--db", new_office, "import", kind, sheet, home=data_home)
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0].endswith("未变 0 行") or "新增责任区" in lines[0]
+        assert lines[1].startswith("注意：") and "备份" in lines[1] and "restore" in lines[1]
+        assert lines[-1] == "已保存。"
+    assert count_rows(new_office, "inspectors") == 10
+
+    again = run_cli("--db", new_office, "import", "inspectors", roster, home=data_home)
+    assert "注意：" not in again.stdout
+
+
+def test_a_formula_without_its_result_is_named_on_the_command_line(data_home, tmp_path):
+    office = tmp_path / "office.db"
+    sheet = write_sheet(tmp_path / "学校.xlsx", ["学校名称", "在校生数"], [["甲小学", "=600*2"]])
+    result = run_cli("--db", office, "import", "schools", sheet, home=data_home)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first, problem = result.stderr.splitlines()
+    assert first == FAILED_FIRST_LINE
+    assert "B 列（在校生数）：单元格 B2 是公式，但文件里没有保存公式的计算结果" in problem

@@ -454,3 +454,138 @@ def test_the_plan_summary_is_one_chinese_line():
     assert plan.summary() == "新增 2 行，修改 1 行，未变 20 行"
     plan.new_zones = ["东片", "西片"]
     assert plan.summary() == "新增 2 行，修改 1 行，未变 20 行；新增责任区：东片、西片"
+
+
+def test_a_plans_warnings_follow_its_summary_line():
+    plan = ImportPlan("schools", Path("x.xlsx"), date(2026, 11, 2))
+    plan.warnings = ["历史不随表导入。"]
+    assert plan.summary() == "新增 0 行，修改 0 行，未变 0 行\n注意：历史不随表导入。"
+
+
+# --- merged data rows, formulas without results, over-long text, quoted names ---------------
+
+
+def test_a_data_row_with_cells_merged_across_columns_is_an_error_naming_them(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "学校"
+    sheet.append(["学校名称", "学校类别", "联系电话", "地址"])
+    sheet.append(["甲小学", "小学", "6123456", "城关"])
+    sheet.append(["乙小学", None, "6123457", "东街"])
+    sheet.merge_cells("A3:B3")
+    sheet.append(["一、城关片区", None, None, None])  # a section title: not data
+    sheet.merge_cells("A4:D4")
+    sheet.append(["丙小学", "小学", "6123458", "西街"])
+    with pytest.raises(SheetError) as excinfo:
+        read_table(_save(workbook, tmp_path / "merged.xlsx"), SCHOOLS)
+    assert excinfo.value.messages() == [
+        "工作表“学校”第 3 行：单元格 A3:B3 跨列合并了A 列（学校名称）、B 列（学校类别），"
+        "合并的单元格只有一个值，分不出各列的值。数据行不能跨列合并，"
+        "请取消合并，把每个值填在自己的列中后再导入。"
+    ]
+
+
+def test_a_merged_cell_over_one_sheet_column_and_the_clerks_own_column_is_fine(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["学校名称", "自编说明", "联系电话"])
+    sheet.append(["甲小学", None, "6123456"])
+    sheet.merge_cells("A2:B2")  # 学校名称 over a column the app does not read
+    table = read_table(_save(workbook, tmp_path / "own.xlsx"), SCHOOLS)
+    assert [row.values for row in table.rows] == [{"name": "甲小学", "phone": "6123456"}]
+
+
+def _with_saved_result(path: Path, cell: str, result: str, *, text: bool = False) -> Path:
+    """The workbook at ``path`` with the result of the formula in ``cell`` saved, as Excel
+    saves it (openpyxl writes formulas with an empty ``<v/>``)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    start = sheet.index(f'<c r="{cell}"')
+    end = sheet.index("</c>", start)
+    written = sheet[start:end].replace("<v />", f"<v>{result}</v>")
+    if text:
+        written = written.replace(f'<c r="{cell}"', f'<c r="{cell}" t="str"', 1)
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + written + sheet[end:]).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_a_formula_without_a_saved_result_is_named_not_read_as_empty(tmp_path):
+    rows: list[list[object]] = [
+        ["姓名", "培训名称", "开始日期", "学时"],
+        ["王军", "岗前培训", "2026-07-13", "=8*2"],
+        ["李丽", "岗前培训", "2026-07-13", "=8*3"],
+        ["赵明", "岗前培训", "2026-07-13", 16],
+    ]
+    path = _sheet(tmp_path / "training.xlsx", rows, title="培训")
+    with pytest.raises(SheetError) as excinfo:
+        read_table(path, TRAINING)
+    assert excinfo.value.messages() == [
+        "工作表“培训”D 列（学时）：单元格 D2、D3 是公式，但文件里没有保存公式的计算结果，"
+        "读不到值。请先在 Excel 或 WPS 中打开这个文件并保存，或把这些单元格复制后"
+        "“选择性粘贴”为数值，再导入。"
+    ]
+    assert "不能为空" not in _messages(excinfo)
+
+
+def test_a_formula_saved_with_its_result_is_read_by_the_result(tmp_path):
+    rows: list[list[object]] = [
+        ["姓名", "培训名称", "开始日期", "学时"],
+        ["王军", "岗前培训", "2026-07-13", "=8*2"],
+    ]
+    path = _with_saved_result(_sheet(tmp_path / "saved.xlsx", rows), "D2", "16")
+    table = read_table(path, TRAINING)
+    assert table.rows[0].values["hours"] == 16
+
+
+def test_a_formula_whose_saved_result_is_empty_text_is_empty(tmp_path):
+    rows: list[list[object]] = [["学校名称", "联系电话"], ["甲小学", '=IF(1>2,"x","")']]
+    path = _with_saved_result(_sheet(tmp_path / "empty.xlsx", rows), "B2", "", text=True)
+    table = read_table(path, SCHOOLS)
+    assert [row.values for row in table.rows] == [{"name": "甲小学", "phone": None}]
+
+
+def test_a_formula_in_a_column_the_app_does_not_read_is_no_problem(tmp_path):
+    rows: list[list[object]] = [["学校名称", "合计"], ["甲小学", "=1+1"]]
+    table = read_table(_sheet(tmp_path / "x.xlsx", rows), SCHOOLS)
+    assert [row.values for row in table.rows] == [{"name": "甲小学"}]
+
+
+def test_free_text_is_refused_beyond_its_limit_and_never_beyond_an_excel_cell():
+    assert cells.EXCEL_CELL_MAX == 32_767
+    read = cells.long_text()
+    assert read("  备注\r\n第二行 ") == "备注\n第二行"
+    assert read("字" * 32_767) == "字" * 32_767
+    with pytest.raises(ValueError, match=r"不能超过 32767 个字（现有 1700000 个字）"):
+        read("字" * 1_700_000)
+    with pytest.raises(ValueError, match=r"不能超过 500 个字（现有 501 个字）"):
+        cells.long_text(500)("字" * 501)
+    assert cells.long_text(10**6) is not read  # a looser limit is still an Excel cell
+    with pytest.raises(ValueError, match="不能超过 32767 个字"):
+        cells.long_text(10**6)("字" * 40_000)
+
+
+def test_the_notes_columns_read_with_the_limits_of_their_fields(tmp_path):
+    from core.calendar.records import TEXT_MAX
+    from core.calendar.visits import NOTE_MAX
+
+    limits = {
+        (INSPECTORS, "notes"): cells.EXCEL_CELL_MAX,
+        (TRAINING, "note"): cells.EXCEL_CELL_MAX,
+        (VISITS, "note"): NOTE_MAX,
+        (VISITS, "findings"): TEXT_MAX,
+        (VISITS, "problems"): TEXT_MAX,
+        (VISITS, "advice"): TEXT_MAX,
+        (VISITS, "feedback"): TEXT_MAX,
+        (VISITS, "items"): cells.EXCEL_CELL_MAX,
+    }
+    for (spec, key), limit in limits.items():
+        read = spec.column(key).read
+        read("字" * limit)
+        with pytest.raises(ValueError, match=f"不能超过 {limit} 个字"):
+            read("字" * (limit + 1))

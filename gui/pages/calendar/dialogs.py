@@ -43,15 +43,12 @@ from core.calendar.availability import (
 from core.calendar.month_plan import TopicVisitsPlan, plan_topic_visits
 from core.calendar.semester import (
     ComprehensiveProposal,
-    SemesterShortfall,
-    propose_comprehensive,
-    semester_check,
+    SemesterView,
+    semester_view,
 )
 from core.calendar.visits import VisitInput, add_visit
 from core.changes import Change, changes_of
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind
-from core.office.policy import PolicyProfile
-from core.office.settings import load_policy
 from core.office.workdays import (
     UNKNOWN_YEAR_NOTICE,
     Semester,
@@ -680,18 +677,6 @@ class TopicVisitsDialog(StayingDialog):
 # --- the semester check ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SemesterData:
-    """What the semester check shows."""
-
-    semester: Semester
-    required: int
-    shortfalls: list[SemesterShortfall]
-    proposals: list[ComprehensiveProposal]
-    inspectors: list[InspectorRow]
-    policy: PolicyProfile
-
-
 class SemesterCheckDialog(QDialog):
     """学期检查: schools short of the semester's routine visits, and the comprehensive
     inspections due because a principal's term ends in the semester.
@@ -707,7 +692,7 @@ class SemesterCheckDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Semester check"))
         self.db, self.worker, self.today = db, worker, today
-        self.data: SemesterData | None = None
+        self.data: SemesterView | None = None
         self.visit_dialog: ComprehensiveVisitDialog | None = None
 
         self.earlier = QPushButton(self.tr("Previous semester"))
@@ -803,20 +788,7 @@ class SemesterCheckDialog(QDialog):
         wanted = semester or (self.data.semester if self.data else None)
         db, today = self.db, self.today
 
-        def read() -> SemesterData:
-            policy = load_policy(db)
-            term = wanted or semester_from(today, policy)
-            on = min(max(today, term.start), term.end)
-            return SemesterData(
-                term,
-                policy.routine_visits_per_semester,
-                semester_check(db, term.start, term.end, on),
-                propose_comprehensive(db, term, on),
-                _serving(inspector_rows(db, on)),
-                policy,
-            )
-
-        self.worker.submit(read, on_done=self.show_data)
+        self.worker.submit(lambda: semester_view(db, today, wanted), on_done=self.show_data)
 
     def step(self, direction: int) -> None:
         """Show the semester before (-1) or after (1) the one shown."""
@@ -826,7 +798,7 @@ class SemesterCheckDialog(QDialog):
         day = term.start - timedelta(days=1) if direction < 0 else term.end + timedelta(days=1)
         self.refresh(semester_from(day, self.data.policy, direction))
 
-    def show_data(self, data: SemesterData) -> None:
+    def show_data(self, data: SemesterView) -> None:
         """Show the figures of the semester read."""
         self.data = data
         term = data.semester
