@@ -2,7 +2,7 @@
 
     python build/build.py               # icon if missing, PyInstaller, smoke tests, size
     python build/build.py --skip-smoke  # only build
-    python build/build.py --installer   # also make the Windows installer (needs makensis)
+    python build/build.py --installer   # also make the Windows installer (Windows, makensis)
     python build/build.py --no-pin-check  # build even if packages differ from constraints.txt
 
 Before building, the installed versions of every package the bundle is made of or with (the
@@ -15,6 +15,16 @@ The smoke tests run the frozen executables against a fresh database in a tempora
 version, migration, demo data, the compliance check, an Excel export and its re-import, a PDF
 report, and a GUI start that exits once the dashboard has loaded. Any failure ends the build with
 a non-zero exit code and the step that failed.
+
+``--installer`` runs only on Windows: PyInstaller cannot cross-build, so a bundle frozen on Linux
+holds no ``SupervisionDesk.exe`` for the installer's shortcuts. ``build/test_installer.py``
+tests the installer script here, under wine, around a stand-in bundle.
+
+Code signing is optional: with ``SUPERVISION_DESK_SIGN_TOOL`` (the path of signtool.exe or
+osslsigncode) and ``SUPERVISION_DESK_SIGN_CERT`` (a .pfx file) set, the bundle's executables,
+the uninstaller and the installer are signed (``SUPERVISION_DESK_SIGN_PASSWORD`` and
+``SUPERVISION_DESK_SIGN_TIMESTAMP``, a timestamp server URL, are optional). Without them,
+nothing is signed and the build says so.
 """
 
 from __future__ import annotations
@@ -48,6 +58,11 @@ ICON_FILES = (ROOT / "resources" / "icons" / "app.png", ROOT / "resources" / "ic
 SMOKE_TIMEOUT_S = 180
 # Output that means the bundle misses a module or the migration scripts.
 FROZEN_FAILURE_MARKERS = ("No 'script_location'", "ModuleNotFoundError", "ImportError", "Traceback")
+# Code signing, optional: see the module's docstring.
+SIGN_TOOL_ENV = "SUPERVISION_DESK_SIGN_TOOL"
+SIGN_CERT_ENV = "SUPERVISION_DESK_SIGN_CERT"
+SIGN_PASSWORD_ENV = "SUPERVISION_DESK_SIGN_PASSWORD"
+SIGN_TIMESTAMP_ENV = "SUPERVISION_DESK_SIGN_TIMESTAMP"
 
 
 class BuildError(Exception):
@@ -246,26 +261,137 @@ def version_quad(version: str) -> str:
     return ".".join(numbers + ["0"] * (4 - len(numbers)))
 
 
-def make_installer(version: str) -> Path:
-    """Compile the NSIS installer from the bundle; returns the installer's path."""
+def is_windows_executable(path: Path) -> bool:
+    """Whether ``path`` is a Windows (PE) executable: MZ header pointing at a PE signature."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    if len(head) < 64 or head[:2] != b"MZ":
+        return False
+    offset = int.from_bytes(head[60:64], "little")
+    return head[offset : offset + 4] == b"PE\0\0"
+
+
+def windows_bundle_problem(bundle: Path) -> str | None:
+    """Why ``bundle`` cannot go into the installer, or None when it holds both Windows .exe."""
+    for name in (APP_NAME, CLI_NAME):
+        exe = bundle / f"{name}.exe"
+        if not exe.is_file():
+            return f"{bundle} has no {exe.name}: it is not a Windows bundle"
+        if not is_windows_executable(exe):
+            return f"{exe} is not a Windows executable"
+    return None
+
+
+def signing_command(target: Path) -> list[str] | None:
+    """The command that signs ``target`` in place, or None when no certificate is configured."""
+    tool, cert = os.environ.get(SIGN_TOOL_ENV), os.environ.get(SIGN_CERT_ENV)
+    if not tool or not cert:
+        return None
+    password = os.environ.get(SIGN_PASSWORD_ENV, "")
+    timestamp = os.environ.get(SIGN_TIMESTAMP_ENV, "")
+    if "osslsigncode" in Path(tool).name.lower():
+        # osslsigncode writes a new file; sign_file moves it over the original.
+        command = [tool, "sign", "-pkcs12", cert, "-h", "sha256", "-n", APP_NAME]
+        command += ["-pass", password] if password else []
+        command += ["-ts", timestamp] if timestamp else []
+        return [*command, "-in", str(target), "-out", f"{target}.signed"]
+    command = [tool, "sign", "/f", cert, "/fd", "SHA256", "/d", APP_NAME]
+    command += ["/p", password] if password else []
+    command += ["/tr", timestamp, "/td", "SHA256"] if timestamp else []
+    return [*command, str(target)]
+
+
+def signing_configured() -> bool:
+    """Whether a signing tool and certificate are configured (and say so when they are not)."""
+    if signing_command(Path("x.exe")) is None:
+        print(f"not signing: set {SIGN_TOOL_ENV} and {SIGN_CERT_ENV} to sign", flush=True)
+        return False
+    tool = os.environ[SIGN_TOOL_ENV]
+    if shutil.which(tool) is None:
+        raise BuildError(f"{SIGN_TOOL_ENV}={tool} is not an executable")
+    if not Path(os.environ[SIGN_CERT_ENV]).is_file():
+        raise BuildError(f"{SIGN_CERT_ENV}={os.environ[SIGN_CERT_ENV]} is not a file")
+    return True
+
+
+def sign_file(target: Path) -> None:
+    """Sign one executable in place with the configured tool; see :func:`signing_command`."""
+    command = signing_command(target)
+    if command is None:
+        raise BuildError(f"cannot sign {target.name}: no certificate configured")
+    result = subprocess.run(command, capture_output=True, text=True, errors="replace")
+    if result.returncode != 0:  # the output may name the certificate, never the password
+        raise BuildError(f"signing {target.name} failed:\n{result.stdout}{result.stderr}")
+    signed = Path(f"{target}.signed")
+    if signed.is_file():
+        signed.replace(target)
+    print(f"  signed {target.name}", flush=True)
+
+
+def sign_bundle(bundle: Path = BUNDLE_DIR) -> None:
+    """Sign the bundle's executables (on Windows builds, before they are smoke-tested)."""
+    for name in (APP_NAME, CLI_NAME):
+        exe = bundle / f"{name}.exe"
+        if exe.is_file():
+            sign_file(exe)
+
+
+def make_installer(
+    version: str,
+    bundle: Path = BUNDLE_DIR,
+    installer: Path | None = None,
+    target: str | None = None,
+    sign: bool = False,
+) -> Path:
+    """Compile the NSIS installer around a Windows bundle; returns the installer's path.
+
+    ``target`` is NSIS's (``amd64-unicode``, ``x86-unicode``); by default the script picks.
+    """
+    problem = windows_bundle_problem(bundle)
+    if problem is not None:
+        raise BuildError(f"no installer: {problem}")
     makensis = shutil.which("makensis")
     if makensis is None:
         raise BuildError("--installer needs makensis (NSIS) on PATH")
-    installer = DIST_DIR / f"{APP_NAME}-{version}-setup.exe"
+    installer = installer or DIST_DIR / f"{APP_NAME}-{version}-setup.exe"
     command = [
         makensis,
         "-V2",
         f"-DVERSION={version}",
         f"-DVERSION_QUAD={version_quad(version)}",
-        f"-DBUNDLE_DIR={BUNDLE_DIR}",
+        f"-DBUNDLE_DIR={bundle}",
         f"-DOUT_FILE={installer}",
         f"-DICON_FILE={ICON_FILES[1]}",
-        str(INSTALLER_SCRIPT),
     ]
+    if target:
+        command.append(f"-DTARGET={target}")
+    if sign:
+        # makensis runs this on the uninstaller before packing it (%1 is its path).
+        signer = [sys.executable, str(Path(__file__).resolve()), "--sign-file", "%1"]
+        command.append(f"-DSIGN_UNINSTALLER={subprocess.list2cmdline(signer)}")
+    command.append(str(INSTALLER_SCRIPT))
     print("compiling the installer …", flush=True)
     if subprocess.run(command, cwd=BUILD_DIR).returncode != 0:
         raise BuildError("makensis failed (see its output above)")
+    if sign:
+        sign_file(installer)
     return installer
+
+
+def installer_refusal() -> str | None:
+    """Why ``--installer`` cannot run on this machine, or None on Windows."""
+    if sys.platform == "win32":
+        return None
+    return (
+        f"--installer needs a Windows bundle, and PyInstaller on {sys.platform} freezes a "
+        f"{sys.platform} one (it cannot cross-build): an installer around it would install "
+        f"shortcuts to a {APP_NAME}.exe that is not there. Build the installer on Windows "
+        "(.github/workflows/release.yml); here, build/test_installer.py tests the installer "
+        "script under wine."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,18 +404,27 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"build even if installed packages differ from {CONSTRAINTS.name}",
     )
+    parser.add_argument("--sign-file", metavar="EXE", help=argparse.SUPPRESS)  # for makensis
     args = parser.parse_args(argv)
     version = project_version()
     try:
+        if args.sign_file:
+            sign_file(Path(args.sign_file))
+            return 0
+        if args.installer and (refusal := installer_refusal()):
+            raise BuildError(refusal)
         check_pins(enforce=not args.no_pin_check)
         ensure_icon()
+        sign = signing_configured()
         seconds = run_pyinstaller()
         print(f"built {BUNDLE_DIR.relative_to(ROOT)} {version} in {seconds:.0f} s")
+        if sign:
+            sign_bundle()
         if not args.skip_smoke:
             smoke_test(version)
         print(f"bundle size: {bundle_megabytes():.1f} MB")
         if args.installer:
-            installer = make_installer(version)
+            installer = make_installer(version, sign=sign)
             size = installer.stat().st_size / 1_000_000
             print(f"installer: {installer.relative_to(ROOT)} ({size:.1f} MB)")
     except (BuildError, subprocess.CalledProcessError) as exc:

@@ -2,11 +2,24 @@
 ; which passes the defines below:
 ;   makensis -DVERSION=0.1.0 -DVERSION_QUAD=0.1.0.0 -DBUNDLE_DIR=...\dist\SupervisionDesk
 ;            -DOUT_FILE=...\SupervisionDesk-0.1.0-setup.exe -DICON_FILE=...\app.ico installer.nsi
+; and optionally -DTARGET=amd64-unicode|x86-unicode (default: amd64-unicode when this NSIS has its
+; stubs, as Debian's does; the official Windows NSIS has only x86 ones, whose installer installs
+; the 64-bit app just as well) and -DSIGN_UNINSTALLER="<command with %1>" to sign uninstall.exe.
 ;
 ; A per-user install: no administrator rights, programs in %LOCALAPPDATA%\Programs\SupervisionDesk,
 ; shortcuts and the uninstall entry for the current user only. The user's data lives in
 ; %LOCALAPPDATA%\SupervisionDesk; neither installing, upgrading nor uninstalling touches it.
+; Neither runs while the app (or its CLI) runs from the install folder. A silent install (/S) is
+; in Chinese unless an earlier install remembered another language.
 
+!ifndef TARGET
+  !if /FileExists "${NSISDIR}\Stubs\lzma_solid-amd64-unicode"
+    !define TARGET "amd64-unicode"
+  !else
+    !define TARGET "x86-unicode"
+  !endif
+!endif
+Target ${TARGET}
 Unicode true
 ManifestDPIAware true
 SetCompressor /SOLID lzma
@@ -37,6 +50,11 @@ RequestExecutionLevel user
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
+!include "LogicLib.nsh"
+
+!ifdef SIGN_UNINSTALLER
+  !uninstfinalize '${SIGN_UNINSTALLER}' = 0
+!endif
 
 Name "督导工作台 Supervision Desk ${VERSION}"
 OutFile "${OUT_FILE}"
@@ -80,10 +98,50 @@ LangString DATA_FOLDER_REFUSED ${LANG_ENGLISH} \
   "The data folder $LOCALAPPDATA\${APP_ID} cannot hold the program. Choose another folder."
 LangString DATA_KEPT ${LANG_SIMPCHINESE} "您的数据保留在 $LOCALAPPDATA\${APP_ID}。"
 LangString DATA_KEPT ${LANG_ENGLISH} "Your data stays in $LOCALAPPDATA\${APP_ID}."
+LangString APP_RUNNING ${LANG_SIMPCHINESE} \
+  "督导工作台正在运行（$1）。请先关闭它，然后点击“重试”。"
+LangString APP_RUNNING ${LANG_ENGLISH} \
+  "Supervision Desk is running ($1). Close it, then choose Retry."
+
+; Sets VAR to FILE when FILE is a running program: Windows keeps a running executable's image
+; mapped, so it cannot be opened for writing. Works with stock NSIS, no process-list plug-in.
+!macro _SET_IF_RUNNING FILE VAR
+  ${If} ${FileExists} "${FILE}"
+    ClearErrors
+    FileOpen $0 "${FILE}" a
+    ${If} ${Errors}
+      StrCpy ${VAR} "${FILE}"
+    ${Else}
+      FileClose $0
+    ${EndIf}
+  ${EndIf}
+!macroend
+
+; Refuses to go on while the app or the CLI runs from $INSTDIR: Retry or quit with exit code 2
+; (a silent run quits at once).
+!macro CHECK_NOT_RUNNING_FUNCTION PREFIX
+Function ${PREFIX}CheckNotRunning
+  retry:
+    StrCpy $1 ""
+    !insertmacro _SET_IF_RUNNING "$INSTDIR\${APP_EXE}" $1
+    !insertmacro _SET_IF_RUNNING "$INSTDIR\${CLI_EXE}" $1
+    StrCmp $1 "" 0 +2
+      Return
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(APP_RUNNING)" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 2
+    Quit
+FunctionEnd
+!macroend
+!insertmacro CHECK_NOT_RUNNING_FUNCTION ""
+!insertmacro CHECK_NOT_RUNNING_FUNCTION "un."
 
 Function .onInit
   SetShellVarContext current
+  ; Chinese unless the registry remembers another choice; a silent install shows no dialog, so
+  ; without this it would follow the Windows display language.
+  StrCpy $LANGUAGE ${LANG_SIMPCHINESE}
   !insertmacro MUI_LANGDLL_DISPLAY
+  Call CheckNotRunning
 FunctionEnd
 
 Function .onVerifyInstDir
@@ -97,6 +155,8 @@ Section "Install"
   StrCmp "$INSTDIR" "$LOCALAPPDATA\${APP_ID}" 0 +3
     MessageBox MB_ICONSTOP "$(DATA_FOLDER_REFUSED)"
     Abort
+  ; The folder may have been changed on the directory page since .onInit checked.
+  Call CheckNotRunning
   SetOutPath "$INSTDIR"
   ; An upgrade replaces the previous version's files rather than mixing with them.
   RMDir /r "$INSTDIR\_internal"
@@ -118,11 +178,14 @@ Section "Install"
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "EstimatedSize" "$0"
+  ; Remembered for upgrades; MUI2 saves it when the install page is left, which /S never shows.
+  WriteRegStr HKCU "${SETTINGS_KEY}" "Language" "$LANGUAGE"
 SectionEnd
 
 Function un.onInit
   SetShellVarContext current
   !insertmacro MUI_UNGETLANGUAGE
+  Call un.CheckNotRunning
 FunctionEnd
 
 ; Removes only what the installer put there, so the data folder is safe whatever $INSTDIR is.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -33,3 +35,40 @@ def refusal(field: str, label: str, message: str) -> ValidationError:
 
 class NotEmptyError(Exception):
     """An operation that needs an empty database found data in it."""
+
+
+class StaleEditError(ValidationError):
+    """A save made from an out-of-date view: someone else saved the row since it was opened.
+    Nothing was changed; the message lists what the other clerk stored against what this one
+    typed."""
+
+
+Labels = dict[str, str | tuple[str, Callable[[Any], str]]]
+"""Field name → its Chinese label, or the label and how to show a stored code."""
+
+
+def field_values(row: Any, labels: Labels) -> dict[str, Any]:
+    """The values of the labelled fields of ``row``."""
+    return {field: getattr(row, field) for field in labels}
+
+
+def stale_edit(
+    what: str, labels: Labels, now: dict[str, Any], typed: dict[str, Any]
+) -> StaleEditError:
+    """The refusal of a save made from an older version of a row: names ``what`` and, for each
+    labelled field that differs, the value stored ``now`` and the one ``typed``."""
+    lines = []
+    for field, how in labels.items():
+        label, show = how if isinstance(how, tuple) else (how, str)
+        if now[field] != typed[field]:
+            stored, entered = _shown(now[field], show), _shown(typed[field], show)
+            lines.append(f"{label}：现在是“{stored}”，您填的是“{entered}”")
+    message = f"{what}已被他人修改（在您打开之后保存过），为免覆盖，本次没有保存。"
+    detail = "；".join(lines) if lines else "您填写的内容与现在保存的相同"
+    return StaleEditError(
+        [FieldError("version", "版本", f"{message}{detail}。请关闭后重新打开再修改。")]
+    )
+
+
+def _shown(value: Any, show: Callable[[Any], str]) -> str:
+    return "（空）" if value is None or value == "" else show(value)

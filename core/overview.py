@@ -98,6 +98,10 @@ class Compliance:
     visits: VisitFigures | None = None
     rectification: RectificationFigures | None = None
     archives: ArchiveFigures | None = None
+    unzoned: ZoneFigures | None = None
+    """The figures of the schools in no responsibility zone, as of a zone (None when none)."""
+    assigned_inspectors: int = 0
+    """Serving inspectors responsible for at least one school."""
 
     @property
     def full_time_share(self) -> float:
@@ -275,6 +279,10 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
             if name in by_zone
         ],
         unzoned_schools=[name for name, *_ in by_zone.get("", [])],
+        unzoned=(
+            zone_figures(by_zone[""], inspectors_by_zone, "", policy) if by_zone.get("") else None
+        ),
+        assigned_inspectors=len(load),
         terms_expiring=sorted(expiring, key=lambda t: (t.end_date, t.name)),
         term_limit_reached=sorted(at_limit),
         training_year=training_year,

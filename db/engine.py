@@ -13,11 +13,12 @@ message. A server that does not answer is given up on after :data:`SERVER_CONNEC
 from __future__ import annotations
 
 import stat
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import DatabaseEnvironmentError, friendly_errors
@@ -140,3 +141,19 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection (before a restore or at exit)."""
         self.engine.dispose()
+
+
+def hold_office_lock(session: Session, name: str) -> None:
+    """Make the rest of ``session``'s unit of work the only one named ``name`` in the office.
+
+    Jobs that read the office and write what follows from it (generating a month's plan, an
+    import) call this first: a second clerk's same job waits until the first has committed,
+    then reads what it saved, so two runs never duplicate or interleave. PostgreSQL takes a
+    transaction-level advisory lock; SQLite takes its single write lock at once with an empty
+    write (a second writer waits, up to the busy timeout, before it reads anything).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        key = zlib.crc32(name.encode("utf-8"))
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    else:
+        session.execute(text("UPDATE settings SET key = key WHERE 1 = 0"))

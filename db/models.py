@@ -8,6 +8,7 @@ The schema itself is created and changed only by the Alembic migrations in ``db/
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -60,6 +61,10 @@ class School(Base):
     __tablename__ = "schools"
     __table_args__ = (CheckConstraint("enrolment >= 0", name="enrolment_not_negative"),)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(30))
@@ -84,6 +89,10 @@ class Inspector(Base):
     """An inspector (督学)."""
 
     __tablename__ = "inspectors"
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -201,6 +210,10 @@ class Visit(Base):
         Index("ix_visits_inspector_date", "inspector_id", "visit_date"),
         Index("ix_visits_problem", "problem_id"),
     )
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_date: Mapped[date] = mapped_column(Date)

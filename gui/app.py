@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from db.backup import check_database_file, list_backups, restore_from
 from db.engine import Database
@@ -35,6 +35,7 @@ from db.errors import DatabaseDamagedError, DatabaseEnvironmentError, friendly_e
 from db.migrate import ensure_schema
 from gui import crash, dialogs
 from gui.preferences import CHINESE, language
+from gui.single_instance import SingleInstance
 from resources import (
     APP_ICON_PNG,
     CJK_FONT_FILE,
@@ -194,10 +195,16 @@ def run(args: argparse.Namespace) -> int:
     db = start_database(args.db, smoke=args.smoke)
     if db is None:
         return EXIT_ENVIRONMENT
+    claim = _claim(db)
+    if claim is not None and not claim.first:
+        db.dispose()
+        return 0
 
     from gui.main_window import MainWindow
 
     window = MainWindow(db)
+    if claim is not None:
+        claim.come_forward.connect(lambda: _bring_forward(window))
     dashboard = window.dashboard
     dashboard.loaded.connect(lambda: _stamp("dashboard"))
     if args.smoke:
@@ -211,4 +218,37 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     window.worker.wait_for_done()
     db.dispose()
+    if claim is not None:
+        claim.release()
     return code
+
+
+def _claim(db: Database) -> SingleInstance | None:
+    """This program's claim on a SQLite file; a second start on it brings the first forward,
+    says so and gets a claim that is not ``first``. None for a server database."""
+    if db.sqlite_path is None:
+        return None
+    claim = SingleInstance(db.sqlite_path)
+    if not claim.first:
+        answered = claim.ask_first_to_come_forward()
+        title = QCoreApplication.translate("app", "Supervision Desk is already open")
+        text = QCoreApplication.translate(
+            "app",
+            "This database is already open in another Supervision Desk window:\n{path}\n\n{what}",
+        ).format(
+            path=db.sqlite_path,
+            what=QCoreApplication.translate("app", "That window was brought to the front.")
+            if answered
+            else QCoreApplication.translate(
+                "app", "Switch to that window, or close it and start again."
+            ),
+        )
+        dialogs.inform(None, title, text)
+    return claim
+
+
+def _bring_forward(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()

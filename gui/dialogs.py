@@ -220,6 +220,11 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
 
 
 def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
-    """The system print dialog (the default printer preselected); False when cancelled."""
+    """The system print dialog (the default printer preselected); False when cancelled.
+
+    The pages offered are those of the document (``printer``'s from–to range, when set).
+    """
     dialog = QPrintDialog(printer, parent)
+    if printer.toPage():
+        dialog.setMinMax(printer.fromPage(), printer.toPage())
     return dialog.exec() == QPrintDialog.DialogCode.Accepted

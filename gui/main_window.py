@@ -8,8 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,12 +42,15 @@ from gui.pages.reports.page import ReportsPage
 from gui.pages.schools.page import SchoolsPage
 from gui.pages.settings.page import SettingsPage
 from gui.pages.training.page import TrainingPage
+from gui.pdf_preview import fit_on_screen, place_on_screen, screen_of, window_frame
 from gui.preferences import preferences
 from gui.widgets.list_page import ListPage
 from gui.worker import EVERYTHING, DbWorker
 
 GEOMETRY_KEY = "window/geometry"
 PAGE_KEY = "window/page"
+WINDOW_SIZE = QSize(1200, 780)
+"""The first opening's size where the screen has room for it (a 1366×768 laptop has not)."""
 
 
 class MainWindow(QMainWindow):
@@ -195,6 +205,9 @@ class MainWindow(QMainWindow):
                 self.tr("Backup"),
                 self.tr("The database was copied to:\n{path}").format(path=dest),
             ),
+            long=self.tr("Back up database"),
+            parent=self,
+            key="backup",
         )
 
     def restore_database(self) -> None:
@@ -226,6 +239,9 @@ class MainWindow(QMainWindow):
                 else self.tr("The data was restored."),
             ),
             changes=EVERYTHING,
+            long=self.tr("Restore from backup"),
+            parent=self,
+            key="restore",
         )
 
     def open_data_folder(self) -> None:
@@ -249,12 +265,40 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Supervision Desk"), text)
 
     def _restore_window_state(self) -> None:
+        """The last size and position, kept within the screen; the first time, a size that fits."""
         store = preferences()
         geometry = store.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 780)
+            available = screen_of(self).availableGeometry()
+            self.setGeometry(place_on_screen(available, fit_on_screen(available, WINDOW_SIZE)))
+        else:
+            self.keep_on_screen()
         page = store.value(PAGE_KEY, "dashboard")
         self.show_page(page if page in self.pages else "dashboard")
+
+    def keep_on_screen(self) -> None:
+        """Shrink and move the window so that all of it, frame included, is on its screen.
+
+        A size remembered on a bigger monitor (or a resolution changed since) would put the
+        status bar and the window's lower edge below the screen.
+        """
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = QGuiApplication.screenAt(self.geometry().center()) or screen_of(self)
+        available = screen.availableGeometry()
+        frame = window_frame(self)
+        inner = self.geometry()
+        if available.contains(inner.marginsAdded(frame)):
+            return
+        size = fit_on_screen(available, inner.size(), frame)
+        outer = QRect(inner.topLeft(), size).marginsAdded(frame)
+        left = min(max(outer.left(), available.left()), available.right() + 1 - outer.width())
+        top = min(max(outer.top(), available.top()), available.bottom() + 1 - outer.height())
+        self.setGeometry(QRect(left + frame.left(), top + frame.top(), size.width(), size.height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_on_screen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         store = preferences()

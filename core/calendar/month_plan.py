@@ -39,6 +39,7 @@ from core.office.settings import policy_from_session
 from core.office.workdays import WorkCalendar, school_break
 from core.parsing import clean_text
 from core.roster.assignments import dates_between, responsible_by_day
+from db.engine import hold_office_lock
 from db.models import Inspector, School, Unavailability, Visit, Zone
 
 if TYPE_CHECKING:
@@ -234,6 +235,8 @@ def generate_month(
         raise refusal("month", "月份", f"{year}年{month}月已经过去，不能再生成督导计划")
     start = max(first, today)
     with db.session() as session:
+        if save:
+            hold_office_lock(session, "visit plans")
         policy = policy_from_session(session)
         work = WorkCalendar.from_session(session)
         in_break = all(
@@ -305,6 +308,8 @@ def plan_topic_visits(
     if not school_ids:
         raise refusal("schools", "学校", "请至少选择一所学校")
     with db.session() as session:
+        if save:
+            hold_office_lock(session, "visit plans")
         policy = policy_from_session(session)
         work = WorkCalendar.from_session(session)
         office = _read_office(session, start, start, end, school_ids)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import selectinload
 from core.attachments import remove_unreferenced_copies, session_stored_names
 from core.changes import Change, mutates
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, Labels, ValidationError, field_values, stale_edit
 from core.office.settings import put_setting
 from core.parsing import clean_text
 from db.models import Attachment, Inspector, School, Setting, Visit, VisitRecord
@@ -176,16 +176,37 @@ def _visit(session: Session, visit_id: int) -> Visit:
     return visit
 
 
+VISIT_LABELS: Labels = {
+    "visit_date": "日期",
+    "kind": ("督导类型", VisitKind.label_of),
+    "topic": "专项主题",
+    "note": "备注",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.VISITS)
-def update_visit(db: Database, visit_id: int, data: VisitInput) -> None:
-    """Change a visit's day, school, inspector, kind, topic, note or companions."""
+def update_visit(
+    db: Database, visit_id: int, data: VisitInput, *, version: int | None = None
+) -> None:
+    """Change a visit's day, school, inspector, kind, topic, note or companions.
+
+    ``version`` is the visit's version when the clerk opened it: if someone saved it since, the
+    change is refused (:class:`~core.errors.StaleEditError`) and nothing is overwritten.
+    """
     with db.session() as session:
         visit = _visit(session, visit_id)
         if visit.status == VisitStatus.DONE and data.day != visit.visit_date:
             raise ValidationError(
                 [FieldError("day", "日期", "已完成的督导不能改日期，请先把状态改回“计划”")]
             )
-        _apply(session, visit, data)
+        stale = version is not None and visit.version != version
+        now = field_values(visit, VISIT_LABELS)
+        with session.no_autoflush:
+            _apply(session, visit, data)
+        if stale:
+            what = f"{now['visit_date']:%Y-%m-%d} 的这次督导"
+            raise stale_edit(what, VISIT_LABELS, now, field_values(visit, VISIT_LABELS))
 
 
 @mutates(Change.VISITS)
@@ -286,6 +307,7 @@ class VisitRow:
     generated: bool
     has_record: bool
     filed_on: date | None
+    version: int = 1
 
     @property
     def kind_label(self) -> str:
@@ -341,6 +363,7 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
             generated=v.generated,
             has_record=v.id in records,
             filed_on=records.get(v.id),
+            version=v.version,
         )
         for v in visits
     ]

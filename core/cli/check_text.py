@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.archive.progress import ArchiveFigures
 from core.overview import Compliance
+from core.roster.staffing import percent_text
 
 LIST_LIMIT = 20
 
@@ -47,8 +48,9 @@ def compliance_lines(c: Compliance) -> list[str]:
         f"  学校（园）{c.schools} 所，其中幼儿园 {c.kindergartens} 所、民办 {c.private_schools} 所"
     )
     lines.append(
-        f"{_mark(not c.full_time_short)} 专职督学：{c.full_time} 名，占 {c.full_time_share:.0%}"
-        f"（不少于 {p.min_full_time_share:.0%}）"
+        f"{_mark(not c.full_time_short)} 专职督学：{c.full_time} 名，"
+        f"占 {percent_text(c.full_time_share, p.min_full_time_share)}"
+        f"（不少于 {percent_text(p.min_full_time_share)}）"
     )
     lines.append(
         f"{_mark(not c.uncovered_schools)} 挂牌督导全覆盖："

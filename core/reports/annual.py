@@ -7,14 +7,17 @@ For ``--year`` (default: this year) the report reads the visits of the year
 (:func:`core.roster.training.training_summary`) and prints:
 
 一、总体情况 — the headline figures in one paragraph;
-二、各月督导 — per month: visits on the calendar and done, cancelled or postponed, schools
-visited, problems found, complaints received; a bar chart of planned against done;
+二、各月督导 — per month: visits on the calendar, due by the report's date (应完成) and done, the
+completion rate (done of due: a visit still to come is not counted against it), cancelled or
+postponed, schools visited, problems found, complaints received; a bar chart of planned against
+done;
 三、督学工作量 — per inspector: responsible schools, visits planned and done, schools visited,
 problems found at their visits, training hours against the requirement;
 四、学校督导情况 — per zone, then every school (a small office) or the schools visited least (a
 county: :data:`SCHOOL_LIST_LIMIT`), so the report stays a few pages;
-五、问题整改 — problems found in the year by category: fixed, reported (上报), still open, overdue;
-a bar chart; 六、投诉受理 — complaints by channel, replied and not.
+五、问题整改 — problems found in the year by category: fixed and still open (which add up to the
+problems found), and among the open ones those reported (上报) and overdue; a bar chart;
+六、投诉受理 — complaints by channel, replied and not.
 
 "Planned" counts the visits on the calendar (计划, 已确认, 已完成); cancelled and postponed ones
 are counted apart. A visit counts for its responsible inspector (companions are not counted).
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +53,7 @@ from core.reports.fonts import MISSING_MARK
 from core.reports.options import ReportOptions, letterhead
 from core.roster.assignments import responsible_inspectors
 from core.roster.schools import school_rows, zone_rows
+from core.roster.staffing import percent_text
 from core.roster.training import training_summary
 
 if TYPE_CHECKING:
@@ -71,8 +75,9 @@ CHART_FILLS = (colors.Color(0.78, 0.78, 0.78), colors.Color(0.25, 0.25, 0.25),
 
 
 def percent(part: int, whole: int) -> str:
-    """``part`` of ``whole`` as a whole percent, or an em dash when there is no whole."""
-    return f"{part / whole:.0%}" if whole else "—"
+    """``part`` of ``whole`` as a percent (one decimal where needed, never rounded up to 100 %),
+    or an em dash when there is no whole."""
+    return percent_text(part / whole) if whole else "—"
 
 
 def bar_chart(
@@ -155,16 +160,20 @@ def _step(top: float) -> int:
     return 10000
 
 
-def _inspector_rows(visits, problems_by_visit, training, responsible) -> list[list[str]]:
+def _inspector_rows(
+    visits, problems_by_visit, training, responsible, today: date
+) -> list[list[str]]:
     names: dict[int, str] = {t.inspector_id: t.name for t in training}
     planned: Counter[int] = Counter()
+    due: Counter[int] = Counter()
     done: Counter[int] = Counter()
     visited: dict[int, set[int]] = defaultdict(set)
     found: Counter[int] = Counter()
     for v in visits:
         names.setdefault(v.inspector_id, v.inspector)
         planned[v.inspector_id] += v.status in ACTIVE_STATUSES
-        if v.status == VisitStatus.DONE:
+        due[v.inspector_id] += _is_due(v, today)
+        if _done_by(v, today):
             done[v.inspector_id] += 1
             visited[v.inspector_id].add(v.school_id)
         found[v.inspector_id] += problems_by_visit.get(v.id, 0)
@@ -181,8 +190,9 @@ def _inspector_rows(visits, problems_by_visit, training, responsible) -> list[li
                 name if t else f"{name}（已离任）",
                 str(schools[inspector_id]),
                 str(planned[inspector_id]),
+                str(due[inspector_id]),
                 str(done[inspector_id]),
-                percent(done[inspector_id], planned[inspector_id]),
+                percent(done[inspector_id], due[inspector_id]),
                 str(len(visited[inspector_id])),
                 str(found[inspector_id]),
                 f"{t.hours:g} / {t.required}" if t else "—",
@@ -190,6 +200,48 @@ def _inspector_rows(visits, problems_by_visit, training, responsible) -> list[li
             ]
         )
     return rows
+
+
+def _is_due(visit, today: date) -> bool:
+    """Whether ``visit`` is on the calendar for ``today`` or a day before: due by then."""
+    return visit.status in ACTIVE_STATUSES and visit.day <= today
+
+
+def _done_by(visit, today: date) -> bool:
+    """Whether ``visit`` was due by ``today`` and is done (the completion rate's part)."""
+    return visit.status == VisitStatus.DONE and visit.day <= today
+
+
+def _visits_sentence(on_calendar: int, due: int, done: int, today: date, year: int) -> str:
+    """The year's visits in the headline: the completion rate is of the visits due by
+    ``today``; the visits still to come are counted apart."""
+    if today.year > year:
+        return f"全年安排督导 {on_calendar} 次，已完成 {done} 次，完成率 {percent(done, due)}"
+    if today.year < year:
+        return f"全年安排督导 {on_calendar} 次，均未到期"
+    text = (
+        f"全年安排督导 {on_calendar} 次，其中截至{today.month}月{today.day}日应完成 {due} 次，"
+        f"已完成 {done} 次，完成率 {percent(done, due)}"
+    )
+    if on_calendar > due:
+        later = today + timedelta(days=1)
+        text += f"；其余 {on_calendar - due} 次安排在{later.month}月{later.day}日及以后，尚未到期"
+    return text
+
+
+def _problems_sentence(problems) -> str:
+    """The year's problems in the headline, in parts that add up to the number found."""
+    fixed = sum(1 for p in problems if p.status in FIXED)
+    unresolved = [p for p in problems if p.status in UNRESOLVED]
+    escalated = sum(1 for p in unresolved if p.escalated_on is not None)
+    escalated_fixed = sum(1 for p in problems if p.status in FIXED and p.escalated_on)
+    return (
+        f"发现问题 {len(problems)} 个，其中已整改 {fixed} 个"
+        f"（整改率 {percent(fixed, len(problems))}）、尚未整改 {len(unresolved)} 个"
+        + (f"（含已上报督导部门 {escalated} 个）" if escalated else "")
+        + (f"；上报后已整改的 {escalated_fixed} 个计入已整改" if escalated_fixed else "")
+        + "。"
+    )
 
 
 def write(db: Database, out: Path, options: ReportOptions) -> None:
@@ -208,13 +260,11 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         responsible = responsible_inspectors(session, min(today, last))
 
     on_calendar = [v for v in visits if v.status in ACTIVE_STATUSES]
-    done = [v for v in visits if v.status == VisitStatus.DONE]
+    due = [v for v in visits if _is_due(v, today)]
+    done = [v for v in visits if _done_by(v, today)]
     called_off = len(visits) - len(on_calendar)
     visited = {v.school_id for v in done}
     reached = len(visited & {s.id for s in schools})
-    fixed = sum(1 for p in problems if p.status in FIXED)
-    unresolved = sum(1 for p in problems if p.status in UNRESOLVED)
-    escalated = sum(1 for p in problems if p.escalated_on is not None)
     replied = sum(1 for c in complaints if c.replied_on is not None)
     met = sum(1 for t in training if t.shortfall == 0)
     to_date = f"（统计至{cn_date(today)}）" if first <= today <= last else ""
@@ -225,13 +275,13 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     report.title_block()
     report.heading("一、总体情况")
     report.paragraph(
-        f"{year}年{to_date}，全年安排督导 {len(on_calendar)} 次，已完成 {len(done)} 次，"
-        f"完成率 {percent(len(done), len(on_calendar))}；另有取消或延期 {called_off} 次。"
+        f"{year}年{to_date}，"
+        + _visits_sentence(len(on_calendar), len(due), len(done), today, year)
+        + f"；另有取消或延期 {called_off} 次。"
         f"在册学校（园）{len(schools)} 所，已督导 {reached} 所，"
         f"覆盖率 {percent(reached, len(schools))}。"
-        f"发现问题 {len(problems)} 个，已整改 {fixed} 个"
-        f"（整改率 {percent(fixed, len(problems))}），上报 {escalated} 个，"
-        f"尚未整改 {unresolved} 个。受理投诉 {len(complaints)} 件，已答复 {replied} 件。"
+        + _problems_sentence(problems)
+        + f"受理投诉 {len(complaints)} 件，已答复 {replied} 件。"
         f"在任督学 {len(training)} 名，完成年度培训学时的 {met} 名。"
     )
 
@@ -242,15 +292,17 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     for month in range(1, 13):
         in_month = [v for v in visits if v.day.month == month]
         planned = sum(1 for v in in_month if v.status in ACTIVE_STATUSES)
-        finished = [v for v in in_month if v.status == VisitStatus.DONE]
+        month_due = sum(1 for v in in_month if _is_due(v, today))
+        finished = [v for v in in_month if _done_by(v, today)]
         planned_by_month.append(planned)
         done_by_month.append(len(finished))
         month_rows.append(
             [
                 f"{month}月",
                 str(planned),
+                str(month_due),
                 str(len(finished)),
-                percent(len(finished), planned),
+                percent(len(finished), month_due),
                 str(len(in_month) - planned),
                 str(len({v.school_id for v in finished})),
                 str(sum(1 for p in problems if p.found_on.month == month)),
@@ -258,18 +310,21 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             ]
         )
     month_rows.append(
-        ["合计", str(len(on_calendar)), str(len(done)), percent(len(done), len(on_calendar)),
-         str(called_off), str(len(visited)), str(len(problems)), str(len(complaints))]
+        ["合计", str(len(on_calendar)), str(len(due)), str(len(done)),
+         percent(len(done), len(due)), str(called_off), str(len(visited)), str(len(problems)),
+         str(len(complaints))]
     )  # fmt: skip
     report.table(
-        ["月份", "计划督导", "已完成", "完成率", "取消或延期", "督导学校（园）", "发现问题",
-         "受理投诉"],
+        ["月份", "计划督导", "应完成", "已完成", "完成率", "取消或延期", "督导学校（园）",
+         "发现问题", "受理投诉"],
         month_rows,
-        [10, 12, 11, 11, 13, 16, 12, 12],
-        "CCCCCCCC",
+        [9, 11, 10, 10, 10, 12, 15, 11, 11],
+        "CCCCCCCCC",
     )  # fmt: skip
     report.paragraph(
         "注：计划督导为列入日程的督导（计划、已确认、已完成），不含取消和延期的；"
+        f"应完成为其中日期在{cn_date(today)}及以前的，完成率为已完成占应完成的比例，"
+        "此后的尚未到期，不计入完成率；"
         "合计的督导学校（园）为全年督导过的学校数，一所学校多月督导只计一次。",
         "cell",
     )
@@ -286,17 +341,18 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     # 三、督学工作量
     report.heading("三、督学工作量与培训学时")
     problems_by_visit = Counter(p.visit_id for p in problems if p.visit_id is not None)
-    inspector_rows = _inspector_rows(visits, problems_by_visit, training, responsible)
+    inspector_rows = _inspector_rows(visits, problems_by_visit, training, responsible, today)
     if inspector_rows:
         report.table(
-            ["序号", "督学", "负责学校", "计划督导", "已完成", "完成率", "督导学校",
+            ["序号", "督学", "负责学校", "计划督导", "应完成", "已完成", "完成率", "督导学校",
              "发现问题", "培训学时 / 应修", "培训"],
             inspector_rows,
-            [6, 15, 9, 9, 8, 8, 9, 9, 14, 10],
-            "CLCCCCCCCC",
+            [5, 11, 9, 9, 8, 8, 8, 9, 9, 13, 8],
+            "CLCCCCCCCCC",
         )  # fmt: skip
         report.paragraph(
             "注：督导按责任督学计，同行督学不重复计；负责学校为统计日挂牌负责的学校；"
+            "应完成、完成率同上表；"
             "发现问题为本人督导中发现的问题；培训学时按培训开始日期计入年度。",
             "cell",
         )
@@ -305,7 +361,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
 
     # 四、学校督导情况
     report.heading("四、学校督导情况")
-    _zones_and_schools(report, schools, zones, visits, problems)
+    _zones_and_schools(report, schools, zones, visits, problems, today)
 
     # 五、问题整改
     report.story.append(CondPageBreak(SECTION_ROOM))
@@ -320,13 +376,15 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     report.write(out)
 
 
-def _zones_and_schools(report: Report, schools, zones, visits, problems) -> None:
+def _zones_and_schools(report: Report, schools, zones, visits, problems, today: date) -> None:
     planned: Counter[int] = Counter()
+    due: Counter[int] = Counter()
     done: Counter[int] = Counter()
     last_done: dict[int, date] = {}
     for v in visits:
         planned[v.school_id] += v.status in ACTIVE_STATUSES
-        if v.status == VisitStatus.DONE:
+        due[v.school_id] += _is_due(v, today)
+        if _done_by(v, today):
             done[v.school_id] += 1
             last_done[v.school_id] = max(v.day, last_done.get(v.school_id, v.day))
     found = Counter(p.school_id for p in problems)
@@ -340,19 +398,20 @@ def _zones_and_schools(report: Report, schools, zones, visits, problems) -> None
         ids = [s.id for s in by_zone[zone]]
         reached = sum(1 for i in ids if done[i])
         zone_planned = sum(planned[i] for i in ids)
+        zone_due = sum(due[i] for i in ids)
         zone_done = sum(done[i] for i in ids)
         rows.append(
             [zone, str(len(ids)), str(reached), percent(reached, len(ids)), str(zone_planned),
-             str(zone_done), percent(zone_done, zone_planned), str(sum(found[i] for i in ids)),
-             str(sum(open_[i] for i in ids))]
+             str(zone_due), str(zone_done), percent(zone_done, zone_due),
+             str(sum(found[i] for i in ids)), str(sum(open_[i] for i in ids))]
         )  # fmt: skip
     if rows:
         report.table(
-            ["责任区", "学校（园）", "已督导", "覆盖率", "计划督导", "已完成", "完成率",
-             "发现问题", "尚未整改"],
+            ["责任区", "学校（园）", "已督导", "覆盖率", "计划督导", "应完成", "已完成",
+             "完成率", "发现问题", "尚未整改"],
             rows,
-            [22, 10, 9, 9, 10, 9, 9, 10, 10],
-            "LCCCCCCCC",
+            [20, 10, 8, 9, 9, 8, 8, 9, 9, 10],
+            "LCCCCCCCCC",
             caption="按责任区",
         )  # fmt: skip
     else:
@@ -385,16 +444,17 @@ def _problems(report: Report, problems) -> None:
         report.paragraph("本年度没有登记问题。")
         return
     rows = []
-    chart: dict[str, list[int]] = {"发现": [], "已整改": [], "上报": []}
+    chart: dict[str, list[int]] = {"发现": [], "已整改": [], "尚未整改": []}
     for category in ProblemCategory:
         mine = [p for p in problems if p.category == category.value]
+        unresolved = [p for p in mine if p.status in UNRESOLVED]
         figures = (
             len(mine),
             sum(1 for p in mine if p.status in FIXED),
             sum(1 for p in mine if p.status == ProblemStatus.VERIFIED),
-            sum(1 for p in mine if p.escalated_on is not None),
-            sum(1 for p in mine if p.status in UNRESOLVED),
-            sum(1 for p in mine if p.overdue),
+            len(unresolved),
+            sum(1 for p in unresolved if p.escalated_on is not None),
+            sum(1 for p in unresolved if p.overdue),
         )
         for key, value in zip(chart, (figures[0], figures[1], figures[3]), strict=True):
             chart[key].append(value)
@@ -402,15 +462,15 @@ def _problems(report: Report, problems) -> None:
     totals = [sum(int(row[i]) for row in rows) for i in range(1, 7)]
     rows.append(["合计", *map(str, totals), percent(totals[1], totals[0])])
     report.table(
-        ["问题类别", "发现", "已整改", "其中已复查销号", "上报", "尚未整改", "其中逾期",
+        ["问题类别", "发现", "已整改", "其中已复查销号", "尚未整改", "其中已上报", "其中逾期",
          "整改率"],
         rows,
         [16, 10, 11, 15, 10, 12, 11, 11],
         "LCCCCCCC",
     )  # fmt: skip
     report.paragraph(
-        "注：已整改含已复查销号的；上报为曾上报督导部门的问题（其后整改完成的仍计入）；"
-        "逾期为尚未整改且已过整改期限的。",
+        "注：发现 = 已整改 + 尚未整改，已整改含已复查销号的；已上报为尚未整改、已上报督导部门的"
+        "问题（上报后已整改的计入已整改）；逾期为尚未整改且已过整改期限的。",
         "cell",
     )
     report.story.append(CondPageBreak(CHART_HEIGHT + 4 * mm))
@@ -419,7 +479,7 @@ def _problems(report: Report, problems) -> None:
             report,
             [c.label for c in ProblemCategory],
             list(chart.items()),
-            "图2　各类问题发现、整改与上报数",
+            "图2　各类问题发现、已整改与尚未整改数",
         )
     )
 

@@ -60,6 +60,12 @@ GRID_COLOR = colors.black
 HEADER_FILL = colors.Color(0.9, 0.9, 0.9)
 MIN_DECORATION_SIZE = 5.0
 ELLIPSIS = "…"
+TAIL_ROWS = 2
+"""Rows of a table that go on with the closing lines under it when these move to a new page."""
+TAIL_LINES = 2
+"""Lines of a paragraph that go on with the closing lines under it."""
+NOTE_STYLE = "cell"
+"""The style of a note under a table: it stays with the table's last rows."""
 CLOSING_PUNCTUATION = "，：；！？”’）》〉】…"
 """Chinese punctuation that must not begin a line. ReportLab's CJK line breaking hangs its own
 list of such characters (。、」 …) at the end of the line before, but that list lacks these, so
@@ -274,6 +280,71 @@ class _Grid(Table):
             if not sr <= row < er
         ]
         return grid
+
+
+class _KeepTail(KeepTogether):
+    """A table or paragraph (``lead``) and the closing lines after it (``trailer``): the
+    closing lines never stand on a page without the end of the lead.
+
+    When the lead and the trailer do not fit where they are, the lead is split so that its
+    last :data:`TAIL_ROWS` rows (a table, under its repeated header rows) or last
+    :data:`TAIL_LINES` lines (a paragraph) go on with the trailer; when not even the start of
+    the lead fits here, all of it starts on the next page, with the ``before`` flowables (the
+    heading above it). A group taller than a page is set as it comes.
+    """
+
+    def __init__(
+        self,
+        before: Sequence[Flowable],
+        lead: Flowable,
+        trailer: Sequence[Flowable],
+        frame_height: float,
+    ) -> None:
+        super().__init__([*before, lead, *trailer])
+        self._before = list(before)
+        self._lead = lead
+        self._trailer = list(trailer)
+        self._frame_height = frame_height
+
+    def split(self, width: float, height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (width, height):
+            self.wrap(width, height)
+        content = list(self._content)
+        needed: float = self._H + content[0].getSpaceBefore()
+        if needed <= height:
+            return content
+        room = height - self._lead.getSpaceBefore()
+        for flowable in self._before:
+            room -= flowable.wrapOn(self.canv, width, height)[1]
+            room -= flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        cut = self._cut(width, room)
+        if cut is not None:
+            parts = self._lead.splitOn(self.canv, width, cut)
+            if len(parts) >= 2:
+                rest = _KeepTail([], parts[-1], self._trailer, self._frame_height)
+                return [*self._before, *parts[:-1], rest]
+        if height < self._frame_height - 0.01:
+            return []  # start on the next page
+        return [KeepTogether.NullActionFlowable(), *content]  # taller than a page: as it comes
+
+    def _cut(self, width: float, room: float) -> float | None:
+        """The height to split the lead at, leaving its tail for the next page, or None."""
+        lead = self._lead
+        height = lead.wrapOn(self.canv, width, room)[1]
+        if isinstance(lead, Table):
+            heights = lead._rowHeights
+            first = lead.repeatRows if isinstance(lead.repeatRows, int) else 0
+            last = len(heights) - TAIL_ROWS  # the rows that may stay here
+            used, rows = 0.0, 0
+            while rows < last and used + heights[rows] <= room:
+                used += heights[rows]
+                rows += 1
+            return used + 0.01 if rows > first else None
+        if isinstance(lead, Paragraph):
+            leading = lead.style.leading
+            cut = min(room, height - TAIL_LINES * leading + 0.01)
+            return cut if cut >= leading else None
+        return None
 
 
 def _split_cell(flowables: list[Flowable], width: float, height: float) -> tuple[list, list]:
@@ -503,15 +574,52 @@ class Report:
     ) -> None:
         """The closing lines on the right: who issues the report, the seal note, the date.
 
-        ``keep_with`` are the flowables before them (the closing paragraph of a notice) that
-        move to the next page with them, so the signature never stands on a page alone.
+        They never stand on a page alone. ``keep_with`` are the flowables before them (the
+        closing paragraph of a notice) that move to the next page with them; without it they
+        keep with the end of what the story holds: the last rows of the table above (with the
+        notes under it) or the last lines of the closing paragraph (see :class:`_KeepTail`).
         """
-        lines: list[Flowable] = [*keep_with, Spacer(1, 6 * mm * self.frame.scale)]
+        lines: list[Flowable] = [Spacer(1, 6 * mm * self.frame.scale)]
         lines.append(self.para(settings.signature or self.frame.office, style))
         if settings.seal:
             lines.append(self.para(settings.seal, style))
         lines.append(self.para(cn_date(day), style))
-        self.story.append(KeepTogether(lines))
+        if keep_with:
+            self.story.append(KeepTogether([*keep_with, *lines]))
+            return
+        self.story.append(self._keep_with_end(lines))
+
+    def _keep_with_end(self, trailer: list[Flowable]) -> Flowable:
+        """``trailer`` bound to the end of the story in one :class:`_KeepTail`, which takes
+        from the story its lead — the last table (with the spacers and notes under it, which
+        join the trailer), else the last paragraph — and the heading right above the lead.
+        A story ending in anything else gets a plain group with the trailer."""
+        story = self.story
+
+        def movable(flowable: Flowable) -> bool:
+            return isinstance(flowable, Spacer) or (
+                isinstance(flowable, Paragraph) and flowable.style.name == NOTE_STYLE
+            )
+
+        lead = len(story) - 1
+        while lead >= 0 and isinstance(story[lead], Spacer):
+            lead -= 1
+        above = lead
+        while above >= 0 and movable(story[above]):
+            above -= 1
+        if above >= 0 and isinstance(story[above], Table):
+            lead = above  # a table with its notes: the table leads
+        if lead < 0 or not isinstance(story[lead], (Table, Paragraph)):
+            ending = story[lead + 1 :]
+            del story[lead + 1 :]
+            return KeepTogether([*ending, *trailer])
+        first = lead
+        if first and isinstance(story[first - 1], Paragraph):
+            first -= story[first - 1].style.name == "heading"
+        before, ending = story[first:lead], story[lead + 1 :]
+        group = _KeepTail(before, story[lead], [*ending, *trailer], self.height)
+        del story[first:]
+        return group
 
     # --- writing --------------------------------------------------------------------------
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.overview import compliance
+from core.overview import Compliance, ZoneFigures, compliance
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead
+from core.roster.staffing import percent_text
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -21,6 +22,37 @@ MET, NOT_MET, NOTE = "达标", "未达标", "提醒"
 
 def _verdict(ok: bool, failing: str = NOT_MET) -> str:
     return MET if ok else failing
+
+
+def _zone_note(c: Compliance, zones: list[ZoneFigures]) -> str:
+    """The note under the zone table: why a total is not the sum of its column, in figures."""
+    p = c.policy
+    notes = []
+    required = sum(z.required_inspectors for z in zones)
+    if required != c.required_inspectors:  # a sum of ceilings is never below the whole's
+        notes.append(
+            f"应配督学合计按全部 {c.schools} 所学校（园）计算（1∶{p.schools_per_inspector}，"
+            f"在校生超过 {p.dedicated_inspector_enrolment} 人的学校 1∶1），为 "
+            f"{c.required_inspectors} 名；各责任区按本区学校数分别计算、各自向上取整，"
+            f"各区之和为 {required} 名，故大于合计。"
+        )
+    actual = sum(z.inspectors for z in zones)
+    text = (
+        "实配督学为目前在该责任区挂牌负责学校的在任督学人数；合计为全部在任督学人数"
+        f"（{c.inspectors} 名）"
+    )
+    if actual != c.inspectors:
+        reasons = []
+        if actual > c.assigned_inspectors:
+            twice = actual - c.assigned_inspectors
+            reasons.append(f"一名督学跨责任区负责学校时在各区分别计入，多计 {twice} 名")
+        if c.inspectors > c.assigned_inspectors:
+            reasons.append(
+                f"未挂牌负责学校的 {c.inspectors - c.assigned_inspectors} 名督学不计入任何责任区"
+            )
+        text += f"，各区之和为 {actual} 名：" + "；".join(reasons)
+    notes.append(text + "。")
+    return "注：" + "".join(f"{n}. {t}" if len(notes) > 1 else t for n, t in enumerate(notes, 1))
 
 
 def write(db: Database, out: Path, options: ReportOptions) -> None:
@@ -48,8 +80,8 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         ],
         [
             "专职督学占比",
-            f"不少于 {p.min_full_time_share:.0%}",
-            f"专职 {c.full_time} 名，占 {c.full_time_share:.0%}",
+            f"不少于 {percent_text(p.min_full_time_share)}",
+            f"专职 {c.full_time} 名，占 {percent_text(c.full_time_share, p.min_full_time_share)}",
             _verdict(not c.full_time_short and c.inspectors > 0),
         ],
         [
@@ -75,9 +107,10 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     report.table(["项目", "标准", "实际", "结论"], rows, [14, 44, 30, 12], "LLLC")
 
     report.heading("二、各责任区配备情况")
+    zones = [*c.zones, *([c.unzoned] if c.unzoned else [])]
     zone_rows = [
         [
-            z.name,
+            z.name or UNZONED,
             str(z.schools),
             str(z.required_inspectors),
             str(z.inspectors),
@@ -85,6 +118,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             "；".join(
                 note
                 for note in (
+                    "请划入责任区" if not z.name else "",
                     f"超过 {p.zone_school_warning} 所" if z.over_limit else "",
                     f"{z.uncovered} 所未挂牌" if z.uncovered else "",
                 )
@@ -92,10 +126,8 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             )
             or "—",
         ]
-        for z in c.zones
+        for z in zones
     ]
-    if c.unzoned_schools:
-        zone_rows.append([UNZONED, str(len(c.unzoned_schools)), "—", "—", "—", "请划入责任区"])
     zone_rows.append(
         [
             "合计",
@@ -112,11 +144,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         [26, 14, 12, 12, 12, 24],
         "LCCCCL",
     )
-    report.paragraph(
-        "注：实配督学为目前在该责任区挂牌负责学校的在任督学人数，"
-        "一名督学跨责任区负责学校时分别计入；合计为全部在任督学人数。",
-        "cell",
-    )
+    report.paragraph(_zone_note(c, zones), "cell")
 
     report.heading("三、需要处理的事项")
     issues = []
@@ -133,7 +161,10 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     if c.shortfall:
         issues.append(f"按配备标准尚缺督学 {c.shortfall} 名，请按程序增聘。")
     if c.full_time_short:
-        issues.append(f"专职督学占比低于 {p.min_full_time_share:.0%}，请增加专职督学。")
+        issues.append(
+            f"专职督学占比 {percent_text(c.full_time_share, p.min_full_time_share)}，"
+            f"低于 {percent_text(p.min_full_time_share)}，请增加专职督学。"
+        )
     for number, text in enumerate(issues or ["无。"], start=1):
         report.paragraph(f"{number}. {text}" if issues else text)
     report.signature_block(head.settings, today)

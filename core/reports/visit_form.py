@@ -202,6 +202,8 @@ def _form_table(report: Report, form: _Form) -> Table:
             ("VALIGN", (1, writing), (-1, -2), "TOP"),
             ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
             ("BOX", (0, 0), (-1, -1), 1.2, "black"),
+            # the signatures never stand on a page alone: the last writing row goes with them
+            ("NOSPLIT", (0, len(data) - 2), (-1, len(data) - 1)),
         ],
         min_heights=heights,
     )

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from core.changes import Change, mutates
 from core.enums import Assessment, Employment, Gender, InspectorStatus, TermEndReason
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, Labels, ValidationError, field_values, stale_edit
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.overview import at_term_limit, term_expiring
@@ -78,6 +78,7 @@ class InspectorRow:
     term_expiring: bool = False
     at_term_limit: bool = False
     overloaded: bool = False
+    version: int = 1
 
     @property
     def serving(self) -> bool:
@@ -166,14 +167,33 @@ def apply_inspector_input(inspector: Inspector, data: InspectorInput) -> None:
     inspector.notes = data.notes.strip()
 
 
+INSPECTOR_LABELS: Labels = {
+    "name": "姓名",
+    "gender": "性别",
+    "employment": ("专兼职", Employment.label_of),
+    "unit": "工作单位",
+    "post": "职务",
+    "phone": "联系电话",
+    "certificate_no": "督学证号",
+    "notes": "备注",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.INSPECTORS, Change.SCHOOLS)
 def save_inspector(
     db: Database,
     data: InspectorInput,
     inspector_id: int | None = None,
     appoint_from: date | None = None,
+    *,
+    version: int | None = None,
 ) -> int:
-    """Add an inspector (optionally appointing a first term) or change one; returns the id."""
+    """Add an inspector (optionally appointing a first term) or change one; returns the id.
+
+    ``version`` is the row's version when the clerk opened it: if someone saved it since, the
+    change is refused (:class:`~core.errors.StaleEditError`) and nothing is overwritten.
+    """
     from core.roster.terms import appoint_in_session
 
     problems = inspector_problems(data)
@@ -194,7 +214,13 @@ def save_inspector(
             if found is None:
                 raise ValidationError([FieldError("name", "姓名", "找不到这名督学")])
             inspector = found
-        apply_inspector_input(inspector, data)
+        stale = version is not None and inspector.id is not None and inspector.version != version
+        now = field_values(inspector, INSPECTOR_LABELS)
+        with session.no_autoflush:
+            apply_inspector_input(inspector, data)
+        if stale:
+            typed = field_values(inspector, INSPECTOR_LABELS)
+            raise stale_edit(f"督学“{now['name']}”的信息", INSPECTOR_LABELS, now, typed)
         session.flush()
         if appoint_from is not None:
             appoint_in_session(session, inspector, appoint_from)
@@ -274,6 +300,7 @@ def _row(inspector: Inspector, today: date, schools: int, policy: PolicyProfile)
         term_expiring=term_expiring(terms, today, policy.term_warning_days) is not None,
         at_term_limit=at_term_limit(terms, today, policy),
         overloaded=schools > policy.inspector_school_warning,
+        version=inspector.version,
     )
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from core.changes import Change, mutates
 from core.enums import SchoolKind
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, Labels, ValidationError, field_values, stale_edit
 from core.office.settings import policy_from_session
 from core.parsing import clean_text, parse_phone
 from core.roster.assignment_ends import end_coverage
@@ -62,6 +62,7 @@ class SchoolRow:
     inspector: str
     inspector_since: date | None
     active: bool
+    version: int = 1
 
     @property
     def kind_label(self) -> str:
@@ -120,9 +121,28 @@ def apply_school_input(session: Session, school: School, data: SchoolInput) -> N
     school.zone = _zone_by_name(session, clean_text(data.zone))
 
 
+SCHOOL_LABELS: Labels = {
+    "name": "学校名称",
+    "kind": ("类别", SchoolKind.label_of),
+    "is_private": ("办学性质", lambda private: "民办" if private else "公办"),
+    "enrolment": "在校生数",
+    "principal": "校（园）长",
+    "principal_term_end": "校长任期届满",
+    "address": "地址",
+    "phone": "联系电话",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.SCHOOLS, Change.INSPECTORS)
-def save_school(db: Database, data: SchoolInput, school_id: int | None = None) -> int:
-    """Add a school (``school_id`` None) or change one; returns its id."""
+def save_school(
+    db: Database, data: SchoolInput, school_id: int | None = None, *, version: int | None = None
+) -> int:
+    """Add a school (``school_id`` None) or change one; returns its id.
+
+    ``version`` is the row's version when the clerk opened it: if someone saved it since, the
+    change is refused (:class:`~core.errors.StaleEditError`) and nothing is overwritten.
+    """
     problems = school_problems(data)
     if problems:
         raise ValidationError(problems)
@@ -139,7 +159,13 @@ def save_school(db: Database, data: SchoolInput, school_id: int | None = None) -
             if found is None:
                 raise ValidationError([FieldError("name", "学校名称", "找不到这所学校")])
             school = found
-        apply_school_input(session, school, data)
+        stale = version is not None and school.id is not None and school.version != version
+        now = field_values(school, SCHOOL_LABELS)
+        with session.no_autoflush:
+            apply_school_input(session, school, data)
+        if stale:
+            typed = field_values(school, SCHOOL_LABELS)
+            raise stale_edit(f"学校“{now['name']}”的信息", SCHOOL_LABELS, now, typed)
         session.flush()
         return school.id
 
@@ -201,6 +227,7 @@ def school_rows(db: Database, today: date) -> list[SchoolRow]:
                     inspector=inspector,
                     inspector_since=since,
                     active=school.active,
+                    version=school.version,
                 )
             )
         return rows

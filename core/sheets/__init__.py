@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from core.changes import EVERYTHING, mutates
 from core.sheets.plan import SHEET_KINDS, SHEET_TITLES, ImportPlan, PlannedRow, SheetError
+from db.engine import hold_office_lock
 
 if TYPE_CHECKING:
     from core.sheets.reader import SheetHandler
@@ -92,6 +93,8 @@ def _run(db: Database, kind: str, path: Path, today: date, *, save: bool) -> Imp
     plan = ImportPlan(kind, path, today, sheet=table.sheet, fingerprint=table.fingerprint)
     try:
         with db.session() as session:
+            if save:
+                hold_office_lock(session, "imports")
             problems = Problems(table)
             handler.import_rows(session, table, today, problems, plan)
             if problems:

@@ -4,12 +4,12 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="108"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
         <source>Appoint {name}</source>
         <translation>任命 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="112"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
@@ -366,12 +366,12 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="122"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="124"/>
         <source>Assessment of {name}</source>
         <translation>{name} 的任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="126"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
@@ -379,42 +379,42 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="247"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="249"/>
         <source>Assign schools to {name}</source>
         <translation>为 {name} 挂牌学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="249"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="251"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="250"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="252"/>
         <source>Type part of a school&apos;s or zone&apos;s name</source>
         <translation>输入学校或责任区名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="251"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="257"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="259"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="262"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="264"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="283"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="285"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="296"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="298"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -472,47 +472,47 @@
 <context>
     <name>BatchRenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="194"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="196"/>
         <source>General re-appointment</source>
         <translation>批量换届</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="196"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="198"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="199"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="201"/>
         <source>{name} (term ends {end})</source>
         <translation>{name}（任期至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="208"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="210"/>
         <source>Assessment for all</source>
         <translation>统一记录考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="209"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="213"/>
         <source>New terms start</source>
         <translation>新任期开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="223"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="225"/>
         <source>Tick at least one inspector.</source>
         <translation>请至少勾选一名督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="228"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="230"/>
         <source>Renewed: {count}</source>
         <translation>已续聘：{count} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="230"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="232"/>
         <source>Not renewed:</source>
         <translation>未续聘：</translation>
     </message>
@@ -881,27 +881,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="914"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="886"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="919"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="921"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="893"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="925"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="930"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="902"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -909,264 +909,264 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="87"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="137"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="95"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="145"/>
         <source>The database is empty. Load the demo office to try the app, or enter your office&apos;s name under Settings.</source>
         <translation>数据库中还没有数据。可以装入演示数据试用本程序，或先在“设置”中填写本单位名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="100"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="150"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="108"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="158"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="109"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="159"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="110"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="111"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="112"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="162"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="113"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="163"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="114"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="115"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="116"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="117"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="118"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="119"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="120"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="121"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="122"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="123"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="124"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="125"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="135"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="162"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="253"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="259"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="264"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="267"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="178"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="183"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="190"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="281"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="192"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="197"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="293"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="208"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="215"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="222"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="229"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="320"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="238"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="329"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="242"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="333"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="252"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="256"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="347"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="263"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="270"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="275"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="374"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="291"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="292"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="297"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="298"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="305"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="307"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="314"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="405"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="316"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="331"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1182,22 +1182,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="312"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="314"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="314"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="320"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="322"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="327"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="329"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1205,32 +1205,32 @@
 <context>
     <name>EndTermDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="161"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="163"/>
         <source>End the term of {name}</source>
         <translation>结束 {name} 的任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="163"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="165"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="165"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="167"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="166"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="170"/>
         <source>The schools this inspector covers will need a new one.</source>
         <translation>该督学负责的学校需另行挂牌。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="182"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="184"/>
         <source>These schools now have no responsible inspector:
 {schools}</source>
         <translation>以下学校现在没有责任督学：
@@ -1823,17 +1823,17 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="58"/>
+        <location filename="../../gui/widgets/list_page.py" line="82"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="61"/>
+        <location filename="../../gui/widgets/list_page.py" line="85"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="225"/>
+        <location filename="../../gui/widgets/list_page.py" line="250"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
     </message>
@@ -1841,142 +1841,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="95"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
-        <location filename="../../gui/main_window.py" line="215"/>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1988,24 +1990,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2013,33 +2015,33 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="42"/>
+        <location filename="../../gui/pdf_preview.py" line="90"/>
         <source>{count} pages</source>
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="43"/>
+        <location filename="../../gui/pdf_preview.py" line="91"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="44"/>
+        <location filename="../../gui/pdf_preview.py" line="92"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="45"/>
+        <location filename="../../gui/pdf_preview.py" line="93"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="83"/>
-        <location filename="../../gui/pdf_preview.py" line="93"/>
+        <location filename="../../gui/pdf_preview.py" line="145"/>
+        <location filename="../../gui/pdf_preview.py" line="155"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="94"/>
+        <location filename="../../gui/pdf_preview.py" line="156"/>
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
@@ -2856,32 +2858,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="345"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="347"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="352"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="356"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="358"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="362"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="364"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -2889,22 +2891,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="140"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="142"/>
         <source>Renew {name}</source>
         <translation>续聘 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="143"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
         <source>Assessment</source>
         <translation>任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="143"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="147"/>
         <source>New term starts</source>
         <translation>新任期开始</translation>
     </message>
@@ -3428,101 +3430,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="708"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="693"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="698"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="700"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="757"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="716"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="742"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="733"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="791"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="718"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="776"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="739"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="741"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="765"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="726"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="750"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="742"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="766"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="727"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="751"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="758"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="760"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="745"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="769"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="754"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="775"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="760"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="794"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="779"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="834"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="806"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="842"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="852"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="824"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="878"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="850"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="887"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="859"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -3933,124 +3935,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="512"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="509"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="513"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="510"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="518"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="515"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="520"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="522"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="519"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="533"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="541"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="538"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="544"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="541"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="596"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="604"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="544"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="593"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="601"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="550"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="551"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="562"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="564"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="579"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="576"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="590"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="587"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="595"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="592"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="597"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="605"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="602"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="614"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="611"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="628"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="660"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="657"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="671"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -4250,87 +4252,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="344"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="346"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="363"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="350"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="370"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="371"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="357"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="362"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="359"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="369"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="376"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="373"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="413"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="410"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="415"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="412"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="422"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="419"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="441"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="443"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="440"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4391,75 +4393,75 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="212"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="209"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="216"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="213"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="225"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="226"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="244"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="224"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="229"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="237"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="245"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="246"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="279"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="276"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="283"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="280"/>
         <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
         <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="291"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="288"/>
         <source>Enter the holidays and swapped working days here once they are announced.</source>
         <translation>节假日和调休安排公布后，请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="305"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="302"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="326"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="323"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>
@@ -4467,37 +4469,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="297"/>
+        <location filename="../../gui/pages/schools/page.py" line="301"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="303"/>
+        <location filename="../../gui/pages/schools/page.py" line="307"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="304"/>
+        <location filename="../../gui/pages/schools/page.py" line="308"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="305"/>
+        <location filename="../../gui/pages/schools/page.py" line="309"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="306"/>
+        <location filename="../../gui/pages/schools/page.py" line="310"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="339"/>
+        <location filename="../../gui/pages/schools/page.py" line="343"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="343"/>
+        <location filename="../../gui/pages/schools/page.py" line="347"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>
@@ -4505,14 +4507,40 @@ subtotal ({marks})</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="161"/>
+        <location filename="../../gui/app.py" line="162"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="162"/>
+        <location filename="../../gui/app.py" line="163"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="234"/>
+        <source>Supervision Desk is already open</source>
+        <translation>督导工作台已经打开</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="235"/>
+        <source>This database is already open in another Supervision Desk window:
+{path}
+
+{what}</source>
+        <translation>这个数据库已在另一个督导工作台窗口中打开：
+{path}
+
+{what}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="240"/>
+        <source>That window was brought to the front.</source>
+        <translation>已切换到那个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="242"/>
+        <source>Switch to that window, or close it and start again.</source>
+        <translation>请切换到那个窗口，或关闭它后再启动。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from core.reports import write_report
 from core.reports.annual import LEAST_VISITED
 from core.roster.assignments import responsible_inspectors
 from core.roster.schools import school_rows, zone_rows
+from core.roster.staffing import percent_text
 from core.roster.training import training_summary
 from db.engine import Database
 from db.models import Inspector, Problem, School, Visit
@@ -53,27 +54,34 @@ def text_of(path: Path) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{part / whole:.0%}" if whole else "—"
+    return percent_text(part / whole) if whole else "—"
 
 
 @needs_poppler
 def test_the_years_visits_per_month_and_in_total(office, tmp_path):
     visits = visit_rows(office, *YEAR)
     planned = [v for v in visits if v.status in ACTIVE_STATUSES]
-    done = [v for v in visits if v.status == VisitStatus.DONE]
-    assert planned and done and len(done) < len(planned)
+    due = [v for v in planned if v.day <= TODAY]
+    done = [v for v in due if v.status == VisitStatus.DONE]
+    assert planned and done and len(done) < len(due) < len(planned)
     path = write(office, tmp_path)
     text = text_of(path)
     assert "2026年度督导工作统计" in text and "2026年1月1日至2026年12月31日" in text
-    assert f"全年安排督导{len(planned)}次，已完成{len(done)}次" in text
-    assert f"完成率{percent(len(done), len(planned))}" in text
+    # the rate is of the visits due by the report's date; the ones still to come stand apart
+    assert (
+        f"全年安排督导{len(planned)}次，其中截至11月2日应完成{len(due)}次，已完成{len(done)}次，"
+        f"完成率{percent(len(done), len(due))}；"
+        f"其余{len(planned) - len(due)}次安排在11月3日及以后，尚未到期" in text
+    )
     assert f"另有取消或延期{len(visits) - len(planned)}次" in text
-    for month in (9, 10, 11):
+    for month in (9, 10, 11, 12):
         mine = [v for v in planned if v.day.month == month]
-        finished = [v for v in mine if v.status == VisitStatus.DONE]
-        # 月份, 计划督导, 已完成, 完成率
-        assert f"{month}月{len(mine)}{len(finished)}{percent(len(finished), len(mine))}" in text
-    assert "1月00—" in text
+        mine_due = [v for v in mine if v.day <= TODAY]
+        finished = [v for v in mine_due if v.status == VisitStatus.DONE]
+        # 月份, 计划督导, 应完成, 已完成, 完成率
+        row = f"{len(mine)}{len(mine_due)}{len(finished)}{percent(len(finished), len(mine_due))}"
+        assert f"{month}月{row}" in text
+    assert "1月000—" in text
     # the chart: its caption, legend and the month labels under the bars
     assert "图1各月督导计划与完成次数" in text and "计划督导已完成" in text
     assert_fonts_embedded(path)
@@ -89,10 +97,11 @@ def test_each_inspectors_work_and_training_hours(office, tmp_path):
     for number, t in enumerate(training, start=1):
         mine = [v for v in visits if v.inspector_id == t.inspector_id]
         planned = sum(1 for v in mine if v.status in ACTIVE_STATUSES)
-        done = sum(1 for v in mine if v.status == VisitStatus.DONE)
-        # 序号, 督学, 负责学校, 计划督导, 已完成, 完成率 …
+        due = sum(1 for v in mine if v.status in ACTIVE_STATUSES and v.day <= TODAY)
+        done = sum(1 for v in mine if v.status == VisitStatus.DONE and v.day <= TODAY)
+        # 序号, 督学, 负责学校, 计划督导, 应完成, 已完成, 完成率 …
         schools = responsible[t.inspector_id]
-        assert f"{number}{t.name}{schools}{planned}{done}{percent(done, planned)}" in text
+        assert f"{number}{t.name}{schools}{planned}{due}{done}{percent(done, due)}" in text
         verdict = "达标" if t.shortfall == 0 else f"差{round(t.shortfall, 1):g}"
         assert f"{t.hours:g}/{t.required}{verdict}" in text
     met = sum(1 for t in training if t.shortfall == 0)
@@ -115,15 +124,29 @@ def test_problems_by_category_and_complaints_by_channel(office, tmp_path):
     text = text_of(write(office, tmp_path))
     problems = [p for p in problem_rows(office, TODAY) if p.found_on.year == 2026]
     assert problems
+    fixed_states = (ProblemStatus.FIXED, ProblemStatus.VERIFIED)
     for category in ProblemCategory:
         mine = [p for p in problems if p.category == category.value]
-        fixed = sum(1 for p in mine if p.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED))
+        fixed = sum(1 for p in mine if p.status in fixed_states)
         assert f"{category.label}{len(mine)}{fixed}" in text
-    fixed = sum(1 for p in problems if p.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED))
-    escalated = sum(1 for p in problems if p.escalated_on is not None)
-    assert f"发现问题{len(problems)}个，已整改{fixed}个" in text
-    assert f"上报{escalated}个" in text
-    assert "图2各类问题发现、整改与上报数" in text
+    fixed = sum(1 for p in problems if p.status in fixed_states)
+    unresolved = [p for p in problems if p.status not in fixed_states]
+    escalated = sum(1 for p in unresolved if p.escalated_on is not None)
+    assert fixed and unresolved and escalated
+    # the parts printed add up to the problems found: the reported ones are among the open ones
+    assert fixed + len(unresolved) == len(problems)
+    assert (
+        f"发现问题{len(problems)}个，其中已整改{fixed}个（整改率{percent(fixed, len(problems))}）、"
+        f"尚未整改{len(unresolved)}个（含已上报督导部门{escalated}个）。" in text
+    )
+    verified = sum(1 for p in problems if p.status == ProblemStatus.VERIFIED)
+    overdue = sum(1 for p in unresolved if p.overdue)
+    # 合计: 发现, 已整改, 其中已复查销号, 尚未整改, 其中已上报, 其中逾期, 整改率
+    assert (
+        f"合计{len(problems)}{fixed}{verified}{len(unresolved)}{escalated}{overdue}"
+        f"{percent(fixed, len(problems))}" in text
+    )
+    assert "图2各类问题发现、已整改与尚未整改数" in text
     complaints = complaint_rows(office)
     replied = sum(1 for c in complaints if c.replied_on)
     assert f"受理投诉{len(complaints)}件，已答复{replied}件" in text
@@ -146,8 +169,8 @@ def test_only_the_chosen_year_counts(office, tmp_path):
     text = text_of(write(office, tmp_path, year=2025))
     assert "2025年度督导工作统计" in text
     assert "全年安排督导1次，已完成1次，完成率100%" in text
-    assert "发现问题1个，已整改0个" in text
-    assert "12月11100%" in text
+    assert "发现问题1个，其中已整改0个" in text
+    assert "12月111100%" in text
     assert name in text
     assert "本年度没有受理投诉" in text
     now = text_of(write(office, tmp_path))
@@ -158,7 +181,7 @@ def test_only_the_chosen_year_counts(office, tmp_path):
 
 def test_an_empty_office_prints_zeros(sqlite_db, tmp_path):
     text = text_of(write(sqlite_db, tmp_path))
-    assert "全年安排督导0次，已完成0次" in text
+    assert "全年安排督导0次，其中截至11月2日应完成0次，已完成0次，完成率—" in text
     assert "本年度没有督学，也没有督导" in text and "本年度没有登记问题" in text
 
 
@@ -169,3 +192,31 @@ def test_a_county_lists_only_the_schools_visited_least(sqlite_db, tmp_path):
     assert f"督导次数最少的{LEAST_VISITED}所学校（园）" in text
     assert len(PdfReader(path).pages) <= 8
     assert "图1" in text and "图2" in text
+
+
+@needs_poppler
+def test_in_december_the_rate_counts_only_the_visits_already_due(sqlite_db, tmp_path):
+    """Printed on 2 December, with December planned: the visits of 3–31 December are not yet
+    due, so they neither lower the rate nor hide in it; they are stated apart."""
+    december = date(2026, 12, 2)
+    create_demo(sqlite_db, "office", december)
+    visits = visit_rows(sqlite_db, *YEAR)
+    planned = [v for v in visits if v.status in ACTIVE_STATUSES]
+    due = [v for v in planned if v.day <= december]
+    done = [v for v in due if v.status == VisitStatus.DONE]
+    in_december = [v for v in planned if v.day.month == 12]
+    december_due = [v for v in in_december if v.day <= december]
+    december_done = [v for v in december_due if v.status == VisitStatus.DONE]
+    assert len(in_december) > 4 * len(december_due) > 0, "most of December is still to come"
+    path = write_report(sqlite_db, "annual", tmp_path / "annual.pdf", today=december)
+    text = text_of(path)
+    rate = percent(len(done), len(due))
+    assert len(done) / len(due) > 0.9 > len(done) / len(planned)
+    assert f"截至12月2日应完成{len(due)}次，已完成{len(done)}次，完成率{rate}" in text
+    assert f"其余{len(planned) - len(due)}次安排在12月3日及以后，尚未到期" in text
+    assert f"完成率{percent(len(done), len(planned))}" not in text
+    row = f"12月{len(in_december)}{len(december_due)}{len(december_done)}"
+    assert row + percent(len(december_done), len(december_due)) in text
+    assert row + percent(len(december_done), len(in_december)) not in text
+    assert "应完成为其中日期在2026年12月2日及以前的" in text
+    assert_renders(path, tmp_path)

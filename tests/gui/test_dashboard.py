@@ -3,6 +3,7 @@ card counted), and the offer to load the demo office into an empty database."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -87,3 +88,44 @@ def test_the_due_card_and_the_list_it_opens_agree_at_a_months_end(sqlite_db, qtb
     page.filter_choice.setCurrentIndex(0)
     assert all(r.day.month == 11 for r in page.visible_rows()), "back to the month shown"
     window.worker.wait_for_done()
+
+
+def _cards_fit(dashboard) -> None:
+    cards = list(dashboard.cards.values())
+    for index, card in enumerate(cards):
+        assert card.height() >= card.heightForWidth(card.width()), card.title.text()
+        inside = card.rect()
+        for label in (card.title, card.figure, card.detail):
+            needed = label.heightForWidth(label.width()) if label.wordWrap() else label.height()
+            assert label.height() >= needed, label.text()
+            assert inside.contains(label.geometry()), label.text()
+        for other in cards[index + 1 :]:
+            assert not card.geometry().intersects(other.geometry())
+
+
+def test_cards_wrap_without_overlapping_and_show_all_their_text(demo_window, qtbot):
+    """A maximised window on a 1366×768 laptop, then a narrow one."""
+    dashboard = demo_window.dashboard
+    demo_window.resize(1366, 700)
+    qtbot.waitUntil(lambda: dashboard.columns >= 4)
+    qtbot.wait(50)
+    _cards_fit(dashboard)
+    wide = dashboard.columns
+    demo_window.resize(1040, 600)
+    qtbot.waitUntil(lambda: dashboard.columns < wide)
+    qtbot.wait(50)
+    _cards_fit(dashboard)
+    # The cards scroll rather than squeezing into the page.
+    assert dashboard.minimumSizeHint().height() < 400
+
+
+def test_a_failing_full_time_share_is_not_shown_rounded_up(demo_window):
+    """13 full-time of 44 is 29.5 %: the card shows it so, in red, never a red "30%"."""
+    dashboard = demo_window.dashboard
+    dashboard.show_overview(replace(dashboard.overview, full_time=13, inspectors=44))
+    card = dashboard.cards["full_time"]
+    assert card.figure.text() == "29.5%"
+    assert card.property("alert") is True
+    dashboard.show_overview(replace(dashboard.overview, full_time=15, inspectors=50))
+    assert card.figure.text() == "30%"
+    assert card.property("alert") is False

@@ -218,3 +218,23 @@ def test_actions_for_one_inspector_need_exactly_one_selected(open_window, sqlite
     page.select_ids([r.id for r in page.model.rows[:2]])
     assert not renew.isEnabled() and not page.edit_button.isEnabled()
     assert batch.isEnabled()
+
+
+def test_two_edit_forms_on_one_inspector_never_overwrite_each_other(open_window, sqlite_db, qtbot):
+    _window, page = open_demo(open_window, sqlite_db, qtbot, "inspectors")
+    name = names(page)[0]
+    _select(page, name, qtbot)
+    page.edit_inspector()
+    first = page.dialog
+    page.edit_inspector()
+    second = page.dialog
+    assert first is not second
+    first.phone.setText("13907380001")
+    press_ok(first, qtbot)
+    assert closed(first)
+    second.notes.setPlainText("兼任城关片责任督学")
+    press_ok(second, qtbot)
+    assert second.isVisible(), "the second form stays open with what was typed"
+    assert "已被他人修改" in second.errors.text() and "13907380001" in second.errors.text()
+    [stored] = [r for r in inspector_rows(sqlite_db, TODAY) if r.name == name]
+    assert (stored.phone, stored.notes) == ("13907380001", "")

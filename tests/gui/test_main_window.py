@@ -129,3 +129,39 @@ def test_restore_of_a_file_that_is_no_backup_explains_why(
 def test_backup_actions_are_off_for_a_server_database(window):
     assert window.backup_action.isEnabled() == window.db.is_sqlite
     assert window.restore_action.isEnabled() == window.db.is_sqlite
+
+
+def test_the_first_opening_fits_a_1366_by_768_laptop():
+    """The available geometry of a 1366×768 screen with a 40 px taskbar."""
+    from PySide6.QtCore import QRect
+
+    from gui.main_window import WINDOW_SIZE
+    from gui.pdf_preview import FRAME_ALLOWANCE, fit_on_screen, place_on_screen
+
+    available = QRect(0, 0, 1366, 728)
+    size = fit_on_screen(available, WINDOW_SIZE)
+    assert size.width() == WINDOW_SIZE.width()
+    assert size.height() < WINDOW_SIZE.height()
+    assert available.contains(place_on_screen(available, size).marginsAdded(FRAME_ALLOWANCE))
+
+
+def test_the_window_and_its_status_bar_are_on_the_screen(window):
+    available = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    assert frame.top() >= available.top()
+    assert frame.bottom() <= available.bottom()
+    status = window.statusBar()
+    assert status.isVisible()
+    assert status.geometry().bottom() < window.height()
+
+
+def test_a_remembered_size_bigger_than_the_screen_is_shrunk_to_it(open_window, db):
+    first = open_window(db)
+    first.resize(first.width(), 2000)
+    first.move(50, 300)
+    first.close()
+
+    second = open_window(db)
+    available = second.screen().availableGeometry()
+    assert second.frameGeometry().top() >= available.top()
+    assert second.frameGeometry().bottom() <= available.bottom()

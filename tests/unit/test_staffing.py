@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.office.policy import PolicyProfile
-from core.roster.staffing import full_time_share, required_inspectors
+from core.roster.staffing import full_time_share, percent_text, required_inspectors
 
 DEFAULT = PolicyProfile()
 THRESHOLD = DEFAULT.dedicated_inspector_enrolment
@@ -115,3 +115,50 @@ def test_full_time_share_without_inspectors_is_zero():
 def test_three_of_ten_meets_the_default_minimum_and_two_do_not():
     assert full_time_share(3, 10) >= DEFAULT.min_full_time_share
     assert full_time_share(2, 10) < DEFAULT.min_full_time_share
+
+
+# --- shares shown to people ----------------------------------------------------------------
+
+
+def _shown(text: str) -> float:
+    """The percent a text such as "29.5%" shows."""
+    assert text.endswith("%")
+    return float(text[:-1])
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "minimum", "text"),
+    [
+        (13, 44, 0.3, "29.5%"),  # 29.545 %: not "30%" next to 未达标
+        (3, 10, 0.3, "30%"),
+        (6, 10, 0.3, "60%"),
+        (2996, 10_000, 0.3, "29.9%"),  # rounds to 30.0 %, but fails: shown below the minimum
+        (123, 126, None, "97.6%"),
+        (37, 38, None, "97.4%"),
+        (9999, 10_000, None, "99.9%"),  # not all: never "100%"
+        (1, 100_000, None, "0.1%"),  # something: never "0%"
+        (0, 5, None, "0%"),
+        (5, 5, None, "100%"),
+        (2, 3, None, "66.7%"),
+    ],
+)
+def test_a_share_shows_one_decimal_where_needed(part, whole, minimum, text):
+    assert percent_text(part / whole, minimum) == text
+
+
+@given(
+    st.integers(min_value=1, max_value=2_000).flatmap(
+        lambda total: st.tuples(st.integers(min_value=0, max_value=total), st.just(total))
+    ),
+    st.integers(min_value=1, max_value=99).map(lambda percent: percent / 100),
+)
+def test_a_share_is_never_rounded_across_the_minimum(pair, minimum):
+    full_time, total = pair
+    share = full_time_share(full_time, total)
+    shown = _shown(percent_text(share, minimum))
+    if share < minimum:
+        assert shown < round(minimum * 100, 6), "a failing share is shown below the minimum"
+    else:
+        assert shown >= round(minimum * 100, 6), "a share that meets it is never shown below"
+    assert abs(shown - share * 100) < 0.1 + 1e-9
+    assert (shown == 100) == (full_time == total) and (shown == 0) == (full_time == 0)

@@ -178,5 +178,8 @@ class VisitDialog(FormDialog):
         if self.visit is None:
             self.submit(lambda: add_visit(self.db, data), changes_of(add_visit))
         else:
-            visit_id = self.visit.id
-            self.submit(lambda: update_visit(self.db, visit_id, data), changes_of(update_visit))
+            visit_id, version = self.visit.id, self.visit.version
+            self.submit(
+                lambda: update_visit(self.db, visit_id, data, version=version),
+                changes_of(update_visit),
+            )

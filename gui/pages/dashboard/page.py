@@ -10,25 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from core.changes import EVERYTHING, Change, changes_of
 from core.overview import Compliance, compliance
+from core.roster.staffing import percent_text
 from db.engine import Database
 from gui import dialogs
 from gui.report_actions import open_report
 from gui.worker import DbWorker, report_failure
 
-CARD_COLUMNS = 4
+CARD_COLUMNS = 6
+"""The most cards side by side; fewer when the page is narrower (see :data:`CARD_MIN_WIDTH`)."""
+CARD_MIN_WIDTH = 200
+CARD_SPACING = 12
+CARD_DETAIL_LINES = 2
+"""Lines of explanation every card has room for; longer ones make their card taller."""
 ARCHIVE_WARNING_DAYS = 7
 """A phase deadline this close (days) marks the archives card."""
 
@@ -41,25 +51,65 @@ class Card(QPushButton):
         self.target = target
         self.setObjectName("card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(220, 120)
+        self.setMinimumWidth(CARD_MIN_WIDTH)
+        self.column_width = CARD_MIN_WIDTH
+        """The width the dashboard gives the card; its text is wrapped to it."""
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.title = QLabel(title)
         self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
         self.figure = QLabel("…")
         self.figure.setObjectName("cardFigure")
         self.detail = QLabel()
         self.detail.setObjectName("cardDetail")
         self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
+        self.box = layout
         layout.setContentsMargins(16, 12, 16, 12)
         for label in (self.title, self.figure, self.detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         layout.addStretch(1)
 
+    def least_height(self) -> int:
+        """Room for the title, the figure and :data:`CARD_DETAIL_LINES` lines, by their fonts."""
+        layout = self.box
+        margins = layout.contentsMargins()
+        return (
+            margins.top()
+            + self.title.fontMetrics().height()
+            + self.figure.fontMetrics().height()
+            + CARD_DETAIL_LINES * self.detail.fontMetrics().lineSpacing()
+            + 2 * max(0, layout.spacing())
+            + margins.bottom()
+        )
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """Tall enough for every line of the title and the explanation, wrapped at ``width``."""
+        return max(self.least_height(), self.box.totalHeightForWidth(width))
+
+    def fit_height(self, width: int | None = None) -> None:
+        """Make the card at least as tall as its text needs at ``width`` (or the last width)."""
+        if width is not None:
+            self.column_width = max(CARD_MIN_WIDTH, width)
+        self.setMinimumHeight(self.heightForWidth(self.column_width))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.column_width, self.heightForWidth(self.column_width))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(CARD_MIN_WIDTH, self.least_height())
+
     def show_figure(self, figure: str, detail: str, *, alert: bool = False) -> None:
         """Show the figure; ``alert`` marks something that needs doing."""
         self.figure.setText(figure)
         self.detail.setText(detail)
+        self.fit_height()
         self.setProperty("alert", alert)
         self.style().unpolish(self)
         self.style().polish(self)
@@ -124,13 +174,26 @@ class DashboardPage(QWidget):
             "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
             "zones": Card(self.tr("Zones"), "schools"),
         }
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for index, card in enumerate(self.cards.values()):
+        self.card_area = QWidget()
+        self.grid = QGridLayout()
+        self.grid.setSpacing(CARD_SPACING)
+        area_layout = QVBoxLayout(self.card_area)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addLayout(self.grid)
+        area_layout.addStretch(1)
+        self.columns = 0
+        for card in self.cards.values():
             card.clicked.connect(lambda _=False, target=card.target: self.navigate.emit(target))
-            grid.addWidget(card, index // CARD_COLUMNS, index % CARD_COLUMNS)
+        self.arrange_cards(CARD_COLUMNS)
+        self.card_scroll = QScrollArea()
+        self.card_scroll.setObjectName("cardScroll")
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_scroll.setWidget(self.card_area)
 
         layout = QVBoxLayout(self)
+        self.box = layout
         layout.setContentsMargins(32, 24, 32, 24)
         self.print_button = QPushButton(self.tr("Print staffing report…"))
         self.print_button.clicked.connect(
@@ -143,11 +206,39 @@ class DashboardPage(QWidget):
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
         layout.addWidget(self.empty_banner)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addWidget(self.card_scroll, 1)
 
         worker.data_changed.connect(self.refresh)
         self.refresh()
+
+    def arrange_cards(self, columns: int) -> None:
+        """Put the cards in rows of ``columns``, each column as wide as the others."""
+        columns = max(1, min(columns, CARD_COLUMNS))
+        if columns == self.columns:
+            return
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        for index, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, index // columns, index % columns, Qt.AlignmentFlag(0))
+        for column in range(max(columns, self.grid.columnCount())):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+
+    def columns_for(self, width: int) -> int:
+        """How many cards of at least :data:`CARD_MIN_WIDTH` fit side by side in ``width``."""
+        return (width + CARD_SPACING) // (CARD_MIN_WIDTH + CARD_SPACING)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The scroll bar's width is always left free, so that its coming and going does not
+        # change the number of columns back and forth.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.box.contentsMargins()
+        width = event.size().width() - margins.left() - margins.right() - bar
+        self.arrange_cards(self.columns_for(width))
+        column_width = (width - (self.columns - 1) * CARD_SPACING) // self.columns
+        for card in self.cards.values():
+            card.fit_height(column_width)
+        super().resizeEvent(event)
 
     def refresh(self, _changes: frozenset[Change] = EVERYTHING) -> None:
         """Read the figures again in the background."""
@@ -179,7 +270,7 @@ class DashboardPage(QWidget):
             alert=o.shortfall > 0,
         )
         self.cards["full_time"].show_figure(
-            f"{o.full_time_share:.0%}",
+            percent_text(o.full_time_share, p.min_full_time_share),
             self.tr("{count} full-time; at least {minimum:.0%} required").format(
                 count=o.full_time, minimum=p.min_full_time_share
             ),

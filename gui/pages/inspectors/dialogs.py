@@ -91,11 +91,13 @@ class InspectorDialog(FormDialog):
             notes=self.notes.toPlainText(),
         )
         inspector_id = self.row.id if self.row else None
+        version = self.row.version if self.row else None
         start = (
             self.appoint_from.value() if self.row is None and self.appoint_now.isChecked() else None
         )
         self.submit(
-            lambda: save_inspector(self.db, data, inspector_id, start), changes_of(save_inspector)
+            lambda: save_inspector(self.db, data, inspector_id, start, version=version),
+            changes_of(save_inspector),
         )
 
 

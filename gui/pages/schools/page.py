@@ -285,7 +285,11 @@ class SchoolDialog(FormDialog):
 
     def save(self) -> None:
         data, school_id = self.value(), self.row.id if self.row else None
-        self.submit(lambda: save_school(self.db, data, school_id), changes_of(save_school))
+        version = self.row.version if self.row else None
+        self.submit(
+            lambda: save_school(self.db, data, school_id, version=version),
+            changes_of(save_school),
+        )
 
 
 class ZonesDialog(FormDialog):
