@@ -13,6 +13,7 @@ handler.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -38,6 +39,46 @@ class _Relay(QObject):
 
     finished = Signal(object, object, object)
     progressed = Signal(object, int, int, str)
+
+
+class _GuiThreadCollector(QObject):
+    """Python's cyclic garbage collection, on the GUI thread only.
+
+    Left automatic, a collection may start on the worker thread and finalise Qt objects there
+    (a closed dialog's wrapper, its connected lambdas), which crashes the program. So automatic
+    collection is off while the application runs, and a timer on the GUI thread collects each
+    generation as soon as its threshold asks for it.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(self.INTERVAL_MS)
+        app.aboutToQuit.connect(self.stop)
+
+    def collect(self) -> None:
+        """Collect the generations whose counts passed their thresholds."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+    def stop(self) -> None:
+        """Back to automatic collection once the event loop has ended."""
+        self.timer.stop()
+        gc.enable()
+
+
+def collect_on_the_gui_thread() -> None:
+    """Install :class:`_GuiThreadCollector` once for the running application."""
+    app = QCoreApplication.instance()
+    if app is not None and app.findChild(_GuiThreadCollector) is None:
+        _GuiThreadCollector(app)
 
 
 class _LongJob:
@@ -89,6 +130,7 @@ class DbWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_on_the_gui_thread()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending = 0

@@ -368,7 +368,7 @@ def test_the_chinese_lines_carry_the_figures(sqlite_db):
     assert OFFICE in lines[0] and "（2026-11-02）" in lines[0]
     assert "✓ 督学配备：在任 6 名" in text and "应配 3 名" in text
     assert "学校（园）10 所，其中幼儿园 3 所、民办 1 所" in text
-    assert "✓ 专职督学：2 名，占 33%（不少于 30%）" in text
+    assert "✓ 专职督学：2 名，占 33.3%（不少于 30%）" in text
     assert "✗ 挂牌督导全覆盖：4 所学校没有责任督学" in text
     assert f"  {'、'.join(UNCOVERED)}" in lines
     assert "✗ 任期：1 名督学的任期在 90 天内届满" in text
@@ -395,7 +395,7 @@ def test_the_chinese_lines_follow_the_policy(sqlite_db):
     save_settings(sqlite_db, office_name=OFFICE, policy=policy)
     text = _text(compliance_on(sqlite_db, TODAY))
     assert "✗ 督学配备：在任 6 名，按 1∶2（在校生超过 1000 人的学校 1∶1）应配 7 名，缺 1 名" in text
-    assert "✗ 专职督学：2 名，占 33%（不少于 50%）" in text
+    assert "✗ 专职督学：2 名，占 33.3%（不少于 50%）" in text
     assert "负责学校超过 2 所：李丽（3 所）" in text
 
 

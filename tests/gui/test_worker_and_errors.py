@@ -4,6 +4,7 @@ report file."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -16,7 +17,7 @@ from core.jobs import progress
 from db.errors import DatabaseEnvironmentError
 from db.paths import data_dir
 from gui import crash
-from gui.worker import DbWorker
+from gui.worker import DbWorker, _GuiThreadCollector
 
 
 def test_jobs_run_off_the_gui_thread_in_order_and_the_window_keeps_working(qtbot):
@@ -158,3 +159,26 @@ def test_the_same_job_is_not_queued_twice(qtbot):
     assert worker.submit(lambda: 3, on_done=results.append, key="print"), "free again once done"
     qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
     assert results == [1, 3]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot, qapp):
+    worker = DbWorker()
+    DbWorker()
+    assert not gc.isenabled(), "no collection may start on the worker thread"
+    assert len(qapp.findChildren(_GuiThreadCollector)) == 1
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    collected: list[int] = []
+    for _ in range(gc.get_threshold()[0] + 10):
+        Cycle()
+    thread_of_collection: list[int] = []
+    gc.callbacks.append(lambda phase, _info: thread_of_collection.append(threading.get_ident()))
+    try:
+        worker.submit(lambda: [Cycle() for _ in range(1000)] and None, on_done=collected.append)
+        qtbot.waitUntil(lambda: bool(thread_of_collection), timeout=5_000)
+    finally:
+        gc.callbacks.pop()
+    assert set(thread_of_collection) == {threading.get_ident()}
