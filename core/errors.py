@@ -70,5 +70,24 @@ def stale_edit(
     )
 
 
+def apply_unless_stale(
+    session: Any,
+    row: Any,
+    version: int | None,
+    labels: Labels,
+    what: Callable[[dict[str, Any]], str],
+    apply: Callable[[], None],
+) -> None:
+    """Put the clerk's input on ``row`` with ``apply``, unless the clerk opened an older
+    ``version`` of it: then refuse (:func:`stale_edit`, ``what`` naming the row from its stored
+    values) and let the caller's session roll back. A new row (no id yet) has nothing to clash
+    with. Nothing is flushed while applying, so the stored values stay readable."""
+    now = field_values(row, labels)
+    with session.no_autoflush:
+        apply()
+    if version is not None and row.id is not None and row.version != version:
+        raise stale_edit(what(now), labels, now, field_values(row, labels))
+
+
 def _shown(value: Any, show: Callable[[Any], str]) -> str:
     return "（空）" if value is None or value == "" else show(value)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import selectinload
 from core.attachments import remove_unreferenced_copies, session_stored_names
 from core.changes import Change, mutates
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
-from core.errors import FieldError, Labels, ValidationError, field_values, stale_edit
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
 from core.office.settings import put_setting
 from core.parsing import clean_text
 from db.models import Attachment, Inspector, School, Setting, Visit, VisitRecord
@@ -200,13 +200,14 @@ def update_visit(
             raise ValidationError(
                 [FieldError("day", "日期", "已完成的督导不能改日期，请先把状态改回“计划”")]
             )
-        stale = version is not None and visit.version != version
-        now = field_values(visit, VISIT_LABELS)
-        with session.no_autoflush:
-            _apply(session, visit, data)
-        if stale:
-            what = f"{now['visit_date']:%Y-%m-%d} 的这次督导"
-            raise stale_edit(what, VISIT_LABELS, now, field_values(visit, VISIT_LABELS))
+        apply_unless_stale(
+            session,
+            visit,
+            version,
+            VISIT_LABELS,
+            lambda now: f"{now['visit_date']:%Y-%m-%d} 的这次督导",
+            lambda: _apply(session, visit, data),
+        )
 
 
 @mutates(Change.VISITS)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from core.changes import Change, mutates
 from core.enums import Assessment, Employment, Gender, InspectorStatus, TermEndReason
-from core.errors import FieldError, Labels, ValidationError, field_values, stale_edit
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.overview import at_term_limit, term_expiring
@@ -214,13 +214,14 @@ def save_inspector(
             if found is None:
                 raise ValidationError([FieldError("name", "姓名", "找不到这名督学")])
             inspector = found
-        stale = version is not None and inspector.id is not None and inspector.version != version
-        now = field_values(inspector, INSPECTOR_LABELS)
-        with session.no_autoflush:
-            apply_inspector_input(inspector, data)
-        if stale:
-            typed = field_values(inspector, INSPECTOR_LABELS)
-            raise stale_edit(f"督学“{now['name']}”的信息", INSPECTOR_LABELS, now, typed)
+        apply_unless_stale(
+            session,
+            inspector,
+            version,
+            INSPECTOR_LABELS,
+            lambda now: f"督学“{now['name']}”的信息",
+            lambda: apply_inspector_input(inspector, data),
+        )
         session.flush()
         if appoint_from is not None:
             appoint_in_session(session, inspector, appoint_from)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from core.changes import Change, mutates
 from core.enums import SchoolKind
-from core.errors import FieldError, Labels, ValidationError, field_values, stale_edit
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
 from core.office.settings import policy_from_session
 from core.parsing import clean_text, parse_phone
 from core.roster.assignment_ends import end_coverage
@@ -159,13 +159,14 @@ def save_school(
             if found is None:
                 raise ValidationError([FieldError("name", "学校名称", "找不到这所学校")])
             school = found
-        stale = version is not None and school.id is not None and school.version != version
-        now = field_values(school, SCHOOL_LABELS)
-        with session.no_autoflush:
-            apply_school_input(session, school, data)
-        if stale:
-            typed = field_values(school, SCHOOL_LABELS)
-            raise stale_edit(f"学校“{now['name']}”的信息", SCHOOL_LABELS, now, typed)
+        apply_unless_stale(
+            session,
+            school,
+            version,
+            SCHOOL_LABELS,
+            lambda now: f"学校“{now['name']}”的信息",
+            lambda: apply_school_input(session, school, data),
+        )
         session.flush()
         return school.id
 
