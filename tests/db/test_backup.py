@@ -11,7 +11,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from db.backup import (
     KEEP_DAILY_BACKUPS,
@@ -26,45 +26,31 @@ from db.errors import BackupExistsError, DatabaseEnvironmentError
 from db.migrate import HEAD_REVISION, schema_revision, upgrade
 from db.models import Zone
 from db.paths import backups_dir_for
-
-
-def _add_zones(db: Database, *names: str) -> None:
-    with db.session() as session:
-        session.add_all(Zone(name=name) for name in names)
-
-
-def _zones(db: Database) -> list[str]:
-    with db.session() as session:
-        return sorted(session.scalars(select(Zone.name)))
-
-
-def _zones_in_file(path: Path) -> list[str]:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM zones"))
+from tests.db.zone_helpers import add_zones, zones, zones_in_file
 
 
 def test_a_backup_taken_while_the_app_is_open_is_one_complete_file(sqlite_db, tmp_path):
-    _add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
+    add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
     with sqlite_db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM zones")).scalar() == 2
         destination = backup_to(sqlite_db, tmp_path / "copy.db")
     assert destination == tmp_path / "copy.db"
-    assert _zones_in_file(destination) == ["城关责任区", "龙泉片责任区"]
+    assert zones_in_file(destination) == ["城关责任区", "龙泉片责任区"]
     carried = tmp_path / "usb-stick.db"
     carried.write_bytes(destination.read_bytes())
-    assert _zones_in_file(carried) == ["城关责任区", "龙泉片责任区"]
+    assert zones_in_file(carried) == ["城关责任区", "龙泉片责任区"]
 
 
 def test_a_backup_replaces_an_older_file_of_the_same_name_when_asked(sqlite_db, tmp_path):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     backup_to(sqlite_db, tmp_path / "copy.db")
-    _add_zones(sqlite_db, "龙泉片责任区")
+    add_zones(sqlite_db, "龙泉片责任区")
     backup_to(sqlite_db, tmp_path / "copy.db", overwrite=True)
-    assert _zones_in_file(tmp_path / "copy.db") == ["城关责任区", "龙泉片责任区"]
+    assert zones_in_file(tmp_path / "copy.db") == ["城关责任区", "龙泉片责任区"]
 
 
 def test_a_backup_does_not_overwrite_an_existing_file_unless_asked(sqlite_db, tmp_path):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     existing = tmp_path / "年底备份.db"
     existing.write_bytes(b"the clerk's year-end copy")
     with pytest.raises(BackupExistsError) as info:
@@ -81,18 +67,18 @@ def test_a_backup_does_not_overwrite_an_existing_file_unless_asked(sqlite_db, tm
 
 def test_a_backup_is_one_self_contained_file(sqlite_db, tmp_path):
     """Opening the copy (even read-only) needs no -wal or -shm beside it."""
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     carried = tmp_path / "usb"
     carried.mkdir()
     copy = backup_to(sqlite_db, carried / "copy.db")
     assert copy.read_bytes()[18:20] == b"\x01\x01", "rollback journal, not WAL"
-    assert _zones_in_file(copy) == ["城关责任区"]
+    assert zones_in_file(copy) == ["城关责任区"]
     assert [p.name for p in carried.iterdir()] == ["copy.db"]
 
 
 def test_an_overwritten_backup_drops_the_old_files_wal(sqlite_db, tmp_path):
     """A -wal left beside an older file of that name would be read as part of the new copy."""
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     old = tmp_path / "copy.db"
     with closing(sqlite3.connect(old)) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
@@ -104,57 +90,57 @@ def test_an_overwritten_backup_drops_the_old_files_wal(sqlite_db, tmp_path):
     (tmp_path / "copy.db-wal").write_bytes(stale_wal)
     backup_to(sqlite_db, old, overwrite=True)
     assert not (tmp_path / "copy.db-wal").exists()
-    assert _zones_in_file(old) == ["城关责任区"]
+    assert zones_in_file(old) == ["城关责任区"]
 
 
 def test_backup_then_change_then_restore_brings_the_data_back(sqlite_db, tmp_path):
-    _add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
+    add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
     saved = backup_to(sqlite_db, tmp_path / "before-changes.db")
     with sqlite_db.session() as session:
         session.execute(Zone.__table__.delete().where(Zone.name == "城关责任区"))
         session.add(Zone(name="青山片责任区"))
-    assert _zones(sqlite_db) == ["青山片责任区", "龙泉片责任区"]
+    assert zones(sqlite_db) == ["青山片责任区", "龙泉片责任区"]
 
     safety = restore_from(sqlite_db, saved)
 
-    assert _zones(sqlite_db) == ["城关责任区", "龙泉片责任区"]
+    assert zones(sqlite_db) == ["城关责任区", "龙泉片责任区"]
     assert safety is not None
     assert safety.parent == backups_dir_for(sqlite_db.sqlite_path)
-    assert _zones_in_file(safety) == ["青山片责任区", "龙泉片责任区"]
+    assert zones_in_file(safety) == ["青山片责任区", "龙泉片责任区"]
     assert safety in list_automatic_backups(sqlite_db)
     with sqlite_db.session() as session:
         session.add(Zone(name="白沙片责任区"))
-    assert _zones(sqlite_db) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
+    assert zones(sqlite_db) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
 
 
 def test_a_restored_database_reads_the_same_in_a_new_program_run(sqlite_db, tmp_path):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     saved = backup_to(sqlite_db, tmp_path / "saved.db")
-    _add_zones(sqlite_db, "龙泉片责任区")
+    add_zones(sqlite_db, "龙泉片责任区")
     restore_from(sqlite_db, saved)
     sqlite_db.dispose()
     reopened = Database.open(sqlite_db.sqlite_path)
     try:
         assert schema_revision(reopened) == HEAD_REVISION
-        assert _zones(reopened) == ["城关责任区"]
+        assert zones(reopened) == ["城关责任区"]
     finally:
         reopened.dispose()
 
 
 def test_automatic_backups_are_rotated_keeping_the_newest(sqlite_db):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     taken = [automatic_backup(sqlite_db, reason="daily") for _ in range(KEEP_DAILY_BACKUPS + 5)]
     kept = list_automatic_backups(sqlite_db)
     assert KEEP_DAILY_BACKUPS == 20
     assert len(kept) == 20
     assert kept == list(reversed(taken[-20:]))
     assert not any(path.exists() for path in taken[:5])
-    assert _zones_in_file(kept[0]) == ["城关责任区"]
+    assert zones_in_file(kept[0]) == ["城关责任区"]
     assert kept[0].name.endswith("-daily.db")
 
 
 def test_rotation_leaves_the_clerks_own_files_in_the_backups_folder(sqlite_db):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     folder = backups_dir_for(sqlite_db.sqlite_path)
     folder.mkdir()
     own = folder / "2025年底手工备份.db"
@@ -166,7 +152,7 @@ def test_rotation_leaves_the_clerks_own_files_in_the_backups_folder(sqlite_db):
 
 
 def test_backed_up_today_tells_whether_a_daily_backup_exists(sqlite_db):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     assert not backed_up_today(sqlite_db)
     automatic_backup(sqlite_db, reason="daily")
     assert backed_up_today(sqlite_db)
@@ -188,19 +174,19 @@ def test_a_backup_into_a_missing_folder_is_refused(sqlite_db, tmp_path):
 
 
 def test_a_backup_onto_the_database_itself_is_refused(sqlite_db):
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     with pytest.raises(DatabaseEnvironmentError) as info:
         backup_to(sqlite_db, sqlite_db.sqlite_path)
     assert "不能是数据库文件本身" in info.value.message
-    assert _zones(sqlite_db) == ["城关责任区"]
+    assert zones(sqlite_db) == ["城关责任区"]
 
 
 def _assert_refused(sqlite_db: Database, backup_file: Path, words: str) -> None:
-    _add_zones(sqlite_db, "城关责任区")
+    add_zones(sqlite_db, "城关责任区")
     with pytest.raises(DatabaseEnvironmentError) as info:
         restore_from(sqlite_db, backup_file)
     assert words in info.value.message
-    assert _zones(sqlite_db) == ["城关责任区"]
+    assert zones(sqlite_db) == ["城关责任区"]
     assert list_automatic_backups(sqlite_db) == []
 
 

@@ -6,13 +6,10 @@ damaged database works and keeps the damaged bytes aside."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
-from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from db.backup import (
     KEEP_DAILY_BACKUPS,
@@ -30,23 +27,8 @@ from db.backup import (
 from db.engine import Database
 from db.errors import DatabaseDamagedError, DatabaseEnvironmentError
 from db.migrate import ensure_schema
-from db.models import Zone
 from db.paths import backups_dir_for
-
-
-def _add_zones(db: Database, *names: str) -> None:
-    with db.session() as session:
-        session.add_all(Zone(name=name) for name in names)
-
-
-def _zones(db: Database) -> list[str]:
-    with db.session() as session:
-        return sorted(session.scalars(select(Zone.name)))
-
-
-def _zones_in_file(path: Path) -> list[str]:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM zones"))
+from tests.db.zone_helpers import add_zones, zones, zones_in_file
 
 
 def _backup_at(template: Path, when: datetime, reason: str = "daily") -> Path:
@@ -58,7 +40,7 @@ def _backup_at(template: Path, when: datetime, reason: str = "daily") -> Path:
 
 @pytest.fixture
 def office(sqlite_db: Database) -> Database:
-    _add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
+    add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
     return sqlite_db
 
 
@@ -195,7 +177,7 @@ def test_twenty_starts_on_a_zero_byte_file_leave_every_good_backup(office, good_
             db.dispose()
         office.sqlite_path.write_bytes(b"")
     assert sorted(list_automatic_backups(office)) == sorted(daily)
-    assert all(_zones_in_file(path) == ["城关责任区", "龙泉片责任区"] for path in daily)
+    assert all(zones_in_file(path) == ["城关责任区", "龙泉片责任区"] for path in daily)
 
 
 # --- Start-up check ---------------------------------------------------------------------------
@@ -266,7 +248,7 @@ def test_a_damaged_database_can_be_restored_and_its_bytes_are_kept_aside(
 
     aside = restore_from(office, good_backup)
 
-    assert _zones(office) == ["城关责任区", "龙泉片责任区"]
+    assert zones(office) == ["城关责任区", "龙泉片责任区"]
     check_database_file(office)
     backups = list_automatic_backups(office)
     assert backups == [good_backup], "nothing of the damaged file is offered as a backup"

@@ -32,25 +32,11 @@ from db.errors import (
     RestoreFailedError,
 )
 from db.migrate import HEAD_REVISION, alembic_config, schema_revision
-from db.models import Inspector, Zone
+from db.models import Inspector
 from db.paths import backups_dir_for
+from tests.db.zone_helpers import add_zones, zones, zones_in_file
 
 NOTHING_CHANGED = "当前数据未作任何改动"
-
-
-def _add_zones(db: Database, *names: str) -> None:
-    with db.session() as session:
-        session.add_all(Zone(name=name) for name in names)
-
-
-def _zones(db: Database) -> list[str]:
-    with db.session() as session:
-        return sorted(session.scalars(select(Zone.name)))
-
-
-def _zones_in_file(path: Path) -> list[str]:
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        return sorted(row[0] for row in conn.execute("SELECT name FROM zones"))
 
 
 def _folder(path: Path) -> dict[str, bytes]:
@@ -65,7 +51,7 @@ def _folder(path: Path) -> dict[str, bytes]:
 @pytest.fixture
 def office(sqlite_db: Database) -> Database:
     """The working database with two zones, settled: its pool closed and its -wal folded in."""
-    _add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
+    add_zones(sqlite_db, "城关责任区", "龙泉片责任区")
     sqlite_db.dispose()
     assert not Path(f"{sqlite_db.sqlite_path}-wal").exists()
     return sqlite_db
@@ -82,7 +68,7 @@ def usb(tmp_path: Path) -> Path:
 def _assert_refused_and_untouched(
     office: Database, backup_file: Path, error: type[Exception], *words: str
 ) -> DatabaseEnvironmentError:
-    zones_before = _zones(office)
+    zones_before = zones(office)
     office.dispose()
     database_folder = office.sqlite_path.parent
     working_before = _folder(database_folder)
@@ -97,7 +83,7 @@ def _assert_refused_and_untouched(
     assert _folder(database_folder) == working_before
     assert _folder(backup_file.parent) == source_before
     assert not backups_dir_for(office.sqlite_path).exists()
-    assert _zones(office) == zones_before
+    assert zones(office) == zones_before
     reopened = Database.open(office.sqlite_path)
     try:
         assert schema_revision(reopened) == HEAD_REVISION
@@ -151,7 +137,7 @@ def _cut_short(path: Path) -> None:
 
 @pytest.mark.parametrize("damage", [_garbage_in_the_zones_table, _cut_short])
 def test_a_damaged_backup_is_refused_before_anything_changes(office, usb, damage):
-    _add_zones(office, *(f"第{number}责任区" for number in range(400)))
+    add_zones(office, *(f"第{number}责任区" for number in range(400)))
     damaged = backup_to(office, usb / "damaged.db")
     with closing(sqlite3.connect(damaged)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -211,8 +197,8 @@ def test_a_restore_from_a_write_protected_stick_writes_nothing_there(office, usb
     alone = tmp_path / "main-file-alone"
     alone.mkdir()
     (alone / "x.db").write_bytes(copy.read_bytes())
-    assert "青山片责任区" not in _zones_in_file(alone / "x.db"), "the row lives only in the -wal"
-    _add_zones(office, "白沙片责任区")
+    assert "青山片责任区" not in zones_in_file(alone / "x.db"), "the row lives only in the -wal"
+    add_zones(office, "白沙片责任区")
     stick_before = _folder(usb)
     assert sorted(stick_before) == ["supervision.db", "supervision.db-wal"]
 
@@ -221,9 +207,9 @@ def test_a_restore_from_a_write_protected_stick_writes_nothing_there(office, usb
         stick_after = _folder(usb)
 
     assert stick_after == stick_before, "nothing written beside the backup (no -wal/-shm)"
-    assert _zones(office) == ["城关责任区", "青山片责任区", "龙泉片责任区"]
+    assert zones(office) == ["城关责任区", "青山片责任区", "龙泉片责任区"]
     assert safety is not None
-    assert _zones_in_file(safety) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
+    assert zones_in_file(safety) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
     if os.geteuid() != 0:
         assert really_read_only, "as a normal user chmod 555 stops writes"
 
@@ -255,10 +241,10 @@ def test_an_old_backup_is_migrated_on_the_way_in(office, usb):
     safety = restore_from(office, old)
 
     assert schema_revision(office) == HEAD_REVISION
-    assert _zones(office) == ["老城区"]
+    assert zones(office) == ["老城区"]
     with office.session() as session:
         assert session.scalars(select(Inspector.name)).all() == ["王建国"]
-    assert safety is not None and _zones_in_file(safety) == ["城关责任区", "龙泉片责任区"]
+    assert safety is not None and zones_in_file(safety) == ["城关责任区", "龙泉片责任区"]
     assert old.read_bytes() == old_bytes, "the backup itself stays at its revision"
     office.dispose()
     database_folder = office.sqlite_path.parent
@@ -274,20 +260,20 @@ def test_the_oldest_daily_backup_can_be_restored_and_the_safety_copy_keeps_it(of
     taken = [automatic_backup(office, reason="daily") for _ in range(KEEP_DAILY_BACKUPS)]
     oldest = taken[0]
     assert oldest in list_automatic_backups(office)
-    _add_zones(office, "白沙片责任区")
+    add_zones(office, "白沙片责任区")
 
     safety = restore_from(office, oldest)
 
     assert oldest.exists(), "a before-restore copy never rotates a daily backup out"
-    assert _zones(office) == ["城关责任区", "龙泉片责任区"]
-    assert safety is not None and "白沙片责任区" in _zones_in_file(safety)
+    assert zones(office) == ["城关责任区", "龙泉片责任区"]
+    assert safety is not None and "白沙片责任区" in zones_in_file(safety)
 
 
 def test_a_database_open_in_another_program_is_not_replaced_and_the_safety_copy_is_named(
     office, usb
 ):
     saved = backup_to(office, usb / "saved.db")
-    _add_zones(office, "白沙片责任区")
+    add_zones(office, "白沙片责任区")
     office.dispose()
     working = office.sqlite_path
     with closing(sqlite3.connect(working)) as other_program:
@@ -305,13 +291,13 @@ def test_a_database_open_in_another_program_is_not_replaced_and_the_safety_copy_
     assert str(safety) in info.value.english
     assert "其他程序" in info.value.message
     assert safety in list_automatic_backups(office)
-    assert _zones(office) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
+    assert zones(office) == ["城关责任区", "白沙片责任区", "龙泉片责任区"]
     assert [p.name for p in working.parent.iterdir() if p.name.startswith(".")] == []
 
 
 def test_a_successful_restore_leaves_no_temporary_files(office, usb):
     saved = backup_to(office, usb / "saved.db")
-    _add_zones(office, "白沙片责任区")
+    add_zones(office, "白沙片责任区")
     restore_from(office, saved)
     office.dispose()
     database_folder = office.sqlite_path.parent
