@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.changes import EVERYTHING
 from core.version import app_version
 from db.engine import Database
 from gui import dialogs
@@ -45,7 +46,7 @@ from gui.pages.training.page import TrainingPage
 from gui.pdf_preview import fit_on_screen, place_on_screen, screen_of, window_frame
 from gui.preferences import preferences
 from gui.widgets.list_page import ListPage
-from gui.worker import EVERYTHING, DbWorker
+from gui.worker import DbWorker
 
 GEOMETRY_KEY = "window/geometry"
 PAGE_KEY = "window/page"

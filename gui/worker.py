@@ -22,7 +22,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.changes import EVERYTHING as EVERYTHING
 from core.changes import Change
 from core.errors import ValidationError
 from core.jobs import Cancelled, reporting_to
