@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli.arguments import Parser, day, examples
 from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.errors import NotEmptyError, ValidationError
@@ -35,9 +36,14 @@ EXIT_USAGE = 2
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the GUI start and every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="supervision-desk",
         description="督导工作台 Supervision Desk：不带命令时启动图形界面；带命令时在命令行运行。",
+        epilog=examples(
+            "supervision-desk",
+            "supervision-desk check",
+            "supervision-desk schedule --month 2026-12",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"督导工作台 {app_version()}")
     parser.add_argument(
@@ -52,10 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    migrate = commands.add_parser("migrate", help="把数据库结构升级到最新版本")
+    migrate = commands.add_parser(
+        "migrate",
+        help="把数据库结构升级到最新版本",
+        epilog=examples(
+            "supervision-desk migrate",
+            "supervision-desk --db D:\\督导\\office.db migrate",
+            "supervision-desk migrate --json",
+        ),
+    )
     migrate.add_argument("--json", action="store_true", help="输出 JSON")
 
-    demo = commands.add_parser("demo", help="向空数据库装入演示数据")
+    demo = commands.add_parser(
+        "demo",
+        help="向空数据库装入演示数据",
+        epilog=examples(
+            "supervision-desk --db demo.db demo",
+            "supervision-desk --db county.db demo --scale county",
+            "supervision-desk --db demo.db demo --json",
+        ),
+    )
     demo.add_argument(
         "--scale",
         choices=("office", "county"),
@@ -64,25 +86,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--json", action="store_true", help="输出 JSON")
 
-    backup = commands.add_parser("backup", help="把数据库一致地复制到一个文件")
+    backup = commands.add_parser(
+        "backup",
+        help="把数据库一致地复制到一个文件",
+        epilog=examples(
+            "supervision-desk backup --out E:\\备份\\督导-2026-12-02.db",
+            "supervision-desk --db office.db backup --out office-copy.db",
+            "supervision-desk backup --out E:\\备份\\督导.db --force",
+        ),
+    )
     backup.add_argument("--out", required=True, type=Path, metavar="FILE", help="备份文件")
     backup.add_argument("--force", action="store_true", help="备份文件已存在时覆盖它")
 
-    check = commands.add_parser("check", help="配备、覆盖、任期、培训等达标情况")
+    check = commands.add_parser(
+        "check",
+        help="配备、覆盖、任期、培训等达标情况",
+        epilog=examples(
+            "supervision-desk check",
+            "supervision-desk check --date 2026-12-31",
+            "supervision-desk check --json",
+        ),
+    )
     check.add_argument(
         "--date",
-        type=_iso_date,
+        type=day,
         metavar="YYYY-MM-DD",
         help="按这一天检查（默认今天）；所有规则都以它为“今天”",
     )
     check.add_argument("--json", action="store_true", help="输出 JSON")
 
-    restore = commands.add_parser("restore", help="从备份文件恢复数据库（先自动保存当前数据）")
+    restore = commands.add_parser(
+        "restore",
+        help="从备份文件恢复数据库（先自动保存当前数据）",
+        epilog=examples(
+            "supervision-desk restore E:\\备份\\督导-2026-12-02.db",
+            "supervision-desk --db office.db restore office-copy.db",
+            "supervision-desk --db postgresql://clerk@server/supervision restore backup.db",
+        ),
+    )
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件")
 
     kinds = "、".join(SHEET_KINDS)
     sheet_import = commands.add_parser(
-        "import", help=f"从 Excel 表格（.xlsx）导入学校、督学、培训记录或督导记录（{kinds}）"
+        "import",
+        help=f"从 Excel 表格（.xlsx）导入学校、督学、培训记录或督导记录（{kinds}）",
+        epilog=examples(
+            "supervision-desk import schools 学校名单.xlsx",
+            "supervision-desk import inspectors 督学名单.xlsx --dry-run",
+            "supervision-desk import training 培训记录.xlsx --json",
+        ),
     )
     sheet_import.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     sheet_import.add_argument("file", type=Path, metavar="FILE.xlsx", help="要导入的表格")
@@ -92,24 +144,31 @@ def build_parser() -> argparse.ArgumentParser:
     sheet_import.add_argument("--json", action="store_true", help="输出 JSON")
 
     sheet_export = commands.add_parser(
-        "export", help="把学校、督学、培训记录或督导记录导出为 Excel 表格"
+        "export",
+        help="把学校、督学、培训记录或督导记录导出为 Excel 表格",
+        epilog=examples(
+            "supervision-desk export schools 学校名单.xlsx",
+            "supervision-desk export inspectors 督学名单.xlsx",
+            "supervision-desk export visits 督导记录.xlsx",
+        ),
     )
     sheet_export.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     sheet_export.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的表格")
 
-    template = commands.add_parser("template", help="生成一张空白的 Excel 导入模板")
+    template = commands.add_parser(
+        "template",
+        help="生成一张空白的 Excel 导入模板",
+        epilog=examples(
+            "supervision-desk template schools 学校导入模板.xlsx",
+            "supervision-desk template inspectors 督学导入模板.xlsx",
+            "supervision-desk template visits 督导记录导入模板.xlsx",
+        ),
+    )
     template.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
     add_report_parser(commands)
     add_schedule_parser(commands)
     return parser
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
 def _open(args: argparse.Namespace, *, check: bool = True) -> Database:

@@ -8,50 +8,32 @@ pass the same options to every kind. ReportLab is imported only when the command
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from core.cli import arguments
 from core.reports import REPORT_KINDS
-from core.reports.options import MONTH_PATTERN
-
-
-def _month(text: str) -> str:
-    if not MONTH_PATTERN.match(text):
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM 格式的月份")
-    return text
-
-
-def _year(text: str) -> int:
-    if not re.fullmatch(r"\d{4}", text):
-        raise argparse.ArgumentTypeError(f"“{text}”不是四位数的年份")
-    return int(text)
-
-
-def _id(text: str) -> int:
-    if not re.fullmatch(r"\d{1,18}", text.strip()):
-        raise argparse.ArgumentTypeError(f"“{text}”不是编号（应为正整数）")
-    return int(text)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
 def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     """Add ``report`` to ``commands`` (the object ``add_subparsers`` returned); returns it."""
     kinds = "；".join(f"{kind}：{title}" for kind, title in REPORT_KINDS.items())
     report = commands.add_parser(
-        "report", help="生成 PDF 报表（花名册、公示牌、督导安排、迎检进度、年度统计等）"
+        "report",
+        help="生成 PDF 报表（花名册、公示牌、督导安排、迎检进度、年度统计等）",
+        epilog=arguments.examples(
+            "supervision-desk report schedule --month 2026-12 --out 12月督导安排.pdf",
+            "supervision-desk report roster --paper A3 --out 督学花名册.pdf",
+            "supervision-desk report sign --school 青溪县城关中学 --out 公示牌.pdf",
+        ),
     )
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
-    report.add_argument("--month", type=_month, metavar="YYYY-MM", help="月份（按月的报表）")
     report.add_argument(
-        "--year", type=_year, metavar="YYYY", help="年度（培训学时、年度统计；默认今年）"
+        "--month", type=arguments.month_text, metavar="YYYY-MM", help="月份（按月的报表）"
+    )
+    report.add_argument(
+        "--year", type=arguments.year, metavar="YYYY", help="年度（培训学时、年度统计；默认今年）"
     )
     report.add_argument(
         "--school",
@@ -66,9 +48,14 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     report.add_argument("--zone", metavar="NAME", help="只含这个责任区的学校（督导工作安排表）")
     report.add_argument("--inspector", metavar="NAME", help="只含这名督学的督导（督导工作安排表）")
     report.add_argument(
-        "--visit", type=_id, metavar="ID", help="按这次督导填写（督导记录表；不给则为空白表）"
+        "--visit",
+        type=arguments.record_id,
+        metavar="ID",
+        help="按这次督导填写（督导记录表；不给则为空白表）",
     )
-    report.add_argument("--problem", type=_id, metavar="ID", help="这个问题的整改通知书")
+    report.add_argument(
+        "--problem", type=arguments.record_id, metavar="ID", help="这个问题的整改通知书"
+    )
     report.add_argument(
         "--paper",
         type=str.upper,
@@ -78,7 +65,7 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--date",
-        type=_day,
+        type=arguments.day,
         metavar="YYYY-MM-DD",
         help="按这一天统计（默认今天），也作为打印日期",
     )

@@ -11,35 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Iterable
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli import arguments
 from core.enums import VisitKind, VisitStatus
 from core.office.workdays import WEEKDAYS
 
 if TYPE_CHECKING:
     from core.calendar.month_plan import MonthPlan, PlannedVisit
-
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-
-
-def parse_month(text: str) -> tuple[int, int]:
-    """``YYYY-MM`` as (year, month); argparse's type error otherwise."""
-    match = _MONTH.match(text.strip())
-    if match is None or not 1 <= int(match.group(2)) <= 12:
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM 格式的月份（如 2026-12）")
-    return int(match.group(1)), int(match.group(2))
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是 YYYY-MM-DD 格式的日期") from None
 
 
 def add_schedule_parser(commands: Any) -> argparse.ArgumentParser:
@@ -47,13 +30,18 @@ def add_schedule_parser(commands: Any) -> argparse.ArgumentParser:
     schedule = commands.add_parser(
         "schedule",
         help="生成并保存某月的督导工作安排（经常性督导；只替换此前自动生成、未确认的计划）",
+        epilog=arguments.examples(
+            "supervision-desk schedule --month 2026-12",
+            "supervision-desk schedule --month 2027-01 --date 2026-12-20",
+            "supervision-desk schedule --month 2026-12 --json",
+        ),
     )
     schedule.add_argument(
-        "--month", required=True, type=parse_month, metavar="YYYY-MM", help="要安排的月份"
+        "--month", required=True, type=arguments.month, metavar="YYYY-MM", help="要安排的月份"
     )
     schedule.add_argument(
         "--date",
-        type=_iso_date,
+        type=arguments.day,
         metavar="YYYY-MM-DD",
         help="以这一天为“今天”（默认今天）；此前的日子不再安排",
     )

@@ -163,14 +163,25 @@ def test_another_date_changes_the_terms_expiring(demo):
     assert inside["date"] == (end - timedelta(days=90)).isoformat()
 
 
-@pytest.mark.parametrize("typed", ["2026-13-01", "明天", "2026/11/02", "20261102x"])
-def test_a_bad_date_is_a_usage_error_in_one_message(demo, typed):
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("2026-13-01", "没有13月"),
+        ("2026-02-29", "2026年2月没有29日"),
+        ("明天", "YYYY-MM-DD"),
+        ("2026/11/02", "YYYY-MM-DD"),
+        ("20261102x", "YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_date_is_a_usage_error_in_one_bilingual_line(demo, typed, reason):
     result = check(demo, "--date", typed)
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert typed in result.stderr
-    assert "YYYY-MM-DD" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"错误：--date：“{typed}”")
+    assert reason in result.stderr
+    assert f' / Error: --date: "{typed}"' in result.stderr
 
 
 def test_check_on_a_new_file_reports_an_empty_office(tmp_path, data_home):
