@@ -272,6 +272,12 @@ def test_the_coverage_tab_shows_the_six_minimums_a_school_still_misses(page, off
     shown = proxy.index(rows[school.school], missing_column).data()
     assert shown == "观摩课后服务、参加备课、组织座谈、听取汇报"
     assert "2026年秋季学期" in page.summary.text()
+    none_done = next(
+        r
+        for r in range(proxy.rowCount())
+        if proxy.index(r, missing_column - 1).data() == f"0 / {len(SixMinimum)}"
+    )
+    assert proxy.index(none_done, missing_column).data() == "六项均未落实"
 
 
 def test_the_unvisited_filter_shows_the_schools_not_visited_this_month(page, office, qtbot):

@@ -234,7 +234,7 @@ class RecordsPage(ListPage):
                 Column(
                     self.tr("Still missing"),
                     lambda c: (
-                        self.tr("All six")
+                        self.tr("All six missing")
                         if len(c.six_missing) == len(SixMinimum)
                         else "、".join(c.six_missing)
                     ),
