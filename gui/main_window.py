@@ -257,10 +257,12 @@ class MainWindow(QMainWindow):
         purpose = self.tr(
             "Roster, visit calendar, rectification and reports for an education supervision office."
         )
+        title = self.tr("Supervision Desk")
+        database = self.tr("Database: {path}").format(path=html.escape(self.db.describe()))
         text = (
-            f"<h3>{self.tr('Supervision Desk')} {app_version()}</h3>"
+            f"<h3>{title} {app_version()}</h3>"
             f"<p>{purpose}</p>"
-            f"<p>{self.tr('Database:')} {html.escape(self.db.describe())}</p>"
+            f"<p>{database}</p>"
             f"<p>Python {platform.python_version()} · Qt for Python {pyside_version}</p>"
         )
         QMessageBox.about(self, self.tr("About Supervision Desk"), text)

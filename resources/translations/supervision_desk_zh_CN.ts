@@ -373,7 +373,7 @@
     <message>
         <location filename="../../gui/pages/inspectors/dialogs.py" line="126"/>
         <source>Outcome</source>
-        <translation>考核与结束</translation>
+        <translation>考核结果</translation>
     </message>
 </context>
 <context>
@@ -399,22 +399,27 @@
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="259"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="257"/>
+        <source>no zone</source>
+        <translation>未分责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="260"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="264"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="265"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="285"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="286"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="298"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="299"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -570,7 +575,7 @@
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="118"/>
         <source>Semester check…</source>
-        <translation>学期检查…</translation>
+        <translation>学期核查…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="119"/>
@@ -746,7 +751,7 @@
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
@@ -781,7 +786,7 @@
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="316"/>
         <source>Verification</source>
-        <translation>核查情况</translation>
+        <translation>核实情况</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
@@ -809,7 +814,7 @@
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="480"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="481"/>
@@ -976,7 +981,7 @@
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="168"/>
         <source>Schools without an inspector</source>
-        <translation>未挂牌督学的学校</translation>
+        <translation>无责任督学的学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="169"/>
@@ -1121,7 +1126,7 @@
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="366"/>
         <source>Not fixed after the follow-ups, or serious</source>
-        <translation>回头看后仍未整改或情节严重的问题</translation>
+        <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="374"/>
@@ -1172,6 +1177,19 @@
     </message>
 </context>
 <context>
+    <name>DayCheck</name>
+    <message>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="66"/>
+        <source>Check the day</source>
+        <translation>请核对这一天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="67"/>
+        <source>Schedule it on this day anyway?</source>
+        <translation>仍要安排在这一天吗？</translation>
+    </message>
+</context>
+<context>
     <name>DbWorker</name>
     <message>
         <location filename="../../gui/worker.py" line="89"/>
@@ -1182,22 +1200,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="314"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="315"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="317"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="322"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="323"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="329"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="330"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1242,7 +1260,7 @@
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="193"/>
         <source>Follow-up: {school}</source>
-        <translation>回头看：{school}</translation>
+        <translation>复查：{school}</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="199"/>
@@ -1252,27 +1270,27 @@
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
         <source>Outcome</source>
-        <translation>考核与结束</translation>
+        <translation>复查结论</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="202"/>
         <source>Findings</source>
-        <translation>核查情况</translation>
+        <translation>发现情况</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
-        <translation>第{number}次回头看。已于{day}上报督导室。</translation>
+        <translation>第{number}次复查。已于{day}向教育督导部门报告。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="210"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
-        <translation>第{number}次回头看：问题仍未整改的，将上报督导室。</translation>
+        <translation>第{number}次复查：问题仍未整改的，将向教育督导部门报告。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="215"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
-        <translation>第{number}次回头看。第{count}次回头看时仍未整改的问题将上报督导室。</translation>
+        <translation>第{number}次复查。第{count}次复查时仍未整改的问题将向教育督导部门报告。</translation>
     </message>
 </context>
 <context>
@@ -1651,7 +1669,7 @@
         <location filename="../../gui/pages/inspectors/page.py" line="182"/>
         <location filename="../../gui/pages/inspectors/page.py" line="191"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="183"/>
@@ -1662,7 +1680,7 @@
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="184"/>
         <source>Outcome</source>
-        <translation>考核与结束</translation>
+        <translation>考核结果</translation>
     </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="190"/>
@@ -1842,11 +1860,13 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="65"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -2007,7 +2027,7 @@ A safety copy of the current data is saved first.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="268"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2061,7 +2081,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="591"/>
         <source>The month is in the school holidays: no routine visits.</source>
-        <translation>该月为学校假期，不安排常规督导。</translation>
+        <translation>该月为学校假期，不安排经常性督导。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="593"/>
@@ -2265,7 +2285,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="267"/>
         <source>Re-check visit: {school}</source>
-        <translation>复查督导：{school}</translation>
+        <translation>安排回头看：{school}</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="270"/>
@@ -2298,7 +2318,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/record_dialog.py" line="111"/>
         <source>Filed on</source>
-        <translation>填报日期</translation>
+        <translation>归档日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/record_dialog.py" line="121"/>
@@ -2323,7 +2343,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/record_dialog.py" line="133"/>
         <source>Findings</source>
-        <translation>核查情况</translation>
+        <translation>发现情况</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/record_dialog.py" line="134"/>
@@ -2412,7 +2432,7 @@ A safety copy of the current data is saved first.</source>
         <location filename="../../gui/pages/records/page.py" line="91"/>
         <location filename="../../gui/pages/records/page.py" line="430"/>
         <source>Filed on</source>
-        <translation>填报日期</translation>
+        <translation>归档日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="96"/>
@@ -2530,7 +2550,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/page.py" line="249"/>
         <source>Only schools short of routine visits or of the six minimums</source>
-        <translation>仅显示常规督导次数不足或“六个至少”未落实的学校</translation>
+        <translation>仅显示经常性督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="264"/>
@@ -2580,7 +2600,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/page.py" line="379"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
-        <translation>{semester}（{start}至{end}）：{count}所学校中{short}所常规督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
+        <translation>{semester}（{start}至{end}）：{count}所学校中{short}所经常性督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="410"/>
@@ -2605,7 +2625,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/page.py" line="426"/>
         <source>Findings</source>
-        <translation>核查情况</translation>
+        <translation>发现情况</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="427"/>
@@ -2668,7 +2688,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="117"/>
         <source>Follow-ups</source>
-        <translation>跟踪记录</translation>
+        <translation>复查记录</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="119"/>
@@ -2712,17 +2732,17 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="139"/>
         <source>Follow-up…</source>
-        <translation>跟踪记录…</translation>
+        <translation>复查…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="142"/>
         <source>Verify and close…</source>
-        <translation>核查销号…</translation>
+        <translation>销号…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="145"/>
         <source>Report to office…</source>
-        <translation>上报督导室…</translation>
+        <translation>向教育督导部门报告…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="148"/>
@@ -2752,7 +2772,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="160"/>
         <source>Reported to the office</source>
-        <translation>已上报督导室</translation>
+        <translation>已向教育督导部门报告</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="162"/>
@@ -2772,7 +2792,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="197"/>
         <source>Delete follow-up</source>
-        <translation>删除跟踪记录</translation>
+        <translation>删除复查记录</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="226"/>
@@ -2817,7 +2837,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="382"/>
         <source>Verify and close: {school}</source>
-        <translation>核查销号：{school}</translation>
+        <translation>销号：{school}</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="383"/>
@@ -2827,7 +2847,7 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="397"/>
         <source>Report to the office: {school}</source>
-        <translation>上报督导室：{school}</translation>
+        <translation>向教育督导部门报告：{school}</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="398"/>
@@ -2847,43 +2867,43 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="443"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
-        <translation>确定删除{school}的该问题及其跟踪记录？</translation>
+        <translation>确定删除{school}的该问题及其复查记录？</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="457"/>
         <source>Delete the follow-up of {day}?</source>
-        <translation>确定删除{day}的跟踪记录？</translation>
+        <translation>确定删除{day}的复查记录？</translation>
     </message>
 </context>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="348"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="350"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="355"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="357"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="358"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="359"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="365"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -3454,7 +3474,7 @@ subtotal ({marks})</source>
         <location filename="../../gui/pages/calendar/dialogs.py" line="718"/>
         <location filename="../../gui/pages/calendar/dialogs.py" line="776"/>
         <source>Routine visits</source>
-        <translation>常规督导</translation>
+        <translation>经常性督导</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
@@ -3511,7 +3531,7 @@ subtotal ({marks})</source>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
-        <translation>常规督导不足{required}次的学校：{count}所</translation>
+        <translation>经常性督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="824"/>
@@ -3952,7 +3972,7 @@ subtotal ({marks})</source>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="519"/>
@@ -4087,7 +4107,7 @@ subtotal ({marks})</source>
     <message>
         <location filename="../../gui/pages/training/page.py" line="260"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/training/page.py" line="261"/>
@@ -4185,7 +4205,7 @@ subtotal ({marks})</source>
     <message>
         <location filename="../../gui/pages/training/page.py" line="141"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/training/page.py" line="142"/>
@@ -4266,7 +4286,7 @@ subtotal ({marks})</source>
         <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
         <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>起始日期</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
@@ -4340,52 +4360,52 @@ subtotal ({marks})</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="84"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="86"/>
         <source>Edit visit</source>
         <translation>编辑督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="84"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="86"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="89"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="91"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="91"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="93"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="96"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="98"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="99"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="100"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="102"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="103"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="105"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="116"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="118"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="159"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="161"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -4653,14 +4673,6 @@ Please send it to your support contact.</source>
         <location filename="../../gui/dialogs.py" line="185"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="66"/>
-        <source>Check the day</source>
-        <translation>检查日期</translation>
     </message>
 </context>
 </TS>

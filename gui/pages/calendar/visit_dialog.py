@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,7 +63,9 @@ def check_then(
             go_on()
             return
         text = "\n".join(f"• {w}" for w in warnings)
-        if dialogs.ask(parent, parent.tr("Check the day"), f"{text}\n\n仍要安排在这一天吗？"):
+        title = QCoreApplication.translate("DayCheck", "Check the day")
+        question = QCoreApplication.translate("DayCheck", "Schedule it on this day anyway?")
+        if dialogs.ask(parent, title, f"{text}\n\n{question}"):
             go_on()
 
     worker.submit(job, on_done=checked)

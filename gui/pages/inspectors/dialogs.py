@@ -254,7 +254,8 @@ class AssignDialog(FormDialog):
         self.schools.setMinimumHeight(320)
         for school in sorted((s for s in schools if s.active), key=lambda s: (s.zone, s.name)):
             covered = school.inspector == row.name
-            text = f"{school.name}（{school.zone or self.tr('no zone')}）"
+            zone = school.zone or self.tr("no zone")
+            text = f"{school.name}（{zone}）"
             if school.inspector and not covered:
                 text += " — " + self.tr("now {name}").format(name=school.inspector)
             item = QListWidgetItem(text)
