@@ -5,7 +5,8 @@ runs it after the smoke tests and deletes it again before the bundle is measured
 (it is never shipped). It catches what the spec's exclusions could break and the smoke tests
 would not notice, each step printed as ``ok …`` or ``FAILED …``:
 
-- every page of the main window shown (1366×768) with its data loaded and painted;
+- every page of the main window shown (1366×768) with its data loaded and painted (saved as
+  ``page-<id>.png`` in the ``--out`` folder);
 - a report written on the worker and opened in the preview: QtPdf renders its first page;
 - the preview's pages printed through QPrinter (the print path, to a PDF file) and the print
   dialog built; the print system asked for its printers (Linux: the CUPS plugin, with the
@@ -86,11 +87,15 @@ def blank(image: QImage) -> bool:
     return all(small.pixel(x, y) == first for x in range(40) for y in range(56))
 
 
-def check_pages(window: MainWindow) -> None:
+def check_pages(window: MainWindow, out: Path) -> None:
+    """Show every page; each one's picture goes to ``out`` (page-<id>.png) to be looked at."""
     for page_id in window.pages:
         window.show_page(page_id)
         settle(window)
-        if window.current_page_id() != page_id or window.grab().isNull():
+        picture = window.grab()
+        if window.current_page_id() != page_id or not picture.save(
+            str(out / f"page-{page_id}.png")
+        ):
             raise CheckFailed(f"page {page_id} did not show")
 
 
@@ -207,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(WINDOW_SIZE)
     window.show()
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("every page shows", lambda: check_pages(window)),
+        ("every page shows", lambda: check_pages(window, args.out)),
         ("report preview (QtPdf), print (QPrinter)", lambda: preview_and_print(window, args.out)),
         ("print system", check_print_system),
         ("ICU collation, time-zone names, converters", check_icu),

@@ -156,7 +156,8 @@ def fill(bundle: Path, sizes: dict[str, int]) -> None:
 def test_size_limit(tmp_path: Path) -> None:
     bundle = tmp_path / "bundle"
     fill(bundle, {"_internal/a.so": 100_000_000, "_internal/b.so": 40_000_000, "app": 1})
-    (bundle / "_internal" / "link.so").symlink_to(bundle / "_internal" / "a.so")
+    if sys.platform != "win32":  # a link there needs a privilege; it is not counted anyway
+        (bundle / "_internal" / "link.so").symlink_to(bundle / "_internal" / "a.so")
     assert build.check_size(bundle) == pytest.approx(140.000001)
     assert build.largest_files(bundle, 2) == [("_internal/a.so", 100.0), ("_internal/b.so", 40.0)]
     fill(bundle, {"_internal/c.so": 10_000_001})
