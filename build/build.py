@@ -13,8 +13,13 @@ Install the pinned versions with ``pip install -c constraints.txt -e ".[test,dev
 The bundle lands in ``build/dist/SupervisionDesk``; PyInstaller's work files in ``build/work``.
 The smoke tests run the frozen executables against a fresh database in a temporary folder:
 version, migration, demo data, the compliance check, an Excel export and its re-import, a PDF
-report, and a GUI start that exits once the dashboard has loaded. Any failure ends the build with
-a non-zero exit code and the step that failed.
+report, a GUI start that exits once the dashboard has loaded, and ``bundle-check``
+(``build/bundle_check.py``, frozen with the app): a GUI session that shows every page, previews
+a report with QtPdf, prints it through QPrinter and checks what the spec's exclusions could
+break; it writes what the process loaded to ``build/work/bundle-check.json`` and is deleted from
+the bundle afterwards. Then the bundle may be at most 150 MB (:data:`BUNDLE_LIMIT_MB`); the build
+prints its size and largest files. Any failure ends the build with a non-zero exit code and the
+step that failed.
 
 ``--installer`` runs only on Windows: PyInstaller cannot cross-build, so a bundle frozen on Linux
 holds no ``SupervisionDesk.exe`` for the installer's shortcuts. ``build/test_installer.py``
@@ -52,6 +57,11 @@ WORK_DIR = BUILD_DIR / "work"
 DIST_DIR = BUILD_DIR / "dist"
 APP_NAME = "SupervisionDesk"
 CLI_NAME = "supervision-desk-cli"
+# build/bundle_check.py, frozen with the app for the smoke tests and deleted after them.
+CHECK_NAME = "bundle-check"
+CHECK_REPORT = WORK_DIR / "bundle-check.json"
+# The onedir bundle's size limit (issue 19): the build fails above it.
+BUNDLE_LIMIT_MB = 150.0
 BUNDLE_DIR = DIST_DIR / APP_NAME
 INSTALLER_SCRIPT = BUILD_DIR / "installer.nsi"
 ICON_FILES = (ROOT / "resources" / "icons" / "app.png", ROOT / "resources" / "icons" / "app.ico")
@@ -247,12 +257,50 @@ def smoke_test(version: str) -> None:
         if not Path(pdf).read_bytes().startswith(b"%PDF"):
             raise BuildError("smoke test 'report' wrote no PDF")
         run_frozen("GUI start (--smoke)", [str(app), "--db", database, "--smoke"], env)
+        check = [str(executable(CHECK_NAME)), "--db", database, "--out", tmp]
+        check += ["--report", str(CHECK_REPORT)]
+        result = run_frozen("GUI session (bundle-check)", check, env, expect="bundle check ok")
+        for line in result.stdout.splitlines()[:-1]:
+            print(f"      {line}", flush=True)
 
 
-def bundle_megabytes() -> float:
+def remove_check_executable(bundle: Path = BUNDLE_DIR) -> None:
+    """Delete the bundle-check executable: it is for the smoke tests, not for users."""
+    for suffix in ("", ".exe"):
+        (bundle / f"{CHECK_NAME}{suffix}").unlink(missing_ok=True)
+
+
+def bundle_files(bundle: Path = BUNDLE_DIR) -> list[Path]:
+    """The bundle's files (links to other files of it left out)."""
+    return [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+
+
+def bundle_megabytes(bundle: Path = BUNDLE_DIR) -> float:
     """Total size of the bundle folder in MB."""
-    files = [p for p in BUNDLE_DIR.rglob("*") if p.is_file() and not p.is_symlink()]
-    return sum(p.stat().st_size for p in files) / 1_000_000
+    return sum(p.stat().st_size for p in bundle_files(bundle)) / 1_000_000
+
+
+def largest_files(bundle: Path = BUNDLE_DIR, count: int = 10) -> list[tuple[str, float]]:
+    """The ``count`` largest files of the bundle: (path in the bundle, MB), largest first."""
+    sizes = [
+        (p.stat().st_size / 1_000_000, p.relative_to(bundle).as_posix())
+        for p in bundle_files(bundle)
+    ]
+    return [(path, size) for size, path in sorted(sizes, reverse=True)[:count]]
+
+
+def check_size(bundle: Path = BUNDLE_DIR, limit: float = BUNDLE_LIMIT_MB) -> float:
+    """Print the bundle's size and largest files; :class:`BuildError` above ``limit`` MB."""
+    size = bundle_megabytes(bundle)
+    print(f"bundle size: {size:.1f} MB (limit {limit:.0f} MB); largest files:")
+    for path, megabytes in largest_files(bundle):
+        print(f"  {megabytes:6.1f} MB  {path}")
+    if size > limit:
+        raise BuildError(
+            f"the bundle is {size:.1f} MB, over its limit of {limit:.0f} MB: see the exclusions "
+            "in build/supervision_desk.spec for what was left out and why"
+        )
+    return size
 
 
 def version_quad(version: str) -> str:
@@ -420,9 +468,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {BUNDLE_DIR.relative_to(ROOT)} {version} in {seconds:.0f} s")
         if sign:
             sign_bundle()
-        if not args.skip_smoke:
-            smoke_test(version)
-        print(f"bundle size: {bundle_megabytes():.1f} MB")
+        try:
+            if not args.skip_smoke:
+                smoke_test(version)
+        finally:
+            remove_check_executable()
+        check_size()
         if args.installer:
             installer = make_installer(version, sign=sign)
             size = installer.stat().st_size / 1_000_000
