@@ -49,14 +49,12 @@ from core.calendar.semester import (
 from core.calendar.visits import VisitInput, add_visit
 from core.changes import Change, changes_of
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind
+from core.office.school_terms import Semester
 from core.office.workdays import (
     UNKNOWN_YEAR_NOTICE,
-    Semester,
     calendar_edits,
     clear_days,
     package_knows,
-    semester_from,
-    semester_of,
     set_day,
 )
 from core.roster.inspectors import InspectorRow, inspector_rows
@@ -796,7 +794,7 @@ class SemesterCheckDialog(QDialog):
             return
         term = self.data.semester
         day = term.start - timedelta(days=1) if direction < 0 else term.end + timedelta(days=1)
-        self.refresh(semester_from(day, self.data.policy, direction))
+        self.refresh(self.data.terms.semester_from(day, direction))
 
     def show_data(self, data: SemesterView) -> None:
         """Show the figures of the semester read."""
@@ -807,7 +805,7 @@ class SemesterCheckDialog(QDialog):
                 name=term.name, start=show_date(term.start), end=show_date(term.end)
             )
         )
-        in_break = semester_of(self.today, data.policy) is None
+        in_break = data.terms.semester_of(self.today) is None
         self.notice.setVisible(in_break)
         if in_break:
             self.notice.setText(
