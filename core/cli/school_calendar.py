@@ -20,6 +20,7 @@ from core.office.school_terms import (
     TERM_LABELS,
     TERMS,
     SchoolCalendar,
+    current_school_year,
     school_year_of,
 )
 
@@ -84,8 +85,7 @@ def cmd_school_calendar(args: argparse.Namespace, out: TextIO) -> int:
         terms = SchoolCalendar.load(db)
     finally:
         db.dispose()
-    today = date.today()
-    current = today.year if today.month >= 8 else today.year - 1
+    current = current_school_year(date.today())
     years = sorted({current, current + 1} | {year for year, _, _ in terms.stored})
     if args.action == "set":
         years = [school_year_of(args.year)]

@@ -189,6 +189,17 @@ class SchoolCalendar:
         return day
 
 
+def current_school_year(today: date) -> int:
+    """The school year ``today`` belongs to (from August on, the one starting this year)."""
+    return today.year if today.month >= 8 else today.year - 1
+
+
+def term_list(db: Database, today: date) -> list[TermDates]:
+    """The terms of this school year and the next, schools' first, then kindergartens'."""
+    year = current_school_year(today)
+    return SchoolCalendar.load(db).terms([year, year + 1])
+
+
 def school_year_of(text: str) -> int:
     """The first year of a school year written "2026-2027", "2026/2027" or "2026"."""
     parts = text.replace("/", "-").replace("—", "-").split("-")

@@ -881,27 +881,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="886"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="884"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="889"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="893"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="895"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="902"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1174,7 +1174,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="49"/>
+        <location filename="../../gui/worker.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1841,144 +1841,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <location filename="../../gui/main_window.py" line="234"/>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1990,24 +1990,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -3430,101 +3430,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="693"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="691"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="698"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="700"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="698"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="716"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="742"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="740"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="718"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="776"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="716"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="774"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="726"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="750"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="727"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="751"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="725"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="749"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="741"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="745"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="754"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="752"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="760"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="758"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="779"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="806"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="804"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="812"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="816"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="824"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="822"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="850"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="859"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="857"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -3532,125 +3532,125 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="80"/>
+        <location filename="../../gui/pages/settings/page.py" line="86"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="82"/>
+        <location filename="../../gui/pages/settings/page.py" line="88"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="84"/>
+        <location filename="../../gui/pages/settings/page.py" line="90"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="95"/>
-        <location filename="../../gui/pages/settings/page.py" line="345"/>
+        <location filename="../../gui/pages/settings/page.py" line="102"/>
+        <location filename="../../gui/pages/settings/page.py" line="355"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="97"/>
+        <location filename="../../gui/pages/settings/page.py" line="104"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="99"/>
+        <location filename="../../gui/pages/settings/page.py" line="106"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="101"/>
+        <location filename="../../gui/pages/settings/page.py" line="108"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="114"/>
+        <location filename="../../gui/pages/settings/page.py" line="121"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="122"/>
+        <location filename="../../gui/pages/settings/page.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="125"/>
+        <location filename="../../gui/pages/settings/page.py" line="132"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="127"/>
+        <location filename="../../gui/pages/settings/page.py" line="134"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="138"/>
+        <location filename="../../gui/pages/settings/page.py" line="145"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="204"/>
+        <location filename="../../gui/pages/settings/page.py" line="212"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="207"/>
+        <location filename="../../gui/pages/settings/page.py" line="215"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="208"/>
+        <location filename="../../gui/pages/settings/page.py" line="216"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="210"/>
+        <location filename="../../gui/pages/settings/page.py" line="218"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="212"/>
+        <location filename="../../gui/pages/settings/page.py" line="220"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="213"/>
+        <location filename="../../gui/pages/settings/page.py" line="221"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="220"/>
+        <location filename="../../gui/pages/settings/page.py" line="228"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="283"/>
+        <location filename="../../gui/pages/settings/page.py" line="293"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="306"/>
+        <location filename="../../gui/pages/settings/page.py" line="316"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="326"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="317"/>
+        <location filename="../../gui/pages/settings/page.py" line="327"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="346"/>
+        <location filename="../../gui/pages/settings/page.py" line="356"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -3933,126 +3933,201 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>TermsBox</name>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="49"/>
+        <source>School calendar (term dates)</source>
+        <translation>校历（学期日期）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="53"/>
+        <source>Routine visits are planned only in term time. Until the county&apos;s own dates are entered, a term runs from 1 September to 20 January or from 20 February to 10 July; please enter the dates of the county&apos;s school calendar. Kindergartens follow the schools&apos; dates unless they have their own.</source>
+        <translation>经常性督导只安排在学期内。未填写本县日期时，秋季学期按 9月1日至1月20日、春季学期按 2月20日至7月10日计算；请按本县校历填写实际日期。幼儿园未单独填写时与中小学相同。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="62"/>
+        <source>School year</source>
+        <translation>学年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="63"/>
+        <source>Schools</source>
+        <translation>学校类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="64"/>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="65"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="89"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="66"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="91"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="67"/>
+        <source>Dates</source>
+        <translation>日期来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="83"/>
+        <source>Save term dates</source>
+        <translation>保存学期日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="105"/>
+        <source>The county&apos;s dates</source>
+        <translation>本县日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="107"/>
+        <source>As the schools</source>
+        <translation>同中小学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="108"/>
+        <source>Default dates: please enter the county&apos;s</source>
+        <translation>默认日期：请按本县校历填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="157"/>
+        <source>Saved: {year} {kind} {term}.</source>
+        <translation>已保存：{year}学年{kind}{term}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="169"/>
+        <source>Not saved: {problems}</source>
+        <translation>未保存：{problems}</translation>
+    </message>
+</context>
+<context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="509"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="507"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="510"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="508"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="515"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="513"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="515"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="519"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="528"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="538"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="536"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="541"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="544"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="593"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="601"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="542"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="591"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="599"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="543"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="546"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="557"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="576"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="574"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="587"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="585"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="592"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="590"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="592"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="602"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="600"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="611"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="609"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="628"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="626"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="657"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="655"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="663"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -4252,87 +4327,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="344"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="342"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="346"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="363"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="344"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="361"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="345"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="362"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="363"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="350"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="359"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="357"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="373"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="371"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="410"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="408"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="412"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="410"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="419"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="417"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="436"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="440"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4393,75 +4468,75 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="209"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="207"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="213"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="211"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="220"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="237"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="221"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="238"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="224"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="229"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="237"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="235"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="276"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="274"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="280"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="278"/>
         <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
         <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="288"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="286"/>
         <source>Enter the holidays and swapped working days here once they are announced.</source>
         <translation>节假日和调休安排公布后，请在此录入。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="302"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="300"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="323"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="321"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>
