@@ -176,18 +176,34 @@ def mark_complete_in(session: Session, year: int, source: str | None) -> None:
 @mutates(Change.CALENDAR)
 def set_day(db: Database, day: date, kind: DayKind | str, note: str = "") -> None:
     """Record the clerk's entry for ``day`` (放假 or 调休上班), replacing any earlier one."""
+    set_days(db, day, day, kind, note)
+
+
+@mutates(Change.CALENDAR)
+def set_days(db: Database, first: date, last: date, kind: DayKind | str, note: str = "") -> int:
+    """Record the same entry for every day from ``first`` to ``last`` (a holiday of several
+    days) in one transaction, replacing earlier ones; returns how many days."""
     if kind not in DayKind._value2member_map_:
         raise refusal("kind", "类别", f"“{kind}”不是有效的日期类别（应为休息日或工作日）")
     note = clean_text(note)
     if len(note) > NOTE_MAX:
         raise refusal("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
+    if last < first:
+        raise refusal("last", "结束日期", "结束日期不能早于开始日期")
+    if (last - first).days > 30:
+        raise refusal("last", "结束日期", "一次最多录入 31 天")
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with db.session() as session:
-        row = session.scalar(select(CalendarDay).where(CalendarDay.day == day))
-        if row is None:
-            session.add(CalendarDay(day=day, kind=str(kind), note=note))
-        else:
-            row.kind = str(kind)
-            row.note = note
+        rows = session.scalars(select(CalendarDay).where(CalendarDay.day.in_(days))).all()
+        existing = {row.day: row for row in rows}
+        for day in days:
+            row = existing.get(day)
+            if row is None:
+                session.add(CalendarDay(day=day, kind=str(kind), note=note))
+            else:
+                row.kind = str(kind)
+                row.note = note
+    return len(days)
 
 
 @mutates(Change.CALENDAR)

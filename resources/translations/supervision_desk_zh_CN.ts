@@ -521,13 +521,13 @@
     <name>CalendarPage</name>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="92"/>
-        <location filename="../../gui/pages/calendar/page.py" line="441"/>
+        <location filename="../../gui/pages/calendar/page.py" line="451"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="100"/>
-        <location filename="../../gui/pages/calendar/page.py" line="428"/>
+        <location filename="../../gui/pages/calendar/page.py" line="438"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="113"/>
-        <location filename="../../gui/pages/calendar/page.py" line="476"/>
+        <location filename="../../gui/pages/calendar/page.py" line="486"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -584,9 +584,9 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="123"/>
-        <location filename="../../gui/pages/calendar/page.py" line="523"/>
-        <location filename="../../gui/pages/calendar/page.py" line="530"/>
-        <location filename="../../gui/pages/calendar/page.py" line="543"/>
+        <location filename="../../gui/pages/calendar/page.py" line="533"/>
+        <location filename="../../gui/pages/calendar/page.py" line="540"/>
+        <location filename="../../gui/pages/calendar/page.py" line="553"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
@@ -671,52 +671,67 @@
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="366"/>
+        <location filename="../../gui/pages/calendar/page.py" line="296"/>
+        <source>Kindergartens&apos; break from {start} to {end}.</source>
+        <translation>幼儿园放假：{start}至{end}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="298"/>
+        <source>School break from {start} to {end}: no routine visits.</source>
+        <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="372"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="366"/>
+        <location filename="../../gui/pages/calendar/page.py" line="372"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="422"/>
+        <location filename="../../gui/pages/calendar/page.py" line="428"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="422"/>
+        <location filename="../../gui/pages/calendar/page.py" line="428"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="425"/>
+        <location filename="../../gui/pages/calendar/page.py" line="431"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="475"/>
+        <location filename="../../gui/pages/calendar/page.py" line="437"/>
+        <source>Note: {notice}.</source>
+        <translation>注意：{notice}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="485"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="494"/>
+        <location filename="../../gui/pages/calendar/page.py" line="504"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="494"/>
+        <location filename="../../gui/pages/calendar/page.py" line="504"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="524"/>
+        <location filename="../../gui/pages/calendar/page.py" line="534"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="543"/>
+        <location filename="../../gui/pages/calendar/page.py" line="553"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -881,27 +896,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="884"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1005"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="889"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1010"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="895"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1016"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1021"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -2013,6 +2028,69 @@ A safety copy of the current data is saved first.</source>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="377"/>
+        <source>The State Council&apos;s holiday notice</source>
+        <translation>导入国务院节假日安排通知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="380"/>
+        <source>Paste the whole text of the notice (国务院办公厅关于{year}年部分节假日安排的通知). Check reads it and lists what it found; nothing is saved until you press Save, and nothing at all when a part of it cannot be read.</source>
+        <translation>请粘贴通知全文（国务院办公厅关于{year}年部分节假日安排的通知）。“检查”会识别并列出放假和调休上班日期；点“保存”才会保存，只要有一处无法识别，就什么也不保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="391"/>
+        <source>Year from the title</source>
+        <translation>按通知标题中的年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="392"/>
+        <source>Year </source>
+        <translation>年份 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="395"/>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="396"/>
+        <source>Days off</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
+        <source>Swapped working days</source>
+        <translation>调休上班日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="404"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="405"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="437"/>
+        <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
+        <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="441"/>
+        <source>Cannot be read, so nothing will be saved:</source>
+        <translation>以下内容无法识别，因此不会保存：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="444"/>
+        <source>Saved: the year&apos;s holidays are complete.</source>
+        <translation>已保存：该年度节假日安排已完整。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../gui/pdf_preview.py" line="90"/>
@@ -2049,22 +2127,27 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="586"/>
+        <location filename="../../gui/pages/calendar/page.py" line="596"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="587"/>
+        <location filename="../../gui/pages/calendar/page.py" line="597"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="591"/>
-        <source>The month is in the school holidays: no routine visits.</source>
-        <translation>该月为学校假期，不安排常规督导。</translation>
+        <location filename="../../gui/pages/calendar/page.py" line="602"/>
+        <source>The month lies mostly in the school holidays: no routine visits.</source>
+        <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="593"/>
+        <location filename="../../gui/pages/calendar/page.py" line="606"/>
+        <source>Note: {notice}.</source>
+        <translation>注意：{notice}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="608"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -3430,101 +3513,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="691"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="812"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="817"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="698"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="819"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="740"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="835"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="861"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="716"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="774"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="837"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="895"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="843"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="725"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="749"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="741"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="752"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="758"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="879"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="898"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="804"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="925"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="812"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="933"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="816"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="937"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="822"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="943"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="969"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="857"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="978"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4010,124 +4093,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="507"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="628"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="508"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="513"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="634"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="515"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="636"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="638"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="528"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="649"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="536"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="657"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="660"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="542"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="591"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="599"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="663"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="720"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="543"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="546"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="557"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="678"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="680"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="574"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="695"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="585"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="706"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="590"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="711"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="592"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="600"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="609"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="730"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="626"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="747"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="655"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="776"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="663"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="784"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="787"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -4327,87 +4410,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="342"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="463"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="344"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="361"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="465"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="482"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="345"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="362"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="363"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="470"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="350"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="357"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="478"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="371"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="492"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="408"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="529"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="410"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="417"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="538"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="436"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="557"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4468,75 +4551,90 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="207"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="218"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="211"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="220"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="237"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="231"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="253"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="221"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="238"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="227"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="238"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="235"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <source>Paste the State Council&apos;s notice…</source>
+        <translation>导入国务院通知…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <source>This year&apos;s holidays are all entered</source>
+        <translation>本年度节假日已全部录入（确认完整）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="251"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="254"/>
+        <source>Until (for several days)</source>
+        <translation>至（连续多天时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="274"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="294"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="278"/>
-        <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
-        <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="286"/>
-        <source>Enter the holidays and swapped working days here once they are announced.</source>
-        <translation>节假日和调休安排公布后，请在此录入。</translation>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="295"/>
+        <source>{year}: {status} (source: {source}).</source>
+        <translation>{year}年节假日安排：{status}（来源：{source}）。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="300"/>
+        <source>Paste the State Council&apos;s notice once it is published, or enter the holidays and swapped working days here and tick that the year is complete.</source>
+        <translation>国务院办公厅的通知发布后请导入通知全文；也可以在此逐一录入放假和调休上班日期，然后勾选“已全部录入”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="331"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="321"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>

@@ -40,7 +40,7 @@ from core.calendar.visits import (
 )
 from core.changes import EVERYTHING, Change, changes_of
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
-from core.office.workdays import WEEKDAYS
+from core.office.workdays import WEEKDAYS, certainty_notice
 from db.engine import Database
 from gui import dialogs
 from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
@@ -291,10 +291,16 @@ class CalendarPage(ListPage):
             ),
             self.tr("The plan is internal (四不两直): it is not sent to schools."),
         ]
-        if not self.data.known_year:
-            from core.office.workdays import UNKNOWN_YEAR_NOTICE
-
-            parts.append(f"{self.data.year}年：{UNKNOWN_YEAR_NOTICE}")
+        for who, start, end in self.data.breaks:
+            text = (
+                self.tr("Kindergartens' break from {start} to {end}.")
+                if who
+                else self.tr("School break from {start} to {end}: no routine visits.")
+            )
+            parts.append(text.format(start=show_date(start), end=show_date(end)))
+        notice = certainty_notice(self.data.year, self.data.holiday_data)
+        if notice:
+            parts.append(notice)
         self.summary.setText(" ".join(parts))
 
     # --- filters -----------------------------------------------------------------------------
@@ -425,6 +431,10 @@ class CalendarPage(ListPage):
             "Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, "
             "done and hand-entered visits stay."
         ).format(year, month)
+        if self.data is not None and self.data.year == year:
+            notice = certainty_notice(year, self.data.holiday_data)
+            if notice:
+                question += "\n\n" + self.tr("Note: {notice}.").format(notice=notice)
         if not dialogs.ask(self, self.tr("Generate month plan"), question):
             return
         self.worker.submit(
@@ -588,7 +598,12 @@ class PlanResultDialog(QDialog):
             plan.year, plan.month, plan.added, plan.replaced
         )
         if plan.school_break:
-            text += " " + self.tr("The month is in the school holidays: no routine visits.")
+            text += " " + self.tr(
+                "The month lies mostly in the school holidays: no routine visits."
+            )
+        notice = certainty_notice(plan.year, plan.holiday_data)
+        if notice:
+            text += "\n" + self.tr("Note: {notice}.").format(notice=notice)
         if plan.unplaced:
             text += " " + self.tr("{0} school(s) could not be placed:").format(len(plan.unplaced))
         self.message = QLabel(text)
