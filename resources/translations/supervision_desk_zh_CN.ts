@@ -896,27 +896,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1005"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1006"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1010"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1011"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1013"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1016"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1017"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1021"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1022"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1025,163 +1025,208 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <source>Principals&apos; terms ending</source>
+        <translation>校（园）长任期将满</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
+        <source>Next year&apos;s holidays</source>
+        <translation>明年节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="253"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="255"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="259"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="261"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="264"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="266"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="267"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="271"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="276"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="281"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="293"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="295"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="301"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="308"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="315"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="320"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="322"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="329"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="332"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="333"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="346"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="347"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="350"/>
+        <source>School holidays: no routine visits this month</source>
+        <translation>寒暑假：本月不安排经常性督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="352"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="359"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="371"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="374"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <source>Within {days} days; {count} without a comprehensive inspection</source>
+        <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <source>Known</source>
+        <translation>已确定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <source>Provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="390"/>
+        <source>Missing</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
+        <source>{year}: import the State Council&apos;s notice when it is published</source>
+        <translation>{year}年：国务院办公厅通知发布后请导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <source>{year}: holidays and swapped working days known</source>
+        <translation>{year}年：放假和调休上班日期已确定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="408"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="416"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="417"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="430"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="432"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="405"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="439"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="441"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -2030,62 +2075,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="377"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="378"/>
         <source>The State Council&apos;s holiday notice</source>
         <translation>导入国务院节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="380"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="381"/>
         <source>Paste the whole text of the notice (国务院办公厅关于{year}年部分节假日安排的通知). Check reads it and lists what it found; nothing is saved until you press Save, and nothing at all when a part of it cannot be read.</source>
         <translation>请粘贴通知全文（国务院办公厅关于{year}年部分节假日安排的通知）。“检查”会识别并列出放假和调休上班日期；点“保存”才会保存，只要有一处无法识别，就什么也不保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="391"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="392"/>
         <source>Year from the title</source>
         <translation>按通知标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="392"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="393"/>
         <source>Year </source>
         <translation>年份 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="395"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="396"/>
         <source>Festival</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="396"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
         <source>Days off</source>
         <translation>放假日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="398"/>
         <source>Swapped working days</source>
         <translation>调休上班日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="404"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="405"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="405"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="406"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="437"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
         <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
         <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="441"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
         <source>Cannot be read, so nothing will be saved:</source>
         <translation>以下内容无法识别，因此不会保存：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="444"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="445"/>
         <source>Saved: the year&apos;s holidays are complete.</source>
         <translation>已保存：该年度节假日安排已完整。</translation>
     </message>
@@ -3513,101 +3558,101 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="812"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="813"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="817"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="819"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="820"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="835"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="861"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="836"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="837"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="895"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="896"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="843"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="844"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="865"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="874"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="879"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="880"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="898"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="899"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="925"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="926"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="933"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="934"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="937"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="938"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="943"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="944"/>
         <source>Principal&apos;s term ends this semester: {count} school(s)</source>
         <translation>本学期校长任期届满：{count}所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="969"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="970"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="978"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="979"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4093,124 +4138,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="628"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="634"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="635"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="636"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="637"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="638"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="639"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="649"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="650"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="657"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="660"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="661"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="663"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="720"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="678"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="679"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="680"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="681"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="695"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="706"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="711"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="730"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="747"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="776"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="784"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="785"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="787"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="788"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -4410,87 +4455,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="463"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="464"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="465"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="482"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="469"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="470"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="478"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="479"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="492"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="493"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="529"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="538"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="557"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="558"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4551,90 +4596,90 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="218"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="219"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="231"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="253"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="254"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="238"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>Paste the State Council&apos;s notice…</source>
         <translation>导入国务院通知…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
         <source>This year&apos;s holidays are all entered</source>
         <translation>本年度节假日已全部录入（确认完整）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="251"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="252"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="254"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
         <source>Until (for several days)</source>
         <translation>至（连续多天时填写）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="259"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="294"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="295"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="295"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="296"/>
         <source>{year}: {status} (source: {source}).</source>
         <translation>{year}年节假日安排：{status}（来源：{source}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="300"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="301"/>
         <source>Paste the State Council&apos;s notice once it is published, or enter the holidays and swapped working days here and tick that the year is complete.</source>
         <translation>国务院办公厅的通知发布后请导入通知全文；也可以在此逐一录入放假和调休上班日期，然后勾选“已全部录入”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="331"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="332"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="355"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>

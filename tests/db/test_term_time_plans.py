@@ -1,7 +1,8 @@
 """Month plans by the school terms, on both engines: a February with the Spring Festival inside
 the winter break, a January whose term ends on the 20th, kindergartens on their own terms, the
-dashboard's "not visited this month" quiet in a break; and regeneration that keeps the rows —
-their UIDs, records and attachments — instead of deleting and re-inserting them."""
+dashboard's "not visited this month" quiet in a break; regeneration that keeps the rows — their
+UIDs, records and attachments — instead of deleting and re-inserting them; a principal whose
+term ends in August; and the reminders of principals' terms and next year's holidays."""
 
 from __future__ import annotations
 
@@ -13,9 +14,13 @@ from sqlalchemy import delete, select
 from core.calendar.availability import add_unavailability
 from core.calendar.month_plan import generate_month
 from core.calendar.progress import visit_figures
+from core.calendar.reminders import calendar_reminders_in
+from core.calendar.semester import propose_comprehensive
+from core.cli.check_text import compliance_lines
 from core.enums import SchoolKind, VisitStatus
-from core.office.school_terms import AUTUMN, KINDERGARTEN, SPRING, set_term
-from core.office.workdays import WorkCalendar
+from core.office.school_terms import AUTUMN, KINDERGARTEN, SPRING, SchoolCalendar, set_term
+from core.office.workdays import WorkCalendar, mark_year_complete
+from core.overview import compliance
 from db.models import Attachment, School, Visit
 
 TODAY = date(2026, 11, 2)
@@ -121,3 +126,62 @@ def test_regenerating_never_deletes_a_visit_with_an_attachment(office):
         assert kept is not None and kept.uid == first.uid
         assert kept.visit_date == first.visit_date and kept.status == VisitStatus.PLANNED
         assert session.scalar(select(Attachment.visit_id)) == first.id
+
+
+def _principal_term_ends(db, day: date) -> School:
+    with db.session() as session:
+        school = session.scalars(
+            select(School).where(School.active, School.kind != SchoolKind.KINDERGARTEN.value)
+        ).first()
+        assert school is not None
+        school.principal_term_end = day
+        school.principal = "周校长"
+        session.flush()
+        session.expunge(school)
+        return school
+
+
+def test_a_principal_whose_term_ends_in_august_is_proposed_in_the_spring_term_before(office):
+    school = _principal_term_ends(office, date(2027, 8, 31))
+    spring = SchoolCalendar.load(office).semester_of(date(2027, 3, 1))
+    assert spring is not None
+    proposals = {p.school_id: p for p in propose_comprehensive(office, spring)}
+    assert proposals[school.id].due_by == date(2027, 7, 10)  # the last day of the spring term
+    autumn = SchoolCalendar.load(office).semester_of(date(2027, 9, 1))
+    assert autumn is not None
+    assert school.id not in {p.school_id for p in propose_comprehensive(office, autumn)}
+
+
+def test_check_reminds_of_principals_terms_ending_within_the_warning_days(office):
+    school = _principal_term_ends(office, date(2027, 1, 15))
+    with office.session() as session:
+        reminders = calendar_reminders_in(session, TODAY)
+    assert school.id in {p.school_id for p in reminders.principals}  # 74 days ahead
+    with office.session() as session:
+        early = calendar_reminders_in(session, date(2026, 9, 1))
+    assert school.id not in {p.school_id for p in early.principals}  # 136 days ahead
+    in_time = date(2026, 11, 20)
+    with office.session() as session:
+        reminders = calendar_reminders_in(session, in_time)
+    ending = next(p for p in reminders.principals if p.school_id == school.id)
+    assert ending.planned_on is None and ending in reminders.unplanned
+    assert ending.due_by == date(2027, 1, 15)
+    picture = compliance(office, in_time).as_json()
+    listed = {p["school"]: p for p in picture["principal_terms_ending"]}
+    assert listed[school.name]["comprehensive_planned_on"] is None
+    text = "\n".join(compliance_lines(compliance(office, in_time)))
+    assert f"{school.name}（周校长）：2027-01-15 届满，请在 2027-01-15 前安排综合督导" in text
+
+
+def test_from_november_next_years_missing_holidays_are_a_reminder(office):
+    with office.session() as session:
+        october = calendar_reminders_in(session, date(2026, 10, 30))
+        december = calendar_reminders_in(session, date(2026, 12, 1))
+    assert october.next_year == 2027 and not october.remind_holidays
+    assert december.remind_holidays and december.next_year_status != "complete"
+    mark_year_complete(office, 2027)
+    with office.session() as session:
+        assert not calendar_reminders_in(session, date(2026, 12, 1)).remind_holidays
+    assert "2027 年节假日安排" not in "\n".join(
+        compliance_lines(compliance(office, date(2026, 12, 1)))
+    )
