@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli.holidays import add_holidays_parser, cmd_holidays
+from core.cli.ics import add_ics_parser, cmd_ics
 from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.cli.school_calendar import add_school_calendar_parser, cmd_school_calendar
@@ -106,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_schedule_parser(commands)
     add_holidays_parser(commands)
     add_school_calendar_parser(commands)
+    add_ics_parser(commands)
     return parser
 
 
@@ -277,6 +279,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "schedule": cmd_schedule,
     "holidays": cmd_holidays,
     "school-calendar": cmd_school_calendar,
+    "ics": cmd_ics,
 }
 
 

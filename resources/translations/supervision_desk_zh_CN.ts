@@ -521,13 +521,13 @@
     <name>CalendarPage</name>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="92"/>
-        <location filename="../../gui/pages/calendar/page.py" line="451"/>
+        <location filename="../../gui/pages/calendar/page.py" line="457"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="100"/>
-        <location filename="../../gui/pages/calendar/page.py" line="438"/>
+        <location filename="../../gui/pages/calendar/page.py" line="444"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="113"/>
-        <location filename="../../gui/pages/calendar/page.py" line="486"/>
+        <location filename="../../gui/pages/calendar/page.py" line="492"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -583,157 +583,173 @@
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="123"/>
-        <location filename="../../gui/pages/calendar/page.py" line="533"/>
-        <location filename="../../gui/pages/calendar/page.py" line="540"/>
-        <location filename="../../gui/pages/calendar/page.py" line="553"/>
+        <location filename="../../gui/pages/calendar/page.py" line="124"/>
+        <location filename="../../gui/pages/calendar/page.py" line="539"/>
+        <location filename="../../gui/pages/calendar/page.py" line="546"/>
+        <location filename="../../gui/pages/calendar/page.py" line="559"/>
+        <location filename="../../gui/pages/calendar/page.py" line="568"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="125"/>
+        <location filename="../../gui/pages/calendar/page.py" line="126"/>
+        <source>One inspector&apos;s month…</source>
+        <translation>一名督学的本月安排…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="127"/>
+        <source>Every inspector into a folder…</source>
+        <translation>全部督学（每人一个文件）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="131"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="128"/>
+        <location filename="../../gui/pages/calendar/page.py" line="134"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="130"/>
+        <location filename="../../gui/pages/calendar/page.py" line="136"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="132"/>
+        <location filename="../../gui/pages/calendar/page.py" line="138"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="135"/>
+        <location filename="../../gui/pages/calendar/page.py" line="141"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="149"/>
+        <location filename="../../gui/pages/calendar/page.py" line="155"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="153"/>
+        <location filename="../../gui/pages/calendar/page.py" line="159"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="154"/>
+        <location filename="../../gui/pages/calendar/page.py" line="160"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="155"/>
+        <location filename="../../gui/pages/calendar/page.py" line="161"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="156"/>
+        <location filename="../../gui/pages/calendar/page.py" line="162"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="165"/>
+        <location filename="../../gui/pages/calendar/page.py" line="171"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="168"/>
+        <location filename="../../gui/pages/calendar/page.py" line="174"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="265"/>
+        <location filename="../../gui/pages/calendar/page.py" line="271"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="268"/>
+        <location filename="../../gui/pages/calendar/page.py" line="274"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="289"/>
+        <location filename="../../gui/pages/calendar/page.py" line="295"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="292"/>
+        <location filename="../../gui/pages/calendar/page.py" line="298"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="296"/>
+        <location filename="../../gui/pages/calendar/page.py" line="302"/>
         <source>Kindergartens&apos; break from {start} to {end}.</source>
         <translation>幼儿园放假：{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="298"/>
+        <location filename="../../gui/pages/calendar/page.py" line="304"/>
         <source>School break from {start} to {end}: no routine visits.</source>
         <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="372"/>
+        <location filename="../../gui/pages/calendar/page.py" line="378"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="372"/>
+        <location filename="../../gui/pages/calendar/page.py" line="378"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="428"/>
+        <location filename="../../gui/pages/calendar/page.py" line="434"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="428"/>
+        <location filename="../../gui/pages/calendar/page.py" line="434"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="431"/>
+        <location filename="../../gui/pages/calendar/page.py" line="437"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="437"/>
+        <location filename="../../gui/pages/calendar/page.py" line="443"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="485"/>
+        <location filename="../../gui/pages/calendar/page.py" line="491"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="504"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="504"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="534"/>
+        <location filename="../../gui/pages/calendar/page.py" line="540"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="553"/>
+        <location filename="../../gui/pages/calendar/page.py" line="559"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="578"/>
+        <source>{count} calendar file(s), one per inspector, saved in {folder}</source>
+        <translation>已在 {folder} 保存 {count} 个日历文件，每名督学一个</translation>
     </message>
 </context>
 <context>
@@ -2172,27 +2188,27 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="596"/>
+        <location filename="../../gui/pages/calendar/page.py" line="623"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="597"/>
+        <location filename="../../gui/pages/calendar/page.py" line="624"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="602"/>
+        <location filename="../../gui/pages/calendar/page.py" line="629"/>
         <source>The month lies mostly in the school holidays: no routine visits.</source>
         <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="606"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="608"/>
+        <location filename="../../gui/pages/calendar/page.py" line="635"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>

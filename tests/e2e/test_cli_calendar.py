@@ -112,3 +112,36 @@ def test_a_known_year_is_complete_from_the_package(office):
     data = json.loads(run([*base, "holidays", "list", "--year", "2026", "--json"], home).stdout)
     assert data["status"] == "complete" and data["source"] == "package"
     assert "2026-10-10" in data["workdays"] and "2026-10-01" in data["holidays"]
+
+
+def test_ics_writes_one_file_per_inspector_and_keeps_uids_across_regeneration(office, tmp_path):
+    base, home = office
+    assert run([*base, "demo"], home).returncode == 0
+    month = "2026-12"
+    planned = run([*base, "schedule", "--month", month, "--date", "2026-12-01"], home)
+    assert planned.returncode == 0, planned.stderr
+    first = run([*base, "ics", "--month", month, "--out", str(tmp_path / "a"), "--json"], home)
+    assert first.returncode == 0, first.stderr
+    files = json.loads(first.stdout)
+    assert len(files) >= 5 and all(
+        Path(f["file"]).name.endswith("-202612督导安排.ics") for f in files
+    )
+    again = run([*base, "schedule", "--month", month, "--date", "2026-12-01"], home)
+    assert again.returncode == 0
+    assert run([*base, "ics", "--month", month, "--out", str(tmp_path / "b")], home).returncode == 0
+
+    def uids(folder: Path) -> set[str]:
+        found = set()
+        for path in folder.glob("*.ics"):
+            found |= {
+                line.split(":", 1)[1]
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.startswith("UID:")
+            }
+        return found
+
+    assert uids(tmp_path / "a") and uids(tmp_path / "a") == uids(tmp_path / "b")
+    empty = run([*base, "ics", "--month", "2027-08", "--out", str(tmp_path / "c")], home)
+    assert empty.returncode == 1 and "没有督导安排" in empty.stderr
+    nobody = run([*base, "ics", "--month", month, "--inspector", "张三", "--out", "x.ics"], home)
+    assert nobody.returncode == 1 and "张三" in nobody.stderr

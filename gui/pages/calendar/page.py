@@ -120,7 +120,13 @@ class CalendarPage(ListPage):
                 (self.tr("Leave and training…"), self.edit_unavailability, False),
             ],
         )
-        self.add_button(self.tr("Export to phone calendar"), self.export_ics)
+        self.add_menu(
+            self.tr("Export to phone calendar"),
+            [
+                (self.tr("One inspector's month…"), self.export_ics, False),
+                (self.tr("Every inspector into a folder…"), self.export_all_ics, False),
+            ],
+        )
         self.sheets = add_sheet_menu(self, "visits", db, worker, today)
         self.add_button(self.tr("Print schedule"), self.print_schedule)
         self.finish_actions()
@@ -551,6 +557,27 @@ class CalendarPage(ListPage):
             job,
             on_done=lambda _: dialogs.inform(
                 self, self.tr("Export to phone calendar"), self.tr("Saved: {0}").format(target)
+            ),
+            on_error=self._failed,
+        )
+
+    def export_all_ics(self) -> None:
+        """Write every inspector's month into a folder, one calendar file each."""
+        from core.calendar.ics import export_month_ics
+
+        title = self.tr("Export to phone calendar")
+        folder = dialogs.choose_folder(self, title)
+        if folder is None:
+            return
+        db, year, month = self.db, self.year, self.month
+        self.worker.submit(
+            lambda: export_month_ics(db, year, month, folder),
+            on_done=lambda files: dialogs.inform(
+                self,
+                title,
+                self.tr("{count} calendar file(s), one per inspector, saved in {folder}").format(
+                    count=len(files), folder=folder
+                ),
             ),
             on_error=self._failed,
         )
