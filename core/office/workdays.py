@@ -71,9 +71,10 @@ def provisional_holidays(year: int) -> frozenset[date] | None:
     days), or ``None`` when the package is not installed."""
     try:
         from holidays.countries.china import China
-    except ImportError:
+
+        return frozenset(China(years=year))
+    except (ImportError, OSError):  # not installed, or its data missing from a bundle
         return None
-    return frozenset(China(years=year))
 
 
 def official_workday(day: date) -> bool:
