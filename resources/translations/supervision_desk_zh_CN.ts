@@ -912,27 +912,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1006"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1007"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1011"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1013"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1014"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1017"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1018"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1022"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1023"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -3596,7 +3596,7 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="896"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
         <source>Routine visits</source>
         <translation>常规督导</translation>
     </message>
@@ -3607,13 +3607,13 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -3628,47 +3628,52 @@ subtotal ({marks})</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="874"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
+        <source>Visit by</source>
+        <translation>应在此前督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="875"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="880"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="881"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="899"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="926"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="927"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="934"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="938"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="939"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>常规督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="944"/>
-        <source>Principal&apos;s term ends this semester: {count} school(s)</source>
-        <translation>本学期校长任期届满：{count}所学校</translation>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="946"/>
+        <source>Principal&apos;s term ends this semester or in the break after it: {count} school(s)</source>
+        <translation>校（园）长任期在本学期或其后假期内届满：{count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="970"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="971"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="979"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="980"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>

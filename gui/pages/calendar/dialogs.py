@@ -866,6 +866,7 @@ class SemesterCheckDialog(QDialog):
                     lambda p: show_date(p.principal_term_end),
                     lambda p: p.principal_term_end,
                 ),
+                Column(self.tr("Visit by"), lambda p: show_date(p.due_by), lambda p: p.due_by),
                 Column(
                     self.tr("Responsible inspector"),
                     lambda p: p.inspector or self.tr("(none)"),
@@ -941,9 +942,9 @@ class SemesterCheckDialog(QDialog):
         )
         self.proposal_model.set_rows(data.proposals)
         self.proposal_title.setText(
-            self.tr("Principal's term ends this semester: {count} school(s)").format(
-                count=len(data.proposals)
-            )
+            self.tr(
+                "Principal's term ends this semester or in the break after it: {count} school(s)"
+            ).format(count=len(data.proposals))
         )
         for view in (self.shortfalls, self.proposals):
             view.resizeColumnsToContents()
