@@ -1,5 +1,5 @@
-"""The State Council's holiday notice, as the clerk pastes it: the 2025 and 2026 notices' wording
-reads day for day as chinese-calendar has those years; a notice for 2027 in the same format,
+"""The State Council's holiday notice, as the clerk pastes it: the 2024, 2025 and 2026 notices'
+wording reads day for day as chinese-calendar has those years; a notice for 2027 in the same format,
 with full-width digits or pasted on one line; and the mistakes a paste makes are named."""
 
 from __future__ import annotations
@@ -50,6 +50,20 @@ NOTICE_2026 = (
     + FOOTER.format(prev=2025)
 )
 
+NOTICE_2024 = (
+    HEADER.format(year=2024, prev=2023)
+    + """一、元旦：1月1日放假，与周末连休。
+二、春节：2月10日至17日放假调休，共8天。2月4日（星期日）、2月18日（星期日）上班。鼓励各单位结合带薪年休假等制度落实，安排职工在除夕（2月9日）休息。
+三、清明节：4月4日至6日放假调休，共3天。4月7日（星期日）上班。
+四、劳动节：5月1日至5日放假调休，共5天。4月28日（星期日）、5月11日（星期六）上班。
+五、端午节：6月10日放假，与周末连休。
+六、中秋节：9月15日至17日放假调休，共3天。9月14日（星期六）上班。
+七、国庆节：10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。
+"""
+    + FOOTER.format(prev=2023)
+)
+"""The older wording: 星期X, "与周末连休", and a sentence that only encourages a day off."""
+
 NOTICE_2027 = (
     HEADER.format(year=2027, prev=2026)
     + """一、元旦：1月1日（周五）至3日（周日）放假，共3天。
@@ -70,7 +84,9 @@ def _workday(parse, day: date) -> bool:
     return day.weekday() < 5 and day not in parse.holidays
 
 
-@pytest.mark.parametrize(("text", "year"), [(NOTICE_2025, 2025), (NOTICE_2026, 2026)])
+@pytest.mark.parametrize(
+    ("text", "year"), [(NOTICE_2024, 2024), (NOTICE_2025, 2025), (NOTICE_2026, 2026)]
+)
 def test_the_notice_reads_day_for_day_as_chinese_calendar_has_the_year(text, year):
     parse = parse_notice(text)
     assert parse.year == year and parse.problems == []
