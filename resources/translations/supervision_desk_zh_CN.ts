@@ -4090,68 +4090,68 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/settings/terms_box.py" line="53"/>
-        <source>Routine visits are planned only in term time. Until the county&apos;s own dates are entered, a term runs from 1 September to 20 January or from 20 February to 10 July; please enter the dates of the county&apos;s school calendar. Kindergartens follow the schools&apos; dates unless they have their own.</source>
-        <translation>经常性督导只安排在学期内。未填写本县日期时，秋季学期按 9月1日至1月20日、春季学期按 2月20日至7月10日计算；请按本县校历填写实际日期。幼儿园未单独填写时与中小学相同。</translation>
+        <source>Routine visits are planned only in term time. Until the county&apos;s own dates are entered, a term runs from 1 September to 20 January or from 20 February to 10 July; please enter the dates of the county&apos;s school calendar. Kindergartens follow the schools&apos; dates unless they have their own. A month partly in the holidays keeps its visits in proportion to its working days in term time, so a month mostly in the holidays has none.</source>
+        <translation>经常性督导只安排在学期内。未填写本县日期时，秋季学期按 9月1日至1月20日、春季学期按 2月20日至7月10日计算；请按本县校历填写实际日期。幼儿园未单独填写时与中小学相同。部分在假期中的月份，按学期内工作日所占比例安排督导次数，主要在假期中的月份不安排。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="62"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="64"/>
         <source>School year</source>
         <translation>学年</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="63"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="65"/>
         <source>Schools</source>
         <translation>学校类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="64"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="66"/>
         <source>Term</source>
         <translation>学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="65"/>
-        <location filename="../../gui/pages/settings/terms_box.py" line="89"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="67"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="91"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="66"/>
-        <location filename="../../gui/pages/settings/terms_box.py" line="91"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="68"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="93"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="67"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="69"/>
         <source>Dates</source>
         <translation>日期来源</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="83"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="85"/>
         <source>Save term dates</source>
         <translation>保存学期日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="105"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="107"/>
         <source>The county&apos;s dates</source>
         <translation>本县日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="107"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="109"/>
         <source>As the schools</source>
         <translation>同中小学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="108"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="110"/>
         <source>Default dates: please enter the county&apos;s</source>
         <translation>默认日期：请按本县校历填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="157"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="159"/>
         <source>Saved: {year} {kind} {term}.</source>
         <translation>已保存：{year}学年{kind}{term}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/terms_box.py" line="169"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="171"/>
         <source>Not saved: {problems}</source>
         <translation>未保存：{problems}</translation>
     </message>

@@ -53,7 +53,9 @@ class TermsBox(QGroupBox):
                 "Routine visits are planned only in term time. Until the county's own dates are "
                 "entered, a term runs from 1 September to 20 January or from 20 February to "
                 "10 July; please enter the dates of the county's school calendar. Kindergartens "
-                "follow the schools' dates unless they have their own."
+                "follow the schools' dates unless they have their own. A month partly in the "
+                "holidays keeps its visits in proportion to its working days in term time, so a "
+                "month mostly in the holidays has none."
             )
         )
         note.setWordWrap(True)
