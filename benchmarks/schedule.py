@@ -38,8 +38,9 @@ def main() -> None:
     from core.calendar.semester import semester_check
     from core.calendar.visits import month_span
     from core.demo.office import create_demo
+    from core.office.school_terms import SchoolCalendar
     from core.office.settings import load_policy
-    from core.office.workdays import WorkCalendar, school_break
+    from core.office.workdays import WorkCalendar
     from core.roster.assignments import responsible_inspectors
     from db.engine import Database
     from db.migrate import upgrade
@@ -64,7 +65,8 @@ def main() -> None:
 
         policy = load_policy(db)
         work = WorkCalendar.load(db)
-        days = [d for d in work.workdays(first, last) if not school_break(d, policy)]
+        terms = SchoolCalendar.load(db)
+        days = [d for d in work.workdays(first, last) if terms.in_term(d)]
         with db.session() as session:
             office = _read_office(session, first, first, last)
         existing = [v for v in office.existing if v.status != "planned"]

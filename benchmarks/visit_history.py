@@ -192,14 +192,14 @@ def add_history(db) -> History:
     from sqlalchemy import func, insert, select
 
     from core.calendar.visits import month_span
-    from core.office.settings import load_policy
-    from core.office.workdays import WorkCalendar, school_break
+    from core.office.school_terms import SchoolCalendar
+    from core.office.workdays import WorkCalendar
     from core.roster.assignments import responsible_inspectors
     from db.models import FollowUp, Problem, School, Visit, VisitRecord
 
     rng = random.Random(2016)
-    policy = load_policy(db)
     work = WorkCalendar.load(db)
+    terms = SchoolCalendar.load(db)
     history = History()
     with db.session() as session:
         filled = {(d.year, d.month) for d in session.scalars(select(Visit.visit_date))}
@@ -211,7 +211,7 @@ def add_history(db) -> History:
         )
         for year, month in _months():
             first, last = month_span(year, month)
-            days = [d for d in work.workdays(first, last) if not school_break(d, policy)]
+            days = [d for d in work.workdays(first, last) if terms.in_term(d)]
             if (year, month) in filled or not days:
                 continue
             then = responsible_inspectors(session, days[len(days) // 2])

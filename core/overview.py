@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from core.archive.progress import ArchiveFigures, archive_figures_in
 from core.calendar.progress import VisitFigures, visit_figures_in
+from core.calendar.reminders import CalendarReminders, calendar_reminders_in
 from core.casework.rectification import RectificationFigures, rectification_figures_in
 from core.enums import Employment, SchoolKind
 from core.office.policy import PolicyProfile
@@ -102,6 +103,8 @@ class Compliance:
     """The figures of the schools in no responsibility zone, as of a zone (None when none)."""
     assigned_inspectors: int = 0
     """Serving inspectors responsible for at least one school."""
+    calendar: CalendarReminders | None = None
+    """Principals' terms ending soon and next year's holidays (see core.calendar.reminders)."""
 
     @property
     def full_time_share(self) -> float:
@@ -152,6 +155,7 @@ class Compliance:
             "visits": asdict(self.visits) if self.visits else None,
             "rectification": asdict(self.rectification) if self.rectification else None,
             "archives": _archives_json(self.archives),
+            **(self.calendar.as_json() if self.calendar else {}),
         }
 
 
@@ -212,6 +216,7 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
     training_year = training_year or today.year
     with db.session() as session:
         visits = visit_figures_in(session, today)
+        reminders = calendar_reminders_in(session, today)
         rectification = rectification_figures_in(session, today)
         archives = archive_figures_in(session, today)
         policy = policy_from_session(session)
@@ -301,6 +306,7 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         ),
         rotation_due=sorted(rotation, key=lambda r: (r.since, r.school)),
         visits=visits,
+        calendar=reminders,
         rectification=rectification,
         archives=archives,
     )

@@ -7,6 +7,7 @@ The schema itself is created and changed only by the Alembic migrations in ``db/
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -209,6 +210,7 @@ class Visit(Base):
         Index("ix_visits_school_date", "school_id", "visit_date"),
         Index("ix_visits_inspector_date", "inspector_id", "visit_date"),
         Index("ix_visits_problem", "problem_id"),
+        Index("ix_visits_uid", "uid", unique=True),
     )
 
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -224,6 +226,8 @@ class Visit(Base):
     topic: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     generated: Mapped[bool] = mapped_column(Boolean, default=False)
+    uid: Mapped[str] = mapped_column(String(64), default=lambda: uuid.uuid4().hex)
+    """The visit's lasting name in calendar files (.ics), kept when the generator re-plans it."""
     problem_id: Mapped[int | None] = mapped_column(
         ForeignKey("problems.id", ondelete="SET NULL", use_alter=True)
     )

@@ -219,6 +219,12 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
     return Path(path) if path else None
 
 
+def choose_folder(parent: QWidget | None, title: str) -> Path | None:
+    """Ask for a folder (starting in the home folder); None if cancelled."""
+    path = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+    return Path(path) if path else None
+
+
 def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     """The system print dialog (the default printer preselected); False when cancelled.
 

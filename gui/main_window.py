@@ -76,7 +76,12 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(db, self.worker, today)
         self.dashboard.navigate.connect(self.show_page)
         self.settings_page = SettingsPage(
-            db, self.worker, self.backup_action, self.restore_action, self.open_folder_action
+            db,
+            self.worker,
+            self.backup_action,
+            self.restore_action,
+            self.open_folder_action,
+            today=today,
         )
         for page_id, title, page in self._page_list():
             self._add_page(page_id, title, page)

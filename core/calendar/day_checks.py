@@ -2,10 +2,10 @@
 added on, or moved to, a day. Nothing here refuses anything — the clerk reads and decides.
 
 :func:`day_warnings` checks, in this order: a day off (weekend, public holiday or a day the
-clerk entered as a holiday; for a year whose arrangement is not known yet, the notice that
-holidays count as ordinary weekdays), the school break, the inspector's daily cap, their
-unavailable days, a recusal from the school, their term of office, whether they are the school's
-responsible inspector that day (a milder note), and a school no longer active.
+clerk entered as a holiday; for a year whose arrangement is not complete, the notice that its
+holidays are not sure), the school break (by the school's terms), the inspector's daily cap,
+their unavailable days, a recusal from the school, their term of office, whether they are the
+school's responsible inspector that day (a milder note), and a school no longer active.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from sqlalchemy import func, select
 
 from core.enums import ACTIVE_STATUSES, UnavailableReason
 from core.errors import refusal
+from core.office.school_terms import SchoolCalendar, kind_of_school
 from core.office.settings import policy_from_session
 from core.office.workdays import (
-    UNKNOWN_YEAR_NOTICE,
     WEEKDAYS,
     WorkCalendar,
+    certainty_notice,
     package_knows,
-    school_break,
 )
 from core.roster.assignments import responsible_by_day
 from core.roster.terms import current_term
@@ -80,9 +80,10 @@ def day_warnings(
     warnings: list[str] = []
     if not work.is_workday(day):
         warnings.append(f"{when}是{_day_off(session, work, day)}，不是工作日")
-    if not work.known_year(day.year):
-        warnings.append(f"{UNKNOWN_YEAR_NOTICE}（{day.year}年）")
-    if school_break(day, policy):
+    notice = certainty_notice(day.year, work.certainty(day.year))
+    if notice:
+        warnings.append(notice)
+    if not SchoolCalendar.from_session(session).in_term(day, kind_of_school(school.kind)):
         warnings.append(f"{when}在寒暑假期间，学校放假")
     busy = select(func.count()).where(
         Visit.inspector_id == inspector_id,

@@ -3,10 +3,18 @@
 
 The database functions (:func:`generate_month`, :func:`plan_topic_visits`) each read the office
 in one unit of work. Visits the monthly generator saves are marked ``generated``; regenerating a
-month replaces only those that are still *planned* from today on. Everything else stays and takes
-its place under the daily cap: confirmed and done visits, routine visits the clerk entered by hand
-and the generator's planned visits earlier in the month (these also count toward the school's
-quota), and visits of other kinds (专项督导, a 回头看 the clerk put in).
+month replaces only those that are still *planned* from today on and have neither a record nor an
+attachment. Everything else stays and takes its place under the daily cap: confirmed and done
+visits, routine visits the clerk entered or moved by hand and the generator's planned visits
+earlier in the month (these also count toward the school's quota), and visits of other kinds
+(专项督导, a 回头看 the clerk put in).
+
+Regeneration updates rather than re-inserts: a replaced visit whose school, inspector and kind
+get a visit in the new plan keeps its row — its id, its .ics UID and its attachments — and only
+its day changes; the rest are deleted and the new ones inserted with new UIDs.
+
+Routine visits go only on working days in term time, for kindergartens by their own terms (see
+:mod:`core.office.school_terms`), with the month's quota in proportion to its term time.
 """
 
 from __future__ import annotations
@@ -14,10 +22,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, exists, insert, or_, select
 
 from core.calendar.planner import (
     SCHOOL_CLOSED,
@@ -33,14 +41,16 @@ from core.calendar.planner import (
 )
 from core.calendar.visits import TOPIC_MAX, month_span
 from core.changes import Change, mutates
-from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
+from core.enums import ACTIVE_STATUSES, VisitStatus
 from core.errors import refusal
+from core.office.policy import PolicyProfile
+from core.office.school_terms import KINDS, SchoolCalendar, kind_of_school, month_quota
 from core.office.settings import policy_from_session
-from core.office.workdays import WorkCalendar, school_break
+from core.office.workdays import WorkCalendar
 from core.parsing import clean_text
 from core.roster.assignments import dates_between, responsible_by_day
 from db.engine import hold_office_lock
-from db.models import Inspector, School, Unavailability, Visit, Zone
+from db.models import Attachment, Inspector, School, Unavailability, Visit, VisitRecord, Zone
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -72,13 +82,20 @@ class MonthPlan:
     added: int
     replaced: int
     unplaced: list[Unplaced]
-    known_year: bool
+    holiday_data: str
     school_break: bool
     saved: bool
+
+    @property
+    def known_year(self) -> bool:
+        """Whether the year's holidays are complete."""
+        return self.holiday_data == "complete"
 
     def as_json(self) -> dict[str, Any]:
         """The form printed by ``schedule --json``."""
         return {
+            "holiday_data": self.holiday_data,
+            "school_break": self.school_break,
             "visits": [
                 {
                     "date": v.day.isoformat(),
@@ -160,6 +177,10 @@ def _read_office(
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
     away = _away_days(session, first, last)
     inspectors = [InspectorInfo(i, names[i], frozenset(away[i])) for i in sorted(wanted)]
+    locked = or_(
+        exists().where(VisitRecord.visit_id == Visit.id),
+        exists().where(Attachment.visit_id == Visit.id),
+    )
     existing = [
         ExistingVisit(*row)
         for row in session.execute(
@@ -171,6 +192,8 @@ def _read_office(
                 Visit.status,
                 Visit.topic,
                 Visit.generated,
+                locked,
+                Visit.id,
             ).where(Visit.visit_date >= first, Visit.visit_date <= last)
         )
     ]
@@ -216,6 +239,72 @@ def _save(session: Session, visits: Sequence[NewVisit], *, generated: bool) -> N
         )
 
 
+def _plan_kinds(
+    session: Session,
+    office: _Office,
+    work: WorkCalendar,
+    policy: PolicyProfile,
+    span: tuple[date, date, date],
+) -> tuple[Schedule, bool]:
+    """The routine visits of the month from ``start``, each school by its kind's terms and
+    quota; and whether the month is a break for every kind of school (nothing to plan)."""
+    first, start, last = span
+    terms = SchoolCalendar.from_session(session)
+    kinds = dict(session.execute(select(School.id, School.kind)).all())
+    month_days = work.workdays(first, last)
+    visits: list[NewVisit] = []
+    unplaced: list[Unplaced] = []
+    in_break = True
+    for kind in KINDS:
+        schools = [s for s in office.schools if kind_of_school(kinds[s.id]) == kind]
+        term_days = [d for d in month_days if terms.in_term(d, kind)]
+        quota = month_quota(policy.visits_per_school_per_month, len(term_days), len(month_days))
+        if not schools or quota == 0:
+            continue
+        in_break = False
+        # The visits placed for the other kind take their places under the daily cap.
+        placed = [ExistingVisit(v.day, v.school_id, v.inspector_id, v.kind) for v in visits]
+        schedule = plan_month(
+            schools,
+            office.inspectors,
+            [d for d in term_days if d >= start],
+            office.existing + placed,
+            policy.with_changes(visits_per_school_per_month=quota),
+            start=start,
+        )
+        visits += schedule.visits
+        unplaced += schedule.unplaced
+    visits.sort(key=lambda v: (v.day, v.inspector_id, v.school_id))
+    unplaced.sort(key=lambda u: (u.school, u.school_id))
+    return Schedule(visits, unplaced), in_break
+
+
+def _replace(session: Session, old: Sequence[ExistingVisit], new: Sequence[NewVisit]) -> None:
+    """Save the new plan over the replaced visits: a replaced visit whose school, inspector and
+    kind have a new visit keeps its row (and UID) and takes the new day; the others are deleted
+    and the remaining new visits inserted."""
+    waiting: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for existing in sorted(old, key=lambda v: v.day):
+        if existing.id is not None:
+            waiting[(existing.school_id, existing.inspector_id, existing.kind)].append(existing.id)
+    ids = [i for kept in waiting.values() for i in kept]
+    rows = {row.id: row for row in session.scalars(select(Visit).where(Visit.id.in_(ids)))}
+    inserts: list[NewVisit] = []
+    for visit in new:
+        matches = waiting.get((visit.school_id, visit.inspector_id, visit.kind))
+        if not matches:
+            inserts.append(visit)
+            continue
+        row = rows[matches.pop(0)]
+        if row.visit_date != visit.day:
+            row.visit_date = visit.day
+    gone = [i for rest in waiting.values() for i in rest]
+    if gone:
+        session.execute(delete(Visit).where(Visit.id.in_(gone)))
+    session.flush()
+    _save(session, inserts, generated=True)
+
+
 @mutates(Change.VISITS)
 def generate_month(
     db: Database, year: int, month: int, today: date, *, save: bool = True
@@ -223,12 +312,14 @@ def generate_month(
     """Plan the month's routine visits and (unless ``save`` is false) save them.
 
     Days before ``today`` are not planned on. The generator's own visits still planned from
-    ``today`` on are replaced by the new plan; everything else on the calendar stays, and the
-    routine visits among it (the clerk's own, earlier planned ones, confirmed and done ones)
+    ``today`` on (without a record or attachment) are replaced by the new plan, keeping their
+    rows where the school, inspector and kind stay; everything else on the calendar stays, and
+    the routine visits among it (the clerk's own, earlier planned ones, confirmed and done ones)
     count toward each school's quota. A school's visit is made by whoever is responsible for it
     on the day chosen (挂牌 in force, inspector in office), so a 挂牌 that ends or begins
-    mid-month is followed; days an inspector is away (leave, training) are skipped. A month that
-    lies wholly in a school break gets no routine visits. Refuses a month that has already passed.
+    mid-month is followed; days an inspector is away (leave, training) are skipped. Visits go on
+    term days only; a month whose term time gives no school a visit is a break and gets no
+    routine visits. Refuses a month that has already passed.
     """
     first, last = month_span(year, month)
     if last < today:
@@ -239,33 +330,15 @@ def generate_month(
             hold_office_lock(session, "visit plans")
         policy = policy_from_session(session)
         work = WorkCalendar.from_session(session)
-        in_break = all(
-            school_break(start + timedelta(days=n), policy) for n in range((last - start).days + 1)
-        )
-        days = [d for d in work.workdays(start, last) if not school_break(d, policy)]
         office = _read_office(session, start, first, last)
-        if in_break:
-            schedule = Schedule([], [])
-        else:
-            schedule = plan_month(
-                office.schools, office.inspectors, days, office.existing, policy, start=start
-            )
+        schedule, in_break = _plan_kinds(session, office, work, policy, (first, start, last))
 
         def replaced(visit: ExistingVisit) -> bool:
             return not in_break and replaceable(visit, start)
 
         stays = [v for v in office.existing if v.status in ACTIVE_STATUSES and not replaced(v)]
         if save and not in_break:
-            session.execute(
-                delete(Visit).where(
-                    Visit.visit_date >= start,
-                    Visit.visit_date <= last,
-                    Visit.status == VisitStatus.PLANNED.value,
-                    Visit.kind == VisitKind.ROUTINE.value,
-                    Visit.generated.is_(True),
-                )
-            )
-            _save(session, schedule.visits, generated=True)
+            _replace(session, [v for v in office.existing if replaced(v)], schedule.visits)
         rows = _rows(office, stays) + _rows(office, schedule.visits)
         rows.sort(key=lambda r: (r.day, r.inspector, r.school))
         return MonthPlan(
@@ -275,7 +348,7 @@ def generate_month(
             added=len(schedule.visits),
             replaced=sum(1 for v in office.existing if replaced(v)),
             unplaced=schedule.unplaced,
-            known_year=work.known_year(year),
+            holiday_data=work.certainty(year),
             school_break=in_break,
             saved=save and not in_break,
         )

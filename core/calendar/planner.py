@@ -9,7 +9,7 @@ How it places the visits:
   inside the period, the plain data says who is responsible on which day
   (:attr:`SchoolInfo.changes`); each visit is given to the inspector who can go on most days of
   its part of the period, and only if none of their days is free to the other responsible one.
-* The schedulable days (working days outside school breaks, from today on) are split into as many
+* The schedulable days (working days in term time, from today on) are split into as many
   equal slices as each school needs visits, and a school's k-th visit goes into the k-th slice, so
   two visits a month fall in different halves of it. Visits already on the calendar that stay
   count toward the school's quota and occupy their slice.
@@ -111,7 +111,9 @@ class InspectorInfo:
 
 @dataclass(frozen=True)
 class ExistingVisit:
-    """A visit already on the calendar; ``generated`` when the monthly generator made it."""
+    """A visit already on the calendar; ``generated`` when the monthly generator made it,
+    ``locked`` when it has a record or an attachment (then regeneration keeps it), ``id`` its
+    row (``None`` for plain data)."""
 
     day: date
     school_id: int
@@ -120,6 +122,8 @@ class ExistingVisit:
     status: str = VisitStatus.CONFIRMED
     topic: str = ""
     generated: bool = False
+    locked: bool = False
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -155,9 +159,10 @@ class Schedule:
 
 def replaceable(visit: ExistingVisit, start: date) -> bool:
     """Whether regenerating the month from ``start`` replaces this visit: the generator's own
-    routine visit, still planned, on ``start`` or later."""
+    routine visit, still planned, on ``start`` or later, without a record or an attachment."""
     return (
         visit.generated
+        and not visit.locked
         and visit.status == VisitStatus.PLANNED
         and visit.kind == VisitKind.ROUTINE
         and visit.day >= start
@@ -175,7 +180,7 @@ def plan_month(
 ) -> Schedule:
     """The month's routine visits (经常性督导).
 
-    ``days`` are the schedulable days (working days outside school breaks, not in the past);
+    ``days`` are the schedulable days (working days in term time, not in the past);
     ``existing`` the month's visits on the calendar; ``start`` the first day planned on (default
     the first of ``days``). Replaceable ones (see :func:`replaceable`) are ignored; the others
     stay, take their place under the daily cap, and the routine ones among them count toward the

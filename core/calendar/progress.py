@@ -6,7 +6,8 @@ figures the dashboard shows.
 * Month progress: per inspector, visits on the calendar and done, and the schools responsible for
   that have had a visit done this month.
 * "Not visited this month": active schools with a responsible inspector today and no visit done
-  since the first of the month (any kind counts: the inspector has been there).
+  since the first of the month (any kind counts: the inspector has been there) — except in a
+  month whose term time gives the school's kind no routine visit (a school break).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from sqlalchemy import select
 
 from core.calendar.visits import due_visits_in, month_span
 from core.enums import ACTIVE_STATUSES, OPEN_STATUSES, SixMinimum, VisitKind, VisitStatus
+from core.office.school_terms import KINDS, SchoolCalendar, Semester, kind_of_school, month_quota
 from core.office.settings import policy_from_session
-from core.office.workdays import Semester, semester_from
+from core.office.workdays import WorkCalendar
 from core.roster.assignments import responsible_inspectors
 from db.models import Inspector, School, Visit, VisitRecord, Zone
 
@@ -67,7 +69,21 @@ class SchoolCoverage:
 
 def current_or_last_semester(day: date, session: Session) -> Semester:
     """The semester ``day`` is in; during a break, the one that ended last."""
-    return semester_from(day, policy_from_session(session), -1)
+    return SchoolCalendar.from_session(session).semester_from(day, -1)
+
+
+def month_quotas_in(session: Session, year: int, month: int) -> dict[str, int]:
+    """Per kind of school ("all", "kindergarten"), the month's routine-visit quota in proportion
+    to its term time (0 in a break)."""
+    first, last = month_span(year, month)
+    work = WorkCalendar.from_session(session)
+    terms = SchoolCalendar.from_session(session)
+    quota = policy_from_session(session).visits_per_school_per_month
+    days = work.workdays(first, last)
+    return {
+        kind: month_quota(quota, sum(1 for d in days if terms.in_term(d, kind)), len(days))
+        for kind in KINDS
+    }
 
 
 def semester_coverage(db: Database, today: date) -> tuple[Semester, list[SchoolCoverage]]:
@@ -227,17 +243,18 @@ def unvisited_schools_in(session: Session, today: date) -> list[UnvisitedSchool]
     ):
         upcoming.setdefault(school_id, day)
     schools = session.execute(
-        select(School.id, School.name, Zone.name.label("zone"))
+        select(School.id, School.name, School.kind, Zone.name.label("zone"))
         .outerjoin(Zone, Zone.id == School.zone_id)
         .where(School.active)
         .order_by(School.name)
     ).all()
+    quotas = month_quotas_in(session, today.year, today.month)
     return [
         UnvisitedSchool(
             row.id, row.name, row.zone or "", names[responsible[row.id]], upcoming.get(row.id)
         )
         for row in schools
-        if row.id in responsible and row.id not in visited
+        if row.id in responsible and row.id not in visited and quotas[kind_of_school(row.kind)] > 0
     ]
 
 
@@ -249,6 +266,8 @@ class VisitFigures:
     unvisited_this_month: int
     unvisited_unplanned: int
     records_missing: int
+    school_break: bool = False
+    """This month's term time gives no school a routine visit."""
 
 
 def record_missing(status: str, day: date, has_record: bool, today: date) -> bool:
@@ -294,4 +313,5 @@ def visit_figures_in(session: Session, today: date) -> VisitFigures:
         records_missing=sum(
             1 for v in past if record_missing(v.status, v.visit_date, v.visit_id is not None, today)
         ),
+        school_break=not any(month_quotas_in(session, today.year, today.month).values()),
     )

@@ -1,18 +1,19 @@
 """The semester's planning checks: schools short of routine visits and schools due a 综合督导
-because their principal's term ends."""
+because their principal's term ends — in the semester or in the break after it (a term ending
+on 31 August is proposed in the spring term before, on its last term day)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from core.enums import ACTIVE_STATUSES, InspectorStatus, VisitKind
 from core.office.policy import PolicyProfile
+from core.office.school_terms import SchoolCalendar, Semester
 from core.office.settings import policy_from_session
-from core.office.workdays import Semester, semester_from
 from core.roster.assignments import responsible_inspectors
 from core.roster.inspectors import InspectorRow, inspector_rows_in
 from db.models import Inspector, School, Visit
@@ -84,9 +85,10 @@ def semester_check_in(
 
 @dataclass(frozen=True)
 class ComprehensiveProposal:
-    """A school whose principal's term ends in the semester: due a 综合督导.
+    """A school whose principal's term ends in the semester or the break after it: due a 综合督导.
 
-    ``planned_on`` is the day of a comprehensive visit already on the calendar in the semester.
+    ``due_by`` is the last term day on or before the term's end (the visit belongs before it);
+    ``planned_on`` the day of a comprehensive visit already on the calendar in the semester.
     """
 
     school_id: int
@@ -96,6 +98,14 @@ class ComprehensiveProposal:
     inspector_id: int | None
     inspector: str
     planned_on: date | None
+    due_by: date | None = None
+
+
+def proposal_window(terms: SchoolCalendar, semester: Semester) -> tuple[date, date]:
+    """The days whose principal's term end the semester proposes: from its first day to the day
+    before the next semester starts (the break after it included)."""
+    following = terms.semester_from(semester.end + timedelta(days=1))
+    return semester.start, following.start - timedelta(days=1)
 
 
 def propose_comprehensive(
@@ -115,12 +125,14 @@ def propose_comprehensive_in(
     """:func:`propose_comprehensive` inside an open session."""
     responsible = responsible_inspectors(session, on or semester.start)
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
+    terms = SchoolCalendar.from_session(session)
+    first, last = proposal_window(terms, semester)
     schools = session.execute(
         select(School.id, School.name, School.principal, School.principal_term_end)
         .where(
             School.active,
-            School.principal_term_end >= semester.start,
-            School.principal_term_end <= semester.end,
+            School.principal_term_end >= first,
+            School.principal_term_end <= last,
         )
         .order_by(School.principal_term_end, School.name)
     ).all()
@@ -130,8 +142,8 @@ def propose_comprehensive_in(
             .where(
                 Visit.kind == VisitKind.COMPREHENSIVE.value,
                 Visit.status.in_([s.value for s in ACTIVE_STATUSES]),
-                Visit.visit_date >= semester.start,
-                Visit.visit_date <= semester.end,
+                Visit.visit_date >= first,
+                Visit.visit_date <= last,
             )
             .group_by(Visit.school_id)
         ).all()
@@ -145,6 +157,7 @@ def propose_comprehensive_in(
             responsible.get(row.id),
             names.get(responsible.get(row.id, -1), ""),
             planned.get(row.id),
+            min(terms.nearest_term_day(row.principal_term_end), semester.end),
         )
         for row in schools
     ]
@@ -161,6 +174,7 @@ class SemesterView:
     proposals: list[ComprehensiveProposal]
     inspectors: list[InspectorRow]
     policy: PolicyProfile
+    terms: SchoolCalendar
 
 
 def semester_view(db: Database, today: date, wanted: Semester | None = None) -> SemesterView:
@@ -168,7 +182,8 @@ def semester_view(db: Database, today: date, wanted: Semester | None = None) -> 
     or its nearest day when today lies outside it."""
     with db.session() as session:
         policy = policy_from_session(session)
-        term = wanted or semester_from(today, policy)
+        terms = SchoolCalendar.from_session(session)
+        term = wanted or terms.semester_from(today)
         on = min(max(today, term.start), term.end)
         serving = (r for r in inspector_rows_in(session, on) if r.status == InspectorStatus.SERVING)
         return SemesterView(
@@ -178,4 +193,5 @@ def semester_view(db: Database, today: date, wanted: Semester | None = None) -> 
             proposals=propose_comprehensive_in(session, term, on),
             inspectors=sorted(serving, key=lambda r: r.name),
             policy=policy,
+            terms=terms,
         )

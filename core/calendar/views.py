@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -23,7 +23,8 @@ from core.calendar.progress import (
     unvisited_schools_in,
 )
 from core.calendar.visits import VisitRow, due_visits_in, month_span, visit_rows_in_session
-from core.office.workdays import Semester, WorkCalendar, package_knows
+from core.office.school_terms import KINDERGARTEN, KINDS, SchoolCalendar, Semester
+from core.office.workdays import WorkCalendar
 from core.roster.assignments import responsible_inspectors
 from core.roster.terms import serving_inspector_ids
 from db.models import Inspector, School
@@ -51,10 +52,33 @@ class MonthView:
     month: int
     rows: list[VisitRow]
     days_off: frozenset[date]
-    known_year: bool
+    holiday_data: str
+    breaks: list[tuple[str, date, date]]
     choices: VisitChoices
     zones: list[str]
     due: list[VisitRow]
+
+    @property
+    def known_year(self) -> bool:
+        """Whether the year's holidays are complete."""
+        return self.holiday_data == "complete"
+
+
+def break_spans(terms: SchoolCalendar, first: date, last: date) -> list[tuple[str, date, date]]:
+    """The school breaks from ``first`` to ``last`` as (who: "" for every school or
+    "幼儿园", first day, last day); a kindergarten break is listed only where it differs."""
+    spans: list[tuple[str, date, date]] = []
+    for kind in KINDS:
+        who = "幼儿园" if kind == KINDERGARTEN else ""
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        off = [d for d in days if not terms.in_term(d, kind)]
+        for day in off:
+            if spans and spans[-1][0] == who and spans[-1][2] == day - timedelta(days=1):
+                spans[-1] = (who, spans[-1][1], day)
+            else:
+                spans.append((who, day, day))
+    general = {(a, b) for who, a, b in spans if not who}
+    return [s for s in spans if not s[0] or (s[1], s[2]) not in general]
 
 
 def month_view(db: Database, year: int, month: int, today: date, days: Sequence[date]) -> MonthView:
@@ -76,12 +100,14 @@ def month_view(db: Database, year: int, month: int, today: date, days: Sequence[
             responsible=responsible_inspectors(session, today),
         )
         due = due_visits_in(session, today)
+        terms = SchoolCalendar.from_session(session)
     return MonthView(
         year=year,
         month=month,
         rows=rows,
         days_off=frozenset(d for d in days if not work.is_workday(d)),
-        known_year=package_knows(year),
+        holiday_data=work.certainty(year),
+        breaks=break_spans(terms, *month_span(year, month)),
         choices=choices,
         zones=sorted({r.zone for r in rows if r.zone}),
         due=due,

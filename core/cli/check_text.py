@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from core.archive.progress import ArchiveFigures
+from core.calendar.reminders import CalendarReminders
+from core.office.workdays import CERTAINTY_LABELS
 from core.overview import Compliance
 from core.roster.staffing import percent_text
 
@@ -101,15 +103,22 @@ def compliance_lines(c: Compliance) -> list[str]:
         )
     if c.visits:
         v = c.visits
-        lines.append(
-            f"{_mark(v.unvisited_this_month == 0)} 本月督导：{v.unvisited_this_month} 所学校"
-            f"尚未督导（其中 {v.unvisited_unplanned} 所本月没有安排），"
-            f"未来 7 天待督导 {v.due_this_week} 次"
-        )
+        if v.school_break:
+            lines.append(
+                f"✓ 本月督导：本月为寒暑假，不安排经常性督导；未来 7 天待督导 {v.due_this_week} 次"
+            )
+        else:
+            lines.append(
+                f"{_mark(v.unvisited_this_month == 0)} 本月督导：{v.unvisited_this_month} 所学校"
+                f"尚未督导（其中 {v.unvisited_unplanned} 所本月没有安排），"
+                f"未来 7 天待督导 {v.due_this_week} 次"
+            )
         lines.append(
             f"{_mark(v.records_missing == 0)} 督导记录：本学期 {v.records_missing} 次督导"
             "已到日子却未填写记录"
         )
+    if c.calendar:
+        lines.extend(_calendar_lines(c.calendar))
     if c.rectification:
         r = c.rectification
         lines.append(
@@ -127,4 +136,28 @@ def compliance_lines(c: Compliance) -> list[str]:
         )
     if c.unzoned_schools:
         lines.append(f"  未划入责任区的学校：{_names(c.unzoned_schools)}")
+    return lines
+
+
+def _calendar_lines(reminders: CalendarReminders) -> list[str]:
+    """Principals' terms ending soon (综合督导 due) and next year's holidays from 1 November."""
+    unplanned = reminders.unplanned
+    lines = [
+        f"{_mark(not unplanned)} 校（园）长任期：{len(reminders.principals)} 所学校的校（园）长"
+        f"任期在 {reminders.warning_days} 天内届满，其中 {len(unplanned)} 所尚未安排综合督导"
+    ]
+    lines.extend(
+        f"  {p.school}（{p.principal or '校长'}）：{p.term_end:%Y-%m-%d} 届满，"
+        + (
+            f"综合督导已安排在 {p.planned_on:%Y-%m-%d}"
+            if p.planned_on
+            else f"请在 {p.due_by:%Y-%m-%d} 前安排综合督导"
+        )
+        for p in reminders.principals[:LIST_LIMIT]
+    )
+    if reminders.remind_holidays:
+        lines.append(
+            f"✗ {reminders.next_year} 年节假日安排{CERTAINTY_LABELS[reminders.next_year_status]}："
+            "国务院办公厅的通知发布后请导入（holidays import 通知.txt）"
+        )
     return lines

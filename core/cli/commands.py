@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli.arguments import Parser, day, examples
+from core.cli.holidays import add_holidays_parser, cmd_holidays
+from core.cli.ics import add_ics_parser, cmd_ics
 from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
+from core.cli.school_calendar import add_school_calendar_parser, cmd_school_calendar
 from core.errors import NotEmptyError, ValidationError
 from core.sheets import SHEET_KINDS, SheetError
 from core.version import app_version
@@ -168,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
     add_report_parser(commands)
     add_schedule_parser(commands)
+    add_holidays_parser(commands)
+    add_school_calendar_parser(commands)
+    add_ics_parser(commands)
     return parser
 
 
@@ -330,6 +336,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "template": cmd_template,
     "report": cmd_report,
     "schedule": cmd_schedule,
+    "holidays": cmd_holidays,
+    "school-calendar": cmd_school_calendar,
+    "ics": cmd_ics,
 }
 
 

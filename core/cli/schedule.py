@@ -3,8 +3,9 @@
 Kept apart from :mod:`core.cli.commands` so the command can be wired in with two calls:
 :func:`add_schedule_parser` on the sub-command parsers and :func:`cmd_schedule` in the command
 table. The readable output lists the plan day by day; ``--json`` prints
-``{"visits": [...], "unplaced": [...]}`` on stdout only, and the notice about a year whose
-holiday arrangement is not entered yet then goes to stderr, so the JSON stays parseable.
+``{"holiday_data": "complete"|"provisional"|"missing", "school_break": …, "visits": [...],
+"unplaced": [...]}`` on stdout only, and the notice about a year whose holidays are not complete
+then goes to stderr, so the JSON stays parseable.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def plan_lines(plan: MonthPlan) -> list[str]:
     """The readable report of a generated month."""
     title = f"{plan.year}年{plan.month}月督导工作安排"
     if plan.school_break:
-        return [f"{title}：本月为寒暑假，不安排经常性督导。"]
+        return [f"{title}：本月主要在寒暑假中，不安排经常性督导。"]
     lines = [
         f"{title}：新安排经常性督导 {plan.added} 次"
         + (f"（替换原有未确认计划 {plan.replaced} 次）" if plan.replaced else "")
@@ -88,9 +89,9 @@ def _visit_text(visit: PlannedVisit) -> str:
 
 
 def _notice(plan: MonthPlan) -> str:
-    from core.office.workdays import UNKNOWN_YEAR_NOTICE
+    from core.office.workdays import certainty_notice
 
-    return f"注意：{UNKNOWN_YEAR_NOTICE}（{plan.year}年）。"
+    return f"注意：{certainty_notice(plan.year, plan.holiday_data)}。"
 
 
 def cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:

@@ -51,8 +51,9 @@ from core.enums import (
 )
 from core.errors import NotEmptyError
 from core.office.policy import PolicyProfile
+from core.office.school_terms import SchoolCalendar
 from core.office.settings import OFFICE_NAME, put_setting
-from core.office.workdays import WorkCalendar, school_break, semester_of
+from core.office.workdays import WorkCalendar
 from core.reports.document import cn_date
 from core.reports.settings import ReportSettings
 from core.roster.assignments import responsible_by_day
@@ -562,11 +563,10 @@ TOPIC_ITEMS = {"双减": (4, 5), "校园安全": (7, 8)}
 """The main items (by index) a 专项督导 of a topic always looks at."""
 
 
-def _semester_start(day: date, policy: PolicyProfile) -> date:
-    """The first day of the semester ``day`` falls in, or of the latest one before it."""
-    while (semester := semester_of(day, policy)) is None:
-        day -= timedelta(days=1)
-    return semester.start
+def _semester_start(day: date) -> date:
+    """The first day of the semester ``day`` falls in, or of the latest one before it (by the
+    default term dates)."""
+    return SchoolCalendar().semester_from(day, -1).start
 
 
 def _month_end(day: date) -> date:
@@ -585,10 +585,10 @@ class _Activity:
     def __init__(self, builder: _Builder, schools: list[School], serving: list[Inspector]):
         self.session, self.rng, self.today = builder.session, builder.rng, builder.today
         self.policy, self.schools, self.serving = builder.policy, schools, serving
-        first = _semester_start(self.today - timedelta(days=RECENT_DAYS), self.policy)
+        first = _semester_start(self.today - timedelta(days=RECENT_DAYS))
         self.calendar = WorkCalendar()
         days = self.calendar.workdays(first, _month_end(self.today))
-        self.days = [day for day in days if not school_break(day, self.policy)]
+        self.days = [day for day in days if SchoolCalendar().in_term(day)]
         self.load: Counter[tuple[Inspector, date]] = Counter()
         self.busy: set[tuple[int, date]] = set()
         self.session.flush()  # ids for the rows below, written by id to keep the demo fast
@@ -714,7 +714,7 @@ class _Activity:
 
     def comprehensive(self) -> None:
         """A 综合督导 by a team of three, at a school whose principal's term ends this semester."""
-        semester = semester_of(self.days[-1], self.policy)
+        semester = SchoolCalendar().semester_of(self.days[-1])
         assert semester is not None
         covered = [s for s in self.schools if self.responsible(s, self.today) is not None]
         ending = [s for s in covered if s.principal_term_end in semester] or covered

@@ -23,7 +23,6 @@ def _setting(default: Any, label: str, unit: str, minimum: float, maximum: float
 STAFFING = "督学配备"
 TERMS = "任期与培训"
 VISITS = "督导与整改"
-SEMESTERS = "学期"
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,9 @@ class PolicyProfile:
     term_years: int = _setting(3, "每届任期", "年", 1, 10, TERMS)
     max_consecutive_terms: int = _setting(3, "最多连续任期", "届", 1, 10, TERMS)
     term_warning_days: int = _setting(90, "任期届满前提前提醒", "天", 1, 365, TERMS)
+    principal_term_warning_days: int = _setting(
+        90, "校（园）长任期届满前提前提醒综合督导", "天", 1, 730, TERMS
+    )
     training_hours_per_year: int = _setting(40, "每年培训学时", "学时", 0, 500, TERMS)
     preservice_training_hours: int = _setting(15, "新任督学岗前培训学时", "学时", 0, 200, TERMS)
     centralized_training_days: int = _setting(10, "每三年集中培训（工作日）", "天", 0, 100, TERMS)
@@ -55,10 +57,6 @@ class PolicyProfile:
     visits_per_inspector_per_day: int = _setting(2, "每名督学每天最多安排督导", "次", 1, 10, VISITS)
     rectification_reply_days: int = _setting(3, "整改通知回复期限", "天", 1, 365, VISITS)
     followups_before_escalation: int = _setting(2, "复查仍未整改需上报的次数", "次", 1, 10, VISITS)
-    spring_start_month: int = _setting(2, "春季学期开始月份", "月", 1, 12, SEMESTERS)
-    spring_end_month: int = _setting(7, "春季学期结束月份", "月", 1, 12, SEMESTERS)
-    autumn_start_month: int = _setting(9, "秋季学期开始月份", "月", 1, 12, SEMESTERS)
-    autumn_end_month: int = _setting(1, "秋季学期结束月份（次年）", "月", 1, 12, SEMESTERS)
 
     @classmethod
     def field_names(cls) -> list[str]:
@@ -77,7 +75,7 @@ class PolicyProfile:
         return {name: getattr(self, name) for name in self.field_names()}
 
     def problems(self) -> list[FieldError]:
-        """Every setting outside its range, and inconsistent semester months."""
+        """Every setting outside its range."""
         errors: list[FieldError] = []
         for f in fields(self):
             value = getattr(self, f.name)
@@ -96,30 +94,6 @@ class PolicyProfile:
                         f"“{meta['label']}”应在 {_fmt(meta['min'])} 到 {_fmt(meta['max'])} 之间",
                     )
                 )
-        if not any(self.describe(e.field)["group"] == SEMESTERS for e in errors):
-            errors.extend(self._semester_problems())
-        return errors
-
-    def _semester_problems(self) -> list[FieldError]:
-        spring = set(_month_span(self.spring_start_month, self.spring_end_month))
-        autumn = set(_month_span(self.autumn_start_month, self.autumn_end_month))
-        errors = []
-        if self.spring_end_month < self.spring_start_month:
-            errors.append(
-                FieldError(
-                    "spring_end_month",
-                    "春季学期结束月份",
-                    "“春季学期结束月份”不能早于开始月份",
-                )
-            )
-        elif spring & autumn:
-            errors.append(
-                FieldError(
-                    "autumn_start_month",
-                    "秋季学期开始月份",
-                    "春季学期与秋季学期的月份不能重叠",
-                )
-            )
         return errors
 
     def validated(self) -> PolicyProfile:
@@ -128,15 +102,6 @@ class PolicyProfile:
         if problems:
             raise ValidationError(problems)
         return self
-
-
-def _month_span(start: int, end: int) -> list[int]:
-    """Months from ``start`` to ``end`` inclusive, wrapping over the new year."""
-    months, month = [start], start
-    while month != end:
-        month = month % 12 + 1
-        months.append(month)
-    return months
 
 
 def _fmt(number: float) -> str:

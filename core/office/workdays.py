@@ -1,20 +1,22 @@
-"""Working days, school breaks and semesters.
+"""Working days, and how sure the app is of a year's holidays.
 
 A day is a working day by, in this order: the clerk's own entry for that day (a
-:class:`~db.models.CalendarDay`: a holiday or a swapped working day, 调休); the official
-arrangement as published by the State Council, from the ``chinese-calendar`` package, for the
-years it knows; otherwise Monday to Friday. The package knows a year only once a release carries
-the arrangement, which is announced late in the year before, so a year is *known* when the
-package has it or the clerk has entered at least one day of it — until then the app says plainly
-that holidays count as ordinary weekdays.
+:class:`~db.models.CalendarDay`: a holiday or a swapped working day, 调休, typed in or taken from
+the State Council's notice); the official arrangement from the ``chinese-calendar`` package, for
+the years it knows; Monday to Friday for a year marked complete; the public holidays of the
+``holidays`` package, when installed, as a *provisional* source (it has next year's holidays
+before chinese-calendar does, but not the swapped working days); otherwise Monday to Friday.
 
-School breaks (寒暑假) follow the semester months of the policy profile: a day in a month outside
-both semesters is a break day, and no routine visit is planned on it.
+One notion of "this year's holidays are known" serves every screen, print and command
+(:func:`holiday_certainty`): ``complete`` when chinese-calendar knows the year, a notice was
+imported or the clerk said the year is complete; ``provisional`` when only the ``holidays``
+package or some of the clerk's entries speak for it; ``missing`` otherwise. Entering some days
+never makes a year complete.
 """
 
 from __future__ import annotations
 
-import calendar
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,9 +28,8 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import DayKind
 from core.errors import refusal
-from core.office.policy import PolicyProfile
 from core.parsing import clean_text
-from db.models import CalendarDay
+from db.models import CalendarDay, Setting
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,6 +38,16 @@ if TYPE_CHECKING:
 
 NOTE_MAX = 200
 UNKNOWN_YEAR_NOTICE = "该年度的法定节假日安排尚未录入，暂按周末休息计算"
+PROVISIONAL_YEAR_NOTICE = (
+    "该年度的节假日安排尚未确定：暂按已知的法定节假日（不含调休上班日）计算，"
+    "请导入国务院办公厅的节假日安排通知"
+)
+COMPLETE = "complete"
+PROVISIONAL = "provisional"
+MISSING = "missing"
+CERTAINTY_LABELS = {COMPLETE: "已确定", PROVISIONAL: "暂定", MISSING: "未录入"}
+COMPLETE_PREFIX = "holidays.complete."
+"""Setting key prefix of a year whose arrangement is complete: ``{"source": "notice"|"clerk"}``."""
 
 WEEKDAYS = "一二三四五六日"
 """The one-character Chinese weekday names, Monday first (周一 … 周日)."""
@@ -54,13 +65,27 @@ def package_knows(year: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=64)
+def provisional_holidays(year: int) -> frozenset[date] | None:
+    """China's public holidays of ``year`` from the ``holidays`` package (no swapped working
+    days), or ``None`` when the package is not installed."""
+    try:
+        from holidays.countries.china import China
+
+        return frozenset(China(years=year))
+    except (ImportError, OSError):  # not installed, or its data missing from a bundle
+        return None
+
+
 def official_workday(day: date) -> bool:
-    """The official answer: the published arrangement, or Monday–Friday for an unknown year."""
+    """The official answer: the published arrangement; for an unknown year the provisional
+    public holidays when the ``holidays`` package is installed; otherwise Monday–Friday."""
     if package_knows(day.year):
         import chinese_calendar
 
         return bool(chinese_calendar.is_workday(day))
-    return day.weekday() < 5
+    provisional = provisional_holidays(day.year)
+    return day.weekday() < 5 and (provisional is None or day not in provisional)
 
 
 @dataclass(frozen=True)
@@ -69,12 +94,18 @@ class WorkCalendar:
     official arrangement. Plain data, so rules can use it outside a session."""
 
     edits: Mapping[date, str] = field(default_factory=dict)
+    complete_years: frozenset[int] = frozenset()
+    """Years whose arrangement the clerk imported from the notice or declared complete."""
 
     @classmethod
     def from_session(cls, session: Session) -> WorkCalendar:
         """The calendar with every entry the clerk made (inside an open session)."""
         rows = session.execute(select(CalendarDay.day, CalendarDay.kind)).all()
-        return cls({row.day: row.kind for row in rows})
+        complete = session.scalars(
+            select(Setting.key).where(Setting.key.startswith(COMPLETE_PREFIX))
+        ).all()
+        years = frozenset(int(key.removeprefix(COMPLETE_PREFIX)) for key in complete)
+        return cls({row.day: row.kind for row in rows}, years)
 
     @classmethod
     def load(cls, db: Database) -> WorkCalendar:
@@ -87,6 +118,8 @@ class WorkCalendar:
         kind = self.edits.get(day)
         if kind is not None:
             return kind == DayKind.WORKDAY
+        if day.year in self.complete_years and not package_knows(day.year):
+            return day.weekday() < 5
         return official_workday(day)
 
     def workdays(self, start: date, end: date) -> list[date]:
@@ -94,26 +127,84 @@ class WorkCalendar:
         days = (start + timedelta(days=n) for n in range((end - start).days + 1))
         return [day for day in days if self.is_workday(day)]
 
+    def certainty(self, year: int) -> str:
+        """How sure the year's holidays are: :data:`COMPLETE`, :data:`PROVISIONAL` or
+        :data:`MISSING` (see the module's docstring)."""
+        if package_knows(year) or year in self.complete_years:
+            return COMPLETE
+        if provisional_holidays(year) is not None or any(d.year == year for d in self.edits):
+            return PROVISIONAL
+        return MISSING
+
     def known_year(self, year: int) -> bool:
-        """Whether the year's official arrangement is in: in the package or entered by the clerk."""
-        return package_knows(year) or any(day.year == year for day in self.edits)
+        """Whether the year's arrangement is complete."""
+        return self.certainty(year) == COMPLETE
+
+
+def holiday_certainty(db: Database, year: int) -> str:
+    """How sure the year's holidays are (complete / provisional / missing), for every screen,
+    print and command that warns about them."""
+    return WorkCalendar.load(db).certainty(year)
+
+
+def certainty_notice(year: int, certainty: str) -> str:
+    """The one warning line for a year whose holidays are not complete ("" when they are)."""
+    if certainty == COMPLETE:
+        return ""
+    notice = PROVISIONAL_YEAR_NOTICE if certainty == PROVISIONAL else UNKNOWN_YEAR_NOTICE
+    return notice.replace("该年度", f"{year}年", 1)
+
+
+@mutates(Change.CALENDAR)
+def mark_year_complete(db: Database, year: int, complete: bool = True) -> None:
+    """Record the clerk's word that the year's holidays are all entered (or take it back)."""
+    with db.session() as session:
+        mark_complete_in(session, year, "clerk" if complete else None)
+
+
+def mark_complete_in(session: Session, year: int, source: str | None) -> None:
+    """Mark the year complete from ``source`` ("notice" or "clerk"), or not (``None``)."""
+    row = session.get(Setting, f"{COMPLETE_PREFIX}{year}")
+    if source is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Setting(key=f"{COMPLETE_PREFIX}{year}", value=json.dumps({"source": source})))
+    else:
+        row.value = json.dumps({"source": source})
 
 
 @mutates(Change.CALENDAR)
 def set_day(db: Database, day: date, kind: DayKind | str, note: str = "") -> None:
     """Record the clerk's entry for ``day`` (放假 or 调休上班), replacing any earlier one."""
+    set_days(db, day, day, kind, note)
+
+
+@mutates(Change.CALENDAR)
+def set_days(db: Database, first: date, last: date, kind: DayKind | str, note: str = "") -> int:
+    """Record the same entry for every day from ``first`` to ``last`` (a holiday of several
+    days) in one transaction, replacing earlier ones; returns how many days."""
     if kind not in DayKind._value2member_map_:
         raise refusal("kind", "类别", f"“{kind}”不是有效的日期类别（应为休息日或工作日）")
     note = clean_text(note)
     if len(note) > NOTE_MAX:
         raise refusal("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
+    if last < first:
+        raise refusal("last", "结束日期", "结束日期不能早于开始日期")
+    if (last - first).days > 30:
+        raise refusal("last", "结束日期", "一次最多录入 31 天")
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with db.session() as session:
-        row = session.scalar(select(CalendarDay).where(CalendarDay.day == day))
-        if row is None:
-            session.add(CalendarDay(day=day, kind=str(kind), note=note))
-        else:
-            row.kind = str(kind)
-            row.note = note
+        rows = session.scalars(select(CalendarDay).where(CalendarDay.day.in_(days))).all()
+        existing = {row.day: row for row in rows}
+        for day in days:
+            row = existing.get(day)
+            if row is None:
+                session.add(CalendarDay(day=day, kind=str(kind), note=note))
+            else:
+                row.kind = str(kind)
+                row.note = note
+    return len(days)
 
 
 @mutates(Change.CALENDAR)
@@ -144,71 +235,3 @@ def calendar_edits(db: Database, year: int) -> list[tuple[date, str, str]]:
             .order_by(CalendarDay.day)
         ).all()
         return [(row.day, row.kind, row.note) for row in rows]
-
-
-# --- semesters and school breaks ------------------------------------------------------------
-
-
-def _months(start: int, end: int) -> list[int]:
-    """Months from ``start`` to ``end`` inclusive, wrapping over the new year."""
-    months, month = [start], start
-    while month != end:
-        month = month % 12 + 1
-        months.append(month)
-    return months
-
-
-def semester_months(policy: PolicyProfile) -> set[int]:
-    """The months that belong to a semester (spring or autumn)."""
-    return set(_months(policy.spring_start_month, policy.spring_end_month)) | set(
-        _months(policy.autumn_start_month, policy.autumn_end_month)
-    )
-
-
-def school_break(day: date, policy: PolicyProfile) -> bool:
-    """Whether ``day`` falls in the school holidays (寒暑假): outside both semesters."""
-    return day.month not in semester_months(policy)
-
-
-@dataclass(frozen=True)
-class Semester:
-    """One semester: its Chinese name and its first and last day."""
-
-    name: str
-    start: date
-    end: date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _span(year: int, first_month: int, last_month: int) -> tuple[date, date]:
-    last_year = year if last_month >= first_month else year + 1
-    return date(year, first_month, 1), _month_end(last_year, last_month)
-
-
-def semester_of(day: date, policy: PolicyProfile) -> Semester | None:
-    """The semester ``day`` falls in, or ``None`` during a school break.
-
-    The autumn semester may run into the next year (September to January by default); it is
-    named after the year it starts in.
-    """
-    for year in (day.year, day.year - 1):
-        start, end = _span(year, policy.spring_start_month, policy.spring_end_month)
-        if start <= day <= end:
-            return Semester(f"{year}年春季学期", start, end)
-        start, end = _span(year, policy.autumn_start_month, policy.autumn_end_month)
-        if start <= day <= end:
-            return Semester(f"{year}年秋季学期", start, end)
-    return None
-
-
-def semester_from(day: date, policy: PolicyProfile, step: int = 1) -> Semester:
-    """The semester ``day`` falls in, else the first one met going ``step`` days at a time."""
-    while (semester := semester_of(day, policy)) is None:
-        day += timedelta(days=step)
-    return semester

@@ -526,13 +526,13 @@
     <name>CalendarPage</name>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="92"/>
-        <location filename="../../gui/pages/calendar/page.py" line="441"/>
+        <location filename="../../gui/pages/calendar/page.py" line="457"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="100"/>
-        <location filename="../../gui/pages/calendar/page.py" line="428"/>
+        <location filename="../../gui/pages/calendar/page.py" line="444"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
@@ -558,7 +558,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="113"/>
-        <location filename="../../gui/pages/calendar/page.py" line="476"/>
+        <location filename="../../gui/pages/calendar/page.py" line="492"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -588,142 +588,173 @@
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="123"/>
-        <location filename="../../gui/pages/calendar/page.py" line="523"/>
-        <location filename="../../gui/pages/calendar/page.py" line="530"/>
-        <location filename="../../gui/pages/calendar/page.py" line="543"/>
+        <location filename="../../gui/pages/calendar/page.py" line="124"/>
+        <location filename="../../gui/pages/calendar/page.py" line="539"/>
+        <location filename="../../gui/pages/calendar/page.py" line="546"/>
+        <location filename="../../gui/pages/calendar/page.py" line="559"/>
+        <location filename="../../gui/pages/calendar/page.py" line="568"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="125"/>
+        <location filename="../../gui/pages/calendar/page.py" line="126"/>
+        <source>One inspector&apos;s month…</source>
+        <translation>一名督学的本月安排…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="127"/>
+        <source>Every inspector into a folder…</source>
+        <translation>全部督学（每人一个文件）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="131"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="128"/>
+        <location filename="../../gui/pages/calendar/page.py" line="134"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="130"/>
+        <location filename="../../gui/pages/calendar/page.py" line="136"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="132"/>
+        <location filename="../../gui/pages/calendar/page.py" line="138"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="135"/>
+        <location filename="../../gui/pages/calendar/page.py" line="141"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="149"/>
+        <location filename="../../gui/pages/calendar/page.py" line="155"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="153"/>
+        <location filename="../../gui/pages/calendar/page.py" line="159"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="154"/>
+        <location filename="../../gui/pages/calendar/page.py" line="160"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="155"/>
+        <location filename="../../gui/pages/calendar/page.py" line="161"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="156"/>
+        <location filename="../../gui/pages/calendar/page.py" line="162"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="165"/>
+        <location filename="../../gui/pages/calendar/page.py" line="171"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="168"/>
+        <location filename="../../gui/pages/calendar/page.py" line="174"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="265"/>
+        <location filename="../../gui/pages/calendar/page.py" line="271"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="268"/>
+        <location filename="../../gui/pages/calendar/page.py" line="274"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="289"/>
+        <location filename="../../gui/pages/calendar/page.py" line="295"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="292"/>
+        <location filename="../../gui/pages/calendar/page.py" line="298"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="366"/>
+        <location filename="../../gui/pages/calendar/page.py" line="302"/>
+        <source>Kindergartens&apos; break from {start} to {end}.</source>
+        <translation>幼儿园放假：{start}至{end}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="304"/>
+        <source>School break from {start} to {end}: no routine visits.</source>
+        <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="378"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="366"/>
+        <location filename="../../gui/pages/calendar/page.py" line="378"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="422"/>
+        <location filename="../../gui/pages/calendar/page.py" line="434"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="422"/>
+        <location filename="../../gui/pages/calendar/page.py" line="434"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="425"/>
+        <location filename="../../gui/pages/calendar/page.py" line="437"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="475"/>
+        <location filename="../../gui/pages/calendar/page.py" line="443"/>
+        <source>Note: {notice}.</source>
+        <translation>注意：{notice}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="491"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="494"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="494"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="524"/>
+        <location filename="../../gui/pages/calendar/page.py" line="540"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="543"/>
+        <location filename="../../gui/pages/calendar/page.py" line="559"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="578"/>
+        <source>{count} calendar file(s), one per inspector, saved in {folder}</source>
+        <translation>已在 {folder} 保存 {count} 个日历文件，每名督学一个</translation>
     </message>
 </context>
 <context>
@@ -886,27 +917,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="886"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1007"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="891"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="893"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1014"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1018"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="902"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1023"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1015,163 +1046,208 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <source>Principals&apos; terms ending</source>
+        <translation>校（园）长任期将满</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
+        <source>Next year&apos;s holidays</source>
+        <translation>明年节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="253"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="255"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="259"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="261"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="264"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="266"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="267"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="271"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="276"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="281"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="293"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="295"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="301"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="308"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="315"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="320"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="322"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="329"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="332"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="333"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="346"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="347"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="350"/>
+        <source>School holidays: no routine visits this month</source>
+        <translation>寒暑假：本月不安排经常性督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="352"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="359"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="371"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="374"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <source>Within {days} days; {count} without a comprehensive inspection</source>
+        <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <source>Known</source>
+        <translation>已确定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <source>Provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="390"/>
+        <source>Missing</source>
+        <translation>未录入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
+        <source>{year}: import the State Council&apos;s notice when it is published</source>
+        <translation>{year}年：国务院办公厅通知发布后请导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <source>{year}: holidays and swapped working days known</source>
+        <translation>{year}年：放假和调休上班日期已确定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="408"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="416"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="417"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="430"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="432"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="405"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="439"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="441"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1860,145 +1936,145 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="65"/>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="144"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
-        <location filename="../../gui/main_window.py" line="229"/>
-        <location filename="../../gui/main_window.py" line="235"/>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -2010,26 +2086,89 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="273"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="378"/>
+        <source>The State Council&apos;s holiday notice</source>
+        <translation>导入国务院节假日安排通知</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="381"/>
+        <source>Paste the whole text of the notice (国务院办公厅关于{year}年部分节假日安排的通知). Check reads it and lists what it found; nothing is saved until you press Save, and nothing at all when a part of it cannot be read.</source>
+        <translation>请粘贴通知全文（国务院办公厅关于{year}年部分节假日安排的通知）。“检查”会识别并列出放假和调休上班日期；点“保存”才会保存，只要有一处无法识别，就什么也不保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="392"/>
+        <source>Year from the title</source>
+        <translation>按通知标题中的年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="393"/>
+        <source>Year </source>
+        <translation>年份 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="396"/>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
+        <source>Days off</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="398"/>
+        <source>Swapped working days</source>
+        <translation>调休上班日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="405"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="406"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
+        <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
+        <source>Cannot be read, so nothing will be saved:</source>
+        <translation>以下内容无法识别，因此不会保存：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="445"/>
+        <source>Saved: the year&apos;s holidays are complete.</source>
+        <translation>已保存：该年度节假日安排已完整。</translation>
     </message>
 </context>
 <context>
@@ -2069,22 +2208,27 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="586"/>
+        <location filename="../../gui/pages/calendar/page.py" line="623"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="587"/>
+        <location filename="../../gui/pages/calendar/page.py" line="624"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="591"/>
-        <source>The month is in the school holidays: no routine visits.</source>
-        <translation>该月为学校假期，不安排经常性督导。</translation>
+        <location filename="../../gui/pages/calendar/page.py" line="629"/>
+        <source>The month lies mostly in the school holidays: no routine visits.</source>
+        <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="593"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
+        <source>Note: {notice}.</source>
+        <translation>注意：{notice}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="635"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -3450,101 +3594,106 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="693"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="813"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="698"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="700"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="820"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="716"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="742"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="836"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="718"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="776"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
         <source>Routine visits</source>
         <translation>经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="844"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="726"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="750"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="727"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="751"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="743"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="745"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="865"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="754"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
+        <source>Visit by</source>
+        <translation>应在此前督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="875"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="760"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="881"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="779"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="806"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="927"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="939"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>经常性督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="824"/>
-        <source>Principal&apos;s term ends this semester: {count} school(s)</source>
-        <translation>本学期校长任期届满：{count}所学校</translation>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="946"/>
+        <source>Principal&apos;s term ends this semester or in the break after it: {count} school(s)</source>
+        <translation>校（园）长任期在本学期或其后假期内届满：{count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="850"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="971"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="859"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="980"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -3552,125 +3701,125 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="80"/>
+        <location filename="../../gui/pages/settings/page.py" line="86"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="82"/>
+        <location filename="../../gui/pages/settings/page.py" line="88"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="84"/>
+        <location filename="../../gui/pages/settings/page.py" line="90"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="95"/>
-        <location filename="../../gui/pages/settings/page.py" line="345"/>
+        <location filename="../../gui/pages/settings/page.py" line="102"/>
+        <location filename="../../gui/pages/settings/page.py" line="355"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="97"/>
+        <location filename="../../gui/pages/settings/page.py" line="104"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="99"/>
+        <location filename="../../gui/pages/settings/page.py" line="106"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="101"/>
+        <location filename="../../gui/pages/settings/page.py" line="108"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="114"/>
+        <location filename="../../gui/pages/settings/page.py" line="121"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="122"/>
+        <location filename="../../gui/pages/settings/page.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="125"/>
+        <location filename="../../gui/pages/settings/page.py" line="132"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="127"/>
+        <location filename="../../gui/pages/settings/page.py" line="134"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="138"/>
+        <location filename="../../gui/pages/settings/page.py" line="145"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="204"/>
+        <location filename="../../gui/pages/settings/page.py" line="212"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="207"/>
+        <location filename="../../gui/pages/settings/page.py" line="215"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="208"/>
+        <location filename="../../gui/pages/settings/page.py" line="216"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="210"/>
+        <location filename="../../gui/pages/settings/page.py" line="218"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="212"/>
+        <location filename="../../gui/pages/settings/page.py" line="220"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="213"/>
+        <location filename="../../gui/pages/settings/page.py" line="221"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="220"/>
+        <location filename="../../gui/pages/settings/page.py" line="228"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="283"/>
+        <location filename="../../gui/pages/settings/page.py" line="293"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="306"/>
+        <location filename="../../gui/pages/settings/page.py" line="316"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="326"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="317"/>
+        <location filename="../../gui/pages/settings/page.py" line="327"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="346"/>
+        <location filename="../../gui/pages/settings/page.py" line="356"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -3953,126 +4102,201 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>TermsBox</name>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="49"/>
+        <source>School calendar (term dates)</source>
+        <translation>校历（学期日期）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="53"/>
+        <source>Routine visits are planned only in term time. Until the county&apos;s own dates are entered, a term runs from 1 September to 20 January or from 20 February to 10 July; please enter the dates of the county&apos;s school calendar. Kindergartens follow the schools&apos; dates unless they have their own. A month partly in the holidays keeps its visits in proportion to its working days in term time, so a month mostly in the holidays has none.</source>
+        <translation>经常性督导只安排在学期内。未填写本县日期时，秋季学期按 9月1日至1月20日、春季学期按 2月20日至7月10日计算；请按本县校历填写实际日期。幼儿园未单独填写时与中小学相同。部分在假期中的月份，按学期内工作日所占比例安排督导次数，主要在假期中的月份不安排。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="64"/>
+        <source>School year</source>
+        <translation>学年</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="65"/>
+        <source>Schools</source>
+        <translation>学校类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="66"/>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="67"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="91"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="68"/>
+        <location filename="../../gui/pages/settings/terms_box.py" line="93"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="69"/>
+        <source>Dates</source>
+        <translation>日期来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="85"/>
+        <source>Save term dates</source>
+        <translation>保存学期日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="107"/>
+        <source>The county&apos;s dates</source>
+        <translation>本县日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="109"/>
+        <source>As the schools</source>
+        <translation>同中小学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="110"/>
+        <source>Default dates: please enter the county&apos;s</source>
+        <translation>默认日期：请按本县校历填写</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="159"/>
+        <source>Saved: {year} {kind} {term}.</source>
+        <translation>已保存：{year}学年{kind}{term}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/terms_box.py" line="171"/>
+        <source>Not saved: {problems}</source>
+        <translation>未保存：{problems}</translation>
+    </message>
+</context>
+<context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="509"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="510"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="515"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="635"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="517"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="637"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="519"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="639"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="650"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="538"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="541"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="661"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="544"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="593"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="601"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="545"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="547"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="548"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="679"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="681"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="576"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="587"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="592"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="594"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="602"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="611"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="628"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="657"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="785"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="788"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -4272,87 +4496,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="344"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="464"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="346"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="363"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="347"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="349"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="469"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="351"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="367"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="352"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="368"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="353"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="359"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="479"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="373"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="493"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="410"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="412"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="419"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="558"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="440"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -4413,75 +4637,90 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="209"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="219"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="213"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="222"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="254"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="224"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="229"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="237"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <source>Paste the State Council&apos;s notice…</source>
+        <translation>导入国务院通知…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <source>This year&apos;s holidays are all entered</source>
+        <translation>本年度节假日已全部录入（确认完整）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="252"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
+        <source>Until (for several days)</source>
+        <translation>至（连续多天时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="243"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="259"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="276"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="295"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="280"/>
-        <source>The holiday package does not know {year} yet: only the days listed here differ from Monday to Friday.</source>
-        <translation>节假日数据包尚未包含{year}年的安排：仅此处列出的日期与周一至周五的常规安排不同。</translation>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="296"/>
+        <source>{year}: {status} (source: {source}).</source>
+        <translation>{year}年节假日安排：{status}（来源：{source}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="288"/>
-        <source>Enter the holidays and swapped working days here once they are announced.</source>
-        <translation>节假日和调休安排公布后，请在此录入。</translation>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="301"/>
+        <source>Paste the State Council&apos;s notice once it is published, or enter the holidays and swapped working days here and tick that the year is complete.</source>
+        <translation>国务院办公厅的通知发布后请导入通知全文；也可以在此逐一录入放假和调休上班日期，然后勾选“已全部录入”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="302"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="332"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="323"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>

@@ -25,8 +25,9 @@ from core.demo.office import OFFICE_NAME_DEMO, create_demo
 from core.enums import Employment, ItemStatus, SchoolKind
 from core.errors import NotEmptyError
 from core.office.policy import PolicyProfile
+from core.office.school_terms import SchoolCalendar
 from core.office.settings import load_office_name, save_settings
-from core.office.workdays import WorkCalendar, school_break
+from core.office.workdays import WorkCalendar
 from core.overview import compliance
 from core.reports.settings import ReportSettings
 from core.roster.terms import current_term
@@ -281,7 +282,7 @@ def test_visits_were_carried_out_before_today_and_are_planned_after(demo_office)
     assert all((v.record is not None) == (v.status == "done") for v in visits)
     calendar = WorkCalendar()
     assert all(calendar.is_workday(v.visit_date) for v in visits)
-    assert not any(school_break(v.visit_date, POLICY) for v in visits)
+    assert all(SchoolCalendar().in_term(v.visit_date) for v in visits)
     assert min(v.visit_date for v in visits) == date(2026, 9, 1)
     active = [v for v in visits if v.status in ("planned", "confirmed", "done")]
     daily = Counter((v.inspector_id, v.visit_date) for v in active)

@@ -1,7 +1,9 @@
 """An inspector's month as an iCalendar file, on both engines, read back with ``icalendar`` as a
 phone calendar would: one all-day event per visit on the calendar (companion visits included,
-cancelled and postponed ones and other months left out), the Chinese text intact, UIDs stable
-between exports, CRLF line ends and lines folded to at most 75 octets."""
+cancelled and postponed ones as STATUS:CANCELLED, other months left out), the Chinese text
+intact, UIDs stable between exports and SEQUENCE rising with changes, an optional reminder the
+evening before, an empty month refused, every inspector's file into a folder at once, CRLF line
+ends and lines folded to at most 75 octets."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from core.calendar.ics import inspector_month_ics, visit_uid
-from core.calendar.visits import VisitInput, add_visit, set_status
+from core.calendar.ics import export_month_ics, inspector_month_ics, visit_uid
+from core.calendar.visits import VisitInput, add_visit, move_visit, set_status
 from core.enums import VisitKind, VisitStatus
 from core.errors import ValidationError
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school
+from db.models import Visit
 
 ADDRESS = "青溪县龙泉镇人民路一百二十三号（镇政府东侧三百米，公交龙泉镇中心小学站下车即到）"
 
@@ -28,6 +31,8 @@ class Month:
     routine: int
     special: int
     along: int
+    cancelled: int
+    postponed: int
 
 
 @pytest.fixture
@@ -60,18 +65,27 @@ def month(db) -> Month:
     set_status(db, gone[1:], VisitStatus.POSTPONED.value, today=date(2026, 11, 2))
     add_visit(db, VisitInput(date(2026, 12, 1), east, wang))
     add_visit(db, VisitInput(date(2026, 11, 11), east, li))  # 李丽's alone
-    return Month(wang, li, routine, special, along)
+    return Month(wang, li, routine, special, along, *gone)
 
 
 def events(data: bytes) -> list:
     return Calendar.from_ical(data).walk("VEVENT")
 
 
+def uid(db, visit_id: int) -> str:
+    with db.session() as session:
+        return visit_uid(session.get(Visit, visit_id).uid)
+
+
+def active(data: bytes) -> list:
+    return [e for e in events(data) if str(e["STATUS"]) != "CANCELLED"]
+
+
 def test_one_all_day_event_per_visit_with_the_chinese_text(db, month):
     data = inspector_month_ics(db, month.wang, 2026, 11)
     calendar = Calendar.from_ical(data)
     assert str(calendar["X-WR-CALNAME"]) == "王建国 2026年11月督导安排"
-    found = events(data)
+    found = active(data)
     assert [e.decoded("DTSTART") for e in found] == [
         date(2026, 11, 10),
         date(2026, 11, 18),
@@ -92,9 +106,9 @@ def test_one_all_day_event_per_visit_with_the_chinese_text(db, month):
     ]
     assert [str(e["STATUS"]) for e in found] == ["TENTATIVE", "CONFIRMED", "TENTATIVE"]
     assert [str(e["UID"]) for e in found] == [
-        visit_uid(month.routine),
-        visit_uid(month.special),
-        visit_uid(month.along),
+        uid(db, month.routine),
+        uid(db, month.special),
+        uid(db, month.along),
     ]
     stamp = found[0].decoded("DTSTAMP")
     assert stamp.tzinfo is not None and stamp.utcoffset() == timedelta(0)
@@ -105,14 +119,14 @@ def test_the_companion_sees_the_visit_too_and_uids_stay_the_same(db, month):
     first = {str(e["UID"]) for e in events(inspector_month_ics(db, month.wang, 2026, 11))}
     again = {str(e["UID"]) for e in events(inspector_month_ics(db, month.wang, 2026, 11))}
     assert first == again
-    theirs = events(inspector_month_ics(db, month.li, 2026, 11))
+    theirs = active(inspector_month_ics(db, month.li, 2026, 11))
     assert [e.decoded("DTSTART") for e in theirs] == [
         date(2026, 11, 11),
         date(2026, 11, 18),
         date(2026, 11, 24),
     ]
     assert "带队督学：王建国" in str(theirs[1]["DESCRIPTION"])
-    assert str(theirs[2]["UID"]) == visit_uid(month.along)
+    assert str(theirs[2]["UID"]) == uid(db, month.along)
 
 
 def test_the_file_has_crlf_line_ends_and_folded_lines(db, month):
@@ -126,10 +140,55 @@ def test_the_file_has_crlf_line_ends_and_folded_lines(db, month):
     assert lines[0] == b"BEGIN:VCALENDAR" and b"VERSION:2.0" in lines
 
 
-def test_a_month_without_visits_is_an_empty_calendar(db, month):
-    data = inspector_month_ics(db, month.wang, 2027, 1)
-    assert events(data) == []
-    assert str(Calendar.from_ical(data)["X-WR-CALNAME"]) == "王建国 2027年1月督导安排"
+def test_a_month_without_visits_is_refused_rather_than_an_empty_calendar(db, month, tmp_path):
+    with pytest.raises(ValidationError, match="王建国2027年1月没有督导安排"):
+        inspector_month_ics(db, month.wang, 2027, 1)
+    with pytest.raises(ValidationError, match="没有督导安排"):
+        export_month_ics(db, 2027, 1, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cancelled_and_postponed_visits_are_cancelled_on_the_phone(db, month):
+    found = {str(e["UID"]): e for e in events(inspector_month_ics(db, month.wang, 2026, 11))}
+    for visit_id, word in ((month.cancelled, "已取消"), (month.postponed, "已延期")):
+        event = found[uid(db, visit_id)]
+        assert str(event["STATUS"]) == "CANCELLED"
+        assert str(event["SUMMARY"]).startswith(word)
+        assert event.decoded("SEQUENCE") >= 1  # the status change raised it
+
+
+def test_sequence_rises_when_a_visit_changes_and_its_uid_stays(db, month):
+    def routine_event():
+        data = inspector_month_ics(db, month.wang, 2026, 11)
+        return next(e for e in events(data) if str(e["UID"]) == uid(db, month.routine))
+
+    before = routine_event()
+    move_visit(db, month.routine, date(2026, 11, 17))
+    after = routine_event()
+    assert after.decoded("SEQUENCE") > before.decoded("SEQUENCE")
+    assert after.decoded("DTSTART") == date(2026, 11, 17)
+
+
+def test_a_reminder_goes_off_the_evening_before(db, month):
+    data = inspector_month_ics(db, month.wang, 2026, 11, reminder=True)
+    [alarm, *_] = active(data)[0].walk("VALARM")
+    assert alarm.decoded("TRIGGER") == -timedelta(hours=6)
+    assert str(alarm["DESCRIPTION"]) == "明天督导：龙泉镇中心小学"
+    assert not [e for e in events(data) if str(e["STATUS"]) == "CANCELLED" and e.walk("VALARM")]
+    assert not events(inspector_month_ics(db, month.wang, 2026, 11))[0].walk("VALARM")
+
+
+def test_every_inspectors_month_goes_into_a_folder_one_file_each(db, month, tmp_path):
+    written = export_month_ics(db, 2026, 11, tmp_path / "十一月")
+    assert [(f.inspector, f.path.name, f.events) for f in written] == [
+        ("李丽", "李丽-202611督导安排.ics", 3),
+        ("王建国", "王建国-202611督导安排.ics", 5),
+    ]
+    assert all(events(f.path.read_bytes()) for f in written)
+    one = export_month_ics(db, 2026, 11, tmp_path / "wang.ics", inspector="王建国")
+    assert [f.path for f in one] == [tmp_path / "wang.ics"]
+    with pytest.raises(ValidationError, match="找不到名为“张三”的督学"):
+        export_month_ics(db, 2026, 11, tmp_path, inspector="张三")
 
 
 def test_an_inspector_who_is_gone_or_a_bad_month_is_refused(db, month):

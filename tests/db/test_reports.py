@@ -437,7 +437,7 @@ def test_office_and_report_settings_are_checked_together_and_saved_together(db):
         save_office_and_report_settings(
             db,
             office_name="",
-            policy=policy.with_changes(spring_start_month=8, spring_end_month=3),
+            policy=policy.with_changes(term_years=0),
             report=ReportSettings("督〔整〕", "", ""),
         )
     fields = [e.field for e in refused.value.errors]

@@ -1,13 +1,16 @@
 """Stored settings on both engines: the office's name and the policy profile are saved together
 and read back by a later unit of work or program run; invalid input saves nothing and names
-every problem in Chinese."""
+every problem in Chinese; term dates are stored one term at a time."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
+from core.office.school_terms import AUTUMN, KINDERGARTEN, SPRING, SchoolCalendar, set_term
 from core.office.settings import (
     DEFAULT_OFFICE_NAME,
     OFFICE_NAME_MAX,
@@ -35,7 +38,7 @@ def test_saved_settings_are_read_back_by_a_later_unit_of_work(db):
         schools_per_inspector=6,
         min_full_time_share=0.35,
         training_hours_per_year=80,
-        autumn_start_month=8,
+        principal_term_warning_days=120,
     )
     stored = save_settings(db, office_name="青溪县人民政府教育督导室", policy=policy)
     assert stored == "青溪县人民政府教育督导室"
@@ -89,13 +92,16 @@ def test_invalid_input_saves_nothing_and_names_every_problem(db):
     assert load_policy(db) == before
 
 
-def test_inconsistent_semesters_save_nothing(db):
-    bad = PolicyProfile(spring_start_month=8, spring_end_month=3, training_hours_per_year=60)
+def test_term_dates_are_stored_and_overlapping_ones_save_nothing(db):
+    set_term(db, 2026, SPRING, date(2027, 3, 1), date(2027, 7, 2))
+    set_term(db, 2026, AUTUMN, date(2026, 9, 1), date(2027, 1, 29), KINDERGARTEN)
+    terms = SchoolCalendar.load(db)
+    assert terms.term(2026, SPRING).start == date(2027, 3, 1)
+    assert terms.term(2026, AUTUMN, KINDERGARTEN).end == date(2027, 1, 29)
     with pytest.raises(ValidationError) as info:
-        save_settings(db, office_name="青溪县督导室", policy=bad)
-    assert [e.field for e in info.value.errors] == ["spring_end_month"]
-    assert load_office_name(db) == DEFAULT_OFFICE_NAME
-    assert load_policy(db) == PolicyProfile()
+        set_term(db, 2026, AUTUMN, date(2026, 9, 1), date(2027, 3, 5))
+    assert "不能重叠" in info.value.messages()[0]
+    assert SchoolCalendar.load(db) == terms
 
 
 def test_the_longest_allowed_name_is_kept_whole_and_a_longer_one_refused(db):

@@ -24,7 +24,7 @@ from sqlalchemy import select
 
 from core.calendar.visits import VisitInput, add_visit, month_span
 from core.enums import VisitKind
-from core.office.workdays import UNKNOWN_YEAR_NOTICE, WorkCalendar, package_knows
+from core.office.workdays import WorkCalendar, package_knows
 from core.roster.assignments import assign_schools, end_assignments, responsible_inspectors
 from db.engine import Database
 from db.models import Inspector, Recusal, School, Visit
@@ -57,10 +57,10 @@ def run(args: list[str], home: Path, *, script: bool = True) -> subprocess.Compl
 
 
 def next_school_month(today: date) -> str:
-    """The next month that is not the summer break."""
+    """The next month that is not mostly in the winter or summer break."""
     year, month = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
-    if month == 8:
-        month = 9
+    if month in (2, 8):
+        month += 1
     return f"{year}-{month:02d}"
 
 
@@ -89,7 +89,8 @@ def test_json_lists_the_saved_visits_and_the_unplaced_schools(demo_file):
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"visits", "unplaced"}
+    assert set(data) == {"holiday_data", "school_break", "visits", "unplaced"}
+    assert data["holiday_data"] in ("complete", "provisional", "missing")
     assert data["visits"]
     assert all(set(v) == {"date", "school", "inspector", "kind"} for v in data["visits"])
     assert all(set(u) == {"school", "reason"} for u in data["unplaced"])
@@ -142,11 +143,14 @@ def test_a_year_without_the_official_holidays_says_so(demo_file):
     args = ["--db", str(path), "schedule", "--month", f"{year}-03", "--date", str(date.today())]
     text = run(args, home)
     assert text.returncode == 0, text.stderr
-    assert UNKNOWN_YEAR_NOTICE in text.stdout
+    notice = f"注意：{year}年的"
+    assert notice in text.stdout
     as_json = run([*args, "--json"], home)
     assert as_json.returncode == 0
-    assert json.loads(as_json.stdout)["visits"]
-    assert UNKNOWN_YEAR_NOTICE in as_json.stderr
+    data = json.loads(as_json.stdout)
+    assert data["visits"]
+    assert data["holiday_data"] != "complete"
+    assert notice in as_json.stderr
 
 
 @pytest.mark.parametrize(

@@ -15,13 +15,15 @@ from core.calendar.visits import set_status, visit_rows
 from core.changes import Change
 from core.demo.office import create_demo
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind, VisitStatus
-from core.office.workdays import WorkCalendar, calendar_edits, set_day
+from core.office.holiday_notice import year_holidays
+from core.office.workdays import WorkCalendar, calendar_edits, official_workday, set_day
 from core.roster.assignments import responsible_inspectors
 from core.roster.inspectors import inspector_rows
 from core.roster.schools import SchoolInput, SchoolRow, save_school, school_rows
 from db.engine import Database
 from db.models import Unavailability
 from gui.pages.calendar.dialogs import (
+    NoticeDialog,
     SemesterCheckDialog,
     TopicVisitsDialog,
     UnavailabilityDialog,
@@ -31,6 +33,7 @@ from gui.widgets.forms import select_data
 from gui.worker import DbWorker
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import closed, drain, press_ok
+from tests.unit.test_holiday_notice import NOTICE_2027
 
 CALENDAR = frozenset({Change.CALENDAR})
 UNAVAILABILITY = frozenset({Change.UNAVAILABILITY})
@@ -77,7 +80,8 @@ def test_holidays_and_swapped_workdays_of_an_unknown_year(office, qtbot, dialog_
     dialog.year.setValue(2027)
     _settle(worker, qtbot)
     assert dialog.notice.isVisible()
-    assert "2027年的法定节假日安排尚未录入" in dialog.notice.text()
+    assert dialog.notice.text().startswith("2027年节假日安排：暂定")
+    assert not dialog.complete.isChecked()
 
     dialog.day.set_value(date(2027, 1, 1))  # a Friday
     assert dialog.kind.currentData() == DayKind.HOLIDAY
@@ -103,7 +107,8 @@ def test_holidays_and_swapped_workdays_of_an_unknown_year(office, qtbot, dialog_
     dialog.table.selectRow(0)
     _click(dialog.remove_button, qtbot)
     _settle(worker, qtbot)
-    assert WorkCalendar.load(db).is_workday(date(2027, 1, 1))
+    # The day follows the official (or provisional) arrangement again.
+    assert WorkCalendar.load(db).is_workday(date(2027, 1, 1)) == official_workday(date(2027, 1, 1))
     assert calendar_edits(db, 2027) == [(date(2027, 2, 6), "workday", "春节调休上班")]
     assert [e.day for e in dialog.model.rows] == [date(2027, 2, 6)]
     assert changes == [CALENDAR] * 3
@@ -111,6 +116,54 @@ def test_holidays_and_swapped_workdays_of_an_unknown_year(office, qtbot, dialog_
     dialog.year.setValue(2026)
     _settle(worker, qtbot)
     assert not dialog.notice.isVisible()
+
+
+def test_a_holiday_of_several_days_is_entered_at_once_and_the_year_marked_complete(office, qtbot):
+    db, worker = office
+    dialog = _open(WorkdaysDialog(db, worker, TODAY), qtbot)
+    dialog.year.setValue(2027)
+    _settle(worker, qtbot)
+    dialog.day.set_value(date(2027, 2, 8))
+    dialog.last.set_value(date(2027, 2, 12))
+    select_data(dialog.kind, DayKind.HOLIDAY)
+    dialog.note.setText("春节")
+    _click(dialog.add_button, qtbot)
+    _settle(worker, qtbot)
+    assert [e.day for e in dialog.model.rows] == [date(2027, 2, d) for d in range(8, 13)]
+    assert year_holidays(db, 2027).status == "provisional"  # some days are not the year
+    dialog.complete.click()
+    _settle(worker, qtbot)
+    assert year_holidays(db, 2027).status == "complete"
+    assert "已确定" in dialog.notice.text() and dialog.complete.isChecked()
+
+
+def test_the_notice_is_checked_then_saved_whole(office, qtbot):
+    db, worker = office
+    changes = _changes(worker)
+    workdays = _open(WorkdaysDialog(db, worker, TODAY), qtbot)
+    _click(workdays.notice_button, qtbot)
+    dialog = workdays.findChild(NoticeDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.text.setPlainText(NOTICE_2027.replace("共9天", "共10天"))
+    _click(dialog.save_button, qtbot)
+    _settle(worker, qtbot)
+    assert "二、春节" in dialog.errors.text() and calendar_edits(db, 2027) == []
+    dialog.text.setPlainText(NOTICE_2027)
+    _click(dialog.check_button, qtbot)
+    _settle(worker, qtbot)
+    assert [line.name for line in dialog.model.rows][:2] == ["元旦", "春节"]
+    assert dialog.model.rows[1].workdays == "2月20日"
+    assert calendar_edits(db, 2027) == [] and changes == []
+    _click(dialog.save_button, qtbot)
+    _settle(worker, qtbot)
+    assert "已保存" in dialog.summary.text()
+    assert year_holidays(db, 2027).status == "complete"
+    assert not WorkCalendar.load(db).is_workday(date(2027, 2, 8))
+    assert WorkCalendar.load(db).is_workday(date(2027, 2, 20))
+    assert changes == [CALENDAR]
+    dialog.close()
+    _settle(worker, qtbot)
+    assert workdays.complete.isChecked()
 
 
 def test_a_day_entered_again_is_replaced_only_when_the_clerk_agrees(office, qtbot, dialog_log):
@@ -328,7 +381,8 @@ def test_semester_check_lists_shortfalls_and_proposals_and_adds_a_comprehensive_
         for n, s in rows.items()
         if s.active
         and s.principal_term_end
-        and date(2026, 9, 1) <= s.principal_term_end <= date(2027, 1, 31)
+        # the autumn term and the winter break after it
+        and date(2026, 9, 1) <= s.principal_term_end <= date(2027, 2, 19)
     }
     assert due and {p.school for p in dialog.proposal_model.rows} == due
 

@@ -166,6 +166,23 @@ def test_an_inspectors_month_exports_as_icalendar(calendar_page, dialog_log, tmp
     assert all(str(e["SUMMARY"]).startswith("督导") for e in events)
 
 
+def test_every_inspectors_month_goes_into_a_folder(
+    calendar_page, dialog_log, tmp_path, qtbot, monkeypatch
+):
+    from gui import dialogs
+
+    window, page = calendar_page
+    folder = tmp_path / "phones"
+    monkeypatch.setattr(dialogs, "choose_folder", lambda _parent, _title: folder)
+    page.export_all_ics()
+    settle(window, qtbot)
+    names = {r.inspector for r in page.visible_rows()}
+    files = sorted(p.name for p in folder.glob("*.ics"))
+    assert files and len(files) >= len(names)
+    assert f"{sorted(names)[0]}-{page.year}{page.month:02d}督导安排.ics" in files
+    assert f"{len(files)} 个日历文件" in dialog_log.messages("inform")[-1]
+
+
 def test_opening_and_closing_the_visit_form_leaves_no_dialog_behind(calendar_page, qtbot):
     _window, page = calendar_page
     for _ in range(50):

@@ -129,3 +129,35 @@ def test_a_failing_full_time_share_is_not_shown_rounded_up(demo_window):
     dashboard.show_overview(replace(dashboard.overview, full_time=15, inspectors=50))
     assert card.figure.text() == "30%"
     assert card.property("alert") is False
+
+
+def _window_on(db, day: date, qtbot) -> MainWindow:
+    window = MainWindow(db, today=lambda: day)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        window.show()
+    settle(window, qtbot)
+    return window
+
+
+def test_from_november_the_dashboard_asks_for_next_years_holidays(sqlite_db, qtbot, dialog_log):
+    create_demo(sqlite_db, "office", TODAY)
+    december = _window_on(sqlite_db, date(2026, 12, 2), qtbot)
+    card = december.dashboard.cards["holidays"]
+    assert card.figure.text() in ("暂定", "未录入")
+    assert card.detail.text() == "2027年：国务院办公厅通知发布后请导入"
+    assert card.property("alert") is True
+    october = _window_on(sqlite_db, date(2026, 10, 8), qtbot)
+    assert october.dashboard.cards["holidays"].property("alert") is False
+
+
+def test_in_the_summer_break_not_visited_this_month_does_not_alarm(sqlite_db, qtbot, dialog_log):
+    create_demo(sqlite_db, "office", TODAY)
+    window = _window_on(sqlite_db, date(2027, 8, 10), qtbot)
+    dashboard = window.dashboard
+    card = dashboard.cards["unvisited"]
+    assert card.figure.text() == "0"
+    assert card.detail.text() == "寒暑假：本月不安排经常性督导"
+    assert card.property("alert") is False
+    principals = dashboard.cards["principals"]
+    assert principals.detail.text().startswith("90 天内届满")

@@ -4,10 +4,13 @@ wrong; defaults; language choice."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from core.office.policy import PolicyProfile
+from core.office.school_terms import SchoolCalendar
 from core.office.settings import load_office_name, load_policy
 from core.reports import write_report
 from core.reports.settings import ReportSettings, load_report_settings
@@ -68,11 +71,8 @@ def test_invalid_input_saves_nothing_and_names_every_problem(window, qtbot, dial
     page = _settings(window, qtbot)
     page.office_name.setText("   ")
     page.policy_inputs["term_years"].setValue(4)
-    page.policy_inputs["spring_start_month"].setValue(8)
-    page.policy_inputs["spring_end_month"].setValue(3)
     _save(page, qtbot)
     assert "“单位名称”不能为空" in page.errors.text()
-    assert "“春季学期结束月份”不能早于开始月份" in page.errors.text()
     assert page.errors.isVisible()
     assert page.office_name.property("invalid") is True
     assert "没有保存任何内容" in dialog_log.messages("warn")[0]
@@ -80,15 +80,52 @@ def test_invalid_input_saves_nothing_and_names_every_problem(window, qtbot, dial
     assert load_office_name(window.db) == "教育督导办公室"
 
 
-def test_inconsistent_semesters_are_refused_with_the_field_marked(window, qtbot, dialog_log):
+def _terms(page, qtbot):
+    box = page.terms_box
+    qtbot.waitUntil(lambda: box.model.rowCount() == 8, timeout=10_000)
+    return box
+
+
+def _choose(box, year: str, kind: str, term: str) -> None:
+    for row, shown in enumerate(box.model.rows):
+        if (shown.school_year, shown.kind, shown.term) == (year, kind, term):
+            box.table.selectRow(row)
+            return
+    raise AssertionError("no such term")
+
+
+def test_term_dates_are_shown_as_defaults_and_saved_one_term_at_a_time(window, qtbot):
     page = _settings(window, qtbot)
-    page.policy_inputs["spring_start_month"].setValue(8)
-    page.policy_inputs["spring_end_month"].setValue(3)
-    _save(page, qtbot)
-    assert "“春季学期结束月份”不能早于开始月份" in page.errors.text()
-    assert page.policy_inputs["spring_end_month"].property("invalid") is True
-    assert page.policy_inputs["term_years"].property("invalid") is False
-    assert load_policy(window.db).spring_start_month == 2
+    box = _terms(page, qtbot)
+    assert {box.model.index(r, 5).data() for r in range(8)} == {"默认日期：请按本县校历填写"}
+    _choose(box, "2026-2027", "all", "spring")
+    assert box.start.value() == date(2027, 2, 20)
+    box.start.setDate(QDate(2027, 2, 22))
+    box.end.setDate(QDate(2027, 7, 9))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已保存" in box.message.text(), timeout=10_000)
+    terms = SchoolCalendar.load(window.db)
+    assert terms.term(2026, "spring").start == date(2027, 2, 22)
+    qtbot.waitUntil(lambda: box.model.index(1, 5).data() == "本县日期", timeout=10_000)
+    kindergarten = next(
+        r
+        for r, t in enumerate(box.model.rows)
+        if t.kind == "kindergarten" and t.term == "spring" and t.year == 2026
+    )
+    assert box.model.index(kindergarten, 5).data() == "同中小学"
+
+
+def test_overlapping_term_dates_are_refused_and_nothing_is_saved(window, qtbot):
+    page = _settings(window, qtbot)
+    box = _terms(page, qtbot)
+    _choose(box, "2026-2027", "all", "autumn")
+    box.end.setDate(QDate(2027, 3, 5))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "没有保存" in box.message.text() or "未保存" in box.message.text(), timeout=10_000
+    )
+    assert "不能重叠" in box.message.text()
+    assert SchoolCalendar.load(window.db) == SchoolCalendar()
 
 
 def test_values_outside_the_range_cannot_be_typed(window, qtbot):

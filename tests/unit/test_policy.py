@@ -1,6 +1,6 @@
 """The policy profile: its defaults are DOMAIN.md's table, every setting is checked against its
-range with a Chinese message naming the field, semester months must be consistent, and edits
-make validated copies without touching the original."""
+range with a Chinese message naming the field, and edits make validated copies without touching
+the original. (Term dates are not part of it: see test_school_terms.py.)"""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ import dataclasses
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
@@ -34,17 +32,8 @@ DOMAIN_DEFAULTS = {
     "followups_before_escalation": 2,
     "term_warning_days": 90,
     "visits_per_inspector_per_day": 2,
-    "spring_start_month": 2,
-    "spring_end_month": 7,
-    "autumn_start_month": 9,
-    "autumn_end_month": 1,
+    "principal_term_warning_days": 90,
 }
-SEMESTER_FIELDS = (
-    "spring_start_month",
-    "spring_end_month",
-    "autumn_start_month",
-    "autumn_end_month",
-)
 
 
 def label(name: str) -> str:
@@ -98,9 +87,6 @@ def test_the_range_is_spelled_out_in_the_message():
 def test_the_limits_themselves_are_allowed():
     low = {n: PolicyProfile.describe(n)["min"] for n in PolicyProfile.field_names()}
     high = {n: PolicyProfile.describe(n)["max"] for n in PolicyProfile.field_names()}
-    for semester in SEMESTER_FIELDS:
-        low.pop(semester)
-        high.pop(semester)
     assert PolicyProfile(**low).problems() == []
     assert PolicyProfile(**high).problems() == []
 
@@ -125,82 +111,6 @@ def test_every_bad_setting_is_listed():
         "min_full_time_share",
         "term_years",
     ]
-
-
-def test_spring_ending_before_it_starts_is_refused():
-    problems = PolicyProfile(spring_start_month=8, spring_end_month=3).problems()
-    assert [p.field for p in problems] == ["spring_end_month"]
-    assert "春季学期结束月份" in problems[0].message
-    assert "早于" in problems[0].message
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"autumn_start_month": 7},
-        {"autumn_end_month": 2},
-        {"autumn_start_month": 1, "autumn_end_month": 3},
-        {"spring_start_month": 1, "spring_end_month": 12, "autumn_start_month": 12},
-    ],
-)
-def test_overlapping_semesters_are_refused(changes):
-    problems = PolicyProfile(**changes).problems()
-    assert [p.field for p in problems] == ["autumn_start_month"]
-    assert problems[0].message == "春季学期与秋季学期的月份不能重叠"
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"spring_start_month": 3, "spring_end_month": 6, "autumn_start_month": 9},
-        {"autumn_start_month": 8, "autumn_end_month": 1},
-        {"autumn_start_month": 8, "autumn_end_month": 12},
-        {
-            "spring_start_month": 1,
-            "spring_end_month": 1,
-            "autumn_start_month": 2,
-            "autumn_end_month": 12,
-        },
-    ],
-)
-def test_other_consistent_semesters_are_accepted(changes):
-    assert PolicyProfile(**changes).problems() == []
-
-
-def test_a_bad_setting_and_inconsistent_semesters_are_listed_together():
-    profile = PolicyProfile(schools_per_inspector=0, spring_start_month=8, spring_end_month=3)
-    assert [p.field for p in profile.problems()] == ["schools_per_inspector", "spring_end_month"]
-
-
-def _months(start: int, end: int) -> set[int]:
-    if start <= end:
-        return set(range(start, end + 1))
-    return set(range(start, 13)) | set(range(1, end + 1))
-
-
-months = st.integers(min_value=1, max_value=12)
-
-
-@given(months, months, months, months)
-def test_semesters_are_accepted_exactly_when_spring_is_in_order_and_they_do_not_overlap(
-    spring_start, spring_end, autumn_start, autumn_end
-):
-    profile = PolicyProfile(
-        spring_start_month=spring_start,
-        spring_end_month=spring_end,
-        autumn_start_month=autumn_start,
-        autumn_end_month=autumn_end,
-    )
-    consistent = spring_start <= spring_end and not (
-        _months(spring_start, spring_end) & _months(autumn_start, autumn_end)
-    )
-    assert (profile.problems() == []) is consistent
-
-
-@given(st.integers(min_value=13, max_value=100) | st.integers(max_value=0))
-def test_a_month_outside_the_calendar_is_reported_not_looped_over(month):
-    problems = PolicyProfile(autumn_end_month=month).problems()
-    assert [p.field for p in problems] == ["autumn_end_month"]
 
 
 def test_validated_returns_the_profile_itself_when_it_is_fine():
@@ -252,5 +162,5 @@ def test_a_profile_cannot_be_changed_in_place():
 
 
 def test_as_dict_rebuilds_the_same_profile():
-    profile = PolicyProfile(term_years=4, min_full_time_share=0.25, autumn_end_month=12)
+    profile = PolicyProfile(term_years=4, min_full_time_share=0.25, visits_per_school_per_month=2)
     assert PolicyProfile(**profile.as_dict()) == profile

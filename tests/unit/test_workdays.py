@@ -1,28 +1,28 @@
 """Working days as pure rules: the official arrangement with its swapped working days (调休), the
-clerk's entries winning over it, Monday–Friday for a year the package does not know, when a year
-counts as known, school breaks from the semester months and the semester a day belongs to."""
+clerk's entries winning over it, the provisional public holidays (or Monday–Friday) for a year
+chinese-calendar does not know, and how sure a year's holidays are."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from core.enums import DayKind
-from core.office.policy import PolicyProfile
 from core.office.workdays import (
+    COMPLETE,
+    MISSING,
+    PROVISIONAL,
     WorkCalendar,
+    certainty_notice,
     official_workday,
     package_knows,
-    school_break,
-    semester_months,
-    semester_of,
+    provisional_holidays,
 )
 
 OFFICIAL = WorkCalendar()
-POLICY = PolicyProfile()
+PROVISIONAL_2027 = provisional_holidays(2027) or frozenset()
 
 
 def test_national_day_is_a_holiday_and_its_swapped_saturday_a_working_day():
@@ -37,9 +37,10 @@ def test_ordinary_weekdays_work_and_weekends_rest_in_a_known_year():
     assert not OFFICIAL.is_workday(date(2026, 11, 7))  # Saturday
 
 
-def test_a_year_the_package_does_not_know_is_monday_to_friday():
+def test_a_year_the_package_does_not_know_is_monday_to_friday_less_the_provisional_holidays():
     assert not package_knows(2027)
-    assert official_workday(date(2027, 1, 1))  # a Friday: New Year not entered yet
+    # 1 January 2027, a Friday, is a public holiday by the provisional source when installed.
+    assert official_workday(date(2027, 1, 1)) is (date(2027, 1, 1) not in PROVISIONAL_2027)
     assert not official_workday(date(2027, 1, 2))
     assert not official_workday(date(2027, 1, 3))
     assert OFFICIAL.workdays(date(2027, 3, 1), date(2027, 3, 7)) == [
@@ -68,13 +69,28 @@ def test_the_clerks_entries_make_an_unknown_year_work_as_announced():
     assert not calendar.is_workday(date(2027, 2, 21))
 
 
-def test_a_year_is_known_from_the_package_or_from_one_entry_of_the_clerk():
-    assert OFFICIAL.known_year(2026)
-    assert OFFICIAL.known_year(2004)
-    assert not OFFICIAL.known_year(2027)
-    assert not OFFICIAL.known_year(2003)
-    assert WorkCalendar({date(2027, 10, 1): DayKind.HOLIDAY}).known_year(2027)
-    assert not WorkCalendar({date(2027, 10, 1): DayKind.HOLIDAY}).known_year(2028)
+def test_a_year_is_complete_from_the_package_or_the_clerks_word_never_from_some_entries():
+    assert OFFICIAL.certainty(2026) == COMPLETE
+    assert OFFICIAL.certainty(2004) == COMPLETE
+    some = WorkCalendar({date(2027, 10, 1): DayKind.HOLIDAY})
+    assert some.certainty(2027) == PROVISIONAL
+    assert not some.known_year(2027)
+    assert WorkCalendar(complete_years=frozenset({2027})).certainty(2027) == COMPLETE
+
+
+def test_without_the_holidays_package_an_unknown_year_is_missing(monkeypatch):
+    monkeypatch.setattr("core.office.workdays.provisional_holidays", lambda year: None)
+    assert OFFICIAL.certainty(2027) == MISSING
+    assert WorkCalendar({date(2027, 10, 1): DayKind.HOLIDAY}).certainty(2027) == PROVISIONAL
+    assert official_workday(date(2027, 1, 1))  # a Friday, nothing known
+    assert "2027年" in certainty_notice(2027, MISSING)
+    assert certainty_notice(2026, COMPLETE) == ""
+
+
+def test_a_year_marked_complete_is_its_entries_over_monday_to_friday():
+    calendar = WorkCalendar({date(2027, 2, 8): DayKind.HOLIDAY}, frozenset({2027}))
+    assert not calendar.is_workday(date(2027, 2, 8))
+    assert calendar.is_workday(date(2027, 1, 1))  # the clerk's complete list leaves it a workday
 
 
 def test_workdays_includes_both_ends_and_is_empty_for_an_empty_range():
@@ -95,51 +111,6 @@ def test_an_entry_decides_its_day_and_no_other(day, holiday):
 
 
 @given(st.dates(min_value=date(2027, 1, 1), max_value=date(2035, 12, 31)))
-def test_unknown_years_rest_exactly_at_weekends(day):
-    assert OFFICIAL.is_workday(day) is (day.weekday() < 5)
-
-
-# --- school breaks and semesters ------------------------------------------------------------
-
-
-def test_by_default_only_august_is_a_school_break():
-    assert semester_months(POLICY) == set(range(1, 13)) - {8}
-    assert school_break(date(2026, 8, 15), POLICY)
-    assert not school_break(date(2026, 7, 31), POLICY)
-    assert not school_break(date(2026, 9, 1), POLICY)
-    assert not school_break(date(2027, 1, 20), POLICY)
-
-
-def test_school_breaks_follow_the_semester_months_of_the_policy():
-    policy = POLICY.with_changes(spring_start_month=3, spring_end_month=6, autumn_end_month=12)
-    breaks = {m for m in range(1, 13) if school_break(date(2026, m, 10), policy)}
-    assert breaks == {1, 2, 7, 8}
-
-
-@pytest.mark.parametrize(
-    ("day", "name", "start", "end"),
-    [
-        (date(2026, 11, 2), "2026年秋季学期", date(2026, 9, 1), date(2027, 1, 31)),
-        (date(2027, 1, 31), "2026年秋季学期", date(2026, 9, 1), date(2027, 1, 31)),
-        (date(2027, 2, 1), "2027年春季学期", date(2027, 2, 1), date(2027, 7, 31)),
-        (date(2028, 2, 29), "2028年春季学期", date(2028, 2, 1), date(2028, 7, 31)),
-    ],
-)
-def test_the_semester_of_a_day(day, name, start, end):
-    semester = semester_of(day, POLICY)
-    assert semester is not None
-    assert (semester.name, semester.start, semester.end) == (name, start, end)
-    assert day in semester
-    assert semester.end + timedelta(days=1) not in semester
-
-
-def test_a_day_of_the_summer_break_has_no_semester():
-    assert semester_of(date(2026, 8, 1), POLICY) is None
-
-
-@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2035, 12, 31)))
-def test_a_day_is_in_a_semester_exactly_when_it_is_not_in_a_break(day):
-    semester = semester_of(day, POLICY)
-    assert (semester is None) is school_break(day, POLICY)
-    if semester is not None:
-        assert semester.start <= day <= semester.end
+def test_unknown_years_rest_exactly_at_weekends_and_on_provisional_holidays(day):
+    holidays = provisional_holidays(day.year) or frozenset()
+    assert OFFICIAL.is_workday(day) is (day.weekday() < 5 and day not in holidays)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -49,15 +50,22 @@ from core.calendar.semester import (
 from core.calendar.visits import VisitInput, add_visit
 from core.changes import Change, changes_of
 from core.enums import DayKind, InspectorStatus, UnavailableReason, VisitKind
+from core.office.holiday_notice import (
+    SOURCE_LABELS,
+    NoticeParse,
+    YearHolidays,
+    import_notice,
+    parse_notice,
+    year_holidays,
+)
+from core.office.school_terms import Semester
 from core.office.workdays import (
-    UNKNOWN_YEAR_NOTICE,
-    Semester,
+    CERTAINTY_LABELS,
+    COMPLETE,
     calendar_edits,
     clear_days,
-    package_knows,
-    semester_from,
-    semester_of,
-    set_day,
+    mark_year_complete,
+    set_days,
 )
 from core.roster.inspectors import InspectorRow, inspector_rows
 from core.roster.schools import SchoolRow, school_rows
@@ -197,10 +205,12 @@ class DayEntry:
 
 
 class WorkdaysDialog(StayingDialog):
-    """工作日设置: the clerk's holidays and swapped working days (调休) of a year.
+    """工作日设置: the clerk's holidays and swapped working days (调休) of a year, one day or a
+    range at a time, or all at once from the State Council's notice pasted in.
 
-    Years the holiday package does not know get a notice: until the clerk enters the announced
-    arrangement, holidays count as ordinary weekdays.
+    The year's certainty (complete / provisional / missing) and its source are shown; entering
+    some days does not make a year complete — importing the notice or the clerk's explicit
+    "this year is complete" does.
     """
 
     def __init__(
@@ -227,16 +237,22 @@ class WorkdaysDialog(StayingDialog):
         )
         self.table = _list_view(self.model)
         self.remove_button = self.action(self.tr("Remove selected"), self.remove_selected)
+        self.notice_button = self.action(self.tr("Paste the State Council's notice…"), self.paste)
+        self.complete = QCheckBox(self.tr("This year's holidays are all entered"))
+        self.complete.clicked.connect(self._complete_clicked)
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.count, 1)
+        top.addWidget(self.notice_button)
         top.addWidget(self.remove_button)
         self.above.addLayout(top)
         self.above.addWidget(self.notice)
+        self.above.addWidget(self.complete)
         self.above.addWidget(self.table, 1)
         self.above.addWidget(_section_title(self.tr("Add or change a day")))
 
         self.day = self.add_field("day", self.tr("Date"), DateField())
+        self.last = self.add_field("last", self.tr("Until (for several days)"), DateField(True))
         self.kind = self.add_field("kind", self.tr("Kind"), enum_combo(DayKind))
         self.note = self.add_field("note", self.tr("Note"), QLineEdit())
         self.note.setPlaceholderText(self.tr("e.g. 春节 or 国庆节调休上班"))
@@ -263,39 +279,53 @@ class WorkdaysDialog(StayingDialog):
         """Read the entries of the year shown again."""
         year, db = self.year.value(), self.db
         self.run(
-            lambda: [DayEntry(*entry) for entry in calendar_edits(db, year)],
-            lambda entries: self.show_entries(year, entries),
+            lambda: (
+                [DayEntry(*entry) for entry in calendar_edits(db, year)],
+                year_holidays(db, year),
+            ),
+            lambda read: self.show_entries(year, *read),
         )
 
-    def show_entries(self, year: int, entries: list[DayEntry]) -> None:
-        """List the year's entries; say so when the holiday package does not know the year."""
+    def show_entries(self, year: int, entries: list[DayEntry], known: YearHolidays) -> None:
+        """List the year's entries and say how sure the year's holidays are, and whence."""
         if year != self.year.value():
             return
         self.model.set_rows(entries)
         self.table.resizeColumnsToContents()
         self.count.setText(self.tr("{count} day(s) entered").format(count=len(entries)))
-        known = package_knows(year)
-        if entries:
-            notice = self.tr(
-                "The holiday package does not know {year} yet: only the days listed here differ "
-                "from Monday to Friday."
-            ).format(year=year)
-        else:
-            notice = (
-                UNKNOWN_YEAR_NOTICE.replace("该年度", f"{year}年", 1)
-                + "。"
-                + self.tr(
-                    "Enter the holidays and swapped working days here once they are announced."
-                )
+        notice = self.tr("{year}: {status} (source: {source}).").format(
+            year=year, status=CERTAINTY_LABELS[known.status], source=SOURCE_LABELS[known.source]
+        )
+        if known.status != COMPLETE:
+            notice += " " + self.tr(
+                "Paste the State Council's notice once it is published, or enter the holidays "
+                "and swapped working days here and tick that the year is complete."
             )
         self.notice.setText(notice)
-        self.notice.setVisible(not known)
+        self.notice.setVisible(known.source != "package")
+        self.complete.setVisible(known.source != "package")
+        self.complete.setChecked(known.status == COMPLETE)
+
+    def _complete_clicked(self, checked: bool) -> None:
+        year, db = self.year.value(), self.db
+        self.run(
+            lambda: mark_year_complete(db, year, checked),
+            lambda _: self.refresh(),
+            changes_of(mark_year_complete),
+        )
+
+    def paste(self) -> None:
+        """Open the dialog that takes the State Council's notice."""
+        dialog = NoticeDialog(self.db, self.worker, self.today, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
 
     def save(self) -> None:
         """Save the day entered (replacing the day's earlier entry, after asking)."""
         day = self.day.value() or self.today
+        last = self.last.value() or day
         kind, note = self.kind.currentData(), self.note.text()
-        earlier = next((e for e in self.model.rows if e.day == day), None)
+        earlier = next((e for e in self.model.rows if day <= e.day <= last), None)
         if earlier is not None and not dialogs.ask(
             self,
             self.windowTitle(),
@@ -306,11 +336,14 @@ class WorkdaysDialog(StayingDialog):
             return
         db = self.db
         self.run(
-            lambda: set_day(db, day, kind, note), lambda _: self._saved(day), changes_of(set_day)
+            lambda: set_days(db, day, last, kind, note),
+            lambda _: self._saved(day),
+            changes_of(set_days),
         )
 
     def _saved(self, day: date) -> None:
         self.note.clear()
+        self.last.set_value(None)
         if day.year != self.year.value():
             self.year.setValue(day.year)
         else:
@@ -324,6 +357,93 @@ class WorkdaysDialog(StayingDialog):
             return
         db = self.db
         self.run(lambda: clear_days(db, days), lambda _: self.refresh(), changes_of(clear_days))
+
+
+@dataclass(frozen=True)
+class FestivalLine:
+    """One festival of a notice as previewed."""
+
+    name: str
+    holidays: str
+    workdays: str
+
+
+class NoticeDialog(StayingDialog):
+    """导入节假日安排通知: paste 《国务院办公厅关于XXXX年部分节假日安排的通知》, check it, see
+    every festival's days off and swapped working days, then save it all (or nothing)."""
+
+    def __init__(
+        self, db: Database, worker: DbWorker, today: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("The State Council's holiday notice"), db, worker, today, parent)
+        hint = QLabel(
+            self.tr(
+                "Paste the whole text of the notice "
+                "(国务院办公厅关于{year}年部分节假日安排的通知). "
+                "Check reads it and lists what it found; nothing is saved until you "
+                "press Save, and nothing at all when a part of it cannot be read."
+            ).format(year=today.year + 1)
+        )
+        hint.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("一、元旦：1月1日（周五）至3日（周日）放假，共3天。……")
+        self.year = QSpinBox()
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText(self.tr("Year from the title"))
+        self.year.setPrefix(self.tr("Year "))
+        self.model = RowTableModel(
+            [
+                Column(self.tr("Festival"), lambda f: f.name),
+                Column(self.tr("Days off"), lambda f: f.holidays),
+                Column(self.tr("Swapped working days"), lambda f: f.workdays),
+            ],
+            parent=self,
+        )
+        self.preview = _list_view(self.model)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.check_button = self.action(self.tr("Check"), lambda: self.read(save=False))
+        self.save_button = self.action(self.tr("Save"), lambda: self.read(save=True))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.year)
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.save_button)
+        self.above.addWidget(hint)
+        self.above.addWidget(self.text, 1)
+        self.above.addLayout(buttons)
+        self.below.addWidget(self.summary)
+        self.below.addWidget(self.preview, 1)
+        self.resize(760, 640)
+
+    def read(self, *, save: bool) -> None:
+        """Check the pasted text, and with ``save`` store it."""
+        text, year, db = self.text.toPlainText(), self.year.value() or None, self.db
+        self.run(
+            lambda: import_notice(db, text, year) if save else parse_notice(text, year),
+            lambda parse: self.show_parse(parse, save),
+            changes_of(import_notice) if save else (),
+        )
+
+    def show_parse(self, parse: NoticeParse, saved: bool) -> None:
+        """List the festivals read, and what could not be read."""
+
+        def days(found: Sequence[date]) -> str:
+            return "、".join(f"{d.month}月{d.day}日" for d in found) or "—"
+
+        self.model.set_rows(
+            [FestivalLine(f.name, days(f.holidays), days(f.workdays)) for f in parse.festivals]
+        )
+        self.preview.resizeColumnsToContents()
+        text = self.tr("{year}: {holidays} days off, {workdays} swapped working days.").format(
+            year=parse.year, holidays=len(parse.holidays), workdays=len(parse.workdays)
+        )
+        if parse.problems:
+            text += "\n" + self.tr("Cannot be read, so nothing will be saved:") + "\n"
+            text += "\n".join(parse.problems)
+        elif saved:
+            text += " " + self.tr("Saved: the year's holidays are complete.")
+        self.summary.setText(text)
 
 
 # --- inspectors' unavailable days ---------------------------------------------------------------
@@ -746,6 +866,7 @@ class SemesterCheckDialog(QDialog):
                     lambda p: show_date(p.principal_term_end),
                     lambda p: p.principal_term_end,
                 ),
+                Column(self.tr("Visit by"), lambda p: show_date(p.due_by), lambda p: p.due_by),
                 Column(
                     self.tr("Responsible inspector"),
                     lambda p: p.inspector or self.tr("(none)"),
@@ -796,7 +917,7 @@ class SemesterCheckDialog(QDialog):
             return
         term = self.data.semester
         day = term.start - timedelta(days=1) if direction < 0 else term.end + timedelta(days=1)
-        self.refresh(semester_from(day, self.data.policy, direction))
+        self.refresh(self.data.terms.semester_from(day, direction))
 
     def show_data(self, data: SemesterView) -> None:
         """Show the figures of the semester read."""
@@ -807,7 +928,7 @@ class SemesterCheckDialog(QDialog):
                 name=term.name, start=show_date(term.start), end=show_date(term.end)
             )
         )
-        in_break = semester_of(self.today, data.policy) is None
+        in_break = data.terms.semester_of(self.today) is None
         self.notice.setVisible(in_break)
         if in_break:
             self.notice.setText(
@@ -821,9 +942,9 @@ class SemesterCheckDialog(QDialog):
         )
         self.proposal_model.set_rows(data.proposals)
         self.proposal_title.setText(
-            self.tr("Principal's term ends this semester: {count} school(s)").format(
-                count=len(data.proposals)
-            )
+            self.tr(
+                "Principal's term ends this semester or in the break after it: {count} school(s)"
+            ).format(count=len(data.proposals))
         )
         for view in (self.shortfalls, self.proposals):
             view.resizeColumnsToContents()

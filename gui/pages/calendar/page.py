@@ -40,7 +40,7 @@ from core.calendar.visits import (
 )
 from core.changes import EVERYTHING, Change, changes_of
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
-from core.office.workdays import WEEKDAYS
+from core.office.workdays import WEEKDAYS, certainty_notice
 from db.engine import Database
 from gui import dialogs
 from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
@@ -120,7 +120,13 @@ class CalendarPage(ListPage):
                 (self.tr("Leave and training…"), self.edit_unavailability, False),
             ],
         )
-        self.add_button(self.tr("Export to phone calendar"), self.export_ics)
+        self.add_menu(
+            self.tr("Export to phone calendar"),
+            [
+                (self.tr("One inspector's month…"), self.export_ics, False),
+                (self.tr("Every inspector into a folder…"), self.export_all_ics, False),
+            ],
+        )
         self.sheets = add_sheet_menu(self, "visits", db, worker, today)
         self.add_button(self.tr("Print schedule"), self.print_schedule)
         self.finish_actions()
@@ -291,10 +297,16 @@ class CalendarPage(ListPage):
             ),
             self.tr("The plan is internal (四不两直): it is not sent to schools."),
         ]
-        if not self.data.known_year:
-            from core.office.workdays import UNKNOWN_YEAR_NOTICE
-
-            parts.append(f"{self.data.year}年：{UNKNOWN_YEAR_NOTICE}")
+        for who, start, end in self.data.breaks:
+            text = (
+                self.tr("Kindergartens' break from {start} to {end}.")
+                if who
+                else self.tr("School break from {start} to {end}: no routine visits.")
+            )
+            parts.append(text.format(start=show_date(start), end=show_date(end)))
+        notice = certainty_notice(self.data.year, self.data.holiday_data)
+        if notice:
+            parts.append(notice)
         self.summary.setText(" ".join(parts))
 
     # --- filters -----------------------------------------------------------------------------
@@ -425,6 +437,10 @@ class CalendarPage(ListPage):
             "Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, "
             "done and hand-entered visits stay."
         ).format(year, month)
+        if self.data is not None and self.data.year == year:
+            notice = certainty_notice(year, self.data.holiday_data)
+            if notice:
+                question += "\n\n" + self.tr("Note: {notice}.").format(notice=notice)
         if not dialogs.ask(self, self.tr("Generate month plan"), question):
             return
         self.worker.submit(
@@ -545,6 +561,27 @@ class CalendarPage(ListPage):
             on_error=self._failed,
         )
 
+    def export_all_ics(self) -> None:
+        """Write every inspector's month into a folder, one calendar file each."""
+        from core.calendar.ics import export_month_ics
+
+        title = self.tr("Export to phone calendar")
+        folder = dialogs.choose_folder(self, title)
+        if folder is None:
+            return
+        db, year, month = self.db, self.year, self.month
+        self.worker.submit(
+            lambda: export_month_ics(db, year, month, folder),
+            on_done=lambda files: dialogs.inform(
+                self,
+                title,
+                self.tr("{count} calendar file(s), one per inspector, saved in {folder}").format(
+                    count=len(files), folder=folder
+                ),
+            ),
+            on_error=self._failed,
+        )
+
     def print_schedule(self) -> None:
         """Preview the month's schedule (with the zone and inspector filters) for printing."""
         open_report(
@@ -588,7 +625,12 @@ class PlanResultDialog(QDialog):
             plan.year, plan.month, plan.added, plan.replaced
         )
         if plan.school_break:
-            text += " " + self.tr("The month is in the school holidays: no routine visits.")
+            text += " " + self.tr(
+                "The month lies mostly in the school holidays: no routine visits."
+            )
+        notice = certainty_notice(plan.year, plan.holiday_data)
+        if notice:
+            text += "\n" + self.tr("Note: {notice}.").format(notice=notice)
         if plan.unplaced:
             text += " " + self.tr("{0} school(s) could not be placed:").format(len(plan.unplaced))
         self.message = QLabel(text)

@@ -172,6 +172,8 @@ class DashboardPage(QWidget):
             "preservice": Card(self.tr("Pre-service training missing"), "training:preservice"),
             "workload": Card(self.tr("Heavy workloads"), "inspectors:overloaded"),
             "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
+            "principals": Card(self.tr("Principals' terms ending"), "schools"),
+            "holidays": Card(self.tr("Next year's holidays"), "calendar"),
             "zones": Card(self.tr("Zones"), "schools"),
         }
         self.card_area = QWidget()
@@ -322,6 +324,7 @@ class DashboardPage(QWidget):
             ),
         )
         self._show_work(o)
+        self._show_calendar(o)
         self._show_archives(o)
         crowded = sum(1 for z in o.zones if z.over_limit)
         self.cards["zones"].show_figure(
@@ -344,10 +347,12 @@ class DashboardPage(QWidget):
             )
             self.cards["unvisited"].show_figure(
                 str(v.unvisited_this_month),
-                self.tr("{count} of them have no visit planned this month").format(
+                self.tr("School holidays: no routine visits this month")
+                if v.school_break
+                else self.tr("{count} of them have no visit planned this month").format(
                     count=v.unvisited_unplanned
                 ),
-                alert=v.unvisited_unplanned > 0,
+                alert=v.unvisited_unplanned > 0 and not v.school_break,
             )
             self.cards["records"].show_figure(
                 str(v.records_missing),
@@ -366,6 +371,35 @@ class DashboardPage(QWidget):
                 self.tr("Not fixed after the follow-ups, or serious"),
                 alert=r.escalated > 0,
             )
+
+    def _show_calendar(self, o: Compliance) -> None:
+        """The cards of principals' terms ending (综合督导 due) and next year's holidays."""
+        c = o.calendar
+        if c is None:
+            return
+        self.cards["principals"].show_figure(
+            str(len(c.principals)),
+            self.tr("Within {days} days; {count} without a comprehensive inspection").format(
+                days=c.warning_days, count=len(c.unplanned)
+            ),
+            alert=bool(c.unplanned),
+        )
+        status = {
+            "complete": self.tr("Known"),
+            "provisional": self.tr("Provisional"),
+            "missing": self.tr("Missing"),
+        }[c.next_year_status]
+        self.cards["holidays"].show_figure(
+            status,
+            self.tr("{year}: import the State Council's notice when it is published").format(
+                year=c.next_year
+            )
+            if c.next_year_status != "complete"
+            else self.tr("{year}: holidays and swapped working days known").format(
+                year=c.next_year
+            ),
+            alert=c.remind_holidays,
+        )
 
     def _show_archives(self, o: Compliance) -> None:
         """The cards of the evaluation campaigns (迎检): the next phase deadline, overdue items."""

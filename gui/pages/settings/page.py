@@ -1,5 +1,6 @@
-"""The settings page (设置): the office's name, the policy profile, the printed paper (notice
-number prefix, signature and seal lines), language and the data file.
+"""The settings page (设置): the office's name, the policy profile, the school calendar (term
+dates, saved one term at a time), the printed paper (notice number prefix, signature and seal
+lines), language and the data file.
 
 The policy form is built from :class:`core.office.policy.PolicyProfile`'s field metadata (label,
 unit, range, group), so a new setting appears here without touching this page. Saving goes through
@@ -9,7 +10,9 @@ saves nothing when anything is wrong.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -45,6 +48,7 @@ from core.reports.settings import (
 )
 from db.engine import Database
 from gui import dialogs
+from gui.pages.settings.terms_box import TermsBox
 from gui.preferences import CHINESE, ENGLISH, language, set_language
 from gui.worker import DbWorker, report_failure
 
@@ -68,6 +72,8 @@ class SettingsPage(QWidget):
         restore_action: QAction,
         open_folder_action: QAction,
         parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -86,6 +92,7 @@ class SettingsPage(QWidget):
         self.policy_inputs: dict[str, QSpinBox | QDoubleSpinBox] = {}
         policy_boxes = self._policy_boxes()
         paper_box = self._paper_box()
+        self.terms_box = TermsBox(db, worker, today())
 
         self.language = QComboBox()
         self.language.addItem("中文（简体）", CHINESE)
@@ -141,6 +148,7 @@ class SettingsPage(QWidget):
         content_layout.addWidget(office_box)
         for box in policy_boxes:
             content_layout.addWidget(box)
+        content_layout.addWidget(self.terms_box)
         content_layout.addWidget(paper_box)
         content_layout.addWidget(language_box)
         content_layout.addWidget(data_box)
@@ -276,6 +284,8 @@ class SettingsPage(QWidget):
     def _data_changed(self, changes: frozenset[str]) -> None:
         if changes != SETTINGS_CHANGED and not self.is_modified():
             self.revert()
+        if Change.SETTINGS in changes:
+            self.terms_box.refresh()
 
     def fill_defaults(self) -> None:
         """Put the default rules into the form; they are stored only when saved."""
