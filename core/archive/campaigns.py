@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, delete, func, insert, select
 
 from core.archive.progress import item_overdue, next_phase_of, percent_of, school_progress
-from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.attachments import remove_unreferenced_blobs, session_attachment_digests
 from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus, SchoolKind
 from core.errors import FieldError, ValidationError, refusal
@@ -379,13 +379,13 @@ def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> None
         session.add_all(CampaignSchool(campaign_id=campaign_id, school_id=s) for s in added_schools)
         _fill(session, campaign_id, kept_schools, added_templates, new_due)
         _fill(session, campaign_id, added_schools, templates_after, new_due)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 def _item_copies(session: Session, *where: ColumnElement[bool]) -> set[str]:
-    """The stored names of the attachments of the checklist items matching ``where``."""
+    """The content digests of the attachments of the checklist items matching ``where``."""
     items = select(ChecklistItem.id).where(*where)
-    return session_stored_names(session, Attachment.checklist_item_id.in_(items))
+    return session_attachment_digests(session, Attachment.checklist_item_id.in_(items))
 
 
 @mutates(Change.CAMPAIGNS)
@@ -412,7 +412,7 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
             return
         copies = _item_copies(session, ChecklistItem.campaign_id == campaign_id)
         session.delete(campaign)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 def campaign_input(db: Database, campaign_id: int) -> CampaignInput:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.attachments import remove_unreferenced_blobs, session_attachment_digests
 from core.changes import Change, mutates
 from core.enums import (
     ComplaintChannel,
@@ -297,9 +297,9 @@ def delete_problem(db: Database, problem_id: int) -> None:
         problem = session.get(Problem, problem_id)
         if problem is None:
             return
-        copies = session_stored_names(session, Attachment.problem_id == problem_id)
+        copies = session_attachment_digests(session, Attachment.problem_id == problem_id)
         session.delete(problem)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 # --- follow-ups, 销号 and reports ---------------------------------------------------------------

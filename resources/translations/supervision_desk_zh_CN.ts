@@ -422,49 +422,59 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="56"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="65"/>
         <source>Attachments (saved at once)</source>
         <translation>附件（立即保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="67"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="76"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="69"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="78"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="71"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="80"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/attachments_box.py" line="82"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="80"/>
-        <location filename="../../gui/widgets/attachments_box.py" line="134"/>
-        <location filename="../../gui/widgets/attachments_box.py" line="148"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="91"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="174"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="115"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="105"/>
+        <source>{size:,} bytes</source>
+        <translation>{size:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/attachments_box.py" line="127"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="115"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="127"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="159"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="135"/>
-        <source>The copy of “{name}” is missing from the data folder.</source>
-        <translation>数据文件夹中缺少“{name}”的副本。</translation>
+        <location filename="../../gui/widgets/attachments_box.py" line="159"/>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="147"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="173"/>
         <source>Remove the attachment “{name}”?</source>
         <translation>确定删除附件“{name}”？</translation>
     </message>
@@ -1174,7 +1184,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="49"/>
+        <location filename="../../gui/worker.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1841,144 +1851,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
-        <location filename="../../gui/main_window.py" line="228"/>
-        <location filename="../../gui/main_window.py" line="234"/>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1990,24 +2000,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -4507,22 +4517,22 @@ subtotal ({marks})</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="162"/>
+        <location filename="../../gui/app.py" line="164"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="163"/>
+        <location filename="../../gui/app.py" line="165"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="234"/>
+        <location filename="../../gui/app.py" line="236"/>
         <source>Supervision Desk is already open</source>
         <translation>督导工作台已经打开</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="235"/>
+        <location filename="../../gui/app.py" line="237"/>
         <source>This database is already open in another Supervision Desk window:
 {path}
 
@@ -4533,12 +4543,12 @@ subtotal ({marks})</source>
 {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="240"/>
+        <location filename="../../gui/app.py" line="242"/>
         <source>That window was brought to the front.</source>
         <translation>已切换到那个窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="244"/>
         <source>Switch to that window, or close it and start again.</source>
         <translation>请切换到那个窗口，或关闭它后再启动。</translation>
     </message>

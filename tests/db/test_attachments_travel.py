@@ -1,0 +1,171 @@
+"""Attachments travel with their database: a backup carries them and a restore brings them back,
+another PC on the same PostgreSQL database opens them, and files an older version copied into
+the data folder are moved into the database on upgrade, never lost."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+from sqlalchemy import select, text
+
+from core.attachments import (
+    add_attachment,
+    adopt_folder_copies,
+    attachment_rows,
+    export_attachment,
+    legacy_path,
+    open_copy,
+)
+from core.calendar.visits import delete_visit
+from core.errors import ValidationError
+from db.backup import backup_to, restore_from
+from db.engine import Database
+from db.migrate import upgrade, upgrade_to
+from db.models import Attachment, Inspector, School, Visit
+from tests.conftest import TODAY
+from tests.db.attachment_helpers import opened_bytes, stored_digests
+
+
+def _visit(db: Database, day: int = 16) -> int:
+    with db.session() as session:
+        visit = Visit(
+            visit_date=date(2026, 11, day),
+            school=School(name=f"甲小学{day}", kind="primary"),
+            inspector=Inspector(name=f"王军{day}"),
+        )
+        session.add(visit)
+        session.flush()
+        return visit.id
+
+
+def test_backup_delete_the_visit_restore_and_the_file_opens_with_the_same_bytes(
+    sqlite_db, tmp_path
+):
+    visit_id = _visit(sqlite_db)
+    scan = tmp_path / "督导记录扫描.pdf"
+    content = os.urandom(2 * 1024 * 1024 + 5)
+    scan.write_bytes(content)
+    add_attachment(sqlite_db, scan, today=TODAY, visit_id=visit_id)
+    scan.unlink()
+    saved = backup_to(sqlite_db, tmp_path / "备份.db")
+
+    delete_visit(sqlite_db, visit_id)
+    assert stored_digests(sqlite_db) == set()
+    restore_from(sqlite_db, saved)
+
+    [row] = attachment_rows(sqlite_db, visit_id=visit_id)
+    assert row.file_name == "督导记录扫描.pdf"
+    opened = open_copy(sqlite_db, row.id, row.file_name)
+    assert opened.name == "督导记录扫描.pdf" and opened.read_bytes() == content
+
+
+@pytest.mark.postgres
+def test_another_pc_on_the_server_opens_the_attachment(postgres_url, tmp_path):
+    first_pc = Database.open(postgres_url)
+    second_pc = Database.open(postgres_url)
+    try:
+        upgrade(first_pc, backup=False)
+        visit_id = _visit(first_pc)
+        photo = tmp_path / "食堂.jpg"
+        photo.write_bytes(b"\xff\xd8\xff" + os.urandom(1024 * 1024))
+        add_attachment(first_pc, photo, today=TODAY, visit_id=visit_id)
+        [row] = attachment_rows(second_pc, visit_id=visit_id)
+        assert (row.file_name, row.size) == ("食堂.jpg", photo.stat().st_size)
+        assert opened_bytes(second_pc, row.id) == photo.read_bytes()
+    finally:
+        first_pc.dispose()
+        second_pc.dispose()
+
+
+def _attachment_of_an_older_version(db: Database, stored_name: str) -> int:
+    """A database at schema 0007 with one attachment whose copy is ``stored_name`` in the data
+    folder, then upgraded: the attachment's id."""
+    upgrade_to(db, "0007")
+    with db.engine.begin() as connection:
+        for statement in (
+            "INSERT INTO schools (id, name, kind, is_private, enrolment, principal, address,"
+            " phone, active) VALUES (1, '甲小学', 'primary', false, 0, '', '', '', true)",
+            "INSERT INTO inspectors (id, name, gender, unit, post, employment, phone,"
+            " photo_path, certificate_no, notes) VALUES (1, '王军', '', '', '', 'part_time',"
+            " '', '', '', '')",
+            "INSERT INTO visits (id, visit_date, school_id, inspector_id, kind, status, topic,"
+            " note, generated) VALUES (1, '2026-11-16', 1, 1, 'routine', 'done', '', '', false)",
+            "INSERT INTO attachments (id, visit_id, file_name, stored_name, added_on)"
+            f" VALUES (1, 1, '整改报告.pdf', '{stored_name}', '2026-11-16')",
+        ):
+            connection.execute(text(statement))
+    upgrade(db, backup=False)
+    return 1
+
+
+def test_files_an_older_version_copied_into_the_data_folder_are_moved_into_the_database(
+    empty_db, data_home
+):
+    content = b"%PDF-1.4 " + os.urandom(3 * 1024 * 1024)
+    copy = legacy_path("2026/visit-1-0123456789abcdef.pdf")
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(content)
+    attachment_id = _attachment_of_an_older_version(empty_db, "2026/visit-1-0123456789abcdef.pdf")
+    [row] = attachment_rows(empty_db, visit_id=1)
+    assert row.size is None, "not in the database yet"
+
+    assert adopt_folder_copies(empty_db) == 1
+    assert copy.read_bytes() == content, "the folder is left as it was"
+    copy.unlink()
+    [row] = attachment_rows(empty_db, visit_id=1)
+    assert row.size == len(content)
+    assert opened_bytes(empty_db, attachment_id) == content
+    assert adopt_folder_copies(empty_db) == 0, "nothing is moved twice"
+
+
+def test_opening_an_older_versions_attachment_moves_it_in_first(empty_db, data_home):
+    copy = legacy_path("2026/visit-1-fedcba9876543210.jpg")
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(b"\xff\xd8\xff old photo")
+    attachment_id = _attachment_of_an_older_version(empty_db, "2026/visit-1-fedcba9876543210.jpg")
+    assert opened_bytes(empty_db, attachment_id) == b"\xff\xd8\xff old photo"
+    copy.unlink()
+    assert opened_bytes(empty_db, attachment_id) == b"\xff\xd8\xff old photo"
+
+
+def test_an_older_versions_attachment_whose_copy_is_not_on_this_pc_says_where_it_is(
+    empty_db, data_home
+):
+    attachment_id = _attachment_of_an_older_version(empty_db, "2026/visit-1-0000000000000000.doc")
+    assert adopt_folder_copies(empty_db) == 0
+    with pytest.raises(ValidationError) as refused:
+        opened_bytes(empty_db, attachment_id)
+    assert refused.value.messages() == [
+        "附件“整改报告.pdf”的内容不在数据库中：它是旧版本保存在某台电脑数据文件夹里的副本，"
+        "本机找不到。请在添加它的那台电脑上打开一次本程序。"
+    ]
+    with empty_db.session() as session:
+        assert session.scalars(select(Attachment.file_name)).all() == ["整改报告.pdf"]
+
+
+def test_content_left_by_an_interrupted_removal_is_cleared_at_the_next_start(db, tmp_path):
+    visit_id = _visit(db)
+    note = tmp_path / "a.txt"
+    note.write_text("记录")
+    attachment_id = add_attachment(db, note, today=TODAY, visit_id=visit_id)
+    with db.session() as session:  # the attachment went, the program stopped before its content
+        session.execute(Attachment.__table__.delete().where(Attachment.id == attachment_id))
+    assert len(stored_digests(db)) == 1
+    adopt_folder_copies(db)
+    assert stored_digests(db) == set()
+
+
+def test_a_saved_copy_replaces_a_file_only_when_complete(db, tmp_path):
+    visit_id = _visit(db)
+    source = tmp_path / "名单.xlsx"
+    source.write_bytes(b"PK roll")
+    attachment_id = add_attachment(db, source, today=TODAY, visit_id=visit_id)
+    target = tmp_path / "另存" / "名单.xlsx"
+    with pytest.raises(ValidationError, match=r"无法把附件“名单\.xlsx”保存到"):
+        export_attachment(db, attachment_id, target)
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    assert export_attachment(db, attachment_id, target).read_bytes() == b"PK roll"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["名单.xlsx"]
