@@ -33,6 +33,7 @@ from core.errors import StaleEditError
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school, save_zone, zone_rows
 from core.roster.training import TrainingInput, add_training, training_lines, update_training
+from db.errors import DatabaseEnvironmentError
 from db.models import (
     Campaign,
     ChecklistItem,
@@ -187,3 +188,19 @@ def test_a_template_whose_items_changed_meanwhile_refuses_the_older_edit(db):
             select(TemplateItem.title).where(TemplateItem.template_id == office["extra"])
         ).all()
         assert sorted(titles) == ["作业公示", "作业时长记录"]
+
+
+def test_two_saves_of_one_row_at_the_same_moment_refuse_the_later(db):
+    """Both clerks passed the version check before either wrote: the database's own check
+    (UPDATE … WHERE version = the one read) refuses the later write, in Chinese."""
+    zone = save_zone(db, "城关片")
+    refused = pytest.raises(DatabaseEnvironmentError, match="刚刚被他人同时修改，本次没有保存")
+    with refused, db.session() as first:
+        row = first.get(Zone, zone)
+        assert row is not None
+        with db.session() as second:
+            other = second.get(Zone, zone)
+            assert other is not None
+            other.name = "城关责任区"
+        row.name = "城关一片"
+    assert [z.name for z in zone_rows(db)] == ["城关责任区"]
