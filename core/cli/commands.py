@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli.database import open_checked
 from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.errors import NotEmptyError, ValidationError
@@ -113,30 +114,8 @@ def _iso_date(text: str) -> date:
 
 
 def _open(args: argparse.Namespace, *, check: bool = True) -> Database:
-    """The database of ``--db``; unless ``check`` is false (restore), a 0-byte or damaged file
-    is refused with one line naming the newest intact backup and the command that restores it.
-    """
-    from db.backup import check_database_file
-    from db.engine import Database
-    from db.errors import DatabaseDamagedError
-
-    db = Database.open(args.db)
-    if not check:
-        return db
-    try:
-        check_database_file(db)
-    except DatabaseDamagedError as exc:
-        if exc.newest_backup is None:
-            raise
-        command = f"restore {exc.newest_backup}"
-        raise DatabaseDamagedError(
-            f"{exc.message}。恢复命令：{command}",
-            f"{exc.english} To restore it: {command}",
-            path=exc.path,
-            backups_folder=exc.backups_folder,
-            newest_backup=exc.newest_backup,
-        ) from exc
-    return db
+    """The database of ``--db``, refused if damaged unless ``check`` is false (restore)."""
+    return open_checked(args.db, check=check)
 
 
 def _print(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
