@@ -127,18 +127,28 @@ def _print(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: st
 
 
 def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from core.attachments import adopt_folder_copies
     from db.migrate import HEAD_REVISION, schema_revision, upgrade
 
     db = _open(args)
     before = schema_revision(db)
     backup_file = upgrade(db)
-    data = {"database": db.describe(), "from": before, "to": HEAD_REVISION, "backup": backup_file}
+    moved = adopt_folder_copies(db)
+    data = {
+        "database": db.describe(),
+        "from": before,
+        "to": HEAD_REVISION,
+        "backup": backup_file,
+        "attachments_moved": moved,
+    }
     if before == HEAD_REVISION:
         text = f"数据库已是最新版本（{HEAD_REVISION}）：{db.describe()}"
     else:
         text = f"数据库已升级到版本 {HEAD_REVISION}：{db.describe()}"
         if backup_file:
             text += f"\n升级前的备份：{backup_file}"
+    if moved:
+        text += f"\n已把旧版本放在数据文件夹中的 {moved} 个附件移入数据库（原文件保留）。"
     _print(out, args, data, text)
     return EXIT_OK
 

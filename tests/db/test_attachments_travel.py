@@ -8,7 +8,7 @@ import os
 from datetime import date
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from core.attachments import (
     add_attachment,
@@ -22,10 +22,10 @@ from core.calendar.visits import delete_visit
 from core.errors import ValidationError
 from db.backup import backup_to, restore_from
 from db.engine import Database
-from db.migrate import upgrade, upgrade_to
+from db.migrate import upgrade
 from db.models import Attachment, Inspector, School, Visit
 from tests.conftest import TODAY
-from tests.db.attachment_helpers import opened_bytes, stored_digests
+from tests.db.attachment_helpers import attachment_of_schema_0007, opened_bytes, stored_digests
 
 
 def _visit(db: Database, day: int = 16) -> int:
@@ -80,24 +80,11 @@ def test_another_pc_on_the_server_opens_the_attachment(postgres_url, tmp_path):
 
 
 def _attachment_of_an_older_version(db: Database, stored_name: str) -> int:
-    """A database at schema 0007 with one attachment whose copy is ``stored_name`` in the data
-    folder, then upgraded: the attachment's id."""
-    upgrade_to(db, "0007")
-    with db.engine.begin() as connection:
-        for statement in (
-            "INSERT INTO schools (id, name, kind, is_private, enrolment, principal, address,"
-            " phone, active) VALUES (1, '甲小学', 'primary', false, 0, '', '', '', true)",
-            "INSERT INTO inspectors (id, name, gender, unit, post, employment, phone,"
-            " photo_path, certificate_no, notes) VALUES (1, '王军', '', '', '', 'part_time',"
-            " '', '', '', '')",
-            "INSERT INTO visits (id, visit_date, school_id, inspector_id, kind, status, topic,"
-            " note, generated) VALUES (1, '2026-11-16', 1, 1, 'routine', 'done', '', '', false)",
-            "INSERT INTO attachments (id, visit_id, file_name, stored_name, added_on)"
-            f" VALUES (1, 1, '整改报告.pdf', '{stored_name}', '2026-11-16')",
-        ):
-            connection.execute(text(statement))
+    """An attachment a version at schema 0007 made, its copy ``stored_name`` in the data
+    folder, upgraded: its id."""
+    attachment_id = attachment_of_schema_0007(db, stored_name)
     upgrade(db, backup=False)
-    return 1
+    return attachment_id
 
 
 def test_files_an_older_version_copied_into_the_data_folder_are_moved_into_the_database(
