@@ -7,7 +7,8 @@ PostgreSQL server sees it. Attachments with the same content share its chunks; r
 of them removes the chunks, in the same transaction on the office-wide ``attachments`` lock, so
 a clerk attaching the same file at that moment cannot be left pointing at nothing.
 
-Only a regular, non-empty file of at most :data:`ATTACHMENT_MAX_BYTES` is accepted — not a
+Only a regular, non-empty file within the office's size limit (the policy's 附件大小上限, 200 MB
+unless changed) is accepted — not a
 folder, a device (/dev/zero), a pipe or a socket. It is read twice in chunks, never whole: once
 for its digest (content already stored is not stored again), then into the database while the
 digest is checked again (a file that changed meanwhile is refused). Opening an attachment streams
@@ -39,6 +40,7 @@ from sqlalchemy import ColumnElement, delete, exists, insert, select
 
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
+from core.office.settings import load_policy
 from core.parsing import clean_text
 from db.engine import hold_office_lock
 from db.models import Attachment, AttachmentBlob, ChecklistItem, Problem, Visit
@@ -52,8 +54,6 @@ if TYPE_CHECKING:
 LEGACY_FOLDER = "attachments"
 """The data-folder sub-folder where versions before schema 0008 copied attachments."""
 FILE_NAME_MAX = 300
-ATTACHMENT_MAX_BYTES = 200 * 1024 * 1024
-"""The largest file that can be attached (200 MB): scans and photos fit, whole videos do not."""
 CHUNK_BYTES = 1024 * 1024
 OPENED_FOLDER = "SupervisionDesk-attachments"
 """The sub-folder of the system's temporary folder that attachments are opened from."""
@@ -192,17 +192,20 @@ def add_attachment(
     visit_id: int | None = None,
     problem_id: int | None = None,
     checklist_item_id: int | None = None,
-    max_bytes: int = ATTACHMENT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> int:
     """Store ``source`` in the database and attach it to a visit, a problem or a checklist item
     (exactly one of them); returns the attachment's id.
 
     Refuses (:class:`ValidationError`, naming the file) anything but a non-empty regular file,
-    and a file larger than ``max_bytes``; nothing is stored then.
+    and a file larger than ``max_bytes`` (by default the policy's 附件大小上限); nothing is
+    stored then.
     """
     model, owner_id = _owner(visit_id, problem_id, checklist_item_id)
     source = Path(source)
     name = clean_text(source.name)[-FILE_NAME_MAX:]
+    if max_bytes is None:
+        max_bytes = load_policy(db).attachment_max_mb * 1024 * 1024
     with _open_regular(source, max_bytes) as reader, db.session() as session:
         if session.get(model, owner_id) is None:
             raise _refusal("要添加附件的记录已不存在")

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core.attachments import ATTACHMENT_MAX_BYTES, add_attachment, attachment_rows
+from core.attachments import add_attachment, attachment_rows
 from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
 from db.engine import Database
 from db.models import AttachmentBlob, Inspector, School, Visit
 from tests.conftest import TODAY
@@ -36,8 +38,22 @@ def visit_id(db: Database) -> int:
         return visit.id
 
 
-def test_the_limit_is_200_mb():
-    assert ATTACHMENT_MAX_BYTES == 200 * 1024 * 1024
+MB = 1024 * 1024
+
+
+def test_the_limit_is_200_mb_unless_the_office_changes_it(db, visit_id, tmp_path):
+    assert PolicyProfile().attachment_max_mb == 200
+    save_settings(db, office_name="城关督导室", policy=PolicyProfile(attachment_max_mb=1))
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%" * (MB + 1))
+    with pytest.raises(ValidationError) as refused:
+        add_attachment(db, scan, today=TODAY, visit_id=visit_id)
+    assert refused.value.messages() == [
+        "“扫描件.pdf”有 1.1 MB，超过附件大小上限 1 MB，不能添加。请压缩或拆分后再添加。"
+    ]
+    scan.write_bytes(b"%" * MB)
+    add_attachment(db, scan, today=TODAY, visit_id=visit_id)
+    assert [r.size for r in attachment_rows(db, visit_id=visit_id)] == [MB]
 
 
 @posix_only
@@ -96,7 +112,7 @@ def test_a_folder_is_refused(db, visit_id, tmp_path):
 def test_a_file_over_the_limit_is_refused_before_it_is_read(db, visit_id, tmp_path, monkeypatch):
     big = tmp_path / "录像.mp4"
     with big.open("wb") as file:
-        file.truncate(ATTACHMENT_MAX_BYTES + 1)  # sparse: takes no room on the disk
+        file.truncate(200 * MB + 1)  # sparse: takes no room on the disk
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     with pytest.raises(ValidationError) as excinfo:
         add_attachment(db, big, today=TODAY, visit_id=visit_id)
