@@ -27,8 +27,10 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import shutil
 import stat
 import tempfile
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -57,6 +59,7 @@ FILE_NAME_MAX = 300
 CHUNK_BYTES = 1024 * 1024
 OPENED_FOLDER = "SupervisionDesk-attachments"
 """The sub-folder of the system's temporary folder that attachments are opened from."""
+OPENED_KEPT_S = 24 * 3600
 _LOCK = "attachments"
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
 
@@ -369,11 +372,24 @@ def _write_content(session: Session, digest: str, size: int, path: Path, name: s
 @mutates(Change.VISITS, Change.PROBLEMS, Change.CAMPAIGNS)
 def open_copy(db: Database, attachment_id: int, file_name: str) -> Path:
     """Write an attachment to a new folder of the system's temporary folder, under its own
-    name (``file_name``), for the system's program to open; returns the file."""
+    name (``file_name``), for the system's program to open; returns the file. What was opened
+    more than :data:`OPENED_KEPT_S` ago is removed first (its program has long read it, and a
+    complaint's scan should not lie about)."""
     base = Path(tempfile.gettempdir()) / OPENED_FOLDER
     base.mkdir(parents=True, exist_ok=True)
+    _tidy_opened(base)
     folder = Path(tempfile.mkdtemp(prefix=f"{attachment_id}-", dir=base))
     return export_attachment(db, attachment_id, folder / (Path(file_name).name or "附件"))
+
+
+def _tidy_opened(base: Path) -> None:
+    oldest = time.time() - OPENED_KEPT_S
+    for folder in base.iterdir():
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < oldest:
+                shutil.rmtree(folder, ignore_errors=True)  # a file still open stays (Windows)
+        except OSError:
+            continue
 
 
 def session_attachment_rows(

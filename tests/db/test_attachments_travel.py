@@ -5,12 +5,17 @@ the data folder are moved into the database on upgrade, never lost."""
 from __future__ import annotations
 
 import os
+import tempfile
+import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from core.attachments import (
+    OPENED_FOLDER,
+    OPENED_KEPT_S,
     add_attachment,
     adopt_folder_copies,
     attachment_rows,
@@ -38,6 +43,15 @@ def _visit(db: Database, day: int = 16) -> int:
         session.add(visit)
         session.flush()
         return visit.id
+
+
+@pytest.fixture(autouse=True)
+def temporary_folder(tmp_path, monkeypatch) -> Path:
+    """The system's temporary folder, private to the test."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
 def test_backup_delete_the_visit_restore_and_the_file_opens_with_the_same_bytes(
@@ -142,6 +156,23 @@ def test_content_left_by_an_interrupted_removal_is_cleared_at_the_next_start(db,
     assert len(stored_digests(db)) == 1
     adopt_folder_copies(db)
     assert stored_digests(db) == set()
+
+
+def test_what_was_opened_a_day_ago_is_removed_when_another_file_is_opened(
+    db, tmp_path, temporary_folder
+):
+    visit_id = _visit(db)
+    source = tmp_path / "照片.jpg"
+    source.write_bytes(b"\xff\xd8\xff photo")
+    attachment_id = add_attachment(db, source, today=TODAY, visit_id=visit_id)
+    yesterday = open_copy(db, attachment_id, "照片.jpg")
+    an_hour_ago = open_copy(db, attachment_id, "照片.jpg")
+    day_old = time.time() - OPENED_KEPT_S - 60
+    os.utime(yesterday.parent, (day_old, day_old))
+    os.utime(an_hour_ago.parent, (time.time() - 3600,) * 2)
+    now = open_copy(db, attachment_id, "照片.jpg")
+    assert now.parent.parent == temporary_folder / OPENED_FOLDER
+    assert not yesterday.exists() and an_hour_ago.exists() and now.exists()
 
 
 def test_a_saved_copy_replaces_a_file_only_when_complete(db, tmp_path):

@@ -5,6 +5,7 @@ record form."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -184,6 +185,7 @@ def test_a_file_attached_to_a_visit_is_stored_opened_saved_and_removed(
     assert opened_bytes(office.db, stored.id) == b"\xff\xd8\xff kitchen"
     assert "食堂检查.jpg" in dialog.attachments.list.item(0).text()
 
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     opened: list[Path] = []
     monkeypatch.setattr(
         QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile()))
