@@ -307,7 +307,7 @@ class ZonesDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Zone name"))
         add = QPushButton(self.tr("Add"))
-        rename = QPushButton(self.tr("Rename"))
+        rename = self.rename_button = QPushButton(self.tr("Rename"))
         remove = QPushButton(self.tr("Delete"))
         add.clicked.connect(lambda: self._save(None))
         rename.clicked.connect(self._rename)
