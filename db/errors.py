@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm.exc import StaleDataError
 
 
 class DatabaseEnvironmentError(Exception):
@@ -193,6 +194,11 @@ def explain(exc: BaseException) -> DatabaseEnvironmentError | None:
     """Return a user-facing error for an environment problem, or None if ``exc`` is a bug."""
     if isinstance(exc, DatabaseEnvironmentError):
         return exc
+    if isinstance(exc, StaleDataError):  # two saves of one row at the same moment
+        return DatabaseEnvironmentError(
+            "这条记录刚刚被他人同时修改，本次没有保存，以免覆盖。请关闭后重新打开再修改。",
+            "Someone else saved this record at the same moment; nothing was saved.",
+        )
     if not isinstance(exc, DBAPIError | sqlite3.Error | OSError):
         return None
     original = str(getattr(exc, "orig", None) or exc)

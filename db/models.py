@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -47,6 +49,10 @@ class Zone(Base):
     """A responsibility zone (督学责任区)."""
 
     __tablename__ = "zones"
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
@@ -182,6 +188,10 @@ class TrainingRecord(Base):
         Index("ix_training_records_inspector_start", "inspector_id", "start_date"),
     )
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
     start_date: Mapped[date] = mapped_column(Date)
@@ -285,6 +295,10 @@ class Complaint(Base):
     __tablename__ = "complaints"
     __table_args__ = (Index("ix_complaints_received_on", "received_on"),)
 
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     received_on: Mapped[date] = mapped_column(Date)
     channel: Mapped[str] = mapped_column(String(20), default="phone")
@@ -317,6 +331,10 @@ class Problem(Base):
         Index("ix_problems_status_deadline", "status", "deadline"),
         Index("ix_problems_visit", "visit_id"),
     )
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
@@ -360,11 +378,13 @@ class FollowUp(Base):
 
 
 class Attachment(Base):
-    """A file the clerk attached to a visit record, a problem or an archive checklist item,
-    copied into the data folder.
+    """A file the clerk attached to a visit record, a problem or an archive checklist item.
 
-    ``stored_name`` is the copy's path relative to the attachments folder; ``file_name`` the
-    name the clerk knows it by.
+    Its content is in :class:`AttachmentBlob` under ``digest`` (the SHA-256 of the bytes), so it
+    travels with the database (backups, restores, other PCs on a server). ``file_name`` is the
+    name the clerk knows it by. ``stored_name`` is where versions before 0008 copied the file in
+    the per-user data folder; a row whose ``digest`` is still unset has its content only there,
+    until :func:`core.attachments.adopt_folder_copies` moves it into the database.
     """
 
     __tablename__ = "attachments"
@@ -372,6 +392,7 @@ class Attachment(Base):
         Index("ix_attachments_visit", "visit_id"),
         Index("ix_attachments_problem", "problem_id"),
         Index("ix_attachments_checklist_item", "checklist_item_id"),
+        Index("ix_attachments_digest", "digest"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -383,6 +404,20 @@ class Attachment(Base):
     file_name: Mapped[str] = mapped_column(String(300))
     stored_name: Mapped[str] = mapped_column(String(500))
     added_on: Mapped[date] = mapped_column(Date)
+    digest: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class AttachmentBlob(Base):
+    """One chunk of an attachment's content: the content with SHA-256 ``digest`` is the chunks'
+    ``data`` in ``position`` order. Attachments with the same content share the chunks; the last
+    attachment removed takes them along."""
+
+    __tablename__ = "attachment_blobs"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ChecklistTemplate(Base):
@@ -393,6 +428,10 @@ class ChecklistTemplate(Base):
     """
 
     __tablename__ = "checklist_templates"
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -433,6 +472,10 @@ class Campaign(Base):
     """
 
     __tablename__ = "campaigns"
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -498,6 +541,10 @@ class ChecklistItem(Base):
 
     __tablename__ = "checklist_items"
     __table_args__ = (Index("ix_checklist_items_campaign_school", "campaign_id", "school_id"),)
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Raised by every change; a save made from an older view of the row is refused."""
+    __mapper_args__: dict[str, Any] = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))

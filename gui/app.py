@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core.attachments import adopt_folder_copies
 from db.backup import check_database_file, list_backups, restore_from
 from db.engine import Database
 from db.errors import DatabaseDamagedError, DatabaseEnvironmentError, friendly_errors
@@ -122,6 +123,7 @@ def open_database(target: str | None) -> Database:
         with friendly_errors():
             check_database_file(db)
             ensure_schema(db)
+            adopt_folder_copies(db)
     except Exception:
         db.dispose()
         raise

@@ -17,18 +17,20 @@ nothing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, delete, func, insert, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from core.archive.progress import item_overdue, next_phase_of, percent_of, school_progress
-from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.attachments import remove_unreferenced_blobs, session_attachment_digests
 from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus, SchoolKind
-from core.errors import FieldError, ValidationError, refusal
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
 from core.parsing import clean_text
 from db.models import (
     Attachment,
@@ -85,6 +87,8 @@ class CampaignInput:
     school_ids: tuple[int, ...]
     template_ids: tuple[int, ...]
     note: str = ""
+    version: int | None = field(default=None, compare=False)
+    """The stored campaign's version when it was read for editing (:func:`campaign_input`)."""
 
 
 def default_phases(start: date) -> tuple[PhaseInput, ...]:
@@ -295,15 +299,42 @@ def _untouched() -> ColumnElement[bool]:
     )
 
 
+CAMPAIGN_LABELS: Labels = {
+    "name": "名称",
+    "kind": ("类型", CampaignKind.label_of),
+    "started_on": "开始日期",
+    "note": "备注",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.CAMPAIGNS)
-def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> None:
+def update_campaign(
+    db: Database, campaign_id: int, data: CampaignInput, *, version: int | None = None
+) -> None:
     """Change a campaign. Schools added get their checklists; schools removed lose theirs and
     their scores;
     templates added are applied to every school; templates removed take along only the items
-    nobody has worked on. Items due on the old default date move to the new one."""
+    nobody has worked on. Items due on the old default date move to the new one.
+
+    ``version`` is the campaign's version when the clerk opened it: if someone saved it since
+    (its phases, schools or templates included), the change is refused
+    (:class:`~core.errors.StaleEditError`) and nothing is overwritten.
+    """
     with db.session() as session:
         campaign = _campaign(session, campaign_id)
         _validated(session, data, campaign_id)
+        if version is not None and campaign.version != version:
+            # Refused: applying the input only shows what was typed against what is stored.
+            apply_unless_stale(
+                session,
+                campaign,
+                version,
+                CAMPAIGN_LABELS,
+                lambda now: f"迎检工作“{now['name']}”",
+                lambda: _apply(campaign, data),
+            )
+        flag_modified(campaign, "name")  # a change of phases or schools alone is one too
         old_due = default_due_date([PhaseInput(p.name, p.deadline) for p in campaign.phases])
         new_due = default_due_date(data.phases)
         schools_before = set(
@@ -379,13 +410,13 @@ def update_campaign(db: Database, campaign_id: int, data: CampaignInput) -> None
         session.add_all(CampaignSchool(campaign_id=campaign_id, school_id=s) for s in added_schools)
         _fill(session, campaign_id, kept_schools, added_templates, new_due)
         _fill(session, campaign_id, added_schools, templates_after, new_due)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 def _item_copies(session: Session, *where: ColumnElement[bool]) -> set[str]:
-    """The stored names of the attachments of the checklist items matching ``where``."""
+    """The content digests of the attachments of the checklist items matching ``where``."""
     items = select(ChecklistItem.id).where(*where)
-    return session_stored_names(session, Attachment.checklist_item_id.in_(items))
+    return session_attachment_digests(session, Attachment.checklist_item_id.in_(items))
 
 
 @mutates(Change.CAMPAIGNS)
@@ -412,7 +443,7 @@ def delete_campaign(db: Database, campaign_id: int) -> None:
             return
         copies = _item_copies(session, ChecklistItem.campaign_id == campaign_id)
         session.delete(campaign)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 def campaign_input(db: Database, campaign_id: int) -> CampaignInput:
@@ -437,6 +468,7 @@ def campaign_input(db: Database, campaign_id: int) -> CampaignInput:
             school_ids=tuple(i for i, _ in sorted(schools, key=lambda s: (s[1], s[0]))),
             template_ids=tuple(templates),
             note=campaign.note,
+            version=campaign.version,
         )
 
 
@@ -527,6 +559,7 @@ class ChecklistRow:
     note: str
     overdue: bool
     attachment_count: int
+    version: int = 1
 
 
 def checklist_rows(
@@ -571,6 +604,7 @@ def checklist_rows(
                     note=item.note,
                     overdue=item_overdue(item.required, item.status, item.due_date, today),
                     attachment_count=count or 0,
+                    version=item.version,
                 ),
             )
             for item, school, count in session.execute(query)
@@ -630,9 +664,31 @@ def change_problems(change: ItemChange) -> list[FieldError]:
     return errors
 
 
+ITEM_LABELS: Labels = {
+    "status": ("状态", ItemStatus.label_of),
+    "responsible": "责任人",
+    "due_date": "完成期限",
+    "box_no": "盒号",
+    "location": "存放位置",
+    "note": "备注",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.CAMPAIGNS)
-def update_items(db: Database, item_ids: Sequence[int], change: ItemChange, today: date) -> int:
-    """Change many checklist items at once, all or nothing; returns how many were changed."""
+def update_items(
+    db: Database,
+    item_ids: Sequence[int],
+    change: ItemChange,
+    today: date,
+    *,
+    versions: Mapping[int, int] | None = None,
+) -> int:
+    """Change many checklist items at once, all or nothing; returns how many were changed.
+
+    ``versions`` maps items to their version when the clerk opened them (the one-item dialog):
+    if someone saved such an item since, the change is refused
+    (:class:`~core.errors.StaleEditError`) and nothing is overwritten."""
     ids = list(dict.fromkeys(item_ids))
     errors = change_problems(change)
     if errors:
@@ -659,17 +715,32 @@ def update_items(db: Database, item_ids: Sequence[int], change: ItemChange, toda
                     f"“完成期限”不能早于迎检工作的开始日期（{latest:%Y-%m-%d}）",
                 )
         for item in items:
-            if change.status is not None:
-                item.status = change.status
-            for name in TEXT_LIMITS:
-                value = getattr(change, name)
-                if value is not None:
-                    setattr(item, name, clean_text(value))
-            if change.note is not None:
-                item.note = change.note.strip()
-            if change.clear_due_date:
-                item.due_date = None
-            elif change.due_date is not None:
-                item.due_date = change.due_date
-            item.updated_on = today
+            apply_unless_stale(
+                session,
+                item,
+                (versions or {}).get(item.id),
+                ITEM_LABELS,
+                partial(_item_named, item.title),
+                partial(_change_item, item, change, today),
+            )
         return len(items)
+
+
+def _item_named(title: str, _now: dict[str, object]) -> str:
+    return f"清单项目“{title}”"
+
+
+def _change_item(item: ChecklistItem, change: ItemChange, today: date) -> None:
+    if change.status is not None:
+        item.status = change.status
+    for name in TEXT_LIMITS:
+        value = getattr(change, name)
+        if value is not None:
+            setattr(item, name, clean_text(value))
+    if change.note is not None:
+        item.note = change.note.strip()
+    if change.clear_due_date:
+        item.due_date = None
+    elif change.due_date is not None:
+        item.due_date = change.due_date
+    item.updated_on = today

@@ -31,14 +31,15 @@ row per item. Reading is tolerant of sheets clerks make themselves:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm.attributes import flag_modified
 
 from core.changes import Change, mutates
-from core.errors import FieldError, ValidationError, refusal
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
 from core.office.settings import put_setting
 from core.parsing import clean_text
 from core.sheets import cells
@@ -99,6 +100,8 @@ class TemplateInput:
     name: str
     description: str = ""
     items: tuple[ItemInput, ...] = ()
+    version: int | None = field(default=None, compare=False)
+    """The stored template's version when it was read for editing (:func:`template_input`)."""
 
 
 @dataclass(frozen=True)
@@ -176,8 +179,19 @@ def _name_taken(session: Session, name: str, template_id: int | None) -> bool:
     return session.scalar(query) is not None
 
 
-def _save(session: Session, data: TemplateInput, template_id: int | None, builtin: str = "") -> int:
-    """Store a cleaned, checked template inside an open session; returns its id."""
+TEMPLATE_LABELS: Labels = {"name": "模板名称", "description": "说明"}
+"""The fields a stale save names when it is refused."""
+
+
+def _save(
+    session: Session,
+    data: TemplateInput,
+    template_id: int | None,
+    builtin: str = "",
+    version: int | None = None,
+) -> int:
+    """Store a cleaned, checked template inside an open session; returns its id. A template
+    saved by someone since the clerk opened it at ``version`` is refused."""
     if _name_taken(session, data.name, template_id):
         raise refusal("name", "模板名称", f"已有名为“{data.name}”的清单模板，请换一个“模板名称”")
     if template_id is None:
@@ -188,6 +202,23 @@ def _save(session: Session, data: TemplateInput, template_id: int | None, builti
         if found is None:
             raise refusal("name", "模板名称", "找不到这个清单模板，它可能已被删除")
         template = found
+        if version is not None and template.version != version:
+            # Refused: applying the input only shows what was typed against what is stored.
+            apply_unless_stale(
+                session,
+                template,
+                version,
+                TEMPLATE_LABELS,
+                lambda now: f"清单模板“{now['name']}”",
+                lambda: _apply(template, data),
+            )
+        flag_modified(template, "name")  # a change of items alone is one too
+    _apply(template, data)
+    session.flush()
+    return template.id
+
+
+def _apply(template: ChecklistTemplate, data: TemplateInput) -> None:
     template.name = data.name
     template.description = data.description
     template.items = [
@@ -201,20 +232,27 @@ def _save(session: Session, data: TemplateInput, template_id: int | None, builti
         )
         for position, item in enumerate(data.items)
     ]
-    session.flush()
-    return template.id
 
 
 @mutates(Change.TEMPLATES)
-def save_template(db: Database, data: TemplateInput, template_id: int | None = None) -> int:
+def save_template(
+    db: Database,
+    data: TemplateInput,
+    template_id: int | None = None,
+    *,
+    version: int | None = None,
+) -> int:
     """Add a template (``template_id`` None) or replace one's name, description and items;
-    returns its id. Checklists already made from it keep their items as they were."""
+    returns its id. Checklists already made from it keep their items as they were.
+
+    ``version`` is the template's version when the clerk opened it: if someone saved it since
+    (its items included), the change is refused (:class:`~core.errors.StaleEditError`)."""
     data = clean_template(data)
     problems = template_problems(data)
     if problems:
         raise ValidationError(problems)
     with db.session() as session:
-        return _save(session, data, template_id)
+        return _save(session, data, template_id, version=version)
 
 
 @mutates(Change.TEMPLATES)
@@ -279,6 +317,7 @@ def template_input(db: Database, template_id: int) -> TemplateInput:
                 )
                 for item in template.items
             ),
+            version=template.version,
         )
 
 

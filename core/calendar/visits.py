@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.attachments import remove_unreferenced_blobs, session_attachment_digests
 from core.changes import Change, mutates
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
@@ -282,10 +282,10 @@ def delete_visits(db: Database, visit_ids: Sequence[int]) -> None:
     nothing else uses go afterwards."""
     with db.session() as session:
         visits = [_visit(session, visit_id) for visit_id in visit_ids]
-        copies = session_stored_names(session, Attachment.visit_id.in_(visit_ids))
+        copies = session_attachment_digests(session, Attachment.visit_id.in_(visit_ids))
         for visit in visits:
             session.delete(visit)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from core.casework.rectification import ANONYMOUS, ProblemInput, add_problem_in_session
 from core.changes import Change, mutates
 from core.enums import ComplaintChannel, LabelledEnum
-from core.errors import FieldError, ValidationError, refusal
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
 from core.parsing import clean_text
 from db.models import Complaint, Inspector, Problem, School
 
@@ -79,6 +79,7 @@ class ComplaintRow:
     result: str
     replied_on: date | None
     problems: int
+    version: int = 1
 
     @property
     def channel_label(self) -> str:
@@ -118,9 +119,32 @@ def complaint_problems(data: ComplaintInput) -> list[FieldError]:
     return errors
 
 
+COMPLAINT_LABELS: Labels = {
+    "received_on": "受理日期",
+    "channel": ("受理方式", ComplaintChannel.label_of),
+    "complainant": "投诉人",
+    "contact": "联系方式",
+    "content": "投诉内容",
+    "verification": "核实情况",
+    "result": "办理结果",
+    "replied_on": "答复日期",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.COMPLAINTS)
-def save_complaint(db: Database, data: ComplaintInput, complaint_id: int | None = None) -> int:
-    """Register a complaint (``complaint_id`` None) or change one; returns its id."""
+def save_complaint(
+    db: Database,
+    data: ComplaintInput,
+    complaint_id: int | None = None,
+    *,
+    version: int | None = None,
+) -> int:
+    """Register a complaint (``complaint_id`` None) or change one; returns its id.
+
+    ``version`` is the row's version when the clerk opened it: if someone saved it since, the
+    change is refused (:class:`~core.errors.StaleEditError`) and nothing is overwritten.
+    """
     problems = complaint_problems(data)
     if problems:
         raise ValidationError(problems)
@@ -137,18 +161,29 @@ def save_complaint(db: Database, data: ComplaintInput, complaint_id: int | None 
             if found is None:
                 raise refusal("content", "投诉", "找不到这条投诉记录")
             complaint = found
-        complaint.received_on = data.received_on
-        complaint.channel = data.channel
-        complaint.complainant = clean_text(data.complainant)
-        complaint.contact = clean_text(data.contact)
-        complaint.school_id = data.school_id
-        complaint.content = data.content.strip()
-        complaint.inspector_id = data.inspector_id
-        complaint.verification = data.verification.strip()
-        complaint.result = data.result.strip()
-        complaint.replied_on = data.replied_on
+        apply_unless_stale(
+            session,
+            complaint,
+            version,
+            COMPLAINT_LABELS,
+            lambda now: f"{now['received_on']:%Y-%m-%d} 受理的投诉",
+            lambda: _apply(complaint, data),
+        )
         session.flush()
         return complaint.id
+
+
+def _apply(complaint: Complaint, data: ComplaintInput) -> None:
+    complaint.received_on = data.received_on
+    complaint.channel = data.channel
+    complaint.complainant = clean_text(data.complainant)
+    complaint.contact = clean_text(data.contact)
+    complaint.school_id = data.school_id
+    complaint.content = data.content.strip()
+    complaint.inspector_id = data.inspector_id
+    complaint.verification = data.verification.strip()
+    complaint.result = data.result.strip()
+    complaint.replied_on = data.replied_on
 
 
 @mutates(Change.COMPLAINTS)
@@ -202,6 +237,7 @@ def complaint_rows(db: Database) -> list[ComplaintRow]:
                 result=c.result,
                 replied_on=c.replied_on,
                 problems=raised.get(c.id, 0),
+                version=c.version,
             )
             for c, school, inspector in session.execute(query)
         ]

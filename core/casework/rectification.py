@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.attachments import remove_unreferenced_blobs, session_attachment_digests
 from core.changes import Change, mutates
 from core.enums import (
     ComplaintChannel,
@@ -37,7 +37,7 @@ from core.enums import (
     VisitKind,
     VisitStatus,
 )
-from core.errors import FieldError, ValidationError, refusal
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.reports.settings import ReportSettings, load_report_settings
@@ -273,12 +273,39 @@ def add_problem(db: Database, data: ProblemInput) -> int:
         return add_problem_in_session(session, data).id
 
 
+PROBLEM_LABELS: Labels = {
+    "found_on": "发现日期",
+    "category": ("问题类别", ProblemCategory.label_of),
+    "description": "问题描述",
+    "requirement": ("整改要求", Requirement.label_of),
+    "deadline": "整改期限",
+    "note": "备注",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.PROBLEMS)
-def update_problem(db: Database, problem_id: int, data: ProblemInput) -> None:
-    """Change a problem as entered; its status follows from the changed data."""
+def update_problem(
+    db: Database, problem_id: int, data: ProblemInput, *, version: int | None = None
+) -> None:
+    """Change a problem as entered; its status follows from the changed data.
+
+    ``version`` is the row's version when the clerk opened it: if someone saved it since (a
+    follow-up recorded counts), the change is refused (:class:`~core.errors.StaleEditError`).
+    """
     with db.session() as session:
         problem = _problem(session, problem_id)
         _validated(session, data)
+        if version is not None and problem.version != version:
+            # Refused: applying the input only shows what was typed against what is stored.
+            apply_unless_stale(
+                session,
+                problem,
+                version,
+                PROBLEM_LABELS,
+                lambda now: f"整改问题“{now['description'][:20]}”",
+                lambda: _apply(problem, data),
+            )
         earliest = min((f.day for f in problem.follow_ups), default=None)
         if earliest is not None and data.found_on > earliest:
             raise refusal(
@@ -297,9 +324,9 @@ def delete_problem(db: Database, problem_id: int) -> None:
         problem = session.get(Problem, problem_id)
         if problem is None:
             return
-        copies = session_stored_names(session, Attachment.problem_id == problem_id)
+        copies = session_attachment_digests(session, Attachment.problem_id == problem_id)
         session.delete(problem)
-    remove_unreferenced_copies(db, copies)
+    remove_unreferenced_blobs(db, copies)
 
 
 # --- follow-ups, 销号 and reports ---------------------------------------------------------------
@@ -493,6 +520,7 @@ class ProblemRow:
     complaint_id: int | None
     note: str
     overdue: bool
+    version: int = 1
 
     @property
     def category_label(self) -> str:
@@ -563,6 +591,7 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
                 complaint_id=problem.complaint_id,
                 note=problem.note,
                 overdue=is_overdue(problem.status, problem.deadline, today),
+                version=problem.version,
             )
         )
     return rows

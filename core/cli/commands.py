@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli.arguments import Parser, day, examples
+from core.cli.database import open_checked
 from core.cli.holidays import add_holidays_parser, cmd_holidays
 from core.cli.ics import add_ics_parser, cmd_ics
 from core.cli.report import add_report_parser, cmd_report
@@ -178,30 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace, *, check: bool = True) -> Database:
-    """The database of ``--db``; unless ``check`` is false (restore), a 0-byte or damaged file
-    is refused with one line naming the newest intact backup and the command that restores it.
-    """
-    from db.backup import check_database_file
-    from db.engine import Database
-    from db.errors import DatabaseDamagedError
-
-    db = Database.open(args.db)
-    if not check:
-        return db
-    try:
-        check_database_file(db)
-    except DatabaseDamagedError as exc:
-        if exc.newest_backup is None:
-            raise
-        command = f"restore {exc.newest_backup}"
-        raise DatabaseDamagedError(
-            f"{exc.message}。恢复命令：{command}",
-            f"{exc.english} To restore it: {command}",
-            path=exc.path,
-            backups_folder=exc.backups_folder,
-            newest_backup=exc.newest_backup,
-        ) from exc
-    return db
+    """The database of ``--db``, refused if damaged unless ``check`` is false (restore)."""
+    return open_checked(args.db, check=check)
 
 
 def _print(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -213,18 +192,28 @@ def _print(out: TextIO, args: argparse.Namespace, data: dict[str, Any], text: st
 
 
 def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
+    from core.attachments import adopt_folder_copies
     from db.migrate import HEAD_REVISION, schema_revision, upgrade
 
     db = _open(args)
     before = schema_revision(db)
     backup_file = upgrade(db)
-    data = {"database": db.describe(), "from": before, "to": HEAD_REVISION, "backup": backup_file}
+    moved = adopt_folder_copies(db)
+    data = {
+        "database": db.describe(),
+        "from": before,
+        "to": HEAD_REVISION,
+        "backup": backup_file,
+        "attachments_moved": moved,
+    }
     if before == HEAD_REVISION:
         text = f"数据库已是最新版本（{HEAD_REVISION}）：{db.describe()}"
     else:
         text = f"数据库已升级到版本 {HEAD_REVISION}：{db.describe()}"
         if backup_file:
             text += f"\n升级前的备份：{backup_file}"
+    if moved:
+        text += f"\n已把旧版本放在数据文件夹中的 {moved} 个附件移入数据库（原文件保留）。"
     _print(out, args, data, text)
     return EXIT_OK
 

@@ -62,12 +62,12 @@ def _days(days: list[Any]) -> str:
 
 def cmd_holidays(args: argparse.Namespace, out: TextIO) -> int:
     """Import a notice or list a year; print the result (Chinese text or JSON)."""
+    from core.cli.database import open_checked
     from core.office.holiday_notice import SOURCE_LABELS, import_notice, year_holidays
     from core.office.workdays import CERTAINTY_LABELS
-    from db.engine import Database
     from db.migrate import ensure_schema
 
-    db = Database.open(getattr(args, "db", None))
+    db = open_checked(getattr(args, "db", None))
     try:
         ensure_schema(db)
         if args.action == "import":

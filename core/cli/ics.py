@@ -44,10 +44,10 @@ def add_ics_parser(commands: Any) -> argparse.ArgumentParser:
 def cmd_ics(args: argparse.Namespace, out: TextIO) -> int:
     """Write the files; list them (Chinese text or JSON)."""
     from core.calendar.ics import export_month_ics
-    from db.engine import Database
+    from core.cli.database import open_checked
     from db.migrate import ensure_schema
 
-    db = Database.open(getattr(args, "db", None))
+    db = open_checked(getattr(args, "db", None))
     try:
         ensure_schema(db)
         year, month = args.month

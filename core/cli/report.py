@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
+from core.cli.database import open_checked
 from core.reports import REPORT_KINDS
 
 
@@ -76,10 +77,9 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     """Write the report the arguments ask for and say where it is; returns the exit code."""
     from core.reports import write_report
-    from db.engine import Database
     from db.migrate import ensure_schema
 
-    db = Database.open(getattr(args, "db", None))
+    db = open_checked(getattr(args, "db", None))
     try:
         ensure_schema(db)
         path = write_report(

@@ -19,6 +19,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli import arguments
+from core.cli.database import open_checked
 from core.enums import VisitKind, VisitStatus
 from core.office.workdays import WEEKDAYS
 
@@ -97,10 +98,9 @@ def _notice(plan: MonthPlan) -> str:
 def cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:
     """Generate and save the month's plan; print it (Chinese text or JSON)."""
     from core.calendar.month_plan import generate_month
-    from db.engine import Database
     from db.migrate import ensure_schema
 
-    db = Database.open(getattr(args, "db", None))
+    db = open_checked(getattr(args, "db", None))
     try:
         ensure_schema(db)
         year, month = args.month

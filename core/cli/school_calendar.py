@@ -73,11 +73,11 @@ def _term_lines(terms: SchoolCalendar, years: list[int]) -> list[str]:
 
 def cmd_school_calendar(args: argparse.Namespace, out: TextIO) -> int:
     """List the terms or change one; print them (Chinese text or JSON)."""
+    from core.cli.database import open_checked
     from core.office.school_terms import set_term
-    from db.engine import Database
     from db.migrate import ensure_schema
 
-    db = Database.open(getattr(args, "db", None))
+    db = open_checked(getattr(args, "db", None))
     try:
         ensure_schema(db)
         if args.action == "set":

@@ -78,6 +78,7 @@ class ZoneRow:
     note: str
     schools: int
     over_limit: bool
+    version: int = 1
 
 
 def school_problems(data: SchoolInput) -> list[FieldError]:
@@ -244,14 +245,28 @@ def zone_rows(db: Database) -> list[ZoneRow]:
             ).all()
         )
         return [
-            ZoneRow(z.id, z.name, z.note, counts.get(z.id, 0), counts.get(z.id, 0) > limit)
+            ZoneRow(
+                z.id, z.name, z.note, counts.get(z.id, 0), counts.get(z.id, 0) > limit, z.version
+            )
             for z in session.scalars(select(Zone).order_by(Zone.sort_order, Zone.name))
         ]
 
 
+ZONE_LABELS: Labels = {"name": "责任区名称"}
+"""The fields a stale rename names when it is refused."""
+
+
 @mutates(Change.SCHOOLS)
-def save_zone(db: Database, name: str, zone_id: int | None = None, note: str = "") -> int:
-    """Add or rename a zone; returns its id."""
+def save_zone(
+    db: Database,
+    name: str,
+    zone_id: int | None = None,
+    note: str = "",
+    *,
+    version: int | None = None,
+) -> int:
+    """Add or rename a zone; returns its id. A rename made from ``version`` when someone saved
+    the zone since is refused (:class:`~core.errors.StaleEditError`)."""
     name = clean_text(name)
     if not name:
         raise ValidationError([FieldError("name", "责任区名称", "“责任区名称”不能为空")])
@@ -268,7 +283,13 @@ def save_zone(db: Database, name: str, zone_id: int | None = None, note: str = "
             if found is None:
                 raise ValidationError([FieldError("name", "责任区名称", "找不到这个责任区")])
             zone = found
-            zone.name, zone.note = name, note
+
+            def rename() -> None:
+                zone.name, zone.note = name, note
+
+            apply_unless_stale(
+                session, zone, version, ZONE_LABELS, lambda now: f"责任区“{now['name']}”", rename
+            )
         session.flush()
         return zone.id
 

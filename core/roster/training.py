@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from core.changes import Change, mutates
 from core.enums import TrainingForm
-from core.errors import FieldError, ValidationError
+from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
 from core.office.settings import policy_from_session
 from core.parsing import clean_text
 from core.roster.terms import add_years, consecutive_terms, current_term
@@ -61,6 +61,7 @@ class TrainingLine:
     hours: float
     certificate: str
     note: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -147,18 +148,44 @@ def add_training(db: Database, inspector_ids: Sequence[int], data: TrainingInput
         return added
 
 
+TRAINING_LABELS: Labels = {
+    "start_date": "开始日期",
+    "end_date": "结束日期",
+    "course": "培训名称",
+    "organizer": "主办单位",
+    "form": ("培训形式", TrainingForm.label_of),
+    "hours": ("学时", lambda hours: f"{float(hours):g}"),
+    "certificate": "证书编号",
+    "note": "备注",
+}
+"""The fields a stale save names when it is refused."""
+
+
 @mutates(Change.TRAINING)
-def update_training(db: Database, record_id: int, data: TrainingInput) -> None:
-    """Change one record."""
+def update_training(
+    db: Database, record_id: int, data: TrainingInput, *, version: int | None = None
+) -> None:
+    """Change one record; refused (:class:`~core.errors.StaleEditError`) if someone saved it
+    since the clerk opened it at ``version``."""
     _validated(data)
     with db.session() as session:
         record = session.get(TrainingRecord, record_id)
         if record is None:
             raise ValidationError([FieldError("course", "培训记录", "找不到这条培训记录")])
         fresh = record_from_input(data)
-        for name in ("start_date", "end_date", "course", "organizer", "form", "hours"):
-            setattr(record, name, getattr(fresh, name))
-        record.certificate, record.note = fresh.certificate, fresh.note
+
+        def apply() -> None:
+            for name in TRAINING_LABELS:
+                setattr(record, name, getattr(fresh, name))
+
+        apply_unless_stale(
+            session,
+            record,
+            version,
+            TRAINING_LABELS,
+            lambda now: f"培训记录“{now['course']}”",
+            apply,
+        )
 
 
 @mutates(Change.TRAINING)
@@ -198,6 +225,7 @@ def training_lines(db: Database, year: int | None = None) -> list[TrainingLine]:
                 r.hours,
                 r.certificate,
                 r.note,
+                r.version,
             )
             for r, name in session.execute(query)
         ]

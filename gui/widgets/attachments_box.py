@@ -1,14 +1,16 @@
-"""The attachments of one record: a list of the files with add, open and remove buttons.
+"""The attachments of one record: a list of the files with add, open, save-as and remove buttons.
 
 Used by the checklist item dialog of the 迎检档案 page and by the visit record dialog. Files are
-copied into (and removed from) the data folder through :mod:`core.attachments` at once, not when
-the surrounding dialog is saved.
+stored in (and removed from) the database through :mod:`core.attachments` at once, not when the
+surrounding dialog is saved. Opening one writes it to a temporary file on the worker and hands
+that file to the system's program for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.attachments import AttachmentRow, add_attachment, attachment_rows, remove_attachment
+from core.attachments import (
+    AttachmentRow,
+    add_attachment,
+    attachment_rows,
+    export_attachment,
+    open_copy,
+    remove_attachment,
+)
 from core.changes import Change
 from db.engine import Database
 from gui import dialogs
@@ -68,10 +77,12 @@ class AttachmentsBox(QGroupBox):
         self.add_button.clicked.connect(self.add_attachment)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self.open_attachment)
+        self.save_button = QPushButton(self.tr("Save as…"))
+        self.save_button.clicked.connect(self.save_attachment)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_attachment)
         buttons = QVBoxLayout()
-        for button in (self.add_button, self.open_button, self.remove_button):
+        for button in (self.add_button, self.open_button, self.save_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
@@ -90,12 +101,13 @@ class AttachmentsBox(QGroupBox):
         for row in rows:
             item = QListWidgetItem(f"{row.file_name}　（{show_date(row.added_on)}）")
             item.setData(ID_ROLE, row)
-            item.setToolTip(str(row.path))
+            if row.size is not None:
+                item.setToolTip(self.tr("{size:,} bytes").format(size=row.size))
             self.list.addItem(item)
         if rows:
             self.list.setCurrentRow(0)
-        self.open_button.setEnabled(bool(rows))
-        self.remove_button.setEnabled(bool(rows))
+        for button in (self.open_button, self.save_button, self.remove_button):
+            button.setEnabled(bool(rows))
 
     def rows(self) -> list[AttachmentRow]:
         """The files listed."""
@@ -111,7 +123,7 @@ class AttachmentsBox(QGroupBox):
         return item.data(ID_ROLE) if item is not None else None
 
     def add_attachment(self) -> None:
-        """Choose a file and copy it into the data folder as an attachment."""
+        """Choose a file and store it in the database as an attachment."""
         path = dialogs.open_file(self, self.tr("Add attachment"), self.tr("All files (*)"))
         if path is None:
             return
@@ -124,23 +136,37 @@ class AttachmentsBox(QGroupBox):
         )
 
     def open_attachment(self) -> None:
-        """Open the chosen attachment's copy with the system's program for it."""
+        """Write the chosen attachment to a temporary file and open it with the system's
+        program for it."""
         row = self._chosen()
         if row is None:
             return
-        if not row.path.exists():
-            dialogs.warn(
-                self,
-                self.tr("Attachments"),
-                self.tr("The copy of “{name}” is missing from the data folder.").format(
-                    name=row.file_name
-                ),
-            )
+        self.worker.submit(
+            lambda: open_copy(self.db, row.id, row.file_name),
+            on_done=self._open_file,
+            on_error=self._refused,
+        )
+
+    def _open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def save_attachment(self) -> None:
+        """Write the chosen attachment to a file the clerk chooses."""
+        row = self._chosen()
+        if row is None:
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(row.path)))
+        path = dialogs.save_file(
+            self, self.tr("Save attachment as"), row.file_name, self.tr("All files (*)")
+        )
+        if path is None:
+            return
+        self.worker.submit(
+            lambda: export_attachment(self.db, row.id, path),
+            on_error=self._refused,
+        )
 
     def remove_attachment(self) -> None:
-        """Remove the chosen attachment and its copy, after asking."""
+        """Remove the chosen attachment, after asking."""
         row = self._chosen()
         if row is None:
             return

@@ -27,102 +27,102 @@
         <translation>新建迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="132"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="133"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="133"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="134"/>
         <source>e.g. 2026年县域义务教育优质均衡督导评估迎检</source>
         <translation>例如：2026年县域义务教育优质均衡督导评估迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="134"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="135"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="135"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="136"/>
         <source>Started on</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="137"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="138"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="165"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="166"/>
         <source>Phases and their deadlines</source>
         <translation>工作阶段及截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="168"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="169"/>
         <source>Phase</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="168"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="169"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="178"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="179"/>
         <source>Add phase</source>
         <translation>添加阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="180"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="181"/>
         <source>Remove phase</source>
         <translation>删除阶段</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="253"/>
         <source>Schools taking part</source>
         <translation>参加学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="254"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="255"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="269"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="270"/>
         <source>Tick zone</source>
         <translation>勾选该责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="272"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="273"/>
         <source>Tick all kindergartens</source>
         <translation>勾选全部幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="274"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="275"/>
         <source>Tick all shown</source>
         <translation>勾选所列学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="278"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="279"/>
         <source>Untick all</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="296"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="297"/>
         <source>Templates applied</source>
         <translation>采用的清单模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="300"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="301"/>
         <source>{name} ({items} items, {required} required)</source>
         <translation>{name}（{items} 项，其中必备 {required} 项）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="306"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="307"/>
         <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
         <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="365"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
@@ -427,49 +427,59 @@
 <context>
     <name>AttachmentsBox</name>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="56"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="65"/>
         <source>Attachments (saved at once)</source>
         <translation>附件（立即保存）</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="67"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="76"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="69"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="78"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="71"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="80"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/attachments_box.py" line="82"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="80"/>
-        <location filename="../../gui/widgets/attachments_box.py" line="134"/>
-        <location filename="../../gui/widgets/attachments_box.py" line="148"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="91"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="174"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="115"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="105"/>
+        <source>{size:,} bytes</source>
+        <translation>{size:,} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/attachments_box.py" line="127"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="115"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="127"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="159"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="135"/>
-        <source>The copy of “{name}” is missing from the data folder.</source>
-        <translation>数据文件夹中缺少“{name}”的副本。</translation>
+        <location filename="../../gui/widgets/attachments_box.py" line="159"/>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/attachments_box.py" line="147"/>
+        <location filename="../../gui/widgets/attachments_box.py" line="173"/>
         <source>Remove the attachment “{name}”?</source>
         <translation>确定删除附件“{name}”？</translation>
     </message>
@@ -760,72 +770,72 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="300"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="300"/>
         <source>Edit complaint</source>
         <translation>编辑投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
         <source>From</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
         <source>Leave empty for an anonymous complaint</source>
         <translation>匿名投诉可不填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="311"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="313"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="314"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="314"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="315"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
         <source>Verification</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="318"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="318"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="319"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
@@ -1334,37 +1344,37 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="193"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="194"/>
         <source>Follow-up: {school}</source>
         <translation>复查：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="199"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="200"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="202"/>
         <source>Outcome</source>
         <translation>复查结论</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="202"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="203"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="208"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
         <translation>第{number}次复查。已于{day}向教育督导部门报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="210"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="211"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
         <translation>第{number}次复查：问题仍未整改的，将向教育督导部门报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="215"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="216"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
         <translation>第{number}次复查。第{count}次复查时仍未整改的问题将向教育督导部门报告。</translation>
     </message>
@@ -1834,82 +1844,82 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="416"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="416"/>
         <source>Change {count} items</source>
         <translation>批量修改 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="426"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="429"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="433"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="434"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="435"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="437"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="459"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="461"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="464"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="469"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="470"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="529"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="531"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -2427,22 +2437,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="267"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="268"/>
         <source>Re-check visit: {school}</source>
         <translation>安排回头看：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="270"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="271"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="274"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="275"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="275"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="276"/>
         <source>The school&apos;s responsible inspector</source>
         <translation>该校责任督学</translation>
     </message>
@@ -3230,62 +3240,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="243"/>
+        <location filename="../../gui/pages/schools/page.py" line="244"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="243"/>
+        <location filename="../../gui/pages/schools/page.py" line="244"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="247"/>
+        <location filename="../../gui/pages/schools/page.py" line="248"/>
         <source>Name</source>
         <translation>学校名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="248"/>
+        <location filename="../../gui/pages/schools/page.py" line="249"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="249"/>
+        <location filename="../../gui/pages/schools/page.py" line="250"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="250"/>
+        <location filename="../../gui/pages/schools/page.py" line="251"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="252"/>
+        <location filename="../../gui/pages/schools/page.py" line="253"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="253"/>
+        <location filename="../../gui/pages/schools/page.py" line="254"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="256"/>
+        <location filename="../../gui/pages/schools/page.py" line="257"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="258"/>
+        <location filename="../../gui/pages/schools/page.py" line="259"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="260"/>
+        <location filename="../../gui/pages/schools/page.py" line="261"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="261"/>
+        <location filename="../../gui/pages/schools/page.py" line="262"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -3311,171 +3321,171 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsPage</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="69"/>
+        <location filename="../../gui/pages/schools/page.py" line="70"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="70"/>
+        <location filename="../../gui/pages/schools/page.py" line="71"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="72"/>
+        <location filename="../../gui/pages/schools/page.py" line="73"/>
         <source>Ownership</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="73"/>
-        <location filename="../../gui/pages/schools/page.py" line="136"/>
+        <location filename="../../gui/pages/schools/page.py" line="74"/>
+        <location filename="../../gui/pages/schools/page.py" line="137"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="73"/>
+        <location filename="../../gui/pages/schools/page.py" line="74"/>
         <source>Public</source>
         <translation>公办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="75"/>
+        <location filename="../../gui/pages/schools/page.py" line="76"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="77"/>
+        <location filename="../../gui/pages/schools/page.py" line="78"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="77"/>
-        <location filename="../../gui/pages/schools/page.py" line="81"/>
+        <location filename="../../gui/pages/schools/page.py" line="78"/>
+        <location filename="../../gui/pages/schools/page.py" line="82"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="80"/>
+        <location filename="../../gui/pages/schools/page.py" line="81"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="85"/>
+        <location filename="../../gui/pages/schools/page.py" line="86"/>
         <source>Assigned since</source>
         <translation>挂牌起始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="89"/>
+        <location filename="../../gui/pages/schools/page.py" line="90"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="91"/>
+        <location filename="../../gui/pages/schools/page.py" line="92"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="95"/>
+        <location filename="../../gui/pages/schools/page.py" line="96"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="96"/>
+        <location filename="../../gui/pages/schools/page.py" line="97"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="98"/>
+        <location filename="../../gui/pages/schools/page.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="99"/>
-        <location filename="../../gui/pages/schools/page.py" line="127"/>
+        <location filename="../../gui/pages/schools/page.py" line="100"/>
+        <location filename="../../gui/pages/schools/page.py" line="128"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="99"/>
-        <location filename="../../gui/pages/schools/page.py" line="139"/>
+        <location filename="../../gui/pages/schools/page.py" line="100"/>
+        <location filename="../../gui/pages/schools/page.py" line="140"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="102"/>
+        <location filename="../../gui/pages/schools/page.py" line="103"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="108"/>
+        <location filename="../../gui/pages/schools/page.py" line="109"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="109"/>
+        <location filename="../../gui/pages/schools/page.py" line="110"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="114"/>
+        <location filename="../../gui/pages/schools/page.py" line="115"/>
         <source>Activate</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="116"/>
+        <location filename="../../gui/pages/schools/page.py" line="117"/>
         <source>Zones…</source>
         <translation>责任区…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="119"/>
+        <location filename="../../gui/pages/schools/page.py" line="120"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="121"/>
+        <location filename="../../gui/pages/schools/page.py" line="122"/>
         <source>Signs of the selected schools…</source>
         <translation>所选学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="122"/>
+        <location filename="../../gui/pages/schools/page.py" line="123"/>
         <source>Signs of every school…</source>
         <translation>全部学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="129"/>
+        <location filename="../../gui/pages/schools/page.py" line="130"/>
         <source>Without an inspector</source>
         <translation>未挂牌督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="133"/>
+        <location filename="../../gui/pages/schools/page.py" line="134"/>
         <source>Kindergartens</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="137"/>
+        <location filename="../../gui/pages/schools/page.py" line="138"/>
         <source>Large (own inspector)</source>
         <translation>大规模学校（1∶1）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="138"/>
+        <location filename="../../gui/pages/schools/page.py" line="139"/>
         <source>Same inspector for years</source>
         <translation>同一督学负责多年（宜交流）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="170"/>
+        <location filename="../../gui/pages/schools/page.py" line="171"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="175"/>
+        <location filename="../../gui/pages/schools/page.py" line="176"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="177"/>
+        <location filename="../../gui/pages/schools/page.py" line="178"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="219"/>
+        <location filename="../../gui/pages/schools/page.py" line="220"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -3484,8 +3494,8 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
 历史记录保留；其责任督学的挂牌自今日结束。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="111"/>
-        <location filename="../../gui/pages/schools/page.py" line="222"/>
+        <location filename="../../gui/pages/schools/page.py" line="112"/>
+        <location filename="../../gui/pages/schools/page.py" line="223"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -3916,47 +3926,47 @@ subtotal ({marks})</source>
         <translation>编辑模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="413"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="414"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="415"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="417"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="418"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="418"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="419"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="419"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="420"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="420"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="421"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="421"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="422"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="427"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="427"/>
         <source>Add item below</source>
         <translation>在下方插入</translation>
     </message>
@@ -4728,37 +4738,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="301"/>
+        <location filename="../../gui/pages/schools/page.py" line="302"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="307"/>
+        <location filename="../../gui/pages/schools/page.py" line="308"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="308"/>
+        <location filename="../../gui/pages/schools/page.py" line="309"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="309"/>
+        <location filename="../../gui/pages/schools/page.py" line="310"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="310"/>
+        <location filename="../../gui/pages/schools/page.py" line="311"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="343"/>
+        <location filename="../../gui/pages/schools/page.py" line="344"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="347"/>
+        <location filename="../../gui/pages/schools/page.py" line="348"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>
@@ -4766,22 +4776,22 @@ subtotal ({marks})</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="162"/>
+        <location filename="../../gui/app.py" line="164"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="163"/>
+        <location filename="../../gui/app.py" line="165"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="234"/>
+        <location filename="../../gui/app.py" line="236"/>
         <source>Supervision Desk is already open</source>
         <translation>督导工作台已经打开</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="235"/>
+        <location filename="../../gui/app.py" line="237"/>
         <source>This database is already open in another Supervision Desk window:
 {path}
 
@@ -4792,12 +4802,12 @@ subtotal ({marks})</source>
 {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="240"/>
+        <location filename="../../gui/app.py" line="242"/>
         <source>That window was brought to the front.</source>
         <translation>已切换到那个窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="244"/>
         <source>Switch to that window, or close it and start again.</source>
         <translation>请切换到那个窗口，或关闭它后再启动。</translation>
     </message>

@@ -2,7 +2,7 @@
 hangs nor is read, a device such as /dev/zero is refused at once, a folder is refused — a file
 over the size limit is refused before anything is read (a sparse file of more than 200 MB
 here), and a file is copied in chunks, never read whole into memory. A refusal names the file
-(and the limit) in Chinese and leaves no copy behind."""
+(and the limit) in Chinese and stores nothing."""
 
 from __future__ import annotations
 
@@ -13,18 +13,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
-from core.attachments import (
-    ATTACHMENT_DIR,
-    ATTACHMENT_MAX_BYTES,
-    add_attachment,
-    attachment_rows,
-)
+from core.attachments import add_attachment, attachment_rows
 from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
 from db.engine import Database
-from db.models import Inspector, School, Visit
-from db.paths import data_dir
+from db.models import AttachmentBlob, Inspector, School, Visit
 from tests.conftest import TODAY
+from tests.db.attachment_helpers import opened_bytes, stored_digests
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
 
@@ -40,13 +38,22 @@ def visit_id(db: Database) -> int:
         return visit.id
 
 
-def _leftovers() -> list[Path]:
-    folder = data_dir() / ATTACHMENT_DIR
-    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
+MB = 1024 * 1024
 
 
-def test_the_limit_is_200_mb():
-    assert ATTACHMENT_MAX_BYTES == 200 * 1024 * 1024
+def test_the_limit_is_200_mb_unless_the_office_changes_it(db, visit_id, tmp_path):
+    assert PolicyProfile().attachment_max_mb == 200
+    save_settings(db, office_name="城关督导室", policy=PolicyProfile(attachment_max_mb=1))
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%" * (MB + 1))
+    with pytest.raises(ValidationError) as refused:
+        add_attachment(db, scan, today=TODAY, visit_id=visit_id)
+    assert refused.value.messages() == [
+        "“扫描件.pdf”有 1.1 MB，超过附件大小上限 1 MB，不能添加。请压缩或拆分后再添加。"
+    ]
+    scan.write_bytes(b"%" * MB)
+    add_attachment(db, scan, today=TODAY, visit_id=visit_id)
+    assert [r.size for r in attachment_rows(db, visit_id=visit_id)] == [MB]
 
 
 @posix_only
@@ -76,14 +83,23 @@ def test_a_fifo_is_refused_without_hanging(db, visit_id, tmp_path):
         "请选择一个保存在磁盘上的文件。"
     ]
     assert attachment_rows(db, visit_id=visit_id) == []
-    assert _leftovers() == []
+    assert stored_digests(db) == set()
 
 
 @posix_only
 def test_dev_zero_is_refused_at_once(db, visit_id):
     with pytest.raises(ValidationError, match="“zero”不是普通文件"):
         add_attachment(db, Path("/dev/zero"), today=TODAY, visit_id=visit_id)
-    assert _leftovers() == []
+    assert stored_digests(db) == set()
+
+
+def test_an_empty_file_is_refused(db, visit_id, tmp_path):
+    empty = tmp_path / "空白.docx"
+    empty.touch()
+    with pytest.raises(ValidationError) as refused:
+        add_attachment(db, empty, today=TODAY, visit_id=visit_id)
+    assert refused.value.messages() == ["“空白.docx”是空文件（0 字节），没有内容，不能作为附件。"]
+    assert attachment_rows(db, visit_id=visit_id) == [] and stored_digests(db) == set()
 
 
 def test_a_folder_is_refused(db, visit_id, tmp_path):
@@ -96,7 +112,7 @@ def test_a_folder_is_refused(db, visit_id, tmp_path):
 def test_a_file_over_the_limit_is_refused_before_it_is_read(db, visit_id, tmp_path, monkeypatch):
     big = tmp_path / "录像.mp4"
     with big.open("wb") as file:
-        file.truncate(ATTACHMENT_MAX_BYTES + 1)  # sparse: takes no room on the disk
+        file.truncate(200 * MB + 1)  # sparse: takes no room on the disk
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     with pytest.raises(ValidationError) as excinfo:
         add_attachment(db, big, today=TODAY, visit_id=visit_id)
@@ -104,7 +120,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(db, visit_id, tmp_pa
         "“录像.mp4”有 200.1 MB，超过附件大小上限 200 MB，不能添加。请压缩或拆分后再添加。"
     ]
     assert attachment_rows(db, visit_id=visit_id) == []
-    assert _leftovers() == []
+    assert stored_digests(db) == set()
 
 
 def test_the_limit_counts_bytes_and_a_file_at_it_is_copied(db, visit_id, tmp_path):
@@ -112,7 +128,7 @@ def test_the_limit_counts_bytes_and_a_file_at_it_is_copied(db, visit_id, tmp_pat
     exact.write_bytes(b"x" * 1024)
     attachment_id = add_attachment(db, exact, today=TODAY, visit_id=visit_id, max_bytes=1024)
     [row] = attachment_rows(db, visit_id=visit_id)
-    assert row.id == attachment_id and row.path.read_bytes() == b"x" * 1024
+    assert row.id == attachment_id and opened_bytes(db, row.id) == b"x" * 1024
     exact.write_bytes(b"x" * 1025)
     with pytest.raises(ValidationError, match=r"“a\.pdf”有 1.1 KB，超过附件大小上限 1 KB"):
         add_attachment(db, exact, today=TODAY, visit_id=visit_id, max_bytes=1024)
@@ -127,19 +143,21 @@ def test_a_file_is_copied_in_chunks_not_read_whole(db, visit_id, tmp_path, monke
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
     add_attachment(db, source, today=TODAY, visit_id=visit_id)
     [row] = attachment_rows(db, visit_id=visit_id)
-    assert row.file_name == "扫描件.PDF"
-    assert row.path.name == f"visit-{visit_id}-{hashlib.sha256(content).hexdigest()[:16]}.pdf"
-    with row.path.open("rb") as copy:
-        assert copy.read() == content
-    assert _leftovers() == [row.path]
+    assert (row.file_name, row.size) == ("扫描件.PDF", len(content))
+    assert stored_digests(db) == {hashlib.sha256(content).hexdigest()}
+    with db.session() as session:
+        chunks = session.scalars(select(func.length(AttachmentBlob.data))).all()
+    assert sorted(chunks) == [17, *[1024 * 1024] * 3], "stored in 1 MB chunks"
+    monkeypatch.undo()
+    assert opened_bytes(db, row.id) == content
 
 
-def test_attaching_to_a_record_that_is_gone_leaves_no_copy(db, tmp_path):
+def test_attaching_to_a_record_that_is_gone_stores_nothing(db, tmp_path):
     source = tmp_path / "a.txt"
     source.write_text("记录")
     with pytest.raises(ValidationError, match="要添加附件的记录已不存在"):
         add_attachment(db, source, today=TODAY, visit_id=999_999)
-    assert _leftovers() == []
+    assert stored_digests(db) == set()
 
 
 def test_a_missing_file_is_named(db, visit_id, tmp_path):

@@ -35,7 +35,8 @@ from core.archive.scoring import (
 )
 from core.attachments import add_attachment, attachment_rows, remove_attachment
 from core.errors import ValidationError
-from db.models import Attachment, ChecklistItem, ChecklistTemplate, TemplateItem
+from db.models import ChecklistItem, ChecklistTemplate, TemplateItem
+from tests.db.attachment_helpers import opened_bytes, stored_digests
 from tests.db.campaign_helpers import (
     PHASES,
     START,
@@ -329,17 +330,17 @@ def test_the_checklist_flags_overdue_items_and_counts_attachments(office, tmp_pa
     add_attachment(db, tmp_path.joinpath("简介.docx"), today=TODAY, checklist_item_id=intro.id)
     assert [r.attachment_count for r in checklist_rows(db, campaign_id, TODAY)] == [2, 0, 0]
     [row, _] = attachment_rows(db, checklist_item_id=intro.id)
-    assert row.file_name == "简介.docx" and row.path.read_bytes() == b"PK intro"
+    assert row.file_name == "简介.docx" and opened_bytes(db, row.id) == b"PK intro"
     remove_attachment(db, first)
-    assert row.path.exists(), "the other attachment still shares the copy"
+    assert len(stored_digests(db)) == 1, "the other attachment still shares the content"
     with pytest.raises(ValueError, match="exactly one"):
         add_attachment(db, photo, today=TODAY, visit_id=1, checklist_item_id=intro.id)
     delete_campaign(db, campaign_id)
     assert attachment_rows(db, checklist_item_id=intro.id) == []
-    assert not row.path.exists(), "the copy in the data folder goes with the campaign"
+    assert stored_digests(db) == set(), "the content goes with the campaign"
 
 
-def test_a_school_taken_out_takes_its_attachments_copies_unless_shared(office, tmp_path):
+def test_a_school_taken_out_takes_its_attachments_content_unless_shared(office, tmp_path):
     db = office["db"]
     east, west = office["east"], office["west"]
     campaign_id = create_campaign(db, campaign(office, school_ids=(east, west)))
@@ -354,25 +355,13 @@ def test_a_school_taken_out_takes_its_attachments_copies_unless_shared(office, t
     add_attachment(db, photo, today=TODAY, checklist_item_id=west_intro.id)
     add_attachment(db, roll, today=TODAY, checklist_item_id=west_roll.id)
     [east_copy] = attachment_rows(db, checklist_item_id=east_intro.id)
-    [shared_copy] = attachment_rows(db, checklist_item_id=west_intro.id)
     [roll_copy] = attachment_rows(db, checklist_item_id=west_roll.id)
-    # Stored names carry their owner, so only data written elsewhere shares a copy across items.
-    with db.session() as session:
-        stored = session.scalar(
-            select(Attachment.stored_name).where(Attachment.checklist_item_id == west_intro.id)
-        )
-        session.add(
-            Attachment(
-                checklist_item_id=east_intro.id,
-                file_name="简介.docx",
-                stored_name=stored,
-                added_on=TODAY,
-            )
-        )
+    assert len(stored_digests(db)) == 2
 
     update_campaign(db, campaign_id, campaign(office, school_ids=(east,)))
-    assert not roll_copy.path.exists(), "the removed school's copy goes"
-    assert shared_copy.path.read_bytes() == b"PK intro", "an item kept still shares it"
-    assert east_copy.path.exists()
+    assert len(stored_digests(db)) == 1, "the removed school's own content goes"
+    assert opened_bytes(db, east_copy.id) == b"PK intro", "an item kept still shares it"
+    with pytest.raises(ValidationError, match="这个附件已被删除"):
+        opened_bytes(db, roll_copy.id)
     delete_campaign(db, campaign_id)
-    assert not east_copy.path.exists() and not shared_copy.path.exists()
+    assert stored_digests(db) == set()

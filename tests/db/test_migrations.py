@@ -35,6 +35,7 @@ APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "
     "visit_records",
     "visit_companions",
     "attachments",
+    "attachment_blobs",
     "problems",
     "follow_ups",
     "complaints",

@@ -38,6 +38,7 @@ from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from db.models import Attachment, FollowUp, Problem, Visit
+from tests.db.attachment_helpers import opened_bytes, stored_digests
 
 FOUND = date(2026, 10, 12)
 DAY = timedelta(days=1)
@@ -270,26 +271,19 @@ def test_deleting_a_problem_removes_its_follow_ups(db, office):
     assert (count(db, Problem), count(db, FollowUp)) == (0, 0)
 
 
-def test_deleting_a_problem_removes_its_attachments_copies_unless_shared(db, office, tmp_path):
+def test_deleting_a_problem_removes_its_attachments_content_unless_shared(db, office, tmp_path):
     gone = add_problem(db, problem(office))
     kept = add_problem(db, problem(office, description="消防通道堆放杂物"))
     photo = tmp_path / "整改前.jpg"
     photo.write_bytes(b"\xff\xd8 before")
     add_attachment(db, photo, today=FOUND, problem_id=gone)
-    [copy] = attachment_rows(db, problem_id=gone)
     add_attachment(db, photo, today=FOUND, problem_id=kept)
     [own] = attachment_rows(db, problem_id=kept)
-    # Stored names carry their owner, so only data written elsewhere shares a copy across problems.
-    with db.session() as session:
-        stored = session.scalar(select(Attachment.stored_name).where(Attachment.problem_id == gone))
-        session.add(
-            Attachment(problem_id=kept, file_name="整改前.jpg", stored_name=stored, added_on=FOUND)
-        )
     delete_problem(db, gone)
-    assert copy.path.read_bytes() == b"\xff\xd8 before", "another attachment still shares it"
+    assert opened_bytes(db, own.id) == b"\xff\xd8 before", "another attachment still shares it"
     delete_problem(db, kept)
     assert count(db, Attachment) == 0
-    assert not copy.path.exists() and not own.path.exists()
+    assert stored_digests(db) == set()
 
 
 # --- notices -----------------------------------------------------------------------------------

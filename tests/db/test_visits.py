@@ -38,6 +38,7 @@ from core.roster.assignments import assign_schools
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school, save_zone
 from db.models import Attachment, Visit
+from tests.db.attachment_helpers import opened_bytes, stored_digests
 
 TODAY = date(2026, 11, 18)
 RECORD = RecordInput(
@@ -174,7 +175,7 @@ def test_bad_records_are_refused_whole(office):
     assert record_of(db, past).record is None and read(db, past).status == "planned"
 
 
-def test_attachments_are_copied_in_and_removed_with_their_copy(office, tmp_path):
+def test_attachments_are_stored_and_removed_with_their_content(office, tmp_path):
     db = office["db"]
     visit_id = add_visit(db, VisitInput(date(2026, 11, 16), office["east"], office["wang"]))
     source = tmp_path / "现场照片.jpg"
@@ -183,10 +184,10 @@ def test_attachments_are_copied_in_and_removed_with_their_copy(office, tmp_path)
     source.unlink()
     [row] = attachment_rows(db, visit_id=visit_id)
     assert row.file_name == "现场照片.jpg"
-    assert row.path.read_bytes() == b"\xff\xd8\xff photo"
+    assert opened_bytes(db, row.id) == b"\xff\xd8\xff photo"
     assert record_of(db, visit_id).attachments == [row]
     remove_attachment(db, attachment_id)
-    assert not row.path.exists() and attachment_rows(db, visit_id=visit_id) == []
+    assert stored_digests(db) == set() and attachment_rows(db, visit_id=visit_id) == []
     with pytest.raises(ValidationError, match="无法读取文件"):
         add_attachment(db, tmp_path / "不存在.pdf", today=TODAY, visit_id=visit_id)
 
@@ -198,36 +199,29 @@ def test_deleting_a_visit_takes_its_record_and_attachments(office, tmp_path):
     source = tmp_path / "a.txt"
     source.write_text("记录")
     add_attachment(db, source, today=TODAY, visit_id=visit_id)
-    add_attachment(db, source, today=TODAY, visit_id=visit_id)  # the same copy twice
-    [copy, _] = attachment_rows(db, visit_id=visit_id)
+    add_attachment(db, source, today=TODAY, visit_id=visit_id)  # the same content twice
+    assert len(stored_digests(db)) == 1
     delete_visit(db, visit_id)
     with db.session() as session:
         assert session.scalars(select(Attachment)).all() == []
     assert visit_rows(db, date(2026, 11, 1), date(2026, 11, 30)) == []
-    assert not copy.path.exists(), "the copy in the data folder goes with the visit"
+    assert stored_digests(db) == set(), "the content goes with the visit"
 
 
-def test_deleting_a_visit_keeps_a_copy_another_visit_still_refers_to(office, tmp_path):
+def test_deleting_a_visit_keeps_content_another_visit_shares(office, tmp_path):
     db = office["db"]
     gone = add_visit(db, VisitInput(date(2026, 11, 16), office["east"], office["wang"]))
     kept = add_visit(db, VisitInput(date(2026, 11, 17), office["west"], office["wang"]))
     source = tmp_path / "a.txt"
     source.write_text("记录")
     add_attachment(db, source, today=TODAY, visit_id=gone)
-    [copy] = attachment_rows(db, visit_id=gone)
-    # Stored names carry their owner, so only data written elsewhere shares a copy across visits.
-    with db.session() as session:
-        stored = session.scalars(select(Attachment.stored_name)).one()
-        session.add(
-            Attachment(visit_id=kept, file_name="a.txt", stored_name=stored, added_on=TODAY)
-        )
+    add_attachment(db, source, today=TODAY, visit_id=kept)
+    assert len(stored_digests(db)) == 1, "the same content is stored once"
     delete_visit(db, gone)
-    assert copy.path.read_text() == "记录"
     [shared] = attachment_rows(db, visit_id=kept)
-    assert shared.path == copy.path
-    copy.path.unlink()
-    delete_visit(db, kept)  # a copy already gone is no trouble
-    assert attachment_rows(db, visit_id=kept) == []
+    assert opened_bytes(db, shared.id) == "记录".encode()
+    delete_visit(db, kept)
+    assert attachment_rows(db, visit_id=kept) == [] and stored_digests(db) == set()
 
 
 def test_the_offices_inspection_items_can_be_edited(db):

@@ -102,7 +102,38 @@ def test_migrate_json_describes_the_change(db_file, data_home):
     assert data["backup"] is None
     head = data["to"]
     again = json.loads(run_cli("--db", db_file, "migrate", "--json", home=data_home).stdout)
-    assert again == {"database": str(db_file), "from": head, "to": head, "backup": None}
+    assert again == {
+        "database": str(db_file),
+        "from": head,
+        "to": head,
+        "backup": None,
+        "attachments_moved": 0,
+    }
+
+
+def test_migrate_moves_an_older_versions_attachments_into_the_database(db_file, data_home):
+    from core.attachments import legacy_path
+    from db.engine import Database
+    from tests.db.attachment_helpers import attachment_of_schema_0007, opened_bytes
+
+    old = Database.open(db_file)
+    attachment_id = attachment_of_schema_0007(old, "2026/visit-1-0123456789abcdef.pdf")
+    old.dispose()
+    copy = legacy_path("2026/visit-1-0123456789abcdef.pdf")
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(b"%PDF-1.4 signed report")
+
+    result = run_cli("--db", db_file, "migrate", home=data_home)
+
+    assert result.returncode == 0, result.stderr
+    assert "已把旧版本放在数据文件夹中的 1 个附件移入数据库（原文件保留）" in result.stdout
+    assert copy.read_bytes() == b"%PDF-1.4 signed report"
+    copy.unlink()
+    upgraded = Database.open(db_file)
+    try:
+        assert opened_bytes(upgraded, attachment_id) == b"%PDF-1.4 signed report"
+    finally:
+        upgraded.dispose()
 
 
 def test_without_db_the_database_lives_in_the_data_folder(data_home):

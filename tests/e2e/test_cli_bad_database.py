@@ -78,7 +78,20 @@ def _backups(office: Path) -> list[str]:
     return sorted(p.name for p in (office.parent / "backups").iterdir())
 
 
-@pytest.mark.parametrize("command", [["migrate"], ["check"], ["demo"], ["backup", "--out"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["migrate"],
+        ["check"],
+        ["demo"],
+        ["backup", "--out"],
+        ["report", "roster", "--out"],
+        ["schedule", "--month", "2026-12"],
+        ["ics", "--month", "2026-12", "--out"],
+        ["holidays", "list", "--year", "2027"],
+        ["school-calendar", "list"],
+    ],
+)
 def test_a_zero_byte_database_is_one_line_naming_the_newest_backup(
     office, data_home, tmp_path, command
 ):
@@ -109,6 +122,20 @@ def test_a_damaged_database_is_refused_and_restore_brings_the_office_back(office
     names = _backups(office)
     assert [n for n in names if n.startswith("auto-")] == [good]
     assert [n for n in names if n.startswith("damaged-")], "the damaged bytes are kept aside"
+
+
+@pytest.mark.parametrize("command", ["report", "schedule"])
+def test_a_damaged_database_is_one_line_for_report_and_schedule(
+    office, data_home, tmp_path, command
+):
+    damaged = b"\x00garbage\xff" * 2000
+    office.write_bytes(damaged)
+    pdf = tmp_path / "roster.pdf"
+    arguments = ["roster", "--out", pdf] if command == "report" else ["--month", "2026-12"]
+    result = run_cli("--db", office, command, *arguments, home=data_home)
+    assert_one_line_failure(result, "损坏", "restore")
+    assert office.read_bytes() == damaged
+    assert not pdf.exists()
 
 
 def test_a_zero_byte_database_without_backups_says_there_is_none(data_home, tmp_path):

@@ -5,11 +5,14 @@ record form."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
 
 from core.attachments import attachment_rows
 from core.calendar.progress import semester_coverage
@@ -32,6 +35,7 @@ from gui.pages.records.record_dialog import InspectionItemsDialog, RecordDialog
 from gui.pages.rectification.dialogs import ProblemDialog
 from gui.worker import DbWorker
 from tests.conftest import TODAY
+from tests.db.attachment_helpers import opened_bytes, stored_digests
 from tests.gui.roster_helpers import closed, drain, press_ok, settle, show_read
 
 OCTOBER = date(2026, 10, 1)
@@ -166,8 +170,8 @@ def test_an_existing_record_opens_as_filed(page, office, qtbot):
     assert dialog.filed_on.value() == TODAY
 
 
-def test_a_file_attached_to_a_visit_is_copied_and_removed_with_its_copy(
-    page, office, qtbot, dialog_log, tmp_path
+def test_a_file_attached_to_a_visit_is_stored_opened_saved_and_removed(
+    page, office, qtbot, dialog_log, tmp_path, monkeypatch
 ):
     photo = tmp_path / "食堂检查.jpg"
     photo.write_bytes(b"\xff\xd8\xff kitchen")
@@ -178,14 +182,29 @@ def test_a_file_attached_to_a_visit_is_copied_and_removed_with_its_copy(
     photo.unlink()
     [stored] = attachment_rows(office.db, visit_id=office.recorded)
     assert stored.file_name == "食堂检查.jpg"
-    assert stored.path.read_bytes() == b"\xff\xd8\xff kitchen"
+    assert opened_bytes(office.db, stored.id) == b"\xff\xd8\xff kitchen"
     assert "食堂检查.jpg" in dialog.attachments.list.item(0).text()
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile()))
+    )
+    dialog.attachments.open_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened[0].name == "食堂检查.jpg"
+    assert opened[0].read_bytes() == b"\xff\xd8\xff kitchen"
+    saved = tmp_path / "另存为.jpg"
+    dialog_log.files.append(saved)
+    dialog.attachments.save_button.click()
+    qtbot.waitUntil(saved.exists, timeout=10_000)
+    assert saved.read_bytes() == b"\xff\xd8\xff kitchen"
 
     dialog.attachments.list.setCurrentRow(0)
     dialog.attachments.remove_button.click()
     qtbot.waitUntil(lambda: dialog.attachments.list.count() == 0, timeout=10_000)
     assert "食堂检查.jpg" in dialog_log.messages("ask")[0]
-    assert not stored.path.exists()
+    assert stored_digests(office.db) == set()
     assert attachment_rows(office.db, visit_id=office.recorded) == []
 
 

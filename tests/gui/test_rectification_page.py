@@ -306,3 +306,27 @@ def test_a_complaint_is_registered_verified_and_raises_a_problem(
     assert (raised.school, raised.source, raised.complaint_id) == ("城关中学", "投诉", row.id)
     page.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: visible(page) == ["违规组织集体补课"], timeout=10_000)
+
+
+def test_two_edit_forms_on_one_problem_never_overwrite_each_other(
+    open_page, office, sqlite_db, qtbot
+):
+    problem_id = add_problem(sqlite_db, problem(office["城关中学"]))
+    page = open_page()
+    page.select_ids([problem_id])
+    page.edit_problem()
+    first = page.dialog
+    page.edit_problem()
+    second = page.dialog
+    assert first is not second
+    first.note.setText("校长已签收通知书")
+    press_ok(first, qtbot)
+    assert closed(first), first.errors.text()
+    second.description.setPlainText("食堂留样记录不全，无专人负责")
+    press_ok(second, qtbot)
+    assert second.isVisible(), "the second form stays open with what was typed"
+    assert "已被他人修改" in second.errors.text()
+    assert "备注：现在是“校长已签收通知书”，您填的是“（空）”" in second.errors.text()
+    assert second.description.toPlainText() == "食堂留样记录不全，无专人负责"
+    [stored] = problem_rows(sqlite_db, TODAY)
+    assert (stored.description, stored.note) == ("食堂留样记录不全", "校长已签收通知书")

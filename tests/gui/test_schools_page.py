@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from core.overview import compliance
-from core.roster.schools import school_rows
+from core.roster.schools import save_zone, school_rows, zone_rows
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import closed, names, open_demo, press_ok, settle
 
@@ -112,6 +112,24 @@ def test_zones_can_be_added_but_not_deleted_while_they_hold_schools(open_window,
     assert dialog.zones.count() == 6
     settle(window, qtbot)
     assert "新城责任区 0 所" in page.summary.text()
+
+
+def test_a_zone_renamed_elsewhere_meanwhile_refuses_the_older_rename(open_window, sqlite_db, qtbot):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    page.edit_zones()
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.zones.count() == 5, timeout=10_000)
+    dialog.zones.setCurrentRow(0)
+    old_name = dialog.name.text()
+    zone_id = next(z.id for z in zone_rows(sqlite_db) if z.name == old_name)
+    save_zone(sqlite_db, "城关东片", zone_id)  # another clerk, after the list was read
+    dialog.name.setText("城关一片")
+    dialog.rename_button.click()
+    settle(window, qtbot)
+    assert "已被他人修改" in dialog.errors.text()
+    assert "责任区名称：现在是“城关东片”，您填的是“城关一片”" in dialog.errors.text()
+    assert dialog.name.text() == "城关一片", "what was typed stays"
+    assert "城关一片" not in [z.name for z in zone_rows(sqlite_db)]
 
 
 def _sheet(path, rows):

@@ -30,6 +30,7 @@ DOMAIN_DEFAULTS = {
     "rotation_reminder_years": 3,
     "rectification_reply_days": 3,
     "followups_before_escalation": 2,
+    "attachment_max_mb": 200,
     "term_warning_days": 90,
     "visits_per_inspector_per_day": 2,
     "principal_term_warning_days": 90,

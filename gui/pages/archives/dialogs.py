@@ -128,6 +128,7 @@ class ArchiveCampaignDialog(FormDialog):
             self.tr("Edit campaign") if editing else self.tr("New campaign"), worker, parent
         )
         self.db, self.campaign_id = db, form.campaign_id
+        self.version = form.data.version if form.data else None
         self._phases_edited = editing
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.name.setPlaceholderText(self.tr("e.g. 2026年县域义务教育优质均衡督导评估迎检"))
@@ -380,12 +381,13 @@ class ArchiveCampaignDialog(FormDialog):
 
     def save(self) -> None:
         data = self.input()
-        campaign_id = self.campaign_id
+        campaign_id, version = self.campaign_id, self.version
         if campaign_id is None:
             self.submit(lambda: create_campaign(self.db, data), changes_of(create_campaign))
         else:
             self.submit(
-                lambda: update_campaign(self.db, campaign_id, data), changes_of(update_campaign)
+                lambda: update_campaign(self.db, campaign_id, data, version=version),
+                changes_of(update_campaign),
             )
 
     def show_problems(self, messages: list[str], fields: Sequence[str] = ()) -> None:
@@ -529,4 +531,8 @@ class ItemsDialog(FormDialog):
                 self.show_problems([self.tr("Tick at least one field to change.")])
             return
         change, ids, today = self.change(), self.item_ids, self.today
-        self.submit(lambda: update_items(self.db, ids, change, today), changes_of(update_items))
+        versions = {self.item.id: self.item.version} if self.item is not None else None
+        self.submit(
+            lambda: update_items(self.db, ids, change, today, versions=versions),
+            changes_of(update_items),
+        )

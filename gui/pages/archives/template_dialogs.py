@@ -410,6 +410,7 @@ class TemplateDialog(FormDialog):
         super().__init__(title, worker, parent)
         self.db = db
         self.template_id = template_id
+        self.version = template.version if template is not None and template_id else None
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.description = self.add_field("description", self.tr("Description"), QPlainTextEdit())
         self.description.setMaximumHeight(60)
@@ -444,9 +445,12 @@ class TemplateDialog(FormDialog):
 
     def save(self) -> None:
         self.items.commit_editing()
-        data, template_id = self.value(), self.template_id
+        data, template_id, version = self.value(), self.template_id, self.version
         self.model.mark_rows(set())
-        self.submit(lambda: save_template(self.db, data, template_id), changes_of(save_template))
+        self.submit(
+            lambda: save_template(self.db, data, template_id, version=version),
+            changes_of(save_template),
+        )
 
     def show_problems(self, messages: list[str], fields: Sequence[str] = ()) -> None:
         """List the messages, mark the fields and the item rows named, show the first row."""

@@ -163,9 +163,10 @@ class ProblemDialog(FormDialog):
     def save(self) -> None:
         data = self.input()
         if self.problem is not None:
-            problem_id = self.problem.id
+            problem_id, version = self.problem.id, self.problem.version
             self.submit(
-                lambda: update_problem(self.db, problem_id, data), changes_of(update_problem)
+                lambda: update_problem(self.db, problem_id, data, version=version),
+                changes_of(update_problem),
             )
         elif self.complaint_id is not None:
             complaint_id = self.complaint_id
@@ -356,4 +357,8 @@ class ComplaintDialog(FormDialog):
     def save(self) -> None:
         data = self.input()
         complaint_id = self.complaint.id if self.complaint else None
-        self.submit(lambda: save_complaint(self.db, data, complaint_id), changes_of(save_complaint))
+        version = self.complaint.version if self.complaint else None
+        self.submit(
+            lambda: save_complaint(self.db, data, complaint_id, version=version),
+            changes_of(save_complaint),
+        )

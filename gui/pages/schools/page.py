@@ -50,6 +50,7 @@ from gui.worker import DbWorker
 
 ZONE_NAME_ROLE = Qt.ItemDataRole.UserRole
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ZONE_VERSION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 @dataclass(frozen=True)
@@ -306,10 +307,10 @@ class ZonesDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Zone name"))
         add = QPushButton(self.tr("Add"))
-        rename = QPushButton(self.tr("Rename"))
+        rename = self.rename_button = QPushButton(self.tr("Rename"))
         remove = QPushButton(self.tr("Delete"))
         add.clicked.connect(lambda: self._save(None))
-        rename.clicked.connect(lambda: self._save(self._selected()))
+        rename.clicked.connect(self._rename)
         remove.clicked.connect(self._delete)
         self.zones.currentItemChanged.connect(
             lambda item, _old: self.name.setText(item.data(ZONE_NAME_ROLE) if item else "")
@@ -349,16 +350,22 @@ class ZonesDialog(FormDialog):
             item = QListWidgetItem(text + (" ⚠" if zone.over_limit else ""))
             item.setData(ZONE_NAME_ROLE, zone.name)
             item.setData(ZONE_ID_ROLE, zone.id)
+            item.setData(ZONE_VERSION_ROLE, zone.version)
             self.zones.addItem(item)
 
     def _selected(self) -> int | None:
         item = self.zones.currentItem()
         return item.data(ZONE_ID_ROLE) if item else None
 
-    def _save(self, zone_id: int | None) -> None:
+    def _rename(self) -> None:
+        item = self.zones.currentItem()
+        if item is not None:
+            self._save(item.data(ZONE_ID_ROLE), item.data(ZONE_VERSION_ROLE))
+
+    def _save(self, zone_id: int | None, version: int | None = None) -> None:
         name = self.name.text()
         self.worker.submit(
-            lambda: save_zone(self.db, name, zone_id),
+            lambda: save_zone(self.db, name, zone_id, version=version),
             on_done=lambda _id: self._after(),
             on_error=self._failed,
             changes=changes_of(save_zone),

@@ -308,9 +308,10 @@ class TrainingDialog(FormDialog):
             note=self.note.text(),
         )
         if self.record is not None:
-            record_id = self.record.id
+            record_id, version = self.record.id, self.record.version
             self.submit(
-                lambda: update_training(self.db, record_id, data), changes_of(update_training)
+                lambda: update_training(self.db, record_id, data, version=version),
+                changes_of(update_training),
             )
             return
         items = (self.inspectors.item(i) for i in range(self.inspectors.count()))
