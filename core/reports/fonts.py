@@ -210,7 +210,8 @@ def unix_font_dirs() -> list[Path]:
 def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
     """ReportLab's ToUnicode CMap of a subset, each character written as UTF-16BE code units
     (a character beyond U+FFFF as its surrogate pair) instead of a bare code point."""
-    chars = [f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>" for i, v in enumerate(subset)]
+    chars = [f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>"
+             for i, v in enumerate(subset)]  # fmt: skip
     return "\n".join(
         [
             "/CIDInit /ProcSet findresource begin",

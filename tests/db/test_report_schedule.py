@@ -18,7 +18,8 @@ from core.enums import ACTIVE_STATUSES
 from core.errors import ValidationError
 from core.office.workdays import WorkCalendar, set_day
 from core.reports import write_report
-from core.reports.schedule import MARKING, OFF_FILL, WEEKDAYS
+from core.reports.schedule import MARKING, WEEKDAYS
+from core.reports.schedule_grid import OFF_FILL
 from db.engine import Database
 from db.models import Inspector, School, Visit
 from tests.db.report_helpers import (

@@ -4,7 +4,8 @@ Each report kind shows only the options it uses (a year for training hours, a sc
 paper size for the 公示牌, the paper size for the roster, a month with zone and inspector filters
 and the paper size for the visit plan, a school with unresolved problems for the 整改通知书, a
 school and a campaign for the 档案资料清单, a campaign for the 迎检进度表, a year for the annual
-figures; the 督导记录表 printed here is the blank form); the PDF is written on the worker and opened in the preview window.
+figures; the 督导记录表 printed here is the blank form); the PDF is written on the worker and
+opened in the preview window.
 """
 
 from __future__ import annotations
