@@ -65,8 +65,8 @@ SCHOOL_BREAK = "寒暑假，不安排经常性督导"
 NO_INSPECTOR = "没有责任督学"
 LIST_START_ROOM = 25 * mm
 """An inspector's list starts on a new page when less than this is left."""
-MAX_CONTINUED = 0.1
-"""The share of the month's visits the office-wide grid may leave to its continuation."""
+MAX_CONTINUED = 15
+"""The most visits the office-wide grid leaves to its continuation (a third of a page)."""
 MIN_GRID_SHARE = 0.6
 """The grid takes the rest of its page, but never less than this share of a page."""
 
@@ -198,13 +198,13 @@ def _used_height(report: Report) -> float:
 
 def _grids(report: Report, month: _Month) -> None:
     """The month's grid on the rest of the first page, with the visits its cells cannot list
-    right under it; when those would be more than :data:`MAX_CONTINUED` of the month's, that
+    right under it; when those would be more than :data:`MAX_CONTINUED`, that
     grid shows the days' numbers of visits only and every zone gets a page of its own grid."""
     entries = [v.entry for v in month.visits]
     whole = MonthGrid(report, month.year, month.month, entries, month.work)
     room = max(report.height - _used_height(report), report.height * MIN_GRID_SHARE)
     zones = list(dict.fromkeys(v.zone for v in sorted(month.visits, key=lambda v: v.zone_order)))
-    if whole.left_out_at(room) <= len(entries) * MAX_CONTINUED or len(zones) < 2:
+    if whole.left_out_at(room) <= MAX_CONTINUED or len(zones) < 2:
         report.story += [whole.flowable(report.height * MIN_GRID_SHARE), Continuation(whole)]
         return
     overview = MonthGrid(report, month.year, month.month, entries, month.work, counts_only=True)
@@ -316,7 +316,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     unvisited = (
         f"本月没有督导的学校（园）{len(without)} 所，名单见日历后。"
         if without
-        else "每所学校（园）本月都有督导安排。"
+        else "没有本月缺少督导的学校（园）。"
     )
     figures = (
         f"本月安排督导 {len(month.visits)} 次（已完成 {done} 次），涉及学校（园）{schools} 所、"

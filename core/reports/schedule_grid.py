@@ -39,7 +39,7 @@ ENTRY_GAP = 0.2
 """Space between two entries, in lines."""
 DAY_SIZE, COUNT_SIZE = 12.0, 9.0
 DAY_SPACING = 1.2
-MAX_ENTRY_LINES = 3
+MAX_ENTRY_LINES = 4
 INDENT, HANG = 1.0, 0.5
 """The indent of an entry's continued lines and the room kept for hanging punctuation (ems)."""
 GRID_HEADER_HEIGHT = 18.0
@@ -64,6 +64,7 @@ class _Lines:
     school: str
     inspector: str
     count: int
+    cut: bool = False
 
     def markup(self, report: Report) -> str:
         if self.count == 1:
@@ -118,7 +119,8 @@ class _Measure:
             inspector = self._cut(inspector, size, INDENT + HANG, MAX_ENTRY_LINES - 1, "）")
         room = MAX_ENTRY_LINES - self._count(inspector, size, INDENT + HANG)
         school = self._cut(school, size, HANG, room)
-        return self._lines(school, inspector, size)
+        lines = self._lines(school, inspector, size)
+        return _Lines(lines.school, lines.inspector, lines.count, cut=True)
 
     def _cut(self, text: str, size: float, first: float, lines: int, end: str = "") -> str:
         """The longest start of ``text`` that with "…" (and ``end``) fits in ``lines``."""
@@ -133,13 +135,15 @@ class _Measure:
 
 
 def _fit(measure: _Measure, entries: Sequence[Entry], room: float, scale: float) -> _Fit:
-    """The largest size at which every entry fits in ``room`` points; at the smallest size,
-    the first entries that fit with a last line saying how many are left out."""
+    """The largest size at which every entry fits in ``room`` points, uncut but at the
+    smallest size; there, the first entries that fit with a last line saying how many are left
+    out."""
     for size in ENTRY_SIZES:
         points = size * scale
         fitted = [measure.entry(e, points) for e in entries]
         lines = sum(e.count for e in fitted) + ENTRY_GAP * max(len(fitted) - 1, 0)
-        if lines * points * LINE_SPACING <= room:
+        whole = size == ENTRY_SIZES[-1] or not any(e.cut for e in fitted)
+        if whole and lines * points * LINE_SPACING <= room:
             return _Fit(size, fitted, 0)
     points = ENTRY_SIZES[-1] * scale
     budget = room / (points * LINE_SPACING) - 1  # a line for "…另 N 项见续表"

@@ -1,7 +1,8 @@
 """Text on the printed paper: user strings are escaped so markup prints literally, control
-characters vanish, long text wraps inside its column (a row taller than a page is split), and a
-character no font has — emoji, rare CJK — prints as its code ([U+1F600]) and is noted; a missing or broken
-office font falls back to the bundled one, and a face lacking a character borrows it."""
+characters vanish, long text wraps inside its column (a row taller than a page is split), a
+character no font has — emoji, rare CJK — prints as its code ([U+1F600]) and is noted, rare
+characters come from a rare-character font in the font folders; a missing or broken office font
+falls back to the bundled one, and a face lacking a character borrows it."""
 
 from __future__ import annotations
 
