@@ -19,7 +19,6 @@ from core.enums import ACTIVE_STATUSES
 from core.errors import ValidationError
 from core.office.workdays import WorkCalendar, set_day
 from core.reports import write_report
-from core.reports.fonts import report_fonts
 from core.reports.schedule import MARKING, WEEKDAYS
 from core.reports.schedule_grid import OFF_FILL
 from db.engine import Database
@@ -32,6 +31,7 @@ from tests.db.report_helpers import (
     flat,
     needs_poppler,
     pages_text,
+    printed,
 )
 
 TODAY = date(2026, 11, 2)
@@ -217,12 +217,6 @@ def test_an_empty_month_prints_the_calendar_and_lists_every_school(demo_db, tmp_
     assert f"本月没有督导的学校（园）：{len(schools)}所" in text
     assert all(name in text for name in schools)
     assert "：本月督导" not in text  # no inspector's list
-
-
-def printed(text: str) -> str:
-    """``text`` as the report prints it: a character no font here has as its code."""
-    fonts = report_fonts()
-    return "".join(part for _face, part in fonts.runs(text, fonts.body))
 
 
 @needs_poppler
