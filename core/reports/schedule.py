@@ -151,17 +151,18 @@ def _read(
     visits.sort(key=lambda v: (v.row.day, v.zone_order, v.row.inspector, v.row.school))
     responsible = responsible_inspectors(session, min(max(today, first), last))
     schools = []
-    for row in session.execute(
+    for school in session.execute(
         select(School.id, School.name, Zone.name.label("zone"))
         .outerjoin(Zone, Zone.id == School.zone_id)
         .where(School.active)
     ):
-        holder = responsible.get(row.id)
-        if (zone and row.zone != zone) or (wanted is not None and holder not in wanted):
+        holder = responsible.get(school.id)
+        if (zone and school.zone != zone) or (wanted is not None and holder not in wanted):
             continue
         schools.append(
-            _School(row.id, row.name, row.zone or UNZONED,
-                    zone_order.get(row.zone, len(zone_order)), names.get(holder, ""))
+            _School(school.id, school.name, school.zone or UNZONED,
+                    zone_order.get(school.zone, len(zone_order)),
+                    names.get(holder, "") if holder is not None else "")
         )  # fmt: skip
     schools.sort(key=lambda s: (s.zone_order, s.name, s.id))
     work = WorkCalendar.from_session(session)

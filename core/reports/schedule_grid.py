@@ -141,22 +141,22 @@ def _fit(measure: _Measure, entries: Sequence[Entry], room: float, scale: float)
     for size in ENTRY_SIZES:
         points = size * scale
         fitted = [measure.entry(e, points) for e in entries]
-        lines = sum(e.count for e in fitted) + ENTRY_GAP * max(len(fitted) - 1, 0)
+        total = sum(e.count for e in fitted) + ENTRY_GAP * max(len(fitted) - 1, 0)
         whole = size == ENTRY_SIZES[-1] or not any(e.cut for e in fitted)
-        if whole and lines * points * LINE_SPACING <= room:
+        if whole and total * points * LINE_SPACING <= room:
             return _Fit(size, fitted, 0)
     points = ENTRY_SIZES[-1] * scale
     budget = room / (points * LINE_SPACING) - 1  # a line for "…另 N 项见续表"
-    fitted = []
+    shown: list[_Lines] = []
     used = 0.0
     for entry in entries:
-        lines = measure.entry(entry, points)
-        need = lines.count + (ENTRY_GAP if fitted else 0)
+        entry_lines = measure.entry(entry, points)
+        need = entry_lines.count + (ENTRY_GAP if shown else 0)
         if used + need > budget:
             break
-        fitted.append(lines)
+        shown.append(entry_lines)
         used += need
-    return _Fit(ENTRY_SIZES[-1], fitted, len(entries) - len(fitted))
+    return _Fit(ENTRY_SIZES[-1], shown, len(entries) - len(shown))
 
 
 class FillRest(Flowable):
