@@ -17,6 +17,7 @@ only when the page is laid out; the continuation is built then, from what the gr
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -36,7 +37,7 @@ ENTRY_SIZES = (14.0, 13.0, 12.0, 11.0, 10.0, 9.0)
 """The sizes an entry is tried at (points on A4, scaled with the paper), largest first."""
 LINE_SPACING = 1.15
 ENTRY_GAP = 0.2
-"""Space between two entries, in lines."""
+"""Space above each entry, in lines."""
 DAY_SIZE, COUNT_SIZE = 12.0, 9.0
 DAY_SPACING = 1.2
 MAX_ENTRY_LINES = 4
@@ -66,10 +67,11 @@ class _Lines:
     count: int
     cut: bool = False
 
-    def markup(self, report: Report) -> str:
+    def markups(self, report: Report) -> list[str]:
+        """The entry's paragraphs: one, or the school's and the inspector's."""
         if self.count == 1:
-            return report.fragment(self.school + self.inspector)
-        return report.fragment(self.school) + "<br/>" + report.fragment(self.inspector)
+            return [report.fragment(self.school + self.inspector)]
+        return [report.fragment(self.school), report.fragment(self.inspector)]
 
 
 @dataclass(frozen=True)
@@ -80,27 +82,41 @@ class _Fit:
 
 
 class _Measure:
-    """How entries wrap at a size, as CJK wrapping breaks them: between any two characters
-    except before closing punctuation, which hangs at the end of the line (into the half
-    character kept free on the right); the first line full width, the others indented by one
-    character."""
+    """How entries wrap at a size, as ReportLab's CJK wrapping breaks them: between any two
+    characters (Latin text at a space, if one is near), except before closing punctuation, which
+    hangs at the end of the line into the half character kept free on the right; the first
+    line full width, the others indented by one character."""
 
     def __init__(self, report: Report, width: float) -> None:
         self.report, self.width = report, width
         self._widths: dict[str, list[float]] = {}
 
     def _count(self, text: str, size: float, first: float) -> int:
+        """The lines ``text`` takes, broken as ReportLab's ``cjkFragSplit`` breaks them."""
         widths = self._widths.get(text)
         if widths is None:
             widths = [self.report.text_width(c, 1.0) for c in text]
             self._widths[text] = widths
-        room, used, count = self.width / size - first, 0.0, 1
-        for char, width in zip(text, widths, strict=True):
-            if used + width > room + 1e-6 and used > 0 and char not in ALL_CANNOT_START:
-                count += 1
-                room, used = self.width / size - INDENT - HANG, 0.0
-            used += width
-        return count
+        room = self.width / size - first
+        lines = start = i = 0
+        used = 0.0
+        while i < len(text):
+            char = text[i]
+            used += widths[i]
+            i += 1
+            if used <= room + 1e-6:
+                continue
+            if ord(char) < 0x3000:  # Latin: back to a space or a CJK character, if near
+                for j in range(i - 1, (start + i) >> 1, -1):
+                    if unicodedata.category(text[j]) == "Zs" or ord(text[j]) >= 0x3000:
+                        if j + 1 < i:
+                            char, i = text[j + 1], j + 2
+                        break
+            if char not in ALL_CANNOT_START and i > start + 1:
+                i -= 1  # the character goes on the next line; one that cannot start one hangs
+            lines += 1
+            room, start, used = self.width / size - INDENT - HANG, i, 0.0
+        return lines + (used > 0) or 1
 
     def _lines(self, school: str, inspector: str, size: float) -> _Lines:
         if self._count(school + inspector, size, HANG) == 1:
@@ -141,22 +157,36 @@ def _fit(measure: _Measure, entries: Sequence[Entry], room: float, scale: float)
     for size in ENTRY_SIZES:
         points = size * scale
         fitted = [measure.entry(e, points) for e in entries]
-        total = sum(e.count for e in fitted) + ENTRY_GAP * max(len(fitted) - 1, 0)
+        total = sum(e.count + ENTRY_GAP for e in fitted)
         whole = size == ENTRY_SIZES[-1] or not any(e.cut for e in fitted)
         if whole and total * points * LINE_SPACING <= room:
             return _Fit(size, fitted, 0)
     points = ENTRY_SIZES[-1] * scale
-    budget = room / (points * LINE_SPACING) - 1  # a line for "…另 N 项见续表"
+    budget = room / (points * LINE_SPACING) - 1 - ENTRY_GAP  # a line for "…另 N 项见续表"
     shown: list[_Lines] = []
     used = 0.0
     for entry in entries:
         entry_lines = measure.entry(entry, points)
-        need = entry_lines.count + (ENTRY_GAP if shown else 0)
+        need = entry_lines.count + ENTRY_GAP
         if used + need > budget:
             break
         shown.append(entry_lines)
         used += need
     return _Fit(ENTRY_SIZES[-1], shown, len(entries) - len(shown))
+
+
+class _Entry(Paragraph):
+    """A cell's paragraph that lays itself out once per width: the cell measures it and the
+    table lays it out again at the same width (its layout does not depend on the height)."""
+
+    _laid_out: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._laid_out and abs(self._laid_out[0] - availWidth) < 1e-6:
+            return self._laid_out[1]
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out = (availWidth, size)
+        return size
 
 
 class FillRest(Flowable):
@@ -204,7 +234,7 @@ class MonthGrid:
         self.left_out: list[Entry] = []
         self.width = report.width / 7
         self.measure = _Measure(report, self.width - 2 * PAD * report.frame.scale)
-        self._styles: dict[float, ParagraphStyle] = {}
+        self._styles: dict[tuple[float, bool, bool], ParagraphStyle] = {}
         if "calendar_count" not in report.styles:
             report.add_style("calendar_count", report.fonts.body, 16, TA_CENTER, spaceBefore=4)
 
@@ -274,11 +304,22 @@ class MonthGrid:
             return cell
         fit = _fit(self.measure, entries, room, scale)
         style = self._style(fit.size, indent=True)
-        cell += [Paragraph(lines.markup(report), style) for lines in fit.entries]
-        if fit.left_out:
-            self.left_out += entries[len(fit.entries) :]
-            cell.append(Paragraph(report.fragment(f"…另 {fit.left_out} 项见续表"), style))
-        return cell
+        styles = (style, self._style(fit.size, indent=True, continued=True))
+        shown = [
+            [_Entry(markup, styles[n > 0]) for n, markup in enumerate(lines.markups(report))]
+            for lines in fit.entries
+        ]
+        while True:  # as laid out, in case the estimate was short (runs of punctuation …)
+            left = len(entries) - len(shown)
+            more = [_Entry(report.fragment(f"…另 {left} 项见续表"), style)] if left else []
+            paragraphs = [p for entry in shown for p in entry] + more
+            used = sum(p.wrap(self.measure.width, room)[1] + p.getSpaceBefore()
+                       for p in paragraphs)  # fmt: skip
+            if used <= room or not shown:
+                break
+            shown.pop()
+        self.left_out += entries[len(shown) :]
+        return cell + paragraphs
 
     def _heading(self, day: date, count: int) -> str:
         mark = ""
@@ -292,19 +333,25 @@ class MonthGrid:
             return number
         return number + f'<font size="{size:g}">　共 {count} 项</font>'
 
-    def _style(self, size: float, *, indent: bool = False) -> ParagraphStyle:
-        """The cell style at ``size`` (A4 points): continued lines indented by a character."""
-        key = size if not indent else -size
+    def _style(
+        self, size: float, *, indent: bool = False, continued: bool = False
+    ) -> ParagraphStyle:
+        """The cell style at ``size`` (A4 points): the day's heading; an entry's (``indent``:
+        continued lines indented by a character, a gap above); or the rest of an entry
+        (``continued``: every line indented, no gap)."""
+        key = (size, indent, continued)
         if key not in self._styles:
-            scale = self.report.frame.scale
-            name = f"calendar_{'entry' if indent else 'day'}_{size:g}"
+            em = size * self.report.frame.scale
+            kind = "continued" if continued else "entry" if indent else "day"
             extra: dict[str, Any] = {"line_spacing": LINE_SPACING if indent else DAY_SPACING}
             if indent:
-                em = size * scale
-                extra.update(leftIndent=em * INDENT, firstLineIndent=-em * INDENT,
-                             rightIndent=em * HANG)  # fmt: skip
-                extra.update(spaceBefore=size * scale * LINE_SPACING * ENTRY_GAP)
-            self._styles[key] = self.report.add_style(name, self.report.fonts.body, size, **extra)
+                extra.update(leftIndent=em * INDENT, rightIndent=em * HANG)
+                if not continued:
+                    extra.update(firstLineIndent=-em * INDENT,
+                                 spaceBefore=em * LINE_SPACING * ENTRY_GAP)  # fmt: skip
+            style = self.report.add_style(f"calendar_{kind}_{size:g}", self.report.fonts.body,
+                                          size, **extra)  # fmt: skip
+            self._styles[key] = style
         return self._styles[key]
 
 

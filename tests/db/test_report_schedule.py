@@ -149,7 +149,7 @@ def crowd(db: Database, day: date, schools: int | None = None) -> list[VisitRow]
         inspector_id = session.scalars(select(Inspector.id)).first()
         for school_id in list(session.scalars(select(School.id).order_by(School.id)))[:schools]:
             session.add(Visit(visit_date=day, school_id=school_id, inspector_id=inspector_id))
-    return [r for r in on_calendar(db) if r.day == day]
+    return [r for r in visit_rows(db, day, day) if r.status in ACTIVE_STATUSES]
 
 
 def test_a_crowded_day_gives_every_zone_a_page_of_its_own(sqlite_db, tmp_path):
@@ -171,7 +171,8 @@ def test_a_crowded_day_gives_every_zone_a_page_of_its_own(sqlite_db, tmp_path):
         assert any(h.startswith(f"{zone}：") and f"本月督导 {inside} 次" in h for h in headings)
     assert grids.count("星期一") >= len(zones)
     left = sum(int(part.split("项见续表")[0]) for part in grids.split("…另")[1:])
-    assert grids.count("11月10日二") == left > 0  # the rest of the day under each zone's grid
+    assert len(re.findall(r"11月\d+日[一二三四五六日]", grids)) == left  # under each zone's grid
+    assert grids.count("11月10日二") > 0
     for row in crowded:
         assert row.school in grids
     lists = flat(after)
@@ -180,17 +181,19 @@ def test_a_crowded_day_gives_every_zone_a_page_of_its_own(sqlite_db, tmp_path):
 
 
 def test_a_day_slightly_too_full_goes_on_right_under_the_grid(sqlite_db, tmp_path):
+    from core.calendar.month_plan import generate_month
     from core.demo.office import create_demo
 
     create_demo(sqlite_db, "office", TODAY)
-    crowded = crowd(sqlite_db, date(2026, 11, 11), schools=5)
-    text = flat("\n".join(pages_text(write(sqlite_db, tmp_path))))
+    generate_month(sqlite_db, 2026, 12, TODAY)  # December: five weeks
+    crowded = crowd(sqlite_db, date(2026, 12, 9), schools=4)
+    text = flat("\n".join(pages_text(write(sqlite_db, tmp_path, month="2026-12"))))
     before_list = text.split("本月没有督导的学校（园）：")[0]
     grid, continued = before_list.split("续表：日历格中未能列出的督导")
-    assert f"11共{len(crowded)}项" in grid
+    assert f"9共{len(crowded)}项" in grid
     left = [int(part.split("项见续表")[0]) for part in grid.split("…另")[1:]]
-    assert 0 < sum(left) == len(re.findall(r"11月\d+日", continued))
-    assert 0 < continued.count("11月11日三") < len(crowded)
+    assert 0 < sum(left) == len(re.findall(r"12月\d+日", continued))
+    assert 0 < continued.count("12月9日三") < len(crowded)
     assert "：学校（园）" not in text  # no page per zone
 
 
