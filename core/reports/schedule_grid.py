@@ -36,7 +36,7 @@ OFF_FILL = colors.Color(0.86, 0.86, 0.86)
 ENTRY_SIZES = (14.0, 13.0, 12.0, 11.0, 10.0, 9.0)
 """The sizes an entry is tried at (points on A4, scaled with the paper), largest first."""
 LINE_SPACING = 1.15
-ENTRY_GAP = 0.2
+ENTRY_GAP = 0.12
 """Space above each entry, in lines."""
 DAY_SIZE, COUNT_SIZE = 12.0, 9.0
 DAY_SPACING = 1.2
@@ -45,6 +45,8 @@ INDENT, HANG = 1.0, 0.5
 """The indent of an entry's continued lines and the room kept for hanging punctuation (ems)."""
 GRID_HEADER_HEIGHT = 18.0
 PAD = 2.5
+TOP_PAD = 0.6
+"""The padding above a cell's day number, in :data:`PAD`s (below it: one)."""
 ELLIPSIS = "…"
 
 
@@ -258,7 +260,7 @@ class MonthGrid:
     def _cell_room(self, height: float) -> float:
         scale = self.report.frame.scale
         heading = DAY_SIZE * scale * DAY_SPACING
-        return self._row_height(height) - 2 * PAD * scale - heading
+        return self._row_height(height) - (TOP_PAD + 1) * PAD * scale - heading
 
     def table(self, height: float) -> Table:
         """The grid for ``height`` points (what does not fit goes to :attr:`left_out`)."""
@@ -271,7 +273,7 @@ class MonthGrid:
         commands: list[tuple[Any, ...]] = [
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 1), (-1, -1), pad * 0.6),
+            ("TOPPADDING", (0, 1), (-1, -1), pad * TOP_PAD),
             ("BOTTOMPADDING", (0, 1), (-1, -1), pad),
             ("LEFTPADDING", (0, 1), (-1, -1), pad),
             ("RIGHTPADDING", (0, 1), (-1, -1), pad),

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph
 
 from core.office.workdays import WorkCalendar
 from core.reports.document import PageFrame, Report
-from core.reports.schedule_grid import ENTRY_SIZES, PAD, Entry, MonthGrid
+from core.reports.schedule_grid import ENTRY_SIZES, PAD, TOP_PAD, Entry, MonthGrid
 
 DAY = date(2026, 11, 18)
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
@@ -29,7 +29,7 @@ def laid_out(grid: MonthGrid, height: float) -> tuple[list[Paragraph], float, fl
     """The cell of :data:`DAY` in a grid ``height`` tall, its inner width and height."""
     scale = grid.report.frame.scale
     cell = grid._cell(DAY, grid._cell_room(height))
-    inner_height = grid._row_height(height) - PAD * scale * 1.6
+    inner_height = grid._row_height(height) - PAD * scale * (TOP_PAD + 1)
     return cell, grid.width - 2 * PAD * scale, inner_height
 
 
