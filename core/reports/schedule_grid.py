@@ -2,8 +2,10 @@
 
 Each day's cell opens with the day (in the heavier face, marked 休 or 班 where the office's
 calendar differs from the week) and the number of its visits, then lists them as
-"学校（督学）", one entry per visit, continued lines indented. The entries are printed as large
-as the cell allows — a day with one visit gets a large entry — and never smaller than
+"学校（督学）", one entry per visit — on one line, or the school and then "（督学）" on lines of
+their own, continued lines indented. The entries are printed as large as the cell allows (the
+size chosen by counting lines as ReportLab's CJK wrapping breaks them, then checked against the
+laid-out paragraphs) — a day with one visit gets a large entry — and never smaller than
 :data:`ENTRY_SIZES`' last (9 pt on A4, 12.7 pt on A3): a long name wraps inside its cell (an
 entry takes at most :data:`MAX_ENTRY_LINES` lines; a longer one is cut with "…", the lists after
 the grid print it whole). A day with more visits than its cell holds at the smallest size lists
