@@ -2,7 +2,9 @@
 
 :func:`add_report_parser` adds the sub-command to ``core.cli.commands``'s parser and
 :func:`cmd_report` runs it. Options a kind does not use are accepted and ignored, so scripts can
-pass the same options to every kind. ReportLab is imported only when the command runs.
+pass the same options to every kind — except ``--paper A3``, which the kinds that print on A4
+only refuse. What the reader should know about the PDF (a character no font has) follows the
+"已生成" line. ReportLab is imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         type=str.upper,
         choices=("A4", "A3"),
         default="A4",
-        help="纸张（公示牌可用 A3；默认 A4）",
+        help="纸张（花名册、公示牌、督导工作安排表可用 A3；默认 A4）",
     )
     report.add_argument(
         "--date",
@@ -79,6 +81,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from core.reports import write_report
     from db.migrate import ensure_schema
 
+    warnings: list[str] = []
     db = open_checked(getattr(args, "db", None))
     try:
         ensure_schema(db)
@@ -96,8 +99,11 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             visit=args.visit,
             problem=args.problem,
             campaign=args.campaign,
+            warnings=warnings,
         )
     finally:
         db.dispose()
     out.write(f"已生成：{path}\n")
+    for line in warnings:
+        out.write(line + "\n")
     return 0

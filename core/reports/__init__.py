@@ -33,6 +33,10 @@ REPORT_KINDS: dict[str, str] = {
 }
 """Every report kind and its Chinese title, in menu order."""
 
+A3_KINDS = ("roster", "sign", "schedule")
+"""The kinds that print on A3 as well as A4 (everything grows with the paper); the others are
+forms and tables for A4 only, and refuse A3 rather than print A4 when A3 was asked for."""
+
 _MODULES = {
     "roster": "roster",
     "sign": "sign",
@@ -63,19 +67,23 @@ def write_report(
     visit: int | None = None,
     problem: int | None = None,
     campaign: str | None = None,
+    warnings: list[str] | None = None,
 ) -> Path:
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
     Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
-    annual), ``school`` (sign, rectification-notice, checklist), ``paper`` (sign), ``month``,
+    annual), ``school`` (sign, rectification-notice, checklist), ``month``,
     ``zone`` and ``inspector`` (schedule: names), ``visit`` (visit-form: a visit's id, none for
     a blank form), ``problem`` (rectification-notice: a problem's id), ``campaign`` (checklist,
-    campaign: a campaign's name; default the running campaign started last). Raises
-    ValidationError with a Chinese message for an unknown kind, a folder that does not exist or
-    an option the kind cannot use (an unknown school …); an existing file is replaced only once
-    the new PDF is complete.
+    campaign: a campaign's name; default the running campaign started last). ``paper`` (A4
+    or A3) is refused as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a
+    Chinese message for an unknown kind, a folder that does not exist or an option the kind
+    cannot use (an unknown school …); an existing file is replaced only once the new PDF is
+    complete. What the reader should know about the PDF written (characters no font has, see
+    :func:`core.reports.fonts.missing_warning`) is appended to ``warnings`` as Chinese lines.
     """
-    from core.reports.options import ReportOptions
+    from core.reports.fonts import missing_warning, noting_missing
+    from core.reports.options import ReportOptions, refuse
 
     if kind not in REPORT_KINDS:
         known = "、".join(REPORT_KINDS)
@@ -99,6 +107,12 @@ def write_report(
         problem=problem,
         campaign=campaign,
     )
+    if options.checked_paper() != "A4" and kind not in A3_KINDS:
+        a3 = "、".join(REPORT_KINDS[k] for k in A3_KINDS)
+        raise refuse("paper", f"{REPORT_KINDS[kind]}只能用 A4 纸打印（可用 A3 的有：{a3}）")
     module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
-    module.write(db, out, options)
+    with noting_missing() as missing:
+        module.write(db, out, options)
+    if missing and warnings is not None:
+        warnings.append(missing_warning(missing))
     return out

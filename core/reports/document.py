@@ -502,6 +502,18 @@ class Report:
         (printed literally) or a ready flowable. A ``caption`` (user text) heads the grid in the
         heavier face across all columns and repeats with the header row.
         """
+        self.story.append(self.grid(headers, rows, weights, align, caption))
+        self.story.append(Spacer(1, 1.5 * mm * self.frame.scale))
+
+    def grid(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        weights: Sequence[float],
+        align: str = "",
+        caption: str | None = None,
+    ) -> Table:
+        """The grid :meth:`table` adds to the story, for a flowable of one's own."""
         if len(weights) != len(headers):
             raise ValueError("one weight per column")
         total = sum(weights)
@@ -520,9 +532,7 @@ class Report:
                     for i, cell in enumerate(row)
                 ]
             )
-        grid = self.ruled(data, widths, commands, header_rows=len(data) - len(rows))
-        self.story.append(grid)
-        self.story.append(Spacer(1, 1.5 * mm * self.frame.scale))
+        return self.ruled(data, widths, commands, header_rows=len(data) - len(rows))
 
     def ruled(
         self,

@@ -1,5 +1,5 @@
 """督学花名册: every inspector in office — gender, unit, post, 专/兼职, phone, term, zones and
-the schools they are responsible for — on landscape A4, grouped by responsibility zone."""
+the schools they are responsible for — on landscape A4 or A3, grouped by responsibility zone."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ ALIGN = "CCCLLCCCCLL"
 
 
 def write(db: Database, out: Path, options: ReportOptions) -> None:
-    """Write the roster of the inspectors in office on ``options.today``."""
+    """Write the roster of the inspectors in office on ``options.today`` on ``options.paper``."""
     today = options.today
     head = letterhead(db)
     zone_order = {zone.name: index for index, zone in enumerate(zone_rows(db))}
@@ -71,7 +71,16 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
 
     full_time = sum(1 for r in serving if r.employment == Employment.FULL_TIME)
     schools_total = sum(len(covered[r.name]) for r in serving)
-    report = Report(PageFrame(head.office, TITLE, f"截至{cn_date(today)}", today, landscape=True))
+    report = Report(
+        PageFrame(
+            head.office,
+            TITLE,
+            f"截至{cn_date(today)}",
+            today,
+            landscape=True,
+            paper=options.checked_paper(),
+        )
+    )
     report.title_block(
         f"在任督学 {len(serving)} 名，其中专职 {full_time} 名、兼职 {len(serving) - full_time} 名；"
         f"挂牌负责学校（园）{schools_total} 所。"

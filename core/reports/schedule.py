@@ -1,40 +1,50 @@
-"""督导工作安排表: the month's visit plan on landscape A4 — a calendar grid (Monday to Sunday,
-each day listing its visits as "学校（督学）", days off shaded) followed by every inspector's own
-list (date, weekday, school, kind, status, topic, companions).
+"""督导工作安排表: the month's visit plan on landscape A4 or A3, to be posted on the wall — a
+calendar grid (Monday to Sunday, each day with its number of visits and the visits as
+"学校（督学）", days off shaded), the schools without a visit that month with the reason, then
+every inspector's own list (date, weekday, school, kind, status, topic, companions).
 
 Only visits on the calendar are printed (计划, 已确认, 已完成; not cancelled or postponed ones).
 ``--zone`` keeps the visits to that zone's schools, ``--inspector`` the visits that inspector
-makes or goes on as a companion. Visits are unannounced (四不两直), so every page is marked
-internal: the plan is not to be sent to schools.
+makes or goes on as a companion (and the schools they are responsible for). Visits are
+unannounced (四不两直), so every page is marked internal: the plan is not to be sent to schools.
 
-The grid fills the rest of the first page; a day with more visits than its cell holds shows the
-first ones and "…等 N 项" (N: the day's total) — the lists after the grid have every visit. Days
-off follow the office's working-day calendar (:class:`core.office.workdays.WorkCalendar`): a day off
-on a weekday is marked 休, a swapped working day (调休) on a weekend 班.
+The grid (:mod:`core.reports.schedule_grid`) fills the rest of the first page; entries are as
+large as their cell allows and never below 9 pt on A4. When some day holds more visits than its
+cell can list — a county, thirty visits a day — the first page shows only each day's number of
+visits and the grid follows once per responsibility zone, a page each, the page a zone's
+inspectors pin up; a day that still overflows in its zone's grid ends with "…另 N 项见续表" and
+the rest of it is listed right under that grid. Days off follow the office's working-day
+calendar (:class:`core.office.workdays.WorkCalendar`): a day off on a weekday is marked 休, a
+swapped working day (调休) on a weekend 班; a month of a year whose holidays are not known yet
+says so in a line of its own above the grid.
+
+The reason a school has no visit is the monthly generator's (:func:`generate_month`, run
+without saving) for a month not yet over: the reasons it gives for the schools it cannot place,
+"尚未安排" for the ones it could still place; for a past month "本月未安排督导".
 """
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, PageBreak
 from sqlalchemy import select
 
+from core.calendar.month_plan import generate_month
 from core.calendar.visits import VisitRow, month_span, visit_rows_in_session
 from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
-from core.office.workdays import WEEKDAYS, WorkCalendar
+from core.office.workdays import UNKNOWN_YEAR_NOTICE, WEEKDAYS, WorkCalendar
 from core.parsing import clean_text
-from core.reports.document import HEADER_FILL, PageFrame, Report, cn_date
+from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
-from db.models import Inspector, Zone
+from core.reports.schedule_grid import Continuation, Entry, MonthGrid
+from core.roster.assignments import responsible_inspectors
+from db.models import Inspector, School, Zone
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -43,16 +53,20 @@ if TYPE_CHECKING:
 
 TITLE = "督导工作安排表"
 MARKING = "内部资料　不发学校"
-OFF_FILL = colors.Color(0.86, 0.86, 0.86)
 HEADERS = ["日期", "星期", "学校（园）", "督导类型", "状态", "专项主题", "同行督学"]
 WEIGHTS = [9, 6, 34, 11, 8, 16, 16]
 ALIGN = "CCLCCLL"
+WITHOUT_HEADERS = ["序号", "学校（园）", "责任区", "责任督学", "原因"]
+WITHOUT_WEIGHTS = [5, 38, 16, 14, 27]
 UNZONED = "未划分责任区"
-CELL_SIZE, CELL_LEADING = 6.5, 8.0
-DAY_SIZE, DAY_LEADING = 8.0, 10.5
-GRID_HEADER_HEIGHT = 16.0
+NOT_YET_PLANNED = "尚未安排（生成本月计划可安排）"
+PAST_MONTH = "本月未安排督导"
+SCHOOL_BREAK = "寒暑假，不安排经常性督导"
+NO_INSPECTOR = "没有责任督学"
 LIST_START_ROOM = 25 * mm
 """An inspector's list starts on a new page when less than this is left."""
+MAX_CONTINUED = 15
+"""The most visits the office-wide grid leaves to its continuation (a third of a page)."""
 MIN_GRID_SHARE = 0.6
 """The grid takes the rest of its page, but never less than this share of a page."""
 
@@ -68,9 +82,20 @@ class _Visit:
     companions: tuple[tuple[int, str], ...]
 
     @property
-    def grid_label(self) -> tuple[str, str]:
-        """The school and "（督学）" of a line in the grid."""
-        return self.row.school, f"（{self.row.inspector}）"
+    def entry(self) -> Entry:
+        """The visit as a line of the grid."""
+        return Entry(self.row.day, self.row.school, self.row.inspector, self.zone)
+
+
+@dataclass(frozen=True)
+class _School:
+    """An active school of the print, with its zone and responsible inspector (or "")."""
+
+    id: int
+    name: str
+    zone: str
+    zone_order: int
+    inspector: str
 
 
 @dataclass(frozen=True)
@@ -80,10 +105,19 @@ class _Month:
     visits: list[_Visit]
     work: WorkCalendar
     inspector_ids: frozenset[int] | None
+    schools: list[_School]
 
 
-def _read(session: Session, year: int, month: int, zone: str, inspector: str) -> _Month:
-    """The month's visits on the calendar (filtered), with zones and companions."""
+def holidays_known(work: WorkCalendar, year: int) -> bool:
+    """Whether the holiday arrangement of ``year`` is known (the one place the plan asks)."""
+    return work.known_year(year)
+
+
+def _read(
+    session: Session, year: int, month: int, zone: str, inspector: str, today: date
+) -> _Month:
+    """The month's visits on the calendar (filtered), with zones and companions, and the
+    active schools of the print with who is responsible for them."""
     zone_order = {
         name: index
         for index, name in enumerate(
@@ -98,8 +132,9 @@ def _read(session: Session, year: int, month: int, zone: str, inspector: str) ->
         wanted = frozenset(i for i, name in names.items() if name == inspector)
         if not wanted:
             raise refuse("inspector", f"没有名为“{inspector}”的督学")
+    first, last = month_span(year, month)
     visits = []
-    for row in visit_rows_in_session(session, *month_span(year, month)):
+    for row in visit_rows_in_session(session, first, last):
         going = {row.inspector_id, *row.companion_ids}
         if row.status not in ACTIVE_STATUSES or (zone and row.zone != zone):
             continue
@@ -114,96 +149,87 @@ def _read(session: Session, year: int, month: int, zone: str, inspector: str) ->
             )
         )
     visits.sort(key=lambda v: (v.row.day, v.zone_order, v.row.inspector, v.row.school))
-    return _Month(year, month, visits, WorkCalendar.from_session(session), wanted)
+    responsible = responsible_inspectors(session, min(max(today, first), last))
+    schools = []
+    for school in session.execute(
+        select(School.id, School.name, Zone.name.label("zone"))
+        .outerjoin(Zone, Zone.id == School.zone_id)
+        .where(School.active)
+    ):
+        holder = responsible.get(school.id)
+        if (zone and school.zone != zone) or (wanted is not None and holder not in wanted):
+            continue
+        schools.append(
+            _School(school.id, school.name, school.zone or UNZONED,
+                    zone_order.get(school.zone, len(zone_order)),
+                    names.get(holder, "") if holder is not None else "")
+        )  # fmt: skip
+    schools.sort(key=lambda s: (s.zone_order, s.name, s.id))
+    work = WorkCalendar.from_session(session)
+    return _Month(year, month, visits, work, wanted, schools)
 
 
-# --- the calendar grid ----------------------------------------------------------------------
+def _without_visits(db: Database, month: _Month, today: date) -> list[tuple[_School, str]]:
+    """The schools of the print without a visit on the calendar this month, with the reason."""
+    visited = {v.row.school_id for v in month.visits}
+    without = [s for s in month.schools if s.id not in visited]
+    if not without:
+        return []
+    last = month_span(month.year, month.month)[1]
+    reasons: dict[int, str] = {}
+    fallback = PAST_MONTH
+    if last >= today:
+        plan = generate_month(db, month.year, month.month, today, save=False)
+        reasons = {u.school_id: u.reason for u in plan.unplaced}
+        fallback = SCHOOL_BREAK if plan.school_break else NOT_YET_PLANNED
+    return [(s, reasons.get(s.id) or (fallback if s.inspector else NO_INSPECTOR)) for s in without]
 
 
-class _FillRest(Flowable):
-    """A table built for the height left on the page (at least ``min_height``): it fills the
-    rest of the page instead of guessing how tall the heading above it came out."""
-
-    def __init__(self, build: Callable[[float], Table], min_height: float) -> None:
-        super().__init__()
-        self.build, self.min_height = build, min_height
-        self.table: Table | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.table = self.build(max(available_height, self.min_height))
-        self.width, self.height = self.table.wrap(available_width, available_height)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        assert self.table is not None
-        self.table.drawOn(self.canv, 0, 0)
+# --- the calendar grids -----------------------------------------------------------------------
 
 
-def _day_heading(report: Report, day: date, work: WorkCalendar) -> str:
-    mark = ""
-    if work.is_workday(day) and day.weekday() >= 5:
-        mark = " 班"
-    elif not work.is_workday(day) and day.weekday() < 5:
-        mark = " 休"
-    return f'<font face="{report.fonts.title}" size="{DAY_SIZE}">{day.day}{mark}</font>'
+def _used_height(report: Report) -> float:
+    """The height the story so far takes on the first page."""
+    used = 0.0
+    for flowable in report.story:
+        used += flowable.wrap(report.width, report.height)[1]
+        used += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return used
 
 
-def _cell_markup(
-    report: Report, day: date, visits: list[_Visit], work: WorkCalendar, room: float, lines: int
-) -> str:
-    """One day's cell: its number, then a line per visit — or the first ones and "…等 N 项"."""
-    shown = visits if len(visits) <= lines else visits[: max(lines - 1, 0)]
-    parts = [_day_heading(report, day, work)]
-    for visit in shown:
-        school, inspector = visit.grid_label
-        left = room - report.text_width(inspector, CELL_SIZE)
-        parts.append(report.fragment(report.shorten(school, left, CELL_SIZE) + inspector))
-    if len(shown) < len(visits):
-        parts.append(report.fragment(f"…等 {len(visits)} 项"))
-    return "<br/>".join(parts)
+def _grids(report: Report, month: _Month) -> None:
+    """The month's grid on the rest of the first page, with the visits its cells cannot list
+    right under it; when those would be more than :data:`MAX_CONTINUED`, that
+    grid shows the days' numbers of visits only and every zone gets a page of its own grid."""
+    entries = [v.entry for v in month.visits]
+    whole = MonthGrid(report, month.year, month.month, entries, month.work)
+    room = max(report.height - _used_height(report), report.height * MIN_GRID_SHARE)
+    zones = list(dict.fromkeys(v.zone for v in sorted(month.visits, key=lambda v: v.zone_order)))
+    if whole.left_out_at(room) <= MAX_CONTINUED or len(zones) < 2:
+        report.story += [whole.flowable(report.height * MIN_GRID_SHARE), Continuation(whole)]
+        return
+    overview = MonthGrid(report, month.year, month.month, entries, month.work, counts_only=True)
+    report.story.append(overview.flowable(report.height * MIN_GRID_SHARE))
+    for zone in zones:
+        inside = [v for v in month.visits if v.zone == zone]
+        schools = sum(1 for s in month.schools if s.zone == zone)
+        grid = MonthGrid(report, month.year, month.month, [v.entry for v in inside], month.work)
+        report.story.append(PageBreak())
+        report.heading(f"{zone}：学校（园）{schools} 所，本月督导 {len(inside)} 次")
+        report.story += [grid.flowable(report.height * MIN_GRID_SHARE), Continuation(grid)]
 
 
-def _grid(report: Report, month: _Month) -> _FillRest:
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
-    by_day: dict[date, list[_Visit]] = defaultdict(list)
-    for visit in month.visits:
-        by_day[visit.row.day].append(visit)
-    width = report.width / 7
-    pad = 2.0
-    style = report.add_style("calendar_cell", report.fonts.body, CELL_SIZE,
-                             line_spacing=CELL_LEADING / CELL_SIZE)  # fmt: skip
-
-    def build(height: float) -> Table:
-        row_height = (height - GRID_HEADER_HEIGHT - 1) / len(weeks)
-        lines = int((row_height - 2 * pad - DAY_LEADING) // CELL_LEADING)
-        data: list[list[Any]] = [[report.para(f"星期{w}", "header") for w in WEEKDAYS]]
-        commands: list[tuple[Any, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("VALIGN", (0, 1), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 1), (-1, -1), pad),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), pad),
-            ("LEFTPADDING", (0, 1), (-1, -1), pad),
-            ("RIGHTPADDING", (0, 1), (-1, -1), pad),
-        ]
-        for r, week in enumerate(weeks, start=1):
-            row: list[Any] = []
-            for c, day in enumerate(week):
-                if day.month != month.month:
-                    row.append("")
-                    continue
-                if not month.work.is_workday(day):
-                    commands.append(("BACKGROUND", (c, r), (c, r), OFF_FILL))
-                markup = _cell_markup(report, day, by_day[day], month.work, width - 2 * pad, lines)
-                row.append(Paragraph(markup, style))
-            data.append(row)
-        return report.ruled(
-            data,
-            [width] * 7,
-            commands,
-            row_heights=[GRID_HEADER_HEIGHT] + [row_height] * len(weeks),
-        )
-
-    return _FillRest(build, report.height * MIN_GRID_SHARE)
+def _without_list(report: Report, without: list[tuple[_School, str]]) -> None:
+    report.story.append(CondPageBreak(LIST_START_ROOM))
+    if not without:
+        report.heading("本月没有督导的学校（园）：无")
+        return
+    report.heading(f"本月没有督导的学校（园）：{len(without)} 所")
+    rows = [
+        [str(n), school.name, school.zone, school.inspector or "—", reason]
+        for n, (school, reason) in enumerate(without, start=1)
+    ]
+    report.table(WITHOUT_HEADERS, rows, WITHOUT_WEIGHTS, "CLLLL")
 
 
 # --- the inspectors' lists --------------------------------------------------------------------
@@ -259,13 +285,15 @@ def _list_row(visit: _Visit, inspector_id: int) -> list[str]:
 
 
 def write(db: Database, out: Path, options: ReportOptions) -> None:
-    """Write the visit plan of ``options.month`` (default: this month), filtered by
-    ``options.zone`` and ``options.inspector`` (names)."""
+    """Write the visit plan of ``options.month`` (default: this month) on ``options.paper``,
+    filtered by ``options.zone`` and ``options.inspector`` (names)."""
     year, month_number = options.month_or_current()
+    paper = options.checked_paper()
     zone, inspector = clean_text(options.zone), clean_text(options.inspector)
     with db.session() as session:
         head = letterhead_from_session(session)
-        month = _read(session, year, month_number, zone, inspector)
+        month = _read(session, year, month_number, zone, inspector, options.today)
+    without = _without_visits(db, month, options.today)
     first, last = month_span(year, month_number)
     report = Report(
         PageFrame(
@@ -274,6 +302,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             f"{cn_date(first)}至{cn_date(last)}",
             options.today,
             landscape=True,
+            paper=paper,
             marking=MARKING,
         )
     )
@@ -285,12 +314,17 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     schools = len({v.row.school for v in month.visits})
     people = len({v.row.inspector_id for v in month.visits})
     done = sum(1 for v in month.visits if v.row.status == VisitStatus.DONE)
+    unvisited = (
+        f"本月没有督导的学校（园）{len(without)} 所，名单见日历后。"
+        if without
+        else "没有本月缺少督导的学校（园）。"
+    )
     figures = (
         f"本月安排督导 {len(month.visits)} 次（已完成 {done} 次），涉及学校（园）{schools} 所、"
-        f"责任督学 {people} 名。"
+        f"责任督学 {people} 名；"
         if month.visits
-        else "本月没有安排督导。"
-    )
+        else "本月没有安排督导；"
+    ) + unvisited
     report.title_block(
         (f"{scope}。" if scope else "")
         + figures
@@ -298,6 +332,10 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         "本表为内部工作安排，按“四不两直”要求不发学校。",
         "计划时间",
     )
-    report.story.append(_grid(report, month))
+    if not holidays_known(month.work, year):
+        report.paragraph(f"注意：{UNKNOWN_YEAR_NOTICE}（{year}年），表中的法定节假日暂按工作日显示。",
+                         "caption")  # fmt: skip
+    _grids(report, month)
+    _without_list(report, without)
     _lists(report, month)
     report.write(out)

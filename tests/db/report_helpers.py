@@ -33,6 +33,14 @@ POPPLER = shutil.which("pdftoppm") and shutil.which("pdffonts")
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler's pdftoppm and pdffonts")
 
 
+def printed(text: str) -> str:
+    """``text`` as a report prints it: a character no font here has as its code [U+…]."""
+    from core.reports.fonts import report_fonts
+
+    fonts = report_fonts()
+    return "".join(part for _face, part in fonts.runs(text, fonts.body))
+
+
 def pages_text(path: Path) -> list[str]:
     return [page.extract_text() for page in PdfReader(path).pages]
 

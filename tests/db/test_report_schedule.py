@@ -6,6 +6,7 @@ print literally, and bad options are refused in Chinese."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from core.enums import ACTIVE_STATUSES
 from core.errors import ValidationError
 from core.office.workdays import WorkCalendar, set_day
 from core.reports import write_report
-from core.reports.schedule import MARKING, OFF_FILL, WEEKDAYS
+from core.reports.schedule import MARKING, WEEKDAYS
+from core.reports.schedule_grid import OFF_FILL
 from db.engine import Database
 from db.models import Inspector, School, Visit
 from tests.db.report_helpers import (
@@ -29,6 +31,7 @@ from tests.db.report_helpers import (
     flat,
     needs_poppler,
     pages_text,
+    printed,
 )
 
 TODAY = date(2026, 11, 2)
@@ -140,23 +143,58 @@ def test_unknown_names_and_bad_months_are_refused(demo_db, tmp_path, options, me
     assert not (tmp_path / "schedule.pdf").exists()
 
 
-def test_a_crowded_day_shows_the_first_visits_and_the_total(sqlite_db, tmp_path):
+def crowd(db: Database, day: date, schools: int | None = None) -> list[VisitRow]:
+    """Put visits by one inspector to the first ``schools`` schools (all) on ``day``."""
+    with db.session() as session:
+        inspector_id = session.scalars(select(Inspector.id)).first()
+        for school_id in list(session.scalars(select(School.id).order_by(School.id)))[:schools]:
+            session.add(Visit(visit_date=day, school_id=school_id, inspector_id=inspector_id))
+    return [r for r in visit_rows(db, day, day) if r.status in ACTIVE_STATUSES]
+
+
+def test_a_crowded_day_gives_every_zone_a_page_of_its_own(sqlite_db, tmp_path):
     from core.demo.office import create_demo
 
     create_demo(sqlite_db, "office", TODAY)
-    crowded = date(2026, 11, 10)
-    with sqlite_db.session() as session:
-        inspector_id = session.scalars(select(Inspector.id)).first()
-        for school_id in session.scalars(select(School.id)):
-            session.add(Visit(visit_date=crowded, school_id=school_id, inspector_id=inspector_id))
-    total = sum(1 for r in on_calendar(sqlite_db) if r.day == crowded)
-    assert total > 30
+    crowded = crowd(sqlite_db, date(2026, 11, 10))
+    assert len(crowded) > 30
     pages = pages_text(write(sqlite_db, tmp_path))
-    assert f"…等 {total} 项" in pages[0]
-    listed = flat("\n".join(pages[1:]))
-    for row in on_calendar(sqlite_db):
-        if row.day == crowded:
-            assert list_row(row) in listed
+    assert f"督导 {len(crowded)} 项" in pages[0]  # the overview: the day's number of visits
+    zones = {r.zone for r in on_calendar(sqlite_db)}
+    text = "\n".join(pages[1:])
+    before, after = text.split("本月没有督导的学校（园）：")
+    grids = flat(before)
+    headings = [line for line in before.splitlines() if "：学校（园）" in line]
+    assert len(headings) == len(zones)  # a page each, each with its own grid
+    for zone in zones:
+        inside = sum(1 for r in on_calendar(sqlite_db) if r.zone == zone)
+        assert any(h.startswith(f"{zone}：") and f"本月督导 {inside} 次" in h for h in headings)
+    assert grids.count("星期一") >= len(zones)
+    left = sum(int(part.split("项见续表")[0]) for part in grids.split("…另")[1:])
+    assert len(re.findall(r"11月\d+日[一二三四五六日]", grids)) == left  # under each zone's grid
+    assert grids.count("11月10日二") > 0
+    for row in crowded:
+        assert row.school in grids
+    lists = flat(after)
+    for row in crowded:
+        assert list_row(row) in lists
+
+
+def test_a_day_slightly_too_full_goes_on_right_under_the_grid(sqlite_db, tmp_path):
+    from core.calendar.month_plan import generate_month
+    from core.demo.office import create_demo
+
+    create_demo(sqlite_db, "office", TODAY)
+    generate_month(sqlite_db, 2026, 12, TODAY)  # December: five weeks
+    crowded = crowd(sqlite_db, date(2026, 12, 9), schools=4)
+    text = flat("\n".join(pages_text(write(sqlite_db, tmp_path, month="2026-12"))))
+    before_list = text.split("本月没有督导的学校（园）：")[0]
+    grid, continued = before_list.split("续表：日历格中未能列出的督导")
+    assert f"9共{len(crowded)}项" in grid
+    left = [int(part.split("项见续表")[0]) for part in grid.split("…另")[1:]]
+    assert 0 < sum(left) == len(re.findall(r"12月\d+日", continued))
+    assert 0 < continued.count("12月9日三") < len(crowded)
+    assert "：学校（园）" not in text  # no page per zone
 
 
 def test_days_off_are_shaded_and_marked_from_the_office_calendar(demo_db, tmp_path):
@@ -171,11 +209,17 @@ def test_days_off_are_shaded_and_marked_from_the_office_calendar(demo_db, tmp_pa
     assert first_page.get_contents().get_data().decode("latin-1").count(fill) == days_off
 
 
-def test_an_empty_month_prints_the_calendar_and_says_so(demo_db, tmp_path):
+def test_an_empty_month_prints_the_calendar_and_lists_every_school(demo_db, tmp_path):
     pages = pages_text(write(demo_db, tmp_path, month="2027-03"))
-    assert len(pages) == 1
     assert "2027年3月督导工作安排表" in pages[0]
-    assert "本月没有安排督导" in flat(pages[0])
+    assert all(f"星期{w}" in pages[0] for w in WEEKDAYS)
+    text = flat("\n".join(pages))
+    with demo_db.session() as session:
+        schools = session.scalars(select(School.name).where(School.active)).all()
+    assert f"本月没有安排督导；本月没有督导的学校（园）{len(schools)}所" in text
+    assert f"本月没有督导的学校（园）：{len(schools)}所" in text
+    assert all(name in text for name in schools)
+    assert "：本月督导" not in text  # no inspector's list
 
 
 @needs_poppler
@@ -198,9 +242,12 @@ def test_hostile_names_print_literally_and_long_ones_are_cut_in_the_grid(sqlite_
     path = write(sqlite_db, tmp_path, inspector=f"<i>王{RARE}明</i>{EMOJI}")
     pages = pages_text(path)
     grid, lists = flat(pages[0]), flat("\n".join(pages[1:]))
-    assert "24<b>&</b>" in grid and "25青溪县很长的" in grid  # cut to one line each
-    assert grid.count("…（<i>王□明</i>□）") == 2
+    name = printed(f"<i>王{RARE}明</i>{EMOJI}")  # each character, or its code where no font has it
+    assert f"24共1项{printed(HOSTILE + EMOJI + RARE)}（{name}）" in grid
+    assert "25共1项青溪县很长的学校名称很长的" in grid
+    assert f"…（{name}）" in grid  # cut to a few lines
+    assert grid.count("很长的学校名称") < 42
     assert lists.count("很长的学校名称") == 42
-    assert "<b>&</b>实验小学□□" in lists and "<script>&amp;" in lists
+    assert printed(HOSTILE + EMOJI + RARE) in lists and "<script>&amp;" in lists
     assert_fonts_embedded(path)
     assert_renders(path, tmp_path)

@@ -31,6 +31,7 @@ from tests.db.report_helpers import (
     flat,
     needs_poppler,
     pages_text,
+    printed,
 )
 
 TODAY = date(2026, 11, 2)
@@ -129,7 +130,7 @@ def test_hostile_record_text_prints_literally_and_long_text_runs_on(demo_db, pla
     assert len(pages) >= 2
     text = flat("\n".join(pages))
     assert text.count("发现情况很多。") == 300
-    assert "<b>&</b>实验小学□□第二行" in text
+    assert printed(f"{HOSTILE}{EMOJI}{RARE}") + "第二行" in text
     assert "<br/>&amp;" + "长" * 300 in text
     assert "■<i>自定义</i>事项" in text and "■unknown-method" in text
     assert len(PdfReader(path).pages) == len(pages)

@@ -1,7 +1,8 @@
 """`report KIND ... --out FILE.pdf` run in-process through a parser built by
 ``add_report_parser``: each report is written where asked and announced, options are parsed and
 checked (month, year, paper in any case, zone, inspector, visit and problem ids), options a kind
-does not use are ignored, and a bad school name or id is refused with a Chinese message."""
+does not use are ignored (but A3 is refused by the reports printed on A4 only), a bad school
+name or id is refused with a Chinese message, and a character no font has is named."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from core.cli.report import add_report_parser, cmd_report
 from core.demo.office import create_demo
@@ -19,6 +21,7 @@ from core.errors import ValidationError
 from core.reports import REPORT_KINDS
 from db.engine import Database
 from db.migrate import upgrade
+from db.models import Inspector
 from tests.db.demo_campaign import CAMPAIGN, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work, flat
 
@@ -169,12 +172,26 @@ def test_a_checklist_and_the_campaign_by_name_and_the_year_in_figures(db_file, t
         (["campaign", "--campaign", "无此工作"], "没有名为“无此工作”的迎检工作"),
         (["rectification-notice", "--problem", "999999"], "没有编号为 999999 的整改问题"),
         (["schedule", "--inspector", "查无此人"], "没有名为“查无此人”的督学"),
+        (["staffing", "--paper", "a3"], "督学配备达标情况只能用 A4 纸打印"),
     ],
 )
 def test_unknown_ids_and_names_are_refused_in_chinese(db_file, tmp_path, argv, message):
     with pytest.raises(ValidationError, match=message):
         run("--db", db_file, "report", *argv, "--out", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_character_no_font_has_is_named_after_the_report_is_written(db_file, tmp_path):
+    db = Database.open(db_file)
+    with db.session() as session:
+        session.scalars(select(Inspector).order_by(Inspector.id)).first().name = "王\U0010fffd明"
+    db.dispose()
+    code, printed = run(
+        "--db", db_file, "report", "roster", "--date", TODAY, "--out", tmp_path / "r.pdf"
+    )
+    assert code == 0
+    assert printed.splitlines()[1].startswith("注意：没有字体能显示字符")
+    assert "U+10FFFD" in printed
 
 
 @pytest.mark.parametrize(

@@ -75,9 +75,9 @@ def test_the_visit_papers_offer_their_options_and_preview(open_window, sqlite_db
     settle(window, qtbot)
 
     page.choose("schedule")
-    for shown in (page.month, page.zone, page.inspector):
+    for shown in (page.month, page.zone, page.inspector, page.paper):
         assert not shown.isHidden()
-    for hidden in (page.year, page.school, page.paper, page.notice_school):
+    for hidden in (page.year, page.school, page.notice_school):
         assert hidden.isHidden()
     assert page.month.date().toString("yyyy-MM") == "2026-11"
     page.zone.setCurrentIndex(page.zone.findText(zone))

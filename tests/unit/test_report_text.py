@@ -1,10 +1,12 @@
 """Text on the printed paper: user strings are escaped so markup prints literally, control
-characters vanish, long text wraps inside its column (a row taller than a page is split), and a
-character no font has — emoji, rare CJK — prints as □ instead of crashing; a missing or broken
-office font falls back to the bundled one, and a face lacking a character borrows it."""
+characters vanish, long text wraps inside its column (a row taller than a page is split), a
+character no font has — emoji, rare CJK — prints as its code ([U+1F600]) and is noted, rare
+characters come from a rare-character font in the font folders; a missing or broken office font
+falls back to the bundled one, and a face lacking a character borrows it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -13,7 +15,13 @@ import pytest
 from pypdf import PdfReader
 
 from core.reports.document import PageFrame, Report, clean, cn_date, escape_text, iso
-from core.reports.fonts import MISSING_MARK, WINDOWS_BODY, WINDOWS_TITLE, report_fonts
+from core.reports.fonts import (
+    WINDOWS_BODY,
+    WINDOWS_TITLE,
+    missing_warning,
+    noting_missing,
+    report_fonts,
+)
 
 TODAY = date(2026, 11, 2)
 HOSTILE = "<b>&</b>实验小学"
@@ -76,10 +84,41 @@ def test_the_bundled_font_fills_every_role_where_there_are_no_office_fonts(tmp_p
     assert fonts.has(fonts.body, "督")
 
 
-def test_a_character_no_font_has_prints_as_a_box(tmp_path):
+def test_a_character_no_font_has_prints_as_its_code_and_is_noted(tmp_path):
     fonts = report_fonts([tmp_path])
-    runs = fonts.runs(f"王{RARE}明 {EMOJI}", fonts.body)
-    assert runs == [(fonts.body, f"王{MISSING_MARK}明 {MISSING_MARK}")]
+    with noting_missing() as missing:
+        runs = fonts.runs(f"王{RARE}明 {EMOJI}", fonts.body)
+    assert runs == [(fonts.body, "王[U+20000]明 [U+1F600]")]
+    assert missing == {RARE, EMOJI}
+    assert missing_warning(missing) == (
+        "注意：没有字体能显示字符 “\U0001f600”（U+1F600）、“\U00020000”（U+20000），"
+        "报表中已印为其编码（[U+…]）。"
+    )
+    assert missing_warning(set()) == ""
+
+
+def test_rare_characters_are_drawn_with_a_rare_font_found_in_the_font_folders(tmp_path):
+    found = [
+        Path(root) / name
+        for root, _dirs, files in os.walk("/usr/share/fonts")
+        for name in files
+        if name in ("HanaMinA.ttf", "HanaMinB.ttf")
+    ]
+    if len(found) < 2:
+        pytest.skip("needs the Hanazono fonts (Debian package fonts-hanazono)")
+    nested = tmp_path / "hanazono"
+    nested.mkdir()
+    for path in found:
+        (nested / path.name).symlink_to(path)
+    fonts = report_fonts([tmp_path])
+    bundled = fonts.body
+    runs = fonts.runs("吉田𠮷野㵘水", bundled)
+    assert runs[0] == (bundled, "吉田")
+    assert "".join(text for _face, text in runs) == "吉田𠮷野㵘水"
+    assert {face for face, _text in runs} - {bundled}  # the rare ones come from another font
+    report = Report(PageFrame("督导室", "报表", "今天", TODAY), fonts)
+    report.paragraph("吉田𠮷野㵘水")
+    assert "吉田𠮷野㵘水" in pages_text(report.write(tmp_path / "rare.pdf"))[0]
 
 
 def test_a_broken_office_font_is_skipped_and_the_bundled_font_used(tmp_path):

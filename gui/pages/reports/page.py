@@ -1,10 +1,11 @@
 """The 报表 page: choose a report and its options, preview it, then print or save it.
 
 Each report kind shows only the options it uses (a year for training hours, a school and the
-paper size for the 公示牌, a month with zone and inspector filters for the visit plan, a school
-with unresolved problems for the 整改通知书, a school and a campaign for the 档案资料清单, a
-campaign for the 迎检进度表, a year for the annual figures; the 督导记录表 printed here is the
-blank form); the PDF is written on the worker and opened in the preview window.
+paper size for the 公示牌, the paper size for the roster, a month with zone and inspector filters
+and the paper size for the visit plan, a school with unresolved problems for the 整改通知书, a
+school and a campaign for the 档案资料清单, a campaign for the 迎检进度表, a year for the annual
+figures; the 督导记录表 printed here is the blank form); the PDF is written on the worker and
+opened in the preview window.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ from gui.worker import DbWorker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 OPTIONS_USED = {
+    "roster": ("paper",),
     "training": ("year",),
     "sign": ("school", "paper"),
-    "schedule": ("month", "zone", "inspector"),
+    "schedule": ("month", "zone", "inspector", "paper"),
     "rectification-notice": ("notice_school",),
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
@@ -172,7 +174,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         return {
             "roster": self.tr(
                 "Every inspector with gender, unit, post, full or part time, phone, term dates, "
-                "zone and schools. A4 landscape."
+                "zone and schools. A4 or A3 landscape."
             ),
             "sign": self.tr(
                 "The sign at a school's gate: the responsible inspector with photo, supervision "
@@ -191,7 +193,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
             ),
             "schedule": self.tr(
                 "The month's visits as a calendar, then each inspector's list. Internal: the "
-                "plan is not sent to schools. A4 landscape."
+                "plan is not sent to schools. A4 or A3 landscape, to post on the wall."
             ),
             "visit-form": self.tr(
                 "The blank visit record form to fill in at the school. A filled form prints "
