@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from db.engine import Database
+from gui import dialogs
 from gui.pdf_preview import preview_pdf
 from gui.worker import DbWorker, refusal_handler
 
@@ -50,9 +51,21 @@ def open_report(
     name = f"{title}-{suffix}-{today:%Y%m%d}.pdf" if suffix else f"{title}-{today:%Y%m%d}.pdf"
     out = preview_folder() / UNSAFE_IN_FILE_NAMES.sub("-", name)
 
+    def job() -> tuple[Path, list[str]]:
+        warnings: list[str] = []
+        return write_report(db, kind, out, today=today, warnings=warnings, **options), warnings
+
+    def show(written: tuple[Path, list[str]]) -> None:
+        path, warnings = written
+        preview = preview_pdf(parent, path, title)
+        parent.preview = preview  # type: ignore[attr-defined]
+        if warnings:
+            # Characters no font has: the clerk must know before the paper leaves the office.
+            dialogs.warn(preview, title, "\n".join(warnings))
+
     worker.submit(
-        lambda: write_report(db, kind, out, today=today, **options),
-        on_done=lambda path: setattr(parent, "preview", preview_pdf(parent, path, title)),
+        job,
+        on_done=show,
         on_error=refusal_handler(parent, title),
         long=title,
         parent=parent,

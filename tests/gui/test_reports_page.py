@@ -6,8 +6,10 @@ their own options."""
 from __future__ import annotations
 
 from pypdf import PdfReader
+from sqlalchemy import update
 
 from core.roster.schools import school_rows
+from db.models import Inspector
 from tests.conftest import TODAY
 from tests.db.demo_campaign import CAMPAIGN, SCHOOL, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work
@@ -133,3 +135,19 @@ def test_the_campaign_papers_and_the_annual_figures_preview(open_window, sqlite_
     text = "".join(_previewed(page, window, qtbot, page.preview).split())
     assert f"迎检工作：{CAMPAIGN}" in text and f"学校（园）：{SCHOOL}" in text
     assert page.preview.windowTitle() == "档案资料清单"
+
+
+def test_a_character_no_font_has_is_named_to_the_clerk(open_window, sqlite_db, qtbot, dialog_log):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "inspectors")
+    with sqlite_db.session() as session:
+        session.execute(
+            update(Inspector)
+            .where(Inspector.id == page.model.rows[0].id)
+            .values(name="王\U0010fffd明")
+        )
+    page.print_actions["督学花名册…"].trigger()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None, timeout=10_000)
+    assert "王[U+10FFFD]明" in "".join(_text(page.preview).split())
+    [warning] = dialog_log.messages("warn")
+    assert "U+10FFFD" in warning
