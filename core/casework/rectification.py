@@ -116,6 +116,19 @@ def is_overdue(status: str, deadline: date | None, today: date) -> bool:
     return status in UNRESOLVED and deadline is not None and today > deadline
 
 
+def late_deadlines(problems: Sequence[Problem], day: date) -> str:
+    """Why ``problems`` cannot go into a notice issued on ``day`` — a 限期整改 deadline before
+    that day — or "" when they can."""
+    late = [
+        p for p in problems
+        if p.requirement == Requirement.DEADLINE and p.deadline is not None and p.deadline < day
+    ]  # fmt: skip
+    if not late:
+        return ""
+    listed = "、".join(f"“{p.description[:20]}”（{p.deadline:%Y-%m-%d}）" for p in late)
+    return f"整改期限早于通知日期 {day:%Y-%m-%d}，请先修改整改期限：{listed}"
+
+
 def reply_due(notice_date: date, policy: PolicyProfile) -> date:
     """The day by which a school must answer a notice issued on ``notice_date``."""
     return notice_date + timedelta(days=policy.rectification_reply_days)
@@ -418,6 +431,9 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
         found = max(p.found_on for p in new)
         if day < found:
             raise refusal("day", "通知日期", f"“通知日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
+        late = late_deadlines(new, day)
+        if late:
+            raise refusal("day", "通知日期", late)
         number = _next_notice_number(session, day.year)
         for problem in new:
             problem.notice_no, problem.notice_date = number, day

@@ -89,6 +89,9 @@ def required_options(db: Database, kind: str) -> dict[str, object]:
     return {}
 
 
+OFFICIAL_DOCUMENTS = ("rectification-notice",)
+
+
 @needs_poppler
 @pytest.mark.parametrize("kind", list(REPORT_KINDS))
 def test_every_report_is_numbered_embeds_its_fonts_and_renders(office, out_dir, kind):
@@ -96,8 +99,11 @@ def test_every_report_is_numbered_embeds_its_fonts_and_renders(office, out_dir, 
     pages = pages_text(path)
     assert pages
     for number, text in enumerate(pages, start=1):
-        assert f"第 {number} 页 共 {len(pages)} 页" in text
-        assert "打印日期：2026年11月2日" in text
+        if kind in OFFICIAL_DOCUMENTS:  # GB/T 9704: "— 1 —", no print date on the document
+            assert f"— {number} —" in text and "打印日期" not in text
+        else:
+            assert f"第 {number} 页 共 {len(pages)} 页" in text
+            assert "打印日期：2026年11月2日" in text
         assert OFFICE_NAME_DEMO in text
     assert REPORT_KINDS[kind] in pages[0]
     assert_fonts_embedded(path)
