@@ -1,13 +1,20 @@
 """Rectification (整改): problems found at schools, their follow-ups, notices and re-checks.
 
+A problem has one of the four tiers of the plans (``ProblemCategory``): 一般性问题; 重点问题 — one
+still open after the policy's ``followups_before_escalation`` follow-ups (督促指导 2 times) becomes
+one and is reported to the office; 难点问题 — it needs other departments: the office coordinates
+or reports it up to the district or city (a report by hand makes a 一般性问题 one);
+严重违规或重大问题 — reported at once. Beyond that the office records 督办通知, 约谈, 通报,
+问责 and reports up as actions (:mod:`core.casework.actions`).
+
 A problem carries a requirement: 立行立改 (fix at once — its deadline is the day it was found, so
 it is overdue the next day if still open) or 限期整改 (by a deadline the clerk gives). Its status
 follows from its history, never typed:
 
 - a follow-up (复查) that finds it fixed makes it 已整改, ``closed_on`` that day;
 - while it is still open, the follow-up that brings the count to the policy's
-  ``followups_before_escalation`` makes it 已上报, ``escalated_on`` that day; a 严重问题 is
-  reported the day it is registered; the clerk may also report one by hand (a 难点问题 needing
+  ``followups_before_escalation`` makes it 已上报, ``escalated_on`` that day; a 严重违规或重大问题
+  is reported the day it is registered; the clerk may also report one by hand (a 难点问题 needing
   other departments). ``escalated_on`` stays set after a later fix, so the trail shows it;
 - 复查销号 closes a fixed problem; ``closed_on`` then holds the day of 销号 (the day it was fixed
   stays in its follow-ups).
@@ -62,7 +69,7 @@ def escalation_due(
 ) -> bool:
     """Whether a problem must be reported to the office now.
 
-    A 严重问题 at once; any other when ``follow_up_count`` follow-ups have reached
+    A 严重违规或重大问题 at once; any other when ``follow_up_count`` follow-ups have reached
     ``policy_count`` (the policy's ``followups_before_escalation``) and it is still open.
     """
     if not still_open:
@@ -109,6 +116,14 @@ def derive_state(
     if verified_on is not None:
         return ProblemState(ProblemStatus.VERIFIED.value, escalated_on, verified_on)
     return ProblemState(ProblemStatus.FIXED.value, escalated_on, fixed_on)
+
+
+def tier_of(category: str, escalated_by_follow_ups: bool) -> str:
+    """The tier a problem stands at: a 一般性问题 that the follow-ups found still open until it
+    was reported (:func:`escalation_due`) is a 重点问题; any other keeps its tier."""
+    if category == ProblemCategory.GENERAL and escalated_by_follow_ups:
+        return ProblemCategory.KEY.value
+    return category
 
 
 def is_overdue(status: str, deadline: date | None, today: date) -> bool:
@@ -266,10 +281,12 @@ def _settle(session: Session, problem: Problem, change: Callable[[], object]) ->
         state.escalated_on,
         state.closed_on,
     )
+    by_count = state.escalated_on is not None and state.escalated_on != by_hand
+    problem.category = tier_of(problem.category, by_count)
 
 
 def add_problem_in_session(session: Session, data: ProblemInput) -> Problem:
-    """Register a problem inside an open session (a 严重问题 is reported at once)."""
+    """Register a problem inside an open session (a 严重违规或重大问题 is reported at once)."""
     _validated(session, data)
     problem = Problem(status=ProblemStatus.OPEN.value, notice_no="")
     _apply(problem, data)
@@ -366,7 +383,8 @@ def mark_verified(db: Database, problem_id: int, day: date) -> None:
 
 @mutates(Change.PROBLEMS)
 def escalate(db: Database, problem_id: int, day: date) -> None:
-    """Report an open problem to the office by hand (e.g. a 难点问题 needing other departments)."""
+    """Report an open problem to the office by hand: a 难点问题 needing other departments (a
+    一般性问题 reported by hand becomes one)."""
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status == ProblemStatus.ESCALATED and problem.escalated_on:
@@ -380,6 +398,8 @@ def escalate(db: Database, problem_id: int, day: date) -> None:
                 "day", "上报日期", f"“上报日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
             )
         problem.status, problem.escalated_on = ProblemStatus.ESCALATED.value, day
+        if problem.category == ProblemCategory.GENERAL:
+            problem.category = ProblemCategory.DIFFICULT.value
 
 
 # --- notices and re-checks -------------------------------------------------------------------
@@ -642,9 +662,9 @@ def _escalation_text(problem: Problem, day: date, policy_count: int) -> str:
     if day != _automatic(problem, policy_count).escalated_on:
         return "上报督导部门"
     if problem.category == ProblemCategory.SERIOUS and day == problem.found_on:
-        return "严重问题，立即上报"
+        return "严重违规或重大问题，立即上报"
     count = sum(1 for f in problem.follow_ups if f.day <= day)
-    return f"经 {count} 次复查仍未整改，上报督导部门"
+    return f"经 {count} 次复查仍未整改，列为重点问题，上报督导部门"
 
 
 def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:

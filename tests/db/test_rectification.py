@@ -181,6 +181,20 @@ def test_follow_ups_up_to_the_policy_count_report_the_problem(db, office):
     assert (line.status, line.escalated_on, line.follow_ups) == ("escalated", FOUND + 12 * DAY, 2)
 
 
+def test_a_general_problem_still_open_after_the_follow_ups_becomes_a_key_problem(db, office):
+    problem_id = add_problem(db, problem(office))
+    add_follow_up(db, problem_id, day=FOUND + DAY, outcome=NOT_FIXED, result="")
+    assert row(db, problem_id).category_label == "一般性问题"
+    add_follow_up(db, problem_id, day=FOUND + 2 * DAY, outcome=NOT_FIXED, result="")
+    line = row(db, problem_id)
+    assert (line.category_label, line.status_label) == ("重点问题", "已上报")
+    by_hand = add_problem(db, problem(office))
+    escalate(db, by_hand, FOUND + DAY)
+    assert row(db, by_hand).category_label == "难点问题", "by hand: needs other departments"
+    serious = add_problem(db, problem(office, category="serious"))
+    assert row(db, serious).category_label == "严重违规或重大问题"
+
+
 def test_a_different_policy_count_moves_the_report(db, office):
     save_settings(
         db,
@@ -385,7 +399,7 @@ def test_the_trail_lists_every_step_in_order(db, office):
     assert texts[0] == "发现问题：重点问题，限期整改，整改期限 2026-10-22"
     assert texts[1] == "出具整改通知书 督整〔2026〕1号，要求 2026-10-15 前回复"
     assert texts[2] == "第 1 次复查，未整改：仍未整改"
-    assert texts[4] == "经 2 次复查仍未整改，上报督导部门"
+    assert texts[4] == "经 2 次复查仍未整改，列为重点问题，上报督导部门"
     assert texts[6] == "回头看（王老师，计划）"
     assert trail.events[2].follow_up_id is not None
 

@@ -132,7 +132,8 @@ def test_a_problem_registered_and_followed_up_twice_is_reported(
     assert status_cell(page, row.id)[0].startswith("已上报")
 
     qtbot.waitUntil(lambda: page.trail is not None and len(page.trail.events) == 4)
-    assert [e.text for e in page.trail.events][-1] == "经 2 次复查仍未整改，上报督导部门"
+    last = page.trail.events[-1].text
+    assert last == "经 2 次复查仍未整改，列为重点问题，上报督导部门"
     page.apply_filter("escalated")
     assert visible(page) == ["课后服务收费未按规定公示"]
 
@@ -214,6 +215,9 @@ def test_a_notice_is_numbered_once_and_printed(open_page, office, sqlite_db, qtb
     page.issue_notice()
     dialog = page.dialog
     dialog.day.set_value(TODAY)
+    press_ok(dialog, qtbot)
+    assert "整改期限早于通知日期" in dialog.errors.text(), "the deadlines of 10 days ago"
+    dialog.day.set_value(TODAY - 15 * DAY)
     press_ok(dialog, qtbot)
     assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
