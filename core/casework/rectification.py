@@ -34,8 +34,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from core.attachments import remove_unreferenced_copies, session_stored_names
+from core.casework.actions import action_rows_in, overdue_supervisions_in
 from core.changes import Change, mutates
 from core.enums import (
+    ActionKind,
     ComplaintChannel,
     FollowUpOutcome,
     ProblemCategory,
@@ -50,7 +52,17 @@ from core.office.settings import policy_from_session
 from core.reports.settings import ReportSettings, load_report_settings
 from core.roster.assignments import responsible_inspectors
 from core.roster.terms import serving_inspector_ids
-from db.models import Attachment, Complaint, FollowUp, Inspector, Problem, School, Visit, Zone
+from db.models import (
+    Attachment,
+    Complaint,
+    FollowUp,
+    Inspector,
+    Problem,
+    ProblemAction,
+    School,
+    Visit,
+    Zone,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -529,6 +541,8 @@ class ProblemRow:
     complaint_id: int | None
     note: str
     overdue: bool
+    supervised: bool = False
+    """A 督办通知 was issued for it."""
 
     @property
     def category_label(self) -> str:
@@ -569,6 +583,13 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
         query = query.where(Problem.id == problem_id)
         counts = counts.where(FollowUp.problem_id == problem_id)
     follow_ups = dict(session.execute(counts).all())
+    supervised = set(
+        session.scalars(
+            select(ProblemAction.problem_id).where(
+                ProblemAction.kind == ActionKind.SUPERVISION.value
+            )
+        )
+    )
     rows = []
     for problem, school, zone_id, visit_day in session.execute(query):
         source = f"督导 {visit_day:%Y-%m-%d}" if visit_day else ""
@@ -599,6 +620,7 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
                 complaint_id=problem.complaint_id,
                 note=problem.note,
                 overdue=is_overdue(problem.status, problem.deadline, today),
+                supervised=problem.id in supervised,
             )
         )
     return rows
@@ -619,6 +641,7 @@ class TrailEvent:
     kind: str
     text: str
     follow_up_id: int | None = None
+    action_id: int | None = None
 
 
 TRAIL_KINDS = (
@@ -628,6 +651,7 @@ TRAIL_KINDS = (
     "notice",
     "follow_up",
     "escalated",
+    "action",
     "recheck",
     "fixed",
     "verified",
@@ -669,14 +693,18 @@ def _escalation_text(problem: Problem, day: date, policy_count: int) -> str:
 
 def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
     """The problem (as a list row on ``today``) and its dated trail: where it came from, the
-    notice and the reply due, each follow-up, the report to the office, re-check visits, the fix
-    and 销号."""
+    notice and the reply due, each follow-up, the report to the office, 督办 / 约谈 / 通报 / 问责
+    / reports up, re-check visits, the fix and 销号."""
     with db.session() as session:
         problem = _problem(session, problem_id)
         row = _rows(session, today, problem_id)[0]
         policy = policy_from_session(session)
         events = _source_events(session, problem)
-        deadline = f"，整改期限 {problem.deadline:%Y-%m-%d}" if problem.deadline else ""
+        actions = action_rows_in(session, problem.id)
+        # the deadline set when it was found: the one the first 督办通知 replaced, if any
+        first = next((a for a in actions if a.kind == ActionKind.SUPERVISION), None)
+        asked = first.previous_deadline if first else problem.deadline
+        deadline = f"，整改期限 {asked:%Y-%m-%d}" if asked else ""
         events.append(
             TrailEvent(
                 problem.found_on,
@@ -704,6 +732,8 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
             count = policy.followups_before_escalation
             text = _escalation_text(problem, problem.escalated_on, count)
             events.append(TrailEvent(problem.escalated_on, "escalated", text))
+        for action in actions:
+            events.append(TrailEvent(action.day, "action", action.text, action_id=action.id))
         rechecks = session.execute(
             select(Visit, Inspector.name)
             .join(Inspector, Inspector.id == Visit.inspector_id)
@@ -722,11 +752,13 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
 
 @dataclass(frozen=True)
 class RectificationFigures:
-    """Figures of the dashboard: problems not yet fixed, of them overdue, and reported."""
+    """Figures of the dashboard: problems not yet fixed, of them overdue, reported, and still
+    open after the new deadline of a 督办通知."""
 
     open: int
     overdue: int
     escalated: int
+    overdue_supervisions: int = 0
 
 
 def rectification_figures(db: Database, today: date) -> RectificationFigures:
@@ -747,6 +779,7 @@ def rectification_figures_in(session: Session, today: date) -> RectificationFigu
             .where(Problem.status == ProblemStatus.ESCALATED)
         )
         or 0,
+        overdue_supervisions=overdue_supervisions_in(session, today),
     )
 
 

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="278"/>
+        <source>{kind}: {school}</source>
+        <translation>{kind}：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="283"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="285"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="287"/>
+        <source>New deadline</source>
+        <translation>新的整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="289"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="290"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="302"/>
+        <source>Talked to</source>
+        <translation>约谈对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="291"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
+        <source>Talked by</source>
+        <translation>约谈人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="292"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
+        <source>Written record</source>
+        <translation>约谈记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="293"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="300"/>
+        <source>Reason (late or inadequate)</source>
+        <translation>督办事由（逾期或整改不到位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
+        <source>What was published</source>
+        <translation>通报内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
+        <source>Held to account</source>
+        <translation>问责对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="311"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="311"/>
+        <source>Reported to</source>
+        <translation>报送单位</translation>
+    </message>
+</context>
+<context>
     <name>AppointDialog</name>
     <message>
         <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
@@ -724,72 +801,72 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="389"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="389"/>
         <source>Edit complaint</source>
         <translation>编辑投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="393"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="395"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="396"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="397"/>
         <source>Leave empty for an anonymous complaint</source>
         <translation>匿名投诉可不填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="398"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="399"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="400"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="313"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="403"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="314"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="404"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="406"/>
         <source>Verification</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="407"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="318"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="408"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
@@ -797,83 +874,83 @@
 <context>
     <name>ComplaintsList</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="477"/>
+        <location filename="../../gui/pages/rectification/page.py" line="531"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="479"/>
+        <location filename="../../gui/pages/rectification/page.py" line="533"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="480"/>
+        <location filename="../../gui/pages/rectification/page.py" line="534"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="481"/>
+        <location filename="../../gui/pages/rectification/page.py" line="535"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="483"/>
+        <location filename="../../gui/pages/rectification/page.py" line="537"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="485"/>
+        <location filename="../../gui/pages/rectification/page.py" line="539"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="487"/>
+        <location filename="../../gui/pages/rectification/page.py" line="541"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="492"/>
+        <location filename="../../gui/pages/rectification/page.py" line="546"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="495"/>
+        <location filename="../../gui/pages/rectification/page.py" line="549"/>
         <source>Problems raised</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="500"/>
+        <location filename="../../gui/pages/rectification/page.py" line="554"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="511"/>
+        <location filename="../../gui/pages/rectification/page.py" line="565"/>
         <source>Register complaint…</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="513"/>
+        <location filename="../../gui/pages/rectification/page.py" line="567"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="516"/>
+        <location filename="../../gui/pages/rectification/page.py" line="570"/>
         <source>Raise a problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="519"/>
+        <location filename="../../gui/pages/rectification/page.py" line="573"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="585"/>
+        <location filename="../../gui/pages/rectification/page.py" line="639"/>
         <source>Delete the complaint about {school} of {day}?</source>
         <translation>删除{day}关于{school}的投诉？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="588"/>
-        <location filename="../../gui/pages/rectification/page.py" line="591"/>
+        <location filename="../../gui/pages/rectification/page.py" line="642"/>
+        <location filename="../../gui/pages/rectification/page.py" line="645"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -950,223 +1027,233 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="163"/>
+        <source>Supervision overdue</source>
+        <translation>督办逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="199"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="253"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="254"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="259"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="260"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="264"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="265"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="267"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="268"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="270"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="275"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="281"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="282"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="284"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="289"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="293"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="294"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="300"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="307"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="314"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="320"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="321"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="329"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="330"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="333"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="334"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="344"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="347"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="348"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="355"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="362"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="367"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="374"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="372"/>
+        <source>Still not fixed after the new deadline of a 督办通知</source>
+        <translation>督办通知的新期限已过仍未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="380"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="395"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="402"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="404"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="405"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="411"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="413"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1174,7 +1261,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="49"/>
+        <location filename="../../gui/worker.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1240,37 +1327,37 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="193"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="200"/>
         <source>Follow-up: {school}</source>
         <translation>回头看：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="199"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="206"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="208"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="202"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="209"/>
         <source>Findings</source>
         <translation>核查情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="214"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
         <translation>第{number}次回头看。已于{day}上报督导室。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="210"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="217"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
         <translation>第{number}次回头看：问题仍未整改的，将上报督导室。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="215"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="222"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
         <translation>第{number}次回头看。第{count}次回头看时仍未整改的问题将上报督导室。</translation>
     </message>
@@ -1841,144 +1928,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
-        <location filename="../../gui/main_window.py" line="228"/>
-        <location filename="../../gui/main_window.py" line="234"/>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1990,24 +2077,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2072,47 +2159,47 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="99"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="106"/>
         <source>Register a problem</source>
         <translation>登记问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="99"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="106"/>
         <source>Edit problem</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="110"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="117"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="116"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="123"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="118"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="125"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="119"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="121"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="128"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="124"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="131"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="133"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2263,22 +2350,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="267"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="357"/>
         <source>Re-check visit: {school}</source>
         <translation>复查督导：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="270"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="360"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="274"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="364"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="275"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="365"/>
         <source>The school&apos;s responsible inspector</source>
         <translation>该校责任督学</translation>
     </message>
@@ -2631,226 +2718,248 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RectificationPage</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="91"/>
+        <location filename="../../gui/pages/rectification/page.py" line="95"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="92"/>
+        <location filename="../../gui/pages/rectification/page.py" line="96"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="94"/>
+        <location filename="../../gui/pages/rectification/page.py" line="98"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="100"/>
+        <location filename="../../gui/pages/rectification/page.py" line="104"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="104"/>
+        <location filename="../../gui/pages/rectification/page.py" line="108"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="106"/>
+        <location filename="../../gui/pages/rectification/page.py" line="110"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="112"/>
+        <location filename="../../gui/pages/rectification/page.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="117"/>
+        <location filename="../../gui/pages/rectification/page.py" line="121"/>
         <source>Follow-ups</source>
         <translation>跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="119"/>
+        <location filename="../../gui/pages/rectification/page.py" line="123"/>
         <source>Notice no.</source>
         <translation>通知书文号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="120"/>
+        <location filename="../../gui/pages/rectification/page.py" line="124"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="121"/>
+        <location filename="../../gui/pages/rectification/page.py" line="125"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="122"/>
+        <location filename="../../gui/pages/rectification/page.py" line="126"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="124"/>
-        <location filename="../../gui/pages/rectification/page.py" line="446"/>
-        <location filename="../../gui/pages/rectification/page.py" line="449"/>
-        <location filename="../../gui/pages/rectification/page.py" line="458"/>
-        <location filename="../../gui/pages/rectification/page.py" line="462"/>
+        <location filename="../../gui/pages/rectification/page.py" line="128"/>
+        <location filename="../../gui/pages/rectification/page.py" line="481"/>
+        <location filename="../../gui/pages/rectification/page.py" line="485"/>
+        <location filename="../../gui/pages/rectification/page.py" line="500"/>
+        <location filename="../../gui/pages/rectification/page.py" line="503"/>
+        <location filename="../../gui/pages/rectification/page.py" line="512"/>
+        <location filename="../../gui/pages/rectification/page.py" line="516"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="134"/>
+        <location filename="../../gui/pages/rectification/page.py" line="138"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="136"/>
+        <location filename="../../gui/pages/rectification/page.py" line="140"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="139"/>
+        <location filename="../../gui/pages/rectification/page.py" line="143"/>
         <source>Follow-up…</source>
         <translation>跟踪记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="142"/>
+        <location filename="../../gui/pages/rectification/page.py" line="146"/>
         <source>Verify and close…</source>
         <translation>核查销号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="145"/>
+        <location filename="../../gui/pages/rectification/page.py" line="149"/>
         <source>Report to office…</source>
         <translation>上报督导室…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="148"/>
+        <location filename="../../gui/pages/rectification/page.py" line="152"/>
         <source>Plan re-check…</source>
         <translation>安排回头看…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="151"/>
+        <location filename="../../gui/pages/rectification/page.py" line="155"/>
         <source>Rectification notice…</source>
         <translation>整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="154"/>
+        <location filename="../../gui/pages/rectification/page.py" line="158"/>
+        <source>Supervision, talks, accountability…</source>
+        <translation>督办、约谈、问责…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="161"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="158"/>
+        <location filename="../../gui/pages/rectification/page.py" line="165"/>
         <source>Not yet fixed</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="159"/>
+        <location filename="../../gui/pages/rectification/page.py" line="166"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="160"/>
+        <location filename="../../gui/pages/rectification/page.py" line="167"/>
         <source>Reported to the office</source>
         <translation>已上报督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="162"/>
+        <location filename="../../gui/pages/rectification/page.py" line="169"/>
+        <source>Supervision overdue</source>
+        <translation>督办逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="172"/>
         <source>Fixed, to verify</source>
         <translation>已整改待核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="183"/>
+        <location filename="../../gui/pages/rectification/page.py" line="193"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="184"/>
+        <location filename="../../gui/pages/rectification/page.py" line="194"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="197"/>
+        <location filename="../../gui/pages/rectification/page.py" line="207"/>
         <source>Delete follow-up</source>
         <translation>删除跟踪记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="226"/>
+        <location filename="../../gui/pages/rectification/page.py" line="215"/>
+        <source>Delete step</source>
+        <translation>删除此步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="243"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="227"/>
+        <location filename="../../gui/pages/rectification/page.py" line="244"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="265"/>
+        <location filename="../../gui/pages/rectification/page.py" line="282"/>
         <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
         <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="275"/>
+        <location filename="../../gui/pages/rectification/page.py" line="292"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="307"/>
+        <location filename="../../gui/pages/rectification/page.py" line="326"/>
         <source>Select a problem to see its trail.</source>
         <translation>请选择问题以查看整改过程。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="314"/>
+        <location filename="../../gui/pages/rectification/page.py" line="333"/>
         <source>{school} · {category} · {status}</source>
         <translation>{school} · {category} · {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="321"/>
+        <location filename="../../gui/pages/rectification/page.py" line="340"/>
         <source>{requirement}, deadline {deadline}</source>
         <translation>{requirement}，整改期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="327"/>
+        <location filename="../../gui/pages/rectification/page.py" line="346"/>
         <source>Notice {number}, reply due {day}</source>
         <translation>通知书{number}，{day}前回复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="382"/>
+        <location filename="../../gui/pages/rectification/page.py" line="402"/>
         <source>Verify and close: {school}</source>
         <translation>核查销号：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="383"/>
+        <location filename="../../gui/pages/rectification/page.py" line="403"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="397"/>
+        <location filename="../../gui/pages/rectification/page.py" line="417"/>
         <source>Report to the office: {school}</source>
         <translation>上报督导室：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="398"/>
+        <location filename="../../gui/pages/rectification/page.py" line="418"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="425"/>
+        <location filename="../../gui/pages/rectification/page.py" line="445"/>
         <source>Rectification notice: {school}</source>
         <translation>整改通知书：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="426"/>
+        <location filename="../../gui/pages/rectification/page.py" line="446"/>
         <source>Notice date</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="443"/>
+        <location filename="../../gui/pages/rectification/page.py" line="480"/>
+        <source>Delete the step of {day}?</source>
+        <translation>删除 {day} 的这一步？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="497"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
         <translation>确定删除{school}的该问题及其跟踪记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="457"/>
+        <location filename="../../gui/pages/rectification/page.py" line="511"/>
         <source>Delete the follow-up of {day}?</source>
         <translation>确定删除{day}的跟踪记录？</translation>
     </message>
@@ -2914,133 +3023,138 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="69"/>
+        <location filename="../../gui/pages/reports/page.py" line="70"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="99"/>
+        <location filename="../../gui/pages/reports/page.py" line="100"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="102"/>
+        <location filename="../../gui/pages/reports/page.py" line="103"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="103"/>
+        <location filename="../../gui/pages/reports/page.py" line="104"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="105"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="105"/>
+        <location filename="../../gui/pages/reports/page.py" line="106"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="106"/>
+        <location filename="../../gui/pages/reports/page.py" line="107"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="107"/>
         <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="110"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="110"/>
+        <location filename="../../gui/pages/reports/page.py" line="111"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="113"/>
+        <location filename="../../gui/pages/reports/page.py" line="114"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="157"/>
+        <location filename="../../gui/pages/reports/page.py" line="158"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="159"/>
+        <location filename="../../gui/pages/reports/page.py" line="160"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="161"/>
+        <location filename="../../gui/pages/reports/page.py" line="162"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="164"/>
+        <location filename="../../gui/pages/reports/page.py" line="165"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="174"/>
+        <location filename="../../gui/pages/reports/page.py" line="175"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 landscape.</source>
         <translation>全部督学的性别、工作单位、职务、专兼职、联系电话、任期、责任区和挂牌学校。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="178"/>
+        <location filename="../../gui/pages/reports/page.py" line="179"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="182"/>
+        <location filename="../../gui/pages/reports/page.py" line="183"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="186"/>
+        <location filename="../../gui/pages/reports/page.py" line="187"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="190"/>
+        <location filename="../../gui/pages/reports/page.py" line="191"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="193"/>
+        <location filename="../../gui/pages/reports/page.py" line="194"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 landscape.</source>
         <translation>以日历形式列出本月督导安排，并附各督学清单。仅供内部使用，不发送给学校。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="197"/>
+        <location filename="../../gui/pages/reports/page.py" line="198"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="201"/>
+        <location filename="../../gui/pages/reports/page.py" line="202"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="205"/>
+        <location filename="../../gui/pages/reports/page.py" line="206"/>
+        <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
+        <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="210"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="209"/>
+        <location filename="../../gui/pages/reports/page.py" line="214"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="213"/>
+        <location filename="../../gui/pages/reports/page.py" line="218"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>

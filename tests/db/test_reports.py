@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from core.archive.campaigns import ItemChange, checklist_rows, update_items
 from core.demo.office import OFFICE_NAME_DEMO, create_demo
@@ -33,7 +34,7 @@ from core.roster.inspectors import InspectorInput, inspector_rows, save_inspecto
 from core.roster.schools import SchoolInput, save_school, school_rows, set_schools_active
 from core.roster.training import training_summary
 from db.engine import Database
-from db.models import Inspector, School, Visit
+from db.models import Inspector, ProblemAction, School, Visit
 from tests.db.demo_campaign import add_campaign
 from tests.db.report_helpers import (
     add_problems,
@@ -67,6 +68,10 @@ def out_dir(tmp_path: Path) -> Path:
     return folder
 
 
+SUPERVISED = select(ProblemAction.problem_id).where(ProblemAction.kind == "supervision")
+"""The problems of the demo's 督办通知."""
+
+
 def serving_names(db: Database) -> list[str]:
     return [row.name for row in inspector_rows(db, TODAY) if row.serving]
 
@@ -83,13 +88,16 @@ def required_options(db: Database, kind: str) -> dict[str, object]:
     checklist a school in a running campaign, the campaign report a running campaign."""
     if kind == "rectification-notice":
         return {"school": add_problems(db, "青溪县实验小学", TODAY).school}
+    if kind == "supervision-notice":  # the demo's 督办通知
+        with db.session() as session:
+            return {"problem": session.scalars(SUPERVISED).first()}
     if kind in ("checklist", "campaign"):
         add_campaign(db, TODAY)
         return {"school": "青溪县实验小学"} if kind == "checklist" else {}
     return {}
 
 
-OFFICIAL_DOCUMENTS = ("rectification-notice",)
+OFFICIAL_DOCUMENTS = ("rectification-notice", "supervision-notice")
 
 
 @needs_poppler

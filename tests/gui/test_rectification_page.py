@@ -310,3 +310,45 @@ def test_a_complaint_is_registered_verified_and_raises_a_problem(
     assert (raised.school, raised.source, raised.complaint_id) == ("城关中学", "投诉", row.id)
     page.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: visible(page) == ["违规组织集体补课"], timeout=10_000)
+
+
+def test_a_supervision_notice_and_an_interview_join_the_trail(
+    open_page, office, sqlite_db, qtbot, dialog_log
+):
+    late = add_problem(sqlite_db, problem(office["城关中学"]))  # its deadline passed 10 days ago
+    page = open_page()
+    page.select_ids([late])
+    page.take_action()
+    dialog = page.dialog
+    assert not dialog.form.isRowVisible(dialog.subjects), "a 督办 names no one talked to"
+    dialog.deadline.set_value(TODAY + 7 * DAY)
+    dialog.content.setPlainText("逾期未整改")
+    press_ok(dialog, qtbot)
+    assert closed(dialog), dialog.errors.text()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None, timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(page.preview.path).pages)
+    assert "督办〔2026〕1号" in text and "督办通知" in text
+    row = next(r for r in problem_rows(sqlite_db, TODAY) if r.id == late)
+    assert row.deadline == TODAY + 7 * DAY and row.supervised
+
+    page.take_action("interview")
+    dialog = page.dialog
+    assert dialog.form.isRowVisible(dialog.subjects) and dialog.form.isRowVisible(dialog.place)
+    press_ok(dialog, qtbot)
+    assert "请填写“约谈对象”" in dialog.errors.text(), "no 约谈 without its written record"
+    dialog.subjects.setText("校长")
+    dialog.officials.setText("督导室主任")
+    dialog.content.setPlainText("校长说明原因，承诺一周内整改。")
+    press_ok(dialog, qtbot)
+    assert closed(dialog), dialog.errors.text()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: page.trail is not None and page.trail_model.rowCount() == 3)
+    texts = [e.text for e in page.trail.events]
+    assert texts[1].startswith("督办通知 督办〔2026〕1号，整改期限改为")
+    assert texts[2] == "约谈（约谈对象：校长；约谈人：督导室主任）：校长说明原因，承诺一周内整改"
+    page.trail_view.selectRow(2)
+    assert page.delete_action_button.isEnabled() and not page.delete_follow_up_button.isEnabled()
+    page.delete_action()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: page.trail is not None and page.trail_model.rowCount() == 2)

@@ -42,6 +42,7 @@ OPTIONS_USED = {
     "sign": ("school", "paper"),
     "schedule": ("month", "zone", "inspector"),
     "rectification-notice": ("notice_school",),
+    "supervision-notice": ("notice_school",),
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
@@ -200,6 +201,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "rectification-notice": self.tr(
                 "The rectification notice to a school listing its problems still to be "
                 "rectified, with the reply date and the office's signature."
+            ),
+            "supervision-notice": self.tr(
+                "The latest supervision notice (督办通知) to a school whose rectification is late "
+                "or inadequate, with the new deadline."
             ),
             "checklist": self.tr(
                 "One school's archive checklist in a campaign: every item with its status, "
