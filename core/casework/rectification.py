@@ -626,6 +626,11 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
     return rows
 
 
+def rows_in(session: Session, today: date) -> list[ProblemRow]:
+    """:func:`problem_rows` inside an open session."""
+    return _rows(session, today)
+
+
 def problem_rows(db: Database, today: date) -> list[ProblemRow]:
     """Every problem, newest first, with its responsible inspector and whether overdue on
     ``today``."""

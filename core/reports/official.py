@@ -27,8 +27,10 @@ import math
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -185,8 +187,9 @@ class Masthead(Flowable):
                            "C", self.organ_font)  # fmt: skip
         canv.setFillColor(colors.black)
         number_base = RULE_GAP_MM * mm + (LEADING - BODY_SIZE * 0.76) / 2
-        self.doc.draw_text(canv, self.width / 2, number_base, self.number, BODY_SIZE, "C",
-                           self.number_font)  # fmt: skip
+        if self.number:
+            self.doc.draw_text(canv, self.width / 2, number_base, self.number, BODY_SIZE, "C",
+                               self.number_font)  # fmt: skip
         canv.setStrokeColor(RED)
         canv.setLineWidth(1.0)
         canv.line(0, 0.5, self.width, 0.5)
@@ -209,6 +212,14 @@ class OfficialDocument(Report):
         self.margin_x = LEFT_MM * mm
         self.width, self.height = WIDTH_MM * mm, HEIGHT_MM * mm
         self.issued_on = issued_on
+        # tables in the body: 4号 仿宋, headings in the heavier face
+        for name, align in (
+            ("cell", TA_LEFT),
+            ("cell_center", TA_CENTER),
+            ("cell_right", TA_RIGHT),
+        ):
+            self.add_style(name, self.fonts.fangsong, SMALL_SIZE, align, line_spacing=1.3)
+        self.add_style("header", self.fonts.title, SMALL_SIZE, TA_CENTER, line_spacing=1.3)
 
     @property
     def draft(self) -> bool:
@@ -226,9 +237,15 @@ class OfficialDocument(Report):
         self.story += [Masthead(self, number, self.draft), Spacer(1, 2 * LEADING)]
 
     def title(self, text: str) -> None:
-        """The title, centred in 2号, and a blank line under it."""
+        """The title, centred in 2号 (a long one on lines of about equal length), and a blank
+        line under it."""
         per_line = math.floor(self.width / TITLE_SIZE) - 2
         lines = grid_lines(text, per_line)
+        # lines of about equal length, not a last line of one or two characters
+        balanced = math.ceil(sum(cells(c) for c in clean(text)) / len(lines))
+        while balanced < per_line and len(grid_lines(text, balanced)) > len(lines):
+            balanced += 1
+        lines = grid_lines(text, balanced)
         self.story += [
             GridText(self, lines, self.fonts.title, TITLE_SIZE, align="C"),
             Spacer(1, LEADING),
@@ -251,6 +268,16 @@ class OfficialDocument(Report):
     def body(self, text: str) -> None:
         """A body paragraph, two characters in."""
         self.story.append(self.lines_of(text))
+
+    def table_under(self, heading: str, *table: Any) -> None:
+        """A body heading and the table under it (:meth:`Report.table`'s arguments), which
+        start on the same page."""
+        start = len(self.story)
+        self.body(heading)
+        self.table(*table)
+        group = self.story[start:]
+        del self.story[start:]
+        self.story.append(KeepTogether(group))
 
     def closing(self, closing_text: Sequence[str], issuer: str) -> None:
         """The last paragraphs, the seal's room, the issuing organ centred over the date (which

@@ -97,7 +97,7 @@ def required_options(db: Database, kind: str) -> dict[str, object]:
     return {}
 
 
-OFFICIAL_DOCUMENTS = ("rectification-notice", "supervision-notice")
+OFFICIAL_DOCUMENTS = ("rectification-notice", "supervision-notice", "bulletin")
 
 
 @needs_poppler

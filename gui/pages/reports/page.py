@@ -43,6 +43,7 @@ OPTIONS_USED = {
     "schedule": ("month", "zone", "inspector"),
     "rectification-notice": ("notice_school",),
     "supervision-notice": ("notice_school",),
+    "bulletin": ("month",),
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
@@ -205,6 +206,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "supervision-notice": self.tr(
                 "The latest supervision notice (督办通知) to a school whose rectification is late "
                 "or inadequate, with the new deadline."
+            ),
+            "bulletin": self.tr(
+                "The month's bulletin (通报) to every school: problems found, rectified on time "
+                "and overdue, supervision notices and talks, per zone, overdue schools by name."
             ),
             "checklist": self.tr(
                 "One school's archive checklist in a campaign: every item with its status, "
