@@ -29,6 +29,7 @@ REPORT_KINDS: dict[str, str] = {
     "rectification-notice": "整改通知书",
     "supervision-notice": "督办通知",
     "bulletin": "通报",
+    "interview": "约谈记录",
     "checklist": "档案资料清单",
     "campaign": "迎检进度表",
     "annual": "年度督导工作统计",
@@ -46,6 +47,7 @@ _MODULES = {
     "rectification-notice": "rectification_notice",
     "supervision-notice": "supervision_notice",
     "bulletin": "bulletin",
+    "interview": "interview",
     "checklist": "checklist",
     "campaign": "campaign",
     "annual": "annual",
@@ -71,10 +73,10 @@ def write_report(
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
     Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
-    annual, bulletin), ``school`` (sign, rectification-notice, supervision-notice, checklist),
+    annual, bulletin), ``school`` (sign, the notices, interview, checklist),
     ``paper`` (sign), ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule:
     names), ``visit`` (visit-form: a visit's id, none for a blank form), ``problem``
-    (rectification-notice, supervision-notice: a problem's id), ``campaign`` (checklist,
+    (rectification-notice, supervision-notice, interview: a problem's id), ``campaign`` (checklist,
     campaign: a campaign's name; default the running campaign started last). Raises
     ValidationError with a Chinese message for an unknown kind, a folder that does not exist or
     an option the kind cannot use (an unknown school …); an existing file is replaced only once

@@ -150,3 +150,30 @@ def test_the_supervision_notice_prints_the_new_deadline(db, schools, tmp_path: P
     other = problem(db, schools[0])
     with pytest.raises(ValidationError, match=f"整改问题 {other} 没有督办通知"):
         write_report(db, "supervision-notice", tmp_path / "x.pdf", today=FOUND, problem=other)
+
+
+def test_the_interview_record_prints_who_what_and_the_signature_lines(db, schools, tmp_path):
+    problem_id = problem(db, schools[0])
+    talk = ActionInput(kind="interview", day=FOUND + DAY, place="督导室会议室",
+                       subjects="校长<b>&", officials="督导室主任", content="校长说明原因。",
+                       outcome="承诺一周内整改")  # fmt: skip
+    record_action(db, [problem_id], talk)
+    out = write_report(db, "interview", tmp_path / "i.pdf", today=FOUND + 2 * DAY,
+                       school="城关第一小学")  # fmt: skip
+    text = flat("".join(pages_text(out)))
+    expected = [
+        "约谈记录",
+        "约谈时间2026年10月13日",
+        "约谈地点督导室会议室",
+        "被约谈单位城关第一小学",
+        "约谈对象校长<b>&",
+        "约谈人督导室主任",
+        "1.食堂留样记录不全。（整改期限：2026年10月22日）",
+        "约谈情况校长说明原因。",
+        "整改承诺及结果承诺一周内整改",
+        "被约谈人：",
+    ]
+    for expected_text in expected:
+        assert expected_text in text
+    with pytest.raises(ValidationError, match="“河口幼儿园”没有约谈记录"):
+        write_report(db, "interview", tmp_path / "x.pdf", today=FOUND, school="河口幼儿园")

@@ -70,6 +70,8 @@ def out_dir(tmp_path: Path) -> Path:
 
 SUPERVISED = select(ProblemAction.problem_id).where(ProblemAction.kind == "supervision")
 """The problems of the demo's 督办通知."""
+TALKED_TO = select(ProblemAction.problem_id).where(ProblemAction.kind == "interview")
+"""The problem of the demo's 约谈."""
 
 
 def serving_names(db: Database) -> list[str]:
@@ -88,9 +90,10 @@ def required_options(db: Database, kind: str) -> dict[str, object]:
     checklist a school in a running campaign, the campaign report a running campaign."""
     if kind == "rectification-notice":
         return {"school": add_problems(db, "青溪县实验小学", TODAY).school}
-    if kind == "supervision-notice":  # the demo's 督办通知
+    if kind in ("supervision-notice", "interview"):  # the demo's 督办通知 and 约谈
         with db.session() as session:
-            return {"problem": session.scalars(SUPERVISED).first()}
+            chosen = SUPERVISED if kind == "supervision-notice" else TALKED_TO
+            return {"problem": session.scalars(chosen).first()}
     if kind in ("checklist", "campaign"):
         add_campaign(db, TODAY)
         return {"school": "青溪县实验小学"} if kind == "checklist" else {}

@@ -32,6 +32,8 @@ REQUIRED = {"rectification-notice": ["--school", SCHOOL], "checklist": ["--schoo
 
 SUPERVISED = select(ProblemAction.problem_id).where(ProblemAction.kind == "supervision")
 """The problems of the demo's 督办通知."""
+TALKED_TO = select(ProblemAction.problem_id).where(ProblemAction.kind == "interview")
+"""The problem of the demo's 约谈."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -64,10 +66,11 @@ def run(*argv: str | Path) -> tuple[int, str]:
 def test_each_report_is_written_and_announced(db_file, tmp_path, kind):
     target = tmp_path / f"{kind}.pdf"
     required = REQUIRED.get(kind, [])
-    if kind == "supervision-notice":  # the demo's 督办通知
+    if kind in ("supervision-notice", "interview"):  # the demo's 督办通知 and 约谈
         db = Database.open(db_file)
         with db.session() as session:
-            required = ["--problem", str(session.scalars(SUPERVISED).first())]
+            chosen = SUPERVISED if kind == "supervision-notice" else TALKED_TO
+            required = ["--problem", str(session.scalars(chosen).first())]
         db.dispose()
     code, printed = run(
         "--db", db_file, "report", kind, *required, "--date", TODAY, "--out", target

@@ -44,6 +44,7 @@ OPTIONS_USED = {
     "rectification-notice": ("notice_school",),
     "supervision-notice": ("notice_school",),
     "bulletin": ("month",),
+    "interview": ("notice_school",),
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
@@ -210,6 +211,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "bulletin": self.tr(
                 "The month's bulletin (通报) to every school: problems found, rectified on time "
                 "and overdue, supervision notices and talks, per zone, overdue schools by name."
+            ),
+            "interview": self.tr(
+                "The written record of the latest talk (约谈) with a school's leaders: who, "
+                "when, where, the problems, what was said and promised, with signature lines."
             ),
             "checklist": self.tr(
                 "One school's archive checklist in a campaign: every item with its status, "
