@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from core.changes import Change, mutates
 from core.enums import ActionKind, FollowUpOutcome, ProblemStatus
@@ -241,20 +241,3 @@ def action_rows_in(session: Session, problem_id: int) -> list[ActionRow]:
         )
         for a in actions
     ]
-
-
-def overdue_supervisions_in(session: Session, today: date) -> int:
-    """Problems still open after the deadline a 督办通知 gave them, on ``today``."""
-    latest = (
-        select(ProblemAction.problem_id, func.max(ProblemAction.deadline).label("deadline"))
-        .where(ProblemAction.kind == ActionKind.SUPERVISION.value)
-        .group_by(ProblemAction.problem_id)
-        .subquery()
-    )
-    query = (
-        select(func.count())
-        .select_from(Problem)
-        .join(latest, latest.c.problem_id == Problem.id)
-        .where(Problem.status.in_(UNRESOLVED), latest.c.deadline < today)
-    )
-    return session.scalar(query) or 0

@@ -26,15 +26,17 @@ A problem is overdue while 待整改 or 已上报 after its deadline. Rectificat
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from core.attachments import remove_unreferenced_copies, session_stored_names
-from core.casework.actions import action_rows_in, overdue_supervisions_in
+from core.casework.actions import action_rows_in
 from core.changes import Change, mutates
 from core.enums import (
     ActionKind,
@@ -772,19 +774,61 @@ def rectification_figures(db: Database, today: date) -> RectificationFigures:
         return rectification_figures_in(session, today)
 
 
+def state_on(
+    problem: Problem, actions: Sequence[ProblemAction], day: date, policy_count: int
+) -> tuple[str, date | None]:
+    """The status and the deadline ``problem`` had on ``day`` (found by then): from the
+    follow-ups, reports and 销号 up to that day, and the deadline of the last 督办通知 issued by
+    then (or the one the first 督办 replaced)."""
+    history = [(f.day, f.outcome) for f in problem.follow_ups if f.day <= day]
+    reported, closed = problem.escalated_on, problem.closed_on
+    verified = problem.status == ProblemStatus.VERIFIED and closed is not None and closed <= day
+    state = derive_state(
+        problem.category,
+        problem.found_on,
+        history,
+        policy_count,
+        escalated_by_hand=reported if reported is not None and reported <= day else None,
+        verified_on=closed if verified else None,
+    )
+    supervisions = sorted(
+        (a for a in actions if a.kind == ActionKind.SUPERVISION), key=lambda a: (a.day, a.id)
+    )
+    issued = [a for a in supervisions if a.day <= day]
+    if issued:
+        return state.status, issued[-1].deadline
+    return state.status, supervisions[0].previous_deadline if supervisions else problem.deadline
+
+
 def rectification_figures_in(session: Session, today: date) -> RectificationFigures:
-    """:func:`rectification_figures` inside an open session."""
-    unresolved = select(func.count()).select_from(Problem).where(Problem.status.in_(UNRESOLVED))
-    return RectificationFigures(
-        open=session.scalar(unresolved) or 0,
-        overdue=session.scalar(unresolved.where(Problem.deadline < today)) or 0,
-        escalated=session.scalar(
-            select(func.count())
-            .select_from(Problem)
-            .where(Problem.status == ProblemStatus.ESCALATED)
+    """:func:`rectification_figures` inside an open session: the problems found by ``today``
+    as they stood that day (so ``check --date`` of a past day is reproducible)."""
+    count = policy_from_session(session).followups_before_escalation
+    problems = session.scalars(
+        select(Problem).where(Problem.found_on <= today).options(selectinload(Problem.follow_ups))
+    ).all()
+    actions: dict[int, list[ProblemAction]] = {}
+    for action in session.scalars(select(ProblemAction).where(ProblemAction.day <= today)):
+        actions.setdefault(action.problem_id, []).append(action)
+    figures = Counter[str]()
+    for problem in problems:
+        status, deadline = state_on(problem, actions.get(problem.id, []), today, count)
+        if status not in UNRESOLVED:
+            continue
+        late = deadline is not None and deadline < today
+        figures["open"] += 1
+        figures["overdue"] += late
+        figures["escalated"] += status == ProblemStatus.ESCALATED
+        figures["supervisions"] += (
+            late
+            and problem.id in actions
+            and any(a.kind == ActionKind.SUPERVISION for a in actions[problem.id])
         )
-        or 0,
-        overdue_supervisions=overdue_supervisions_in(session, today),
+    return RectificationFigures(
+        open=figures["open"],
+        overdue=figures["overdue"],
+        escalated=figures["escalated"],
+        overdue_supervisions=figures["supervisions"],
     )
 
 

@@ -429,3 +429,23 @@ def test_the_forms_offer_active_schools_and_serving_inspectors(db, office):
         office.school: office.inspector,
         office.other_school: office.inspector,
     }
+
+
+def test_the_figures_of_a_past_day_are_those_of_that_day(db, office):
+    fixed_later = add_problem(db, problem(office))
+    add_follow_up(db, fixed_later, day=FOUND + 20 * DAY, outcome=FIXED, result="")
+    reported_later = add_problem(db, problem(office))
+    for n in (12, 15):
+        add_follow_up(db, reported_later, day=FOUND + n * DAY, outcome=NOT_FIXED, result="")
+    add_problem(db, problem(office, found_on=FOUND + 30 * DAY, deadline=FOUND + 40 * DAY))
+
+    def figures(day: date) -> tuple[int, int, int]:
+        f = rectification_figures(db, day)
+        return f.open, f.overdue, f.escalated
+
+    assert figures(FOUND - DAY) == (0, 0, 0), "before the first problem"
+    assert figures(FOUND + 5 * DAY) == (2, 0, 0)
+    assert figures(FOUND + 13 * DAY) == (2, 2, 0)
+    assert figures(FOUND + 16 * DAY) == (2, 2, 1), "reported at the second follow-up"
+    assert figures(FOUND + 25 * DAY) == (1, 1, 1), "fixed on day 20"
+    assert figures(FOUND + 31 * DAY) == (2, 1, 1)
