@@ -158,6 +158,17 @@ def late_deadlines(problems: Sequence[Problem], day: date) -> str:
     return f"整改期限早于通知日期 {day:%Y-%m-%d}，请先修改整改期限：{listed}"
 
 
+def complaint_reply_due(received_on: date, policy: PolicyProfile) -> date:
+    """The day a complaint received on ``received_on`` must be answered by (办理期限)."""
+    return received_on + timedelta(days=policy.complaint_reply_days)
+
+
+def is_complaint_overdue(due: date, replied_on: date | None, today: date) -> bool:
+    """Not answered by ``today`` (an answer given after ``today`` was not given then) although
+    the 办理期限 ``due`` has passed."""
+    return today > due and (replied_on is None or replied_on > today)
+
+
 def reply_due(notice_date: date, policy: PolicyProfile) -> date:
     """The day by which a school must answer a notice issued on ``notice_date``."""
     return notice_date + timedelta(days=policy.rectification_reply_days)
@@ -760,12 +771,13 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
 @dataclass(frozen=True)
 class RectificationFigures:
     """Figures of the dashboard: problems not yet fixed, of them overdue, reported, and still
-    open after the new deadline of a 督办通知."""
+    open after the new deadline of a 督办通知; complaints not answered within their 办理期限."""
 
     open: int
     overdue: int
     escalated: int
     overdue_supervisions: int = 0
+    overdue_complaints: int = 0
 
 
 def rectification_figures(db: Database, today: date) -> RectificationFigures:
@@ -824,11 +836,20 @@ def rectification_figures_in(session: Session, today: date) -> RectificationFigu
             and problem.id in actions
             and any(a.kind == ActionKind.SUPERVISION for a in actions[problem.id])
         )
+    policy = policy_from_session(session)
+    complaints = session.execute(
+        select(Complaint.received_on, Complaint.replied_on).where(Complaint.received_on <= today)
+    )
+    unanswered = sum(
+        is_complaint_overdue(complaint_reply_due(received, policy), replied, today)
+        for received, replied in complaints
+    )
     return RectificationFigures(
         open=figures["open"],
         overdue=figures["overdue"],
         escalated=figures["escalated"],
         overdue_supervisions=figures["supervisions"],
+        overdue_complaints=unanswered,
     )
 
 

@@ -972,8 +972,8 @@ class _Activity:
             self.visit(school, inspector, day, VisitKind.RECHECK).problem_id = problem.id
 
     def complaints(self) -> None:
-        """Four complaints: one anonymous and pending, two verified and replied, one that
-        raised a problem after a 随访督导."""
+        """Four complaints: one anonymous and pending, two verified and replied (one after its
+        办理期限), one that raised a problem after a 随访督导."""
         rng, today = self.rng, self.today
         kinds = {kind: [s for s in self.schools if s.kind == kind] for kind in SchoolKind}
         covered = {s for s in self.schools if self.responsible(s, today) is not None}
@@ -1024,7 +1024,7 @@ class _Activity:
             content="来访反映学校接送学生车辆超员。",
             verification="督学到校查看车辆运行记录并随车检查，未发现超员情况。",
             result="反映情况不属实，已向来访人当面说明。",
-            replied_on=received + timedelta(days=5),
+            replied_on=received + timedelta(days=18),  # answered late: after the 15 days
         )
         junior = school_of(SchoolKind.JUNIOR)
         received = today - timedelta(days=12)

@@ -55,6 +55,7 @@ class PolicyProfile:
     visits_per_inspector_per_day: int = _setting(2, "每名督学每天最多安排督导", "次", 1, 10, VISITS)
     rectification_reply_days: int = _setting(3, "整改通知回复期限", "天", 1, 365, VISITS)
     followups_before_escalation: int = _setting(2, "复查仍未整改需上报的次数", "次", 1, 10, VISITS)
+    complaint_reply_days: int = _setting(15, "投诉办理答复期限", "天", 1, 90, VISITS)
     spring_start_month: int = _setting(2, "春季学期开始月份", "月", 1, 12, SEMESTERS)
     spring_end_month: int = _setting(7, "春季学期结束月份", "月", 1, 12, SEMESTERS)
     autumn_start_month: int = _setting(9, "秋季学期开始月份", "月", 1, 12, SEMESTERS)

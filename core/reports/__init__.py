@@ -30,6 +30,7 @@ REPORT_KINDS: dict[str, str] = {
     "supervision-notice": "督办通知",
     "bulletin": "通报",
     "interview": "约谈记录",
+    "complaints": "投诉受理登记表",
     "checklist": "档案资料清单",
     "campaign": "迎检进度表",
     "annual": "年度督导工作统计",
@@ -48,6 +49,7 @@ _MODULES = {
     "supervision-notice": "supervision_notice",
     "bulletin": "bulletin",
     "interview": "interview",
+    "complaints": "complaints",
     "checklist": "checklist",
     "campaign": "campaign",
     "annual": "annual",
@@ -73,7 +75,7 @@ def write_report(
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
     Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
-    annual, bulletin), ``school`` (sign, the notices, interview, checklist),
+    annual, bulletin, complaints), ``school`` (sign, the notices, interview, checklist),
     ``paper`` (sign), ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule:
     names), ``visit`` (visit-form: a visit's id, none for a blank form), ``problem``
     (rectification-notice, supervision-notice, interview: a problem's id), ``campaign`` (checklist,

@@ -409,7 +409,7 @@ def test_an_office_that_meets_every_rule_has_only_ticks(sqlite_db):
     save_record(sqlite_db, visit, RecordInput(findings="秩序良好"), today=TODAY)
     lines = compliance_lines(compliance_on(sqlite_db, TODAY))
     marked = [line for line in lines if line and line[0] in "✓✗!"]
-    assert len(marked) == 8
+    assert len(marked) == 9  # with 整改 and 投诉办理
     assert all(line.startswith("✓") for line in marked)
 
 

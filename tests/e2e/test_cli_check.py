@@ -185,7 +185,7 @@ def test_check_on_a_new_file_reports_an_empty_office(tmp_path, data_home):
 def test_the_rectification_figures_are_those_of_the_date(demo):
     (first,) = query(demo[0], "SELECT min(found_on) FROM problems")[0]
     before = check_json(demo, date.fromisoformat(first) - timedelta(days=1))["rectification"]
-    assert before == {"open": 0, "overdue": 0, "escalated": 0, "overdue_supervisions": 0}
+    assert set(before.values()) == {0}, before
     today = date.today()
     (unresolved,) = query(
         demo[0], "SELECT count(*) FROM problems WHERE status IN ('open', 'escalated')"

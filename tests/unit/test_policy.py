@@ -32,6 +32,7 @@ DOMAIN_DEFAULTS = {
     "rotation_reminder_years": 3,
     "rectification_reply_days": 3,
     "followups_before_escalation": 2,
+    "complaint_reply_days": 15,  # not in the table: the office sets its own
     "term_warning_days": 90,
     "visits_per_inspector_per_day": 2,
     "spring_start_month": 2,

@@ -63,6 +63,8 @@ from gui.worker import DbWorker, refusal_handler, report_failure
 NOTICE_REPORT = "rectification-notice"
 SUPERVISION_REPORT = "supervision-notice"
 ALL_FILTER = "all"
+COMPLAINTS_FILTER = "complaints"
+OVERDUE_COMPLAINTS = "overdue"
 SEVERITY = [c.value for c in ProblemCategory]
 TEXT_COLUMN = 3
 TEXT_WIDTH = 260
@@ -245,7 +247,12 @@ class RectificationPage(ListPage):
         self.body.addWidget(self.tabs, 1)
 
     def apply_filter(self, key: str) -> None:
-        """Show the problems of the named filter (``all`` for every problem)."""
+        """Show the problems of the named filter (``all`` for every problem), or the complaints
+        not answered in time (``complaints``)."""
+        if key == COMPLAINTS_FILTER:
+            self.tabs.setCurrentIndex(1)
+            self.complaints.apply_filter(OVERDUE_COMPLAINTS)
+            return
         self.tabs.setCurrentIndex(0)
         super().apply_filter(ALL if key == ALL_FILTER else key)
 
@@ -543,7 +550,16 @@ class ComplaintsList(ListPage):
                 alert=lambda c: c.state == ComplaintState.PENDING,
             ),
             Column(
-                self.tr("Replied on"), lambda c: show_date(c.replied_on), lambda c: c.replied_on
+                self.tr("Reply due"),
+                lambda c: show_date(c.reply_due),
+                lambda c: c.reply_due,
+                alert=lambda c: c.overdue_on(today()) or c.replied_late,
+            ),
+            Column(
+                self.tr("Replied on"),
+                lambda c: show_date(c.replied_on),
+                lambda c: c.replied_on,
+                alert=lambda c: c.replied_late,
             ),
             Column(
                 self.tr("Problems raised"),
@@ -575,6 +591,9 @@ class ComplaintsList(ListPage):
         self.finish_actions()
         for state in ComplaintState:
             self.add_filter(state.value, state.label, _in_state(state))
+        self.add_filter(
+            OVERDUE_COMPLAINTS, self.tr("Not answered in time"), lambda c: c.overdue_on(today())
+        )
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_complaint())
         worker.data_changed.connect(self.refresh)

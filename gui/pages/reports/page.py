@@ -45,6 +45,7 @@ OPTIONS_USED = {
     "supervision-notice": ("notice_school",),
     "bulletin": ("month",),
     "interview": ("notice_school",),
+    "complaints": ("year",),
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
@@ -215,6 +216,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "interview": self.tr(
                 "The written record of the latest talk (约谈) with a school's leaders: who, "
                 "when, where, the problems, what was said and promised, with signature lines."
+            ),
+            "complaints": self.tr(
+                "The year's complaint register: each complaint with its verification, result, "
+                "days for a reply and the day answered; late ones marked. A4 landscape."
             ),
             "checklist": self.tr(
                 "One school's archive checklist in a campaign: every item with its status, "
