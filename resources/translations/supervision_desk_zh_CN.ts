@@ -823,7 +823,7 @@
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="396"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/dialogs.py" line="397"/>
@@ -886,7 +886,7 @@
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="541"/>
         <source>From</source>
-        <translation>起</translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="542"/>
