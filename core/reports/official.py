@@ -2,7 +2,7 @@
 
 - A4; the text area (版心) is 156 × 225 mm, 37 mm from the top edge and 28 mm from the left.
 - The body is 3号 (16 pt) in the 仿宋 face (FangSong on Windows; elsewhere the bundled font stands
-  in, see :mod:`core.reports.fonts`) on a grid of 22 lines × 28 characters: every character sits
+  in, see :mod:`core.reports.fonts`; the PDF's subject says which) on a grid of 22 lines × 28 characters: every character sits
   in its own cell (a half-width one in half a cell), so a page holds exactly that, as a word
   processor's document grid does. A paragraph starts two characters in; closing punctuation
   never starts a line, an opening one never ends it.
@@ -38,6 +38,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus.flowables import TopPadder
 
 from core.reports.document import PageFrame, Report, clean, cn_date
+from core.reports.fonts import WINDOWS_FANGSONG
 
 RED = colors.Color(0.8, 0.05, 0.05)
 TOP_MM, LEFT_MM, WIDTH_MM, HEIGHT_MM = 37.0, 28.0, 156.0, 225.0
@@ -302,8 +303,15 @@ class OfficialDocument(Report):
         """版记 at the foot of the last page: 抄送 (when given), then 印发机关 and 印发日期."""
         self.story.append(TopPadder(Colophon(self, copy_to, issuer)))
 
+    def font_note(self) -> str:
+        """Which face sets the body, for the PDF's subject: 仿宋 or the bundled stand-in."""
+        if WINDOWS_FANGSONG[0].split(".")[0] in self.fonts.fangsong:
+            return "正文：仿宋（FangSong）"
+        return "正文：本机没有仿宋字体，使用内置字体（文泉驿微米黑）代替"
+
     def _decorate(self, canv: Canvas, number: int, total: int) -> None:
         """The page number "— N —", 7 mm under the text area; odd right, even left."""
+        canv.setSubject(self.font_note())
         canv.saveState()
         canv.setFillColor(colors.black)
         y = self.margin_bottom - 7 * mm - SMALL_SIZE * 0.8

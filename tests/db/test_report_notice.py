@@ -184,6 +184,8 @@ def test_the_notice_follows_the_gb_t_9704_geometry(demo_db, problems, tmp_path):
         problem.description = "课后服务收费未公示，家长反映收费项目和标准不清楚。" * 30
     path = write(demo_db, tmp_path, problem=problems.numbered)
     reader = PdfReader(path)
+    assert reader.metadata is not None
+    assert reader.metadata.subject == "正文：本机没有仿宋字体，使用内置字体（文泉驿微米黑）代替"
     assert len(reader.pages) >= 3
     for page in reader.pages:
         assert (
