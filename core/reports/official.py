@@ -2,10 +2,10 @@
 
 - A4; the text area (版心) is 156 × 225 mm, 37 mm from the top edge and 28 mm from the left.
 - The body is 3号 (16 pt) in the 仿宋 face (FangSong on Windows; elsewhere the bundled font stands
-  in, see :mod:`core.reports.fonts`; the PDF's subject says which) on a grid of 22 lines × 28 characters: every character sits
-  in its own cell (a half-width one in half a cell), so a page holds exactly that, as a word
-  processor's document grid does. A paragraph starts two characters in; closing punctuation
-  never starts a line, an opening one never ends it.
+  in, see :mod:`core.reports.fonts`; the PDF's subject says which) on a grid of 22 lines × 28
+  characters: every character sits in its own cell (a half-width one in half a cell), so a
+  page holds exactly that, as a word processor's document grid does. A paragraph starts two
+  characters in; closing punctuation never starts a line, an opening one never ends it.
 - 版头 in the document (文件) format: the issuing organ (发文机关标识) in red in the heavier face,
   its top 35 mm below the text area's top; the document number (发文字号) two lines under it,
   centred; a red rule the width of the text area 4 mm under that.
