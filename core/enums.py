@@ -136,10 +136,20 @@ class DayKind(LabelledEnum):
 class ProblemCategory(LabelledEnum):
     """How serious a problem found at a school is; it decides who must act and when."""
 
-    GENERAL = "general", "一般问题"
+    GENERAL = "general", "一般性问题"
     KEY = "key", "重点问题"
     DIFFICULT = "difficult", "难点问题"
-    SERIOUS = "serious", "严重问题"
+    SERIOUS = "serious", "严重违规或重大问题"
+
+
+class ActionKind(LabelledEnum):
+    """The steps the office takes on a problem beyond notices and follow-ups."""
+
+    SUPERVISION = "supervision", "督办通知"
+    INTERVIEW = "interview", "约谈"
+    BULLETIN = "bulletin", "通报"
+    ACCOUNTABILITY = "accountability", "问责"
+    REFERRAL = "referral", "报送上级"
 
 
 class Requirement(LabelledEnum):

@@ -377,6 +377,34 @@ class FollowUp(Base):
     problem: Mapped[Problem] = relationship(back_populates="follow_ups")
 
 
+class ProblemAction(Base):
+    """A step taken on a problem beyond its follow-ups, after the plans: a 督办通知 (numbered in
+    its own series, with a new ``deadline`` in place of ``previous_deadline``), a 约谈 (``place``,
+    who was talked to in ``subjects``, who talked in ``officials``, the written record in
+    ``content``), a 通报, a referral for 问责 or a report up to the district or city level
+    (to whom in ``subjects``, why in ``content``, the ``outcome``). ``kind`` is a
+    :class:`core.enums.ActionKind` code.
+    """
+
+    __tablename__ = "problem_actions"
+    __table_args__ = (Index("ix_problem_actions_problem", "problem_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    problem_id: Mapped[int] = mapped_column(ForeignKey("problems.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    day: Mapped[date] = mapped_column(Date)
+    number: Mapped[str] = mapped_column(String(100), default="")
+    deadline: Mapped[date | None] = mapped_column(Date)
+    previous_deadline: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    subjects: Mapped[str] = mapped_column(Text, default="")
+    officials: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+
+    problem: Mapped[Problem] = relationship()
+
+
 class Attachment(Base):
     """A file the clerk attached to a visit record, a problem or an archive checklist item.
 

@@ -16,10 +16,17 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from core.casework.rectification import ANONYMOUS, ProblemInput, add_problem_in_session
+from core.casework.rectification import (
+    ANONYMOUS,
+    ProblemInput,
+    add_problem_in_session,
+    complaint_reply_due,
+    is_complaint_overdue,
+)
 from core.changes import Change, mutates
 from core.enums import ComplaintChannel, LabelledEnum
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
+from core.office.settings import policy_from_session
 from core.parsing import clean_text
 from db.models import Complaint, Inspector, Problem, School
 
@@ -79,6 +86,8 @@ class ComplaintRow:
     result: str
     replied_on: date | None
     problems: int
+    reply_due: date
+    """受理日期 plus the policy's ``complaint_reply_days``: the day to answer by (办理期限)."""
     version: int = 1
 
     @property
@@ -93,6 +102,15 @@ class ComplaintRow:
     @property
     def state(self) -> ComplaintState:
         return complaint_state(self.verification, self.replied_on)
+
+    @property
+    def replied_late(self) -> bool:
+        """Answered after the 办理期限."""
+        return self.replied_on is not None and self.replied_on > self.reply_due
+
+    def overdue_on(self, today: date) -> bool:
+        """Not answered by ``today`` although the 办理期限 has passed."""
+        return is_complaint_overdue(self.reply_due, self.replied_on, today)
 
 
 def complaint_problems(data: ComplaintInput) -> list[FieldError]:
@@ -206,8 +224,9 @@ def delete_complaint(db: Database, complaint_id: int) -> None:
 
 
 def complaint_rows(db: Database) -> list[ComplaintRow]:
-    """Every complaint, newest first, with the number of problems it raised."""
+    """Every complaint, newest first, with the number of problems it raised and its 办理期限."""
     with db.session() as session:
+        policy = policy_from_session(session)
         raised = dict(
             session.execute(
                 select(Problem.complaint_id, func.count())
@@ -238,6 +257,7 @@ def complaint_rows(db: Database) -> list[ComplaintRow]:
                 replied_on=c.replied_on,
                 problems=raised.get(c.id, 0),
                 version=c.version,
+                reply_due=complaint_reply_due(c.received_on, policy),
             )
             for c, school, inspector in session.execute(query)
         ]

@@ -1,13 +1,20 @@
 """Rectification (整改): problems found at schools, their follow-ups, notices and re-checks.
 
+A problem has one of the four tiers of the plans (``ProblemCategory``): 一般性问题; 重点问题 — one
+still open after the policy's ``followups_before_escalation`` follow-ups (督促指导 2 times) becomes
+one and is reported to the office; 难点问题 — it needs other departments: the office coordinates
+or reports it up to the district or city (a report by hand makes a 一般性问题 one);
+严重违规或重大问题 — reported at once. Beyond that the office records 督办通知, 约谈, 通报,
+问责 and reports up as actions (:mod:`core.casework.actions`).
+
 A problem carries a requirement: 立行立改 (fix at once — its deadline is the day it was found, so
 it is overdue the next day if still open) or 限期整改 (by a deadline the clerk gives). Its status
 follows from its history, never typed:
 
 - a follow-up (复查) that finds it fixed makes it 已整改, ``closed_on`` that day;
 - while it is still open, the follow-up that brings the count to the policy's
-  ``followups_before_escalation`` makes it 已上报, ``escalated_on`` that day; a 严重问题 is
-  reported the day it is registered; the clerk may also report one by hand (a 难点问题 needing
+  ``followups_before_escalation`` makes it 已上报, ``escalated_on`` that day; a 严重违规或重大问题
+  is reported the day it is registered; the clerk may also report one by hand (a 难点问题 needing
   other departments). ``escalated_on`` stays set after a later fix, so the trail shows it;
 - 复查销号 closes a fixed problem; ``closed_on`` then holds the day of 销号 (the day it was fixed
   stays in its follow-ups).
@@ -19,16 +26,20 @@ A problem is overdue while 待整改 or 已上报 after its deadline. Rectificat
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from core.attachments import remove_unreferenced_blobs, session_attachment_digests
+from core.casework.actions import action_rows_in
 from core.changes import Change, mutates
 from core.enums import (
+    ActionKind,
     ComplaintChannel,
     FollowUpOutcome,
     ProblemCategory,
@@ -43,7 +54,17 @@ from core.office.settings import policy_from_session
 from core.reports.settings import ReportSettings, load_report_settings
 from core.roster.assignments import responsible_inspectors
 from core.roster.terms import serving_inspector_ids
-from db.models import Attachment, Complaint, FollowUp, Inspector, Problem, School, Visit, Zone
+from db.models import (
+    Attachment,
+    Complaint,
+    FollowUp,
+    Inspector,
+    Problem,
+    ProblemAction,
+    School,
+    Visit,
+    Zone,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -62,7 +83,7 @@ def escalation_due(
 ) -> bool:
     """Whether a problem must be reported to the office now.
 
-    A 严重问题 at once; any other when ``follow_up_count`` follow-ups have reached
+    A 严重违规或重大问题 at once; any other when ``follow_up_count`` follow-ups have reached
     ``policy_count`` (the policy's ``followups_before_escalation``) and it is still open.
     """
     if not still_open:
@@ -111,9 +132,41 @@ def derive_state(
     return ProblemState(ProblemStatus.FIXED.value, escalated_on, fixed_on)
 
 
+def tier_of(category: str, escalated_by_follow_ups: bool) -> str:
+    """The tier a problem stands at: a 一般性问题 that the follow-ups found still open until it
+    was reported (:func:`escalation_due`) is a 重点问题; any other keeps its tier."""
+    if category == ProblemCategory.GENERAL and escalated_by_follow_ups:
+        return ProblemCategory.KEY.value
+    return category
+
+
 def is_overdue(status: str, deadline: date | None, today: date) -> bool:
     """Still 待整改 or 已上报 after its deadline."""
     return status in UNRESOLVED and deadline is not None and today > deadline
+
+
+def late_deadlines(problems: Sequence[Problem], day: date) -> str:
+    """Why ``problems`` cannot go into a notice issued on ``day`` — a 限期整改 deadline before
+    that day — or "" when they can."""
+    late = [
+        p for p in problems
+        if p.requirement == Requirement.DEADLINE and p.deadline is not None and p.deadline < day
+    ]  # fmt: skip
+    if not late:
+        return ""
+    listed = "、".join(f"“{p.description[:20]}”（{p.deadline:%Y-%m-%d}）" for p in late)
+    return f"整改期限早于通知日期 {day:%Y-%m-%d}，请先修改整改期限：{listed}"
+
+
+def complaint_reply_due(received_on: date, policy: PolicyProfile) -> date:
+    """The day a complaint received on ``received_on`` must be answered by (办理期限)."""
+    return received_on + timedelta(days=policy.complaint_reply_days)
+
+
+def is_complaint_overdue(due: date, replied_on: date | None, today: date) -> bool:
+    """Not answered by ``today`` (an answer given after ``today`` was not given then) although
+    the 办理期限 ``due`` has passed."""
+    return today > due and (replied_on is None or replied_on > today)
 
 
 def reply_due(notice_date: date, policy: PolicyProfile) -> date:
@@ -253,10 +306,12 @@ def _settle(session: Session, problem: Problem, change: Callable[[], object]) ->
         state.escalated_on,
         state.closed_on,
     )
+    by_count = state.escalated_on is not None and state.escalated_on != by_hand
+    problem.category = tier_of(problem.category, by_count)
 
 
 def add_problem_in_session(session: Session, data: ProblemInput) -> Problem:
-    """Register a problem inside an open session (a 严重问题 is reported at once)."""
+    """Register a problem inside an open session (a 严重违规或重大问题 is reported at once)."""
     _validated(session, data)
     problem = Problem(status=ProblemStatus.OPEN.value, notice_no="")
     _apply(problem, data)
@@ -380,7 +435,8 @@ def mark_verified(db: Database, problem_id: int, day: date) -> None:
 
 @mutates(Change.PROBLEMS)
 def escalate(db: Database, problem_id: int, day: date) -> None:
-    """Report an open problem to the office by hand (e.g. a 难点问题 needing other departments)."""
+    """Report an open problem to the office by hand: a 难点问题 needing other departments (a
+    一般性问题 reported by hand becomes one)."""
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status == ProblemStatus.ESCALATED and problem.escalated_on:
@@ -394,6 +450,8 @@ def escalate(db: Database, problem_id: int, day: date) -> None:
                 "day", "上报日期", f"“上报日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
             )
         problem.status, problem.escalated_on = ProblemStatus.ESCALATED.value, day
+        if problem.category == ProblemCategory.GENERAL:
+            problem.category = ProblemCategory.DIFFICULT.value
 
 
 # --- notices and re-checks -------------------------------------------------------------------
@@ -445,6 +503,9 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
         found = max(p.found_on for p in new)
         if day < found:
             raise refusal("day", "通知日期", f"“通知日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
+        late = late_deadlines(new, day)
+        if late:
+            raise refusal("day", "通知日期", late)
         number = _next_notice_number(session, day.year)
         for problem in new:
             problem.notice_no, problem.notice_date = number, day
@@ -521,6 +582,8 @@ class ProblemRow:
     note: str
     overdue: bool
     version: int = 1
+    supervised: bool = False
+    """A 督办通知 was issued for it."""
 
     @property
     def category_label(self) -> str:
@@ -561,6 +624,13 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
         query = query.where(Problem.id == problem_id)
         counts = counts.where(FollowUp.problem_id == problem_id)
     follow_ups = dict(session.execute(counts).all())
+    supervised = set(
+        session.scalars(
+            select(ProblemAction.problem_id).where(
+                ProblemAction.kind == ActionKind.SUPERVISION.value
+            )
+        )
+    )
     rows = []
     for problem, school, zone_id, visit_day in session.execute(query):
         source = f"督导 {visit_day:%Y-%m-%d}" if visit_day else ""
@@ -592,9 +662,15 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
                 note=problem.note,
                 overdue=is_overdue(problem.status, problem.deadline, today),
                 version=problem.version,
+                supervised=problem.id in supervised,
             )
         )
     return rows
+
+
+def rows_in(session: Session, today: date) -> list[ProblemRow]:
+    """:func:`problem_rows` inside an open session."""
+    return _rows(session, today)
 
 
 def problem_rows(db: Database, today: date) -> list[ProblemRow]:
@@ -612,6 +688,7 @@ class TrailEvent:
     kind: str
     text: str
     follow_up_id: int | None = None
+    action_id: int | None = None
 
 
 TRAIL_KINDS = (
@@ -621,6 +698,7 @@ TRAIL_KINDS = (
     "notice",
     "follow_up",
     "escalated",
+    "action",
     "recheck",
     "fixed",
     "verified",
@@ -655,21 +733,25 @@ def _escalation_text(problem: Problem, day: date, policy_count: int) -> str:
     if day != _automatic(problem, policy_count).escalated_on:
         return "上报督导部门"
     if problem.category == ProblemCategory.SERIOUS and day == problem.found_on:
-        return "严重问题，立即上报"
+        return "严重违规或重大问题，立即上报"
     count = sum(1 for f in problem.follow_ups if f.day <= day)
-    return f"经 {count} 次复查仍未整改，上报督导部门"
+    return f"经 {count} 次复查仍未整改，列为重点问题，上报督导部门"
 
 
 def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
     """The problem (as a list row on ``today``) and its dated trail: where it came from, the
-    notice and the reply due, each follow-up, the report to the office, re-check visits, the fix
-    and 销号."""
+    notice and the reply due, each follow-up, the report to the office, 督办 / 约谈 / 通报 / 问责
+    / reports up, re-check visits, the fix and 销号."""
     with db.session() as session:
         problem = _problem(session, problem_id)
         row = _rows(session, today, problem_id)[0]
         policy = policy_from_session(session)
         events = _source_events(session, problem)
-        deadline = f"，整改期限 {problem.deadline:%Y-%m-%d}" if problem.deadline else ""
+        actions = action_rows_in(session, problem.id)
+        # the deadline set when it was found: the one the first 督办通知 replaced, if any
+        first = next((a for a in actions if a.kind == ActionKind.SUPERVISION), None)
+        asked = first.previous_deadline if first else problem.deadline
+        deadline = f"，整改期限 {asked:%Y-%m-%d}" if asked else ""
         events.append(
             TrailEvent(
                 problem.found_on,
@@ -697,6 +779,8 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
             count = policy.followups_before_escalation
             text = _escalation_text(problem, problem.escalated_on, count)
             events.append(TrailEvent(problem.escalated_on, "escalated", text))
+        for action in actions:
+            events.append(TrailEvent(action.day, "action", action.text, action_id=action.id))
         rechecks = session.execute(
             select(Visit, Inspector.name)
             .join(Inspector, Inspector.id == Visit.inspector_id)
@@ -715,11 +799,14 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
 
 @dataclass(frozen=True)
 class RectificationFigures:
-    """Figures of the dashboard: problems not yet fixed, of them overdue, and reported."""
+    """Figures of the dashboard: problems not yet fixed, of them overdue, reported, and still
+    open after the new deadline of a 督办通知; complaints not answered within their 办理期限."""
 
     open: int
     overdue: int
     escalated: int
+    overdue_supervisions: int = 0
+    overdue_complaints: int = 0
 
 
 def rectification_figures(db: Database, today: date) -> RectificationFigures:
@@ -728,18 +815,70 @@ def rectification_figures(db: Database, today: date) -> RectificationFigures:
         return rectification_figures_in(session, today)
 
 
+def state_on(
+    problem: Problem, actions: Sequence[ProblemAction], day: date, policy_count: int
+) -> tuple[str, date | None]:
+    """The status and the deadline ``problem`` had on ``day`` (found by then): from the
+    follow-ups, reports and 销号 up to that day, and the deadline of the last 督办通知 issued by
+    then (or the one the first 督办 replaced)."""
+    history = [(f.day, f.outcome) for f in problem.follow_ups if f.day <= day]
+    reported, closed = problem.escalated_on, problem.closed_on
+    verified = problem.status == ProblemStatus.VERIFIED and closed is not None and closed <= day
+    state = derive_state(
+        problem.category,
+        problem.found_on,
+        history,
+        policy_count,
+        escalated_by_hand=reported if reported is not None and reported <= day else None,
+        verified_on=closed if verified else None,
+    )
+    supervisions = sorted(
+        (a for a in actions if a.kind == ActionKind.SUPERVISION), key=lambda a: (a.day, a.id)
+    )
+    issued = [a for a in supervisions if a.day <= day]
+    if issued:
+        return state.status, issued[-1].deadline
+    return state.status, supervisions[0].previous_deadline if supervisions else problem.deadline
+
+
 def rectification_figures_in(session: Session, today: date) -> RectificationFigures:
-    """:func:`rectification_figures` inside an open session."""
-    unresolved = select(func.count()).select_from(Problem).where(Problem.status.in_(UNRESOLVED))
-    return RectificationFigures(
-        open=session.scalar(unresolved) or 0,
-        overdue=session.scalar(unresolved.where(Problem.deadline < today)) or 0,
-        escalated=session.scalar(
-            select(func.count())
-            .select_from(Problem)
-            .where(Problem.status == ProblemStatus.ESCALATED)
+    """:func:`rectification_figures` inside an open session: the problems found by ``today``
+    as they stood that day (so ``check --date`` of a past day is reproducible)."""
+    count = policy_from_session(session).followups_before_escalation
+    problems = session.scalars(
+        select(Problem).where(Problem.found_on <= today).options(selectinload(Problem.follow_ups))
+    ).all()
+    actions: dict[int, list[ProblemAction]] = {}
+    for action in session.scalars(select(ProblemAction).where(ProblemAction.day <= today)):
+        actions.setdefault(action.problem_id, []).append(action)
+    figures = Counter[str]()
+    for problem in problems:
+        status, deadline = state_on(problem, actions.get(problem.id, []), today, count)
+        if status not in UNRESOLVED:
+            continue
+        late = deadline is not None and deadline < today
+        figures["open"] += 1
+        figures["overdue"] += late
+        figures["escalated"] += status == ProblemStatus.ESCALATED
+        figures["supervisions"] += (
+            late
+            and problem.id in actions
+            and any(a.kind == ActionKind.SUPERVISION for a in actions[problem.id])
         )
-        or 0,
+    policy = policy_from_session(session)
+    complaints = session.execute(
+        select(Complaint.received_on, Complaint.replied_on).where(Complaint.received_on <= today)
+    )
+    unanswered = sum(
+        is_complaint_overdue(complaint_reply_due(received, policy), replied, today)
+        for received, replied in complaints
+    )
+    return RectificationFigures(
+        open=figures["open"],
+        overdue=figures["overdue"],
+        escalated=figures["escalated"],
+        overdue_supervisions=figures["supervisions"],
+        overdue_complaints=unanswered,
     )
 
 

@@ -123,7 +123,11 @@ def compliance_lines(c: Compliance) -> list[str]:
         r = c.rectification
         lines.append(
             f"{_mark(r.overdue == 0)} 整改：{r.open} 个问题未整改，其中逾期 {r.overdue} 个、"
-            f"已上报 {r.escalated} 个"
+            f"已上报 {r.escalated} 个、督办逾期 {r.overdue_supervisions} 个"
+        )
+        lines.append(
+            f"{_mark(r.overdue_complaints == 0)} 投诉办理：{r.overdue_complaints} 件投诉"
+            "超过办理期限尚未答复"
         )
     if c.archives:
         lines.extend(_archive_lines(c.archives))

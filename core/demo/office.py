@@ -33,6 +33,7 @@ from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
 from core.changes import EVERYTHING, mutates
 from core.demo.archives import add_demo_campaign
 from core.enums import (
+    ActionKind,
     Assessment,
     ComplaintChannel,
     Employment,
@@ -65,6 +66,7 @@ from db.models import (
     FollowUp,
     Inspector,
     Problem,
+    ProblemAction,
     Recusal,
     School,
     TrainingRecord,
@@ -830,14 +832,15 @@ class _Activity:
             ProblemStatus.OPEN,
             days=30,
         )
-        self.problem(
+        difficult = self.problem(
             self.done_near(30, PUBLIC_BUILDINGS),
             "教学楼屋面渗水，顶层两间教室墙面霉变，维修需县财政安排资金。",
             "学校先行停用受影响教室，并报县教育和体育局协调住建、财政部门解决。",
             ProblemCategory.DIFFICULT,
             ProblemStatus.OPEN,
             days=90,
-        ).note = "需住建、财政等部门协调解决"
+        )
+        difficult.note = "需住建、财政等部门协调解决"
         overdue = self.problem(
             self.done_near(45, SIX_MINIMUM_KINDS),
             "学生书面作业量偏大，部分班级作业超过规定时长，作业公示制度未落实。",
@@ -915,11 +918,47 @@ class _Activity:
             ProblemStatus.FIXED,
             immediate=True,
         )
+        self.escalation_steps(overdue, escalated, difficult)
         on_the_spot.closed_on = on_the_spot.found_on
         self.follow_up(
             on_the_spot, on_the_spot.found_on, FollowUpOutcome.FIXED, "督学指出后学校当场清理。"
         )
         return fixed
+
+    def escalation_steps(self, late: Problem, reported: Problem, difficult: Problem) -> None:
+        """A 督办通知 for the late problem, a 约谈 with its record on the reported one, and the
+        难点问题 reported up to the city (never after today)."""
+        today = self.today
+        assert late.deadline is not None
+        day = min(late.deadline + timedelta(days=3), today)
+        self.session.add(
+            ProblemAction(
+                problem=late, kind=ActionKind.SUPERVISION.value, day=day,
+                number=f"督办〔{day.year}〕1号", deadline=day + timedelta(days=10),
+                previous_deadline=late.deadline,
+                content="逾期未整改到位，作业公示制度未全面落实",
+            )
+        )  # fmt: skip
+        late.deadline = day + timedelta(days=10)
+        assert reported.escalated_on is not None
+        talk = min(reported.escalated_on + timedelta(days=3), today)
+        self.session.add(
+            ProblemAction(
+                problem=reported, kind=ActionKind.INTERVIEW.value, day=talk,
+                place="县教育督导室会议室", subjects="校长、分管安全副校长",
+                officials="县教育督导室主任、责任督学",
+                content="通报两次复查情况；校长说明护学岗未落实的原因，承诺一周内落实护学岗"
+                "并协调交警规范校门口交通。",
+                outcome="学校已提交书面整改承诺",
+            )
+        )  # fmt: skip
+        self.session.add(
+            ProblemAction(
+                problem=difficult, kind=ActionKind.REFERRAL.value,
+                day=min(difficult.found_on + timedelta(days=7), today), subjects=CITY_OFFICE,
+                content="校舍维修资金须县财政安排，住建部门鉴定，报请协调。",
+            )
+        )  # fmt: skip
 
     def recheck(self, problem: Problem) -> None:
         """A 回头看 of ``problem`` at its school by the responsible inspector, a week or so
@@ -933,8 +972,8 @@ class _Activity:
             self.visit(school, inspector, day, VisitKind.RECHECK).problem_id = problem.id
 
     def complaints(self) -> None:
-        """Four complaints: one anonymous and pending, two verified and replied, one that
-        raised a problem after a 随访督导."""
+        """Four complaints: one anonymous and pending, two verified and replied (one after its
+        办理期限), one that raised a problem after a 随访督导."""
         rng, today = self.rng, self.today
         kinds = {kind: [s for s in self.schools if s.kind == kind] for kind in SchoolKind}
         covered = {s for s in self.schools if self.responsible(s, today) is not None}
@@ -985,7 +1024,7 @@ class _Activity:
             content="来访反映学校接送学生车辆超员。",
             verification="督学到校查看车辆运行记录并随车检查，未发现超员情况。",
             result="反映情况不属实，已向来访人当面说明。",
-            replied_on=received + timedelta(days=5),
+            replied_on=received + timedelta(days=18),  # answered late: after the 15 days
         )
         junior = school_of(SchoolKind.JUNIOR)
         received = today - timedelta(days=12)

@@ -58,6 +58,7 @@ class PolicyProfile:
     rectification_reply_days: int = _setting(3, "整改通知回复期限", "天", 1, 365, VISITS)
     followups_before_escalation: int = _setting(2, "复查仍未整改需上报的次数", "次", 1, 10, VISITS)
     attachment_max_mb: int = _setting(200, "附件大小上限", "MB", 1, 1024, VISITS)
+    complaint_reply_days: int = _setting(15, "投诉办理答复期限", "天", 1, 90, VISITS)
 
     @classmethod
     def field_names(cls) -> list[str]:

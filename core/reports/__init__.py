@@ -27,6 +27,10 @@ REPORT_KINDS: dict[str, str] = {
     "schedule": "督导工作安排表",
     "visit-form": "督导记录表",
     "rectification-notice": "整改通知书",
+    "supervision-notice": "督办通知",
+    "bulletin": "通报",
+    "interview": "约谈记录",
+    "complaints": "投诉受理登记表",
     "checklist": "档案资料清单",
     "campaign": "迎检进度表",
     "annual": "年度督导工作统计",
@@ -46,6 +50,10 @@ _MODULES = {
     "schedule": "schedule",
     "visit-form": "visit_form",
     "rectification-notice": "rectification_notice",
+    "supervision-notice": "supervision_notice",
+    "bulletin": "bulletin",
+    "interview": "interview",
+    "complaints": "complaints",
     "checklist": "checklist",
     "campaign": "campaign",
     "annual": "annual",
@@ -72,14 +80,15 @@ def write_report(
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
     Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
-    annual), ``school`` (sign, rectification-notice, checklist), ``month``,
-    ``zone`` and ``inspector`` (schedule: names), ``visit`` (visit-form: a visit's id, none for
-    a blank form), ``problem`` (rectification-notice: a problem's id), ``campaign`` (checklist,
-    campaign: a campaign's name; default the running campaign started last). ``paper`` (A4
-    or A3) is refused as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a
-    Chinese message for an unknown kind, a folder that does not exist or an option the kind
-    cannot use (an unknown school …); an existing file is replaced only once the new PDF is
-    complete. What the reader should know about the PDF written (characters no font has, see
+    annual, bulletin, complaints), ``school`` (sign, the notices, interview, checklist),
+    ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule: names), ``visit``
+    (visit-form: a visit's id, none for a blank form), ``problem`` (rectification-notice,
+    supervision-notice, interview: a problem's id), ``campaign`` (checklist, campaign: a
+    campaign's name; default the running campaign started last). ``paper`` (A4 or A3) is refused
+    as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a Chinese message for
+    an unknown kind, a folder that does not exist or an option the kind cannot use (an unknown
+    school …); an existing file is replaced only once the new PDF is complete. What the reader
+    should know about the PDF written (characters no font has, see
     :func:`core.reports.fonts.missing_warning`) is appended to ``warnings`` as Chinese lines.
     """
     from core.reports.fonts import missing_warning, noting_missing

@@ -1,37 +1,38 @@
-"""整改通知书: the rectification notice to a school, laid out like an official document
-(GB/T 9704 in spirit): the office's name at the head in red, the notice number (文号) and a red
-rule, the title in the heavier face, the school as addressee, then the body in the 仿宋 face —
-each problem with its category, what is required and by when — the day the school must reply
-(the notice's date plus the policy's ``rectification_reply_days``), and the signature, seal and
-date lines of the report settings.
+"""整改通知书: the rectification notice to a school, an official document in the layout of
+:mod:`core.reports.official` (GB/T 9704-2012): 版头 with the notice number, the title, the school
+as addressee (你校, or 你园 for a kindergarten), each problem with what is required and by when,
+the day the school must reply (the notice's date plus the policy's ``rectification_reply_days``),
+the office centred over the date, and the 版记. Internal categories are not printed.
 
-``--problem ID`` prints that problem's notice, ``--school NAME`` one notice listing all the
-school's problems still 待整改 or 已上报. The number is the problems' ``notice_no`` when they
-share one (numbers are given by issuing the notice, never here); otherwise the number line is
-left open — "督整〔    〕号" — to be filled by hand. The notice is dated on the problems'
-shared notice date, else on the day of printing.
+What is printed follows the rules of issuing (:func:`core.casework.rectification.issue_notice`):
+
+- ``--problem ID`` of a problem in an issued notice reprints that notice — all its problems,
+  its number and its date;
+- ``--school NAME`` reprints the school's one issued notice when all its unresolved problems are
+  in it; problems in different notices are refused (分属不同的整改通知书), to be printed one by one;
+- a problem (or the school's unresolved problems) not yet in a notice prints as a **draft**:
+  marked "草稿", without number or date — numbers and dates are given only by issuing the
+  notice on the 整改 page. A draft listing a deadline already past is refused, as issuing is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Spacer
 from sqlalchemy import select
 
-from core.casework.rectification import reply_due
-from core.enums import ProblemCategory, Requirement
+from core.casework.rectification import late_deadlines, reply_due
+from core.enums import Requirement, SchoolKind
 from core.office.settings import policy_from_session
 from core.parsing import clean_text
-from core.reports.document import PageFrame, Report, cn_date
+from core.reports.document import cn_date
+from core.reports.official import OfficialDocument, you
 from core.reports.options import NOTICE_STATUSES, ReportOptions, letterhead_from_session, refuse
-from db.models import Problem, School
+from core.roster.assignments import responsible_inspectors
+from db.models import Inspector, Problem, School
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -39,11 +40,8 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 TITLE = "整改通知书"
-RED = colors.Color(0.8, 0.05, 0.05)
-MARGINS_MM = (26.0, 28.0, 26.0)
-GAP = "\u00a0"  # a space the paragraph keeps, for the gaps filled by hand
 NUMERALS = "一二三四五六七八九十"
-BODY_SIZE = 15.0
+GAP = "\u3000" * 3
 
 
 def _numeral(n: int) -> str:
@@ -54,8 +52,37 @@ def _numeral(n: int) -> str:
     return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
-def _problems(session: Session, options: ReportOptions) -> list[Problem]:
-    """The problems the notice lists, checked against the options."""
+@dataclass(frozen=True)
+class NoticeText:
+    """What one notice prints; ``issued_on`` None for a draft."""
+
+    school: str
+    kindergarten: bool
+    number: str
+    issued_on: date | None
+    problems: list[tuple[str, str]]
+    inspector: str
+
+
+def _issued(session: Session, school_id: int, number: str) -> list[Problem]:
+    query = (
+        select(Problem)
+        .where(Problem.school_id == school_id, Problem.notice_no == number)
+        .order_by(Problem.found_on, Problem.id)
+    )
+    return list(session.scalars(query))
+
+
+def _draft(problems: list[Problem], today: date) -> list[Problem]:
+    """``problems`` for a draft notice, refused when a deadline is already past."""
+    late = late_deadlines(problems, today)
+    if late:
+        raise refuse("problem" if len(problems) == 1 else "school", late)
+    return problems
+
+
+def _chosen(session: Session, options: ReportOptions) -> list[Problem]:
+    """The problems of the notice, checked against the options (see the module's rules)."""
     school = clean_text(options.school) or None
     if options.problem is not None:
         problem = session.get(Problem, options.problem)
@@ -65,18 +92,9 @@ def _problems(session: Session, options: ReportOptions) -> list[Problem]:
             raise refuse(
                 "school", f"整改问题 {options.problem} 属于“{problem.school.name}”，不是“{school}”"
             )
-        if not problem.notice_no:
-            return [problem]
-        # One notice may list several problems: print all of them under their shared number.
-        return list(
-            session.scalars(
-                select(Problem)
-                .where(
-                    Problem.school_id == problem.school_id, Problem.notice_no == problem.notice_no
-                )
-                .order_by(Problem.found_on, Problem.id)
-            )
-        )
+        if problem.notice_no:
+            return _issued(session, problem.school_id, problem.notice_no)
+        return _draft([problem], options.today)
     if school is None:
         raise refuse("problem", "请选择要发整改通知书的整改问题或学校")
     found = session.scalar(select(School.id).where(School.name == school))
@@ -91,13 +109,16 @@ def _problems(session: Session, options: ReportOptions) -> list[Problem]:
     )
     if not problems:
         raise refuse("school", f"“{school}”没有待整改或已上报的问题，不需要整改通知书")
-    return problems
-
-
-def _shared(values: Sequence[object]) -> object | None:
-    """The one value all entries share, or None when they differ or are empty."""
-    distinct = set(values)
-    return distinct.pop() if len(distinct) == 1 else None
+    new = [p for p in problems if not p.notice_no]
+    if new:
+        return _draft(new, options.today)
+    numbers = sorted({p.notice_no for p in problems})
+    if len(numbers) > 1:
+        raise refuse(
+            "school",
+            f"“{school}”的问题分属不同的整改通知书（{'、'.join(numbers)}），请按整改问题分别打印",
+        )
+    return _issued(session, found, numbers[0])
 
 
 def _requirement(problem: Problem) -> str:
@@ -109,77 +130,54 @@ def _requirement(problem: Problem) -> str:
     return f"{label}，{cn_date(problem.deadline)}前整改到位"
 
 
-def _styles(report: Report) -> None:
-    s = report.frame.scale
-    fangsong, title = report.fonts.fangsong, report.fonts.title
-    report.add_style("doc_office", title, 26, TA_CENTER, textColor=RED, line_spacing=1.2)
-    report.add_style("doc_number", fangsong, BODY_SIZE, TA_CENTER, spaceBefore=5 * mm * s)
-    report.add_style("doc_title", title, 22, TA_CENTER, line_spacing=1.3,
-                     spaceBefore=7 * mm * s, spaceAfter=6 * mm * s)  # fmt: skip
-    report.add_style("doc_to", fangsong, BODY_SIZE, TA_LEFT, line_spacing=1.75)
-    report.add_style("doc_body", fangsong, BODY_SIZE, TA_JUSTIFY, line_spacing=1.75,
-                     firstLineIndent=2 * BODY_SIZE * s)  # fmt: skip
-    report.add_style("doc_sign", fangsong, BODY_SIZE, TA_RIGHT, line_spacing=1.5,
-                     rightIndent=2 * BODY_SIZE * s)  # fmt: skip
+def _notice(session: Session, options: ReportOptions) -> NoticeText:
+    problems = _chosen(session, options)
+    first = problems[0]
+    inspector_id = responsible_inspectors(session, options.today).get(first.school_id)
+    inspector = session.get(Inspector, inspector_id) if inspector_id else None
+    return NoticeText(
+        school=first.school.name,
+        kindergarten=first.school.kind == SchoolKind.KINDERGARTEN,
+        number=first.notice_no,
+        issued_on=first.notice_date if first.notice_no else None,
+        problems=[
+            (p.description, f"（发现日期：{cn_date(p.found_on)}；整改要求：{_requirement(p)}。）")
+            for p in problems
+        ],
+        inspector=inspector.name if inspector else "",
+    )
 
 
 def write(db: Database, out: Path, options: ReportOptions) -> None:
-    """Write the notice of ``options.problem``, or of ``options.school``'s unresolved problems."""
+    """Write the notice of ``options.problem`` or of ``options.school`` (see the module)."""
     with db.session() as session:
         head = letterhead_from_session(session)
         policy = policy_from_session(session)
-        problems = _problems(session, options)
-        school = problems[0].school.name
-        number = _shared([p.notice_no for p in problems])
-        notice_day = _shared([p.notice_date for p in problems])
-        body = [
-            (
-                p.description,
-                f"（问题类别：{ProblemCategory.label_of(p.category)}；"
-                f"发现日期：{cn_date(p.found_on)}；整改要求：{_requirement(p)}。）",
-            )
-            for p in problems
-        ]
-    day = notice_day if isinstance(notice_day, date) else options.today
+        notice = _notice(session, options)
     settings = head.settings
-    number_line = str(number) if number else f"{settings.notice_prefix}〔{GAP * 10}〕{GAP * 6}号"
-    report = Report(
-        PageFrame(
-            head.office,
-            TITLE,
-            cn_date(day),
-            options.today,
-            running_header=False,
-            margins_mm=MARGINS_MM,
-        )
+    issuer = settings.signature or head.office
+    school = you(notice.kindergarten)
+    doc = OfficialDocument(head.office, TITLE, notice.issued_on)
+    doc.masthead(notice.number or f"{settings.notice_prefix}〔{GAP}〕{GAP}号")
+    doc.title(TITLE)
+    doc.addressee(notice.school)
+    doc.body(
+        f"经督导检查，{school}存在以下问题。根据《教育督导条例》和责任督学挂牌督导的有关规定，"
+        f"现通知{school}按要求认真整改："
     )
-    _styles(report)
-    story: list[Flowable] = [
-        report.para(head.office, "doc_office"),
-        report.para(number_line, "doc_number"),
-        Spacer(1, 1 * mm),
-        HRFlowable(width="100%", thickness=1.2, color=RED, spaceBefore=0, spaceAfter=0),
-        report.para(TITLE, "doc_title"),
-        report.para(f"{school}：", "doc_to"),
-        report.para(
-            "经督导检查，你校（园）存在以下问题。根据《教育督导条例》和责任督学挂牌督导的有关"
-            "规定，现通知你校（园）按要求认真整改：",
-            "doc_body",
-        ),
-    ]
-    for n, (description, details) in enumerate(body, start=1):
-        story.append(report.para(f"{_numeral(n)}、{description}", "doc_body"))
-        story.append(report.para(details, "doc_body"))
-    reply = reply_due(day, policy)
-    closing = [
-        report.para(
-            f"请你校（园）于{cn_date(reply)}前将整改情况书面报送"
-            f"{settings.signature or head.office}。逾期未整改或整改不到位的，"
-            "将按有关规定予以督办、约谈或通报。",
-            "doc_body",
-        ),
-        report.para("特此通知。", "doc_body"),
-    ]
-    report.story.extend(story)
-    report.signature_block(settings, day, "doc_sign", keep_with=closing)
-    report.write(out)
+    for n, (description, details) in enumerate(notice.problems, start=1):
+        doc.body(f"{_numeral(n)}、{description}")
+        doc.body(details)
+    if notice.issued_on is not None:
+        by = f"于{cn_date(reply_due(notice.issued_on, policy))}前"
+    else:
+        by = f"自收到本通知之日起{policy.rectification_reply_days}日内"
+    closing = (
+        f"请{school}{by}将整改情况书面报送{issuer}。逾期未整改或整改不到位的，"
+        "将按有关规定予以督办、约谈或通报。",
+        "特此通知。",
+    )
+    doc.closing(closing, issuer)
+    copy_to = f"{notice.school}责任督学{notice.inspector}" if notice.inspector else ""
+    doc.colophon(copy_to, issuer)
+    doc.write(out)

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="279"/>
+        <source>{kind}: {school}</source>
+        <translation>{kind}：{school}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="284"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="286"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="288"/>
+        <source>New deadline</source>
+        <translation>新的整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="290"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="291"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
+        <source>Talked to</source>
+        <translation>约谈对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="292"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
+        <source>Talked by</source>
+        <translation>约谈人</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="293"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
+        <source>Written record</source>
+        <translation>约谈记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="294"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="301"/>
+        <source>Reason (late or inadequate)</source>
+        <translation>督办事由（逾期或整改不到位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
+        <source>What was published</source>
+        <translation>通报内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <source>Held to account</source>
+        <translation>问责对象</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="312"/>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="312"/>
+        <source>Reported to</source>
+        <translation>报送单位</translation>
+    </message>
+</context>
+<context>
     <name>AppointDialog</name>
     <message>
         <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
@@ -770,72 +847,72 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="300"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="390"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="300"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="390"/>
         <source>Edit complaint</source>
         <translation>编辑投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="394"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="306"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="396"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="397"/>
         <source>From</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="398"/>
         <source>Leave empty for an anonymous complaint</source>
         <translation>匿名投诉可不填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="399"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="400"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="311"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="401"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="314"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="404"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="315"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="405"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="317"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="407"/>
         <source>Verification</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="318"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="408"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="319"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="409"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
@@ -843,83 +920,93 @@
 <context>
     <name>ComplaintsList</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="477"/>
+        <location filename="../../gui/pages/rectification/page.py" line="538"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="479"/>
+        <location filename="../../gui/pages/rectification/page.py" line="540"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="480"/>
+        <location filename="../../gui/pages/rectification/page.py" line="541"/>
         <source>From</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="481"/>
+        <location filename="../../gui/pages/rectification/page.py" line="542"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="483"/>
+        <location filename="../../gui/pages/rectification/page.py" line="544"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="485"/>
+        <location filename="../../gui/pages/rectification/page.py" line="546"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="487"/>
+        <location filename="../../gui/pages/rectification/page.py" line="548"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="492"/>
+        <location filename="../../gui/pages/rectification/page.py" line="553"/>
+        <source>Reply due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="559"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="495"/>
+        <location filename="../../gui/pages/rectification/page.py" line="565"/>
         <source>Problems raised</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="500"/>
+        <location filename="../../gui/pages/rectification/page.py" line="570"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="511"/>
+        <location filename="../../gui/pages/rectification/page.py" line="581"/>
         <source>Register complaint…</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="513"/>
+        <location filename="../../gui/pages/rectification/page.py" line="583"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="516"/>
+        <location filename="../../gui/pages/rectification/page.py" line="586"/>
         <source>Raise a problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="519"/>
+        <location filename="../../gui/pages/rectification/page.py" line="589"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="585"/>
+        <location filename="../../gui/pages/rectification/page.py" line="595"/>
+        <source>Not answered in time</source>
+        <translation>逾期未答复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="658"/>
         <source>Delete the complaint about {school} of {day}?</source>
         <translation>删除{day}关于{school}的投诉？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="588"/>
-        <location filename="../../gui/pages/rectification/page.py" line="591"/>
+        <location filename="../../gui/pages/rectification/page.py" line="661"/>
+        <location filename="../../gui/pages/rectification/page.py" line="664"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -996,268 +1083,288 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="163"/>
+        <source>Supervision overdue</source>
+        <translation>督办逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
+        <source>Complaints overdue</source>
+        <translation>投诉逾期未答复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
         <source>Schools without an inspector</source>
         <translation>无责任督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
         <source>Principals&apos; terms ending</source>
         <translation>校（园）长任期将满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="178"/>
         <source>Next year&apos;s holidays</source>
         <translation>明年节假日安排</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="179"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="255"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="257"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="261"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="263"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="266"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="268"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="271"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="271"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="273"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="276"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="278"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="287"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="292"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="295"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="297"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="301"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="303"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="308"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="310"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="315"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="317"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="322"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="324"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="332"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="334"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="338"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="346"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="348"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="350"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="352"/>
         <source>School holidays: no routine visits this month</source>
         <translation>寒暑假：本月不安排经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="352"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="359"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="368"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="371"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="373"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="378"/>
+        <source>Still not fixed after the new deadline of a 督办通知</source>
+        <translation>督办通知的新期限已过仍未整改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <source>Not answered within the days for a reply</source>
+        <translation>超过办理期限尚未答复</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
         <source>Within {days} days; {count} without a comprehensive inspection</source>
         <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="400"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="401"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="390"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="402"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="406"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="408"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="420"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="416"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="417"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="429"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="434"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="435"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="430"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="442"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="432"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="444"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="439"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="441"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="453"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1344,37 +1451,37 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="194"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
         <source>Follow-up: {school}</source>
         <translation>复查：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="200"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="202"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="209"/>
         <source>Outcome</source>
         <translation>复查结论</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="203"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="210"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="208"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="215"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
         <translation>第{number}次复查。已于{day}向教育督导部门报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="211"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="218"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
         <translation>第{number}次复查：问题仍未整改的，将向教育督导部门报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="216"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="223"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
         <translation>第{number}次复查。第{count}次复查时仍未整改的问题将向教育督导部门报告。</translation>
     </message>
@@ -2246,47 +2353,47 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="99"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="106"/>
         <source>Register a problem</source>
         <translation>登记问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="99"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="106"/>
         <source>Edit problem</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="110"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="117"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="116"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="123"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="118"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="125"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="119"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="121"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="128"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="124"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="131"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="133"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2437,22 +2544,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="268"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="358"/>
         <source>Re-check visit: {school}</source>
         <translation>安排回头看：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="271"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="361"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="275"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="365"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="276"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="366"/>
         <source>The school&apos;s responsible inspector</source>
         <translation>该校责任督学</translation>
     </message>
@@ -2805,226 +2912,248 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RectificationPage</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="91"/>
+        <location filename="../../gui/pages/rectification/page.py" line="97"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="92"/>
+        <location filename="../../gui/pages/rectification/page.py" line="98"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="94"/>
+        <location filename="../../gui/pages/rectification/page.py" line="100"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="100"/>
+        <location filename="../../gui/pages/rectification/page.py" line="106"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="104"/>
+        <location filename="../../gui/pages/rectification/page.py" line="110"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="106"/>
+        <location filename="../../gui/pages/rectification/page.py" line="112"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="112"/>
+        <location filename="../../gui/pages/rectification/page.py" line="118"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="117"/>
+        <location filename="../../gui/pages/rectification/page.py" line="123"/>
         <source>Follow-ups</source>
         <translation>复查记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="119"/>
+        <location filename="../../gui/pages/rectification/page.py" line="125"/>
         <source>Notice no.</source>
         <translation>通知书文号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="120"/>
+        <location filename="../../gui/pages/rectification/page.py" line="126"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="121"/>
+        <location filename="../../gui/pages/rectification/page.py" line="127"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="122"/>
+        <location filename="../../gui/pages/rectification/page.py" line="128"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="124"/>
-        <location filename="../../gui/pages/rectification/page.py" line="446"/>
-        <location filename="../../gui/pages/rectification/page.py" line="449"/>
-        <location filename="../../gui/pages/rectification/page.py" line="458"/>
-        <location filename="../../gui/pages/rectification/page.py" line="462"/>
+        <location filename="../../gui/pages/rectification/page.py" line="130"/>
+        <location filename="../../gui/pages/rectification/page.py" line="488"/>
+        <location filename="../../gui/pages/rectification/page.py" line="492"/>
+        <location filename="../../gui/pages/rectification/page.py" line="507"/>
+        <location filename="../../gui/pages/rectification/page.py" line="510"/>
+        <location filename="../../gui/pages/rectification/page.py" line="519"/>
+        <location filename="../../gui/pages/rectification/page.py" line="523"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="134"/>
+        <location filename="../../gui/pages/rectification/page.py" line="140"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="136"/>
+        <location filename="../../gui/pages/rectification/page.py" line="142"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="139"/>
+        <location filename="../../gui/pages/rectification/page.py" line="145"/>
         <source>Follow-up…</source>
         <translation>复查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="142"/>
+        <location filename="../../gui/pages/rectification/page.py" line="148"/>
         <source>Verify and close…</source>
         <translation>销号…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="145"/>
+        <location filename="../../gui/pages/rectification/page.py" line="151"/>
         <source>Report to office…</source>
         <translation>向教育督导部门报告…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="148"/>
+        <location filename="../../gui/pages/rectification/page.py" line="154"/>
         <source>Plan re-check…</source>
         <translation>安排回头看…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="151"/>
+        <location filename="../../gui/pages/rectification/page.py" line="157"/>
         <source>Rectification notice…</source>
         <translation>整改通知书…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="154"/>
+        <location filename="../../gui/pages/rectification/page.py" line="160"/>
+        <source>Supervision, talks, accountability…</source>
+        <translation>督办、约谈、问责…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="163"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="158"/>
+        <location filename="../../gui/pages/rectification/page.py" line="167"/>
         <source>Not yet fixed</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="159"/>
+        <location filename="../../gui/pages/rectification/page.py" line="168"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="160"/>
+        <location filename="../../gui/pages/rectification/page.py" line="169"/>
         <source>Reported to the office</source>
         <translation>已向教育督导部门报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="162"/>
+        <location filename="../../gui/pages/rectification/page.py" line="171"/>
+        <source>Supervision overdue</source>
+        <translation>督办逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="174"/>
         <source>Fixed, to verify</source>
         <translation>已整改待核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="183"/>
+        <location filename="../../gui/pages/rectification/page.py" line="195"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="184"/>
+        <location filename="../../gui/pages/rectification/page.py" line="196"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="197"/>
+        <location filename="../../gui/pages/rectification/page.py" line="209"/>
         <source>Delete follow-up</source>
         <translation>删除复查记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="226"/>
+        <location filename="../../gui/pages/rectification/page.py" line="217"/>
+        <source>Delete step</source>
+        <translation>删除此步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="245"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="227"/>
+        <location filename="../../gui/pages/rectification/page.py" line="246"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="265"/>
+        <location filename="../../gui/pages/rectification/page.py" line="289"/>
         <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
         <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="275"/>
+        <location filename="../../gui/pages/rectification/page.py" line="299"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="307"/>
+        <location filename="../../gui/pages/rectification/page.py" line="333"/>
         <source>Select a problem to see its trail.</source>
         <translation>请选择问题以查看整改过程。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="314"/>
+        <location filename="../../gui/pages/rectification/page.py" line="340"/>
         <source>{school} · {category} · {status}</source>
         <translation>{school} · {category} · {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="321"/>
+        <location filename="../../gui/pages/rectification/page.py" line="347"/>
         <source>{requirement}, deadline {deadline}</source>
         <translation>{requirement}，整改期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="327"/>
+        <location filename="../../gui/pages/rectification/page.py" line="353"/>
         <source>Notice {number}, reply due {day}</source>
         <translation>通知书{number}，{day}前回复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="382"/>
+        <location filename="../../gui/pages/rectification/page.py" line="409"/>
         <source>Verify and close: {school}</source>
         <translation>销号：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="383"/>
+        <location filename="../../gui/pages/rectification/page.py" line="410"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="397"/>
+        <location filename="../../gui/pages/rectification/page.py" line="424"/>
         <source>Report to the office: {school}</source>
         <translation>向教育督导部门报告：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="398"/>
+        <location filename="../../gui/pages/rectification/page.py" line="425"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="425"/>
+        <location filename="../../gui/pages/rectification/page.py" line="452"/>
         <source>Rectification notice: {school}</source>
         <translation>整改通知书：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="426"/>
+        <location filename="../../gui/pages/rectification/page.py" line="453"/>
         <source>Notice date</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="443"/>
+        <location filename="../../gui/pages/rectification/page.py" line="487"/>
+        <source>Delete the step of {day}?</source>
+        <translation>删除 {day} 的这一步？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="504"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
         <translation>确定删除{school}的该问题及其复查记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="457"/>
+        <location filename="../../gui/pages/rectification/page.py" line="518"/>
         <source>Delete the follow-up of {day}?</source>
         <translation>确定删除{day}的复查记录？</translation>
     </message>
@@ -3088,133 +3217,153 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="71"/>
+        <location filename="../../gui/pages/reports/page.py" line="75"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="101"/>
+        <location filename="../../gui/pages/reports/page.py" line="105"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="108"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="105"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="106"/>
+        <location filename="../../gui/pages/reports/page.py" line="110"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="107"/>
+        <location filename="../../gui/pages/reports/page.py" line="111"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="112"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
-        <location filename="../../gui/pages/reports/page.py" line="110"/>
+        <location filename="../../gui/pages/reports/page.py" line="113"/>
+        <location filename="../../gui/pages/reports/page.py" line="114"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="111"/>
+        <location filename="../../gui/pages/reports/page.py" line="115"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
+        <location filename="../../gui/pages/reports/page.py" line="116"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="115"/>
+        <location filename="../../gui/pages/reports/page.py" line="119"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="159"/>
+        <location filename="../../gui/pages/reports/page.py" line="163"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="161"/>
+        <location filename="../../gui/pages/reports/page.py" line="165"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="163"/>
+        <location filename="../../gui/pages/reports/page.py" line="167"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="166"/>
+        <location filename="../../gui/pages/reports/page.py" line="170"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="176"/>
+        <location filename="../../gui/pages/reports/page.py" line="180"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 or A3 landscape.</source>
         <translation>每名督学的性别、工作单位、职务、专/兼职、联系电话、任期起止、责任区和负责学校（园）。A4 或 A3 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="195"/>
+        <location filename="../../gui/pages/reports/page.py" line="199"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 or A3 landscape, to post on the wall.</source>
         <translation>本月督导以日历列出，随后是每名督学的安排。内部资料，不发学校。A4 或 A3 横向，可张贴上墙。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="180"/>
+        <location filename="../../gui/pages/reports/page.py" line="184"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="184"/>
+        <location filename="../../gui/pages/reports/page.py" line="188"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="188"/>
+        <location filename="../../gui/pages/reports/page.py" line="192"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="192"/>
+        <location filename="../../gui/pages/reports/page.py" line="196"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="199"/>
+        <location filename="../../gui/pages/reports/page.py" line="203"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="203"/>
+        <location filename="../../gui/pages/reports/page.py" line="207"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="207"/>
+        <location filename="../../gui/pages/reports/page.py" line="211"/>
+        <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
+        <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="215"/>
+        <source>The month&apos;s bulletin (通报) to every school: problems found, rectified on time and overdue, supervision notices and talks, per zone, overdue schools by name.</source>
+        <translation>发给各学校（园）的月度通报：发现的问题、按期整改和逾期未整改情况、督办和约谈，按责任区统计，并点名逾期未整改的学校。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="219"/>
+        <source>The written record of the latest talk (约谈) with a school&apos;s leaders: who, when, where, the problems, what was said and promised, with signature lines.</source>
+        <translation>与学校（园）负责人最近一次约谈的书面记录：时间、地点、约谈对象和约谈人、涉及问题、约谈情况和整改承诺，留签字栏。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="223"/>
+        <source>The year&apos;s complaint register: each complaint with its verification, result, days for a reply and the day answered; late ones marked. A4 landscape.</source>
+        <translation>全年投诉受理登记：每件投诉的核实情况、办理结果、办理期限和答复日期，逾期的标出。A4 横向。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="227"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="211"/>
+        <location filename="../../gui/pages/reports/page.py" line="231"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="215"/>
+        <location filename="../../gui/pages/reports/page.py" line="235"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>

@@ -136,3 +136,28 @@ def test_a_complaint_entered_by_mistake_can_be_deleted(db, schools):
     doomed = save_complaint(db, complaint(schools[1], content="重复登记"))
     delete_complaint(db, doomed)
     assert list(rows(db)) == [keep]
+
+
+def test_a_complaint_is_due_an_answer_within_the_policys_days(db, schools, tmp_path):
+    from core.casework.rectification import rectification_figures
+    from core.reports import write_report
+    from tests.db.report_helpers import flat, pages_text
+
+    waiting = save_complaint(db, complaint(schools[0]))
+    answered = {"verification": "属实", "result": "已整改", "replied_on": RECEIVED + 20 * DAY}
+    late = save_complaint(db, complaint(schools[1], **answered))
+    on_time = save_complaint(db, complaint(schools[0], replied_on=RECEIVED + 3 * DAY))
+    row = rows(db)
+    assert row[waiting].reply_due == RECEIVED + 15 * DAY, "15 days by default"
+    assert not row[waiting].overdue_on(RECEIVED + 15 * DAY)
+    assert row[waiting].overdue_on(RECEIVED + 16 * DAY)
+    assert row[late].replied_late and not row[on_time].replied_late
+    days = (RECEIVED + n * DAY for n in (15, 16, 21))
+    figures = [rectification_figures(db, day).overdue_complaints for day in days]
+    assert figures == [0, 2, 1], "the late one counts until the day it was answered"
+
+    path = write_report(db, "complaints", tmp_path / "c.pdf", today=RECEIVED + 21 * DAY)
+    text = flat("".join(pages_text(path)))
+    assert "2026年共受理投诉3件，已答复2件（其中超过办理期限答复1件）" in text
+    assert "超过办理期限尚未答复1件" in text
+    assert text.count("逾期答复") == 1 and text.count("逾期未答复") == 1

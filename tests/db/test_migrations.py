@@ -49,6 +49,7 @@ APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "
     "progress_snapshots",
     "indicators",
     "scores",
+    "problem_actions",
 }
 
 
@@ -208,4 +209,49 @@ def test_upgrading_from_0003_marks_only_planned_routine_visits_as_the_generators
         (1, True),
         (2, False),
         (3, False),
+    ]
+
+
+def test_upgrading_from_0007_gives_reported_general_problems_their_tier(empty_db):
+    upgrade_to(empty_db, "0007")
+    with empty_db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO schools (id, name, kind, is_private, enrolment, principal, address,"
+                " phone, active) VALUES (1, '龙泉镇中心小学', 'primary', :no, 0, '', '', '', :yes)"
+            ),
+            {"no": False, "yes": True},
+        )
+        problems = [  # id, category, escalated_on, follow-ups still open by then
+            (1, "general", None, 0),
+            (2, "general", date(2026, 10, 20), 2),  # reported after 2 follow-ups: 重点问题
+            (3, "general", date(2026, 10, 20), 1),  # reported by hand: 难点问题
+            (4, "serious", date(2026, 10, 1), 0),
+        ]
+        for problem_id, category, escalated_on, follow_ups in problems:
+            conn.execute(
+                text(
+                    "INSERT INTO problems (id, school_id, found_on, category, description,"
+                    " requirement, notice_no, status, escalated_on, note) VALUES (:id, 1, :found,"
+                    " :category, '问题', 'deadline', '', :status, :escalated, '')"
+                ),
+                {"id": problem_id, "found": date(2026, 10, 1), "category": category,
+                 "status": "escalated" if escalated_on else "open", "escalated": escalated_on},
+            )  # fmt: skip
+            for n in range(follow_ups):
+                conn.execute(
+                    text(
+                        "INSERT INTO follow_ups (problem_id, day, outcome, result)"
+                        " VALUES (:id, :day, 'not_fixed', '')"
+                    ),
+                    {"id": problem_id, "day": date(2026, 10, 5 + n)},
+                )
+    upgrade(empty_db, backup=False)
+    with empty_db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, category FROM problems ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [
+        (1, "general"),
+        (2, "key"),
+        (3, "difficult"),
+        (4, "serious"),
     ]

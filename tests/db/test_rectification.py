@@ -182,6 +182,20 @@ def test_follow_ups_up_to_the_policy_count_report_the_problem(db, office):
     assert (line.status, line.escalated_on, line.follow_ups) == ("escalated", FOUND + 12 * DAY, 2)
 
 
+def test_a_general_problem_still_open_after_the_follow_ups_becomes_a_key_problem(db, office):
+    problem_id = add_problem(db, problem(office))
+    add_follow_up(db, problem_id, day=FOUND + DAY, outcome=NOT_FIXED, result="")
+    assert row(db, problem_id).category_label == "一般性问题"
+    add_follow_up(db, problem_id, day=FOUND + 2 * DAY, outcome=NOT_FIXED, result="")
+    line = row(db, problem_id)
+    assert (line.category_label, line.status_label) == ("重点问题", "已上报")
+    by_hand = add_problem(db, problem(office))
+    escalate(db, by_hand, FOUND + DAY)
+    assert row(db, by_hand).category_label == "难点问题", "by hand: needs other departments"
+    serious = add_problem(db, problem(office, category="serious"))
+    assert row(db, serious).category_label == "严重违规或重大问题"
+
+
 def test_a_different_policy_count_moves_the_report(db, office):
     save_settings(
         db,
@@ -379,7 +393,7 @@ def test_the_trail_lists_every_step_in_order(db, office):
     assert texts[0] == "发现问题：重点问题，限期整改，整改期限 2026-10-22"
     assert texts[1] == "出具整改通知书 督整〔2026〕1号，要求 2026-10-15 前回复"
     assert texts[2] == "第 1 次复查，未整改：仍未整改"
-    assert texts[4] == "经 2 次复查仍未整改，上报督导部门"
+    assert texts[4] == "经 2 次复查仍未整改，列为重点问题，上报督导部门"
     assert texts[6] == "回头看（王老师，计划）"
     assert trail.events[2].follow_up_id is not None
 
@@ -409,3 +423,23 @@ def test_the_forms_offer_active_schools_and_serving_inspectors(db, office):
         office.school: office.inspector,
         office.other_school: office.inspector,
     }
+
+
+def test_the_figures_of_a_past_day_are_those_of_that_day(db, office):
+    fixed_later = add_problem(db, problem(office))
+    add_follow_up(db, fixed_later, day=FOUND + 20 * DAY, outcome=FIXED, result="")
+    reported_later = add_problem(db, problem(office))
+    for n in (12, 15):
+        add_follow_up(db, reported_later, day=FOUND + n * DAY, outcome=NOT_FIXED, result="")
+    add_problem(db, problem(office, found_on=FOUND + 30 * DAY, deadline=FOUND + 40 * DAY))
+
+    def figures(day: date) -> tuple[int, int, int]:
+        f = rectification_figures(db, day)
+        return f.open, f.overdue, f.escalated
+
+    assert figures(FOUND - DAY) == (0, 0, 0), "before the first problem"
+    assert figures(FOUND + 5 * DAY) == (2, 0, 0)
+    assert figures(FOUND + 13 * DAY) == (2, 2, 0)
+    assert figures(FOUND + 16 * DAY) == (2, 2, 1), "reported at the second follow-up"
+    assert figures(FOUND + 25 * DAY) == (1, 1, 1), "fixed on day 20"
+    assert figures(FOUND + 31 * DAY) == (2, 1, 1)

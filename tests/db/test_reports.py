@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from core.archive.campaigns import ItemChange, checklist_rows, update_items
 from core.demo.office import OFFICE_NAME_DEMO, create_demo
@@ -33,7 +34,7 @@ from core.roster.inspectors import InspectorInput, inspector_rows, save_inspecto
 from core.roster.schools import SchoolInput, save_school, school_rows, set_schools_active
 from core.roster.training import training_summary
 from db.engine import Database
-from db.models import Inspector, School, Visit
+from db.models import Inspector, ProblemAction, School, Visit
 from tests.db.demo_campaign import add_campaign
 from tests.db.report_helpers import (
     add_problems,
@@ -68,6 +69,12 @@ def out_dir(tmp_path: Path) -> Path:
     return folder
 
 
+SUPERVISED = select(ProblemAction.problem_id).where(ProblemAction.kind == "supervision")
+"""The problems of the demo's 督办通知."""
+TALKED_TO = select(ProblemAction.problem_id).where(ProblemAction.kind == "interview")
+"""The problem of the demo's 约谈."""
+
+
 def serving_names(db: Database) -> list[str]:
     return [row.name for row in inspector_rows(db, TODAY) if row.serving]
 
@@ -84,10 +91,17 @@ def required_options(db: Database, kind: str) -> dict[str, object]:
     checklist a school in a running campaign, the campaign report a running campaign."""
     if kind == "rectification-notice":
         return {"school": add_problems(db, "青溪县实验小学", TODAY).school}
+    if kind in ("supervision-notice", "interview"):  # the demo's 督办通知 and 约谈
+        with db.session() as session:
+            chosen = SUPERVISED if kind == "supervision-notice" else TALKED_TO
+            return {"problem": session.scalars(chosen).first()}
     if kind in ("checklist", "campaign"):
         add_campaign(db, TODAY)
         return {"school": "青溪县实验小学"} if kind == "checklist" else {}
     return {}
+
+
+OFFICIAL_DOCUMENTS = ("rectification-notice", "supervision-notice", "bulletin")
 
 
 @needs_poppler
@@ -97,8 +111,11 @@ def test_every_report_is_numbered_embeds_its_fonts_and_renders(office, out_dir, 
     pages = pages_text(path)
     assert pages
     for number, text in enumerate(pages, start=1):
-        assert f"第 {number} 页 共 {len(pages)} 页" in text
-        assert "打印日期：2026年11月2日" in text
+        if kind in OFFICIAL_DOCUMENTS:  # GB/T 9704: "— 1 —", no print date on the document
+            assert f"— {number} —" in text and "打印日期" not in text
+        else:
+            assert f"第 {number} 页 共 {len(pages)} 页" in text
+            assert "打印日期：2026年11月2日" in text
         assert OFFICE_NAME_DEMO in text
     assert REPORT_KINDS[kind] in pages[0]
     assert_fonts_embedded(path)

@@ -191,3 +191,14 @@ def test_check_on_a_new_file_reports_an_empty_office(tmp_path, data_home):
     assert (data["schools"], data["inspectors"], data["required_inspectors"]) == (0, 0, 0)
     assert data["full_time_share"] == 0
     assert data["uncovered_schools"] == data["zones"] == data["terms_expiring"] == []
+
+
+def test_the_rectification_figures_are_those_of_the_date(demo):
+    (first,) = query(demo[0], "SELECT min(found_on) FROM problems")[0]
+    before = check_json(demo, date.fromisoformat(first) - timedelta(days=1))["rectification"]
+    assert set(before.values()) == {0}, before
+    today = date.today()
+    (unresolved,) = query(
+        demo[0], "SELECT count(*) FROM problems WHERE status IN ('open', 'escalated')"
+    )[0]
+    assert check_json(demo, today)["rectification"]["open"] == unresolved

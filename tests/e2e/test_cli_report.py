@@ -21,7 +21,7 @@ from core.errors import ValidationError
 from core.reports import REPORT_KINDS
 from db.engine import Database
 from db.migrate import upgrade
-from db.models import Inspector
+from db.models import Inspector, ProblemAction
 from tests.db.demo_campaign import CAMPAIGN, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work, flat
 
@@ -29,6 +29,12 @@ TODAY = "2026-11-02"
 SCHOOL = "青溪县实验小学"
 REQUIRED = {"rectification-notice": ["--school", SCHOOL], "checklist": ["--school", SCHOOL]}
 """Options a kind cannot do without."""
+
+
+SUPERVISED = select(ProblemAction.problem_id).where(ProblemAction.kind == "supervision")
+"""The problems of the demo's 督办通知."""
+TALKED_TO = select(ProblemAction.problem_id).where(ProblemAction.kind == "interview")
+"""The problem of the demo's 约谈."""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -60,8 +66,15 @@ def run(*argv: str | Path) -> tuple[int, str]:
 @pytest.mark.parametrize("kind", list(REPORT_KINDS))
 def test_each_report_is_written_and_announced(db_file, tmp_path, kind):
     target = tmp_path / f"{kind}.pdf"
+    required = REQUIRED.get(kind, [])
+    if kind in ("supervision-notice", "interview"):  # the demo's 督办通知 and 约谈
+        db = Database.open(db_file)
+        with db.session() as session:
+            chosen = SUPERVISED if kind == "supervision-notice" else TALKED_TO
+            required = ["--problem", str(session.scalars(chosen).first())]
+        db.dispose()
     code, printed = run(
-        "--db", db_file, "report", kind, *REQUIRED.get(kind, []), "--date", TODAY, "--out", target
+        "--db", db_file, "report", kind, *required, "--date", TODAY, "--out", target
     )
     assert code == 0
     assert printed == f"已生成：{target}\n"

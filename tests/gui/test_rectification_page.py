@@ -132,7 +132,8 @@ def test_a_problem_registered_and_followed_up_twice_is_reported(
     assert status_cell(page, row.id)[0].startswith("已上报")
 
     qtbot.waitUntil(lambda: page.trail is not None and len(page.trail.events) == 4)
-    assert [e.text for e in page.trail.events][-1] == "经 2 次复查仍未整改，上报督导部门"
+    last = page.trail.events[-1].text
+    assert last == "经 2 次复查仍未整改，列为重点问题，上报督导部门"
     page.apply_filter("escalated")
     assert visible(page) == ["课后服务收费未按规定公示"]
 
@@ -214,6 +215,9 @@ def test_a_notice_is_numbered_once_and_printed(open_page, office, sqlite_db, qtb
     page.issue_notice()
     dialog = page.dialog
     dialog.day.set_value(TODAY)
+    press_ok(dialog, qtbot)
+    assert "整改期限早于通知日期" in dialog.errors.text(), "the deadlines of 10 days ago"
+    dialog.day.set_value(TODAY - 15 * DAY)
     press_ok(dialog, qtbot)
     assert closed(dialog), dialog.errors.text()
     settle(page, qtbot)
@@ -330,3 +334,45 @@ def test_two_edit_forms_on_one_problem_never_overwrite_each_other(
     assert second.description.toPlainText() == "食堂留样记录不全，无专人负责"
     [stored] = problem_rows(sqlite_db, TODAY)
     assert (stored.description, stored.note) == ("食堂留样记录不全", "校长已签收通知书")
+
+
+def test_a_supervision_notice_and_an_interview_join_the_trail(
+    open_page, office, sqlite_db, qtbot, dialog_log
+):
+    late = add_problem(sqlite_db, problem(office["城关中学"]))  # its deadline passed 10 days ago
+    page = open_page()
+    page.select_ids([late])
+    page.take_action()
+    dialog = page.dialog
+    assert not dialog.form.isRowVisible(dialog.subjects), "a 督办 names no one talked to"
+    dialog.deadline.set_value(TODAY + 7 * DAY)
+    dialog.content.setPlainText("逾期未整改")
+    press_ok(dialog, qtbot)
+    assert closed(dialog), dialog.errors.text()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None, timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(page.preview.path).pages)
+    assert "督办〔2026〕1号" in text and "督办通知" in text
+    row = next(r for r in problem_rows(sqlite_db, TODAY) if r.id == late)
+    assert row.deadline == TODAY + 7 * DAY and row.supervised
+
+    page.take_action("interview")
+    dialog = page.dialog
+    assert dialog.form.isRowVisible(dialog.subjects) and dialog.form.isRowVisible(dialog.place)
+    press_ok(dialog, qtbot)
+    assert "请填写“约谈对象”" in dialog.errors.text(), "no 约谈 without its written record"
+    dialog.subjects.setText("校长")
+    dialog.officials.setText("督导室主任")
+    dialog.content.setPlainText("校长说明原因，承诺一周内整改。")
+    press_ok(dialog, qtbot)
+    assert closed(dialog), dialog.errors.text()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: page.trail is not None and page.trail_model.rowCount() == 3)
+    texts = [e.text for e in page.trail.events]
+    assert texts[1].startswith("督办通知 督办〔2026〕1号，整改期限改为")
+    assert texts[2] == "约谈（约谈对象：校长；约谈人：督导室主任）：校长说明原因，承诺一周内整改"
+    page.trail_view.selectRow(2)
+    assert page.delete_action_button.isEnabled() and not page.delete_follow_up_button.isEnabled()
+    page.delete_action()
+    settle(page, qtbot)
+    qtbot.waitUntil(lambda: page.trail is not None and page.trail_model.rowCount() == 2)

@@ -31,6 +31,7 @@ DOMAIN_DEFAULTS = {
     "rectification_reply_days": 3,
     "followups_before_escalation": 2,
     "attachment_max_mb": 200,
+    "complaint_reply_days": 15,  # not in the table: the office sets its own
     "term_warning_days": 90,
     "visits_per_inspector_per_day": 2,
     "principal_term_warning_days": 90,

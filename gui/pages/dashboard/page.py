@@ -160,6 +160,8 @@ class DashboardPage(QWidget):
             "records": Card(self.tr("Visit records missing"), "records:missing"),
             "overdue": Card(self.tr("Overdue rectifications"), "rectification:overdue"),
             "escalated": Card(self.tr("Problems reported up"), "rectification:escalated"),
+            "supervision": Card(self.tr("Supervision overdue"), "rectification:supervision"),
+            "complaints": Card(self.tr("Complaints overdue"), "rectification:complaints"),
             "archives": Card(self.tr("Next evaluation deadline"), "archives:next"),
             "archive_overdue": Card(self.tr("Overdue archive items"), "archives:overdue"),
             "schools": Card(self.tr("Schools and kindergartens"), "schools"),
@@ -370,6 +372,16 @@ class DashboardPage(QWidget):
                 str(r.escalated),
                 self.tr("Not fixed after the follow-ups, or serious"),
                 alert=r.escalated > 0,
+            )
+            self.cards["supervision"].show_figure(
+                str(r.overdue_supervisions),
+                self.tr("Still not fixed after the new deadline of a 督办通知"),
+                alert=r.overdue_supervisions > 0,
+            )
+            self.cards["complaints"].show_figure(
+                str(r.overdue_complaints),
+                self.tr("Not answered within the days for a reply"),
+                alert=r.overdue_complaints > 0,
             )
 
     def _show_calendar(self, o: Compliance) -> None:

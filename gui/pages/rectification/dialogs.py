@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from core.casework.actions import ActionInput, record_action
 from core.casework.complaints import (
     ComplaintInput,
     ComplaintRow,
@@ -29,7 +30,13 @@ from core.casework.rectification import (
     update_problem,
 )
 from core.changes import Change, changes_of
-from core.enums import ComplaintChannel, FollowUpOutcome, ProblemCategory, Requirement
+from core.enums import (
+    ActionKind,
+    ComplaintChannel,
+    FollowUpOutcome,
+    ProblemCategory,
+    Requirement,
+)
 from db.engine import Database
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
 from gui.widgets.table_model import show_date
@@ -250,6 +257,89 @@ class DayDialog(FormDialog):
     def save(self) -> None:
         day = self.day.value() or date.today()
         self.submit(lambda: self.job(day), self.changes)
+
+
+class ActionDialog(FormDialog):
+    """督办通知, 约谈, 通报, 问责 or a report up, on the chosen problems of one school.
+
+    The fields a kind needs are shown with that kind's own labels; the others are hidden. A
+    督办通知 gets its number when saved (:attr:`saved` carries it).
+
+    """
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        db: Database,
+        problems: Sequence[ProblemRow],
+        kind: str,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("{kind}: {school}").format(
+            kind=ActionKind.label_of(kind), school=problems[0].school
+        )
+        super().__init__(title, worker, parent)
+        self.db, self.ids = db, [p.id for p in problems]
+        self.kind = self.add_field("kind", self.tr("Kind"), enum_combo(ActionKind))
+        select_data(self.kind, kind)
+        self.day = self.add_field("day", self.tr("Date"), DateField())
+        self.day.set_value(today)
+        self.deadline = self.add_field("deadline", self.tr("New deadline"), DateField(True))
+        self.deadline.set_value(today + timedelta(days=DEFAULT_DEADLINE_DAYS))
+        self.place = self.add_field("place", self.tr("Place"), QLineEdit())
+        self.subjects = self.add_field("subjects", self.tr("Talked to"), QLineEdit())
+        self.officials = self.add_field("officials", self.tr("Talked by"), QLineEdit())
+        self.content = self.add_field("content", self.tr("Written record"), _text_box(120))
+        self.outcome = self.add_field("outcome", self.tr("Outcome"), _text_box())
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self._show_fields()
+
+    def _labels(self, kind: str) -> dict[str, str]:
+        """The text fields ``kind`` shows, with their labels."""
+        labels: dict[str, dict[str, str]] = {
+            ActionKind.SUPERVISION: {"content": self.tr("Reason (late or inadequate)")},
+            ActionKind.INTERVIEW: {
+                "subjects": self.tr("Talked to"),
+                "officials": self.tr("Talked by"),
+                "content": self.tr("Written record"),
+            },
+            ActionKind.BULLETIN: {"content": self.tr("What was published")},
+            ActionKind.ACCOUNTABILITY: {
+                "subjects": self.tr("Held to account"),
+                "content": self.tr("Reason"),
+            },
+            ActionKind.REFERRAL: {"subjects": self.tr("Reported to"), "content": self.tr("Reason")},
+        }
+        return labels.get(kind, {})
+
+    def _show_fields(self) -> None:
+        kind = self.kind.currentData()
+        labels = self._labels(kind)
+        for name in ("subjects", "officials", "content"):
+            widget = self.fields[name]
+            self.form.setRowVisible(widget, name in labels)
+            label = self.form.labelForField(widget)
+            if name in labels and isinstance(label, QLabel):
+                label.setText(labels[name])
+        self.form.setRowVisible(self.deadline, kind == ActionKind.SUPERVISION)
+        self.form.setRowVisible(self.place, kind == ActionKind.INTERVIEW)
+        self.form.setRowVisible(self.outcome, kind != ActionKind.SUPERVISION)
+
+    def save(self) -> None:
+        kind = self.kind.currentData()
+        data = ActionInput(
+            kind=kind,
+            day=self.day.value() or date.today(),
+            deadline=self.deadline.value() if kind == ActionKind.SUPERVISION else None,
+            place=self.place.text() if kind == ActionKind.INTERVIEW else "",
+            subjects=self.subjects.text() if self.form.isRowVisible(self.subjects) else "",
+            officials=self.officials.text() if self.form.isRowVisible(self.officials) else "",
+            content=self.content.toPlainText(),
+            outcome=self.outcome.toPlainText() if kind != ActionKind.SUPERVISION else "",
+        )
+        ids = self.ids
+        self.submit(lambda: record_action(self.db, ids, data), changes_of(record_action))
 
 
 class RecheckDialog(FormDialog):

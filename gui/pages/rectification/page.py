@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.casework.actions import delete_action
 from core.casework.complaints import ComplaintRow, ComplaintState, complaint_rows, delete_complaint
 from core.casework.rectification import (
     EntryChoices,
@@ -39,13 +41,14 @@ from core.casework.rectification import (
     problem_trail,
 )
 from core.changes import EVERYTHING, Change, changes_of
-from core.enums import ProblemCategory, ProblemStatus
+from core.enums import ActionKind, ProblemCategory, ProblemStatus
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
 from core.office.settings import load_policy
 from db.engine import Database
 from gui import dialogs
 from gui.pages.rectification.dialogs import (
+    ActionDialog,
     ComplaintDialog,
     DayDialog,
     FollowUpDialog,
@@ -58,7 +61,10 @@ from gui.widgets.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker, refusal_handler, report_failure
 
 NOTICE_REPORT = "rectification-notice"
+SUPERVISION_REPORT = "supervision-notice"
 ALL_FILTER = "all"
+COMPLAINTS_FILTER = "complaints"
+OVERDUE_COMPLAINTS = "overdue"
 SEVERITY = [c.value for c in ProblemCategory]
 TEXT_COLUMN = 3
 TEXT_WIDTH = 260
@@ -150,6 +156,9 @@ class RectificationPage(ListPage):
         self.notice_button = self.add_button(
             self.tr("Rectification notice…"), self.issue_notice, needs_selection=True
         )
+        self.action_button = self.add_button(
+            self.tr("Supervision, talks, accountability…"), self.take_action, needs_selection=True
+        )
         self.delete_button = self.add_button(
             self.tr("Delete"), self.delete_problem, needs_selection=True
         )
@@ -158,6 +167,9 @@ class RectificationPage(ListPage):
         self.add_filter("open", self.tr("Not yet fixed"), lambda r: r.unresolved)
         self.add_filter("overdue", self.tr("Overdue"), lambda r: r.overdue)
         self.add_filter("escalated", self.tr("Reported to the office"), lambda r: r.escalated)
+        self.add_filter(
+            "supervision", self.tr("Supervision overdue"), lambda r: r.overdue and r.supervised
+        )
         self.add_filter(
             "fixed", self.tr("Fixed, to verify"), lambda r: r.status == ProblemStatus.FIXED
         )
@@ -202,7 +214,14 @@ class RectificationPage(ListPage):
         layout.addWidget(self.trail_title)
         layout.addWidget(self.trail_text)
         layout.addWidget(self.trail_view, 1)
-        layout.addWidget(self.delete_follow_up_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.delete_action_button = QPushButton(self.tr("Delete step"))
+        self.delete_action_button.setEnabled(False)
+        self.delete_action_button.clicked.connect(self.delete_action)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_action_button)
+        buttons.addWidget(self.delete_follow_up_button)
+        layout.addLayout(buttons)
         self.content.addWidget(panel)
         self.content.setStretchFactor(0, 3)
         self.content.setStretchFactor(1, 1)
@@ -228,7 +247,12 @@ class RectificationPage(ListPage):
         self.body.addWidget(self.tabs, 1)
 
     def apply_filter(self, key: str) -> None:
-        """Show the problems of the named filter (``all`` for every problem)."""
+        """Show the problems of the named filter (``all`` for every problem), or the complaints
+        not answered in time (``complaints``)."""
+        if key == COMPLAINTS_FILTER:
+            self.tabs.setCurrentIndex(1)
+            self.complaints.apply_filter(OVERDUE_COMPLAINTS)
+            return
         self.tabs.setCurrentIndex(0)
         super().apply_filter(ALL if key == ALL_FILTER else key)
 
@@ -284,7 +308,9 @@ class RectificationPage(ListPage):
         self.escalate_button.setEnabled(one is not None and one.status == ProblemStatus.OPEN)
         self.recheck_button.setEnabled(one is not None)
         self.delete_button.setEnabled(one is not None)
-        self.notice_button.setEnabled(bool(rows) and len({r.school_id for r in rows}) == 1)
+        one_school = bool(rows) and len({r.school_id for r in rows}) == 1
+        self.notice_button.setEnabled(one_school)
+        self.action_button.setEnabled(one_school)
         if one is None:
             self._show_trail(None)
             return
@@ -343,6 +369,7 @@ class RectificationPage(ListPage):
         self.delete_follow_up_button.setEnabled(
             event is not None and event.follow_up_id is not None
         )
+        self.delete_action_button.setEnabled(event is not None and event.action_id is not None)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -432,6 +459,40 @@ class RectificationPage(ListPage):
         dialog.saved.connect(lambda _number: self.print_notice(target))
         self._open(dialog)
 
+    def take_action(self, kind: str = ActionKind.SUPERVISION.value) -> None:
+        """督办通知, 约谈, 通报, 问责 or a report up on the selected problems of one school; a
+        督办通知 is printed once recorded."""
+        rows = self.selected_rows()
+        if not rows or len({r.school_id for r in rows}) != 1:
+            return
+        dialog = ActionDialog(self.worker, self.db, rows, kind, self.today(), self)
+        target = rows[0].id
+        dialog.saved.connect(lambda number: self._printed_if_numbered(number, target))
+        self._open(dialog)
+
+    def _printed_if_numbered(self, number: object, problem_id: int) -> None:
+        if number:  # a 督办通知 was issued
+            self.print_supervision(problem_id)
+
+    def print_supervision(self, problem_id: int) -> None:
+        """The problem's latest 督办通知, in the preview window."""
+        open_report(
+            self, self.db, self.worker, SUPERVISION_REPORT, self.today(), problem=problem_id
+        )
+
+    def delete_action(self) -> None:
+        event = self._selected_event()
+        if event is None or event.action_id is None:
+            return
+        question = self.tr("Delete the step of {day}?").format(day=show_date(event.day))
+        if dialogs.ask(self, self.tr("Rectification"), question):
+            action_id = event.action_id
+            self.worker.submit(
+                lambda: delete_action(self.db, action_id),
+                on_error=refusal_handler(self, self.tr("Rectification")),
+                changes=changes_of(delete_action),
+            )
+
     def print_notice(self, problem_id: int) -> None:
         """The 整改通知书 holding the problem, in the preview window."""
         open_report(self, self.db, self.worker, NOTICE_REPORT, self.today(), problem=problem_id)
@@ -489,7 +550,16 @@ class ComplaintsList(ListPage):
                 alert=lambda c: c.state == ComplaintState.PENDING,
             ),
             Column(
-                self.tr("Replied on"), lambda c: show_date(c.replied_on), lambda c: c.replied_on
+                self.tr("Reply due"),
+                lambda c: show_date(c.reply_due),
+                lambda c: c.reply_due,
+                alert=lambda c: c.overdue_on(today()) or c.replied_late,
+            ),
+            Column(
+                self.tr("Replied on"),
+                lambda c: show_date(c.replied_on),
+                lambda c: c.replied_on,
+                alert=lambda c: c.replied_late,
             ),
             Column(
                 self.tr("Problems raised"),
@@ -521,6 +591,9 @@ class ComplaintsList(ListPage):
         self.finish_actions()
         for state in ComplaintState:
             self.add_filter(state.value, state.label, _in_state(state))
+        self.add_filter(
+            OVERDUE_COMPLAINTS, self.tr("Not answered in time"), lambda c: c.overdue_on(today())
+        )
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_complaint())
         worker.data_changed.connect(self.refresh)

@@ -44,6 +44,10 @@ OPTIONS_USED = {
     "sign": ("school", "paper"),
     "schedule": ("month", "zone", "inspector", "paper"),
     "rectification-notice": ("notice_school",),
+    "supervision-notice": ("notice_school",),
+    "bulletin": ("month",),
+    "interview": ("notice_school",),
+    "complaints": ("year",),
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
@@ -202,6 +206,22 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "rectification-notice": self.tr(
                 "The rectification notice to a school listing its problems still to be "
                 "rectified, with the reply date and the office's signature."
+            ),
+            "supervision-notice": self.tr(
+                "The latest supervision notice (督办通知) to a school whose rectification is late "
+                "or inadequate, with the new deadline."
+            ),
+            "bulletin": self.tr(
+                "The month's bulletin (通报) to every school: problems found, rectified on time "
+                "and overdue, supervision notices and talks, per zone, overdue schools by name."
+            ),
+            "interview": self.tr(
+                "The written record of the latest talk (约谈) with a school's leaders: who, "
+                "when, where, the problems, what was said and promised, with signature lines."
+            ),
+            "complaints": self.tr(
+                "The year's complaint register: each complaint with its verification, result, "
+                "days for a reply and the day answered; late ones marked. A4 landscape."
             ),
             "checklist": self.tr(
                 "One school's archive checklist in a campaign: every item with its status, "
