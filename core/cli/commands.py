@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli.listing import add_list_parser, cmd_list
 from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.errors import NotEmptyError, ValidationError
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
     add_report_parser(commands)
     add_schedule_parser(commands)
+    add_list_parser(commands)
     return parser
 
 
@@ -271,6 +273,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "template": cmd_template,
     "report": cmd_report,
     "schedule": cmd_schedule,
+    "list": cmd_list,
 }
 
 

@@ -34,6 +34,7 @@ from core.office.workdays import WEEKDAYS, WorkCalendar
 from core.parsing import clean_text
 from core.reports.document import HEADER_FILL, PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
+from core.search.matching import pinyin_order
 from db.models import Inspector, Zone
 
 if TYPE_CHECKING:
@@ -113,7 +114,14 @@ def _read(session: Session, year: int, month: int, zone: str, inspector: str) ->
                 companions=tuple(sorted((i, names[i]) for i in row.companion_ids)),
             )
         )
-    visits.sort(key=lambda v: (v.row.day, v.zone_order, v.row.inspector, v.row.school))
+    visits.sort(
+        key=lambda v: (
+            v.row.day,
+            v.zone_order,
+            pinyin_order(v.row.inspector),
+            pinyin_order(v.row.school),
+        )
+    )
     return _Month(year, month, visits, WorkCalendar.from_session(session), wanted)
 
 
