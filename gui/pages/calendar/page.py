@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,13 @@ from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.office.workdays import WEEKDAYS
 from db.engine import Database
 from gui import dialogs
-from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
+from gui.pages.calendar.month_grid import (
+    DAY_ROLE,
+    DayVisitsModel,
+    MonthGridDelegate,
+    MonthGridModel,
+    grid_days,
+)
 from gui.pages.calendar.visit_dialog import VisitDialog, check_then
 from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
@@ -198,6 +204,9 @@ class CalendarPage(ListPage):
         self.grid_model = MonthGridModel(self)
         self.grid = QTableView()
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(MonthGridDelegate(self.grid))
+        self.moved: tuple[date, list[int]] | None = None
+        """The day and ids of the visits just moved: the grid shows that day, with them selected."""
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setWordWrap(True)
@@ -348,6 +357,8 @@ class CalendarPage(ListPage):
         self.grid_model.show_month(
             self.year, self.month, self.visible_rows(), self.data.days_off, self.today()
         )
+        if self.moved is not None:
+            current = self.moved[0]
         if current is None:
             today = self.today()
             current = today if (today.year, today.month) == (self.year, self.month) else None
@@ -355,6 +366,17 @@ class CalendarPage(ListPage):
             current = date(self.year, self.month, 1)
         self.grid.setCurrentIndex(self.grid_model.index_of(current))
         self._show_day()
+        if self.moved is not None:
+            ids = set(self.moved[1])
+            chosen = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+            for row, visit in enumerate(self.day_model.rows):
+                if visit.id in ids:
+                    index = self.day_model.index(row, 0)
+                    self.day_list.selectionModel().select(index, chosen)
+                    self.day_list.scrollTo(index)
+            self.moved = None
         self._summarize()
 
     def _show_day(self) -> None:
@@ -500,11 +522,18 @@ class CalendarPage(ListPage):
         def move() -> None:
             self.worker.submit(
                 lambda: move_visits(self.db, ids, day),
+                on_done=lambda _result: self._follow_moved(day, ids),
                 on_error=self._failed,
                 changes=changes_of(move_visits),
             )
 
         check_then(self, self.db, self.worker, checks, move)
+
+    def _follow_moved(self, day: date, ids: list[int]) -> None:
+        """Keep the visits just moved in view: their day chosen, they selected."""
+        self.moved = (day, ids)
+        if (day.year, day.month) != (self.year, self.month):
+            self.show_month(day.year, day.month)
 
     def export_ics(self) -> None:
         """Save one inspector's month as an iCalendar file for a phone calendar."""
