@@ -128,6 +128,13 @@ class CalendarPage(ListPage):
         )
         self.add_button(self.tr("Export to phone calendar"), self.export_ics)
         self.sheets = add_sheet_menu(self, "visits", db, worker, today)
+        self.set_empty_state(
+            self.tr("No visits this month — generate the month's plan or add a visit."),
+            [
+                (self.tr("Generate month plan"), self.generate),
+                (self.tr("New visit"), self.add),
+            ],
+        )
         self.add_button(self.tr("Print schedule"), self.print_schedule)
         self.finish_actions()
 

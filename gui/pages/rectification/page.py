@@ -158,6 +158,13 @@ class RectificationPage(ListPage):
         self.add_filter("open", self.tr("Not yet fixed"), lambda r: r.unresolved)
         self.add_filter("overdue", self.tr("Overdue"), lambda r: r.overdue)
         self.add_filter("escalated", self.tr("Reported to the office"), lambda r: r.escalated)
+        self.set_empty_state(
+            self.tr(
+                "No problems registered — click “Register problem…”, or register what a visit "
+                "found from its record on the Visit records page."
+            ),
+            [(self.tr("Register problem…"), self.add_problem)],
+        )
         self.add_filter(
             "fixed", self.tr("Fixed, to verify"), lambda r: r.status == ProblemStatus.FIXED
         )
@@ -521,6 +528,10 @@ class ComplaintsList(ListPage):
         self.finish_actions()
         for state in ComplaintState:
             self.add_filter(state.value, state.label, _in_state(state))
+        self.set_empty_state(
+            self.tr("No complaints registered — click “Register complaint…” when one comes in."),
+            [(self.tr("Register complaint…"), self.add_complaint)],
+        )
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_complaint())
         worker.data_changed.connect(self.refresh)
