@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from core.changes import Change
 from core.enums import LabelledEnum
 from core.errors import ValidationError
-from core.search.matching import matches, query_words, search_key
+from core.search.matching import matches, pinyin_order, query_words, search_key
 from gui.worker import DbWorker, report_failure
 
 NO_DATE = QDate(1900, 1, 1)
@@ -115,7 +115,17 @@ class _PickerMatches(QSortFilterProxyModel):
 
 def make_searchable(combo: QComboBox) -> QComboBox:
     """Let the clerk type into ``combo`` to find an item anywhere in its name, by several
-    words or by pinyin ("城关中学", "cgzx" find 青溪县城关中学); the list offers what matches."""
+    words or by pinyin ("城关中学", "cgzx" find 青溪县城关中学); the list offers what matches.
+
+    The items already in ``combo`` are put in pinyin order; a blank choice (an item whose data
+    is empty, such as "（无）") stays first.
+    """
+    items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    blank = [item for item in items if not item[1]]
+    named = sorted((item for item in items if item[1]), key=lambda item: pinyin_order(item[0]))
+    combo.clear()
+    for text, data in (*blank, *named):
+        combo.addItem(text, data)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     found = _PickerMatches(combo)

@@ -84,9 +84,17 @@ def test_clicking_a_header_sorts_chinese_names_by_pinyin(qtbot):
 def test_a_school_picker_finds_by_part_of_the_name_and_by_pinyin(qtbot):
     combo = QComboBox()
     qtbot.addWidget(combo)
+    combo.addItem("（无）", 0)
     for row in ROWS:
         combo.addItem(row.name, row.id)
     make_searchable(combo)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "（无）",
+        "青溪县白沙小学",
+        "青溪县城关镇中心小学",  # zhen before zhong
+        "青溪县城关中学",
+        "青溪县阳光幼儿园",
+    ]
     combo.show()
     qtbot.waitExposed(combo)
 
@@ -100,8 +108,8 @@ def test_a_school_picker_finds_by_part_of_the_name_and_by_pinyin(qtbot):
     combo.lineEdit().clear()
     qtbot.keyClicks(combo.lineEdit(), "cg")
     offered = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
-    assert offered == ["青溪县城关中学", "青溪县城关镇中心小学"]
-    popup.setCurrentIndex(popup.model().index(1, 0))
+    assert offered == ["青溪县城关镇中心小学", "青溪县城关中学"]
+    popup.setCurrentIndex(popup.model().index(0, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert combo.currentData() == 2
     assert combo.currentText() == "青溪县城关镇中心小学"
