@@ -526,210 +526,215 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="98"/>
-        <location filename="../../gui/pages/calendar/page.py" line="470"/>
+        <location filename="../../gui/pages/calendar/page.py" line="99"/>
+        <location filename="../../gui/pages/calendar/page.py" line="476"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="106"/>
-        <location filename="../../gui/pages/calendar/page.py" line="134"/>
-        <location filename="../../gui/pages/calendar/page.py" line="457"/>
+        <location filename="../../gui/pages/calendar/page.py" line="107"/>
+        <location filename="../../gui/pages/calendar/page.py" line="135"/>
+        <location filename="../../gui/pages/calendar/page.py" line="463"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="107"/>
-        <location filename="../../gui/pages/calendar/page.py" line="135"/>
+        <location filename="../../gui/pages/calendar/page.py" line="108"/>
+        <location filename="../../gui/pages/calendar/page.py" line="136"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="108"/>
+        <location filename="../../gui/pages/calendar/page.py" line="109"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="110"/>
+        <location filename="../../gui/pages/calendar/page.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="116"/>
+        <location filename="../../gui/pages/calendar/page.py" line="117"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="119"/>
-        <location filename="../../gui/pages/calendar/page.py" line="505"/>
+        <location filename="../../gui/pages/calendar/page.py" line="120"/>
+        <location filename="../../gui/pages/calendar/page.py" line="511"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="121"/>
+        <location filename="../../gui/pages/calendar/page.py" line="122"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="123"/>
+        <location filename="../../gui/pages/calendar/page.py" line="124"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="124"/>
+        <location filename="../../gui/pages/calendar/page.py" line="125"/>
         <source>Semester check…</source>
         <translation>学期检查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="125"/>
+        <location filename="../../gui/pages/calendar/page.py" line="126"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="126"/>
+        <location filename="../../gui/pages/calendar/page.py" line="127"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="129"/>
-        <location filename="../../gui/pages/calendar/page.py" line="559"/>
-        <location filename="../../gui/pages/calendar/page.py" line="566"/>
-        <location filename="../../gui/pages/calendar/page.py" line="579"/>
+        <location filename="../../gui/pages/calendar/page.py" line="130"/>
+        <location filename="../../gui/pages/calendar/page.py" line="565"/>
+        <location filename="../../gui/pages/calendar/page.py" line="572"/>
+        <location filename="../../gui/pages/calendar/page.py" line="585"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="132"/>
+        <location filename="../../gui/pages/calendar/page.py" line="133"/>
         <source>No visits this month — generate the month&apos;s plan or add a visit.</source>
         <translation>本月还没有督导安排 — 点击“生成本月计划”或“新增督导”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="138"/>
+        <location filename="../../gui/pages/calendar/page.py" line="139"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="141"/>
+        <location filename="../../gui/pages/calendar/page.py" line="142"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="143"/>
+        <location filename="../../gui/pages/calendar/page.py" line="144"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="145"/>
+        <location filename="../../gui/pages/calendar/page.py" line="146"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="148"/>
+        <location filename="../../gui/pages/calendar/page.py" line="149"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="162"/>
+        <location filename="../../gui/pages/calendar/page.py" line="163"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="166"/>
+        <location filename="../../gui/pages/calendar/page.py" line="167"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="167"/>
+        <location filename="../../gui/pages/calendar/page.py" line="168"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="168"/>
+        <location filename="../../gui/pages/calendar/page.py" line="169"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="169"/>
+        <location filename="../../gui/pages/calendar/page.py" line="170"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="178"/>
+        <location filename="../../gui/pages/calendar/page.py" line="179"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="181"/>
+        <location filename="../../gui/pages/calendar/page.py" line="182"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="281"/>
+        <location filename="../../gui/pages/calendar/page.py" line="282"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="284"/>
+        <location filename="../../gui/pages/calendar/page.py" line="285"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="305"/>
+        <location filename="../../gui/pages/calendar/page.py" line="308"/>
+        <source>{0} visits due from today to {1} (the next 7 days).</source>
+        <translation>今天起至 {1}（未来 7 天）待进行的督导 {0} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="312"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="308"/>
+        <location filename="../../gui/pages/calendar/page.py" line="315"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="395"/>
+        <location filename="../../gui/pages/calendar/page.py" line="401"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="395"/>
+        <location filename="../../gui/pages/calendar/page.py" line="401"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="451"/>
+        <location filename="../../gui/pages/calendar/page.py" line="457"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="451"/>
+        <location filename="../../gui/pages/calendar/page.py" line="457"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="454"/>
+        <location filename="../../gui/pages/calendar/page.py" line="460"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="504"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="523"/>
+        <location filename="../../gui/pages/calendar/page.py" line="529"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="523"/>
+        <location filename="../../gui/pages/calendar/page.py" line="529"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="560"/>
+        <location filename="../../gui/pages/calendar/page.py" line="566"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="579"/>
+        <location filename="../../gui/pages/calendar/page.py" line="585"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -2134,22 +2139,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="622"/>
+        <location filename="../../gui/pages/calendar/page.py" line="628"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="623"/>
+        <location filename="../../gui/pages/calendar/page.py" line="629"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="627"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
         <source>The month is in the school holidays: no routine visits.</source>
         <translation>该月为学校假期，不安排常规督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="629"/>
+        <location filename="../../gui/pages/calendar/page.py" line="635"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>

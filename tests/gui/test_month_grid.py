@@ -121,3 +121,20 @@ def test_moving_a_visit_keeps_it_in_view_and_selected(open_window, sqlite_db, qt
     assert page.chosen_day() == target
     assert [r.id for r in page.selected_rows()] == [visit.id]
     assert page.day_list.visualRect(page.day_list.selectionModel().selectedRows()[0]).isValid()
+
+
+def test_the_seven_day_list_says_it_counts_the_week_not_the_month(
+    open_window, sqlite_db, qtbot, dialog_log
+):
+    create_demo(sqlite_db, "office", TODAY)
+    window = open_window(sqlite_db)
+    window.dashboard.cards["due"].click()
+    settle(window, qtbot)
+    page = window.pages["calendar"]
+    due = len(page.visible_rows())
+    assert due > 0
+    assert f"待进行的督导 {due} 次" in page.summary.text()
+    assert "今天起至 2026-11-08" in page.summary.text()
+    assert "本月" not in page.summary.text()
+    page.filter_choice.setCurrentIndex(0)
+    assert page.summary.text().startswith(f"本月督导{len(page.visible_rows())}次")

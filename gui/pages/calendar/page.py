@@ -12,7 +12,7 @@ new day is checked first (:func:`gui.pages.calendar.visit_dialog.check_then`). T
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from core.calendar.views import MonthView, month_view
 from core.calendar.visits import (
+    DUE_DAYS,
     VisitRow,
     delete_visits,
     is_due,
@@ -301,12 +302,17 @@ class CalendarPage(ListPage):
         in_month = self.visible_rows()
         done = sum(1 for r in in_month if r.status == VisitStatus.DONE)
         open_ = sum(1 for r in in_month if r.status in OPEN_STATUSES)
-        parts = [
-            self.tr("{0} visits this month: {1} done, {2} still to go.").format(
+        if self.filter_choice.currentData() == "week":
+            # The 7-day list spans months: its count is of the week, not of the month shown.
+            last = self.today() + timedelta(days=DUE_DAYS - 1)
+            count = self.tr("{0} visits due from today to {1} (the next 7 days).").format(
+                len(in_month), show_date(last)
+            )
+        else:
+            count = self.tr("{0} visits this month: {1} done, {2} still to go.").format(
                 len(in_month), done, open_
-            ),
-            self.tr("The plan is internal (四不两直): it is not sent to schools."),
-        ]
+            )
+        parts = [count, self.tr("The plan is internal (四不两直): it is not sent to schools.")]
         if not self.data.known_year:
             from core.office.workdays import UNKNOWN_YEAR_NOTICE
 
