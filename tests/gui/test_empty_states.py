@@ -1,4 +1,5 @@
-"""Empty lists say what to do, and the first start offers importing the office's sheets."""
+"""Say what to do: empty lists say what to do, the first start offers importing the office's sheets,
+and a dashboard card opens its list with exactly its own filter."""
 
 from __future__ import annotations
 
@@ -103,3 +104,18 @@ def test_the_first_start_banner_offers_the_office_sheets_and_their_templates(
     assert preview is not None and shiboken6.isValid(preview)
     assert not preview.save_button.isEnabled()
     preview.reject()
+
+
+def test_the_schools_card_opens_the_list_with_only_its_own_filter(open_window, sqlite_db, qtbot):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    page.apply_filter("inactive")
+    qtbot.keyClicks(page.filter_box, "cgzx")
+    window.show_page("dashboard")
+    for card in ("schools", "zones"):
+        window.dashboard.cards[card].click()
+        assert window.current_page_id() == "schools"
+        assert page.filter_box.text() == ""
+        assert page.filter_choice.currentData() == "active"
+        assert str(page.proxy.rowCount()) == window.dashboard.cards["schools"].figure.text()
+        page.apply_filter("inactive")
+        window.show_page("dashboard")

@@ -193,7 +193,7 @@ class DashboardPage(QWidget):
             "escalated": Card(self.tr("Problems reported up"), "rectification:escalated"),
             "archives": Card(self.tr("Next evaluation deadline"), "archives:next"),
             "archive_overdue": Card(self.tr("Overdue archive items"), "archives:overdue"),
-            "schools": Card(self.tr("Schools and kindergartens"), "schools"),
+            "schools": Card(self.tr("Schools and kindergartens"), "schools:active"),
             "inspectors": Card(self.tr("Inspectors in office"), "inspectors:serving"),
             "full_time": Card(self.tr("Full-time inspectors"), "inspectors:full_time"),
             "uncovered": Card(self.tr("Schools without an inspector"), "schools:uncovered"),
@@ -203,7 +203,7 @@ class DashboardPage(QWidget):
             "preservice": Card(self.tr("Pre-service training missing"), "training:preservice"),
             "workload": Card(self.tr("Heavy workloads"), "inspectors:overloaded"),
             "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
-            "zones": Card(self.tr("Zones"), "schools"),
+            "zones": Card(self.tr("Zones"), "schools:active"),
         }
         self.card_area = QWidget()
         self.grid = QGridLayout()
