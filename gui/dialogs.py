@@ -12,11 +12,14 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -223,6 +226,77 @@ def choose_folder(parent: QWidget | None, title: str) -> Path | None:
     """Ask for a folder (starting in the home folder); None if cancelled."""
     path = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
     return Path(path) if path else None
+
+
+class ProblemList(QDialog):
+    """Every problem of a refused operation (e.g. an import with 250 errors), numbered in a
+    scrollable list under their total, to copy or to save as a sheet (.xlsx) or text (.txt)."""
+
+    def __init__(self, parent: QWidget | None, title: str, intro: str, messages: list[str]) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(title)
+        self.title, self.intro, self.messages = title, intro, messages
+        self.heading = QLabel(
+            intro + "\n" + self.tr("{count} problems in all.").format(count=len(messages))
+        )
+        self.heading.setWordWrap(True)
+        self.list = QPlainTextEdit(
+            "\n".join(f"{number}. {text}" for number, text in enumerate(messages, start=1))
+        )
+        self.list.setReadOnly(True)
+        self.list.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copy all"))
+        self.save_button = QPushButton(self.tr("Save as…"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy)
+        self.save_button.clicked.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 760, 520
+        if room is not None:
+            width, height = min(width, room.width() - 40), min(height, room.height() - 80)
+        self.resize(width, height)
+
+    def copy(self) -> None:
+        """Put every problem on the clipboard, numbered, under the title and total."""
+        from core.sheets.problems import problems_text
+
+        QApplication.clipboard().setText(problems_text(self.title, self.messages))
+
+    def save(self) -> None:
+        """Save the problems where the clerk says: a sheet (.xlsx) or text (.txt)."""
+        from core.errors import ValidationError
+        from core.sheets.problems import save_problems
+
+        path = save_file(
+            self,
+            self.tr("Save the problems"),
+            f"{self.title}.xlsx",
+            self.tr("Excel (*.xlsx);;Text (*.txt)"),
+        )
+        if path is None:
+            return
+        try:
+            save_problems(self.title, self.messages, path)
+        except ValidationError as exc:
+            warn(self, self.tr("Save the problems"), "\n".join(exc.messages()))
+            return
+        inform(self, self.tr("Save the problems"), self.tr("Saved to\n{path}").format(path=path))
+
+
+def show_problems(parent: QWidget | None, title: str, intro: str, messages: list[str]) -> QDialog:
+    """Open a :class:`ProblemList` over ``parent`` (window-modal, not blocking); returns it."""
+    dialog = ProblemList(parent, title, intro, messages)
+    dialog.open()
+    return dialog
 
 
 def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:

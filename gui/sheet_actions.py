@@ -45,11 +45,12 @@ def add_sheet_menu(
 
 
 class SheetActions(QObject):
-    """Import, export and template for one kind of sheet (schools, inspectors, training)."""
+    """Import, export and template for one kind of sheet (schools, inspectors, training);
+    ``page`` is the list page (or the dashboard's first-start banner) the dialogs open over."""
 
     def __init__(
         self,
-        page: ListPage,
+        page: QWidget,
         kind: str,
         db: Database,
         worker: DbWorker,
@@ -62,6 +63,8 @@ class SheetActions(QObject):
         self.worker = worker
         self.today = today
         self.preview: ImportPreview | None = None
+        self.problems: QDialog | None = None
+        """The list of a refused import's problems, while it is open."""
 
     def menu_entries(self) -> list[tuple[str, Callable[[], None], bool]]:
         """The Excel menu's entries for :meth:`ListPage.add_menu`."""
@@ -119,13 +122,11 @@ class SheetActions(QObject):
         from core.errors import ValidationError
 
         if isinstance(exc, ValidationError):
-            dialogs.warn(
+            self.problems = dialogs.show_problems(
                 self.page,
-                self.tr("Import"),
-                self.tr("Nothing was saved. Please correct the sheet:")
-                + "\n"
-                + "\n".join(exc.messages()[:40])
-                + ("\n…" if len(exc.messages()) > 40 else ""),
+                self.tr("{kind} import problems").format(kind=self._title()),
+                self.tr("Nothing was saved. Please correct the sheet:"),
+                exc.messages(),
             )
         else:
             report_failure(exc)

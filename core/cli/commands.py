@@ -22,7 +22,7 @@ from core.cli.arguments import Parser, day, examples
 from core.cli.database import open_checked
 from core.cli.holidays import add_holidays_parser, cmd_holidays
 from core.cli.ics import add_ics_parser, cmd_ics
-from core.cli.problems import add_list_parser, cmd_list
+from core.cli.listing import add_list_parser, cmd_list
 from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.cli.school_calendar import add_school_calendar_parser, cmd_school_calendar

@@ -12,6 +12,7 @@ from core.reports.document import PageFrame, Report, cn_date, iso
 from core.reports.options import ReportOptions, letterhead
 from core.roster.inspectors import inspector_rows
 from core.roster.schools import SchoolRow, school_rows, zone_rows
+from core.search.matching import pinyin_order
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -38,7 +39,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         return zone_order.get(zone, len(zone_order))
 
     for schools in covered.values():
-        schools.sort(key=lambda s: (zone_key(s.zone), s.name))
+        schools.sort(key=lambda s: (zone_key(s.zone), pinyin_order(s.name)))
     serving = [row for row in inspector_rows(db, today) if row.serving]
     serving.sort(
         key=lambda r: (

@@ -44,6 +44,7 @@ from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
 from core.reports.schedule_grid import Continuation, Entry, MonthGrid
 from core.roster.assignments import responsible_inspectors
+from core.search.matching import pinyin_order
 from db.models import Inspector, School, Zone
 
 if TYPE_CHECKING:
@@ -148,7 +149,14 @@ def _read(
                 companions=tuple(sorted((i, names[i]) for i in row.companion_ids)),
             )
         )
-    visits.sort(key=lambda v: (v.row.day, v.zone_order, v.row.inspector, v.row.school))
+    visits.sort(
+        key=lambda v: (
+            v.row.day,
+            v.zone_order,
+            pinyin_order(v.row.inspector),
+            pinyin_order(v.row.school),
+        )
+    )
     responsible = responsible_inspectors(session, min(max(today, first), last))
     schools = []
     for school in session.execute(
@@ -164,7 +172,7 @@ def _read(
                     zone_order.get(school.zone, len(zone_order)),
                     names.get(holder, "") if holder is not None else "")
         )  # fmt: skip
-    schools.sort(key=lambda s: (s.zone_order, s.name, s.id))
+    schools.sort(key=lambda s: (s.zone_order, pinyin_order(s.name), s.id))
     work = WorkCalendar.from_session(session)
     return _Month(year, month, visits, work, wanted, schools)
 

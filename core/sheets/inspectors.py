@@ -40,6 +40,7 @@ from core.parsing import NAME_SEPARATORS, join_names, split_quoted_names
 from core.roster.assignments import assign_in_session
 from core.roster.inspectors import InspectorInput, apply_inspector_input, inspector_problems
 from core.roster.terms import appoint_in_session, current_term, last_day
+from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
@@ -375,11 +376,14 @@ def export_records(session: Session, today: date) -> list[dict[str, Any]]:
     for inspector in inspectors:
         term = _shown_term(inspector.appointments, today)
         covered = sorted(
-            a.school.name
-            for a in inspector.assignments
-            if a.school.active
-            and a.start_date <= today
-            and (a.end_date is None or a.end_date >= today)
+            (
+                a.school.name
+                for a in inspector.assignments
+                if a.school.active
+                and a.start_date <= today
+                and (a.end_date is None or a.end_date >= today)
+            ),
+            key=pinyin_order,
         )
         records.append(
             {

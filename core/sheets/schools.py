@@ -26,6 +26,7 @@ from core.roster.schools import (
     school_problems,
     set_active_in_session,
 )
+from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
@@ -259,15 +260,16 @@ def import_rows(
 
 
 def export_records(session: Session, today: date) -> list[dict[str, Any]]:
-    """Every school (停用 ones too), zone by zone in the zones' order, then by name."""
+    """Every school (停用 ones too), zone by zone in the zones' order, then by name in pinyin
+    order."""
     zones = {zone.id: zone for zone in session.scalars(select(Zone))}
     zone_names = {zone_id: zone.name for zone_id, zone in zones.items()}
 
     def order(school: School) -> tuple[int, int, str, str]:
         zone = zones.get(school.zone_id) if school.zone_id else None
         if zone is None:
-            return (1, 0, "", school.name)
-        return (0, zone.sort_order, zone.name, school.name)
+            return (1, 0, "", pinyin_order(school.name))
+        return (0, zone.sort_order, pinyin_order(zone.name), pinyin_order(school.name))
 
     return [_stored(s, zone_names) for s in sorted(session.scalars(select(School)), key=order)]
 

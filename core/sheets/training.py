@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from core.enums import TrainingForm
 from core.roster.training import TrainingInput, record_from_input, training_problems
+from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
@@ -206,13 +207,19 @@ def import_rows(
 
 
 def export_records(session: Session, today: date) -> list[dict[str, Any]]:
-    """Every training record, oldest first."""
-    query = (
-        select(TrainingRecord, Inspector.name)
-        .join(Inspector, Inspector.id == TrainingRecord.inspector_id)
-        .order_by(TrainingRecord.start_date, Inspector.name, TrainingRecord.course)
+    """Every training record, oldest first, then by inspector in pinyin order and course."""
+    query = select(TrainingRecord, Inspector.name).join(
+        Inspector, Inspector.id == TrainingRecord.inspector_id
     )
-    return [_stored(record, name) for record, name in session.execute(query)]
+    found = sorted(
+        session.execute(query),
+        key=lambda found: (
+            found[0].start_date,
+            pinyin_order(found[1]),
+            pinyin_order(found[0].course),
+        ),
+    )
+    return [_stored(record, name) for record, name in found]
 
 
 HANDLER = SheetHandler(SPEC, import_rows, export_records)

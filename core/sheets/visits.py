@@ -42,6 +42,7 @@ from core.calendar.visits import (
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind, VisitStatus
 from core.errors import FieldError
 from core.parsing import clean_text, split_names
+from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.inspectors import _unknown_school
@@ -496,7 +497,8 @@ def import_rows(
 
 
 def export_records(session: Session, today: date) -> list[dict[str, Any]]:
-    """Every visit with its record, in the order of the days, then school and inspector."""
+    """Every visit with its record, in the order of the days, then school and inspector (in
+    pinyin order)."""
     schools = dict(session.execute(select(School.id, School.name)).all())
     inspectors = dict(session.execute(select(Inspector.id, Inspector.name)).all())
     visits = session.scalars(
@@ -507,8 +509,8 @@ def export_records(session: Session, today: date) -> list[dict[str, Any]]:
     records.sort(
         key=lambda r: (
             r["visit_date"],
-            r["school"],
-            r["inspector"],
+            pinyin_order(r["school"]),
+            pinyin_order(r["inspector"]),
             kinds.index(r["kind"]) if r["kind"] in kinds else len(kinds),
         )
     )

@@ -12,10 +12,18 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 from core.changes import Change
 from core.enums import LabelledEnum
 from core.errors import ValidationError
+from core.search.matching import matches, pinyin_order, query_words, search_key
 from gui.worker import DbWorker, report_failure
 
 NO_DATE = QDate(1900, 1, 1)
@@ -84,6 +93,56 @@ def enum_combo(enum: type[LabelledEnum], blank: str | None = None) -> QComboBox:
 def select_data(combo: QComboBox, value: Any) -> None:
     """Select the item whose data is ``value`` (the first item if none is)."""
     combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+class _PickerMatches(QSortFilterProxyModel):
+    """A picker's items found by what was typed (see :mod:`core.search.matching`)."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.words: tuple[str, ...] = ()
+        self.setSourceModel(combo.model())
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self.words = query_words(text)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        text = self.sourceModel().index(row, 0, parent).data() or ""
+        return matches(search_key([text]), self.words)
+
+
+def make_searchable(combo: QComboBox) -> QComboBox:
+    """Let the clerk type into ``combo`` to find an item anywhere in its name, by several
+    words or by pinyin ("城关中学", "cgzx" find 青溪县城关中学); the list offers what matches.
+
+    The items already in ``combo`` are put in pinyin order; a blank choice (an item whose data
+    is empty, such as "（无）") stays first.
+    """
+    items = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    blank = [item for item in items if not item[1]]
+    named = sorted((item for item in items if item[1]), key=lambda item: pinyin_order(item[0]))
+    combo.clear()
+    for text, data in (*blank, *named):
+        combo.addItem(text, data)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    found = _PickerMatches(combo)
+    completer = QCompleter(found, combo)
+    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+
+    def typed(text: str) -> None:
+        found.set_search(text)
+        if text.strip():
+            completer.complete()
+
+    line = combo.lineEdit()
+    assert line is not None, "an editable combo box has a line edit"
+    line.textEdited.connect(typed)
+    return combo
 
 
 class FormDialog(QDialog):

@@ -4,76 +4,76 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="279"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="277"/>
         <source>{kind}: {school}</source>
         <translation>{kind}：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="284"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="282"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="286"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="284"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="288"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="286"/>
         <source>New deadline</source>
         <translation>新的整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="290"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="288"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="291"/>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="289"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="301"/>
         <source>Talked to</source>
         <translation>约谈对象</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="292"/>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="304"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="290"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="302"/>
         <source>Talked by</source>
         <translation>约谈人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="293"/>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="291"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="303"/>
         <source>Written record</source>
         <translation>约谈记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="294"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="292"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="301"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="299"/>
         <source>Reason (late or inadequate)</source>
         <translation>督办事由（逾期或整改不到位）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="305"/>
         <source>What was published</source>
         <translation>通报内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="309"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="307"/>
         <source>Held to account</source>
         <translation>问责对象</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="308"/>
         <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="312"/>
         <source>Reason</source>
         <translation>事由</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="312"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="310"/>
         <source>Reported to</source>
         <translation>报送单位</translation>
     </message>
@@ -81,12 +81,12 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="111"/>
         <source>Appoint {name}</source>
         <translation>任命 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="112"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="113"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
@@ -268,11 +268,11 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="159"/>
-        <location filename="../../gui/pages/archives/page.py" line="420"/>
-        <location filename="../../gui/pages/archives/page.py" line="447"/>
-        <location filename="../../gui/pages/archives/page.py" line="450"/>
-        <location filename="../../gui/pages/archives/page.py" line="463"/>
-        <location filename="../../gui/pages/archives/page.py" line="467"/>
+        <location filename="../../gui/pages/archives/page.py" line="427"/>
+        <location filename="../../gui/pages/archives/page.py" line="454"/>
+        <location filename="../../gui/pages/archives/page.py" line="457"/>
+        <location filename="../../gui/pages/archives/page.py" line="470"/>
+        <location filename="../../gui/pages/archives/page.py" line="474"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
@@ -288,7 +288,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="172"/>
-        <location filename="../../gui/pages/archives/page.py" line="557"/>
+        <location filename="../../gui/pages/archives/page.py" line="564"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
@@ -303,139 +303,145 @@
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="194"/>
+        <location filename="../../gui/pages/archives/page.py" line="179"/>
+        <source>No checklist to show — start a campaign for the next evaluation with “New campaign…”, or choose another campaign or school above.</source>
+        <translation>没有可显示的档案资料清单 — 点击“新建迎检…”为下一次评估建立迎检项目，或在上方选择其他迎检项目或学校。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives/page.py" line="182"/>
+        <location filename="../../gui/pages/archives/page.py" line="201"/>
         <source>New campaign…</source>
         <translation>新建迎检…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="196"/>
+        <location filename="../../gui/pages/archives/page.py" line="203"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="198"/>
-        <location filename="../../gui/pages/archives/page.py" line="355"/>
+        <location filename="../../gui/pages/archives/page.py" line="205"/>
+        <location filename="../../gui/pages/archives/page.py" line="362"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="200"/>
+        <location filename="../../gui/pages/archives/page.py" line="207"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="202"/>
+        <location filename="../../gui/pages/archives/page.py" line="209"/>
         <source>Campaign:</source>
         <translation>迎检工作：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="212"/>
-        <location filename="../../gui/pages/archives/page.py" line="294"/>
+        <location filename="../../gui/pages/archives/page.py" line="219"/>
+        <location filename="../../gui/pages/archives/page.py" line="301"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="238"/>
+        <location filename="../../gui/pages/archives/page.py" line="245"/>
         <source>Checklists</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="239"/>
+        <location filename="../../gui/pages/archives/page.py" line="246"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="240"/>
+        <location filename="../../gui/pages/archives/page.py" line="247"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="241"/>
+        <location filename="../../gui/pages/archives/page.py" line="248"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="278"/>
+        <location filename="../../gui/pages/archives/page.py" line="285"/>
         <source>{name} (closed {day})</source>
         <translation>{name}（{day} 已结束）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="284"/>
+        <location filename="../../gui/pages/archives/page.py" line="291"/>
         <source>(no campaign yet)</source>
         <translation>（尚无迎检工作）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="312"/>
+        <location filename="../../gui/pages/archives/page.py" line="319"/>
         <source>No campaign yet. Create one with “New campaign…”: each school taking part gets a checklist from the templates chosen.</source>
         <translation>还没有迎检工作。请点“新建迎检…”创建：参加的每所学校都会按所选模板生成一份档案资料清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="319"/>
+        <location filename="../../gui/pages/archives/page.py" line="326"/>
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="320"/>
+        <location filename="../../gui/pages/archives/page.py" line="327"/>
         <source>{count} schools</source>
         <translation>{count} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="321"/>
+        <location filename="../../gui/pages/archives/page.py" line="328"/>
         <source>{percent} of required items complete</source>
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="324"/>
+        <location filename="../../gui/pages/archives/page.py" line="331"/>
         <source>{count} overdue</source>
         <translation>逾期 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="327"/>
+        <location filename="../../gui/pages/archives/page.py" line="334"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="331"/>
+        <location filename="../../gui/pages/archives/page.py" line="338"/>
         <source>next: {phase} by {day} ({days} days left)</source>
         <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="341"/>
+        <location filename="../../gui/pages/archives/page.py" line="348"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="353"/>
+        <location filename="../../gui/pages/archives/page.py" line="360"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="443"/>
+        <location filename="../../gui/pages/archives/page.py" line="450"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="445"/>
+        <location filename="../../gui/pages/archives/page.py" line="452"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="460"/>
+        <location filename="../../gui/pages/archives/page.py" line="467"/>
         <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
         <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="479"/>
+        <location filename="../../gui/pages/archives/page.py" line="486"/>
         <source>{count} items of {schools}</source>
         <translation>{schools} 的 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="512"/>
+        <location filename="../../gui/pages/archives/page.py" line="519"/>
         <source>All {count} items of {schools}</source>
         <translation>{schools} 的全部 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="558"/>
+        <location filename="../../gui/pages/archives/page.py" line="565"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -443,12 +449,12 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="125"/>
         <source>Assessment of {name}</source>
         <translation>{name} 的任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="126"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="127"/>
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
@@ -456,47 +462,47 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="249"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="250"/>
         <source>Assign schools to {name}</source>
         <translation>为 {name} 挂牌学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="251"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="252"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
         <source>Type part of a school&apos;s or zone&apos;s name</source>
         <translation>输入学校或责任区名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="254"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="257"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="258"/>
         <source>no zone</source>
         <translation>未分责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="260"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="261"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="265"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="266"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="286"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="287"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="299"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="300"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -564,47 +570,47 @@
 <context>
     <name>BatchRenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="196"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="197"/>
         <source>General re-appointment</source>
         <translation>批量换届</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="198"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="199"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="201"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="202"/>
         <source>{name} (term ends {end})</source>
         <translation>{name}（任期至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="210"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
         <source>Assessment for all</source>
         <translation>统一记录考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="212"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="213"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="214"/>
         <source>New terms start</source>
         <translation>新任期开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="225"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="226"/>
         <source>Tick at least one inspector.</source>
         <translation>请至少勾选一名督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="230"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="231"/>
         <source>Renewed: {count}</source>
         <translation>已续聘：{count} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="233"/>
         <source>Not renewed:</source>
         <translation>未续聘：</translation>
     </message>
@@ -612,234 +618,246 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="92"/>
-        <location filename="../../gui/pages/calendar/page.py" line="457"/>
+        <location filename="../../gui/pages/calendar/page.py" line="99"/>
+        <location filename="../../gui/pages/calendar/page.py" line="492"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="100"/>
-        <location filename="../../gui/pages/calendar/page.py" line="444"/>
+        <location filename="../../gui/pages/calendar/page.py" line="107"/>
+        <location filename="../../gui/pages/calendar/page.py" line="141"/>
+        <location filename="../../gui/pages/calendar/page.py" line="479"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="101"/>
+        <location filename="../../gui/pages/calendar/page.py" line="108"/>
+        <location filename="../../gui/pages/calendar/page.py" line="142"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="102"/>
+        <location filename="../../gui/pages/calendar/page.py" line="109"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="104"/>
+        <location filename="../../gui/pages/calendar/page.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="110"/>
+        <location filename="../../gui/pages/calendar/page.py" line="117"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="113"/>
-        <location filename="../../gui/pages/calendar/page.py" line="492"/>
+        <location filename="../../gui/pages/calendar/page.py" line="120"/>
+        <location filename="../../gui/pages/calendar/page.py" line="527"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="115"/>
+        <location filename="../../gui/pages/calendar/page.py" line="122"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="117"/>
+        <location filename="../../gui/pages/calendar/page.py" line="124"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="118"/>
+        <location filename="../../gui/pages/calendar/page.py" line="125"/>
         <source>Semester check…</source>
         <translation>学期核查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="119"/>
+        <location filename="../../gui/pages/calendar/page.py" line="126"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="120"/>
+        <location filename="../../gui/pages/calendar/page.py" line="127"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="124"/>
-        <location filename="../../gui/pages/calendar/page.py" line="539"/>
-        <location filename="../../gui/pages/calendar/page.py" line="546"/>
-        <location filename="../../gui/pages/calendar/page.py" line="559"/>
-        <location filename="../../gui/pages/calendar/page.py" line="568"/>
+        <location filename="../../gui/pages/calendar/page.py" line="131"/>
+        <location filename="../../gui/pages/calendar/page.py" line="581"/>
+        <location filename="../../gui/pages/calendar/page.py" line="588"/>
+        <location filename="../../gui/pages/calendar/page.py" line="601"/>
+        <location filename="../../gui/pages/calendar/page.py" line="610"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="126"/>
+        <location filename="../../gui/pages/calendar/page.py" line="133"/>
         <source>One inspector&apos;s month…</source>
         <translation>一名督学的本月安排…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="127"/>
+        <location filename="../../gui/pages/calendar/page.py" line="134"/>
         <source>Every inspector into a folder…</source>
         <translation>全部督学（每人一个文件）…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="131"/>
+        <location filename="../../gui/pages/calendar/page.py" line="139"/>
+        <source>No visits this month — generate the month&apos;s plan or add a visit.</source>
+        <translation>本月还没有督导安排 — 点击“生成本月计划”或“新增督导”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="145"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="134"/>
+        <location filename="../../gui/pages/calendar/page.py" line="148"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="136"/>
+        <location filename="../../gui/pages/calendar/page.py" line="150"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="138"/>
+        <location filename="../../gui/pages/calendar/page.py" line="152"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="141"/>
+        <location filename="../../gui/pages/calendar/page.py" line="155"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="155"/>
+        <location filename="../../gui/pages/calendar/page.py" line="169"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="159"/>
+        <location filename="../../gui/pages/calendar/page.py" line="173"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="160"/>
+        <location filename="../../gui/pages/calendar/page.py" line="174"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="161"/>
+        <location filename="../../gui/pages/calendar/page.py" line="175"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="162"/>
+        <location filename="../../gui/pages/calendar/page.py" line="176"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="171"/>
+        <location filename="../../gui/pages/calendar/page.py" line="185"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="174"/>
+        <location filename="../../gui/pages/calendar/page.py" line="188"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="271"/>
+        <location filename="../../gui/pages/calendar/page.py" line="288"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="274"/>
+        <location filename="../../gui/pages/calendar/page.py" line="291"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="295"/>
+        <location filename="../../gui/pages/calendar/page.py" line="314"/>
+        <source>{0} visits due from today to {1} (the next 7 days).</source>
+        <translation>今天起至 {1}（未来 7 天）待进行的督导 {0} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="318"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="298"/>
+        <location filename="../../gui/pages/calendar/page.py" line="321"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="302"/>
+        <location filename="../../gui/pages/calendar/page.py" line="324"/>
         <source>Kindergartens&apos; break from {start} to {end}.</source>
         <translation>幼儿园放假：{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="304"/>
+        <location filename="../../gui/pages/calendar/page.py" line="326"/>
         <source>School break from {start} to {end}: no routine visits.</source>
         <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="378"/>
+        <location filename="../../gui/pages/calendar/page.py" line="413"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="378"/>
+        <location filename="../../gui/pages/calendar/page.py" line="413"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="434"/>
+        <location filename="../../gui/pages/calendar/page.py" line="469"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="434"/>
+        <location filename="../../gui/pages/calendar/page.py" line="469"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="437"/>
+        <location filename="../../gui/pages/calendar/page.py" line="472"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="443"/>
+        <location filename="../../gui/pages/calendar/page.py" line="478"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="491"/>
+        <location filename="../../gui/pages/calendar/page.py" line="526"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="510"/>
+        <location filename="../../gui/pages/calendar/page.py" line="545"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="510"/>
+        <location filename="../../gui/pages/calendar/page.py" line="545"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="540"/>
+        <location filename="../../gui/pages/calendar/page.py" line="582"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="559"/>
+        <location filename="../../gui/pages/calendar/page.py" line="601"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="578"/>
+        <location filename="../../gui/pages/calendar/page.py" line="620"/>
         <source>{count} calendar file(s), one per inspector, saved in {folder}</source>
         <translation>已在 {folder} 保存 {count} 个日历文件，每名督学一个</translation>
     </message>
@@ -847,72 +865,72 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="390"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="388"/>
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="390"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="388"/>
         <source>Edit complaint</source>
         <translation>编辑投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="394"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="392"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="396"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="394"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="397"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="395"/>
         <source>From</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="398"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="396"/>
         <source>Leave empty for an anonymous complaint</source>
         <translation>匿名投诉可不填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="399"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="397"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="400"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="398"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="401"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="399"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="404"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="402"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="405"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="403"/>
         <source>(not assigned)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="407"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="405"/>
         <source>Verification</source>
         <translation>核实情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="408"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="406"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="409"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="407"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
@@ -920,93 +938,99 @@
 <context>
     <name>ComplaintsList</name>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="538"/>
+        <location filename="../../gui/pages/rectification/page.py" line="545"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="540"/>
+        <location filename="../../gui/pages/rectification/page.py" line="547"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="541"/>
+        <location filename="../../gui/pages/rectification/page.py" line="548"/>
         <source>From</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="542"/>
+        <location filename="../../gui/pages/rectification/page.py" line="549"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="544"/>
+        <location filename="../../gui/pages/rectification/page.py" line="551"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="546"/>
+        <location filename="../../gui/pages/rectification/page.py" line="553"/>
         <source>Verified by</source>
         <translation>核查人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="548"/>
+        <location filename="../../gui/pages/rectification/page.py" line="555"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="553"/>
+        <location filename="../../gui/pages/rectification/page.py" line="560"/>
         <source>Reply due</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="559"/>
+        <location filename="../../gui/pages/rectification/page.py" line="566"/>
         <source>Replied on</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="565"/>
+        <location filename="../../gui/pages/rectification/page.py" line="572"/>
         <source>Problems raised</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="570"/>
+        <location filename="../../gui/pages/rectification/page.py" line="577"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="581"/>
+        <location filename="../../gui/pages/rectification/page.py" line="588"/>
+        <location filename="../../gui/pages/rectification/page.py" line="606"/>
         <source>Register complaint…</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="583"/>
+        <location filename="../../gui/pages/rectification/page.py" line="590"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="586"/>
+        <location filename="../../gui/pages/rectification/page.py" line="593"/>
         <source>Raise a problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="589"/>
+        <location filename="../../gui/pages/rectification/page.py" line="596"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="595"/>
+        <location filename="../../gui/pages/rectification/page.py" line="602"/>
         <source>Not answered in time</source>
         <translation>逾期未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="658"/>
+        <location filename="../../gui/pages/rectification/page.py" line="605"/>
+        <source>No complaints registered — click “Register complaint…” when one comes in.</source>
+        <translation>还没有投诉举报 — 收到时点击“登记投诉…”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="669"/>
         <source>Delete the complaint about {school} of {day}?</source>
         <translation>删除{day}关于{school}的投诉？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="661"/>
-        <location filename="../../gui/pages/rectification/page.py" line="664"/>
+        <location filename="../../gui/pages/rectification/page.py" line="672"/>
+        <location filename="../../gui/pages/rectification/page.py" line="675"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1042,329 +1066,359 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="137"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="140"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="145"/>
-        <source>The database is empty. Load the demo office to try the app, or enter your office&apos;s name under Settings.</source>
-        <translation>数据库中还没有数据。可以装入演示数据试用本程序，或先在“设置”中填写本单位名称。</translation>
+        <location filename="../../gui/pages/dashboard/page.py" line="148"/>
+        <source>The database is empty. Import the office&apos;s sheets from Excel — the schools first, then the inspectors (a blank template shows the columns) — or load the demo office to try the app first. Enter your office&apos;s name under Settings.</source>
+        <translation>数据库是空的。请从 Excel 导入本办公室的表格 — 先导入学校名单，再导入督学名单（空白模板列出了各列）— 也可以先装入演示数据试用。办公室名称请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="150"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="159"/>
+        <source>Import schools…</source>
+        <translation>导入学校名单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
+        <source>Import inspectors…</source>
+        <translation>导入督学名单…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
+        <source>Blank templates</source>
+        <translation>空白模板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
+        <source>Schools template…</source>
+        <translation>学校名单模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
+        <source>Inspectors template…</source>
+        <translation>督学名单模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
+        <source>Training template…</source>
+        <translation>培训记录模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="158"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="189"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="159"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="190"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="191"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="192"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="162"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="193"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="163"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="194"/>
         <source>Supervision overdue</source>
         <translation>督办逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="195"/>
         <source>Complaints overdue</source>
         <translation>投诉逾期未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="196"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="197"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="199"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="201"/>
         <source>Schools without an inspector</source>
         <translation>无责任督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="203"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="204"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="205"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="206"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="207"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="208"/>
         <source>Principals&apos; terms ending</source>
         <translation>校（园）长任期将满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="178"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="209"/>
         <source>Next year&apos;s holidays</source>
         <translation>明年节假日安排</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="179"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="210"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="233"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="257"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="263"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="294"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="268"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="271"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="302"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="273"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="304"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="278"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="309"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="316"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="287"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="318"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="292"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="323"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="297"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="328"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="303"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="334"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="310"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="341"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="317"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="348"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="324"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="355"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="334"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="365"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="338"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="369"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="348"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="379"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="352"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
         <source>School holidays: no routine visits this month</source>
         <translation>寒暑假：本月不安排经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="385"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="392"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="368"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="399"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="373"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="404"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="378"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="409"/>
         <source>Still not fixed after the new deadline of a 督办通知</source>
         <translation>督办通知的新期限已过仍未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="414"/>
         <source>Not answered within the days for a reply</source>
         <translation>超过办理期限尚未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="425"/>
         <source>Within {days} days; {count} without a comprehensive inspection</source>
         <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="400"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="431"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="401"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="432"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="402"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="433"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="406"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="437"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="441"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="420"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="422"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="453"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="459"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="429"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="460"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="434"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="465"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="435"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="466"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="442"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="473"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="444"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="475"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="482"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="453"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="484"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="499"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1393,22 +1447,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="315"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="317"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="318"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="323"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="324"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="330"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="331"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1416,32 +1470,32 @@
 <context>
     <name>EndTermDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="163"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="164"/>
         <source>End the term of {name}</source>
         <translation>结束 {name} 的任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="165"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="166"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="167"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="169"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="170"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="171"/>
         <source>The schools this inspector covers will need a new one.</source>
         <translation>该督学负责的学校需另行挂牌。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="184"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="185"/>
         <source>These schools now have no responsible inspector:
 {schools}</source>
         <translation>以下学校现在没有责任督学：
@@ -1451,37 +1505,37 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="201"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="199"/>
         <source>Follow-up: {school}</source>
         <translation>复查：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="205"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="209"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="207"/>
         <source>Outcome</source>
         <translation>复查结论</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="210"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="208"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="215"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="213"/>
         <source>Follow-up no. {number}. Reported to the office on {day}.</source>
         <translation>第{number}次复查。已于{day}向教育督导部门报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="218"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="216"/>
         <source>Follow-up no. {number}: if the problem is still not fixed, it is reported to the office.</source>
         <translation>第{number}次复查：问题仍未整改的，将向教育督导部门报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="223"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="221"/>
         <source>Follow-up no. {number}. A problem still not fixed at follow-up no. {count} is reported to the office.</source>
         <translation>第{number}次复查。第{count}次复查时仍未整改的问题将向教育督导部门报告。</translation>
     </message>
@@ -1489,32 +1543,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="185"/>
+        <location filename="../../gui/sheet_actions.py" line="186"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="188"/>
+        <location filename="../../gui/sheet_actions.py" line="189"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="193"/>
+        <location filename="../../gui/sheet_actions.py" line="194"/>
         <source>New zones: {zones}</source>
         <translation>新增责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="195"/>
+        <location filename="../../gui/sheet_actions.py" line="196"/>
         <source>+ row {row}: {name}</source>
         <translation>+ 第 {row} 行：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="198"/>
+        <location filename="../../gui/sheet_actions.py" line="199"/>
         <source>~ row {row}: {name} — {changes}</source>
         <translation>~ 第 {row} 行：{name} — {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="202"/>
+        <location filename="../../gui/sheet_actions.py" line="203"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -1618,62 +1672,62 @@
 <context>
     <name>InspectorDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="49"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="50"/>
         <source>Add inspector</source>
         <translation>新增督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="49"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="50"/>
         <source>Edit inspector</source>
         <translation>编辑督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="53"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="55"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="56"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="57"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="58"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="60"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="60"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="61"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="61"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="62"/>
         <source>Mobile 13812345678 or landline 0738-6123456</source>
         <translation>手机 13812345678 或固话 0738-6123456</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="62"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="63"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="63"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="64"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="65"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="66"/>
         <source>Appoint now, term starting</source>
         <translation>同时任命，任期自</translation>
     </message>
@@ -1681,13 +1735,13 @@
 <context>
     <name>InspectorsPage</name>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="251"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="262"/>
         <source>{serving} in office ({full} full-time) · about {ratio} schools each</source>
         <translation>在任 {serving} 名（专职 {full} 名）· 每名督学约负责 {ratio} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="177"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="276"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="188"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="287"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
@@ -1754,6 +1808,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="114"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="146"/>
         <source>Add inspector…</source>
         <translation>新增督学…</translation>
     </message>
@@ -1769,7 +1824,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="122"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="207"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="218"/>
         <source>Terms</source>
         <translation>任期</translation>
     </message>
@@ -1814,136 +1869,151 @@
         <translation>回避…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="141"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="142"/>
+        <source>No inspectors yet — click “Add inspector…” or import the roster from Excel (a blank template shows the columns).</source>
+        <translation>还没有督学 — 点击“新增督学…”，或从 Excel 导入督学名单（空白模板列出了各列）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="147"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="148"/>
+        <source>Blank template…</source>
+        <translation>空白模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="152"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="143"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="154"/>
         <source>Roster…</source>
         <translation>督学花名册…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="144"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="155"/>
         <source>Terms ending…</source>
         <translation>任期届满提醒…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="149"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="160"/>
         <source>In office</source>
         <translation>在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="152"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="163"/>
         <source>Full-time, in office</source>
         <translation>在任专职督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="156"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="167"/>
         <source>Term ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="159"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="170"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="161"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="172"/>
         <source>Too many schools</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="162"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="173"/>
         <source>Not in office</source>
         <translation>不在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="182"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="191"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="193"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="202"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="183"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="194"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="203"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="184"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="195"/>
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="190"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="199"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="201"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="210"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="203"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="200"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="211"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="201"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="212"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="208"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="219"/>
         <source>Schools covered</source>
         <translation>挂牌记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="212"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="223"/>
         <source>Delete recusal</source>
         <translation>删除回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="219"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="230"/>
         <source>Recusals</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="283"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="294"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="296"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="307"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="321"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="332"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="321"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="332"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="108"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="327"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="338"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="377"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="388"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="378"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="389"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -2034,19 +2104,39 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="82"/>
+        <location filename="../../gui/widgets/list_page.py" line="86"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="85"/>
+        <location filename="../../gui/widgets/list_page.py" line="89"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="250"/>
+        <location filename="../../gui/widgets/list_page.py" line="113"/>
+        <source>Nothing here yet.</source>
+        <translation>这里还没有内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/list_page.py" line="290"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/list_page.py" line="294"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/list_page.py" line="299"/>
+        <source>No row matches the filters.</source>
+        <translation>没有符合筛选条件的行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/widgets/list_page.py" line="300"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -2325,27 +2415,27 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="623"/>
+        <location filename="../../gui/pages/calendar/page.py" line="665"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="624"/>
+        <location filename="../../gui/pages/calendar/page.py" line="666"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="629"/>
+        <location filename="../../gui/pages/calendar/page.py" line="671"/>
         <source>The month lies mostly in the school holidays: no routine visits.</source>
         <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="633"/>
+        <location filename="../../gui/pages/calendar/page.py" line="675"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="635"/>
+        <location filename="../../gui/pages/calendar/page.py" line="677"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -2353,49 +2443,86 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProblemDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="106"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="104"/>
         <source>Register a problem</source>
         <translation>登记问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="106"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="104"/>
         <source>Edit problem</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="117"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="115"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="123"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="121"/>
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="125"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="123"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="124"/>
         <source>Problem</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="128"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="126"/>
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="131"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="129"/>
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="133"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="131"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="241"/>
+        <source>{count} problems in all.</source>
+        <translation>共 {count} 个问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="250"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="251"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="281"/>
+        <location filename="../../gui/dialogs.py" line="290"/>
+        <location filename="../../gui/dialogs.py" line="292"/>
+        <source>Save the problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="283"/>
+        <source>Excel (*.xlsx);;Text (*.txt)</source>
+        <translation>Excel 表格 (*.xlsx);;文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="292"/>
+        <source>Saved to
+{path}</source>
+        <translation>已保存到
+{path}</translation>
     </message>
 </context>
 <context>
@@ -2544,22 +2671,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecheckDialog</name>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="358"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="356"/>
         <source>Re-check visit: {school}</source>
         <translation>安排回头看：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="361"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="359"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="363"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/dialogs.py" line="366"/>
+        <location filename="../../gui/pages/rectification/dialogs.py" line="364"/>
         <source>The school&apos;s responsible inspector</source>
         <translation>该校责任督学</translation>
     </message>
@@ -2641,21 +2768,21 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="79"/>
-        <location filename="../../gui/pages/records/page.py" line="205"/>
-        <location filename="../../gui/pages/records/page.py" line="278"/>
+        <location filename="../../gui/pages/records/page.py" line="211"/>
+        <location filename="../../gui/pages/records/page.py" line="284"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="80"/>
-        <location filename="../../gui/pages/records/page.py" line="206"/>
-        <location filename="../../gui/pages/records/page.py" line="279"/>
+        <location filename="../../gui/pages/records/page.py" line="212"/>
+        <location filename="../../gui/pages/records/page.py" line="285"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="81"/>
-        <location filename="../../gui/pages/records/page.py" line="262"/>
+        <location filename="../../gui/pages/records/page.py" line="268"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
@@ -2691,7 +2818,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="91"/>
-        <location filename="../../gui/pages/records/page.py" line="430"/>
+        <location filename="../../gui/pages/records/page.py" line="436"/>
         <source>Filed on</source>
         <translation>归档日期</translation>
     </message>
@@ -2702,7 +2829,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="102"/>
-        <location filename="../../gui/pages/records/page.py" line="197"/>
+        <location filename="../../gui/pages/records/page.py" line="203"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
@@ -2742,169 +2869,174 @@ A safety copy of the current data is saved first.</source>
         <translation>记录已填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="138"/>
+        <location filename="../../gui/pages/records/page.py" line="125"/>
+        <source>No visit of this period is due a record — choose a longer period above, or plan visits on the Visit calendar page.</source>
+        <translation>这段时间没有需要填写记录的督导 — 可在上方选择更长的时间段，或在“督导日历”中安排督导。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records/page.py" line="144"/>
         <source>This semester</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="139"/>
+        <location filename="../../gui/pages/records/page.py" line="145"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="140"/>
+        <location filename="../../gui/pages/records/page.py" line="146"/>
         <source>This year</source>
         <translation>本年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="141"/>
+        <location filename="../../gui/pages/records/page.py" line="147"/>
         <source>From – to</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="155"/>
+        <location filename="../../gui/pages/records/page.py" line="161"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="198"/>
+        <location filename="../../gui/pages/records/page.py" line="204"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="207"/>
-        <location filename="../../gui/pages/records/page.py" line="280"/>
+        <location filename="../../gui/pages/records/page.py" line="213"/>
+        <location filename="../../gui/pages/records/page.py" line="286"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="209"/>
+        <location filename="../../gui/pages/records/page.py" line="215"/>
         <source>Routine done</source>
         <translation>常规已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="216"/>
+        <location filename="../../gui/pages/records/page.py" line="222"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="222"/>
+        <location filename="../../gui/pages/records/page.py" line="228"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="228"/>
-        <location filename="../../gui/pages/records/page.py" line="425"/>
+        <location filename="../../gui/pages/records/page.py" line="234"/>
+        <location filename="../../gui/pages/records/page.py" line="431"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="235"/>
+        <location filename="../../gui/pages/records/page.py" line="241"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="237"/>
+        <location filename="../../gui/pages/records/page.py" line="243"/>
         <source>All six missing</source>
         <translation>六项均未落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="249"/>
+        <location filename="../../gui/pages/records/page.py" line="255"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示经常性督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="264"/>
+        <location filename="../../gui/pages/records/page.py" line="270"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="266"/>
+        <location filename="../../gui/pages/records/page.py" line="272"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="268"/>
+        <location filename="../../gui/pages/records/page.py" line="274"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="282"/>
+        <location filename="../../gui/pages/records/page.py" line="288"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="283"/>
+        <location filename="../../gui/pages/records/page.py" line="289"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="292"/>
+        <location filename="../../gui/pages/records/page.py" line="298"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="296"/>
+        <location filename="../../gui/pages/records/page.py" line="302"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="297"/>
+        <location filename="../../gui/pages/records/page.py" line="303"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="366"/>
+        <location filename="../../gui/pages/records/page.py" line="372"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="379"/>
+        <location filename="../../gui/pages/records/page.py" line="385"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所经常性督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="410"/>
+        <location filename="../../gui/pages/records/page.py" line="416"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="414"/>
+        <location filename="../../gui/pages/records/page.py" line="420"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="423"/>
+        <location filename="../../gui/pages/records/page.py" line="429"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="424"/>
+        <location filename="../../gui/pages/records/page.py" line="430"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="426"/>
+        <location filename="../../gui/pages/records/page.py" line="432"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="427"/>
+        <location filename="../../gui/pages/records/page.py" line="433"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="428"/>
+        <location filename="../../gui/pages/records/page.py" line="434"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="429"/>
+        <location filename="../../gui/pages/records/page.py" line="435"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="432"/>
+        <location filename="../../gui/pages/records/page.py" line="438"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -2973,17 +3105,18 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="130"/>
-        <location filename="../../gui/pages/rectification/page.py" line="488"/>
-        <location filename="../../gui/pages/rectification/page.py" line="492"/>
-        <location filename="../../gui/pages/rectification/page.py" line="507"/>
-        <location filename="../../gui/pages/rectification/page.py" line="510"/>
-        <location filename="../../gui/pages/rectification/page.py" line="519"/>
-        <location filename="../../gui/pages/rectification/page.py" line="523"/>
+        <location filename="../../gui/pages/rectification/page.py" line="495"/>
+        <location filename="../../gui/pages/rectification/page.py" line="499"/>
+        <location filename="../../gui/pages/rectification/page.py" line="514"/>
+        <location filename="../../gui/pages/rectification/page.py" line="517"/>
+        <location filename="../../gui/pages/rectification/page.py" line="526"/>
+        <location filename="../../gui/pages/rectification/page.py" line="530"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
         <location filename="../../gui/pages/rectification/page.py" line="140"/>
+        <location filename="../../gui/pages/rectification/page.py" line="175"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
@@ -3043,117 +3176,122 @@ A safety copy of the current data is saved first.</source>
         <translation>已向教育督导部门报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="171"/>
+        <location filename="../../gui/pages/rectification/page.py" line="172"/>
+        <source>No problems registered — click “Register problem…”, or register what a visit found from its record on the Visit records page.</source>
+        <translation>还没有整改问题 — 点击“登记问题…”，或在“督导记录”中从某次督导的记录登记发现的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/rectification/page.py" line="178"/>
         <source>Supervision overdue</source>
         <translation>督办逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="174"/>
+        <location filename="../../gui/pages/rectification/page.py" line="181"/>
         <source>Fixed, to verify</source>
         <translation>已整改待核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="195"/>
+        <location filename="../../gui/pages/rectification/page.py" line="202"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="196"/>
+        <location filename="../../gui/pages/rectification/page.py" line="203"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="209"/>
+        <location filename="../../gui/pages/rectification/page.py" line="216"/>
         <source>Delete follow-up</source>
         <translation>删除复查记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="217"/>
+        <location filename="../../gui/pages/rectification/page.py" line="224"/>
         <source>Delete step</source>
         <translation>删除此步</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="245"/>
+        <location filename="../../gui/pages/rectification/page.py" line="252"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="246"/>
+        <location filename="../../gui/pages/rectification/page.py" line="253"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="289"/>
+        <location filename="../../gui/pages/rectification/page.py" line="296"/>
         <source>{open} not yet fixed · {overdue} overdue · {escalated} reported</source>
         <translation>未整改{open}项 · 逾期{overdue}项 · 已上报{escalated}项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="299"/>
+        <location filename="../../gui/pages/rectification/page.py" line="306"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="333"/>
+        <location filename="../../gui/pages/rectification/page.py" line="340"/>
         <source>Select a problem to see its trail.</source>
         <translation>请选择问题以查看整改过程。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="340"/>
+        <location filename="../../gui/pages/rectification/page.py" line="347"/>
         <source>{school} · {category} · {status}</source>
         <translation>{school} · {category} · {status}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="347"/>
+        <location filename="../../gui/pages/rectification/page.py" line="354"/>
         <source>{requirement}, deadline {deadline}</source>
         <translation>{requirement}，整改期限{deadline}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="353"/>
+        <location filename="../../gui/pages/rectification/page.py" line="360"/>
         <source>Notice {number}, reply due {day}</source>
         <translation>通知书{number}，{day}前回复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="409"/>
+        <location filename="../../gui/pages/rectification/page.py" line="416"/>
         <source>Verify and close: {school}</source>
         <translation>销号：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="410"/>
+        <location filename="../../gui/pages/rectification/page.py" line="417"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="424"/>
+        <location filename="../../gui/pages/rectification/page.py" line="431"/>
         <source>Report to the office: {school}</source>
         <translation>向教育督导部门报告：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="425"/>
+        <location filename="../../gui/pages/rectification/page.py" line="432"/>
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="452"/>
+        <location filename="../../gui/pages/rectification/page.py" line="459"/>
         <source>Rectification notice: {school}</source>
         <translation>整改通知书：{school}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="453"/>
+        <location filename="../../gui/pages/rectification/page.py" line="460"/>
         <source>Notice date</source>
         <translation>发文日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="487"/>
+        <location filename="../../gui/pages/rectification/page.py" line="494"/>
         <source>Delete the step of {day}?</source>
         <translation>删除 {day} 的这一步？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="504"/>
+        <location filename="../../gui/pages/rectification/page.py" line="511"/>
         <source>Delete the problem at {school} and its follow-ups?</source>
         <translation>确定删除{school}的该问题及其复查记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/rectification/page.py" line="518"/>
+        <location filename="../../gui/pages/rectification/page.py" line="525"/>
         <source>Delete the follow-up of {day}?</source>
         <translation>确定删除{day}的复查记录？</translation>
     </message>
@@ -3161,12 +3299,12 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="348"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="350"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="351"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
@@ -3194,22 +3332,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="142"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="143"/>
         <source>Renew {name}</source>
         <translation>续聘 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="146"/>
         <source>Assessment</source>
         <translation>任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="146"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="147"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="148"/>
         <source>New term starts</source>
         <translation>新任期开始</translation>
     </message>
@@ -3217,153 +3355,153 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="75"/>
+        <location filename="../../gui/pages/reports/page.py" line="76"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="105"/>
+        <location filename="../../gui/pages/reports/page.py" line="104"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="107"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="108"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="110"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="111"/>
+        <location filename="../../gui/pages/reports/page.py" line="110"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
+        <location filename="../../gui/pages/reports/page.py" line="111"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/reports/page.py" line="112"/>
         <location filename="../../gui/pages/reports/page.py" line="113"/>
-        <location filename="../../gui/pages/reports/page.py" line="114"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="115"/>
+        <location filename="../../gui/pages/reports/page.py" line="114"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="116"/>
+        <location filename="../../gui/pages/reports/page.py" line="115"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="119"/>
+        <location filename="../../gui/pages/reports/page.py" line="118"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="163"/>
+        <location filename="../../gui/pages/reports/page.py" line="162"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="165"/>
+        <location filename="../../gui/pages/reports/page.py" line="164"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="167"/>
+        <location filename="../../gui/pages/reports/page.py" line="166"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="170"/>
+        <location filename="../../gui/pages/reports/page.py" line="169"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="180"/>
+        <location filename="../../gui/pages/reports/page.py" line="179"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 or A3 landscape.</source>
         <translation>每名督学的性别、工作单位、职务、专/兼职、联系电话、任期起止、责任区和负责学校（园）。A4 或 A3 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="199"/>
+        <location filename="../../gui/pages/reports/page.py" line="198"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 or A3 landscape, to post on the wall.</source>
         <translation>本月督导以日历列出，随后是每名督学的安排。内部资料，不发学校。A4 或 A3 横向，可张贴上墙。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="184"/>
+        <location filename="../../gui/pages/reports/page.py" line="183"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="188"/>
+        <location filename="../../gui/pages/reports/page.py" line="187"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="192"/>
+        <location filename="../../gui/pages/reports/page.py" line="191"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="196"/>
+        <location filename="../../gui/pages/reports/page.py" line="195"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="203"/>
+        <location filename="../../gui/pages/reports/page.py" line="202"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="207"/>
+        <location filename="../../gui/pages/reports/page.py" line="206"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="211"/>
+        <location filename="../../gui/pages/reports/page.py" line="210"/>
         <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
         <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="215"/>
+        <location filename="../../gui/pages/reports/page.py" line="214"/>
         <source>The month&apos;s bulletin (通报) to every school: problems found, rectified on time and overdue, supervision notices and talks, per zone, overdue schools by name.</source>
         <translation>发给各学校（园）的月度通报：发现的问题、按期整改和逾期未整改情况、督办和约谈，按责任区统计，并点名逾期未整改的学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="219"/>
+        <location filename="../../gui/pages/reports/page.py" line="218"/>
         <source>The written record of the latest talk (约谈) with a school&apos;s leaders: who, when, where, the problems, what was said and promised, with signature lines.</source>
         <translation>与学校（园）负责人最近一次约谈的书面记录：时间、地点、约谈对象和约谈人、涉及问题、约谈情况和整改承诺，留签字栏。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="223"/>
+        <location filename="../../gui/pages/reports/page.py" line="222"/>
         <source>The year&apos;s complaint register: each complaint with its verification, result, days for a reply and the day answered; late ones marked. A4 landscape.</source>
         <translation>全年投诉受理登记：每件投诉的核实情况、办理结果、办理期限和答复日期，逾期的标出。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="227"/>
+        <location filename="../../gui/pages/reports/page.py" line="226"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="231"/>
+        <location filename="../../gui/pages/reports/page.py" line="230"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="235"/>
+        <location filename="../../gui/pages/reports/page.py" line="234"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -3389,62 +3527,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="244"/>
+        <location filename="../../gui/pages/schools/page.py" line="256"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="244"/>
+        <location filename="../../gui/pages/schools/page.py" line="256"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="248"/>
+        <location filename="../../gui/pages/schools/page.py" line="260"/>
         <source>Name</source>
         <translation>学校名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="249"/>
+        <location filename="../../gui/pages/schools/page.py" line="261"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="250"/>
+        <location filename="../../gui/pages/schools/page.py" line="262"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="251"/>
+        <location filename="../../gui/pages/schools/page.py" line="263"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="253"/>
+        <location filename="../../gui/pages/schools/page.py" line="265"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="254"/>
+        <location filename="../../gui/pages/schools/page.py" line="266"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="257"/>
+        <location filename="../../gui/pages/schools/page.py" line="269"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="259"/>
+        <location filename="../../gui/pages/schools/page.py" line="271"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="261"/>
+        <location filename="../../gui/pages/schools/page.py" line="273"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="262"/>
+        <location filename="../../gui/pages/schools/page.py" line="274"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -3452,17 +3590,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="582"/>
+        <location filename="../../gui/pages/archives/page.py" line="589"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="584"/>
+        <location filename="../../gui/pages/archives/page.py" line="591"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="602"/>
+        <location filename="../../gui/pages/archives/page.py" line="609"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
@@ -3565,6 +3703,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="109"/>
+        <location filename="../../gui/pages/schools/page.py" line="149"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
@@ -3619,22 +3758,37 @@ A safety copy of the current data is saved first.</source>
         <translation>同一督学负责多年（宜交流）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="171"/>
+        <location filename="../../gui/pages/schools/page.py" line="144"/>
+        <source>No schools yet — click “Add school…” or import the office&apos;s list from Excel (a blank template shows the columns). To try the app first, load the demo office on the dashboard.</source>
+        <translation>还没有学校 — 点击“新增学校…”，或从 Excel 导入本办公室的学校名单（空白模板列出了各列）。想先试用，可在工作台装入演示数据。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools/page.py" line="150"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools/page.py" line="151"/>
+        <source>Blank template…</source>
+        <translation>空白模板…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools/page.py" line="183"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="176"/>
+        <location filename="../../gui/pages/schools/page.py" line="188"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="178"/>
+        <location filename="../../gui/pages/schools/page.py" line="190"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="220"/>
+        <location filename="../../gui/pages/schools/page.py" line="232"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -3644,7 +3798,7 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="112"/>
-        <location filename="../../gui/pages/schools/page.py" line="223"/>
+        <location filename="../../gui/pages/schools/page.py" line="235"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -3986,76 +4140,80 @@ subtotal ({marks})</source>
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="69"/>
+        <location filename="../../gui/sheet_actions.py" line="72"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="70"/>
+        <location filename="../../gui/sheet_actions.py" line="73"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="71"/>
+        <location filename="../../gui/sheet_actions.py" line="74"/>
         <source>Blank template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="83"/>
+        <location filename="../../gui/sheet_actions.py" line="86"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="91"/>
+        <location filename="../../gui/sheet_actions.py" line="94"/>
         <source>Reading the sheet…</source>
         <translation>正在读取表格…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="108"/>
-        <location filename="../../gui/sheet_actions.py" line="124"/>
+        <location filename="../../gui/sheet_actions.py" line="111"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="109"/>
+        <location filename="../../gui/sheet_actions.py" line="112"/>
         <source>Saved: {summary}</source>
         <translation>已保存：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="113"/>
+        <location filename="../../gui/sheet_actions.py" line="116"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="125"/>
+        <location filename="../../gui/sheet_actions.py" line="127"/>
+        <source>{kind} import problems</source>
+        <translation>{kind}导入问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="128"/>
         <source>Nothing was saved. Please correct the sheet:</source>
         <translation>没有保存任何数据。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="140"/>
+        <location filename="../../gui/sheet_actions.py" line="141"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="150"/>
+        <location filename="../../gui/sheet_actions.py" line="151"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="151"/>
+        <location filename="../../gui/sheet_actions.py" line="152"/>
         <source>{count} rows written to
 {path}</source>
         <translation>已导出 {count} 行到
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="160"/>
-        <location filename="../../gui/sheet_actions.py" line="168"/>
+        <location filename="../../gui/sheet_actions.py" line="161"/>
+        <location filename="../../gui/sheet_actions.py" line="169"/>
         <source>Blank template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="169"/>
+        <location filename="../../gui/sheet_actions.py" line="170"/>
         <source>Template written to
 {path}</source>
         <translation>模板已保存到
@@ -4149,6 +4307,7 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/archives/template_list_view.py" line="85"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="98"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
@@ -4169,91 +4328,97 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/archives/template_list_view.py" line="95"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="98"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/template_list_view.py" line="97"/>
+        <source>No checklist templates yet — make one with “New…” or import one.</source>
+        <translation>还没有清单模板 — 点击“新建…”制作一个，或“导入…”。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="101"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="102"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="106"/>
         <source>Templates are copied into a campaign&apos;s checklists when it is created; editing or deleting a template leaves the checklists already made as they are.</source>
         <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="146"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="150"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="156"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="160"/>
         <source>Edit template: {name}</source>
         <translation>编辑模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="168"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="172"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="172"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="176"/>
         <source>Copy of {name}</source>
         <translation>复制模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="184"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="188"/>
         <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
         <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="186"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="272"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="190"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="276"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="196"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="218"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="232"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="240"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="200"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="222"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="236"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="244"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="216"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="220"/>
         <source>A template named {name} already exists. Import this one under another name?</source>
         <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="220"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="224"/>
         <source> (imported)</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="225"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="229"/>
         <source>Import {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="233"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="237"/>
         <source>Template {name} imported from {file}.</source>
         <translation>已从“{file}”导入模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="241"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="245"/>
         <source>Nothing was imported. Please correct the sheet:</source>
         <translation>未导入任何内容。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="255"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="265"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="259"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="269"/>
         <source>Export a template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="266"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="270"/>
         <source>Template {name} written to
 {path}</source>
         <translation>模板“{name}”已保存到
@@ -4463,57 +4628,57 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="254"/>
+        <location filename="../../gui/pages/training/page.py" line="263"/>
         <source>Add training</source>
         <translation>新增培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="254"/>
+        <location filename="../../gui/pages/training/page.py" line="263"/>
         <source>Edit training record</source>
         <translation>编辑培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="257"/>
+        <location filename="../../gui/pages/training/page.py" line="266"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="258"/>
+        <location filename="../../gui/pages/training/page.py" line="267"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="259"/>
+        <location filename="../../gui/pages/training/page.py" line="268"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="260"/>
+        <location filename="../../gui/pages/training/page.py" line="269"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="261"/>
+        <location filename="../../gui/pages/training/page.py" line="270"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="262"/>
+        <location filename="../../gui/pages/training/page.py" line="271"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="266"/>
+        <location filename="../../gui/pages/training/page.py" line="275"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="267"/>
+        <location filename="../../gui/pages/training/page.py" line="276"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="283"/>
+        <location filename="../../gui/pages/training/page.py" line="292"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
@@ -4557,97 +4722,108 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/training/page.py" line="118"/>
+        <location filename="../../gui/pages/training/page.py" line="125"/>
         <source>Add training…</source>
         <translation>新增培训记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="120"/>
+        <location filename="../../gui/pages/training/page.py" line="122"/>
+        <source>No training recorded yet — click “Add training…” or import the hours from Excel.</source>
+        <translation>还没有培训记录 — 点击“新增培训记录…”，或从 Excel 导入学时。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/page.py" line="126"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/page.py" line="129"/>
         <source>Print hours…</source>
         <translation>打印学时统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="123"/>
+        <location filename="../../gui/pages/training/page.py" line="132"/>
         <source>Short of hours</source>
         <translation>学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="125"/>
+        <location filename="../../gui/pages/training/page.py" line="134"/>
         <source>Pre-service missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="128"/>
+        <location filename="../../gui/pages/training/page.py" line="137"/>
         <source>Centralized training missing</source>
         <translation>近三年集中培训不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="140"/>
+        <location filename="../../gui/pages/training/page.py" line="149"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="141"/>
+        <location filename="../../gui/pages/training/page.py" line="150"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="142"/>
+        <location filename="../../gui/pages/training/page.py" line="151"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="143"/>
+        <location filename="../../gui/pages/training/page.py" line="152"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="144"/>
+        <location filename="../../gui/pages/training/page.py" line="153"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="145"/>
+        <location filename="../../gui/pages/training/page.py" line="154"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="146"/>
+        <location filename="../../gui/pages/training/page.py" line="155"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="147"/>
+        <location filename="../../gui/pages/training/page.py" line="156"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="159"/>
+        <location filename="../../gui/pages/training/page.py" line="168"/>
         <source>Edit record…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="161"/>
+        <location filename="../../gui/pages/training/page.py" line="170"/>
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="190"/>
+        <location filename="../../gui/pages/training/page.py" line="199"/>
         <source>{year}: {short} of {count} inspectors below {required} hours</source>
         <translation>{year} 年：{count} 名在任督学中 {short} 名不足 {required} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="206"/>
+        <location filename="../../gui/pages/training/page.py" line="215"/>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="234"/>
+        <location filename="../../gui/pages/training/page.py" line="243"/>
         <source>Delete {count} training record(s)?</source>
         <translation>删除 {count} 条培训记录？</translation>
     </message>
     <message>
         <location filename="../../gui/pages/training/page.py" line="107"/>
-        <location filename="../../gui/pages/training/page.py" line="235"/>
+        <location filename="../../gui/pages/training/page.py" line="244"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -4763,32 +4939,32 @@ subtotal ({marks})</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="98"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="97"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="100"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="102"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="105"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="104"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="118"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="117"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="161"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="160"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -4887,37 +5063,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="302"/>
+        <location filename="../../gui/pages/schools/page.py" line="314"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="308"/>
+        <location filename="../../gui/pages/schools/page.py" line="320"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="309"/>
+        <location filename="../../gui/pages/schools/page.py" line="321"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="310"/>
+        <location filename="../../gui/pages/schools/page.py" line="322"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="311"/>
+        <location filename="../../gui/pages/schools/page.py" line="323"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="344"/>
+        <location filename="../../gui/pages/schools/page.py" line="356"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="348"/>
+        <location filename="../../gui/pages/schools/page.py" line="360"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>
@@ -4986,89 +5162,89 @@ Please send it to your support contact.</source>
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="52"/>
+        <location filename="../../gui/dialogs.py" line="55"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63"/>
+        <location filename="../../gui/dialogs.py" line="66"/>
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="67"/>
-        <location filename="../../gui/dialogs.py" line="116"/>
+        <location filename="../../gui/dialogs.py" line="70"/>
+        <location filename="../../gui/dialogs.py" line="119"/>
         <source>Backups folder: {folder}</source>
         <translation>备份文件夹：{folder}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73"/>
+        <location filename="../../gui/dialogs.py" line="76"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="77"/>
+        <location filename="../../gui/dialogs.py" line="80"/>
         <source>Open another database…</source>
         <translation>打开其他数据库…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="80"/>
+        <location filename="../../gui/dialogs.py" line="83"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="94"/>
+        <location filename="../../gui/dialogs.py" line="97"/>
         <source>Before upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="96"/>
+        <location filename="../../gui/dialogs.py" line="99"/>
         <source>Before restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="98"/>
+        <location filename="../../gui/dialogs.py" line="101"/>
         <source>Daily</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="110"/>
-        <location filename="../../gui/dialogs.py" line="184"/>
+        <location filename="../../gui/dialogs.py" line="113"/>
+        <location filename="../../gui/dialogs.py" line="187"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="128"/>
+        <location filename="../../gui/dialogs.py" line="131"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="129"/>
+        <location filename="../../gui/dialogs.py" line="132"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="130"/>
+        <location filename="../../gui/dialogs.py" line="133"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="149"/>
+        <location filename="../../gui/dialogs.py" line="152"/>
         <source>There are no automatic backups.</source>
         <translation>没有自动备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="153"/>
+        <location filename="../../gui/dialogs.py" line="156"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="157"/>
+        <location filename="../../gui/dialogs.py" line="160"/>
         <source>Other file…</source>
         <translation>其他文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="185"/>
+        <location filename="../../gui/dialogs.py" line="188"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>

@@ -189,9 +189,10 @@ def test_a_sheet_with_problems_is_refused_whole(
     dialog_log.files.append(path)
     page.sheets.start_import()
     settle(window, qtbot)
-    message = dialog_log.messages("warn")[0]
-    assert message.startswith("没有保存任何数据")
-    assert "第 4 行 C 列（在校生数）" in message
+    problems = page.sheets.problems
+    assert problems is not None and problems.isVisible()
+    assert problems.heading.text().startswith("没有保存任何数据")
+    assert "第 4 行 C 列（在校生数）" in problems.list.toPlainText()
     assert page.sheets.preview is None
     assert "青溪县城南小学" not in {r.name for r in school_rows(sqlite_db, TODAY)}
 

@@ -174,6 +174,13 @@ class ArchivesPage(ListPage):
         self.finish_actions()
         self.add_filter("open", self.tr("Not done yet"), self._open_item)
         self.add_filter("overdue", self.tr("Overdue"), lambda r: r.overdue)
+        self.set_empty_state(
+            self.tr(
+                "No checklist to show — start a campaign for the next evaluation with "
+                "“New campaign…”, or choose another campaign or school above."
+            ),
+            [(self.tr("New campaign…"), self.new_campaign)],
+        )
         for status in ItemStatus:
             self.add_filter(status.value, status.label, _has_status(status.value))
 

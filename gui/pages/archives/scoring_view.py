@@ -491,7 +491,7 @@ class ScoringView(RefreshWhenShown, QWidget):
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setDynamicSortFilter(False)
         self.proxy.setSourceModel(self.model)
-        self.filter_box.textChanged.connect(lambda text: self.proxy.setFilterFixedString(text))
+        self.filter_box.textChanged.connect(self.proxy.set_search)
         self.grid = QTableView()
         self.grid.setModel(self.proxy)
         self.grid.setItemDelegate(PointsDelegate(self.grid))

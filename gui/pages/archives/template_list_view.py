@@ -93,6 +93,10 @@ class TemplateListView(ListPage):
             self.tr("Delete"), self.delete_template, needs_selection=True
         )
         self.import_button = self.add_button(self.tr("Import…"), self.import_template)
+        self.set_empty_state(
+            self.tr("No checklist templates yet — make one with “New…” or import one."),
+            [(self.tr("New…"), self.new_template), (self.tr("Import…"), self.import_template)],
+        )
         self.export_button = self.add_button(
             self.tr("Export…"), self.export_template, needs_selection=True
         )

@@ -697,7 +697,7 @@ class TopicVisitsDialog(StayingDialog):
         layout.addLayout(filters)
         layout.addWidget(self.schools, 1)
         layout.addLayout(ticks)
-        self.filter.textChanged.connect(lambda text: self.schools_proxy.setFilterFixedString(text))
+        self.filter.textChanged.connect(self.schools_proxy.set_search)
         self.zone.currentIndexChanged.connect(lambda _i: self._zone_changed())
         self.schools_model.dataChanged.connect(lambda *_args: self._count_ticked())
         self.schools_model.modelReset.connect(self._count_ticked)

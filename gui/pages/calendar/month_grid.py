@@ -1,11 +1,15 @@
-"""The calendar page's month grid: six weeks of seven days, each cell listing its visits.
+"""The calendar page's month grid: the weeks of a month, each day listing its visits.
 
 :class:`MonthGridModel` is a table model over plain rows (the visits the page's filters let
-through) and the month's day kinds; it never touches the database. A cell shows the day number
-and its first visits ("学校（督学）"), then "等 N 项"; its tooltip lists them all. Days off are
-shaded, today is marked. The grid accepts visits dragged from the day list
-(:class:`DayVisitsModel`) and reports the drop as :attr:`MonthGridModel.visits_dropped`; the page
-checks and saves the move.
+through) and the month's day kinds; it never touches the database. Only the weeks that hold a day
+of the month are drawn (four to six). :class:`MonthGridDelegate` paints a cell: the day number
+and, on the right, how many visits it has; a bar on the left and a tint as tall and as strong as
+the day is busy compared with the month's busiest day, so a day of 38 visits does not look like a
+day of 3; then as many visits ("学校（督学）") as the cell's height holds, each elided on one line
+rather than broken inside a name, and "等 N 项" for the rest on the last line. The tooltip lists
+them all and a click shows the day's list below the grid. Days off are shaded, today is marked.
+The grid accepts visits dragged from the day list (:class:`DayVisitsModel`) and reports the drop
+as :attr:`MonthGridModel.visits_dropped`; the page checks and saves the move.
 """
 
 from __future__ import annotations
@@ -21,20 +25,29 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
+    QRect,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from core.office.workdays import WEEKDAYS
 from gui.widgets.table_model import NO_PARENT, Column, Index, RowTableModel
 
 VISIT_MIME = "application/x-supervision-visit-ids"
 LINES_PER_CELL = 4
+"""Visits in a cell's text (DisplayRole, read by tests and screen readers); the painted cell
+shows as many as fit."""
 DAY_OFF = QColor("#eef0f3")
 TODAY = QColor("#fff4d6")
 OTHER_MONTH = QColor("#a0a6ae")
+BUSY = QColor("#2f6fb3")
+"""The colour of the density bar and tint (full strength on the month's busiest day)."""
+MORE = QColor("#8a4b08")
 DAY_ROLE = Qt.ItemDataRole.UserRole + 10
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 11
+ENTRIES_ROLE = Qt.ItemDataRole.UserRole + 12
 
 
 def encode_ids(ids: Sequence[int]) -> QMimeData:
@@ -53,14 +66,22 @@ def decode_ids(mime: QMimeData) -> list[int]:
 
 
 def grid_days(year: int, month: int) -> list[date]:
-    """The 42 days shown for a month: from the Monday on or before the 1st."""
+    """The days shown for a month: whole weeks, from the Monday on or before the 1st to the
+    Sunday on or after the last day (28 to 42 days)."""
     first = date(year, month, 1)
     start = first - timedelta(days=first.weekday())
-    return [start + timedelta(days=i) for i in range(42)]
+    following = date(year + month // 12, month % 12 + 1, 1)
+    weeks = -(-(following - start).days // 7)
+    return [start + timedelta(days=i) for i in range(weeks * 7)]
+
+
+def entry_text(row: Any) -> str:
+    """One visit in a cell: 学校（督学）."""
+    return f"{row.school}（{row.inspector}）"
 
 
 class MonthGridModel(QAbstractTableModel):
-    """Six weeks × seven days of a month's visits."""
+    """The weeks × seven days of a month's visits."""
 
     visits_dropped = Signal(list, object)
     """Visit ids dropped on a day."""
@@ -72,6 +93,8 @@ class MonthGridModel(QAbstractTableModel):
         self.today: date | None = None
         self.days_off: frozenset[date] = frozenset()
         self.by_day: dict[date, list[Any]] = {}
+        self.busiest = 0
+        """The most visits on one day of the grid (the density cue's full strength)."""
 
     def show_month(
         self,
@@ -91,6 +114,7 @@ class MonthGridModel(QAbstractTableModel):
         for row in rows:
             by_day[row.day].append(row)
         self.by_day = dict(by_day)
+        self.busiest = max((len(rows) for rows in by_day.values()), default=0)
         self.endResetModel()
 
     def day_at(self, index: Index) -> date | None:
@@ -107,7 +131,7 @@ class MonthGridModel(QAbstractTableModel):
         return self.index(position // 7, position % 7)
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else len(self.days) // 7
 
     def columnCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else 7
@@ -127,10 +151,14 @@ class MonthGridModel(QAbstractTableModel):
             return None
         visits = self.by_day.get(day, [])
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [f"{row.school}（{row.inspector}）" for row in visits[:LINES_PER_CELL]]
+            lines = [entry_text(row) for row in visits[:LINES_PER_CELL]]
             if len(visits) > LINES_PER_CELL:
-                lines[-1] = f"等 {len(visits) - LINES_PER_CELL + 1} 项…"
+                lines[-1] = more_text(len(visits) - LINES_PER_CELL + 1)
             return "\n".join([str(day.day), *lines])
+        if role == COUNT_ROLE:
+            return len(visits)
+        if role == ENTRIES_ROLE:
+            return [entry_text(row) for row in visits]
         if role == Qt.ItemDataRole.ToolTipRole:
             if not visits:
                 return None
@@ -180,6 +208,97 @@ class MonthGridModel(QAbstractTableModel):
         self.visits_dropped.emit(ids, day)
         # The page saves the move and reloads; nothing is removed from the source here.
         return False
+
+
+def more_text(count: int) -> str:
+    """The last line of a full cell: how many visits it could not show."""
+    return f"等 {count} 项"
+
+
+def cell_lines(entries: Sequence[str], fits: int) -> list[str]:
+    """The lines under a day's number when ``fits`` lines fit: every entry if all fit, else as
+    many as leave the last line for "等 N 项"."""
+    if len(entries) <= fits:
+        return list(entries)
+    if fits <= 0:
+        return []
+    shown = list(entries[: fits - 1])
+    return [*shown, more_text(len(entries) - len(shown))]
+
+
+class MonthGridDelegate(QStyledItemDelegate):
+    """Paints a day of :class:`MonthGridModel` (see the module's description)."""
+
+    PADDING = 4
+    BAR = 4
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = index.model()
+        if not isinstance(model, MonthGridModel):
+            super().paint(painter, option, index)
+            return
+        day = model.day_at(index)
+        if day is None:
+            return
+        count = len(model.by_day.get(day, []))
+        rect: QRect = option.rect
+        painter.save()
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if isinstance(background, QBrush):
+            painter.fillRect(rect, background)
+        if count:
+            share = count / max(model.busiest, 1)
+            tint = QColor(BUSY)
+            tint.setAlphaF(0.04 + 0.16 * share)
+            painter.fillRect(rect, tint)
+            bar_height = max(3, round(rect.height() * share))
+            bar = QRect(rect.left(), rect.bottom() - bar_height + 1, self.BAR, bar_height)
+            painter.fillRect(bar, BUSY)
+        if option.state & QStyle.StateFlag.State_Selected:
+            pen = QPen(option.palette.highlight().color(), 2)
+            painter.setPen(pen)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        self._paint_text(painter, option, index, day, count, model)
+        painter.restore()
+
+    def _paint_text(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        day: date,
+        count: int,
+        model: MonthGridModel,
+    ) -> None:
+        rect: QRect = option.rect
+        inner = rect.adjusted(self.BAR + self.PADDING, 2, -self.PADDING, -2)
+        font = QFont(option.font)
+        metrics = QFontMetrics(font)
+        line = metrics.height()
+        other_month = day.month != model.month
+        text_colour = OTHER_MONTH if other_month else option.palette.text().color()
+        head = QRect(inner.left(), inner.top(), inner.width(), line)
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold if day == model.today else font)
+        painter.setPen(text_colour)
+        align = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | align), str(day.day))
+        if count:
+            painter.setFont(bold)
+            painter.setPen(OTHER_MONTH if other_month else BUSY)
+            painter.drawText(head, int(Qt.AlignmentFlag.AlignRight | align), f"{count} 项")
+        painter.setFont(font)
+        entries: list[str] = index.data(ENTRIES_ROLE) or []
+        lines = cell_lines(entries, (inner.bottom() - head.bottom()) // line)
+        top = head.bottom() + 1
+        overflow = len(lines) < len(entries)
+        for number, text in enumerate(lines):
+            more = overflow and number == len(lines) - 1
+            painter.setPen(OTHER_MONTH if other_month else MORE if more else text_colour)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(QRect(inner.left(), top, inner.width(), line), int(align), elided)
+            top += line
 
 
 class DayVisitsModel(RowTableModel):

@@ -12,9 +12,9 @@ new day is checked first (:func:`gui.pages.calendar.visit_dialog.check_then`). T
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from core.calendar.views import MonthView, month_view
 from core.calendar.visits import (
+    DUE_DAYS,
     VisitRow,
     delete_visits,
     is_due,
@@ -43,7 +44,13 @@ from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.office.workdays import WEEKDAYS, certainty_notice
 from db.engine import Database
 from gui import dialogs
-from gui.pages.calendar.month_grid import DAY_ROLE, DayVisitsModel, MonthGridModel, grid_days
+from gui.pages.calendar.month_grid import (
+    DAY_ROLE,
+    DayVisitsModel,
+    MonthGridDelegate,
+    MonthGridModel,
+    grid_days,
+)
 from gui.pages.calendar.visit_dialog import VisitDialog, check_then
 from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
@@ -128,6 +135,13 @@ class CalendarPage(ListPage):
             ],
         )
         self.sheets = add_sheet_menu(self, "visits", db, worker, today)
+        self.set_empty_state(
+            self.tr("No visits this month — generate the month's plan or add a visit."),
+            [
+                (self.tr("Generate month plan"), self.generate),
+                (self.tr("New visit"), self.add),
+            ],
+        )
         self.add_button(self.tr("Print schedule"), self.print_schedule)
         self.finish_actions()
 
@@ -204,6 +218,9 @@ class CalendarPage(ListPage):
         self.grid_model = MonthGridModel(self)
         self.grid = QTableView()
         self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(MonthGridDelegate(self.grid))
+        self.moved: tuple[date, list[int]] | None = None
+        """The day and ids of the visits just moved: the grid shows that day, with them selected."""
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setWordWrap(True)
@@ -291,12 +308,17 @@ class CalendarPage(ListPage):
         in_month = self.visible_rows()
         done = sum(1 for r in in_month if r.status == VisitStatus.DONE)
         open_ = sum(1 for r in in_month if r.status in OPEN_STATUSES)
-        parts = [
-            self.tr("{0} visits this month: {1} done, {2} still to go.").format(
+        if self.filter_choice.currentData() == "week":
+            # The 7-day list spans months: its count is of the week, not of the month shown.
+            last = self.today() + timedelta(days=DUE_DAYS - 1)
+            count = self.tr("{0} visits due from today to {1} (the next 7 days).").format(
+                len(in_month), show_date(last)
+            )
+        else:
+            count = self.tr("{0} visits this month: {1} done, {2} still to go.").format(
                 len(in_month), done, open_
-            ),
-            self.tr("The plan is internal (四不两直): it is not sent to schools."),
-        ]
+            )
+        parts = [count, self.tr("The plan is internal (四不两直): it is not sent to schools.")]
         for who, start, end in self.data.breaks:
             text = (
                 self.tr("Kindergartens' break from {start} to {end}.")
@@ -360,6 +382,8 @@ class CalendarPage(ListPage):
         self.grid_model.show_month(
             self.year, self.month, self.visible_rows(), self.data.days_off, self.today()
         )
+        if self.moved is not None:
+            current = self.moved[0]
         if current is None:
             today = self.today()
             current = today if (today.year, today.month) == (self.year, self.month) else None
@@ -367,6 +391,17 @@ class CalendarPage(ListPage):
             current = date(self.year, self.month, 1)
         self.grid.setCurrentIndex(self.grid_model.index_of(current))
         self._show_day()
+        if self.moved is not None:
+            ids = set(self.moved[1])
+            chosen = (
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+            for row, visit in enumerate(self.day_model.rows):
+                if visit.id in ids:
+                    index = self.day_model.index(row, 0)
+                    self.day_list.selectionModel().select(index, chosen)
+                    self.day_list.scrollTo(index)
+            self.moved = None
         self._summarize()
 
     def _show_day(self) -> None:
@@ -516,11 +551,18 @@ class CalendarPage(ListPage):
         def move() -> None:
             self.worker.submit(
                 lambda: move_visits(self.db, ids, day),
+                on_done=lambda _result: self._follow_moved(day, ids),
                 on_error=self._failed,
                 changes=changes_of(move_visits),
             )
 
         check_then(self, self.db, self.worker, checks, move)
+
+    def _follow_moved(self, day: date, ids: list[int]) -> None:
+        """Keep the visits just moved in view: their day chosen, they selected."""
+        self.moved = (day, ids)
+        if (day.year, day.month) != (self.year, self.month):
+            self.show_month(day.year, day.month)
 
     def export_ics(self) -> None:
         """Save one inspector's month as an iCalendar file for a phone calendar."""

@@ -27,7 +27,7 @@ from core.changes import changes_of
 from core.enums import VisitKind
 from db.engine import Database
 from gui import dialogs
-from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
+from gui.widgets.forms import DateField, FormDialog, enum_combo, make_searchable, select_data
 from gui.worker import DbWorker
 
 TOPICS = ("双减", "安全", "开学", "防溺水", "招生收费", "体育", "疫情防控")
@@ -91,10 +91,9 @@ class VisitDialog(FormDialog):
         self.day = self.add_field("day", self.tr("Date"), DateField())
         self.day.set_value(visit.day if visit else day)
         self.school = self.add_field("school", self.tr("School"), QComboBox())
-        self.school.setEditable(True)
-        self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for school_id, name in choices.schools:
             self.school.addItem(name, school_id)
+        make_searchable(self.school)
         self.inspector = self.add_field("inspector", self.tr("Inspector"), QComboBox())
         for inspector_id, name in choices.inspectors:
             self.inspector.addItem(name, inspector_id)

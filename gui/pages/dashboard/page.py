@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from core.roster.staffing import percent_text
 from db.engine import Database
 from gui import dialogs
 from gui.report_actions import open_report
+from gui.sheet_actions import SheetActions
 from gui.worker import DbWorker, report_failure
 
 CARD_COLUMNS = 6
@@ -142,16 +145,44 @@ class DashboardPage(QWidget):
         self.empty_banner.setObjectName("banner")
         banner_text = QLabel(
             self.tr(
-                "The database is empty. Load the demo office to try the app, or enter your "
-                "office's name under Settings."
+                "The database is empty. Import the office's sheets from Excel — the schools "
+                "first, then the inspectors (a blank template shows the columns) — or load the "
+                "demo office to try the app first. Enter your office's name under Settings."
             )
         )
         banner_text.setWordWrap(True)
+        self.sheets = {
+            kind: SheetActions(self, kind, db, worker, today)
+            for kind in ("schools", "inspectors", "training")
+        }
+        self.import_buttons = {
+            "schools": QPushButton(self.tr("Import schools…")),
+            "inspectors": QPushButton(self.tr("Import inspectors…")),
+        }
+        for kind, button in self.import_buttons.items():
+            button.clicked.connect(self.sheets[kind].start_import)
+        self.templates_button = QToolButton()
+        self.templates_button.setText(self.tr("Blank templates"))
+        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        templates = QMenu(self.templates_button)
+        for kind, label in (
+            ("schools", self.tr("Schools template…")),
+            ("inspectors", self.tr("Inspectors template…")),
+            ("training", self.tr("Training template…")),
+        ):
+            templates.addAction(label).triggered.connect(self.sheets[kind].template)
+        self.templates_button.setMenu(templates)
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.load_demo)
-        banner_layout = QHBoxLayout(self.empty_banner)
-        banner_layout.addWidget(banner_text, 1)
-        banner_layout.addWidget(self.demo_button)
+        banner_layout = QVBoxLayout(self.empty_banner)
+        banner_layout.addWidget(banner_text)
+        banner_buttons = QHBoxLayout()
+        for kind_button in self.import_buttons.values():
+            banner_buttons.addWidget(kind_button)
+        banner_buttons.addWidget(self.templates_button)
+        banner_buttons.addStretch(1)
+        banner_buttons.addWidget(self.demo_button)
+        banner_layout.addLayout(banner_buttons)
         self.empty_banner.hide()
 
         self.cards = {
@@ -164,7 +195,7 @@ class DashboardPage(QWidget):
             "complaints": Card(self.tr("Complaints overdue"), "rectification:complaints"),
             "archives": Card(self.tr("Next evaluation deadline"), "archives:next"),
             "archive_overdue": Card(self.tr("Overdue archive items"), "archives:overdue"),
-            "schools": Card(self.tr("Schools and kindergartens"), "schools"),
+            "schools": Card(self.tr("Schools and kindergartens"), "schools:active"),
             "inspectors": Card(self.tr("Inspectors in office"), "inspectors:serving"),
             "full_time": Card(self.tr("Full-time inspectors"), "inspectors:full_time"),
             "uncovered": Card(self.tr("Schools without an inspector"), "schools:uncovered"),
@@ -176,7 +207,7 @@ class DashboardPage(QWidget):
             "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
             "principals": Card(self.tr("Principals' terms ending"), "schools"),
             "holidays": Card(self.tr("Next year's holidays"), "calendar"),
-            "zones": Card(self.tr("Zones"), "schools"),
+            "zones": Card(self.tr("Zones"), "schools:active"),
         }
         self.card_area = QWidget()
         self.grid = QGridLayout()

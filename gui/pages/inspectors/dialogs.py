@@ -27,9 +27,10 @@ from core.roster.assignments import AssignmentResult, add_recusal, assign_school
 from core.roster.inspectors import InspectorInput, InspectorRow, save_inspector
 from core.roster.schools import SchoolRow
 from core.roster.terms import BatchRenewal, appoint, batch_renew, end_term, record_assessment, renew
+from core.search.matching import pinyin_order
 from db.engine import Database
 from gui import dialogs
-from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
+from gui.widgets.forms import DateField, FormDialog, enum_combo, make_searchable, select_data
 from gui.worker import DbWorker
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -348,10 +349,9 @@ class RecusalDialog(FormDialog):
         super().__init__(self.tr("Recusal of {name}").format(name=row.name), worker, parent)
         self.db, self.row = db, row
         self.school = self.add_field("recusal", self.tr("School"), QComboBox())
-        self.school.setEditable(True)
-        self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for school in sorted(schools, key=lambda s: s.name):
+        for school in sorted(schools, key=lambda s: pinyin_order(s.name)):
             self.school.addItem(school.name, school.id)
+        make_searchable(self.school)
         self.reason = self.add_field("reason", self.tr("Reason"), QLineEdit())
         self.reason.setPlaceholderText(
             self.tr("e.g. former principal there; a relative works there")

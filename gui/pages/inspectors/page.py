@@ -137,6 +137,17 @@ class InspectorsPage(ListPage):
             ],
         )
         self.sheets = add_sheet_menu(self, "inspectors", db, worker, today)
+        self.set_empty_state(
+            self.tr(
+                "No inspectors yet — click “Add inspector…” or import the roster from Excel "
+                "(a blank template shows the columns)."
+            ),
+            [
+                (self.tr("Add inspector…"), self.add_inspector),
+                (self.tr("Import from Excel…"), self.sheets.start_import),
+                (self.tr("Blank template…"), self.sheets.template),
+            ],
+        )
         self.print_actions = self.add_menu(
             self.tr("Print"),
             [

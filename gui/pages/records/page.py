@@ -120,6 +120,12 @@ class RecordsPage(ListPage):
             "missing", self.tr("Record missing"), lambda r: missing_record(r, self.today())
         )
         self.add_filter("filed", self.tr("Record filled in"), lambda r: r.has_record)
+        self.set_empty_state(
+            self.tr(
+                "No visit of this period is due a record — choose a longer period above, or "
+                "plan visits on the Visit calendar page."
+            )
+        )
         self.table.doubleClicked.connect(lambda _index: self.fill_record())
 
         self._build_period()

@@ -38,7 +38,7 @@ from core.enums import (
     Requirement,
 )
 from db.engine import Database
-from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
+from gui.widgets.forms import DateField, FormDialog, enum_combo, make_searchable, select_data
 from gui.widgets.table_model import show_date
 from gui.worker import DbWorker
 
@@ -52,13 +52,11 @@ NONE = 0
 def id_combo(items: Sequence[tuple[int, str]], blank: str | None = None) -> QComboBox:
     """A combo box of ``(id, name)`` pairs, searchable by typing; the id is the item data."""
     combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     if blank is not None:
         combo.addItem(blank, NONE)
     for item_id, name in items:
         combo.addItem(name, item_id)
-    return combo
+    return make_searchable(combo)
 
 
 def chosen_id(combo: QComboBox) -> int | None:

@@ -167,6 +167,13 @@ class RectificationPage(ListPage):
         self.add_filter("open", self.tr("Not yet fixed"), lambda r: r.unresolved)
         self.add_filter("overdue", self.tr("Overdue"), lambda r: r.overdue)
         self.add_filter("escalated", self.tr("Reported to the office"), lambda r: r.escalated)
+        self.set_empty_state(
+            self.tr(
+                "No problems registered — click “Register problem…”, or register what a visit "
+                "found from its record on the Visit records page."
+            ),
+            [(self.tr("Register problem…"), self.add_problem)],
+        )
         self.add_filter(
             "supervision", self.tr("Supervision overdue"), lambda r: r.overdue and r.supervised
         )
@@ -593,6 +600,10 @@ class ComplaintsList(ListPage):
             self.add_filter(state.value, state.label, _in_state(state))
         self.add_filter(
             OVERDUE_COMPLAINTS, self.tr("Not answered in time"), lambda c: c.overdue_on(today())
+        )
+        self.set_empty_state(
+            self.tr("No complaints registered — click “Register complaint…” when one comes in."),
+            [(self.tr("Register complaint…"), self.add_complaint)],
         )
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit_complaint())

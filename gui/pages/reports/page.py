@@ -34,6 +34,7 @@ from core.roster.inspectors import inspector_rows
 from core.roster.schools import school_rows, zone_rows
 from db.engine import Database
 from gui.report_actions import open_report
+from gui.widgets.forms import make_searchable
 from gui.widgets.lazy import RefreshWhenShown
 from gui.worker import DbWorker
 
@@ -89,9 +90,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today().year)
-        self.school = QComboBox()
-        self.school.setEditable(True)
-        self.school.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.school = make_searchable(QComboBox())
         self.paper = QComboBox()
         self.paper.addItems(["A4", "A3"])
         self.month = QDateEdit()

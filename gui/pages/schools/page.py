@@ -139,6 +139,18 @@ class SchoolsPage(ListPage):
         self.add_filter("rotation", self.tr("Same inspector for years"), self._rotation_due)
         self.add_filter("inactive", self.tr("Deactivated"), lambda r: not r.active)
         self.apply_filter("active")
+        self.set_empty_state(
+            self.tr(
+                "No schools yet — click “Add school…” or import the office's list from Excel "
+                "(a blank template shows the columns). To try the app first, load the demo "
+                "office on the dashboard."
+            ),
+            [
+                (self.tr("Add school…"), self.add_school),
+                (self.tr("Import from Excel…"), self.sheets.start_import),
+                (self.tr("Blank template…"), self.sheets.template),
+            ],
+        )
         self.table.doubleClicked.connect(lambda _index: self.edit_school())
 
         worker.data_changed.connect(self.refresh)

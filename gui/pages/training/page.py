@@ -117,6 +117,15 @@ class TrainingPage(ListPage):
         self.actions_bar.addWidget(self.year)
         self.add_button(self.tr("Add training…"), self.add_record)
         self.sheets = add_sheet_menu(self, "training", db, worker, today)
+        self.set_empty_state(
+            self.tr(
+                "No training recorded yet — click “Add training…” or import the hours from Excel."
+            ),
+            [
+                (self.tr("Add training…"), self.add_record),
+                (self.tr("Import from Excel…"), self.sheets.start_import),
+            ],
+        )
         self.print_button = self.add_button(self.tr("Print hours…"), self.print_hours)
         self.finish_actions()
 
