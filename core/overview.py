@@ -59,6 +59,16 @@ class TrainingShortfall:
 
 
 @dataclass(frozen=True)
+class PreserviceOwed:
+    """A newly appointed inspector who has not yet done the pre-service training."""
+
+    name: str
+    hours: float
+    due: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
 class Workload:
     name: str
     schools: int
@@ -102,6 +112,8 @@ class Compliance:
     """The figures of the schools in no responsibility zone, as of a zone (None when none)."""
     assigned_inspectors: int = 0
     """Serving inspectors responsible for at least one school."""
+    preservice: list[PreserviceOwed] = field(default_factory=list)
+    """The inspectors of ``missing_preservice`` with their hours and the day it is due by."""
 
     @property
     def full_time_share(self) -> float:
@@ -143,6 +155,10 @@ class Compliance:
             "training_year": self.training_year,
             "training_shortfall": [asdict(t) for t in self.training_shortfall],
             "missing_preservice": self.missing_preservice,
+            "preservice": [
+                {"name": p.name, "hours": p.hours, "due": p.due.isoformat(), "overdue": p.overdue}
+                for p in self.preservice
+            ],
             "missing_centralized_training": self.missing_centralized,
             "overloaded_inspectors": [asdict(w) for w in self.overloaded],
             "rotation_due": [
@@ -232,6 +248,8 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
             )
         ).all()
         totals = training_totals(session, today, training_year)
+        # Pre-service training is owed on ``today`` whatever year the hours are asked for.
+        owing = totals if training_year == today.year else training_totals(session, today)
 
     # A 挂牌 counts only while its inspector is in office: an expired term leaves the school
     # uncovered even before the clerk formally ends it.
@@ -289,7 +307,12 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         training_shortfall=[
             TrainingShortfall(t.name, t.hours, t.required) for t in totals if t.shortfall > 0
         ],
-        missing_preservice=[t.name for t in totals if t.missing_preservice],
+        missing_preservice=[t.name for t in owing if t.missing_preservice],
+        preservice=[
+            PreserviceOwed(t.name, t.preservice_hours, t.preservice_due, t.preservice_overdue)
+            for t in owing
+            if t.missing_preservice and t.preservice_due is not None
+        ],
         missing_centralized=[t.name for t in totals if t.missing_centralized],
         overloaded=sorted(
             (

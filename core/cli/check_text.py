@@ -76,10 +76,15 @@ def compliance_lines(c: Compliance) -> list[str]:
     lines.extend(
         f"  {t.name}：{t.hours:g} / {t.required} 学时" for t in c.training_shortfall[:LIST_LIMIT]
     )
-    if c.missing_preservice:
+    if c.preservice:
         lines.append(
-            f"✗ 新任督学岗前培训不足 {p.preservice_training_hours} 学时："
-            f"{_names(c.missing_preservice)}"
+            f"✗ 新任督学岗前培训（首次聘任后 {p.preservice_window_months} 个月内完成，不少于 "
+            f"{p.preservice_training_hours} 学时）未完成：{len(c.preservice)} 名"
+        )
+        lines.extend(
+            f"  {o.name}：{o.hours:g} / {p.preservice_training_hours} 学时，"
+            + (f"{o.due:%Y-%m-%d} 已到期" if o.overdue else f"{o.due:%Y-%m-%d} 前完成")
+            for o in c.preservice[:LIST_LIMIT]
         )
     if c.missing_centralized:
         lines.append(

@@ -431,14 +431,14 @@ CITY_OFFICE = "市人民政府教育督导委员会办公室"
 def _training(builder: _Builder, serving: list[Inspector]) -> None:
     """Yearly training for the serving inspectors: most meet the hours, some fall short.
 
-    Every third year brings a week of centralized training; new inspectors take pre-service
-    training, except one in the office demo, so the dashboard has something to show.
+    Every third year brings a week of centralized training; inspectors in their first term took
+    pre-service training, except one in the office demo, so the dashboard has something to show.
     """
     rng, today = builder.rng, builder.today
     missing_preservice = 1 if builder.scale == "office" else 0
     for inspector in serving:
         first = min(a.start_date for a in inspector.appointments)
-        if first.year == today.year:
+        if min(inspector.appointments, key=lambda a: a.start_date).end_date >= today:
             if missing_preservice:
                 missing_preservice -= 1
             else:

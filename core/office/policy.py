@@ -59,6 +59,15 @@ class PolicyProfile:
     spring_end_month: int = _setting(7, "春季学期结束月份", "月", 1, 12, SEMESTERS)
     autumn_start_month: int = _setting(9, "秋季学期开始月份", "月", 1, 12, SEMESTERS)
     autumn_end_month: int = _setting(1, "秋季学期结束月份（次年）", "月", 1, 12, SEMESTERS)
+    preservice_window_months: int = _setting(
+        12, "新任督学首次聘任后应在此期限内完成岗前培训", "个月", 1, 60, TERMS
+    )
+    yearly_assessment_due_month: int = _setting(
+        3, "上一年度督学年度考核应在本年此月底前完成", "月", 1, 12, TERMS
+    )
+    min_experience_years: int = _setting(
+        10, "聘任督学应具有教育教学或管理经历", "年", 0, 40, TERMS
+    )
 
     @classmethod
     def field_names(cls) -> list[str]:

@@ -2,12 +2,19 @@
 
 Hours count in the year the training started. Centralized training (集中培训 and 脱产培训) is
 measured in working days (Monday to Friday) between its first and last day; the three-year rule
-looks back three years from the day asked about. Pre-service training (岗前培训) is required of
-inspectors whose first term in the current series began this year.
+looks back three years from the day asked about.
+
+Pre-service training (岗前培训, "新任督学岗前培训不少于15学时") is owed by a newly appointed
+inspector from the first appointment until it is done, across the turn of the year: an inspector
+appointed in November is still asked for it in January. It is due within the policy's window
+after the first appointment (``preservice_window_months``, 12 by default) and overdue after it.
+Only an inspector still in the first term is asked: one who has served a whole term is no longer
+新任, and the office's older inspectors were trained before their records were kept here.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -21,7 +28,7 @@ from core.enums import TrainingForm
 from core.errors import FieldError, ValidationError
 from core.office.settings import policy_from_session
 from core.parsing import clean_text
-from core.roster.terms import add_years, consecutive_terms, current_term
+from core.roster.terms import TermLike, add_years, consecutive_terms, current_term, last_day
 from db.models import Inspector, TrainingRecord
 
 if TYPE_CHECKING:
@@ -77,6 +84,10 @@ class TrainingTotal:
     centralized_days: int
     centralized_minimum: int
     centralized_due: bool
+    preservice_due: date | None = None
+    """The day pre-service training is due by (None when it is not asked of the inspector)."""
+    overdue_from: date | None = None
+    """The day the figures are read on (to tell a due pre-service training from an overdue one)."""
 
     @property
     def id(self) -> int:
@@ -89,6 +100,15 @@ class TrainingTotal:
     @property
     def missing_preservice(self) -> bool:
         return self.preservice_required and self.preservice_hours < self.preservice_minimum
+
+    @property
+    def preservice_overdue(self) -> bool:
+        return (
+            self.missing_preservice
+            and self.preservice_due is not None
+            and self.overdue_from is not None
+            and self.overdue_from > self.preservice_due
+        )
 
     @property
     def missing_centralized(self) -> bool:
@@ -230,6 +250,21 @@ def centralized_days_within(records: Iterable[TrainingRecord], today: date, year
     )
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved ``months`` months on (the month's last day when it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def preservice_due(first_term: TermLike, as_of: date, window_months: int) -> date | None:
+    """The day pre-service training is due by, when it is asked of an inspector whose first
+    term is ``first_term`` on ``as_of`` (None when the first term has not begun or is over)."""
+    if not first_term.start_date <= as_of <= last_day(first_term):
+        return None
+    return add_months(first_term.start_date, window_months)
+
+
 def training_totals(session: Session, today: date, year: int | None = None) -> list[TrainingTotal]:
     """Figures for every inspector in office on ``today`` (inside an open session)."""
     policy = policy_from_session(session)
@@ -247,8 +282,12 @@ def training_totals(session: Session, today: date, year: int | None = None) -> l
         series = consecutive_terms(inspector.appointments, term)
         first = sorted(inspector.appointments, key=lambda t: t.start_date)
         series_start = [t for t in first if t.start_date <= term.start_date][-series].start_date
+        as_of = min(today, date(year, 12, 31))
+        due = preservice_due(first[0], as_of, policy.preservice_window_months)
         preservice = sum(
-            r.hours for r in inspector.training if r.form == TrainingForm.PRESERVICE.value
+            r.hours
+            for r in inspector.training
+            if r.form == TrainingForm.PRESERVICE.value and r.start_date <= as_of
         )
         totals.append(
             TrainingTotal(
@@ -256,12 +295,14 @@ def training_totals(session: Session, today: date, year: int | None = None) -> l
                 name=inspector.name,
                 hours=hours_in_year(inspector.training, year),
                 required=policy.training_hours_per_year,
-                preservice_required=series_start.year == year,
+                preservice_required=due is not None,
                 preservice_hours=round(preservice, 1),
                 preservice_minimum=policy.preservice_training_hours,
                 centralized_days=centralized_days_within(inspector.training, today),
                 centralized_minimum=policy.centralized_training_days,
                 centralized_due=series_start <= add_years(today, -3),
+                preservice_due=due,
+                overdue_from=as_of,
             )
         )
     return totals

@@ -38,6 +38,12 @@ DOMAIN_DEFAULTS = {
     "spring_end_month": 7,
     "autumn_start_month": 9,
     "autumn_end_month": 1,
+    # New inspectors' pre-service training within a year of the first appointment; the year's
+    # assessment by the end of March; appointment asks for 10 years in teaching or management
+    # (plan 篇9: 十年以上教育教学或管理经历).
+    "preservice_window_months": 12,
+    "yearly_assessment_due_month": 3,
+    "min_experience_years": 10,
 }
 SEMESTER_FIELDS = (
     "spring_start_month",
