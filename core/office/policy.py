@@ -65,9 +65,7 @@ class PolicyProfile:
     yearly_assessment_due_month: int = _setting(
         3, "上一年度督学年度考核应在本年此月底前完成", "月", 1, 12, TERMS
     )
-    min_experience_years: int = _setting(
-        10, "聘任督学应具有教育教学或管理经历", "年", 0, 40, TERMS
-    )
+    min_experience_years: int = _setting(10, "聘任督学应具有教育教学或管理经历", "年", 0, 40, TERMS)
 
     @classmethod
     def field_names(cls) -> list[str]:
