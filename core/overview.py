@@ -24,6 +24,8 @@ from core.casework.rectification import RectificationFigures, rectification_figu
 from core.enums import Employment, SchoolKind
 from core.office.policy import PolicyProfile
 from core.office.settings import office_name_from_session, policy_from_session
+from core.roster.assessments import AssessmentsDue, assessments_due_in
+from core.roster.qualifications import qualification_gaps
 from core.roster.staffing import full_time_share, required_inspectors
 from core.roster.terms import TermLike, add_years, consecutive_terms, current_term, last_day
 from core.roster.training import training_totals
@@ -66,6 +68,14 @@ class PreserviceOwed:
     hours: float
     due: date
     overdue: bool
+
+
+@dataclass(frozen=True)
+class QualificationGap:
+    """A serving inspector whose recorded 学历 or experience falls short of the policy."""
+
+    name: str
+    gaps: list[str]
 
 
 @dataclass(frozen=True)
@@ -114,6 +124,10 @@ class Compliance:
     """Serving inspectors responsible for at least one school."""
     preservice: list[PreserviceOwed] = field(default_factory=list)
     """The inspectors of ``missing_preservice`` with their hours and the day it is due by."""
+    assessments: AssessmentsDue | None = None
+    """Last year's yearly assessments (年度考核) still missing."""
+    qualifications: list[QualificationGap] = field(default_factory=list)
+    """Serving inspectors below the appointment qualifications (known values only)."""
 
     @property
     def full_time_share(self) -> float:
@@ -161,6 +175,17 @@ class Compliance:
             ],
             "missing_centralized_training": self.missing_centralized,
             "overloaded_inspectors": [asdict(w) for w in self.overloaded],
+            "yearly_assessment": (
+                {
+                    "year": self.assessments.year,
+                    "due": self.assessments.due.isoformat(),
+                    "overdue": self.assessments.overdue,
+                    "missing": self.assessments.missing,
+                }
+                if self.assessments
+                else None
+            ),
+            "qualifications_below": [asdict(q) for q in self.qualifications],
             "rotation_due": [
                 {"inspector": r.inspector, "school": r.school, "since": r.since.isoformat()}
                 for r in self.rotation_due
@@ -250,6 +275,7 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         totals = training_totals(session, today, training_year)
         # Pre-service training is owed on ``today`` whatever year the hours are asked for.
         owing = totals if training_year == today.year else training_totals(session, today)
+        assessments = assessments_due_in(session, today, policy)
 
     # A 挂牌 counts only while its inspector is in office: an expired term leaves the school
     # uncovered even before the clerk formally ends it.
@@ -326,4 +352,13 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         visits=visits,
         rectification=rectification,
         archives=archives,
+        assessments=assessments,
+        qualifications=sorted(
+            (
+                QualificationGap(i.name, gaps)
+                for i in serving.values()
+                if (gaps := qualification_gaps(i.education, i.experience_years, policy))
+            ),
+            key=lambda q: q.name,
+        ),
     )

@@ -23,6 +23,7 @@ from core.office.policy import PolicyProfile
 from core.office.settings import save_settings
 from core.overview import Compliance, RotationDue, TermEnding, TrainingShortfall, Workload
 from core.overview import compliance as compliance_on
+from core.roster.assessments import YearlyAssessmentInput, save_yearly_assessment
 from core.roster.assignments import assign_schools
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school, save_zone, set_schools_active
@@ -416,6 +417,8 @@ def test_an_office_that_meets_every_rule_has_only_ticks(sqlite_db):
     inspector_id = _inspector(sqlite_db, "王建国", date(2024, 9, 1), full_time=True)
     assign_schools(sqlite_db, inspector_id, [school], date(2024, 9, 1))
     _training(sqlite_db, inspector_id, date(2024, 9, 2), date(2024, 9, 3), "preservice", 16)
+    assessed = YearlyAssessmentInput(2025, "competent", date(2026, 1, 15), "县教育督导室")
+    save_yearly_assessment(sqlite_db, inspector_id, assessed, TODAY)
     _training(sqlite_db, inspector_id, date(2026, 4, 10), date(2026, 5, 20), "online", 40)
     visit = add_visit(sqlite_db, VisitInput(TODAY, school, inspector_id))
     save_record(sqlite_db, visit, RecordInput(findings="秩序良好"), today=TODAY)

@@ -62,3 +62,152 @@ def test_an_inspector_past_the_first_term_is_no_longer_new(db):
     appoint(db, veteran, date(2023, 9, 1))
     assert compliance(db, date(2024, 1, 5)).missing_preservice == []
     assert compliance(db, date(2021, 1, 5)).missing_preservice == ["老督学"]
+
+
+# --- yearly assessment (年度考核) -------------------------------------------------------------
+
+
+def test_after_the_year_ends_inspectors_without_its_assessment_are_named(db):
+    from core.roster.assessments import YearlyAssessmentInput, save_yearly_assessment
+
+    first = _inspector(db, "甲督学", date(2024, 9, 1))
+    _inspector(db, "乙督学", date(2025, 3, 1))
+    _inspector(db, "丙督学", date(2026, 1, 2))  # appointed after the year: nothing to assess
+    during = compliance(db, date(2025, 12, 20)).assessments
+    assert during is not None and during.year == 2024 and during.missing == ["甲督学"]
+
+    after = compliance(db, date(2026, 1, 5)).assessments
+    assert after is not None
+    assert (after.year, after.due, after.overdue) == (2025, date(2026, 3, 31), False)
+    assert sorted(after.missing) == sorted(["甲督学", "乙督学"])
+    save_yearly_assessment(
+        db,
+        first,
+        YearlyAssessmentInput(2025, "excellent", date(2026, 1, 20), "县教育督导室"),
+        date(2026, 1, 20),
+    )
+    late = compliance(db, date(2026, 4, 1))
+    assert late.assessments is not None
+    assert (late.assessments.missing, late.assessments.overdue) == (["乙督学"], True)
+    assert late.as_json()["yearly_assessment"] == {
+        "year": 2025,
+        "due": "2026-03-31",
+        "overdue": True,
+        "missing": ["乙督学"],
+    }
+
+
+def test_the_deadline_month_is_the_policy(db):
+    _inspector(db, "甲督学", date(2024, 9, 1))
+    save_settings(db, office_name="督导室", policy=PolicyProfile(yearly_assessment_due_month=1))
+    c = compliance(db, date(2026, 2, 1))
+    assert c.assessments is not None
+    assert (c.assessments.due, c.assessments.overdue) == (date(2026, 1, 31), True)
+
+
+def test_one_assessment_per_year_and_bad_input_is_refused_by_field(db):
+    import pytest
+
+    from core.errors import ValidationError
+    from core.roster.assessments import YearlyAssessmentInput, save_yearly_assessment
+    from core.roster.inspectors import inspector_detail
+
+    today = date(2026, 2, 1)
+    first = _inspector(db, "甲督学", date(2024, 9, 1))
+    save_yearly_assessment(db, first, YearlyAssessmentInput(2025, "competent"), today)
+    with pytest.raises(ValidationError, match="已有 2025 年度的考核记录"):
+        save_yearly_assessment(db, first, YearlyAssessmentInput(2025, "excellent"), today)
+    with pytest.raises(ValidationError) as info:
+        save_yearly_assessment(
+            db, first, YearlyAssessmentInput(2027, "称职", date(2020, 1, 1)), today
+        )
+    assert {e.field for e in info.value.errors} == {"year", "result", "assessed_on"}
+    detail = inspector_detail(db, first, today)
+    assert detail is not None
+    assert [(a.year, a.result_label) for a in detail.yearly_assessments] == [(2025, "合格")]
+
+
+# --- qualifications (任职条件, plan 篇9) -------------------------------------------------------
+
+
+def test_a_known_shortfall_of_qualifications_is_named_by_check(db):
+    _inspector(db, "甲督学", date(2024, 9, 1), education="college", experience_years=6)
+    _inspector(db, "乙督学", date(2024, 9, 1), education="bachelor", experience_years=12)
+    _inspector(db, "丙督学", date(2024, 9, 1))  # not recorded: not a shortfall
+    c = compliance(db, date(2025, 1, 5))
+    assert c.as_json()["qualifications_below"] == [
+        {
+            "name": "甲督学",
+            "gaps": [
+                "学历为大专，任职条件为本科以上学历",
+                "教育教学或管理经历 6 年，任职条件为 10 年以上",
+            ],
+        }
+    ]
+    save_settings(db, office_name="督导室", policy=PolicyProfile(min_experience_years=5))
+    assert [q.gaps for q in compliance(db, date(2025, 1, 5)).qualifications] == [
+        ["学历为大专，任职条件为本科以上学历"]
+    ]
+
+
+def test_qualifications_out_of_range_are_refused_by_field(db):
+    import pytest
+
+    from core.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        _inspector(db, "甲督学", date(2024, 9, 1), education="博士", experience_years=-1)
+    assert {e.field for e in info.value.errors} == {"education", "experience_years"}
+
+
+def test_qualifications_travel_in_the_roster_sheet(db, tmp_path):
+    from openpyxl import Workbook
+
+    from core.roster.inspectors import inspector_rows
+    from core.sheets import apply_import, export_sheet, plan_import
+    from core.sheets.plan import SheetError
+
+    _inspector(db, "甲督学", date(2024, 9, 1), education="postgraduate", experience_years=15)
+    day = date(2025, 1, 5)
+    exported = tmp_path / "督学.xlsx"
+    export_sheet(db, "inspectors", exported, day)
+    again = plan_import(db, "inspectors", exported, day)
+    assert (len(again.added), len(again.changed), again.unchanged) == (0, 0, 1)
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["姓名", "专兼职", "最高学历", "教龄"])
+    sheet.append(["乙督学", "兼职", "大学本科", "12年"])
+    sheet.append(["丙督学", "兼职", "小学", ""])
+    path = tmp_path / "新督学.xlsx"
+    workbook.save(path)
+    try:
+        plan_import(db, "inspectors", path, day)
+    except SheetError as exc:
+        (message,) = exc.messages()
+        assert "第 3 行 C 列（最高学历）：“小学”不是可选的值" in message
+    else:
+        raise AssertionError("a 学历 of 小学 was accepted")
+
+    sheet.delete_rows(3)
+    workbook.save(path)
+    apply_import(db, plan_import(db, "inspectors", path, day))
+    row = next(r for r in inspector_rows(db, day) if r.name == "乙督学")
+    assert (row.education, row.experience_years) == ("bachelor", 12)
+
+
+def test_the_roster_report_shows_education_and_the_latest_yearly_assessment(db, tmp_path):
+    from core.reports import write_report
+    from core.roster.assessments import YearlyAssessmentInput, save_yearly_assessment
+    from tests.db.report_helpers import flat, pages_text
+
+    day = date(2026, 2, 1)
+    first = _inspector(db, "甲督学", date(2024, 9, 1), education="bachelor", experience_years=12)
+    save_yearly_assessment(db, first, YearlyAssessmentInput(2024, "competent"), day)
+    save_yearly_assessment(db, first, YearlyAssessmentInput(2025, "basic"), day)
+    path = write_report(db, "roster", tmp_path / "roster.pdf", today=day)
+    text = flat("\n".join(pages_text(path)))
+    assert "学历" in text and "年度考核" in text
+    assert "甲督学" in text and "本科" in text and "2025年度基本合格" in text
+    assert "2024年度" not in text

@@ -48,6 +48,7 @@ APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "
     "progress_snapshots",
     "indicators",
     "scores",
+    "yearly_assessments",
 }
 
 
