@@ -4,12 +4,12 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="110"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="138"/>
         <source>Appoint {name}</source>
         <translation>任命 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="112"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="140"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
@@ -118,8 +118,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/dialogs.py" line="306"/>
-        <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
-        <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
+        <source>Each school gets one checklist with the items of every template ticked that is for its kind of school (a template names the kinds it is for). Schools added later are due by the next deadline still ahead. Removing a template later drops only its items nobody has worked on.</source>
+        <translation>每所学校生成一份清单，包含所勾选模板中适用于该类学校的项目（模板注明适用的学校类别）。以后加入的学校，完成期限取尚未到期的下一个阶段截止日期。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/dialogs.py" line="364"/>
@@ -366,12 +366,12 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="157"/>
         <source>Assessment of {name}</source>
         <translation>{name} 的任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="126"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="159"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
@@ -379,42 +379,42 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="249"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="282"/>
         <source>Assign schools to {name}</source>
         <translation>为 {name} 挂牌学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="251"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="284"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="285"/>
         <source>Type part of a school&apos;s or zone&apos;s name</source>
         <translation>输入学校或责任区名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="286"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="259"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="292"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="264"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="297"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="285"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="318"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="298"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="331"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -472,47 +472,47 @@
 <context>
     <name>BatchRenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="196"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="229"/>
         <source>General re-appointment</source>
         <translation>批量换届</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="198"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="231"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="201"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="234"/>
         <source>{name} (term ends {end})</source>
         <translation>{name}（任期至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="210"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="243"/>
         <source>Assessment for all</source>
         <translation>统一记录考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="244"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="213"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="246"/>
         <source>New terms start</source>
         <translation>新任期开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="225"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="258"/>
         <source>Tick at least one inspector.</source>
         <translation>请至少勾选一名督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="230"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="263"/>
         <source>Renewed: {count}</source>
         <translation>已续聘：{count} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="232"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="265"/>
         <source>Not renewed:</source>
         <translation>未续聘：</translation>
     </message>
@@ -909,264 +909,274 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="137"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="138"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="145"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="146"/>
         <source>The database is empty. Load the demo office to try the app, or enter your office&apos;s name under Settings.</source>
         <translation>数据库中还没有数据。可以装入演示数据试用本程序，或先在“设置”中填写本单位名称。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="150"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="151"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="158"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="159"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="159"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="162"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="162"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="163"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="163"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="164"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="167"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="168"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
         <source>Schools without an inspector</source>
         <translation>未挂牌督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="173"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
+        <source>Yearly assessments missing</source>
+        <translation>年度考核未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="174"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="177"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="253"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="255"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="259"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="261"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="264"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="266"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="267"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="269"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="271"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="274"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="276"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="281"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="283"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="285"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="293"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="295"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="301"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="308"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="313"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="318"/>
+        <source>Assessments of {year}, due by {day}</source>
+        <translation>{year}年度考核，{day}前完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="328"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="320"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="335"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="329"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="344"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="333"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="348"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="358"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="347"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="362"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="354"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="369"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="381"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>回头看后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="374"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="391"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="382"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="397"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="388"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="403"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="389"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="404"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="411"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="413"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="405"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="420"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
         <location filename="../../gui/pages/dashboard/page.py" line="422"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="437"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1174,7 +1184,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="49"/>
+        <location filename="../../gui/worker.py" line="89"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1182,22 +1192,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="314"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="347"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="322"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="355"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="329"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="362"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1205,32 +1215,32 @@
 <context>
     <name>EndTermDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="163"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="196"/>
         <source>End the term of {name}</source>
         <translation>结束 {name} 的任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="165"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="198"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="167"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="200"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="201"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="170"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="203"/>
         <source>The schools this inspector covers will need a new one.</source>
         <translation>该督学负责的学校需另行挂牌。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="184"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="217"/>
         <source>These schools now have no responsible inspector:
 {schools}</source>
         <translation>以下学校现在没有责任督学：
@@ -1407,62 +1417,78 @@
 <context>
     <name>InspectorDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="49"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="53"/>
         <source>Add inspector</source>
         <translation>新增督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="49"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="53"/>
         <source>Edit inspector</source>
         <translation>编辑督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="53"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="58"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="56"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="61"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="58"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="63"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="64"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="60"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="65"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="61"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="66"/>
         <source>Mobile 13812345678 or landline 0738-6123456</source>
         <translation>手机 13812345678 或固话 0738-6123456</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="62"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="67"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="63"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="69"/>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="69"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="75"/>
+        <source>(not recorded)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="72"/>
+        <source>Years in teaching or management</source>
+        <translation>教育教学或管理经历（年）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="77"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="65"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="79"/>
         <source>Appoint now, term starting</source>
         <translation>同时任命，任期自</translation>
     </message>
@@ -1470,269 +1496,304 @@
 <context>
     <name>InspectorsPage</name>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="251"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="269"/>
         <source>{serving} in office ({full} full-time) · about {ratio} schools each</source>
         <translation>在任 {serving} 名（专职 {full} 名）· 每名督学约负责 {ratio} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="177"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="276"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="183"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="294"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="74"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="76"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="75"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="77"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="76"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="78"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="78"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="82"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="84"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="83"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="85"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="84"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="86"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="85"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="87"/>
         <source>Term from</source>
         <translation>本届任期起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="87"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="89"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="93"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="95"/>
         <source>Consecutive terms</source>
         <translation>连任届数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="100"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="132"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="102"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="135"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="106"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="108"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="114"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="116"/>
         <source>Add inspector…</source>
         <translation>新增督学…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="116"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="118"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="119"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="121"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="122"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="207"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="222"/>
         <source>Terms</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="126"/>
         <source>Appoint…</source>
         <translation>任命…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="125"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="127"/>
         <source>Record assessment…</source>
         <translation>任期考核…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="126"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="128"/>
+        <source>Yearly assessment…</source>
+        <translation>年度考核…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="129"/>
         <source>Renew…</source>
         <translation>续聘…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="127"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="130"/>
         <source>End term…</source>
         <translation>结束任期…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="128"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="131"/>
         <source>General re-appointment…</source>
         <translation>批量换届…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="134"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="137"/>
         <source>Assign schools…</source>
         <translation>挂牌学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="135"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="138"/>
         <source>End assignments…</source>
         <translation>结束挂牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="136"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="139"/>
         <source>Recusal…</source>
         <translation>回避…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="141"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="144"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="143"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="146"/>
         <source>Roster…</source>
         <translation>督学花名册…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="144"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="147"/>
         <source>Terms ending…</source>
         <translation>任期届满提醒…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="149"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="152"/>
         <source>In office</source>
         <translation>在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="152"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="155"/>
         <source>Full-time, in office</source>
         <translation>在任专职督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="156"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="159"/>
         <source>Term ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="159"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="162"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="161"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="164"/>
         <source>Too many schools</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="162"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="166"/>
+        <source>Last year&apos;s assessment missing</source>
+        <translation>缺上年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="168"/>
         <source>Not in office</source>
         <translation>不在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="182"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="191"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="188"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="197"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="183"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="189"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="198"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="184"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="190"/>
         <source>Outcome</source>
         <translation>考核与结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="190"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="199"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="196"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="205"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="192"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="198"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="200"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="206"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="201"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="207"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="208"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="214"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="215"/>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="216"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="217"/>
+        <source>Assessed by</source>
+        <translation>考核单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="223"/>
         <source>Schools covered</source>
         <translation>挂牌记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="212"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="228"/>
+        <source>Yearly assessments</source>
+        <translation>年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="230"/>
         <source>Delete recusal</source>
         <translation>删除回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="219"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="237"/>
         <source>Recusals</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="283"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="306"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="296"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="319"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="321"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="347"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="321"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="347"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="108"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="327"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="110"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="353"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="377"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="421"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="378"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="422"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -1740,82 +1801,82 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
         <source>Change {count} items</source>
         <translation>批量修改 {count} 个项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="425"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="429"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="429"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="433"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="435"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="436"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="459"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="461"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="461"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="463"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="468"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="469"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="529"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="530"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -1841,144 +1902,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="64"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>&amp;Back up database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Open &amp;data folder</source>
         <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;About Supervision Desk</source>
         <translation>关于督导工作台(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>The daily backup failed: {error}</source>
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
-        <location filename="../../gui/main_window.py" line="228"/>
-        <location filename="../../gui/main_window.py" line="234"/>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -1990,24 +2051,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="258"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2858,32 +2919,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="347"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="380"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="382"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="387"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="389"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="358"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="391"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="397"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -2891,22 +2952,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="142"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="175"/>
         <source>Renew {name}</source>
         <translation>续聘 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="178"/>
         <source>Assessment</source>
         <translation>任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="145"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="178"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="147"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="180"/>
         <source>New term starts</source>
         <translation>新任期开始</translation>
     </message>
@@ -3048,17 +3109,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="277"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="279"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="278"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="280"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="279"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="281"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -3737,57 +3798,62 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="409"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="411"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="409"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="411"/>
         <source>Edit template</source>
         <translation>编辑模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="413"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="415"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="416"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="417"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="425"/>
+        <source>For (none ticked: every school)</source>
+        <translation>适用学校（都不勾选：全部学校）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="427"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="418"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="428"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="419"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="429"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="420"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="430"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="421"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="431"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="436"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="436"/>
         <source>Add item below</source>
         <translation>在下方插入</translation>
     </message>
@@ -3795,137 +3861,142 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateListView</name>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="61"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="63"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="64"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="67"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="68"/>
         <source>Items</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="69"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="70"/>
         <source>Required items</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="74"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="76"/>
+        <source>For</source>
+        <translation>适用学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="75"/>
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="85"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="87"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="87"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="89"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="90"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="92"/>
         <source>Copy as new template…</source>
         <translation>复制为新模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="93"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="95"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="95"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="97"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="97"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="99"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="102"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="104"/>
         <source>Templates are copied into a campaign&apos;s checklists when it is created; editing or deleting a template leaves the checklists already made as they are.</source>
         <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="146"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="148"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="156"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="158"/>
         <source>Edit template: {name}</source>
         <translation>编辑模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="168"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="170"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="172"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="174"/>
         <source>Copy of {name}</source>
         <translation>复制模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="184"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="186"/>
         <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
         <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="186"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="272"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="188"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="274"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="196"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="218"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="232"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="240"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="198"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="220"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="234"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="242"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="216"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="218"/>
         <source>A template named {name} already exists. Import this one under another name?</source>
         <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="220"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="222"/>
         <source> (imported)</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="225"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="227"/>
         <source>Import {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="233"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="235"/>
         <source>Template {name} imported from {file}.</source>
         <translation>已从“{file}”导入模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="241"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="243"/>
         <source>Nothing was imported. Please correct the sheet:</source>
         <translation>未导入任何内容。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="255"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="265"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="257"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="267"/>
         <source>Export a template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="266"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="268"/>
         <source>Template {name} written to
 {path}</source>
         <translation>模板“{name}”已保存到
@@ -4467,6 +4538,39 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>YearlyAssessmentDialog</name>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="40"/>
+        <source>Yearly assessment of {name}</source>
+        <translation>{name}的年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="42"/>
+        <source>Year assessed</source>
+        <translation>考核年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="44"/>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="45"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="46"/>
+        <source>Assessed by</source>
+        <translation>考核单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="47"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ZonesDialog</name>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="301"/>
@@ -4661,6 +4765,25 @@ Please send it to your support contact.</source>
         <location filename="../../gui/pages/calendar/visit_dialog.py" line="66"/>
         <source>Check the day</source>
         <translation>检查日期</translation>
+    </message>
+</context>
+<context>
+    <name>qualifications</name>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="90"/>
+        <source>Qualifications</source>
+        <translation>任职条件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="91"/>
+        <source>{name} does not meet the appointment qualifications:
+{gaps}
+
+Appoint anyway?</source>
+        <translation>{name}不符合督学任职条件：
+{gaps}
+
+仍要任命吗？</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,7 @@ def test_the_list_shows_each_template_with_its_items(view, template_id, qtmodelt
     assert (row.name, row.item_count, row.required_count) == ("学校迎检档案", 4, 3)
     assert view.model.index(0, 2).data() == "4"
     assert view.model.index(0, 4).data() == ""  # the office's own, not shipped
+    assert view.model.index(0, 5).data() == "全部学校（园）"  # names no kind: for every school
 
 
 def test_editing_a_template_adds_moves_and_removes_items(

@@ -127,7 +127,7 @@ class ArchiveCampaignDialog(FormDialog):
         super().__init__(
             self.tr("Edit campaign") if editing else self.tr("New campaign"), worker, parent
         )
-        self.db, self.campaign_id = db, form.campaign_id
+        self.db, self.campaign_id, self.today = db, form.campaign_id, today
         self._phases_edited = editing
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.name.setPlaceholderText(self.tr("e.g. 2026年县域义务教育优质均衡督导评估迎检"))
@@ -303,10 +303,10 @@ class ArchiveCampaignDialog(FormDialog):
             self.templates.addItem(_tick_item(text, template.id, False))
         hint = QLabel(
             self.tr(
-                "Each school gets one checklist with the items of every template ticked (the "
-                "shipped kindergarten list goes to kindergartens only, the school lists to "
-                "schools only). Removing a template later drops only its items nobody has "
-                "worked on."
+                "Each school gets one checklist with the items of every template ticked that is "
+                "for its kind of school (a template names the kinds it is for). Schools added "
+                "later are due by the next deadline still ahead. Removing a template later drops "
+                "only its items nobody has worked on."
             )
         )
         hint.setWordWrap(True)
@@ -380,12 +380,13 @@ class ArchiveCampaignDialog(FormDialog):
 
     def save(self) -> None:
         data = self.input()
-        campaign_id = self.campaign_id
+        campaign_id, today = self.campaign_id, self.today
         if campaign_id is None:
             self.submit(lambda: create_campaign(self.db, data), changes_of(create_campaign))
         else:
             self.submit(
-                lambda: update_campaign(self.db, campaign_id, data), changes_of(update_campaign)
+                lambda: update_campaign(self.db, campaign_id, data, today=today),
+                changes_of(update_campaign),
             )
 
     def show_problems(self, messages: list[str], fields: Sequence[str] = ()) -> None:
