@@ -57,6 +57,7 @@ from core.reports.document import cn_date
 from core.reports.settings import ReportSettings
 from core.roster.assignments import responsible_by_day
 from core.roster.terms import add_years, term_end
+from core.roster.training import COUNTED_FORMS_KEY
 from db.models import (
     Appointment,
     Assignment,
@@ -348,6 +349,8 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
             raise NotEmptyError("数据库中已有数据，演示数据只能装入空数据库。")
         builder = _Builder(session, scale, today)
         put_setting(session, OFFICE_NAME, OFFICE_NAME_DEMO)
+        # The demo county's rules count online study and seminars toward the yearly hours.
+        put_setting(session, COUNTED_FORMS_KEY, list(DEMO_COUNTED_FORMS))
         zoned = builder.zones_and_schools()
         serving_count, years_back = (10, 6) if scale == "office" else (100, 9)
         serving = [builder.inspector() for _ in range(serving_count)]
@@ -424,6 +427,12 @@ def _former_inspectors(builder: _Builder, zoned: list[tuple[Zone, list[School]]]
                 builder.assign(inspector, school, first_start, end)
 
 
+DEMO_COUNTED_FORMS = (
+    TrainingForm.CENTRALIZED.value,
+    TrainingForm.ONLINE.value,
+    TrainingForm.FULL_RELEASE.value,
+    TrainingForm.SEMINAR.value,
+)
 PROVINCE_OFFICE = "省人民政府教育督导委员会办公室"
 CITY_OFFICE = "市人民政府教育督导委员会办公室"
 

@@ -1,6 +1,9 @@
 """Training records (培训) and the yearly figures against the policy.
 
-Hours count in the year the training started. Centralized training (集中培训 and 脱产培训) is
+Hours count in the year the training started. Only the forms the office counts go toward the
+yearly hours (:func:`counted_forms_in`; by default 集中培训 alone, as the plans write "集中培训累计
+不少于40学时"); the office may add 网络培训 and others. The hours of every form are shown beside
+them (``by_form``). Centralized training (集中培训 and 脱产培训) is
 measured in working days (Monday to Friday) between its first and last day; the three-year rule
 looks back three years from the day asked about.
 
@@ -14,9 +17,10 @@ Only an inspector still in the first term is asked: one who has served a whole t
 
 from __future__ import annotations
 
+import json
 from calendar import monthrange
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,10 +30,10 @@ from sqlalchemy.orm import selectinload
 from core.changes import Change, mutates
 from core.enums import TrainingForm
 from core.errors import FieldError, ValidationError
-from core.office.settings import policy_from_session
+from core.office.settings import policy_from_session, put_setting
 from core.parsing import clean_text
 from core.roster.terms import TermLike, add_years, consecutive_terms, current_term, last_day
-from db.models import Inspector, TrainingRecord
+from db.models import Inspector, Setting, TrainingRecord
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,6 +41,9 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 CENTRALIZED_FORMS = (TrainingForm.CENTRALIZED.value, TrainingForm.FULL_RELEASE.value)
+COUNTED_FORMS_KEY = "training.counted_forms"
+"""Setting: the ``TrainingForm`` codes whose hours count toward the yearly hours."""
+DEFAULT_COUNTED_FORMS: tuple[str, ...] = (TrainingForm.CENTRALIZED.value,)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,10 @@ class TrainingTotal:
     centralized_days: int
     centralized_minimum: int
     centralized_due: bool
+    by_form: dict[str, float] = field(default_factory=dict)
+    """The year's hours of every form taken (``TrainingForm`` code → hours)."""
+    counted_forms: tuple[str, ...] = DEFAULT_COUNTED_FORMS
+    """The forms whose hours make up ``hours``."""
     preservice_due: date | None = None
     """The day pre-service training is due by (None when it is not asked of the inspector)."""
     overdue_from: date | None = None
@@ -235,9 +246,67 @@ def working_days(start: date, end: date) -> int:
     return days
 
 
-def hours_in_year(records: Iterable[TrainingRecord], year: int) -> float:
-    """Hours of the records that started in ``year``."""
-    return round(sum(r.hours for r in records if r.start_date.year == year), 1)
+def hours_in_year(
+    records: Iterable[TrainingRecord], year: int, forms: Sequence[str] | None = None
+) -> float:
+    """Hours of the records that started in ``year`` (of ``forms`` only, when given)."""
+    return round(
+        sum(
+            r.hours
+            for r in records
+            if r.start_date.year == year and (forms is None or r.form in forms)
+        ),
+        1,
+    )
+
+
+def hours_by_form(records: Iterable[TrainingRecord], year: int) -> dict[str, float]:
+    """The hours of each form among the records that started in ``year``, in the forms' order."""
+    hours: dict[str, float] = {}
+    for form in TrainingForm:
+        total = sum(r.hours for r in records if r.start_date.year == year and r.form == form)
+        if total:
+            hours[form.value] = round(total, 1)
+    return hours
+
+
+def form_problems(forms: Sequence[str]) -> list[FieldError]:
+    """Problems of a choice of counted forms: at least one, each a known form."""
+    label = "计入年度学时的培训形式"
+    known = {f.value for f in TrainingForm}
+    if not forms:
+        return [FieldError("counted_forms", label, f"“{label}”至少要选一种")]
+    unknown = [f for f in forms if f not in known]
+    if unknown:
+        return [FieldError("counted_forms", label, f"“{label}”不能是“{'、'.join(unknown)}”")]
+    return []
+
+
+def counted_forms_in(session: Session) -> tuple[str, ...]:
+    """The forms whose hours count toward the yearly hours (inside an open session)."""
+    row = session.get(Setting, COUNTED_FORMS_KEY)
+    if row is None:
+        return DEFAULT_COUNTED_FORMS
+    stored = json.loads(row.value)
+    return tuple(stored) if not form_problems(stored) else DEFAULT_COUNTED_FORMS
+
+
+def load_counted_forms(db: Database) -> tuple[str, ...]:
+    """The forms whose hours count toward the yearly hours."""
+    with db.session() as session:
+        return counted_forms_in(session)
+
+
+@mutates(Change.SETTINGS, Change.TRAINING)
+def save_counted_forms(db: Database, forms: Sequence[str]) -> tuple[str, ...]:
+    """Store which forms count toward the yearly hours (in the forms' order); returns them."""
+    problems = form_problems(forms)
+    if problems:
+        raise ValidationError(problems)
+    ordered = tuple(f.value for f in TrainingForm if f.value in set(forms))
+    with db.session() as session:
+        put_setting(session, COUNTED_FORMS_KEY, list(ordered))
+    return ordered
 
 
 def centralized_days_within(records: Iterable[TrainingRecord], today: date, years: int = 3) -> int:
@@ -268,6 +337,7 @@ def preservice_due(first_term: TermLike, as_of: date, window_months: int) -> dat
 def training_totals(session: Session, today: date, year: int | None = None) -> list[TrainingTotal]:
     """Figures for every inspector in office on ``today`` (inside an open session)."""
     policy = policy_from_session(session)
+    counted = counted_forms_in(session)
     year = year or today.year
     totals = []
     inspectors = session.scalars(
@@ -293,7 +363,7 @@ def training_totals(session: Session, today: date, year: int | None = None) -> l
             TrainingTotal(
                 inspector_id=inspector.id,
                 name=inspector.name,
-                hours=hours_in_year(inspector.training, year),
+                hours=hours_in_year(inspector.training, year, counted),
                 required=policy.training_hours_per_year,
                 preservice_required=due is not None,
                 preservice_hours=round(preservice, 1),
@@ -301,6 +371,8 @@ def training_totals(session: Session, today: date, year: int | None = None) -> l
                 centralized_days=centralized_days_within(inspector.training, today),
                 centralized_minimum=policy.centralized_training_days,
                 centralized_due=series_start <= add_years(today, -3),
+                by_form=hours_by_form(inspector.training, year),
+                counted_forms=counted,
                 preservice_due=due,
                 overdue_from=as_of,
             )

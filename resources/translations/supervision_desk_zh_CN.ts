@@ -907,6 +907,24 @@
     </message>
 </context>
 <context>
+    <name>CountedFormsDialog</name>
+    <message>
+        <location filename="../../gui/pages/training/forms_dialog.py" line="27"/>
+        <source>Forms counted toward the yearly hours</source>
+        <translation>计入年度学时的培训形式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/forms_dialog.py" line="36"/>
+        <source>Count</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/forms_dialog.py" line="39"/>
+        <source>The plans name centralized training (集中培训) for the yearly hours; tick other forms only if the office&apos;s rules count them.</source>
+        <translation>各地方案规定的年度学时是集中培训学时；本地规定其他形式也计入时，再勾选其他形式。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="138"/>
@@ -4131,57 +4149,57 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="254"/>
+        <location filename="../../gui/pages/training/page.py" line="282"/>
         <source>Add training</source>
         <translation>新增培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="254"/>
+        <location filename="../../gui/pages/training/page.py" line="282"/>
         <source>Edit training record</source>
         <translation>编辑培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="257"/>
+        <location filename="../../gui/pages/training/page.py" line="285"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="258"/>
+        <location filename="../../gui/pages/training/page.py" line="286"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="259"/>
+        <location filename="../../gui/pages/training/page.py" line="287"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="260"/>
+        <location filename="../../gui/pages/training/page.py" line="288"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="261"/>
+        <location filename="../../gui/pages/training/page.py" line="289"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="262"/>
+        <location filename="../../gui/pages/training/page.py" line="290"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="266"/>
+        <location filename="../../gui/pages/training/page.py" line="294"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="267"/>
+        <location filename="../../gui/pages/training/page.py" line="295"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="283"/>
+        <location filename="../../gui/pages/training/page.py" line="311"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
@@ -4189,133 +4207,143 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="73"/>
+        <location filename="../../gui/pages/training/page.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="75"/>
+        <location filename="../../gui/pages/training/page.py" line="87"/>
         <source>Hours this year</source>
-        <translation>本年学时</translation>
+        <translation>本年计入学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="81"/>
+        <location filename="../../gui/pages/training/page.py" line="93"/>
         <source>Required</source>
         <translation>要求学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="83"/>
+        <location filename="../../gui/pages/training/page.py" line="95"/>
         <source>Short by</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="90"/>
+        <location filename="../../gui/pages/training/page.py" line="102"/>
         <source>Pre-service</source>
         <translation>岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="100"/>
+        <location filename="../../gui/pages/training/page.py" line="112"/>
         <source>Centralized days, 3 years</source>
         <translation>近三年集中培训（天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="116"/>
+        <location filename="../../gui/pages/training/page.py" line="118"/>
+        <source>Hours by form (* not counted)</source>
+        <translation>各形式学时（*不计入）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/page.py" line="129"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="118"/>
+        <location filename="../../gui/pages/training/page.py" line="131"/>
         <source>Add training…</source>
         <translation>新增培训记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="120"/>
+        <location filename="../../gui/pages/training/page.py" line="133"/>
         <source>Print hours…</source>
         <translation>打印学时统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="123"/>
+        <location filename="../../gui/pages/training/page.py" line="134"/>
+        <source>Counted forms…</source>
+        <translation>计入学时的形式…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/page.py" line="137"/>
         <source>Short of hours</source>
         <translation>学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="125"/>
+        <location filename="../../gui/pages/training/page.py" line="139"/>
         <source>Pre-service missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="128"/>
+        <location filename="../../gui/pages/training/page.py" line="142"/>
         <source>Centralized training missing</source>
         <translation>近三年集中培训不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="140"/>
+        <location filename="../../gui/pages/training/page.py" line="154"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="141"/>
+        <location filename="../../gui/pages/training/page.py" line="155"/>
         <source>From</source>
         <translation>起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="142"/>
+        <location filename="../../gui/pages/training/page.py" line="156"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="143"/>
+        <location filename="../../gui/pages/training/page.py" line="157"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="144"/>
+        <location filename="../../gui/pages/training/page.py" line="158"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="145"/>
+        <location filename="../../gui/pages/training/page.py" line="159"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="146"/>
+        <location filename="../../gui/pages/training/page.py" line="160"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="147"/>
+        <location filename="../../gui/pages/training/page.py" line="161"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="159"/>
+        <location filename="../../gui/pages/training/page.py" line="173"/>
         <source>Edit record…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="161"/>
+        <location filename="../../gui/pages/training/page.py" line="175"/>
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="190"/>
-        <source>{year}: {short} of {count} inspectors below {required} hours</source>
-        <translation>{year} 年：{count} 名在任督学中 {short} 名不足 {required} 学时</translation>
+        <location filename="../../gui/pages/training/page.py" line="208"/>
+        <source>{year}: {short} of {count} inspectors below {required} hours (counting {forms})</source>
+        <translation>{year} 年：{count} 名督学中 {short} 名不足 {required} 学时（计入{forms}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="206"/>
+        <location filename="../../gui/pages/training/page.py" line="229"/>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="234"/>
+        <location filename="../../gui/pages/training/page.py" line="262"/>
         <source>Delete {count} training record(s)?</source>
         <translation>删除 {count} 条培训记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="107"/>
-        <location filename="../../gui/pages/training/page.py" line="235"/>
+        <location filename="../../gui/pages/training/page.py" line="120"/>
+        <location filename="../../gui/pages/training/page.py" line="263"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>

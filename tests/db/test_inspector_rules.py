@@ -211,3 +211,48 @@ def test_the_roster_report_shows_education_and_the_latest_yearly_assessment(db, 
     assert "学历" in text and "年度考核" in text
     assert "甲督学" in text and "本科" in text and "2025年度基本合格" in text
     assert "2024年度" not in text
+
+
+# --- training forms (培训形式) ----------------------------------------------------------------
+
+
+def test_only_centralized_training_counts_toward_the_yearly_hours_unless_the_office_adds_forms(
+    db, tmp_path
+):
+    # "集中培训累计不少于40学时": 40 hours all online do not meet it by default.
+    import pytest
+
+    from core.errors import ValidationError
+    from core.reports import write_report
+    from core.roster.training import load_counted_forms, save_counted_forms
+    from tests.db.report_helpers import flat, pages_text
+
+    day = date(2026, 11, 2)
+    online = _inspector(db, "网课督学", date(2024, 9, 1))
+    mixed = _inspector(db, "集中督学", date(2024, 9, 1))
+    _course(db, online, date(2026, 4, 10), "online", 40)
+    _course(db, mixed, date(2026, 7, 13), "centralized", 30)
+    _course(db, mixed, date(2026, 4, 10), "online", 12)
+    totals = {t.name: t for t in training_summary(db, day)}
+    assert (totals["网课督学"].hours, totals["网课督学"].shortfall) == (0.0, 40.0)
+    assert totals["网课督学"].by_form == {"online": 40.0}
+    assert (totals["集中督学"].hours, totals["集中督学"].by_form) == (
+        30.0,
+        {"centralized": 30.0, "online": 12.0},
+    )
+    assert [s.name for s in compliance(db, day).training_shortfall] == sorted(
+        ["网课督学", "集中督学"]
+    )
+    text = flat("\n".join(pages_text(write_report(db, "training", tmp_path / "t.pdf", today=day))))
+    assert "（计入集中培训）" in text
+    assert "网络培训40（不计入）" in text and "集中培训30" in text
+
+    assert save_counted_forms(db, ["online", "centralized"]) == ("centralized", "online")
+    assert load_counted_forms(db) == ("centralized", "online")
+    totals = {t.name: t for t in training_summary(db, day)}
+    assert (totals["网课督学"].shortfall, totals["集中督学"].hours) == (0.0, 42.0)
+    assert compliance(db, day).training_shortfall == []
+
+    with pytest.raises(ValidationError, match="至少要选一种"):
+        save_counted_forms(db, [])
+    assert load_counted_forms(db) == ("centralized", "online")
