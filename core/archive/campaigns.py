@@ -298,9 +298,10 @@ def _untouched() -> ColumnElement[bool]:
 def update_campaign(
     db: Database, campaign_id: int, data: CampaignInput, *, today: date | None = None
 ) -> None:
-    """Change a campaign on ``today`` (default: the real today). Schools added get their
-    checklists and templates added are applied to every school, due by the next deadline still
-    ahead (:func:`due_for_new_items`); schools removed lose their checklists and scores;
+    """Change a campaign on ``today``. Schools added get their checklists and templates added
+    are applied to every school, due by the next deadline still ahead on ``today``
+    (:func:`due_for_new_items`; without ``today``, by the default due date); schools removed lose
+    their checklists and scores;
     templates removed take along only the items nobody has worked on. Items due on the old
     default date move to the new one."""
     with db.session() as session:
@@ -379,7 +380,7 @@ def update_campaign(
             CampaignTemplate(campaign_id=campaign_id, template_id=t) for t in added_templates
         )
         session.add_all(CampaignSchool(campaign_id=campaign_id, school_id=s) for s in added_schools)
-        fill_due = due_for_new_items(data.phases, today or date.today())
+        fill_due = new_due if today is None else due_for_new_items(data.phases, today)
         _fill(session, campaign_id, kept_schools, added_templates, fill_due)
         _fill(session, campaign_id, added_schools, templates_after, fill_due)
     remove_unreferenced_copies(db, copies)
