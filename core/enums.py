@@ -227,3 +227,21 @@ class ItemStatus(LabelledEnum):
     COMPLETE = "complete", "已齐全"
     FILED = "filed", "已归档"
     NOT_APPLICABLE = "not_applicable", "不适用"
+
+
+class YearlyResult(LabelledEnum):
+    """The result of an inspector's yearly assessment (年度考核)."""
+
+    EXCELLENT = "excellent", "优秀"
+    COMPETENT = "competent", "合格"
+    BASICALLY_COMPETENT = "basic", "基本合格"
+    INCOMPETENT = "incompetent", "不合格"
+
+
+class Education(LabelledEnum):
+    """学历, lowest first (the order the qualification rule compares in)."""
+
+    SECONDARY = "secondary", "中专（高中）及以下"
+    COLLEGE = "college", "大专"
+    BACHELOR = "bachelor", "本科"
+    POSTGRADUATE = "postgraduate", "研究生"

@@ -25,6 +25,8 @@ from core.casework.rectification import RectificationFigures, rectification_figu
 from core.enums import Employment, SchoolKind
 from core.office.policy import PolicyProfile
 from core.office.settings import office_name_from_session, policy_from_session
+from core.roster.assessments import AssessmentsDue, assessments_due_in
+from core.roster.qualifications import qualification_gaps
 from core.roster.staffing import full_time_share, required_inspectors
 from core.roster.terms import TermLike, add_years, consecutive_terms, current_term, last_day
 from core.roster.training import training_totals
@@ -57,6 +59,24 @@ class TrainingShortfall:
     name: str
     hours: float
     required: int
+
+
+@dataclass(frozen=True)
+class PreserviceOwed:
+    """A newly appointed inspector who has not yet done the pre-service training."""
+
+    name: str
+    hours: float
+    due: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class QualificationGap:
+    """A serving inspector whose recorded 学历 or experience falls short of the policy."""
+
+    name: str
+    gaps: list[str]
 
 
 @dataclass(frozen=True)
@@ -105,6 +125,12 @@ class Compliance:
     """Serving inspectors responsible for at least one school."""
     calendar: CalendarReminders | None = None
     """Principals' terms ending soon and next year's holidays (see core.calendar.reminders)."""
+    preservice: list[PreserviceOwed] = field(default_factory=list)
+    """The inspectors of ``missing_preservice`` with their hours and the day it is due by."""
+    assessments: AssessmentsDue | None = None
+    """Last year's yearly assessments (年度考核) still missing."""
+    qualifications: list[QualificationGap] = field(default_factory=list)
+    """Serving inspectors below the appointment qualifications (known values only)."""
 
     @property
     def full_time_share(self) -> float:
@@ -146,8 +172,23 @@ class Compliance:
             "training_year": self.training_year,
             "training_shortfall": [asdict(t) for t in self.training_shortfall],
             "missing_preservice": self.missing_preservice,
+            "preservice": [
+                {"name": p.name, "hours": p.hours, "due": p.due.isoformat(), "overdue": p.overdue}
+                for p in self.preservice
+            ],
             "missing_centralized_training": self.missing_centralized,
             "overloaded_inspectors": [asdict(w) for w in self.overloaded],
+            "yearly_assessment": (
+                {
+                    "year": self.assessments.year,
+                    "due": self.assessments.due.isoformat(),
+                    "overdue": self.assessments.overdue,
+                    "missing": self.assessments.missing,
+                }
+                if self.assessments
+                else None
+            ),
+            "qualifications_below": [asdict(q) for q in self.qualifications],
             "rotation_due": [
                 {"inspector": r.inspector, "school": r.school, "since": r.since.isoformat()}
                 for r in self.rotation_due
@@ -237,6 +278,9 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
             )
         ).all()
         totals = training_totals(session, today, training_year)
+        # Pre-service training is owed on ``today`` whatever year the hours are asked for.
+        owing = totals if training_year == today.year else training_totals(session, today)
+        assessments = assessments_due_in(session, today, policy)
 
     # A 挂牌 counts only while its inspector is in office: an expired term leaves the school
     # uncovered even before the clerk formally ends it.
@@ -294,7 +338,12 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         training_shortfall=[
             TrainingShortfall(t.name, t.hours, t.required) for t in totals if t.shortfall > 0
         ],
-        missing_preservice=[t.name for t in totals if t.missing_preservice],
+        missing_preservice=[t.name for t in owing if t.missing_preservice],
+        preservice=[
+            PreserviceOwed(t.name, t.preservice_hours, t.preservice_due, t.preservice_overdue)
+            for t in owing
+            if t.missing_preservice and t.preservice_due is not None
+        ],
         missing_centralized=[t.name for t in totals if t.missing_centralized],
         overloaded=sorted(
             (
@@ -309,4 +358,13 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         calendar=reminders,
         rectification=rectification,
         archives=archives,
+        assessments=assessments,
+        qualifications=sorted(
+            (
+                QualificationGap(i.name, gaps)
+                for i in serving.values()
+                if (gaps := qualification_gaps(i.education, i.experience_years, policy))
+            ),
+            key=lambda q: q.name,
+        ),
     )

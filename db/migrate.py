@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from db.engine import Database
 
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
 

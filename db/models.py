@@ -112,6 +112,10 @@ class Inspector(Base):
     certificate_no: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    education: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """学历 (an ``Education`` code, "" when not recorded)."""
+    experience_years: Mapped[int | None] = mapped_column(Integer)
+    """Years of 教育教学或管理经历 (None when not recorded)."""
 
     appointments: Mapped[list[Appointment]] = relationship(
         back_populates="inspector", order_by="Appointment.start_date"
@@ -119,6 +123,9 @@ class Inspector(Base):
     assignments: Mapped[list[Assignment]] = relationship(back_populates="inspector")
     recusals: Mapped[list[Recusal]] = relationship(back_populates="inspector")
     training: Mapped[list[TrainingRecord]] = relationship(back_populates="inspector")
+    yearly_assessments: Mapped[list[YearlyAssessment]] = relationship(
+        back_populates="inspector", order_by="YearlyAssessment.year"
+    )
 
 
 class Appointment(Base):
@@ -140,6 +147,23 @@ class Appointment(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     inspector: Mapped[Inspector] = relationship(back_populates="appointments")
+
+
+class YearlyAssessment(Base):
+    """An inspector's assessment for one year (年度考核): when, the result, by whom."""
+
+    __tablename__ = "yearly_assessments"
+    __table_args__ = (UniqueConstraint("inspector_id", "year", name="uq_yearly_assessments_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspector_id: Mapped[int] = mapped_column(ForeignKey("inspectors.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(String(20))
+    assessor: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    inspector: Mapped[Inspector] = relationship(back_populates="yearly_assessments")
 
 
 class Assignment(Base):
@@ -465,6 +489,8 @@ class ChecklistTemplate(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
     builtin: Mapped[str] = mapped_column(String(50), default="")
+    school_kinds: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    """The ``SchoolKind`` codes the template is for, comma-separated ("" for every school)."""
 
     items: Mapped[list[TemplateItem]] = relationship(
         back_populates="template",

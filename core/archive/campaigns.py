@@ -6,9 +6,10 @@ copies its items into one checklist per school, so later edits of the template d
 checklist already being worked on; an item's due date is the deadline of the second phase
 (自查整改) unless the clerk gives another.
 
-The shipped archive lists are meant for one sort of school: the kindergarten list
-(``kindergarten-archive``) is applied to kindergartens only, the school lists (school archive,
-六个至少, 双减) to every other school; the office's own templates to every school.
+A template says which kinds of school it is for (its ``school_kinds``; none: every school), so
+the kindergarten list goes to kindergartens only and 六个至少 and 双减 to the schools of compulsory
+education. A school added to a running campaign, and a template added later, get their items due
+by the next phase deadline still ahead (:func:`due_for_new_items`), never by one already past.
 
 Items are changed in bulk (:func:`update_items`): many items, or whole schools, at once, all or
 nothing.
@@ -27,9 +28,10 @@ from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from core.archive.progress import item_overdue, next_phase_of, percent_of, school_progress
+from core.archive.templates import template_applies
 from core.attachments import remove_unreferenced_blobs, session_attachment_digests
 from core.changes import Change, mutates
-from core.enums import CampaignKind, ItemStatus, SchoolKind
+from core.enums import CampaignKind, ItemStatus
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
 from core.parsing import clean_text
 from db.models import (
@@ -60,9 +62,6 @@ PHASE_NAME_MAX = 100
 RESPONSIBLE_MAX = 100
 BOX_NO_MAX = 50
 LOCATION_MAX = 200
-
-KINDERGARTEN_TEMPLATES = frozenset({"kindergarten-archive"})
-SCHOOL_TEMPLATES = frozenset({"school-archive", "six-minimum", "double-reduction"})
 
 
 # --- the rules, as pure functions ------------------------------------------------------------
@@ -106,14 +105,14 @@ def default_due_date(phases: Sequence[PhaseInput]) -> date | None:
     return phases[min(DUE_PHASE, len(phases) - 1)].deadline
 
 
-def template_applies(builtin: str, school_kind: str) -> bool:
-    """Whether a template (by its shipped key, "" for the office's own) fits a sort of school."""
-    kindergarten = school_kind == SchoolKind.KINDERGARTEN
-    if builtin in KINDERGARTEN_TEMPLATES:
-        return kindergarten
-    if builtin in SCHOOL_TEMPLATES:
-        return not kindergarten
-    return True
+def due_for_new_items(phases: Sequence[PhaseInput], today: date) -> date | None:
+    """The due date of items added to a running campaign on ``today``: the default one while it
+    lies ahead, else the next phase deadline from ``today`` on (the last one once all are past)."""
+    due = default_due_date(phases)
+    if due is None or due >= today:
+        return due
+    ahead = [p.deadline for p in phases if p.deadline >= today]
+    return min(ahead) if ahead else phases[-1].deadline
 
 
 def campaign_problems(data: CampaignInput) -> list[FieldError]:
@@ -239,7 +238,7 @@ def _fill(
         position = last.get(school_id, -1) + 1
         for template_id in template_ids:
             template = templates[template_id]
-            if not template_applies(template.builtin, kinds[school_id]):
+            if not template_applies(template.school_kinds, kinds[school_id]):
                 continue
             for item in template.items:
                 rows.append(
@@ -310,12 +309,18 @@ CAMPAIGN_LABELS: Labels = {
 
 @mutates(Change.CAMPAIGNS)
 def update_campaign(
-    db: Database, campaign_id: int, data: CampaignInput, *, version: int | None = None
+    db: Database,
+    campaign_id: int,
+    data: CampaignInput,
+    *,
+    version: int | None = None,
+    today: date | None = None,
 ) -> None:
-    """Change a campaign. Schools added get their checklists; schools removed lose theirs and
-    their scores;
-    templates added are applied to every school; templates removed take along only the items
-    nobody has worked on. Items due on the old default date move to the new one.
+    """Change a campaign on ``today``. Schools added get their checklists and templates added
+    are applied to every school, due by the next deadline still ahead on ``today``
+    (:func:`due_for_new_items`; without ``today``, by the default due date); schools removed lose
+    their checklists and scores; templates removed take along only the items nobody has worked
+    on. Items due on the old default date move to the new one.
 
     ``version`` is the campaign's version when the clerk opened it: if someone saved it since
     (its phases, schools or templates included), the change is refused
@@ -408,8 +413,9 @@ def update_campaign(
             CampaignTemplate(campaign_id=campaign_id, template_id=t) for t in added_templates
         )
         session.add_all(CampaignSchool(campaign_id=campaign_id, school_id=s) for s in added_schools)
-        _fill(session, campaign_id, kept_schools, added_templates, new_due)
-        _fill(session, campaign_id, added_schools, templates_after, new_due)
+        fill_due = new_due if today is None else due_for_new_items(data.phases, today)
+        _fill(session, campaign_id, kept_schools, added_templates, fill_due)
+        _fill(session, campaign_id, added_schools, templates_after, fill_due)
     remove_unreferenced_blobs(db, copies)
 
 

@@ -6,7 +6,10 @@ required (必备) or optional, what proves it (佐证材料) and how long its pa
 school's checklist, so editing or deleting a template never changes a checklist already made.
 
 Shipped templates are JSON files in ``resources/checklists/`` named by their key
-(:data:`BUILTIN_KEYS`). :func:`ensure_builtin_templates` loads those not yet in the database;
+(:data:`BUILTIN_KEYS`); each says where it comes from in its description and which school kinds
+it is for (``school_kinds``; a template for no kind in particular is for every school, as are
+templates read from a workbook). :func:`ensure_builtin_templates` loads those not yet in the
+database;
 the office may edit, rename or delete them like its own. A shipped template is found by its key,
 so an edited one is never overwritten; one the clerk deleted is not brought back (until
 :func:`restore_builtin_templates`); and while the office keeps a template of its own under a
@@ -31,6 +34,7 @@ row per item. Reading is tolerant of sheets clerks make themselves:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +43,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from core.changes import Change, mutates
+from core.enums import SchoolKind
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
 from core.office.settings import put_setting
 from core.parsing import clean_text
@@ -58,9 +63,22 @@ RETENTION_CHOICES: tuple[str, ...] = ("永久", "30年", "10年")
 BUILTIN_KEYS: tuple[str, ...] = (
     "school-archive",
     "kindergarten-archive",
+    "balanced-development",
     "six-minimum",
     "double-reduction",
 )
+PREVIOUS_LABELS: dict[str, tuple[str, str]] = {
+    "school-archive": (
+        "学校迎检档案资料清单",
+        "学校迎接县域义务教育督导评估的档案资料：逐项收集，按序装盒归档，每盒附目录。",
+    ),
+    "kindergarten-archive": (
+        "幼儿园迎检档案资料清单",
+        "幼儿园迎接学前教育普及普惠督导评估的档案资料：逐项收集，按序装盒归档，每盒附目录。",
+    ),
+}
+"""The name and description two shipped templates carried before they were labelled as what
+they are (the 迎省检 lists): a database still holding them unedited takes the new label."""
 CHECKLISTS_DIR = RESOURCES_DIR / "checklists"
 FILE_KIND = "checklist-template"
 """The ``kind`` of a template's JSON file (the folder also holds evaluation sheets)."""
@@ -70,6 +88,8 @@ NAME_MAX = 200
 GROUP_MAX = 200
 RETENTION_MAX = 20
 SHEET_TITLE = "清单"
+KINDS_PREFIX = "适用学校："
+"""The last line of a workbook's description naming the school kinds (none: every school)."""
 NO_GROUP = "无"
 _NO_GROUP_WORDS = frozenset({NO_GROUP, "（无）", "(无)", "-", "—", "/", "／", "不分组"})
 _TICKS = frozenset({"√", "✓", "✔"})
@@ -95,11 +115,13 @@ class ItemInput:
 
 @dataclass(frozen=True)
 class TemplateInput:
-    """A template as edited: its name, description and items in order."""
+    """A template as edited: its name, description, items in order and the ``SchoolKind``
+    codes of the schools it is for (none: every school)."""
 
     name: str
     description: str = ""
     items: tuple[ItemInput, ...] = ()
+    school_kinds: tuple[str, ...] = ()
     version: int | None = field(default=None, compare=False)
     """The stored template's version when it was read for editing (:func:`template_input`)."""
 
@@ -114,6 +136,7 @@ class TemplateRow:
     builtin: str
     item_count: int
     required_count: int
+    school_kinds: tuple[str, ...] = ()
 
 
 # --- cleaning and checking ------------------------------------------------------------------
@@ -136,6 +159,7 @@ def clean_template(data: TemplateInput) -> TemplateInput:
         name=clean_text(data.name),
         description=data.description.replace("\r\n", "\n").strip(),
         items=tuple(clean_item(item) for item in data.items),
+        school_kinds=tuple(dict.fromkeys(k.strip() for k in data.school_kinds if k.strip())),
     )
 
 
@@ -149,6 +173,11 @@ def template_problems(data: TemplateInput) -> list[FieldError]:
         errors.append(FieldError("name", "模板名称", f"“模板名称”不能超过 {NAME_MAX} 个字"))
     if not data.items:
         errors.append(FieldError("items", "清单项目", "清单中至少要有一个项目"))
+    unknown = [k for k in data.school_kinds if k not in {kind.value for kind in SchoolKind}]
+    if unknown:
+        errors.append(
+            FieldError("school_kinds", "适用学校", f"“适用学校”不能是“{'、'.join(unknown)}”")
+        )
     first_of: dict[tuple[str, str], int] = {}
     for number, item in enumerate(data.items, start=1):
         label = f"第{number}项"
@@ -167,6 +196,22 @@ def template_problems(data: TemplateInput) -> list[FieldError]:
         if len(item.retention) > RETENTION_MAX:
             problem(f"“保管期限”不能超过 {RETENTION_MAX} 个字")
     return errors
+
+
+def kinds_of(stored: str) -> tuple[str, ...]:
+    """The ``SchoolKind`` codes of a stored ``school_kinds`` column (empty: every school)."""
+    return tuple(k for k in stored.split(",") if k)
+
+
+def template_applies(school_kinds: str, school_kind: str) -> bool:
+    """Whether a template whose stored ``school_kinds`` is given fits a school of a kind."""
+    kinds = kinds_of(school_kinds)
+    return not kinds or school_kind in kinds
+
+
+def kinds_label(kinds: tuple[str, ...]) -> str:
+    """The kinds in Chinese, "全部学校（园）" for none."""
+    return "、".join(SchoolKind.label_of(k) for k in kinds) or "全部学校（园）"
 
 
 # --- templates in the database --------------------------------------------------------------
@@ -221,6 +266,7 @@ def _save(
 def _apply(template: ChecklistTemplate, data: TemplateInput) -> None:
     template.name = data.name
     template.description = data.description
+    template.school_kinds = ",".join(data.school_kinds)
     template.items = [
         TemplateItem(
             position=position,
@@ -293,6 +339,7 @@ def template_rows(db: Database) -> list[TemplateRow]:
                 builtin=t.builtin,
                 item_count=counts.get(t.id, (0, 0))[0],
                 required_count=int(counts.get(t.id, (0, 0))[1] or 0),
+                school_kinds=kinds_of(t.school_kinds),
             )
             for t in templates
         ]
@@ -307,6 +354,7 @@ def template_input(db: Database, template_id: int) -> TemplateInput:
         return TemplateInput(
             name=template.name,
             description=template.description,
+            school_kinds=kinds_of(template.school_kinds),
             items=tuple(
                 ItemInput(
                     group=item.group_name,
@@ -346,6 +394,7 @@ def ensure_builtin_templates(db: Database) -> int:
     shipped = {key: builtin_template(key) for key in BUILTIN_KEYS}
     added = 0
     with db.session() as session:
+        _relabel(session, shipped)
         loaded = set(session.scalars(select(ChecklistTemplate.builtin)))
         skipped = loaded | set(_removed_builtins(session))
         for key, data in shipped.items():
@@ -354,6 +403,21 @@ def ensure_builtin_templates(db: Database) -> int:
             _save(session, data, None, builtin=key)
             added += 1
     return added
+
+
+def _relabel(session: Session, shipped: dict[str, TemplateInput]) -> None:
+    """Give shipped templates still carrying their former, unedited label the current one."""
+    for key, (name, description) in PREVIOUS_LABELS.items():
+        template = session.scalar(
+            select(ChecklistTemplate).where(
+                ChecklistTemplate.builtin == key,
+                ChecklistTemplate.name == name,
+                ChecklistTemplate.description == description,
+            )
+        )
+        if template is not None and not _name_taken(session, shipped[key].name, template.id):
+            template.name = shipped[key].name
+            template.description = shipped[key].description
 
 
 @mutates(Change.TEMPLATES)
@@ -455,7 +519,9 @@ def export_template(db: Database, template_id: int, path: Path) -> Path:
     sheet = workbook.active
     assert sheet is not None
     sheet.cell(TITLE_ROW, 1).data_type = "s"  # a name beginning with "=" is not a formula
-    _add_description_row(sheet, data.description, len(records))
+    kinds_line = f"{KINDS_PREFIX}{kinds_label(data.school_kinds)}" if data.school_kinds else ""
+    description = "\n".join(part for part in (data.description, kinds_line) if part)
+    _add_description_row(sheet, description, len(records))
     path = Path(path)
     save_workbook(workbook, path)
     return path
@@ -499,10 +565,14 @@ def _read_json(path: Path) -> TemplateInput:
         raise refuse("不是清单模板文件（缺少项目列表）")
     if not all(isinstance(item.get("required", True), bool) for item in items):
         raise refuse("中项目的“required”只能是 true 或 false")
+    kinds = raw.get("school_kinds", [])
+    if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+        raise refuse("中的“school_kinds”应为学校类别代码的列表")
     data = clean_template(
         TemplateInput(
             name=str(raw.get("name") or ""),
             description=str(raw.get("description") or ""),
+            school_kinds=tuple(kinds),
             items=tuple(
                 ItemInput(
                     group=str(item.get("group") or ""),
@@ -561,7 +631,24 @@ def _read_workbook(path: Path) -> TemplateInput:
     if not items:
         raise SheetError.of(f"工作表“{table.sheet}”中没有清单项目。")
     name, description = _name_and_description(table.sheet, table.header_row, path)
-    return TemplateInput(name=name, description=description, items=tuple(items))
+    description, kinds = _split_kinds(description)
+    return TemplateInput(name=name, description=description, items=tuple(items), school_kinds=kinds)
+
+
+def _split_kinds(description: str) -> tuple[str, tuple[str, ...]]:
+    """The description without its last line “适用学校：小学、初中”, and the kinds that line
+    names (none when there is no such line)."""
+    text, _, last = description.rpartition("\n")
+    if not last.startswith(KINDS_PREFIX):
+        return description, ()
+    codes = {k.label: k.value for k in SchoolKind}
+    labels = [w for w in re.split(r"[、，,;；\s]+", last.removeprefix(KINDS_PREFIX)) if w]
+    unknown = [w for w in labels if w not in codes]
+    if unknown:
+        raise SheetError.of(
+            f"“{KINDS_PREFIX}”中的“{'、'.join(unknown)}”不是学校类别（可填：{'、'.join(codes)}）"
+        )
+    return text.strip(), tuple(dict.fromkeys(codes[w] for w in labels))
 
 
 def _name_and_description(sheet_title: str, header_row: int, path: Path) -> tuple[str, str]:

@@ -78,11 +78,26 @@ def compliance_lines(c: Compliance) -> list[str]:
     lines.extend(
         f"  {t.name}：{t.hours:g} / {t.required} 学时" for t in c.training_shortfall[:LIST_LIMIT]
     )
-    if c.missing_preservice:
+    if c.preservice:
         lines.append(
-            f"✗ 新任督学岗前培训不足 {p.preservice_training_hours} 学时："
-            f"{_names(c.missing_preservice)}"
+            f"✗ 新任督学岗前培训（首次聘任后 {p.preservice_window_months} 个月内完成，不少于 "
+            f"{p.preservice_training_hours} 学时）未完成：{len(c.preservice)} 名"
         )
+        lines.extend(
+            f"  {o.name}：{o.hours:g} / {p.preservice_training_hours} 学时，"
+            + (f"{o.due:%Y-%m-%d} 已到期" if o.overdue else f"{o.due:%Y-%m-%d} 前完成")
+            for o in c.preservice[:LIST_LIMIT]
+        )
+    a = c.assessments
+    if a is not None and a.missing:
+        when = "已逾期" if a.overdue else "前完成"
+        lines.append(
+            f"✗ {a.year} 年度督学年度考核：{len(a.missing)} 名督学尚无考核结果"
+            f"（{a.due:%Y-%m-%d} {when}）：{_names(a.missing)}"
+        )
+    if c.qualifications:
+        lines.append(f"! 任职条件不足：{len(c.qualifications)} 名督学")
+        lines.extend(f"  {q.name}：{'；'.join(q.gaps)}" for q in c.qualifications[:LIST_LIMIT])
     if c.missing_centralized:
         lines.append(
             f"✗ 近三年集中培训不足 {p.centralized_training_days} 个工作日："

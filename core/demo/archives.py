@@ -1,5 +1,8 @@
 """The demo office's running evaluation campaign (迎检), with archive checklists in varied states.
 
+It prepares for the provincial evaluation (迎省检), the evaluation the shipped township lists were
+written for.
+
 The campaign started about two months before ``today`` with the four usual phases: 宣传发动 and
 自查整改 are over, 复评提高 comes next. It takes in the primary, junior and nine-year schools of
 the first three zones with the shipped school archive list, and their kindergartens with the
@@ -88,8 +91,8 @@ def add_demo_campaign(db: Database, scale: str, today: date) -> int:
     campaign_id = create_campaign(
         db,
         CampaignInput(
-            name=f"{start.year}年县域义务教育优质均衡督导评估迎检",
-            kind=CampaignKind.BALANCED.value,
+            name=f"{start.year}年迎接省政府教育工作督导评估（迎省检）",
+            kind=CampaignKind.GOVERNMENT.value,
             started_on=start,
             phases=phases,
             school_ids=tuple(s.id for s in schools),

@@ -59,6 +59,7 @@ from core.reports.document import cn_date
 from core.reports.settings import ReportSettings
 from core.roster.assignments import responsible_by_day
 from core.roster.terms import add_years, term_end
+from core.roster.training import COUNTED_FORMS_KEY
 from db.models import (
     Appointment,
     Assignment,
@@ -351,6 +352,8 @@ def create_demo(db: Database, scale: str = "office", today: date | None = None) 
             raise NotEmptyError("数据库中已有数据，演示数据只能装入空数据库。")
         builder = _Builder(session, scale, today)
         put_setting(session, OFFICE_NAME, OFFICE_NAME_DEMO)
+        # The demo county's rules count online study and seminars toward the yearly hours.
+        put_setting(session, COUNTED_FORMS_KEY, list(DEMO_COUNTED_FORMS))
         zoned = builder.zones_and_schools()
         serving_count, years_back = (10, 6) if scale == "office" else (100, 9)
         serving = [builder.inspector() for _ in range(serving_count)]
@@ -427,6 +430,12 @@ def _former_inspectors(builder: _Builder, zoned: list[tuple[Zone, list[School]]]
                 builder.assign(inspector, school, first_start, end)
 
 
+DEMO_COUNTED_FORMS = (
+    TrainingForm.CENTRALIZED.value,
+    TrainingForm.ONLINE.value,
+    TrainingForm.FULL_RELEASE.value,
+    TrainingForm.SEMINAR.value,
+)
 PROVINCE_OFFICE = "省人民政府教育督导委员会办公室"
 CITY_OFFICE = "市人民政府教育督导委员会办公室"
 
@@ -434,14 +443,14 @@ CITY_OFFICE = "市人民政府教育督导委员会办公室"
 def _training(builder: _Builder, serving: list[Inspector]) -> None:
     """Yearly training for the serving inspectors: most meet the hours, some fall short.
 
-    Every third year brings a week of centralized training; new inspectors take pre-service
-    training, except one in the office demo, so the dashboard has something to show.
+    Every third year brings a week of centralized training; inspectors in their first term took
+    pre-service training, except one in the office demo, so the dashboard has something to show.
     """
     rng, today = builder.rng, builder.today
     missing_preservice = 1 if builder.scale == "office" else 0
     for inspector in serving:
         first = min(a.start_date for a in inspector.appointments)
-        if first.year == today.year:
+        if min(inspector.appointments, key=lambda a: a.start_date).end_date >= today:
             if missing_preservice:
                 missing_preservice -= 1
             else:

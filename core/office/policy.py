@@ -59,6 +59,13 @@ class PolicyProfile:
     followups_before_escalation: int = _setting(2, "复查仍未整改需上报的次数", "次", 1, 10, VISITS)
     attachment_max_mb: int = _setting(200, "附件大小上限", "MB", 1, 1024, VISITS)
     complaint_reply_days: int = _setting(15, "投诉办理答复期限", "天", 1, 90, VISITS)
+    preservice_window_months: int = _setting(
+        12, "新任督学首次聘任后应在此期限内完成岗前培训", "个月", 1, 60, TERMS
+    )
+    yearly_assessment_due_month: int = _setting(
+        3, "上一年度督学年度考核应在本年此月底前完成", "月", 1, 12, TERMS
+    )
+    min_experience_years: int = _setting(10, "聘任督学应具有教育教学或管理经历", "年", 0, 40, TERMS)
 
     @classmethod
     def field_names(cls) -> list[str]:

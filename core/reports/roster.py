@@ -1,5 +1,6 @@
-"""督学花名册: every inspector in office — gender, unit, post, 专/兼职, phone, term, zones and
-the schools they are responsible for — on landscape A4 or A3, grouped by responsibility zone."""
+"""督学花名册: every inspector in office — gender, unit, post, 专/兼职, phone, term, 学历, the
+latest yearly assessment (年度考核), zones and the schools they are responsible for — on landscape
+A4 or A3, grouped by responsibility zone."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.enums import Employment, Gender
+from core.enums import Education, Employment, Gender
 from core.reports.document import PageFrame, Report, cn_date, iso
 from core.reports.options import ReportOptions, letterhead
+from core.roster.assessments import YearlyAssessmentLine
 from core.roster.inspectors import inspector_rows
 from core.roster.schools import SchoolRow, school_rows, zone_rows
 from core.search.matching import pinyin_order
@@ -20,9 +22,13 @@ if TYPE_CHECKING:
 TITLE = "督学花名册"
 UNZONED = "未划分责任区"
 HEADERS = ["序号", "姓名", "性别", "工作单位", "职务", "专/兼职", "联系电话", "任期起止", "届次",
-           "责任区", "负责学校（园）"]  # fmt: skip
-WEIGHTS = [4, 8, 4, 15, 10, 5.5, 10, 11, 5, 10, 26]
-ALIGN = "CCCLLCCCCLL"
+           "学历", "年度考核", "责任区", "负责学校（园）"]  # fmt: skip
+WEIGHTS = [4, 8, 4, 14, 9, 5.5, 10, 11, 5, 6, 8, 9, 22]
+ALIGN = "CCCLLCCCCCCLL"
+
+
+def _yearly(line: YearlyAssessmentLine | None) -> str:
+    return f"{line.year}年度\n{line.result_label}" if line else ""
 
 
 def write(db: Database, out: Path, options: ReportOptions) -> None:
@@ -65,6 +71,8 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
                 row.phone,
                 term,
                 f"第{row.consecutive_terms}届" if row.consecutive_terms else "",
+                Education.label_of(row.education),
+                _yearly(row.latest_yearly),
                 "、".join(zones),
                 "、".join(s.name for s in schools),
             ]

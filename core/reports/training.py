@@ -1,6 +1,7 @@
-"""培训学时统计表 for one year: each serving inspector's hours against the yearly requirement,
-pre-service training for new inspectors and centralized training days within three years, with
-the figures of :func:`core.roster.training.training_summary`."""
+"""培训学时统计表 for one year: each serving inspector's hours of the counted forms against the
+yearly requirement, the hours of each form, pre-service training for new inspectors and
+centralized training days within three years, with the figures of
+:func:`core.roster.training.training_summary`."""
 
 from __future__ import annotations
 
@@ -8,23 +9,36 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.enums import TrainingForm
 from core.office.settings import load_policy
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead
-from core.roster.training import TrainingTotal, training_summary
+from core.roster.training import TrainingTotal, load_counted_forms, training_summary
 
 if TYPE_CHECKING:
     from db.engine import Database
 
 TITLE = "督学培训学时统计表"
-HEADERS = ["序号", "姓名", "本年度学时", "应修学时", "尚差学时", "岗前培训（学时）",
-           "近三年集中培训（工作日）", "结论"]  # fmt: skip
-WEIGHTS = [6, 12, 11, 10, 10, 16, 17, 18]
-ALIGN = "CCCCCCCL"
+HEADERS = ["序号", "姓名", "计入学时", "应修学时", "尚差学时", "各形式学时",
+           "岗前培训（学时）", "近三年集中培训（工作日）", "结论"]  # fmt: skip
+WEIGHTS = [5, 9, 8, 8, 8, 22, 11, 13, 16]
+ALIGN = "CCCCCLCCL"
 
 
 def _hours(value: float) -> str:
     return f"{value:g}"
+
+
+def _by_form(t: TrainingTotal) -> str:
+    """One line per form taken; the forms that do not count are marked “（不计入）”."""
+    return (
+        "\n".join(
+            f"{TrainingForm.label_of(form)} {_hours(h)}"
+            + ("" if form in t.counted_forms else "（不计入）")
+            for form, h in t.by_form.items()
+        )
+        or "—"
+    )
 
 
 def _preservice(t: TrainingTotal) -> str:
@@ -57,13 +71,15 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     head = letterhead(db)
     policy = load_policy(db)
     totals = training_summary(db, today, year)
+    counted = "、".join(TrainingForm.label_of(f) for f in load_counted_forms(db))
     period = f"{cn_date(date(year, 1, 1))}至{cn_date(date(year, 12, 31))}"
     report = Report(PageFrame(head.office, f"{year}年度{TITLE}", period, today))
     met = sum(1 for t in totals if t.shortfall == 0)
     hours = sum(t.hours for t in totals)
     average = hours / len(totals) if totals else 0.0
     report.title_block(
-        f"在任督学 {len(totals)} 名，每人每年应完成培训 {policy.training_hours_per_year} 学时；"
+        f"在任督学 {len(totals)} 名，每人每年应完成培训 {policy.training_hours_per_year} 学时"
+        f"（计入{counted}）；"
         f"已完成 {met} 名，未完成 {len(totals) - met} 名；合计 {_hours(round(hours, 1))} 学时，"
         f"人均 {average:.1f} 学时。"
     )
@@ -74,6 +90,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             _hours(t.hours),
             str(t.required),
             _hours(round(t.shortfall, 1)) if t.shortfall else "—",
+            _by_form(t),
             _preservice(t),
             _centralized(t),
             _verdict(t),

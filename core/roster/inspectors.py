@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,12 +19,19 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.changes import Change, mutates
-from core.enums import Assessment, Employment, Gender, InspectorStatus, TermEndReason
+from core.enums import Assessment, Education, Employment, Gender, InspectorStatus, TermEndReason
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.overview import at_term_limit, term_expiring
 from core.parsing import clean_text, parse_phone
+from core.roster.assessments import (
+    YearlyAssessmentLine,
+    latest_results_in,
+    owes_assessment,
+    yearly_assessments_in,
+)
+from core.roster.qualifications import qualification_gaps
 from core.roster.terms import consecutive_terms, current_term, inspector_status, last_day
 from db.models import Assignment, Inspector, Recusal, School
 from db.paths import data_dir
@@ -34,6 +41,7 @@ if TYPE_CHECKING:
 
     from db.engine import Database
 
+EXPERIENCE_MAX = 60
 PHOTO_DIR = "photos"
 PHOTO_SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": ".png",
@@ -54,6 +62,10 @@ class InspectorInput:
     phone: str = ""
     certificate_no: str = ""
     notes: str = ""
+    education: str = ""
+    """An ``Education`` code ("" when not recorded)."""
+    experience_years: int | None = None
+    """Years of 教育教学或管理经历 (None when not recorded)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,14 @@ class InspectorRow:
     at_term_limit: bool = False
     overloaded: bool = False
     version: int = 1
+    education: str = ""
+    experience_years: int | None = None
+    qualification_gaps: tuple[str, ...] = ()
+    """What falls short of the appointment qualifications (known values only)."""
+    latest_yearly: YearlyAssessmentLine | None = None
+    """The newest yearly assessment (年度考核)."""
+    owes_yearly: bool = False
+    """In office, served last year and has no assessment of it yet."""
 
     @property
     def serving(self) -> bool:
@@ -134,6 +154,8 @@ class InspectorDetail:
     terms: list[TermLine]
     coverage: list[CoverageLine]
     recusals: list[RecusalLine]
+    yearly_assessments: list[YearlyAssessmentLine] = field(default_factory=list)
+    """Yearly assessments (年度考核), newest year first."""
 
 
 def inspector_problems(data: InspectorInput) -> list[FieldError]:
@@ -152,6 +174,16 @@ def inspector_problems(data: InspectorInput) -> list[FieldError]:
         parse_phone(data.phone)
     except ValueError as exc:
         errors.append(FieldError("phone", "联系电话", f"“联系电话”{exc}"))
+    if data.education and data.education not in {e.value for e in Education}:
+        errors.append(FieldError("education", "学历", f"“学历”不能是“{data.education}”"))
+    if data.experience_years is not None and not 0 <= data.experience_years <= EXPERIENCE_MAX:
+        errors.append(
+            FieldError(
+                "experience_years",
+                "教育教学或管理经历",
+                f"“教育教学或管理经历”应在 0 到 {EXPERIENCE_MAX} 年之间",
+            )
+        )
     return errors
 
 
@@ -165,6 +197,8 @@ def apply_inspector_input(inspector: Inspector, data: InspectorInput) -> None:
     inspector.phone = parse_phone(data.phone)
     inspector.certificate_no = clean_text(data.certificate_no)
     inspector.notes = data.notes.strip()
+    inspector.education = data.education
+    inspector.experience_years = data.experience_years
 
 
 INSPECTOR_LABELS: Labels = {
@@ -176,6 +210,8 @@ INSPECTOR_LABELS: Labels = {
     "phone": "联系电话",
     "certificate_no": "督学证号",
     "notes": "备注",
+    "education": ("学历", Education.label_of),
+    "experience_years": "教育教学或管理经历（年）",
 }
 """The fields a stale save names when it is refused."""
 
@@ -279,7 +315,13 @@ def _current_schools(session: Session, today: date) -> dict[int, int]:
     return counts
 
 
-def _row(inspector: Inspector, today: date, schools: int, policy: PolicyProfile) -> InspectorRow:
+def _row(
+    inspector: Inspector,
+    today: date,
+    schools: int,
+    policy: PolicyProfile,
+    latest: YearlyAssessmentLine | None = None,
+) -> InspectorRow:
     terms = inspector.appointments
     term = current_term(terms, today) or (max(terms, key=lambda t: t.start_date) if terms else None)
     return InspectorRow(
@@ -302,6 +344,13 @@ def _row(inspector: Inspector, today: date, schools: int, policy: PolicyProfile)
         at_term_limit=at_term_limit(terms, today, policy),
         overloaded=schools > policy.inspector_school_warning,
         version=inspector.version,
+        education=inspector.education,
+        experience_years=inspector.experience_years,
+        qualification_gaps=tuple(
+            qualification_gaps(inspector.education, inspector.experience_years, policy)
+        ),
+        latest_yearly=latest,
+        owes_yearly=owes_assessment(inspector, today),
     )
 
 
@@ -318,9 +367,12 @@ def inspector_rows_in(session: Session, today: date) -> list[InspectorRow]:
     counts = _current_schools(session, today)
     policy = policy_from_session(session)
     inspectors = session.scalars(
-        select(Inspector).options(selectinload(Inspector.appointments)).order_by(Inspector.id)
+        select(Inspector)
+        .options(selectinload(Inspector.appointments), selectinload(Inspector.yearly_assessments))
+        .order_by(Inspector.id)
     )
-    return [_row(i, today, counts.get(i.id, 0), policy) for i in inspectors]
+    latest = latest_results_in(session)
+    return [_row(i, today, counts.get(i.id, 0), policy, latest.get(i.id)) for i in inspectors]
 
 
 def inspector_detail(db: Database, inspector_id: int, today: date) -> InspectorDetail | None:
@@ -343,7 +395,13 @@ def inspector_detail(db: Database, inspector_id: int, today: date) -> InspectorD
             .order_by(School.name)
         ).all()
         return InspectorDetail(
-            row=_row(inspector, today, schools, policy_from_session(session)),
+            row=_row(
+                inspector,
+                today,
+                schools,
+                policy_from_session(session),
+                latest_results_in(session).get(inspector_id),
+            ),
             terms=[
                 TermLine(
                     t.id, t.start_date, t.end_date, t.ended_on, t.end_reason, t.assessment, t.notes
@@ -352,4 +410,5 @@ def inspector_detail(db: Database, inspector_id: int, today: date) -> InspectorD
             ],
             coverage=[CoverageLine(c.id, c.name, inspector.name, c[2], c[3]) for c in coverage],
             recusals=[RecusalLine(*r) for r in recusals],
+            yearly_assessments=yearly_assessments_in(session, inspector_id),
         )

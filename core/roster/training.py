@@ -1,15 +1,26 @@
 """Training records (培训) and the yearly figures against the policy.
 
-Hours count in the year the training started. Centralized training (集中培训 and 脱产培训) is
+Hours count in the year the training started. Only the forms the office counts go toward the
+yearly hours (:func:`counted_forms_in`; by default 集中培训 alone, as the plans write "集中培训累计
+不少于40学时"); the office may add 网络培训 and others. The hours of every form are shown beside
+them (``by_form``). Centralized training (集中培训 and 脱产培训) is
 measured in working days (Monday to Friday) between its first and last day; the three-year rule
-looks back three years from the day asked about. Pre-service training (岗前培训) is required of
-inspectors whose first term in the current series began this year.
+looks back three years from the day asked about.
+
+Pre-service training (岗前培训, "新任督学岗前培训不少于15学时") is owed by a newly appointed
+inspector from the first appointment until it is done, across the turn of the year: an inspector
+appointed in November is still asked for it in January. It is due within the policy's window
+after the first appointment (``preservice_window_months``, 12 by default) and overdue after it.
+Only an inspector still in the first term is asked: one who has served a whole term is no longer
+新任, and the office's older inspectors were trained before their records were kept here.
 """
 
 from __future__ import annotations
 
+import json
+from calendar import monthrange
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -19,10 +30,10 @@ from sqlalchemy.orm import selectinload
 from core.changes import Change, mutates
 from core.enums import TrainingForm
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
-from core.office.settings import policy_from_session
+from core.office.settings import policy_from_session, put_setting
 from core.parsing import clean_text
-from core.roster.terms import add_years, consecutive_terms, current_term
-from db.models import Inspector, TrainingRecord
+from core.roster.terms import TermLike, add_years, consecutive_terms, current_term, last_day
+from db.models import Inspector, Setting, TrainingRecord
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -30,6 +41,9 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 CENTRALIZED_FORMS = (TrainingForm.CENTRALIZED.value, TrainingForm.FULL_RELEASE.value)
+COUNTED_FORMS_KEY = "training.counted_forms"
+"""Setting: the ``TrainingForm`` codes whose hours count toward the yearly hours."""
+DEFAULT_COUNTED_FORMS: tuple[str, ...] = (TrainingForm.CENTRALIZED.value,)
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,14 @@ class TrainingTotal:
     centralized_days: int
     centralized_minimum: int
     centralized_due: bool
+    by_form: dict[str, float] = field(default_factory=dict)
+    """The year's hours of every form taken (``TrainingForm`` code → hours)."""
+    counted_forms: tuple[str, ...] = DEFAULT_COUNTED_FORMS
+    """The forms whose hours make up ``hours``."""
+    preservice_due: date | None = None
+    """The day pre-service training is due by (None when it is not asked of the inspector)."""
+    overdue_from: date | None = None
+    """The day the figures are read on (to tell a due pre-service training from an overdue one)."""
 
     @property
     def id(self) -> int:
@@ -90,6 +112,15 @@ class TrainingTotal:
     @property
     def missing_preservice(self) -> bool:
         return self.preservice_required and self.preservice_hours < self.preservice_minimum
+
+    @property
+    def preservice_overdue(self) -> bool:
+        return (
+            self.missing_preservice
+            and self.preservice_due is not None
+            and self.overdue_from is not None
+            and self.overdue_from > self.preservice_due
+        )
 
     @property
     def missing_centralized(self) -> bool:
@@ -243,9 +274,67 @@ def working_days(start: date, end: date) -> int:
     return days
 
 
-def hours_in_year(records: Iterable[TrainingRecord], year: int) -> float:
-    """Hours of the records that started in ``year``."""
-    return round(sum(r.hours for r in records if r.start_date.year == year), 1)
+def hours_in_year(
+    records: Iterable[TrainingRecord], year: int, forms: Sequence[str] | None = None
+) -> float:
+    """Hours of the records that started in ``year`` (of ``forms`` only, when given)."""
+    return round(
+        sum(
+            r.hours
+            for r in records
+            if r.start_date.year == year and (forms is None or r.form in forms)
+        ),
+        1,
+    )
+
+
+def hours_by_form(records: Iterable[TrainingRecord], year: int) -> dict[str, float]:
+    """The hours of each form among the records that started in ``year``, in the forms' order."""
+    hours: dict[str, float] = {}
+    for form in TrainingForm:
+        total = sum(r.hours for r in records if r.start_date.year == year and r.form == form)
+        if total:
+            hours[form.value] = round(total, 1)
+    return hours
+
+
+def form_problems(forms: Sequence[str]) -> list[FieldError]:
+    """Problems of a choice of counted forms: at least one, each a known form."""
+    label = "计入年度学时的培训形式"
+    known = {f.value for f in TrainingForm}
+    if not forms:
+        return [FieldError("counted_forms", label, f"“{label}”至少要选一种")]
+    unknown = [f for f in forms if f not in known]
+    if unknown:
+        return [FieldError("counted_forms", label, f"“{label}”不能是“{'、'.join(unknown)}”")]
+    return []
+
+
+def counted_forms_in(session: Session) -> tuple[str, ...]:
+    """The forms whose hours count toward the yearly hours (inside an open session)."""
+    row = session.get(Setting, COUNTED_FORMS_KEY)
+    if row is None:
+        return DEFAULT_COUNTED_FORMS
+    stored = json.loads(row.value)
+    return tuple(stored) if not form_problems(stored) else DEFAULT_COUNTED_FORMS
+
+
+def load_counted_forms(db: Database) -> tuple[str, ...]:
+    """The forms whose hours count toward the yearly hours."""
+    with db.session() as session:
+        return counted_forms_in(session)
+
+
+@mutates(Change.SETTINGS, Change.TRAINING)
+def save_counted_forms(db: Database, forms: Sequence[str]) -> tuple[str, ...]:
+    """Store which forms count toward the yearly hours (in the forms' order); returns them."""
+    problems = form_problems(forms)
+    if problems:
+        raise ValidationError(problems)
+    ordered = tuple(f.value for f in TrainingForm if f.value in set(forms))
+    with db.session() as session:
+        put_setting(session, COUNTED_FORMS_KEY, list(ordered))
+    return ordered
 
 
 def centralized_days_within(records: Iterable[TrainingRecord], today: date, years: int = 3) -> int:
@@ -258,9 +347,25 @@ def centralized_days_within(records: Iterable[TrainingRecord], today: date, year
     )
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` moved ``months`` months on (the month's last day when it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def preservice_due(first_term: TermLike, as_of: date, window_months: int) -> date | None:
+    """The day pre-service training is due by, when it is asked of an inspector whose first
+    term is ``first_term`` on ``as_of`` (None when the first term has not begun or is over)."""
+    if not first_term.start_date <= as_of <= last_day(first_term):
+        return None
+    return add_months(first_term.start_date, window_months)
+
+
 def training_totals(session: Session, today: date, year: int | None = None) -> list[TrainingTotal]:
     """Figures for every inspector in office on ``today`` (inside an open session)."""
     policy = policy_from_session(session)
+    counted = counted_forms_in(session)
     year = year or today.year
     totals = []
     inspectors = session.scalars(
@@ -275,21 +380,29 @@ def training_totals(session: Session, today: date, year: int | None = None) -> l
         series = consecutive_terms(inspector.appointments, term)
         first = sorted(inspector.appointments, key=lambda t: t.start_date)
         series_start = [t for t in first if t.start_date <= term.start_date][-series].start_date
+        as_of = min(today, date(year, 12, 31))
+        due = preservice_due(first[0], as_of, policy.preservice_window_months)
         preservice = sum(
-            r.hours for r in inspector.training if r.form == TrainingForm.PRESERVICE.value
+            r.hours
+            for r in inspector.training
+            if r.form == TrainingForm.PRESERVICE.value and r.start_date <= as_of
         )
         totals.append(
             TrainingTotal(
                 inspector_id=inspector.id,
                 name=inspector.name,
-                hours=hours_in_year(inspector.training, year),
+                hours=hours_in_year(inspector.training, year, counted),
                 required=policy.training_hours_per_year,
-                preservice_required=series_start.year == year,
+                preservice_required=due is not None,
                 preservice_hours=round(preservice, 1),
                 preservice_minimum=policy.preservice_training_hours,
                 centralized_days=centralized_days_within(inspector.training, today),
                 centralized_minimum=policy.centralized_training_days,
                 centralized_due=series_start <= add_years(today, -3),
+                by_form=hours_by_form(inspector.training, year),
+                counted_forms=counted,
+                preservice_due=due,
+                overdue_from=as_of,
             )
         )
     return totals

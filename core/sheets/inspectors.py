@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.enums import Employment, Gender
+from core.enums import Education, Employment, Gender
 from core.errors import ValidationError
 from core.parsing import NAME_SEPARATORS, join_names, split_quoted_names
 from core.roster.assignments import assign_in_session
@@ -63,6 +63,17 @@ EMPLOYMENT_ALIASES = {
 }  # fmt: skip
 EMPLOYMENT_LABELS = tuple(e.label for e in Employment)
 GENDER_LABELS = tuple(g.label for g in Gender)
+EDUCATION_ALIASES = {
+    **{e.label: e.value for e in Education},
+    "中专": Education.SECONDARY.value, "高中": Education.SECONDARY.value,
+    "中专及以下": Education.SECONDARY.value, "高中及以下": Education.SECONDARY.value,
+    "专科": Education.COLLEGE.value, "大学专科": Education.COLLEGE.value,
+    "大学本科": Education.BACHELOR.value, "学士": Education.BACHELOR.value,
+    "硕士": Education.POSTGRADUATE.value, "博士": Education.POSTGRADUATE.value,
+    "硕士研究生": Education.POSTGRADUATE.value, "博士研究生": Education.POSTGRADUATE.value,
+    "": "",
+}  # fmt: skip
+EDUCATION_LABELS = tuple(e.label for e in Education)
 
 
 SCHOOLS_COMMENT = (
@@ -75,6 +86,14 @@ HISTORY_WARNING = (
     "或新的数据库，请不要逐表导入，而是在原来的电脑上“备份”，在这里“从备份恢复”"
     "（命令行：backup --out 文件 / restore 文件）。"
 )
+
+
+def _years(value: object) -> int | None:
+    """Years of experience: 12, "12年"; an empty cell is not recorded."""
+    if cells.is_blank(value):
+        return None
+    text = cells.cell_text(value).strip()
+    return cells.whole_number(text.removesuffix("年") if text.endswith("年") else value)
 
 
 def _school_names(value: object) -> list[str]:
@@ -119,9 +138,29 @@ COLUMNS = (
         width=44, to_cell=lambda names: join_names(names or ()), comment=SCHOOLS_COMMENT,
     ),
     Column("notes", "备注", cells.long_text(), (), width=20),
+    Column(
+        "education", "学历", cells.choice(EDUCATION_ALIASES, EDUCATION_LABELS),
+        ("最高学历", "文化程度", "学历层次"),
+        width=10, choices=EDUCATION_LABELS, to_cell=Education.label_of,
+    ),
+    Column(
+        "experience_years", "教育教学或管理经历（年）", _years,
+        ("教育教学或管理经历", "从教年限", "教龄", "工作年限", "教育工作年限"), width=12,
+    ),
 )  # fmt: skip
 SPEC = SheetSpec("inspectors", SHEET_TITLES["inspectors"], "督学花名册", COLUMNS, ("name",))
-FIELDS = ("name", "gender", "employment", "unit", "post", "phone", "certificate_no", "notes")
+FIELDS = (
+    "name",
+    "gender",
+    "employment",
+    "unit",
+    "post",
+    "phone",
+    "certificate_no",
+    "notes",
+    "education",
+    "experience_years",
+)
 DEFAULTS: dict[str, Any] = {
     "gender": "",
     "employment": Employment.PART_TIME.value,
@@ -130,6 +169,8 @@ DEFAULTS: dict[str, Any] = {
     "phone": "",
     "certificate_no": "",
     "notes": "",
+    "education": "",
+    "experience_years": None,
 }
 
 

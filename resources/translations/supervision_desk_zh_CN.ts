@@ -81,12 +81,12 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="111"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="139"/>
         <source>Appoint {name}</source>
         <translation>任命 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="113"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="141"/>
         <source>Term starts</source>
         <translation>任期开始</translation>
     </message>
@@ -195,8 +195,8 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/dialogs.py" line="307"/>
-        <source>Each school gets one checklist with the items of every template ticked (the shipped kindergarten list goes to kindergartens only, the school lists to schools only). Removing a template later drops only its items nobody has worked on.</source>
-        <translation>每所学校生成一份清单，包含所勾选模板的全部项目（自带的幼儿园清单只用于幼儿园，学校清单只用于其他学校）。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
+        <source>Each school gets one checklist with the items of every template ticked that is for its kind of school (a template names the kinds it is for). Schools added later are due by the next deadline still ahead. Removing a template later drops only its items nobody has worked on.</source>
+        <translation>每所学校生成一份清单，包含所勾选模板中适用于该类学校的项目（模板注明适用的学校类别）。以后加入的学校，完成期限取尚未到期的下一个阶段截止日期。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/dialogs.py" line="365"/>
@@ -449,12 +449,12 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="125"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="158"/>
         <source>Assessment of {name}</source>
         <translation>{name} 的任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="127"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="160"/>
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
@@ -462,47 +462,47 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="250"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="283"/>
         <source>Assign schools to {name}</source>
         <translation>为 {name} 挂牌学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="285"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="253"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="286"/>
         <source>Type part of a school&apos;s or zone&apos;s name</source>
         <translation>输入学校或责任区名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="254"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="287"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="258"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="291"/>
         <source>no zone</source>
         <translation>未分责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="261"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="294"/>
         <source>now {name}</source>
         <translation>现由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="266"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="299"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="287"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="320"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="300"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="333"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -570,47 +570,47 @@
 <context>
     <name>BatchRenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="197"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="230"/>
         <source>General re-appointment</source>
         <translation>批量换届</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="199"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="232"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="202"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="235"/>
         <source>{name} (term ends {end})</source>
         <translation>{name}（任期至 {end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="211"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="244"/>
         <source>Assessment for all</source>
         <translation>统一记录考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="212"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="245"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="214"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="247"/>
         <source>New terms start</source>
         <translation>新任期开始</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="226"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="259"/>
         <source>Tick at least one inspector.</source>
         <translation>请至少勾选一名督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="231"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="264"/>
         <source>Renewed: {count}</source>
         <translation>已续聘：{count} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="266"/>
         <source>Not renewed:</source>
         <translation>未续聘：</translation>
     </message>
@@ -1064,361 +1064,389 @@
     </message>
 </context>
 <context>
+    <name>CountedFormsDialog</name>
+    <message>
+        <location filename="../../gui/pages/training/forms_dialog.py" line="27"/>
+        <source>Forms counted toward the yearly hours</source>
+        <translation>计入年度学时的培训形式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/forms_dialog.py" line="36"/>
+        <source>Count</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/forms_dialog.py" line="39"/>
+        <source>The plans name centralized training (集中培训) for the yearly hours; tick other forms only if the office&apos;s rules count them.</source>
+        <translation>各地方案规定的年度学时是集中培训学时；本地规定其他形式也计入时，再勾选其他形式。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="140"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="141"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="148"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="149"/>
         <source>The database is empty. Import the office&apos;s sheets from Excel — the schools first, then the inspectors (a blank template shows the columns) — or load the demo office to try the app first. Enter your office&apos;s name under Settings.</source>
         <translation>数据库是空的。请从 Excel 导入本办公室的表格 — 先导入学校名单，再导入督学名单（空白模板列出了各列）— 也可以先装入演示数据试用。办公室名称请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="159"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
         <source>Import schools…</source>
         <translation>导入学校名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="160"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="161"/>
         <source>Import inspectors…</source>
         <translation>导入督学名单…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="165"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="166"/>
         <source>Blank templates</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="169"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
         <source>Schools template…</source>
         <translation>学校名单模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="170"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
         <source>Inspectors template…</source>
         <translation>督学名单模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="171"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="172"/>
         <source>Training template…</source>
         <translation>培训记录模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="175"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="176"/>
         <source>Load demo data</source>
         <translation>装入演示数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="189"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="190"/>
         <source>Visits in the next 7 days</source>
         <translation>未来7天督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="190"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="191"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="191"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="192"/>
         <source>Visit records missing</source>
         <translation>督导记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="192"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="193"/>
         <source>Overdue rectifications</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="193"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="194"/>
         <source>Problems reported up</source>
         <translation>已上报问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="194"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="195"/>
         <source>Supervision overdue</source>
         <translation>督办逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="195"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="196"/>
         <source>Complaints overdue</source>
         <translation>投诉逾期未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="196"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="197"/>
         <source>Next evaluation deadline</source>
         <translation>迎检下一节点</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="197"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
         <source>Overdue archive items</source>
         <translation>逾期档案资料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="198"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="199"/>
         <source>Schools and kindergartens</source>
         <translation>学校（园）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="199"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
         <source>Inspectors in office</source>
         <translation>在任督学 / 需配备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="200"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="201"/>
         <source>Full-time inspectors</source>
         <translation>专职督学占比</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="201"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
         <source>Schools without an inspector</source>
         <translation>无责任督学的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="202"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="203"/>
         <source>Terms ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="203"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="204"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="204"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="205"/>
         <source>Training hours short</source>
         <translation>培训学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="205"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="206"/>
         <source>Pre-service training missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="206"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="207"/>
+        <source>Yearly assessments missing</source>
+        <translation>年度考核未完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="208"/>
         <source>Heavy workloads</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="207"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="209"/>
         <source>Due for rotation</source>
         <translation>宜交流</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="208"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="210"/>
         <source>Principals&apos; terms ending</source>
         <translation>校（园）长任期将满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="209"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="211"/>
         <source>Next year&apos;s holidays</source>
         <translation>明年节假日安排</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="210"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="212"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="233"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="235"/>
         <source>Print staffing report…</source>
         <translation>打印配备达标情况…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="288"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="290"/>
         <source>{office} · {day}</source>
         <translation>{office} · {day}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="294"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="296"/>
         <source>{kindergartens} kindergartens, {private} private</source>
         <translation>其中幼儿园 {kindergartens} 所，民办 {private} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="299"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="301"/>
         <source>{actual} / {required}</source>
         <translation>{actual} / {required}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="302"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="304"/>
         <source>{shortfall} more needed by the staffing ratio</source>
         <translation>按配备比例还缺 {shortfall} 名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="304"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="306"/>
         <source>Staffing meets the ratio</source>
         <translation>配备达到比例要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="309"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="311"/>
         <source>{count} full-time; at least {minimum:.0%} required</source>
         <translation>专职 {count} 名；要求不低于 {minimum:.0%}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="316"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="318"/>
         <source>Assign a responsible inspector</source>
         <translation>请为其确定责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="318"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="320"/>
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="323"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="325"/>
         <source>Terms ending within {days} days</source>
         <translation>{days} 天内任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="328"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="330"/>
         <source>Last allowed term (at most {count} in a row)</source>
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="334"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
         <source>Below {hours} hours in {year}</source>
         <translation>{year} 年不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="341"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
         <source>New inspectors below {hours} pre-service hours</source>
         <translation>新任督学岗前培训不足 {hours} 学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="348"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="353"/>
+        <source>Assessments of {year}, due by {day}</source>
+        <translation>{year}年度考核，{day}前完成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="363"/>
         <source>Inspectors with more than {count} schools</source>
         <translation>负责学校超过 {count} 所的督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="355"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="370"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="365"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="380"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="369"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="384"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="379"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="383"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
         <source>School holidays: no routine visits this month</source>
         <translation>寒暑假：本月不安排经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="385"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="400"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="392"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="399"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="414"/>
         <source>{count} problems not fixed yet</source>
         <translation>{count}个问题尚未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="404"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="419"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="409"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="424"/>
         <source>Still not fixed after the new deadline of a 督办通知</source>
         <translation>督办通知的新期限已过仍未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="414"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="429"/>
         <source>Not answered within the days for a reply</source>
         <translation>超过办理期限尚未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="425"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="440"/>
         <source>Within {days} days; {count} without a comprehensive inspection</source>
         <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="431"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="446"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="432"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="447"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="433"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="448"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="437"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="441"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="453"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="466"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="459"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="474"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="460"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="475"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="465"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="480"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="466"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="481"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="473"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="488"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="475"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="490"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="482"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="497"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="484"/>
         <location filename="../../gui/pages/dashboard/page.py" line="499"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="514"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1447,22 +1475,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="316"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="318"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="351"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="324"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="357"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="331"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="364"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1470,32 +1498,32 @@
 <context>
     <name>EndTermDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="164"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="197"/>
         <source>End the term of {name}</source>
         <translation>结束 {name} 的任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="166"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="199"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="168"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="201"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="169"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="202"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="171"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="204"/>
         <source>The schools this inspector covers will need a new one.</source>
         <translation>该督学负责的学校需另行挂牌。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="185"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="218"/>
         <source>These schools now have no responsible inspector:
 {schools}</source>
         <translation>以下学校现在没有责任督学：
@@ -1672,62 +1700,78 @@
 <context>
     <name>InspectorDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="50"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
         <source>Add inspector</source>
         <translation>新增督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="50"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
         <source>Edit inspector</source>
         <translation>编辑督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="54"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="55"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="60"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="57"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="62"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="59"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="64"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="60"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="65"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="61"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="66"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="62"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="67"/>
         <source>Mobile 13812345678 or landline 0738-6123456</source>
         <translation>手机 13812345678 或固话 0738-6123456</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="63"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="68"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="64"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="70"/>
+        <source>Education</source>
+        <translation>学历</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="70"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="76"/>
+        <source>(not recorded)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="73"/>
+        <source>Years in teaching or management</source>
+        <translation>教育教学或管理经历（年）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="78"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="66"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="80"/>
         <source>Appoint now, term starting</source>
         <translation>同时任命，任期自</translation>
     </message>
@@ -1735,285 +1779,320 @@
 <context>
     <name>InspectorsPage</name>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="262"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="280"/>
         <source>{serving} in office ({full} full-time) · about {ratio} schools each</source>
         <translation>在任 {serving} 名（专职 {full} 名）· 每名督学约负责 {ratio} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="188"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="287"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="194"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="305"/>
         <source>Select an inspector to see their details.</source>
         <translation>选择一名督学，查看其任期、挂牌学校和回避情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="74"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="76"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="75"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="77"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="76"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="78"/>
         <source>Full/part time</source>
         <translation>专/兼职</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="78"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="82"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="84"/>
         <source>Unit</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="83"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="85"/>
         <source>Post</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="84"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="86"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="85"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="87"/>
         <source>Term from</source>
         <translation>本届任期起</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="87"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="89"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="93"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="95"/>
         <source>Consecutive terms</source>
         <translation>连任届数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="100"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="132"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="102"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="135"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="106"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="108"/>
         <source>Certificate no.</source>
         <translation>督学证号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="114"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="146"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="116"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="149"/>
         <source>Add inspector…</source>
         <translation>新增督学…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="116"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="118"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="119"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="121"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="122"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="218"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="233"/>
         <source>Terms</source>
         <translation>任期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="124"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="126"/>
         <source>Appoint…</source>
         <translation>任命…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="125"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="127"/>
         <source>Record assessment…</source>
         <translation>任期考核…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="126"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="128"/>
+        <source>Yearly assessment…</source>
+        <translation>年度考核…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="129"/>
         <source>Renew…</source>
         <translation>续聘…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="127"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="130"/>
         <source>End term…</source>
         <translation>结束任期…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="128"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="131"/>
         <source>General re-appointment…</source>
         <translation>批量换届…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="134"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="137"/>
         <source>Assign schools…</source>
         <translation>挂牌学校…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="135"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="138"/>
         <source>End assignments…</source>
         <translation>结束挂牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="136"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="139"/>
         <source>Recusal…</source>
         <translation>回避…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="142"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="145"/>
         <source>No inspectors yet — click “Add inspector…” or import the roster from Excel (a blank template shows the columns).</source>
         <translation>还没有督学 — 点击“新增督学…”，或从 Excel 导入督学名单（空白模板列出了各列）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="147"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="150"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="148"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="151"/>
         <source>Blank template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="152"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="155"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="154"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="157"/>
         <source>Roster…</source>
         <translation>督学花名册…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="155"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="158"/>
         <source>Terms ending…</source>
         <translation>任期届满提醒…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="160"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="163"/>
         <source>In office</source>
         <translation>在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="163"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="166"/>
         <source>Full-time, in office</source>
         <translation>在任专职督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="167"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="170"/>
         <source>Term ending soon</source>
         <translation>任期即将届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="170"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="173"/>
         <source>At the term limit</source>
         <translation>已达连任上限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="172"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="175"/>
         <source>Too many schools</source>
         <translation>负责学校过多</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="173"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="177"/>
+        <source>Last year&apos;s assessment missing</source>
+        <translation>缺上年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="179"/>
         <source>Not in office</source>
         <translation>不在任</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="193"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="202"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="199"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="208"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="194"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="203"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="200"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="209"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="195"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="201"/>
         <source>Outcome</source>
         <translation>考核结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="201"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="210"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="207"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="216"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="203"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="209"/>
         <source>now</source>
         <translation>至今</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="211"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="217"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="212"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="218"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="219"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="225"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="226"/>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="227"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="228"/>
+        <source>Assessed by</source>
+        <translation>考核单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="234"/>
         <source>Schools covered</source>
         <translation>挂牌记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="223"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="239"/>
+        <source>Yearly assessments</source>
+        <translation>年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/page.py" line="241"/>
         <source>Delete recusal</source>
         <translation>删除回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="230"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="248"/>
         <source>Recusals</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="294"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="317"/>
         <source>{name} · {status} · {schools} schools</source>
         <translation>{name} · {status} · 负责 {schools} 所学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="307"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="330"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="332"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="358"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="332"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="358"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="108"/>
-        <location filename="../../gui/pages/inspectors/page.py" line="338"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="110"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="364"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="388"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="432"/>
         <source>Delete the recusal from {school}?</source>
         <translation>删除对“{school}”的回避登记？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="389"/>
+        <location filename="../../gui/pages/inspectors/page.py" line="433"/>
         <source>Recusal</source>
         <translation>回避</translation>
     </message>
@@ -3299,32 +3378,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="382"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="351"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="384"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="355"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="388"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="357"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="390"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="359"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="392"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="365"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="398"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -3332,22 +3411,22 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RenewDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="143"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="176"/>
         <source>Renew {name}</source>
         <translation>续聘 {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="146"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="179"/>
         <source>Assessment</source>
         <translation>任期考核</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="146"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="179"/>
         <source>(as recorded)</source>
         <translation>（按已记录的考核）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="148"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="181"/>
         <source>New term starts</source>
         <translation>新任期开始</translation>
     </message>
@@ -3509,17 +3588,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="277"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="279"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="278"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="280"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="279"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="281"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -4223,57 +4302,62 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="409"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="411"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="409"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="411"/>
         <source>Edit template</source>
         <translation>编辑模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="414"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="416"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="415"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="417"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="418"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="426"/>
+        <source>For (none ticked: every school)</source>
+        <translation>适用学校（都不勾选：全部学校）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="428"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="419"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="429"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="420"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="430"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="421"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="431"/>
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="422"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="432"/>
         <source>Retention</source>
         <translation>保管期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="427"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="437"/>
         <source>Add item</source>
         <translation>添加项目</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_dialogs.py" line="427"/>
+        <location filename="../../gui/pages/archives/template_dialogs.py" line="437"/>
         <source>Add item below</source>
         <translation>在下方插入</translation>
     </message>
@@ -4281,144 +4365,149 @@ subtotal ({marks})</source>
 <context>
     <name>TemplateListView</name>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="61"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="63"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="64"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="67"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="68"/>
         <source>Items</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="69"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="70"/>
         <source>Required items</source>
         <translation>必备项数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="74"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="75"/>
         <source>Built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="85"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="98"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="76"/>
+        <source>For</source>
+        <translation>适用学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="87"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="100"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="87"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="89"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="90"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="92"/>
         <source>Copy as new template…</source>
         <translation>复制为新模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="93"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="95"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="95"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="98"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="97"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="100"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="97"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="99"/>
         <source>No checklist templates yet — make one with “New…” or import one.</source>
         <translation>还没有清单模板 — 点击“新建…”制作一个，或“导入…”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="101"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="103"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="106"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="108"/>
         <source>Templates are copied into a campaign&apos;s checklists when it is created; editing or deleting a template leaves the checklists already made as they are.</source>
         <translation>新建迎检工作时，所选模板的项目会复制到各校的档案资料清单中；之后修改或删除模板，不影响已生成的清单。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="150"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="152"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="160"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="162"/>
         <source>Edit template: {name}</source>
         <translation>编辑模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="172"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="174"/>
         <source> (copy)</source>
         <translation>（副本）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="176"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="178"/>
         <source>Copy of {name}</source>
         <translation>复制模板：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="188"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="190"/>
         <source>Delete the template {name}? Checklists already made from it stay as they are.</source>
         <translation>删除模板“{name}”？已用它生成的清单不受影响。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="190"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="276"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="192"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="278"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="200"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="222"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="236"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="244"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="202"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="224"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="238"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="246"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="220"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="222"/>
         <source>A template named {name} already exists. Import this one under another name?</source>
         <translation>已有名为“{name}”的模板。是否换一个名称导入？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="224"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="226"/>
         <source> (imported)</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="229"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="231"/>
         <source>Import {file}</source>
         <translation>导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="237"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="239"/>
         <source>Template {name} imported from {file}.</source>
         <translation>已从“{file}”导入模板“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="245"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="247"/>
         <source>Nothing was imported. Please correct the sheet:</source>
         <translation>未导入任何内容。请修改表格中的以下问题：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="259"/>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="269"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="261"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="271"/>
         <source>Export a template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/template_list_view.py" line="270"/>
+        <location filename="../../gui/pages/archives/template_list_view.py" line="272"/>
         <source>Template {name} written to
 {path}</source>
         <translation>模板“{name}”已保存到
@@ -4628,57 +4717,57 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="263"/>
+        <location filename="../../gui/pages/training/page.py" line="291"/>
         <source>Add training</source>
         <translation>新增培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="263"/>
+        <location filename="../../gui/pages/training/page.py" line="291"/>
         <source>Edit training record</source>
         <translation>编辑培训记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="266"/>
+        <location filename="../../gui/pages/training/page.py" line="294"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="267"/>
+        <location filename="../../gui/pages/training/page.py" line="295"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="268"/>
+        <location filename="../../gui/pages/training/page.py" line="296"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="269"/>
+        <location filename="../../gui/pages/training/page.py" line="297"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="270"/>
+        <location filename="../../gui/pages/training/page.py" line="298"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="271"/>
+        <location filename="../../gui/pages/training/page.py" line="299"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="275"/>
+        <location filename="../../gui/pages/training/page.py" line="303"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="276"/>
+        <location filename="../../gui/pages/training/page.py" line="304"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="292"/>
+        <location filename="../../gui/pages/training/page.py" line="320"/>
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
@@ -4686,144 +4775,154 @@ subtotal ({marks})</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="73"/>
+        <location filename="../../gui/pages/training/page.py" line="85"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="75"/>
+        <location filename="../../gui/pages/training/page.py" line="87"/>
         <source>Hours this year</source>
-        <translation>本年学时</translation>
+        <translation>本年计入学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="81"/>
+        <location filename="../../gui/pages/training/page.py" line="93"/>
         <source>Required</source>
         <translation>要求学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="83"/>
+        <location filename="../../gui/pages/training/page.py" line="95"/>
         <source>Short by</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="90"/>
+        <location filename="../../gui/pages/training/page.py" line="102"/>
         <source>Pre-service</source>
         <translation>岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="100"/>
+        <location filename="../../gui/pages/training/page.py" line="112"/>
         <source>Centralized days, 3 years</source>
         <translation>近三年集中培训（天）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="116"/>
+        <location filename="../../gui/pages/training/page.py" line="118"/>
+        <source>Hours by form (* not counted)</source>
+        <translation>各形式学时（*不计入）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/page.py" line="129"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="118"/>
-        <location filename="../../gui/pages/training/page.py" line="125"/>
+        <location filename="../../gui/pages/training/page.py" line="131"/>
+        <location filename="../../gui/pages/training/page.py" line="138"/>
         <source>Add training…</source>
         <translation>新增培训记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="122"/>
+        <location filename="../../gui/pages/training/page.py" line="135"/>
         <source>No training recorded yet — click “Add training…” or import the hours from Excel.</source>
         <translation>还没有培训记录 — 点击“新增培训记录…”，或从 Excel 导入学时。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="126"/>
+        <location filename="../../gui/pages/training/page.py" line="139"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="129"/>
+        <location filename="../../gui/pages/training/page.py" line="142"/>
         <source>Print hours…</source>
         <translation>打印学时统计…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="132"/>
+        <location filename="../../gui/pages/training/page.py" line="143"/>
+        <source>Counted forms…</source>
+        <translation>计入学时的形式…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/training/page.py" line="146"/>
         <source>Short of hours</source>
         <translation>学时不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="134"/>
+        <location filename="../../gui/pages/training/page.py" line="148"/>
         <source>Pre-service missing</source>
         <translation>缺岗前培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="137"/>
+        <location filename="../../gui/pages/training/page.py" line="151"/>
         <source>Centralized training missing</source>
         <translation>近三年集中培训不足</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="149"/>
+        <location filename="../../gui/pages/training/page.py" line="163"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="150"/>
+        <location filename="../../gui/pages/training/page.py" line="164"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="151"/>
+        <location filename="../../gui/pages/training/page.py" line="165"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="152"/>
+        <location filename="../../gui/pages/training/page.py" line="166"/>
         <source>Course</source>
         <translation>培训名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="153"/>
+        <location filename="../../gui/pages/training/page.py" line="167"/>
         <source>Form</source>
         <translation>培训形式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="154"/>
+        <location filename="../../gui/pages/training/page.py" line="168"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="155"/>
+        <location filename="../../gui/pages/training/page.py" line="169"/>
         <source>Organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="156"/>
+        <location filename="../../gui/pages/training/page.py" line="170"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="168"/>
+        <location filename="../../gui/pages/training/page.py" line="182"/>
         <source>Edit record…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="170"/>
+        <location filename="../../gui/pages/training/page.py" line="184"/>
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="199"/>
-        <source>{year}: {short} of {count} inspectors below {required} hours</source>
-        <translation>{year} 年：{count} 名在任督学中 {short} 名不足 {required} 学时</translation>
+        <location filename="../../gui/pages/training/page.py" line="217"/>
+        <source>{year}: {short} of {count} inspectors below {required} hours (counting {forms})</source>
+        <translation>{year} 年：{count} 名督学中 {short} 名不足 {required} 学时（计入{forms}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="215"/>
+        <location filename="../../gui/pages/training/page.py" line="238"/>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="243"/>
+        <location filename="../../gui/pages/training/page.py" line="271"/>
         <source>Delete {count} training record(s)?</source>
         <translation>删除 {count} 条培训记录？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/training/page.py" line="107"/>
-        <location filename="../../gui/pages/training/page.py" line="244"/>
+        <location filename="../../gui/pages/training/page.py" line="120"/>
+        <location filename="../../gui/pages/training/page.py" line="272"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -5061,6 +5160,39 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>YearlyAssessmentDialog</name>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="40"/>
+        <source>Yearly assessment of {name}</source>
+        <translation>{name}的年度考核</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="42"/>
+        <source>Year assessed</source>
+        <translation>考核年度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="44"/>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="45"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="46"/>
+        <source>Assessed by</source>
+        <translation>考核单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="47"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ZonesDialog</name>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="314"/>
@@ -5247,6 +5379,25 @@ Please send it to your support contact.</source>
         <location filename="../../gui/dialogs.py" line="188"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>qualifications</name>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="90"/>
+        <source>Qualifications</source>
+        <translation>任职条件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="91"/>
+        <source>{name} does not meet the appointment qualifications:
+{gaps}
+
+Appoint anyway?</source>
+        <translation>{name}不符合督学任职条件：
+{gaps}
+
+仍要任命吗？</translation>
     </message>
 </context>
 </TS>

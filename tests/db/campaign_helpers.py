@@ -33,14 +33,20 @@ PHASES = (
 
 
 def make_template(
-    db: Database, name: str, items: Sequence[tuple[str, bool]], builtin: str = ""
+    db: Database,
+    name: str,
+    items: Sequence[tuple[str, bool]],
+    builtin: str = "",
+    kinds: tuple[str, ...] = (),
 ) -> int:
-    """Save a template of ungrouped ``(title, required)`` items; ``builtin`` marks it as the
-    shipped template of that key. Returns its id."""
+    """Save a template of ungrouped ``(title, required)`` items for the school ``kinds`` (none:
+    every school); ``builtin`` marks it as the shipped template of that key. Returns its id."""
     template_id = save_template(
         db,
         TemplateInput(
-            name, items=tuple(ItemInput("", title, required) for title, required in items)
+            name,
+            items=tuple(ItemInput("", title, required) for title, required in items),
+            school_kinds=kinds,
         ),
     )
     with db.session() as session:

@@ -99,15 +99,21 @@ def test_a_campaign_gives_every_school_its_own_copy_of_the_templates_items(offic
     assert checklist_rows(db, campaign_id, TODAY) == rows
 
 
-def test_the_shipped_archive_lists_go_to_their_own_sort_of_school(office):
+def test_a_template_goes_to_the_school_kinds_it_names(office):
     db = office["db"]
-    school_list = make_template(db, "学校档案", [("学校情况简介", True)], "school-archive")
-    kg_list = make_template(db, "幼儿园档案", [("办园情况简介", True)], "kindergarten-archive")
-    campaign_id = create_campaign(db, campaign(office, template_ids=(school_list, kg_list)))
+    primary = make_template(db, "学校档案", [("学校情况简介", True)], kinds=("primary", "junior"))
+    kg_list = make_template(db, "幼儿园档案", [("办园情况简介", True)], kinds=("kindergarten",))
+    # A shipped key no longer decides: a template naming no kind is for every school.
+    anyone = make_template(db, "通用清单", [("工作台账", True)], "kindergarten-archive")
+    ids = (primary, kg_list, anyone)
+    campaign_id = create_campaign(db, campaign(office, template_ids=ids))
     assert {(r.school, r.title) for r in checklist_rows(db, campaign_id, TODAY)} == {
         ("东关小学", "学校情况简介"),
         ("西街小学", "学校情况简介"),
         ("南山幼儿园", "办园情况简介"),
+        ("东关小学", "工作台账"),
+        ("西街小学", "工作台账"),
+        ("南山幼儿园", "工作台账"),
     }
 
 
@@ -365,3 +371,26 @@ def test_a_school_taken_out_takes_its_attachments_content_unless_shared(office, 
         opened_bytes(db, roll_copy.id)
     delete_campaign(db, campaign_id)
     assert stored_digests(db) == set()
+
+
+def test_a_school_added_to_a_running_campaign_is_due_by_the_next_deadline_not_a_past_one(office):
+    # On TODAY (2 November) 自查整改 (31 October) has passed; 复评提高 (30 November) is next.
+    db = office["db"]
+    campaign_id = create_campaign(db, campaign(office, school_ids=(office["east"],)))
+    update_campaign(
+        db,
+        campaign_id,
+        campaign(
+            office,
+            school_ids=(office["east"], office["west"]),
+            template_ids=(office["archive"], office["extra"]),
+        ),
+        today=TODAY,
+    )
+    due = {(r.school, r.title): r.due_date for r in checklist_rows(db, campaign_id, TODAY)}
+    assert due[("东关小学", "学校情况简介")] == date(2026, 10, 31)  # unchanged
+    assert due[("东关小学", "作业公示")] == date(2026, 11, 30)
+    assert {d for (school, _), d in due.items() if school == "西街小学"} == {date(2026, 11, 30)}
+    assert not any(
+        r.overdue for r in checklist_rows(db, campaign_id, TODAY, school_id=office["west"])
+    )

@@ -33,7 +33,7 @@ from core.sheets import SheetError
 from db.engine import Database
 from db.models import Campaign, CampaignTemplate, ChecklistItem, ChecklistTemplate, TemplateItem
 
-SCHOOL_ARCHIVE = "学校迎检档案资料清单"
+SCHOOL_ARCHIVE = "学校迎省检档案资料清单"
 
 OWN = TemplateInput(
     name="龙泉镇迎检清单",
@@ -322,3 +322,36 @@ def test_export_to_an_unwritable_place_is_explained(db, tmp_path):
         export_template(db, template_id, tmp_path / "没有" / "清单.xlsx")
     with pytest.raises(ValidationError, match=r"应以 \.xlsx 结尾"):
         export_template(db, template_id, tmp_path / "清单.xls")
+
+
+def test_a_shipped_list_loaded_under_its_former_label_takes_the_true_one_unless_edited(db):
+    from core.archive.templates import PREVIOUS_LABELS
+
+    ensure_builtin_templates(db)
+    rows = {row.builtin: row for row in template_rows(db)}
+    with db.session() as session:
+        for key in ("school-archive", "kindergarten-archive"):
+            template = session.get(ChecklistTemplate, rows[key].id)
+            assert template is not None
+            template.name, template.description = PREVIOUS_LABELS[key]
+        session.get(ChecklistTemplate, rows["kindergarten-archive"].id).description = "本镇用"
+    ensure_builtin_templates(db)
+    names = {row.builtin: row.name for row in template_rows(db)}
+    assert names["school-archive"] == "学校迎省检档案资料清单"
+    assert names["kindergarten-archive"] == "幼儿园迎检档案资料清单"  # edited: kept as it is
+
+
+def test_school_kinds_travel_in_the_workbook_and_a_wrong_kind_is_named(db, tmp_path):
+    data = replace(OWN, school_kinds=("primary", "junior"))
+    path = export_template(db, save_template(db, data), tmp_path / "清单.xlsx")
+    assert read_template_file(path) == data
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    assert str(sheet["A2"].value).endswith("适用学校：小学、初中")
+    sheet["A2"] = "适用学校：小学、大学"
+    workbook.save(path)
+    with pytest.raises(ValidationError, match="“大学”不是学校类别"):
+        read_template_file(path)

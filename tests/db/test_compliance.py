@@ -18,17 +18,19 @@ from core.archive.progress import ArchiveFigures
 from core.calendar.records import RecordInput, save_record
 from core.calendar.visits import VisitInput, add_visit
 from core.cli.check_text import compliance_lines
-from core.enums import Employment
+from core.demo.office import DEMO_COUNTED_FORMS
+from core.enums import Employment, TrainingForm
 from core.office.policy import PolicyProfile
 from core.office.settings import save_settings
 from core.office.workdays import mark_year_complete
 from core.overview import Compliance, RotationDue, TermEnding, TrainingShortfall, Workload
 from core.overview import compliance as compliance_on
+from core.roster.assessments import YearlyAssessmentInput, save_yearly_assessment
 from core.roster.assignments import assign_schools
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school, save_zone, set_schools_active
 from core.roster.terms import appoint
-from core.roster.training import TrainingInput, add_training
+from core.roster.training import TrainingInput, add_training, save_counted_forms
 from db.engine import Database
 from db.models import Appointment, Assignment, Inspector, School, Zone
 from tests.db.campaign_helpers import archive_office, campaign
@@ -69,7 +71,9 @@ def _training(db, inspector_id, start, end, form, hours) -> None:
 
 
 def build_small_office(db: Database) -> dict[str, int]:
+    """An office whose rules count every training form toward the yearly hours."""
     save_settings(db, office_name=OFFICE, policy=PolicyProfile())
+    save_counted_forms(db, [form.value for form in TrainingForm])
     for zone in ("城关责任区", "龙泉片责任区", "空责任区"):
         save_zone(db, zone)
     s = {
@@ -150,7 +154,15 @@ def test_the_small_office_figures_on_both_engines(db):
         TrainingShortfall("李丽", 32.0, 40),
         TrainingShortfall("赵明", 0.0, 40),
     ]
-    assert c.missing_preservice == ["郑强"]
+    # Newly appointed in 2024 and 2026, still in the first term, never trained before service:
+    # 12 months after the first appointment the training is overdue.
+    assert c.missing_preservice == sorted(["郑强", "李丽", "赵明", "周芳"])
+    assert {(p.name, p.hours, p.due, p.overdue) for p in c.preservice} == {
+        ("郑强", 8.0, date(2027, 3, 1), False),
+        ("李丽", 0.0, date(2025, 9, 1), True),
+        ("赵明", 0.0, date(2025, 2, 1), True),
+        ("周芳", 0.0, date(2025, 2, 2), True),
+    }
     assert c.missing_centralized == ["吴军"]
     assert c.overloaded == []
     assert c.rotation_due == [RotationDue("王建国", "城关实验小学", THREE_YEARS_AGO)]
@@ -300,7 +312,8 @@ def test_training_of_another_year_can_be_asked_for(sqlite_db):
     assert [(t.name, t.hours) for t in c.training_shortfall] == [
         (name, 0.0) for name in sorted(["周芳", "吴军", "王建国", "赵明", "郑强"])
     ]
-    assert c.missing_preservice == []
+    # Pre-service training is owed on the day asked about, whatever year the hours are for.
+    assert c.missing_preservice == sorted(["郑强", "李丽", "赵明", "周芳"])
 
 
 def test_the_json_form(sqlite_db):
@@ -377,7 +390,9 @@ def test_the_chinese_lines_carry_the_figures(sqlite_db):
     assert "吴军" in next(line for line in lines if "已连任 3 届" in line)
     assert "✗ 2026 年培训：2 名督学不足 40 学时" in text
     assert "  李丽：32 / 40 学时" in lines and "  赵明：0 / 40 学时" in lines
-    assert "岗前培训不足 15 学时：郑强" in text
+    assert "✗ 新任督学岗前培训（首次聘任后 12 个月内完成，不少于 15 学时）未完成：4 名" in text
+    assert "  郑强：8 / 15 学时，2027-03-01 前完成" in lines
+    assert "  李丽：0 / 15 学时，2025-09-01 已到期" in lines
     assert "集中培训不足 10 个工作日：吴军" in text
     assert "  城关责任区：学校 6 所，责任督学 2 名（应配 2 名），未挂牌 2 所" in lines
     assert "  龙泉片责任区：学校 2 所，责任督学 1 名（应配 1 名），未挂牌 1 所" in lines
@@ -405,7 +420,10 @@ def test_an_office_that_meets_every_rule_has_only_ticks(sqlite_db):
     school = _school(sqlite_db, "城关小学", "城关责任区", 600)
     inspector_id = _inspector(sqlite_db, "王建国", date(2024, 9, 1), full_time=True)
     assign_schools(sqlite_db, inspector_id, [school], date(2024, 9, 1))
-    _training(sqlite_db, inspector_id, date(2026, 4, 10), date(2026, 5, 20), "online", 40)
+    _training(sqlite_db, inspector_id, date(2024, 9, 2), date(2024, 9, 3), "preservice", 16)
+    assessed = YearlyAssessmentInput(2025, "competent", date(2026, 1, 15), "县教育督导室")
+    save_yearly_assessment(sqlite_db, inspector_id, assessed, TODAY)
+    _training(sqlite_db, inspector_id, date(2026, 7, 13), date(2026, 7, 24), "centralized", 40)
     visit = add_visit(sqlite_db, VisitInput(TODAY, school, inspector_id))
     save_record(sqlite_db, visit, RecordInput(findings="秩序良好"), today=TODAY)
     mark_year_complete(sqlite_db, TODAY.year + 1)  # next year's holidays are in
@@ -511,8 +529,12 @@ def test_the_demo_office_on_the_fixed_day(demo_db):
     for school_id, inspector_id, _ in current:
         by_zone.setdefault(school_zone[school_id], set()).add(inspector_id)
     assert [z.inspectors for z in c.zones] == [len(by_zone.get(n, ())) for n in zone_names]
-    hours = {
-        i.name: sum(r.hours for r in i.training if r.start_date.year == 2026)
+    hours = {  # the demo county counts 集中培训, 网络培训, 脱产培训 and 交流研讨
+        i.name: sum(
+            r.hours
+            for r in i.training
+            if r.start_date.year == 2026 and r.form in DEMO_COUNTED_FORMS
+        )
         for i in inspectors.values()
     }
     assert {(t.name, t.hours, t.required) for t in c.training_shortfall} == {
@@ -521,7 +543,7 @@ def test_the_demo_office_on_the_fixed_day(demo_db):
     new_without_preservice = {
         i.name
         for i in inspectors.values()
-        if min(a.start_date for a in i.appointments).year == 2026
+        if min(i.appointments, key=lambda a: a.start_date).end_date >= TODAY
         and sum(r.hours for r in i.training if r.form == "preservice") < 15
     }
     assert set(c.missing_preservice) == new_without_preservice

@@ -682,7 +682,7 @@ def test_an_export_looks_like_the_offices_own_sheet(demo_db, tmp_path):
     sheet = workbook.active
     assert sheet.title == "督学"
     assert sheet["A1"].value == "青溪县人民政府教育督导室督学花名册（导出日期：2026-11-02）"
-    assert "A1:J1" in {str(cells) for cells in sheet.merged_cells.ranges}
+    assert "A1:L1" in {str(cells) for cells in sheet.merged_cells.ranges}
     assert [cell.value for cell in sheet[2]] == [column.header for column in INSPECTORS.columns]
     assert all(cell.font.bold for cell in sheet[2])
     assert sheet.freeze_panes == "B3"

@@ -50,6 +50,7 @@ APP_TABLES = {"zones", "schools", "inspectors", "appointments", "assignments", "
     "indicators",
     "scores",
     "problem_actions",
+    "yearly_assessments",
 }
 
 

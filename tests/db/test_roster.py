@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from core.enums import Assessment, Employment, InspectorStatus, SchoolKind, TermEndReason
+from core.enums import (
+    Assessment,
+    Employment,
+    InspectorStatus,
+    SchoolKind,
+    TermEndReason,
+    TrainingForm,
+)
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
 from core.office.settings import save_settings
@@ -39,6 +46,7 @@ from core.roster.training import (
     TrainingInput,
     add_training,
     delete_training,
+    save_counted_forms,
     training_lines,
     training_summary,
     update_training,
@@ -926,6 +934,7 @@ def _course(db, inspector_id, start, end, form, hours, name="培训"):
 
 
 def test_training_summary_of_the_serving_roster(db):
+    save_counted_forms(db, [form.value for form in TrainingForm])  # this office counts them all
     new = add_inspector(db, "新督学", start=date(2026, 3, 1))
     veteran = serve_terms(db, "老督学", date(2020, 9, 1), date(2023, 9, 1), date(2026, 9, 1))
     former = add_inspector(db, "前督学", start=date(2019, 9, 1))

@@ -66,7 +66,8 @@ def test_the_shipped_sheet_set_on_a_campaign_is_worth_100(db, campaign):
     table = score_table(db, campaign)
     assert len(table.indicators) == 24
     assert table.indicators[0].group == "学校管理"
-    assert table.indicators[0].name == "办学理念与发展规划"
+    # Plan 001 篇2: 学校管理 opens with 学校党建; 23 named indicators and the ±3 line.
+    assert table.indicators[0].name == "学校党建"
     assert table.groups == [
         ("学校管理", 30),
         ("教育教学管理", 56),

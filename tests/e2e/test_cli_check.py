@@ -29,6 +29,9 @@ KEYS = {
     "term_limit_reached",
     "training_shortfall",
     "zones",
+    "preservice",
+    "yearly_assessment",
+    "qualifications_below",
 }
 
 
@@ -128,6 +131,12 @@ def test_check_json_agrees_with_the_database_file(demo):
         assert set(entry) == {"name", "hours", "required"}
         assert entry["hours"] < entry["required"] == 40
     assert set(data["term_limit_reached"]) <= names
+    for entry in data["preservice"]:
+        assert set(entry) == {"name", "hours", "due", "overdue"} and entry["name"] in names
+    yearly = data["yearly_assessment"]
+    assert (yearly["year"], yearly["due"]) == (2025, "2026-03-31")
+    assert yearly["overdue"] == bool(yearly["missing"]) and set(yearly["missing"]) <= set(serving)
+    assert data["qualifications_below"] == []  # the demo records no qualifications
     zones = [name for (name,) in query(path, "SELECT name FROM zones ORDER BY sort_order")]
     assert [z["name"] for z in data["zones"]] == zones
     assert sum(z["schools"] for z in data["zones"]) == 38

@@ -117,7 +117,7 @@ def test_templates_offered_with_their_counts(qtbot, sqlite_db, office, worker):
     dialog = campaign_dialog(qtbot, sqlite_db, worker)
     names = [dialog.templates.item(i).text() for i in range(dialog.templates.count())]
     assert len(names) == len(template_rows(sqlite_db))
-    assert any("学校迎检档案资料清单" in name for name in names)
+    assert any("学校迎省检档案资料清单" in name for name in names)
 
 
 def test_bulk_change_touches_only_the_fields_ticked(qtbot, sqlite_db, office, worker):

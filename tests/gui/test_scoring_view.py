@@ -103,35 +103,35 @@ def test_scores_give_group_totals_totals_and_ranks(
     assert "±3" in model.headerData(24, Qt.Orientation.Horizontal)
     qtmodeltester.check(model)
 
-    enter(view, qtbot, "河口小学", "办学理念与发展规划", "2.5")
-    enter(view, qtbot, "河口小学", "课堂教学", "10")
-    enter(view, qtbot, "城关第一小学", "办学理念与发展规划", "3")
-    enter(view, qtbot, "城关第一小学", "课堂教学", "11.5")
-    enter(view, qtbot, "城关第一小学", "加减分（表彰奖励加分、违规事项扣分）", "-1")
+    enter(view, qtbot, "河口小学", "学校党建", "2.5")
+    enter(view, qtbot, "河口小学", "教学质量", "6")
+    enter(view, qtbot, "城关第一小学", "学校党建", "3")
+    enter(view, qtbot, "城关第一小学", "教学质量", "7.5")
+    enter(view, qtbot, "城关第一小学", "表彰奖励及违规事项", "-1")
 
     total, rank = model.columnCount() - 2, model.columnCount() - 1
     school_group = 25
-    assert cell(view, "城关第一小学", total).data() == "13.5"
+    assert cell(view, "城关第一小学", total).data() == "9.5"
     assert cell(view, "城关第一小学", school_group).data() == "3"
     assert cell(view, "城关第一小学", rank).data() == "1"
-    assert cell(view, "河口小学", total).data() == "12.5"
+    assert cell(view, "河口小学", total).data() == "8.5"
     assert cell(view, "河口小学", rank).data() == "2"
     assert cell(view, "城关中学", rank).data() == ""
     ranked = score_table(sqlite_db, campaign["campaign"]).schools
     assert [(s.school, s.total, s.rank) for s in ranked][:2] == [
-        ("城关第一小学", 13.5, 1),
-        ("河口小学", 12.5, 2),
+        ("城关第一小学", 9.5, 1),
+        ("河口小学", 8.5, 2),
     ]
     assert dialog_log.messages("warn") == []
 
     # A better score for 河口小学 changes the ranking at once.
-    enter(view, qtbot, "河口小学", "课堂教学", "12")
+    enter(view, qtbot, "河口小学", "教学质量", "8")
     assert cell(view, "河口小学", rank).data() == "1"
     assert cell(view, "城关第一小学", rank).data() == "2"
 
     # Emptying a cell clears the score.
-    enter(view, qtbot, "城关第一小学", "加减分（表彰奖励加分、违规事项扣分）", "")
-    assert cell(view, "城关第一小学", total).data() == "14.5"
+    enter(view, qtbot, "城关第一小学", "表彰奖励及违规事项", "")
+    assert cell(view, "城关第一小学", total).data() == "10.5"
     qtmodeltester.check(model)
 
 
@@ -139,22 +139,22 @@ def test_points_outside_the_range_are_refused_and_the_cell_goes_back(
     view, campaign, sqlite_db, qtbot, dialog_log
 ):
     load_sheet(view, campaign, qtbot)
-    enter(view, qtbot, "河口小学", "安全管理", "4")
+    enter(view, qtbot, "河口小学", "安全管理", "2")
     assert dialog_log.messages("warn") == []
 
-    enter(view, qtbot, "河口小学", "安全管理", "6")
+    enter(view, qtbot, "河口小学", "安全管理", "4")
 
     (warning,) = dialog_log.messages("warn")
     assert "河口小学" in warning
     assert "超出范围" in warning
-    assert cell(view, "河口小学", column_of(view, "安全管理")).data() == "4"
+    assert cell(view, "河口小学", column_of(view, "安全管理")).data() == "2"
     with sqlite_db.session() as session:
-        assert list(session.scalars(select(Score.points))) == [4.0]
+        assert list(session.scalars(select(Score.points))) == [2.0]
 
 
 def test_scores_are_typed_into_the_grid(view, campaign, sqlite_db, qtbot):
     load_sheet(view, campaign, qtbot)
-    index = cell(view, "城关中学", column_of(view, "作业管理"))
+    index = cell(view, "城关中学", column_of(view, "教学管理"))
     view.grid.setCurrentIndex(index)
     view.grid.edit(index)
     editor = view.grid.viewport().findChild(QLineEdit)

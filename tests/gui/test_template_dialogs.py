@@ -73,6 +73,7 @@ def test_the_list_shows_each_template_with_its_items(view, template_id, qtmodelt
     assert (row.name, row.item_count, row.required_count) == ("学校迎检档案", 4, 3)
     assert view.model.index(0, 2).data() == "4"
     assert view.model.index(0, 4).data() == ""  # the office's own, not shipped
+    assert view.model.index(0, 5).data() == "全部学校（园）"  # names no kind: for every school
 
 
 def test_editing_a_template_adds_moves_and_removes_items(
@@ -266,3 +267,21 @@ def test_a_sheet_with_problems_is_refused_by_row(view, sqlite_db, qtbot, dialog_
     (warning,) = dialog_log.messages("warn")
     assert "4" in warning
     assert template_rows(sqlite_db) == []
+
+
+def test_the_school_kinds_ticked_are_saved_and_shown(view, template_id, sqlite_db, qtbot):
+    view.refresh()
+    settle(view, qtbot)
+    select(view, "学校迎检档案")
+    dialog = open_dialog(view, qtbot, view.edit_template)
+    assert not any(box.isChecked() for box in dialog.kinds.values())
+    dialog.kinds["primary"].setChecked(True)
+    dialog.kinds["junior"].setChecked(True)
+    press_ok(dialog, qtbot)
+    assert closed(dialog)
+    assert template_input(sqlite_db, template_id).school_kinds == ("primary", "junior")
+    settle(view, qtbot)
+    qtbot.waitUntil(lambda: view.model.index(0, 5).data() == "小学、初中", timeout=10_000)
+    again = open_dialog(view, qtbot, view.edit_template)
+    assert [c for c, box in again.kinds.items() if box.isChecked()] == ["primary", "junior"]
+    again.reject()

@@ -65,7 +65,9 @@ def test_every_shipped_template_reads_cleanly_with_known_retention_periods(key):
 
 def test_the_school_archive_follows_the_township_checklist():
     data = builtin_template("school-archive")
-    assert data.name == "学校迎检档案资料清单"
+    # The township list is the 迎省检 list (省政府教育工作督导评估), not the 均衡发展 one.
+    assert data.name == "学校迎省检档案资料清单"
+    assert "迎省检" in data.description and "来源" in data.description
     groups = list(dict.fromkeys(item.group for item in data.items))
     assert [g.split("、", 1)[0] for g in groups] == ["一", "二", "三", "四", "五", "六", "七", "八"]
     originals = [item.title for item in data.items if item.group == "三、原始档案"]

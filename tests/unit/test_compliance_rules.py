@@ -318,3 +318,31 @@ def test_centralized_days_count_only_centralized_and_full_release_courses_in_the
     assert (
         centralized_days_within([two_weeks, full_release, online, too_old, straddling], today) == 16
     )
+
+
+def test_qualification_gaps_follow_plan_9_and_the_policy():
+    # 本科以上学历, 十年以上教育教学或管理经历 (plan 篇9).
+    from core.roster.qualifications import qualification_gaps
+
+    policy = PolicyProfile()
+    assert qualification_gaps("postgraduate", 10, policy) == []
+    assert qualification_gaps("bachelor", 9, policy) == [
+        "教育教学或管理经历 9 年，任职条件为 10 年以上"
+    ]
+    assert qualification_gaps("college", None, policy) == ["学历为大专，任职条件为本科以上学历"]
+    assert qualification_gaps("", None, policy) == []
+    assert qualification_gaps("", None, policy, unknown=True) == [
+        "未填写学历",
+        "未填写教育教学或管理经历年数",
+    ]
+
+
+def test_preservice_is_due_a_window_after_the_first_appointment():
+    from core.roster.terms import Term
+    from core.roster.training import add_months, preservice_due
+
+    first = Term(date(2025, 11, 3), date(2028, 11, 2))
+    assert preservice_due(first, date(2026, 1, 5), 12) == date(2026, 11, 3)
+    assert preservice_due(first, date(2025, 11, 2), 12) is None
+    assert preservice_due(first, date(2028, 11, 3), 12) is None
+    assert add_months(date(2025, 8, 31), 6) == date(2026, 2, 28)

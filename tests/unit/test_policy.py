@@ -35,6 +35,12 @@ DOMAIN_DEFAULTS = {
     "term_warning_days": 90,
     "visits_per_inspector_per_day": 2,
     "principal_term_warning_days": 90,
+    # New inspectors' pre-service training within a year of the first appointment; the year's
+    # assessment by the end of March; appointment asks for 10 years in teaching or management
+    # (plan 篇9: 十年以上教育教学或管理经历).
+    "preservice_window_months": 12,
+    "yearly_assessment_due_month": 3,
+    "min_experience_years": 10,
 }
 
 

@@ -127,7 +127,7 @@ class ArchiveCampaignDialog(FormDialog):
         super().__init__(
             self.tr("Edit campaign") if editing else self.tr("New campaign"), worker, parent
         )
-        self.db, self.campaign_id = db, form.campaign_id
+        self.db, self.campaign_id, self.today = db, form.campaign_id, today
         self.version = form.data.version if form.data else None
         self._phases_edited = editing
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
@@ -304,10 +304,10 @@ class ArchiveCampaignDialog(FormDialog):
             self.templates.addItem(_tick_item(text, template.id, False))
         hint = QLabel(
             self.tr(
-                "Each school gets one checklist with the items of every template ticked (the "
-                "shipped kindergarten list goes to kindergartens only, the school lists to "
-                "schools only). Removing a template later drops only its items nobody has "
-                "worked on."
+                "Each school gets one checklist with the items of every template ticked that is "
+                "for its kind of school (a template names the kinds it is for). Schools added "
+                "later are due by the next deadline still ahead. Removing a template later drops "
+                "only its items nobody has worked on."
             )
         )
         hint.setWordWrap(True)
@@ -381,12 +381,12 @@ class ArchiveCampaignDialog(FormDialog):
 
     def save(self) -> None:
         data = self.input()
-        campaign_id, version = self.campaign_id, self.version
+        campaign_id, version, today = self.campaign_id, self.version, self.today
         if campaign_id is None:
             self.submit(lambda: create_campaign(self.db, data), changes_of(create_campaign))
         else:
             self.submit(
-                lambda: update_campaign(self.db, campaign_id, data, version=version),
+                lambda: update_campaign(self.db, campaign_id, data, version=version, today=today),
                 changes_of(update_campaign),
             )
 

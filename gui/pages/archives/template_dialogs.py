@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from core.archive.templates import RETENTION_CHOICES, ItemInput, TemplateInput, save_template
 from core.changes import changes_of
+from core.enums import SchoolKind
 from db.engine import Database
 from gui.widgets.forms import FormDialog
 from gui.widgets.table_model import ALERT_COLOUR, NO_PARENT, Index
@@ -414,6 +416,14 @@ class TemplateDialog(FormDialog):
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.description = self.add_field("description", self.tr("Description"), QPlainTextEdit())
         self.description.setMaximumHeight(60)
+        kinds = QWidget()
+        kinds_row = QHBoxLayout(kinds)
+        kinds_row.setContentsMargins(0, 0, 0, 0)
+        self.kinds = {kind.value: QCheckBox(kind.label) for kind in SchoolKind}
+        for box in self.kinds.values():
+            kinds_row.addWidget(box)
+        kinds_row.addStretch(1)
+        self.add_field("school_kinds", self.tr("For (none ticked: every school)"), kinds)
         columns = [
             EditColumn("group", self.tr("Group"), width=190),
             EditColumn("title", self.tr("Item"), width=320),
@@ -433,6 +443,9 @@ class TemplateDialog(FormDialog):
             self.name.setText(template.name)
             self.description.setPlainText(template.description)
             self.model.set_rows(template.items)
+            for code in template.school_kinds:
+                if code in self.kinds:
+                    self.kinds[code].setChecked(True)
         self.resize(1000, 640)
 
     def value(self) -> TemplateInput:
@@ -441,6 +454,7 @@ class TemplateDialog(FormDialog):
             name=self.name.text().strip(),
             description=self.description.toPlainText().strip(),
             items=tuple(self.model.rows),
+            school_kinds=tuple(code for code, box in self.kinds.items() if box.isChecked()),
         )
 
     def save(self) -> None:

@@ -20,6 +20,7 @@ from core.archive.templates import (
     TemplateRow,
     delete_template,
     export_template,
+    kinds_label,
     read_template_file,
     save_template,
     template_input,
@@ -72,6 +73,7 @@ class TemplateListView(ListPage):
                 True,
             ),
             Column(self.tr("Built-in"), lambda r: BUILTIN_MARK if r.builtin else ""),
+            Column(self.tr("For"), lambda r: kinds_label(r.school_kinds)),
         ]
         super().__init__("", columns, parent=parent)
         self.heading.hide()

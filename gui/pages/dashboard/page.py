@@ -34,6 +34,7 @@ from db.engine import Database
 from gui import dialogs
 from gui.report_actions import open_report
 from gui.sheet_actions import SheetActions
+from gui.widgets.table_model import show_date
 from gui.worker import DbWorker, report_failure
 
 CARD_COLUMNS = 6
@@ -203,6 +204,7 @@ class DashboardPage(QWidget):
             "term_limit": Card(self.tr("At the term limit"), "inspectors:term_limit"),
             "training": Card(self.tr("Training hours short"), "training:shortfall"),
             "preservice": Card(self.tr("Pre-service training missing"), "training:preservice"),
+            "yearly": Card(self.tr("Yearly assessments missing"), "inspectors:yearly"),
             "workload": Card(self.tr("Heavy workloads"), "inspectors:overloaded"),
             "rotation": Card(self.tr("Due for rotation"), "schools:rotation"),
             "principals": Card(self.tr("Principals' terms ending"), "schools"),
@@ -342,6 +344,19 @@ class DashboardPage(QWidget):
                 hours=p.preservice_training_hours
             ),
             alert=bool(o.missing_preservice),
+        )
+        yearly = o.assessments
+        missing = yearly.missing if yearly is not None else []
+        self.cards["yearly"].show_figure(
+            str(len(missing)),
+            (
+                self.tr("Assessments of {year}, due by {day}").format(
+                    year=yearly.year, day=show_date(yearly.due)
+                )
+                if yearly is not None
+                else ""
+            ),
+            alert=yearly is not None and yearly.overdue,
         )
         self.cards["workload"].show_figure(
             str(len(o.overloaded)),

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 
 from core.changes import changes_of
-from core.enums import Assessment, Employment, Gender, TermEndReason
+from core.enums import Assessment, Education, Employment, Gender, TermEndReason
+from core.office.policy import PolicyProfile
 from core.roster.assignments import AssignmentResult, add_recusal, assign_schools, end_assignments
 from core.roster.inspectors import InspectorInput, InspectorRow, save_inspector
 from core.roster.schools import SchoolRow
@@ -30,6 +32,7 @@ from core.roster.terms import BatchRenewal, appoint, batch_renew, end_term, reco
 from core.search.matching import pinyin_order
 from db.engine import Database
 from gui import dialogs
+from gui.pages.inspectors.assessment_dialog import confirm_qualifications
 from gui.widgets.forms import DateField, FormDialog, enum_combo, make_searchable, select_data
 from gui.worker import DbWorker
 
@@ -46,11 +49,13 @@ class InspectorDialog(FormDialog):
         row: InspectorRow | None,
         today: date,
         parent: QWidget | None = None,
+        policy: PolicyProfile | None = None,
     ) -> None:
         title = self.tr("Add inspector") if row is None else self.tr("Edit inspector")
         super().__init__(title, worker, parent)
         self.db = db
         self.row = row
+        self.policy = policy
         self.name = self.add_field("name", self.tr("Name"), QLineEdit())
         self.gender = self.add_field("gender", self.tr("Gender"), enum_combo(Gender, ""))
         self.employment = self.add_field(
@@ -61,6 +66,15 @@ class InspectorDialog(FormDialog):
         self.phone = self.add_field("phone", self.tr("Phone"), QLineEdit())
         self.phone.setPlaceholderText(self.tr("Mobile 13812345678 or landline 0738-6123456"))
         self.certificate = self.add_field("certificate_no", self.tr("Certificate no."), QLineEdit())
+        self.education = self.add_field(
+            "education", self.tr("Education"), enum_combo(Education, self.tr("(not recorded)"))
+        )
+        self.experience = self.add_field(
+            "experience_years", self.tr("Years in teaching or management"), QSpinBox()
+        )
+        self.experience.setRange(-1, 60)
+        self.experience.setSpecialValueText(self.tr("(not recorded)"))
+        self.experience.setValue(-1)
         self.notes = self.add_field("notes", self.tr("Notes"), QPlainTextEdit())
         self.notes.setMaximumHeight(70)
         self.appoint_now = QCheckBox(self.tr("Appoint now, term starting"))
@@ -78,6 +92,8 @@ class InspectorDialog(FormDialog):
             self.post.setText(row.post)
             self.phone.setText(row.phone)
             self.certificate.setText(row.certificate_no)
+            select_data(self.education, row.education)
+            self.experience.setValue(-1 if row.experience_years is None else row.experience_years)
             self.notes.setPlainText(row.notes)
 
     def save(self) -> None:
@@ -90,12 +106,18 @@ class InspectorDialog(FormDialog):
             phone=self.phone.text(),
             certificate_no=self.certificate.text(),
             notes=self.notes.toPlainText(),
+            education=self.education.currentData(),
+            experience_years=None if self.experience.value() < 0 else self.experience.value(),
         )
         inspector_id = self.row.id if self.row else None
         version = self.row.version if self.row else None
         start = (
             self.appoint_from.value() if self.row is None and self.appoint_now.isChecked() else None
         )
+        if start is not None and not confirm_qualifications(
+            self, data.name, data.education, data.experience_years, self.policy
+        ):
+            return
         self.submit(
             lambda: save_inspector(self.db, data, inspector_id, start, version=version),
             changes_of(save_inspector),
@@ -106,14 +128,25 @@ class AppointDialog(FormDialog):
     """任命: one term from a start date (its end follows from the term length)."""
 
     def __init__(
-        self, worker: DbWorker, db: Database, row: InspectorRow, today: date, parent=None
+        self,
+        worker: DbWorker,
+        db: Database,
+        row: InspectorRow,
+        today: date,
+        parent=None,
+        policy: PolicyProfile | None = None,
     ) -> None:
         super().__init__(self.tr("Appoint {name}").format(name=row.name), worker, parent)
-        self.db, self.row = db, row
+        self.db, self.row, self.policy = db, row, policy
         self.start = self.add_field("start_date", self.tr("Term starts"), DateField())
         self.start.set_value(today)
 
     def save(self) -> None:
+        row = self.row
+        if not confirm_qualifications(
+            self, row.name, row.education, row.experience_years, self.policy
+        ):
+            return
         start, inspector_id = self.start.value(), self.row.id
         self.submit(lambda: appoint(self.db, inspector_id, start), changes_of(appoint))
 

@@ -27,6 +27,7 @@ from core.changes import EVERYTHING, Change, changes_of
 from core.enums import Employment, Gender
 from core.office.policy import PolicyProfile
 from core.office.settings import load_policy
+from core.roster.assessments import YearlyAssessmentLine
 from core.roster.inspectors import (
     InspectorDetail,
     InspectorRow,
@@ -37,6 +38,7 @@ from core.roster.inspectors import (
 from core.roster.schools import SchoolRow, school_rows
 from db.engine import Database
 from gui import dialogs
+from gui.pages.inspectors.assessment_dialog import YearlyAssessmentDialog
 from gui.pages.inspectors.dialogs import (
     AppointDialog,
     AssessmentDialog,
@@ -123,6 +125,7 @@ class InspectorsPage(ListPage):
             [
                 (self.tr("Appoint…"), self.appoint, True),
                 (self.tr("Record assessment…"), self.assess, True),
+                (self.tr("Yearly assessment…"), self.assess_year, True),
                 (self.tr("Renew…"), self.renew, True),
                 (self.tr("End term…"), self.end_term, True),
                 (self.tr("General re-appointment…"), self.batch_renew, False),
@@ -170,6 +173,9 @@ class InspectorsPage(ListPage):
             "term_limit", self.tr("At the term limit"), lambda r: r.serving and r.at_term_limit
         )
         self.add_filter("overloaded", self.tr("Too many schools"), lambda r: r.overloaded)
+        self.add_filter(
+            "yearly", self.tr("Last year's assessment missing"), lambda r: r.owes_yearly
+        )
         self.add_filter("former", self.tr("Not in office"), lambda r: not r.serving)
         self.apply_filter("serving")
         self.table.doubleClicked.connect(lambda _index: self.edit_inspector())
@@ -214,11 +220,23 @@ class InspectorsPage(ListPage):
             parent=self,
         )
         self.tabs = QTabWidget()
+        self.yearly_model = RowTableModel(
+            [
+                Column(self.tr("Year"), lambda a: str(a.year)),
+                Column(self.tr("Result"), lambda a: a.result_label),
+                Column(self.tr("Date"), lambda a: show_date(a.assessed_on)),
+                Column(self.tr("Assessed by"), lambda a: a.assessor),
+            ],
+            parent=self,
+        )
         for model, title in (
             (self.terms_model, self.tr("Terms")),
             (self.coverage_model, self.tr("Schools covered")),
         ):
             self.tabs.addTab(_small_table(model), title)
+        self.yearly_view = _small_table(self.yearly_model)
+        self.yearly_view.doubleClicked.connect(lambda _index: self._edit_yearly())
+        self.tabs.addTab(self.yearly_view, self.tr("Yearly assessments"))
         self.recusal_view = _small_table(self.recusal_model)
         self.remove_recusal_button = QPushButton(self.tr("Delete recusal"))
         self.remove_recusal_button.clicked.connect(self.remove_recusal)
@@ -286,7 +304,12 @@ class InspectorsPage(ListPage):
         if detail is None:
             self.detail_title.setText(self.tr("Select an inspector to see their details."))
             self.photo.clear()
-            for model in (self.terms_model, self.coverage_model, self.recusal_model):
+            for model in (
+                self.terms_model,
+                self.coverage_model,
+                self.recusal_model,
+                self.yearly_model,
+            ):
                 model.set_rows([])
             return
         row = detail.row
@@ -308,6 +331,7 @@ class InspectorsPage(ListPage):
         self.terms_model.set_rows(detail.terms)
         self.coverage_model.set_rows(detail.coverage)
         self.recusal_model.set_rows(detail.recusals)
+        self.yearly_model.set_rows(detail.yearly_assessments)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -315,12 +339,14 @@ class InspectorsPage(ListPage):
         open_report(self, self.db, self.worker, kind, self.today())
 
     def add_inspector(self) -> None:
-        self._open(InspectorDialog(self.worker, self.db, None, self.today(), self))
+        self._open(InspectorDialog(self.worker, self.db, None, self.today(), self, self._policy()))
 
     def edit_inspector(self) -> None:
         row = self._one()
         if row is not None:
-            self._open(InspectorDialog(self.worker, self.db, row, self.today(), self))
+            self._open(
+                InspectorDialog(self.worker, self.db, row, self.today(), self, self._policy())
+            )
 
     def choose_photo(self) -> None:
         from core.roster.inspectors import set_photo
@@ -342,12 +368,30 @@ class InspectorsPage(ListPage):
     def appoint(self) -> None:
         row = self._one()
         if row is not None:
-            self._open(AppointDialog(self.worker, self.db, row, self.today(), self))
+            self._open(AppointDialog(self.worker, self.db, row, self.today(), self, self._policy()))
 
     def assess(self) -> None:
         row = self._one()
         if row is not None:
             self._open(AssessmentDialog(self.worker, self.db, row, self))
+
+    def assess_year(self, line: YearlyAssessmentLine | None = None) -> None:
+        """Record a yearly assessment (年度考核) of the selected inspector, or change ``line``."""
+        row = self._one()
+        if row is not None:
+            self._open(
+                YearlyAssessmentDialog(
+                    self.worker, self.db, row.id, row.name, self.today(), line, self
+                )
+            )
+
+    def _edit_yearly(self) -> None:
+        indexes = self.yearly_view.selectionModel().selectedRows()
+        if indexes:
+            self.assess_year(self.yearly_model.rows[indexes[0].row()])
+
+    def _policy(self) -> PolicyProfile | None:
+        return self.data.policy if self.data is not None else None
 
     def renew(self) -> None:
         row = self._one()

@@ -1,7 +1,8 @@
 """The 培训 page: each serving inspector's hours for a year against the policy, and the records.
 
-The upper list holds one line per inspector in office (hours this year, pre-service training
-for new inspectors, centralized training in the last three years); the lower list holds the
+The upper list holds one line per inspector in office (the hours this year of the forms the
+office counts, pre-service training for new inspectors, centralized training in the last three
+years, and the hours of each form); the lower list holds the
 records of the inspector selected, or of everyone in that year. One course can be entered for
 many inspectors at once.
 """
@@ -36,12 +37,14 @@ from core.roster.training import (
     TrainingTotal,
     add_training,
     delete_training,
+    load_counted_forms,
     training_lines,
     training_summary,
     update_training,
 )
 from db.engine import Database
 from gui import dialogs
+from gui.pages.training.forms_dialog import CountedFormsDialog
 from gui.report_actions import open_report
 from gui.sheet_actions import add_sheet_menu
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
@@ -57,10 +60,19 @@ class TrainingData:
     year: int
     totals: list[TrainingTotal]
     lines: list[TrainingLine]
+    counted: tuple[str, ...] = ()
 
 
 def _hours(value: float) -> str:
     return f"{value:g}"
+
+
+def _by_form(total: TrainingTotal) -> str:
+    """The year's hours of each form, the forms not counted marked with an asterisk."""
+    return "；".join(
+        f"{TrainingForm.label_of(form)}{'' if form in total.counted_forms else '*'} {_hours(h)}"
+        for form, h in total.by_form.items()
+    )
 
 
 class TrainingPage(ListPage):
@@ -103,6 +115,7 @@ class TrainingPage(ListPage):
                 True,
                 alert=lambda t: t.missing_centralized,
             ),
+            Column(self.tr("Hours by form (* not counted)"), _by_form),
         ]
         super().__init__(self.tr("Training"), columns)
         self.db = db
@@ -127,6 +140,7 @@ class TrainingPage(ListPage):
             ],
         )
         self.print_button = self.add_button(self.tr("Print hours…"), self.print_hours)
+        self.add_button(self.tr("Counted forms…"), self.choose_counted_forms)
         self.finish_actions()
 
         self.add_filter("shortfall", self.tr("Short of hours"), lambda t: t.shortfall > 0)
@@ -185,7 +199,10 @@ class TrainingPage(ListPage):
 
         def read() -> TrainingData:
             return TrainingData(
-                year, training_summary(self.db, as_of, year), training_lines(self.db, year)
+                year,
+                training_summary(self.db, as_of, year),
+                training_lines(self.db, year),
+                load_counted_forms(self.db),
             )
 
         self.worker.submit(read, on_done=self.show_data)
@@ -196,8 +213,14 @@ class TrainingPage(ListPage):
         short = sum(1 for t in data.totals if t.shortfall > 0)
         required = data.totals[0].required if data.totals else 0
         self.summary.setText(
-            self.tr("{year}: {short} of {count} inspectors below {required} hours").format(
-                year=data.year, short=short, count=len(data.totals), required=required
+            self.tr(
+                "{year}: {short} of {count} inspectors below {required} hours (counting {forms})"
+            ).format(
+                year=data.year,
+                short=short,
+                count=len(data.totals),
+                required=required,
+                forms="、".join(TrainingForm.label_of(f) for f in data.counted),
             )
         )
         self.selection_changed()
@@ -218,6 +241,11 @@ class TrainingPage(ListPage):
     def selected_records(self) -> list[TrainingLine]:
         rows = sorted(index.row() for index in self.records.selectionModel().selectedRows())
         return [self.records_model.rows[row] for row in rows]
+
+    def choose_counted_forms(self) -> None:
+        """Choose which forms count toward the yearly hours."""
+        if self.data is not None:
+            self._open(CountedFormsDialog(self.worker, self.db, self.data.counted, self))
 
     def print_hours(self) -> None:
         """学时统计 of the year shown."""
