@@ -164,7 +164,7 @@ class ProblemStatus(LabelledEnum):
 
     OPEN = "open", "待整改"
     FIXED = "fixed", "已整改"
-    VERIFIED = "verified", "已复查销号"
+    VERIFIED = "verified", "已销号"
     ESCALATED = "escalated", "已上报"
 
 

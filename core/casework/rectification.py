@@ -16,7 +16,7 @@ follows from its history, never typed:
   ``followups_before_escalation`` makes it 已上报, ``escalated_on`` that day; a 严重违规或重大问题
   is reported the day it is registered; the clerk may also report one by hand (a 难点问题 needing
   other departments). ``escalated_on`` stays set after a later fix, so the trail shows it;
-- 复查销号 closes a fixed problem; ``closed_on`` then holds the day of 销号 (the day it was fixed
+- 销号 closes a fixed problem; ``closed_on`` then holds the day of 销号 (the day it was fixed
   stays in its follow-ups).
 
 A problem is overdue while 待整改 or 已上报 after its deadline. Rectification notices
@@ -421,11 +421,11 @@ def delete_follow_up(db: Database, follow_up_id: int) -> None:
 
 @mutates(Change.PROBLEMS)
 def mark_verified(db: Database, problem_id: int, day: date) -> None:
-    """复查销号: close a fixed problem on ``day``."""
+    """销号: close a fixed problem on ``day``."""
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status != ProblemStatus.FIXED or problem.closed_on is None:
-            raise refusal("status", "整改状态", "只有已整改的问题才能复查销号")
+            raise refusal("status", "整改状态", "只有已整改的问题才能销号")
         if day < problem.closed_on:
             raise refusal(
                 "day", "销号日期", f"“销号日期”不能早于整改完成日期（{problem.closed_on:%Y-%m-%d}）"
@@ -792,7 +792,7 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
         if fixed_on is not None and problem.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED):
             events.append(TrailEvent(fixed_on, "fixed", "整改完成"))
         if problem.status == ProblemStatus.VERIFIED and problem.closed_on:
-            events.append(TrailEvent(problem.closed_on, "verified", "复查销号"))
+            events.append(TrailEvent(problem.closed_on, "verified", "销号"))
         events.sort(key=lambda e: (e.day, TRAIL_KINDS.index(e.kind)))
         return ProblemTrail(row, events)
 

@@ -891,7 +891,7 @@ class _Activity:
         )
         fixed_on = min(verified.found_on + timedelta(days=9), self.today)
         self.follow_up(verified, fixed_on, FollowUpOutcome.FIXED, "学校报送整改报告，已全部更换。")
-        verified.closed_on = min(fixed_on + timedelta(days=3), self.today)  # 复查销号
+        verified.closed_on = min(fixed_on + timedelta(days=3), self.today)  # 销号
         escalated = self.problem(
             self.done_near(55, SIX_MINIMUM_KINDS),
             "上下学时段校门口护学岗未落实，接送车辆乱停乱放，存在交通安全隐患。",

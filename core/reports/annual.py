@@ -462,14 +462,14 @@ def _problems(report: Report, problems) -> None:
     totals = [sum(int(row[i]) for row in rows) for i in range(1, 7)]
     rows.append(["合计", *map(str, totals), percent(totals[1], totals[0])])
     report.table(
-        ["问题类别", "发现", "已整改", "其中已复查销号", "尚未整改", "其中已上报", "其中逾期",
+        ["问题类别", "发现", "已整改", "其中已销号", "尚未整改", "其中已上报", "其中逾期",
          "整改率"],
         rows,
         [16, 10, 11, 15, 10, 12, 11, 11],
         "LCCCCCCC",
     )  # fmt: skip
     report.paragraph(
-        "注：发现 = 已整改 + 尚未整改，已整改含已复查销号的；已上报为尚未整改、已上报督导部门的"
+        "注：发现 = 已整改 + 尚未整改，已整改含已销号的；已上报为尚未整改、已上报督导部门的"
         "问题（上报后已整改的计入已整改）；逾期为尚未整改且已过整改期限的。",
         "cell",
     )

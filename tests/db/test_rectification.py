@@ -377,7 +377,7 @@ def test_the_trail_lists_every_step_in_order(db, office):
     mark_verified(db, problem_id, FOUND + 21 * DAY)
 
     trail = problem_trail(db, problem_id, FOUND + 30 * DAY)
-    assert trail.problem.status_label == "已复查销号"
+    assert trail.problem.status_label == "已销号"
     assert [(e.day, e.kind) for e in trail.events] == [
         (FOUND, "found"),
         (FOUND, "notice"),

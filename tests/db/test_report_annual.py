@@ -141,7 +141,7 @@ def test_problems_by_category_and_complaints_by_channel(office, tmp_path):
     )
     verified = sum(1 for p in problems if p.status == ProblemStatus.VERIFIED)
     overdue = sum(1 for p in unresolved if p.overdue)
-    # 合计: 发现, 已整改, 其中已复查销号, 尚未整改, 其中已上报, 其中逾期, 整改率
+    # 合计: 发现, 已整改, 其中已销号, 尚未整改, 其中已上报, 其中逾期, 整改率
     assert (
         f"合计{len(problems)}{fixed}{verified}{len(unresolved)}{escalated}{overdue}"
         f"{percent(fixed, len(problems))}" in text

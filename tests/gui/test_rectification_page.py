@@ -177,7 +177,7 @@ def test_a_fixed_problem_is_verified_and_leaves_the_open_list(open_page, office,
     press_ok(dialog, qtbot)
     assert closed(dialog)
     settle(page, qtbot)
-    assert page.model.rows[0].status_label == "已复查销号"
+    assert page.model.rows[0].status_label == "已销号"
     page.apply_filter("open")
     assert visible(page) == []
 

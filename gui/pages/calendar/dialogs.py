@@ -798,7 +798,7 @@ class TopicVisitsDialog(StayingDialog):
 
 
 class SemesterCheckDialog(QDialog):
-    """学期检查: schools short of the semester's routine visits, and the comprehensive
+    """学期核查: schools short of the semester's routine visits, and the comprehensive
     inspections due because a principal's term ends in the semester.
 
     It opens on the semester of today (in a school break: the next one, saying so); the arrows

@@ -2,7 +2,7 @@
 
 The first tab lists the problems (open ones by default; named filters ``open``, ``overdue``,
 ``escalated``, ``fixed`` and ``all`` serve the dashboard's cards) with the actions on them —
-复查, 复查销号, 上报, 回头看, 整改通知书 — and the full trail of the problem selected. The second
+复查, 销号, 上报, 回头看, 整改通知书 — and the full trail of the problem selected. The second
 tab is the complaint register (受理核实投诉记录), from which a proved complaint raises a problem.
 The rules live in ``core.casework.rectification`` and ``core.casework.complaints``.
 """
