@@ -7,10 +7,13 @@ but it calls only a few ICU services (``nm -D --undefined-only libQt6Core.so.6``
 - collation (``ucol_*``): locale-aware sorting of the list pages (``setSortLocaleAware``) and
   QCollator, in the app's locale, zh_CN or en_US (``gui.app.install_translators``);
 - case mapping (``u_strToUpper``/``u_strToLower``): its data is compiled into ``libicuuc``;
-- converters (``ucnv_*``): QStringConverter for encodings Qt does not convert itself;
+- converters (``ucnv_*``): QStringConverter for encodings Qt does not convert itself —
+  UTF-8/16/32 and Latin-1 it converts alone; of ICU's 190 code-page tables only the Chinese ones
+  stay (:data:`CONVERTERS`: GB18030, GBK, GB2312 and Big5), the Japanese, Korean, EBCDIC and
+  other tables (4.5 MB) go;
 - time-zone ids and names (``ucal_*``): QTimeZone's display names.
 
-So the data keeps every converter, the collation root and its Unicode tables, the time-zone
+So the data keeps the Chinese converters, the collation root and its Unicode tables, the time-zone
 rules, the normalisation and property tables, and the supplemental (non-locale) data, while
 dropping the trees Qt never opens — break iteration dictionaries (``brkitr``), currency, language,
 region and unit names, spelled-out numbers and transliteration — and, in the locale trees it
@@ -40,6 +43,18 @@ import elf_reader
 UNUSED_TREES = frozenset({"brkitr", "curr", "lang", "rbnf", "region", "translit", "unit"})
 # Languages whose locale data stays, besides root: the app's two interface languages.
 LANGUAGES = frozenset({"zh", "en"})
+# Code-page tables that stay: GB18030, GBK, GB2312 and Big5.
+# ICU reads two tables for GBK and for Big5 (each file was left out in turn to find them).
+CONVERTERS = frozenset(
+    {
+        "gb18030",  # GB18030
+        "windows-936-2000",  # GBK
+        "ibm-1386_P100-2001",  # GBK
+        "ibm-1383_P110-1999",  # GB2312 (EUC-CN)
+        "windows-950-2000",  # Big5
+        "ibm-1373_P100-2002",  # Big5
+    }
+)
 LOCALE_NAME = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]+)*")
 ALIGN = 16  # ICU aligns every item of a package to 16 bytes
 PADDING = b"\xaa"  # and fills the gaps with this byte, as icupkg does
@@ -55,6 +70,8 @@ def wanted(item: str) -> bool:
     if len(parts) > 1 and parts[0] in UNUSED_TREES:
         return False
     stem, _, suffix = parts[-1].rpartition(".")
+    if suffix == "cnv":
+        return stem in CONVERTERS
     if suffix != "res" or not (stem == "root" or LOCALE_NAME.fullmatch(stem)):
         return True  # rules, tables, supplemental data, pools and indexes
     return stem == "root" or stem.split("_")[0] in LANGUAGES

@@ -38,7 +38,7 @@ from sqlalchemy import select
 from core.calendar.month_plan import generate_month
 from core.calendar.visits import VisitRow, month_span, visit_rows_in_session
 from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
-from core.office.workdays import UNKNOWN_YEAR_NOTICE, WEEKDAYS, WorkCalendar
+from core.office.workdays import WEEKDAYS, WorkCalendar, certainty_notice
 from core.parsing import clean_text
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
@@ -107,11 +107,6 @@ class _Month:
     work: WorkCalendar
     inspector_ids: frozenset[int] | None
     schools: list[_School]
-
-
-def holidays_known(work: WorkCalendar, year: int) -> bool:
-    """Whether the holiday arrangement of ``year`` is known (the one place the plan asks)."""
-    return work.known_year(year)
 
 
 def _read(
@@ -340,9 +335,10 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         "本表为内部工作安排，按“四不两直”要求不发学校。",
         "计划时间",
     )
-    if not holidays_known(month.work, year):
-        report.paragraph(f"注意：{UNKNOWN_YEAR_NOTICE}（{year}年），表中的法定节假日暂按工作日显示。",
-                         "caption")  # fmt: skip
+    notice = certainty_notice(year, month.work.certainty(year))
+    if notice:
+        # The same line as the calendar page and the generator's question give.
+        report.paragraph(f"注意：{notice}。", "caption")
     _grids(report, month)
     _without_list(report, without)
     _lists(report, month)

@@ -55,6 +55,8 @@ def test_icu_items_kept_and_dropped() -> None:
         "icudt73l/supplementalData.res",
         "icudt73l/zoneinfo64.res",
         "icudt73l/gb18030.cnv",
+        "icudt73l/windows-936-2000.cnv",
+        "icudt73l/windows-950-2000.cnv",
         "icudt73l/cnvalias.icu",
         "icudt73l/nfkc.nrm",
     ]
@@ -66,6 +68,8 @@ def test_icu_items_kept_and_dropped() -> None:
         "icudt73l/curr/root.res",
         "icudt73l/brkitr/cjdict.dict",
         "icudt73l/translit/root.res",
+        "icudt73l/ibm-943_P15A-2003.cnv",
+        "icudt73l/euc-tw-2014.cnv",
     ]
     assert [item for item in kept if not icu_data.wanted(item)] == []
     assert [item for item in dropped if icu_data.wanted(item)] == []
@@ -89,7 +93,8 @@ print(json.dumps({
     "sorted": sorted(names, key=functools.cmp_to_key(QCollator(zh).compare)),
     "zone": QTimeZone(QByteArray(b"Asia/Shanghai")).displayName(
         QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, zh),
-    "codecs": [QStringDecoder(n).isValid() for n in ("GB18030", "GBK", "Big5", "Shift_JIS")],
+    "codecs": [QStringDecoder(n).isValid() for n in ("GB18030", "GBK", "GB2312", "Big5")],
+    "dropped": QStringDecoder("Shift_JIS").isValid(),
     "upper": QLocale(QLocale.Language.Turkish).toUpper("i"),
 }))
 """
@@ -113,6 +118,7 @@ def test_trimmed_icu_data_serves_what_qt_asks(tmp_path: Path) -> None:
     assert answer["sorted"] == ["阿", "李", "王", "张"]
     assert "中国" in answer["zone"]
     assert answer["codecs"] == [True, True, True, True]
+    assert answer["dropped"] is False, "a Japanese code page is not kept"
     assert answer["upper"] == "İ"
 
 

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select
 
 from core.calendar.month_plan import generate_month
 from core.errors import ValidationError
-from core.office.workdays import UNKNOWN_YEAR_NOTICE, package_knows
+from core.office.workdays import PROVISIONAL, certainty_notice, package_knows
 from core.reports import write_report
 from db.engine import Database
 from db.models import Inspector, School, Visit
@@ -133,13 +133,15 @@ def test_the_schools_without_a_visit_are_listed_with_the_reason(planned, tmp_pat
     assert "尚未安排" not in listed
 
 
-def test_a_year_whose_holidays_are_unknown_says_so_above_the_grid(demo_db, tmp_path):
+def test_a_year_whose_holidays_are_not_complete_says_so_above_the_grid(demo_db, tmp_path):
+    # chinese-calendar does not know 2099; the holidays package's public holidays are provisional.
     assert not package_knows(2099)
     text = flat(pages_text(write(demo_db, tmp_path, month="2099-01"))[0])
-    assert flat(f"注意：{UNKNOWN_YEAR_NOTICE}（2099年），表中的法定节假日暂按工作日显示。") in text
+    assert flat(f"注意：{certainty_notice(2099, PROVISIONAL)}。") in text
+    assert "2099年的节假日安排尚未确定" in text
     assert text.index("注意：") < text.index("星期一")
     known = flat(pages_text(write(demo_db, tmp_path, month="2026-11"))[0])
-    assert UNKNOWN_YEAR_NOTICE not in known
+    assert "注意：" not in known
 
 
 def test_a3_is_printed_by_the_wall_reports_and_refused_by_the_others(demo_db, tmp_path):
