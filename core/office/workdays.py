@@ -16,6 +16,7 @@ never makes a year complete.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,6 +78,14 @@ def provisional_holidays(year: int) -> frozenset[date] | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def provisional_source_installed() -> bool:
+    """Whether the ``holidays`` package is there: it computes China's public holidays for any
+    year. Asked without importing it, which takes 0.2 s (every country's module comes along), so
+    the dashboard's reminder about next year does not slow the start."""
+    return importlib.util.find_spec("holidays") is not None
+
+
 def official_workday(day: date) -> bool:
     """The official answer: the published arrangement; for an unknown year the provisional
     public holidays when the ``holidays`` package is installed; otherwise Monday–Friday."""
@@ -132,7 +141,7 @@ class WorkCalendar:
         :data:`MISSING` (see the module's docstring)."""
         if package_knows(year) or year in self.complete_years:
             return COMPLETE
-        if provisional_holidays(year) is not None or any(d.year == year for d in self.edits):
+        if provisional_source_installed() or any(d.year == year for d in self.edits):
             return PROVISIONAL
         return MISSING
 

@@ -80,6 +80,7 @@ def test_a_year_is_complete_from_the_package_or_the_clerks_word_never_from_some_
 
 def test_without_the_holidays_package_an_unknown_year_is_missing(monkeypatch):
     monkeypatch.setattr("core.office.workdays.provisional_holidays", lambda year: None)
+    monkeypatch.setattr("core.office.workdays.provisional_source_installed", lambda: False)
     assert OFFICIAL.certainty(2027) == MISSING
     assert WorkCalendar({date(2027, 10, 1): DayKind.HOLIDAY}).certainty(2027) == PROVISIONAL
     assert official_workday(date(2027, 1, 1))  # a Friday, nothing known
