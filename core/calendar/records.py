@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 from core.attachments import AttachmentRow, session_attachment_rows
 from core.calendar.visits import clean_inspection_items
 from core.changes import Change, mutates
-from core.enums import InspectionMethod, SixMinimum, VisitStatus
+from core.enums import COMPULSORY_KINDS, InspectionMethod, SixMinimum, VisitStatus
 from core.errors import FieldError, ValidationError
 from db.models import Visit, VisitRecord
 
@@ -119,6 +119,8 @@ class RecordView:
     status: str
     record: RecordInput | None
     attachments: list[AttachmentRow] = field(default_factory=list)
+    six_asked: bool = True
+    """Whether the school is asked for the 六个至少 (compulsory education only)."""
 
 
 def record_of(db: Database, visit_id: int) -> RecordView:
@@ -163,6 +165,7 @@ def record_of(db: Database, visit_id: int) -> RecordView:
             status=visit.status,
             record=record,
             attachments=session_attachment_rows(session, visit_id=visit.id),
+            six_asked=visit.school.kind in COMPULSORY_KINDS,
         )
 
 

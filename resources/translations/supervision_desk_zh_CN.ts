@@ -1657,42 +1657,42 @@
 <context>
     <name>InspectionItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="224"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="226"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="228"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="230"/>
         <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
         <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="245"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="246"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="249"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="250"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="249"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="251"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="274"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="276"/>
         <source>New item</source>
         <translation>新增事项</translation>
     </message>
@@ -2808,32 +2808,32 @@ A safety copy of the current data is saved first.</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="133"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="134"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="137"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="138"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="183"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="185"/>
         <source>Inspector: {name}</source>
         <translation>督学：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="185"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="187"/>
         <source>With: {names}</source>
         <translation>同行人员：{names}</translation>
     </message>
@@ -2848,20 +2848,20 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/page.py" line="79"/>
         <location filename="../../gui/pages/records/page.py" line="211"/>
-        <location filename="../../gui/pages/records/page.py" line="284"/>
+        <location filename="../../gui/pages/records/page.py" line="288"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="80"/>
         <location filename="../../gui/pages/records/page.py" line="212"/>
-        <location filename="../../gui/pages/records/page.py" line="285"/>
+        <location filename="../../gui/pages/records/page.py" line="289"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="81"/>
-        <location filename="../../gui/pages/records/page.py" line="268"/>
+        <location filename="../../gui/pages/records/page.py" line="272"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
@@ -2897,7 +2897,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="91"/>
-        <location filename="../../gui/pages/records/page.py" line="436"/>
+        <location filename="../../gui/pages/records/page.py" line="440"/>
         <source>Filed on</source>
         <translation>归档日期</translation>
     </message>
@@ -2984,7 +2984,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="213"/>
-        <location filename="../../gui/pages/records/page.py" line="286"/>
+        <location filename="../../gui/pages/records/page.py" line="290"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
@@ -3005,117 +3005,122 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="234"/>
-        <location filename="../../gui/pages/records/page.py" line="431"/>
+        <location filename="../../gui/pages/records/page.py" line="435"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="241"/>
+        <location filename="../../gui/pages/records/page.py" line="238"/>
+        <source>Not asked</source>
+        <translation>不要求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records/page.py" line="245"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="243"/>
+        <location filename="../../gui/pages/records/page.py" line="247"/>
         <source>All six missing</source>
         <translation>六项均未落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="255"/>
+        <location filename="../../gui/pages/records/page.py" line="259"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示经常性督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="270"/>
+        <location filename="../../gui/pages/records/page.py" line="274"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="272"/>
+        <location filename="../../gui/pages/records/page.py" line="276"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="274"/>
+        <location filename="../../gui/pages/records/page.py" line="278"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="288"/>
+        <location filename="../../gui/pages/records/page.py" line="292"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="289"/>
+        <location filename="../../gui/pages/records/page.py" line="293"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="298"/>
+        <location filename="../../gui/pages/records/page.py" line="302"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="302"/>
+        <location filename="../../gui/pages/records/page.py" line="306"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="303"/>
+        <location filename="../../gui/pages/records/page.py" line="307"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="372"/>
+        <location filename="../../gui/pages/records/page.py" line="376"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="385"/>
+        <location filename="../../gui/pages/records/page.py" line="389"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所经常性督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="416"/>
+        <location filename="../../gui/pages/records/page.py" line="420"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="420"/>
+        <location filename="../../gui/pages/records/page.py" line="424"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="429"/>
+        <location filename="../../gui/pages/records/page.py" line="433"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="430"/>
+        <location filename="../../gui/pages/records/page.py" line="434"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="432"/>
+        <location filename="../../gui/pages/records/page.py" line="436"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="433"/>
+        <location filename="../../gui/pages/records/page.py" line="437"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="434"/>
+        <location filename="../../gui/pages/records/page.py" line="438"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="435"/>
+        <location filename="../../gui/pages/records/page.py" line="439"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="438"/>
+        <location filename="../../gui/pages/records/page.py" line="442"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
