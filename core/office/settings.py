@@ -1,4 +1,5 @@
-"""Stored settings: the office's identity and the policy profile.
+"""Stored settings: the office's identity, the policy profile and the named profile (规则方案)
+it was started from.
 
 Each function is one unit of work on the database it is given.
 """
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
 from core.office.policy import PolicyProfile
+from core.office.profiles import NamedProfile, national_profile, profile_data, profile_from_data
 from db.models import Setting
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ POLICY_PREFIX = "policy."
 OFFICE_NAME = "office.name"
 DEFAULT_OFFICE_NAME = "教育督导办公室"
 OFFICE_NAME_MAX = 60
+BASE_PROFILE = "office.policy_base"
+"""Setting: the profile the office's policy was started from (name, source and values)."""
 
 
 def _stored(session: Session, prefix: str) -> dict[str, Any]:
@@ -54,6 +58,24 @@ def load_policy(db: Database) -> PolicyProfile:
         return policy_from_session(session)
 
 
+def base_profile_from_session(session: Session) -> NamedProfile:
+    """The profile the policy was started from (全国默认 when none was chosen, or when the stored
+    one no longer reads)."""
+    row = session.get(Setting, BASE_PROFILE)
+    if row is not None:
+        try:
+            return profile_from_data(json.loads(row.value), "")
+        except ValidationError:
+            pass
+    return national_profile()
+
+
+def load_base_profile(db: Database) -> NamedProfile:
+    """The profile the office's policy was started from."""
+    with db.session() as session:
+        return base_profile_from_session(session)
+
+
 def office_name_from_session(session: Session) -> str:
     """The office's name inside an open session."""
     row = session.get(Setting, OFFICE_NAME)
@@ -80,8 +102,11 @@ def clean_office_name(name: str) -> str:
 
 
 @mutates(Change.SETTINGS)
-def save_settings(db: Database, *, office_name: str, policy: PolicyProfile) -> str:
-    """Validate and store the office's name and the whole policy profile in one unit of work.
+def save_settings(
+    db: Database, *, office_name: str, policy: PolicyProfile, base: NamedProfile | None = None
+) -> str:
+    """Validate and store the office's name and the whole policy profile in one unit of work,
+    with the profile it was started from when ``base`` is given.
 
     Raises ValidationError listing every problem, and then saves nothing.
     Returns the name as stored.
@@ -92,10 +117,14 @@ def save_settings(db: Database, *, office_name: str, policy: PolicyProfile) -> s
     except ValidationError as exc:
         errors.extend(exc.errors)
     errors.extend(policy.problems())
+    if base is not None:
+        errors.extend(base.policy.problems())
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         put_setting(session, OFFICE_NAME, office_name)
         for name, value in policy.as_dict().items():
             put_setting(session, POLICY_PREFIX + name, value)
+        if base is not None:
+            put_setting(session, BASE_PROFILE, profile_data(base))
     return office_name

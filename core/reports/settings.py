@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from core.office.policy import PolicyProfile
+    from core.office.profiles import NamedProfile
     from db.engine import Database
 
 PREFIX = "report."
@@ -125,10 +126,16 @@ def save_report_settings(
 
 @mutates(Change.SETTINGS)
 def save_office_and_report_settings(
-    db: Database, *, office_name: str, policy: PolicyProfile, report: ReportSettings
+    db: Database,
+    *,
+    office_name: str,
+    policy: PolicyProfile,
+    report: ReportSettings,
+    base: NamedProfile | None = None,
 ) -> tuple[str, ReportSettings]:
     """Validate the office's name, the policy profile and the report settings together, then
-    store them (the 设置 page's one 保存); returns the name and the report settings as stored.
+    store them (the 设置 page's one 保存) with the profile the policy was started from when
+    ``base`` is given; returns the name and the report settings as stored.
 
     Raises ValidationError listing every problem of all three, and then saves nothing. Being
     valid, the two parts are then stored one after the other, each in its own unit of work.
@@ -145,7 +152,7 @@ def save_office_and_report_settings(
     errors.extend(report_settings_problems(tidied))
     if errors:
         raise ValidationError(errors)
-    stored_name = save_settings(db, office_name=office_name, policy=policy)
+    stored_name = save_settings(db, office_name=office_name, policy=policy, base=base)
     stored = save_report_settings(
         db, notice_prefix=tidied.notice_prefix, signature=tidied.signature, seal=tidied.seal
     )
