@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,13 @@ def profile_data(profile: NamedProfile) -> dict[str, Any]:
         "source": profile.source,
         "values": profile.policy.as_dict(),
     }
+
+
+def exported_profile(office_name: str, policy: PolicyProfile, day: date) -> NamedProfile:
+    """The office's policy as a profile to share, named after the office and dated."""
+    return NamedProfile(
+        name=office_name[:NAME_MAX], source=f"{office_name}于 {day:%Y-%m-%d} 导出", policy=policy
+    )
 
 
 def write_profile_file(path: Path, profile: NamedProfile) -> None:

@@ -2605,6 +2605,94 @@ A safety copy of the current data is saved first.</source>
     </message>
 </context>
 <context>
+    <name>ProfileBox</name>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="43"/>
+        <source>Rules profile</source>
+        <translation>规则方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="55"/>
+        <source>Fill in the form</source>
+        <translation>填入表单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="57"/>
+        <source>Import profile…</source>
+        <translation>导入方案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="59"/>
+        <source>Export profile…</source>
+        <translation>导出方案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="62"/>
+        <source>Profile</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="86"/>
+        <source>Started from: {name} — {source}</source>
+        <translation>起始方案：{name}——{source}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="96"/>
+        <source>No setting differs from it.</source>
+        <translation>与之相比没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="99"/>
+        <source>Changed from it: {changes}</source>
+        <translation>与之不同：{changes}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="109"/>
+        <source>Import a rules profile</source>
+        <translation>导入规则方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="117"/>
+        <source>Profile not imported</source>
+        <translation>方案未导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="118"/>
+        <source>Nothing was changed. The file has these problems:
+{problems}</source>
+        <translation>没有改动任何设置。文件有以下问题：
+{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="129"/>
+        <source>Export the rules as a profile</source>
+        <translation>将规则导出为方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="138"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="145"/>
+        <source>Profile not exported</source>
+        <translation>方案未导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="139"/>
+        <source>Please correct the rules first:
+{problems}</source>
+        <translation>请先改正规则：
+{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="149"/>
+        <source>Profile exported</source>
+        <translation>方案已导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="150"/>
+        <source>The rules were saved to {path}.</source>
+        <translation>规则已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
         <location filename="../../gui/pages/archives/progress_tab.py" line="112"/>
@@ -4098,125 +4186,130 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="86"/>
+        <location filename="../../gui/pages/settings/page.py" line="99"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="88"/>
+        <location filename="../../gui/pages/settings/page.py" line="101"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="90"/>
+        <location filename="../../gui/pages/settings/page.py" line="103"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="102"/>
-        <location filename="../../gui/pages/settings/page.py" line="355"/>
+        <location filename="../../gui/pages/settings/page.py" line="121"/>
+        <location filename="../../gui/pages/settings/page.py" line="395"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="104"/>
+        <location filename="../../gui/pages/settings/page.py" line="123"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="106"/>
+        <location filename="../../gui/pages/settings/page.py" line="125"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="108"/>
+        <location filename="../../gui/pages/settings/page.py" line="127"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="121"/>
+        <location filename="../../gui/pages/settings/page.py" line="140"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="129"/>
+        <location filename="../../gui/pages/settings/page.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="132"/>
+        <location filename="../../gui/pages/settings/page.py" line="151"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="134"/>
+        <location filename="../../gui/pages/settings/page.py" line="153"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="145"/>
+        <location filename="../../gui/pages/settings/page.py" line="164"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="212"/>
+        <location filename="../../gui/pages/settings/page.py" line="232"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="215"/>
+        <location filename="../../gui/pages/settings/page.py" line="235"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="216"/>
+        <location filename="../../gui/pages/settings/page.py" line="236"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="218"/>
+        <location filename="../../gui/pages/settings/page.py" line="238"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="220"/>
+        <location filename="../../gui/pages/settings/page.py" line="240"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="221"/>
+        <location filename="../../gui/pages/settings/page.py" line="241"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="228"/>
+        <location filename="../../gui/pages/settings/page.py" line="248"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="293"/>
+        <location filename="../../gui/pages/settings/page.py" line="323"/>
+        <source>Rules of {name} filled in; press Save to keep them.</source>
+        <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="332"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="356"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="326"/>
+        <location filename="../../gui/pages/settings/page.py" line="366"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="327"/>
+        <location filename="../../gui/pages/settings/page.py" line="367"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="356"/>
+        <location filename="../../gui/pages/settings/page.py" line="396"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>

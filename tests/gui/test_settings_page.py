@@ -200,3 +200,45 @@ def test_bad_report_settings_save_nothing(window, qtbot, dialog_log):
     with window.db.session() as session:
         assert load_report_settings(session) == ReportSettings()
     assert load_office_name(window.db) == "教育督导办公室"
+
+
+def test_choosing_a_profile_fills_the_form_and_shows_what_the_office_changed(
+    window, qtbot, dialog_log, tmp_path
+):
+    page = _settings(window, qtbot)
+    box = page.profile_box
+    assert "全国默认" in box.base_label.text()
+    box.choice.setCurrentIndex(box.choice.findText("西安"))
+    qtbot.mouseClick(box.fill_button, Qt.MouseButton.LeftButton)
+    assert page.policy_inputs["training_hours_per_year"].value() == 80
+    assert "西安" in box.base_label.text() and "80学时" in box.base_label.text()
+    page.policy_inputs["term_years"].setValue(4)
+    assert box.changes_label.text() == "与之不同：每届任期 3 年 → 4 年"
+    _save(page, qtbot)
+    assert load_policy(window.db) == PolicyProfile(training_hours_per_year=80, term_years=4)
+
+    page.revert()
+    qtbot.waitUntil(lambda: not page.worker.busy, timeout=10_000)
+    assert "西安" in box.base_label.text()
+    assert box.changes_label.text() == "与之不同：每届任期 3 年 → 4 年"
+
+    exported = tmp_path / "青溪县.json"
+    dialog_log.files = [exported]
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    assert exported.exists()
+    page.policy_inputs["term_years"].setValue(3)
+    dialog_log.files = [exported]
+    qtbot.mouseClick(box.import_button, Qt.MouseButton.LeftButton)
+    assert page.policy_from_form() == PolicyProfile(training_hours_per_year=80, term_years=4)
+
+    bad = tmp_path / "坏方案.json"
+    bad.write_text(
+        '{"kind": "policy-profile", "name": "某省", "values": {"term_years": 40, "rotation": 1}}',
+        encoding="utf-8",
+    )
+    page.policy_inputs["schools_per_inspector"].setValue(7)
+    dialog_log.files = [bad]
+    qtbot.mouseClick(box.import_button, Qt.MouseButton.LeftButton)
+    assert "“rotation”不是可设置的规则" in dialog_log.messages("warn")[-1]
+    assert page.policy_inputs["schools_per_inspector"].value() == 7, "nothing half-applied"
+    assert page.policy_inputs["term_years"].value() == 4

@@ -2,6 +2,10 @@
 dates, saved one term at a time), the printed paper (notice number prefix, signature and seal
 lines), language and the data file.
 
+The 规则方案 box (:mod:`gui.pages.settings.profile_box`) fills the policy form from a shipped
+or imported profile, exports it, and shows the profile the office started from and what differs;
+the profile chosen is stored with the policy on saving.
+
 The policy form is built from :class:`core.office.policy.PolicyProfile`'s field metadata (label,
 unit, range, group), so a new setting appears here without touching this page. Saving goes through
 :func:`core.reports.settings.save_office_and_report_settings`, which validates everything and
@@ -36,7 +40,13 @@ from PySide6.QtWidgets import (
 from core.changes import Change, changes_of
 from core.errors import FieldError, ValidationError
 from core.office.policy import PolicyProfile
-from core.office.settings import OFFICE_NAME_MAX, load_office_name, load_policy
+from core.office.profiles import NamedProfile
+from core.office.settings import (
+    OFFICE_NAME_MAX,
+    load_base_profile,
+    load_office_name,
+    load_policy,
+)
 from core.reports.settings import (
     NOTICE_PREFIX_MAX,
     SEAL_MAX,
@@ -48,6 +58,7 @@ from core.reports.settings import (
 )
 from db.engine import Database
 from gui import dialogs
+from gui.pages.settings.profile_box import ProfileBox
 from gui.pages.settings.terms_box import TermsBox
 from gui.preferences import CHINESE, ENGLISH, language, set_language
 from gui.worker import DbWorker, report_failure
@@ -79,6 +90,8 @@ class SettingsPage(QWidget):
         self.db = db
         self.worker = worker
         self._loaded: tuple[str, PolicyProfile, ReportSettings] | None = None
+        self._chosen: NamedProfile | None = None
+        """A profile filled into the form and not saved yet."""
 
         self.office_name = QLineEdit()
         self.office_name.setMaxLength(OFFICE_NAME_MAX)
@@ -91,6 +104,12 @@ class SettingsPage(QWidget):
 
         self.policy_inputs: dict[str, QSpinBox | QDoubleSpinBox] = {}
         policy_boxes = self._policy_boxes()
+        self.profile_box = ProfileBox(
+            lambda: (self.office_name.text().strip(), self.policy_from_form()), today()
+        )
+        self.profile_box.chosen.connect(self.fill_profile)
+        for spin in self.policy_inputs.values():
+            spin.valueChanged.connect(self._show_changes)
         paper_box = self._paper_box()
         self.terms_box = TermsBox(db, worker, today())
 
@@ -146,6 +165,7 @@ class SettingsPage(QWidget):
         heading.setObjectName("pageTitle")
         content_layout.addWidget(heading)
         content_layout.addWidget(office_box)
+        content_layout.addWidget(self.profile_box)
         for box in policy_boxes:
             content_layout.addWidget(box)
         content_layout.addWidget(self.terms_box)
@@ -263,20 +283,27 @@ class SettingsPage(QWidget):
         if self._loaded is None:
             return False
         typed = (self.office_name.text(), self.policy_from_form(), self.report_settings_from_form())
-        return typed != self._loaded
+        return typed != self._loaded or self._chosen is not None
 
     def revert(self) -> None:
         """Load the stored settings into the form (discarding edits)."""
         db = self.db
         self.worker.submit(
-            lambda: (load_office_name(db), load_policy(db), read_report_settings(db)),
+            lambda: (
+                (load_office_name(db), load_policy(db), read_report_settings(db)),
+                load_base_profile(db),
+            ),
             on_done=self._show_loaded,
         )
 
-    def _show_loaded(self, loaded: tuple[str, PolicyProfile, ReportSettings]) -> None:
-        self._loaded = loaded
-        name, policy, report = loaded
+    def _show_loaded(
+        self, loaded: tuple[tuple[str, PolicyProfile, ReportSettings], NamedProfile]
+    ) -> None:
+        self._loaded, base = loaded
+        name, policy, report = self._loaded
+        self._chosen = None
         self.fill(name, policy)
+        self.profile_box.set_base(base, policy)
         self.fill_report_settings(report)
         self._show_errors([])
         self.status.clear()
@@ -287,6 +314,18 @@ class SettingsPage(QWidget):
         if Change.SETTINGS in changes:
             self.terms_box.refresh()
 
+    def fill_profile(self, profile: NamedProfile) -> None:
+        """Put a profile's rules into the form; they (and the profile) are stored when saved."""
+        self._chosen = profile
+        self.fill(self.office_name.text(), profile.policy)
+        self.profile_box.set_base(profile, profile.policy)
+        self.status.setText(
+            self.tr("Rules of {name} filled in; press Save to keep them.").format(name=profile.name)
+        )
+
+    def _show_changes(self) -> None:
+        self.profile_box.show_changes(self.policy_from_form())
+
     def fill_defaults(self) -> None:
         """Put the default rules into the form; they are stored only when saved."""
         self.fill(self.office_name.text(), PolicyProfile())
@@ -295,11 +334,11 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         """Validate and store the form; on errors nothing is saved and every problem is listed."""
         name, policy = self.office_name.text(), self.policy_from_form()
-        report = self.report_settings_from_form()
+        report, chosen = self.report_settings_from_form(), self._chosen
         self.save_button.setEnabled(False)
         self.worker.submit(
             lambda: save_office_and_report_settings(
-                self.db, office_name=name, policy=policy, report=report
+                self.db, office_name=name, policy=policy, report=report, base=chosen
             ),
             on_done=lambda stored: self._saved(stored, policy),
             on_error=self._save_failed,
@@ -310,6 +349,7 @@ class SettingsPage(QWidget):
         stored_name, report = stored
         self.save_button.setEnabled(True)
         self._loaded = (stored_name, policy, report)
+        self._chosen = None
         self.office_name.setText(stored_name)
         self.fill_report_settings(report)
         self._show_errors([])
