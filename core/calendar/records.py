@@ -18,8 +18,9 @@ from sqlalchemy.orm import selectinload
 from core.attachments import AttachmentRow, session_attachment_rows
 from core.calendar.visits import clean_inspection_items
 from core.changes import Change, mutates
-from core.enums import COMPULSORY_KINDS, InspectionMethod, SixMinimum, VisitStatus
+from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from core.errors import FieldError, ValidationError
+from core.office.settings import six_minimum_kinds_in
 from db.models import Visit, VisitRecord
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ class RecordView:
     record: RecordInput | None
     attachments: list[AttachmentRow] = field(default_factory=list)
     six_asked: bool = True
-    """Whether the school is asked for the 六个至少 (compulsory education only)."""
+    """Whether the school is asked for the 六个至少 (its kind is one the office lists)."""
 
 
 def record_of(db: Database, visit_id: int) -> RecordView:
@@ -165,7 +166,7 @@ def record_of(db: Database, visit_id: int) -> RecordView:
             status=visit.status,
             record=record,
             attachments=session_attachment_rows(session, visit_id=visit.id),
-            six_asked=visit.school.kind in COMPULSORY_KINDS,
+            six_asked=visit.school.kind in six_minimum_kinds_in(session),
         )
 
 

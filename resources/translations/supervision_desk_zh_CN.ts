@@ -4186,130 +4186,135 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="99"/>
+        <location filename="../../gui/pages/settings/page.py" line="104"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="101"/>
+        <location filename="../../gui/pages/settings/page.py" line="106"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="103"/>
+        <location filename="../../gui/pages/settings/page.py" line="108"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="121"/>
-        <location filename="../../gui/pages/settings/page.py" line="395"/>
+        <location filename="../../gui/pages/settings/page.py" line="126"/>
+        <location filename="../../gui/pages/settings/page.py" line="443"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="123"/>
+        <location filename="../../gui/pages/settings/page.py" line="128"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="125"/>
+        <location filename="../../gui/pages/settings/page.py" line="130"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="127"/>
+        <location filename="../../gui/pages/settings/page.py" line="132"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="140"/>
+        <location filename="../../gui/pages/settings/page.py" line="145"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="148"/>
+        <location filename="../../gui/pages/settings/page.py" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="151"/>
+        <location filename="../../gui/pages/settings/page.py" line="156"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="153"/>
+        <location filename="../../gui/pages/settings/page.py" line="158"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="164"/>
+        <location filename="../../gui/pages/settings/page.py" line="169"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="232"/>
+        <location filename="../../gui/pages/settings/page.py" line="226"/>
+        <source>Schools asked for the six minimums</source>
+        <translation>“六个至少”适用的学校类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="259"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="235"/>
+        <location filename="../../gui/pages/settings/page.py" line="262"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="236"/>
+        <location filename="../../gui/pages/settings/page.py" line="263"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="238"/>
+        <location filename="../../gui/pages/settings/page.py" line="265"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="240"/>
+        <location filename="../../gui/pages/settings/page.py" line="267"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="241"/>
+        <location filename="../../gui/pages/settings/page.py" line="268"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="248"/>
+        <location filename="../../gui/pages/settings/page.py" line="275"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="323"/>
+        <location filename="../../gui/pages/settings/page.py" line="362"/>
         <source>Rules of {name} filled in; press Save to keep them.</source>
         <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="332"/>
+        <location filename="../../gui/pages/settings/page.py" line="372"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="356"/>
+        <location filename="../../gui/pages/settings/page.py" line="404"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="366"/>
+        <location filename="../../gui/pages/settings/page.py" line="414"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="367"/>
+        <location filename="../../gui/pages/settings/page.py" line="415"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="396"/>
+        <location filename="../../gui/pages/settings/page.py" line="444"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>

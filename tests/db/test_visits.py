@@ -32,10 +32,10 @@ from core.calendar.visits import (
     update_visit,
     visit_rows,
 )
-from core.enums import InspectionMethod, SixMinimum, VisitKind, VisitStatus
+from core.enums import COMPULSORY_KINDS, InspectionMethod, SixMinimum, VisitKind, VisitStatus
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
-from core.office.settings import save_settings
+from core.office.settings import load_six_minimum_kinds, save_settings
 from core.roster.assignments import assign_schools
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school, save_zone
@@ -258,6 +258,17 @@ def test_only_schools_of_compulsory_education_are_asked_for_the_six_minimums(off
     assert not record_of(db, visit).six_asked
     east = add_visit(db, VisitInput(date(2026, 11, 17), office["east"], office["wang"]))
     assert record_of(db, east).six_asked
+
+    asked = [*COMPULSORY_KINDS, "senior"]
+    save_settings(db, office_name="督导室", policy=PolicyProfile(), six_minimum_kinds=asked)
+    assert load_six_minimum_kinds(db) == frozenset(asked)
+    by_school = {r.school: r for r in semester_coverage(db, TODAY)[1]}
+    assert by_school["第一高级中学"].short, "an office may ask its 高中 too"
+    with pytest.raises(ValidationError, match="“六个至少”适用的学校类别不能是“college”"):
+        save_settings(
+            db, office_name="督导室", policy=PolicyProfile(), six_minimum_kinds=["college"]
+        )
+    assert load_six_minimum_kinds(db) == frozenset(asked)
 
 
 def test_semester_month_and_dashboard_figures(office):

@@ -9,9 +9,10 @@ from datetime import date
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
+from core.enums import COMPULSORY_KINDS
 from core.office.policy import PolicyProfile
 from core.office.school_terms import SchoolCalendar
-from core.office.settings import load_office_name, load_policy
+from core.office.settings import load_office_name, load_policy, load_six_minimum_kinds
 from core.reports import write_report
 from core.reports.settings import ReportSettings, load_report_settings
 from core.roster.schools import SchoolInput, save_school
@@ -242,3 +243,15 @@ def test_choosing_a_profile_fills_the_form_and_shows_what_the_office_changed(
     assert "“rotation”不是可设置的规则" in dialog_log.messages("warn")[-1]
     assert page.policy_inputs["schools_per_inspector"].value() == 7, "nothing half-applied"
     assert page.policy_inputs["term_years"].value() == 4
+
+
+def test_the_school_kinds_asked_for_the_six_minimums_are_ticked_and_saved(window, qtbot):
+    page = _settings(window, qtbot)
+    assert page.six_kinds_from_form() == COMPULSORY_KINDS
+    assert not page.six_kind_boxes["kindergarten"].isChecked()
+    page.six_kind_boxes["senior"].setChecked(True)
+    assert page.is_modified()
+    _save(page, qtbot)
+    assert load_six_minimum_kinds(window.db) == COMPULSORY_KINDS | {"senior"}
+    qtbot.mouseClick(page.defaults_button, Qt.MouseButton.LeftButton)
+    assert not page.six_kind_boxes["senior"].isChecked()

@@ -22,9 +22,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,14 +40,16 @@ from PySide6.QtWidgets import (
 )
 
 from core.changes import Change, changes_of
+from core.enums import COMPULSORY_KINDS, SchoolKind
 from core.errors import FieldError, ValidationError
-from core.office.policy import PolicyProfile
+from core.office.policy import VISITS, PolicyProfile
 from core.office.profiles import NamedProfile
 from core.office.settings import (
     OFFICE_NAME_MAX,
     load_base_profile,
     load_office_name,
     load_policy,
+    load_six_minimum_kinds,
 )
 from core.reports.settings import (
     NOTICE_PREFIX_MAX,
@@ -68,6 +72,7 @@ NOTICE_EXAMPLE = (2026, 3)
 """The year and number shown in the example notice number."""
 
 
+SIX_KIND_COLUMNS = 3
 SHARES = frozenset(f.name for f in fields(PolicyProfile) if isinstance(f.default, float))
 """Settings that are shares (0–1), edited as percentages."""
 
@@ -89,7 +94,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.worker = worker
-        self._loaded: tuple[str, PolicyProfile, ReportSettings] | None = None
+        self._loaded: tuple[str, PolicyProfile, ReportSettings, frozenset[str]] | None = None
         self._chosen: NamedProfile | None = None
         """A profile filled into the form and not saved yet."""
 
@@ -218,7 +223,29 @@ class SettingsPage(QWidget):
             spin.setMinimumWidth(140)
             self.policy_inputs[f.name] = spin
             boxes[meta["group"]].addRow(meta["label"], spin)
+        boxes[VISITS].addRow(self.tr("Schools asked for the six minimums"), self._six_kinds())
         return widgets
+
+    def _six_kinds(self) -> QWidget:
+        """A box per school kind: those ticked are asked for the 六个至少."""
+        self.six_kind_boxes: dict[str, QCheckBox] = {}
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, kind in enumerate(SchoolKind):
+            box = QCheckBox(kind.label)
+            self.six_kind_boxes[kind.value] = box
+            grid.addWidget(box, *divmod(index, SIX_KIND_COLUMNS))
+        return grid_widget
+
+    def six_kinds_from_form(self) -> frozenset[str]:
+        """The school kinds ticked as asked for the 六个至少."""
+        return frozenset(k for k, box in self.six_kind_boxes.items() if box.isChecked())
+
+    def fill_six_kinds(self, kinds: frozenset[str]) -> None:
+        """Tick the school kinds asked for the 六个至少."""
+        for kind, box in self.six_kind_boxes.items():
+            box.setChecked(kind in kinds)
 
     def _paper_box(self) -> QGroupBox:
         """Notice number prefix (文号前缀), signature line (落款) and seal line (印章)."""
@@ -282,7 +309,12 @@ class SettingsPage(QWidget):
         """Whether the form differs from what was last loaded or saved."""
         if self._loaded is None:
             return False
-        typed = (self.office_name.text(), self.policy_from_form(), self.report_settings_from_form())
+        typed = (
+            self.office_name.text(),
+            self.policy_from_form(),
+            self.report_settings_from_form(),
+            self.six_kinds_from_form(),
+        )
         return typed != self._loaded or self._chosen is not None
 
     def revert(self) -> None:
@@ -290,17 +322,24 @@ class SettingsPage(QWidget):
         db = self.db
         self.worker.submit(
             lambda: (
-                (load_office_name(db), load_policy(db), read_report_settings(db)),
+                (
+                    load_office_name(db),
+                    load_policy(db),
+                    read_report_settings(db),
+                    load_six_minimum_kinds(db),
+                ),
                 load_base_profile(db),
             ),
             on_done=self._show_loaded,
         )
 
     def _show_loaded(
-        self, loaded: tuple[tuple[str, PolicyProfile, ReportSettings], NamedProfile]
+        self,
+        loaded: tuple[tuple[str, PolicyProfile, ReportSettings, frozenset[str]], NamedProfile],
     ) -> None:
         self._loaded, base = loaded
-        name, policy, report = self._loaded
+        name, policy, report, six_kinds = self._loaded
+        self.fill_six_kinds(six_kinds)
         self._chosen = None
         self.fill(name, policy)
         self.profile_box.set_base(base, policy)
@@ -329,26 +368,35 @@ class SettingsPage(QWidget):
     def fill_defaults(self) -> None:
         """Put the default rules into the form; they are stored only when saved."""
         self.fill(self.office_name.text(), PolicyProfile())
+        self.fill_six_kinds(COMPULSORY_KINDS)
         self.status.setText(self.tr("Default rules filled in; press Save to keep them."))
 
     def save(self) -> None:
         """Validate and store the form; on errors nothing is saved and every problem is listed."""
         name, policy = self.office_name.text(), self.policy_from_form()
         report, chosen = self.report_settings_from_form(), self._chosen
+        six_kinds = self.six_kinds_from_form()
         self.save_button.setEnabled(False)
         self.worker.submit(
             lambda: save_office_and_report_settings(
-                self.db, office_name=name, policy=policy, report=report, base=chosen
+                self.db,
+                office_name=name,
+                policy=policy,
+                report=report,
+                base=chosen,
+                six_minimum_kinds=six_kinds,
             ),
-            on_done=lambda stored: self._saved(stored, policy),
+            on_done=lambda stored: self._saved(stored, policy, six_kinds),
             on_error=self._save_failed,
             changes=changes_of(save_office_and_report_settings),
         )
 
-    def _saved(self, stored: tuple[str, ReportSettings], policy: PolicyProfile) -> None:
+    def _saved(
+        self, stored: tuple[str, ReportSettings], policy: PolicyProfile, six_kinds: frozenset[str]
+    ) -> None:
         stored_name, report = stored
         self.save_button.setEnabled(True)
-        self._loaded = (stored_name, policy, report)
+        self._loaded = (stored_name, policy, report, six_kinds)
         self._chosen = None
         self.office_name.setText(stored_name)
         self.fill_report_settings(report)
