@@ -291,12 +291,12 @@ def _visit(
 
 def _record(history: History, visit_id: int, rng: random.Random, day: date, kind: str) -> str:
     """The visit's 督导记录表; returns the minor issue it names, if any."""
-    from core.demo.office import FEEDBACK, ITEM_FINDINGS, ITEMS, MINOR_ISSUES, SIX_MINIMUM_KINDS
-    from core.enums import InspectionMethod, SixMinimum
+    from core.demo.office import FEEDBACK, ITEM_FINDINGS, ITEMS, MINOR_ISSUES
+    from core.enums import COMPULSORY_KINDS, InspectionMethod, SixMinimum
 
     chosen = sorted(rng.sample(range(len(ITEMS)), rng.randint(3, 4)))
     methods = {InspectionMethod.TOUR, *rng.sample(list(InspectionMethod), rng.randint(1, 3))}
-    six = rng.sample(list(SixMinimum), rng.randint(0, 2)) if kind in SIX_MINIMUM_KINDS else []
+    six = rng.sample(list(SixMinimum), rng.randint(0, 2)) if kind in COMPULSORY_KINDS else []
     issue, advice = rng.choice(MINOR_ISSUES) if rng.random() < 0.5 else ("", "")
     history.records.append(
         {

@@ -54,6 +54,20 @@ class SchoolKind(LabelledEnum):
     TEACHING_POINT = "teaching_point", "教学点"
 
 
+COMPULSORY_KINDS: frozenset[str] = frozenset(
+    {
+        SchoolKind.PRIMARY.value,
+        SchoolKind.JUNIOR.value,
+        SchoolKind.NINE_YEAR.value,
+        SchoolKind.COMPLETE_SECONDARY.value,
+        SchoolKind.TEACHING_POINT.value,
+    }
+)
+"""Schools of compulsory education (a 完全中学 for its 初中 part): those the 双减 plan asks
+for the “六个至少”, and those the shipped 六个至少 and 双减 templates are for. Kindergartens and
+senior high schools are not asked for it."""
+
+
 class Employment(LabelledEnum):
     FULL_TIME = "full_time", "专职"
     PART_TIME = "part_time", "兼职"

@@ -2,7 +2,9 @@
 figures the dashboard shows.
 
 * Semester coverage: for every active school, the routine visits done and still on the calendar
-  against the policy, and which of the "六个至少" its done visits' records touched.
+  against the policy, and which of the "六个至少" its done visits' records touched (asked of the
+  school kinds the office lists, compulsory education by default: a kindergarten or a 高中 is then
+  never short of them).
 * Month progress: per inspector, visits on the calendar and done, and the schools responsible for
   that have had a visit done this month.
 * "Not visited this month": active schools with a responsible inspector today and no visit done
@@ -20,9 +22,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.calendar.visits import due_visits_in, month_span
-from core.enums import ACTIVE_STATUSES, OPEN_STATUSES, SixMinimum, VisitKind, VisitStatus
+from core.enums import (
+    ACTIVE_STATUSES,
+    OPEN_STATUSES,
+    SixMinimum,
+    VisitKind,
+    VisitStatus,
+)
 from core.office.school_terms import KINDS, SchoolCalendar, Semester, kind_of_school, month_quota
-from core.office.settings import policy_from_session
+from core.office.settings import policy_from_session, six_minimum_kinds_in
 from core.office.workdays import WorkCalendar
 from core.roster.assignments import responsible_inspectors
 from db.models import Inspector, School, Visit, VisitRecord, Zone
@@ -50,10 +58,16 @@ class SchoolCoverage:
     routine_on_calendar: int
     routine_required: int
     six_done: frozenset[str]
+    six_asked: bool = True
+    """Whether the school is asked for the 六个至少 (its kind is one the office lists:
+    :func:`core.office.settings.six_minimum_kinds_in`)."""
 
     @property
     def six_missing(self) -> list[str]:
-        """The 六个至少 not touched yet, as Chinese labels in the standard order."""
+        """The 六个至少 not touched yet, as Chinese labels in the standard order (none for a
+        school not asked for them)."""
+        if not self.six_asked:
+            return []
         return [m.label for m in SixMinimum if m.value not in self.six_done]
 
     @property
@@ -96,10 +110,11 @@ def semester_coverage_in(session: Session, today: date) -> tuple[Semester, list[
     """:func:`semester_coverage` inside an open session."""
     semester = current_or_last_semester(today, session)
     policy = policy_from_session(session)
+    six_kinds = six_minimum_kinds_in(session)
     responsible = responsible_inspectors(session, min(today, semester.end))
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
     schools = session.execute(
-        select(School.id, School.name, Zone.name.label("zone"))
+        select(School.id, School.name, School.kind, Zone.name.label("zone"))
         .outerjoin(Zone, Zone.id == School.zone_id)
         .where(School.active)
         .order_by(School.name)
@@ -132,6 +147,7 @@ def semester_coverage_in(session: Session, today: date) -> tuple[Semester, list[
             routine_on_calendar=waiting[row.id],
             routine_required=policy.routine_visits_per_semester,
             six_done=frozenset(six[row.id]),
+            six_asked=row.kind in six_kinds,
         )
         for row in schools
     ]

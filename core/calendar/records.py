@@ -20,6 +20,7 @@ from core.calendar.visits import clean_inspection_items
 from core.changes import Change, mutates
 from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from core.errors import FieldError, ValidationError
+from core.office.settings import six_minimum_kinds_in
 from db.models import Visit, VisitRecord
 
 if TYPE_CHECKING:
@@ -119,6 +120,8 @@ class RecordView:
     status: str
     record: RecordInput | None
     attachments: list[AttachmentRow] = field(default_factory=list)
+    six_asked: bool = True
+    """Whether the school is asked for the 六个至少 (its kind is one the office lists)."""
 
 
 def record_of(db: Database, visit_id: int) -> RecordView:
@@ -163,6 +166,7 @@ def record_of(db: Database, visit_id: int) -> RecordView:
             status=visit.status,
             record=record,
             attachments=session_attachment_rows(session, visit_id=visit.id),
+            six_asked=visit.school.kind in six_minimum_kinds_in(session),
         )
 
 

@@ -33,6 +33,7 @@ from core.calendar.visits import DEFAULT_INSPECTION_ITEMS
 from core.changes import EVERYTHING, mutates
 from core.demo.archives import add_demo_campaign
 from core.enums import (
+    COMPULSORY_KINDS,
     ActionKind,
     Assessment,
     ComplaintChannel,
@@ -559,15 +560,6 @@ FEEDBACK = (
 )
 CANCELLED_NOTES = ("督学参加县教育局会议，本次督导取消。", "学校组织期中考试，取消本次督导。")
 POSTPONED_NOTES = ("遇恶劣天气，督导延期。", "学校举办运动会，督导延期。")
-SIX_MINIMUM_KINDS = frozenset(
-    {
-        SchoolKind.PRIMARY.value,
-        SchoolKind.JUNIOR.value,
-        SchoolKind.NINE_YEAR.value,
-        SchoolKind.TEACHING_POINT.value,
-    }
-)
-"""Schools under the 双减 plan, whose visits count toward the “六个至少”."""
 ANY_SCHOOL = frozenset(kind.value for kind in SchoolKind)
 PUBLIC_BUILDINGS = ANY_SCHOOL - {SchoolKind.KINDERGARTEN.value, SchoolKind.TEACHING_POINT.value}
 TOPIC_ITEMS = {"双减": (4, 5), "校园安全": (7, 8)}
@@ -754,7 +746,7 @@ class _Activity:
                 *rng.sample(list(InspectionMethod), rng.randint(1, 3)),
             }
         six: list[SixMinimum] = []
-        if school.kind in SIX_MINIMUM_KINDS:
+        if school.kind in COMPULSORY_KINDS:
             count = rng.randint(3, 6) if visit.topic == "双减" else rng.randint(0, 2)
             six = rng.sample(list(SixMinimum), k=count)
         findings = list(ITEM_FINDINGS)
@@ -851,7 +843,7 @@ class _Activity:
         )
         difficult.note = "需住建、财政等部门协调解决"
         overdue = self.problem(
-            self.done_near(45, SIX_MINIMUM_KINDS),
+            self.done_near(45, COMPULSORY_KINDS),
             "学生书面作业量偏大，部分班级作业超过规定时长，作业公示制度未落实。",
             "严格落实“双减”要求，建立作业公示和总量统筹制度。",
             ProblemCategory.GENERAL,
@@ -893,7 +885,7 @@ class _Activity:
         self.follow_up(verified, fixed_on, FollowUpOutcome.FIXED, "学校报送整改报告，已全部更换。")
         verified.closed_on = min(fixed_on + timedelta(days=3), self.today)  # 销号
         escalated = self.problem(
-            self.done_near(55, SIX_MINIMUM_KINDS),
+            self.done_near(55, COMPULSORY_KINDS),
             "上下学时段校门口护学岗未落实，接送车辆乱停乱放，存在交通安全隐患。",
             "落实护学岗制度，协调交警部门规范校门口交通秩序。",
             ProblemCategory.KEY,
@@ -910,7 +902,7 @@ class _Activity:
         )
         escalated.escalated_on = second
         serious = self.problem(
-            self.done_near(15, SIX_MINIMUM_KINDS),
+            self.done_near(15, COMPULSORY_KINDS),
             "学校违规组织学生集体订购教辅资料并收取费用。",
             "立即停止违规征订，全额清退所收费用。",
             ProblemCategory.SERIOUS,
@@ -1089,7 +1081,7 @@ def _semester_activity(
     schools = [school for _, zone_schools in zoned for school in zone_schools]
     activity = _Activity(builder, schools, serving)
     activity.routine()
-    compulsory = [s for s in schools if s.kind in SIX_MINIMUM_KINDS]
+    compulsory = [s for s in schools if s.kind in COMPULSORY_KINDS]
     double = compulsory[:: max(1, len(compulsory) // 8)]
     activity.campaign("双减", double, activity.days[len(activity.days) // 3], 10)
     activity.campaign("校园安全", schools[1::6], builder.today - timedelta(days=7), 10)

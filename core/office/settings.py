@@ -1,4 +1,5 @@
-"""Stored settings: the office's identity and the policy profile.
+"""Stored settings: the office's identity, the policy profile, the named profile (规则方案) it
+was started from, and the school kinds asked for the 六个至少 (compulsory education by default).
 
 Each function is one unit of work on the database it is given.
 """
@@ -6,13 +7,16 @@ Each function is one unit of work on the database it is given.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from core.changes import Change, mutates
+from core.enums import COMPULSORY_KINDS, SchoolKind
 from core.errors import FieldError, ValidationError
 from core.office.policy import PolicyProfile
+from core.office.profiles import NamedProfile, national_profile, profile_data, profile_from_data
 from db.models import Setting
 
 if TYPE_CHECKING:
@@ -24,6 +28,10 @@ POLICY_PREFIX = "policy."
 OFFICE_NAME = "office.name"
 DEFAULT_OFFICE_NAME = "教育督导办公室"
 OFFICE_NAME_MAX = 60
+SIX_MINIMUM_KINDS = "six_minimum.kinds"
+"""Setting: the ``SchoolKind`` codes of the schools asked for the 六个至少."""
+BASE_PROFILE = "office.policy_base"
+"""Setting: the profile the office's policy was started from (name, source and values)."""
 
 
 def _stored(session: Session, prefix: str) -> dict[str, Any]:
@@ -54,6 +62,49 @@ def load_policy(db: Database) -> PolicyProfile:
         return policy_from_session(session)
 
 
+def six_minimum_kinds_problems(kinds: Collection[str]) -> list[FieldError]:
+    """Problems of a choice of school kinds asked for the 六个至少: each a known kind."""
+    label = "“六个至少”适用的学校类别"
+    unknown = [k for k in kinds if k not in {kind.value for kind in SchoolKind}]
+    if unknown:
+        return [FieldError("six_minimum_kinds", label, f"{label}不能是“{'、'.join(unknown)}”")]
+    return []
+
+
+def six_minimum_kinds_in(session: Session) -> frozenset[str]:
+    """The school kinds asked for the 六个至少 (the schools of compulsory education unless the
+    office chose otherwise)."""
+    row = session.get(Setting, SIX_MINIMUM_KINDS)
+    stored = json.loads(row.value) if row else None
+    if not isinstance(stored, list) or six_minimum_kinds_problems(stored):
+        return COMPULSORY_KINDS
+    return frozenset(stored)
+
+
+def load_six_minimum_kinds(db: Database) -> frozenset[str]:
+    """The school kinds asked for the 六个至少."""
+    with db.session() as session:
+        return six_minimum_kinds_in(session)
+
+
+def base_profile_from_session(session: Session) -> NamedProfile:
+    """The profile the policy was started from (全国默认 when none was chosen, or when the stored
+    one no longer reads)."""
+    row = session.get(Setting, BASE_PROFILE)
+    if row is not None:
+        try:
+            return profile_from_data(json.loads(row.value), "")
+        except ValidationError:
+            pass
+    return national_profile()
+
+
+def load_base_profile(db: Database) -> NamedProfile:
+    """The profile the office's policy was started from."""
+    with db.session() as session:
+        return base_profile_from_session(session)
+
+
 def office_name_from_session(session: Session) -> str:
     """The office's name inside an open session."""
     row = session.get(Setting, OFFICE_NAME)
@@ -80,8 +131,17 @@ def clean_office_name(name: str) -> str:
 
 
 @mutates(Change.SETTINGS)
-def save_settings(db: Database, *, office_name: str, policy: PolicyProfile) -> str:
-    """Validate and store the office's name and the whole policy profile in one unit of work.
+def save_settings(
+    db: Database,
+    *,
+    office_name: str,
+    policy: PolicyProfile,
+    base: NamedProfile | None = None,
+    six_minimum_kinds: Collection[str] | None = None,
+) -> str:
+    """Validate and store the office's name and the whole policy profile in one unit of work,
+    with the profile it was started from when ``base`` is given and the school kinds asked for
+    the 六个至少 when ``six_minimum_kinds`` is.
 
     Raises ValidationError listing every problem, and then saves nothing.
     Returns the name as stored.
@@ -92,10 +152,19 @@ def save_settings(db: Database, *, office_name: str, policy: PolicyProfile) -> s
     except ValidationError as exc:
         errors.extend(exc.errors)
     errors.extend(policy.problems())
+    if base is not None:
+        errors.extend(base.policy.problems())
+    if six_minimum_kinds is not None:
+        errors.extend(six_minimum_kinds_problems(six_minimum_kinds))
     if errors:
         raise ValidationError(errors)
     with db.session() as session:
         put_setting(session, OFFICE_NAME, office_name)
         for name, value in policy.as_dict().items():
             put_setting(session, POLICY_PREFIX + name, value)
+        if base is not None:
+            put_setting(session, BASE_PROFILE, profile_data(base))
+        if six_minimum_kinds is not None:
+            kinds = [k.value for k in SchoolKind if k.value in set(six_minimum_kinds)]
+            put_setting(session, SIX_MINIMUM_KINDS, kinds)
     return office_name

@@ -13,13 +13,21 @@ from typing import TYPE_CHECKING
 
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
-from core.office.settings import clean_office_name, put_setting, save_settings
+from core.office.settings import (
+    clean_office_name,
+    put_setting,
+    save_settings,
+    six_minimum_kinds_problems,
+)
 from db.models import Setting
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlalchemy.orm import Session
 
     from core.office.policy import PolicyProfile
+    from core.office.profiles import NamedProfile
     from db.engine import Database
 
 PREFIX = "report."
@@ -125,10 +133,18 @@ def save_report_settings(
 
 @mutates(Change.SETTINGS)
 def save_office_and_report_settings(
-    db: Database, *, office_name: str, policy: PolicyProfile, report: ReportSettings
+    db: Database,
+    *,
+    office_name: str,
+    policy: PolicyProfile,
+    report: ReportSettings,
+    base: NamedProfile | None = None,
+    six_minimum_kinds: Collection[str] | None = None,
 ) -> tuple[str, ReportSettings]:
     """Validate the office's name, the policy profile and the report settings together, then
-    store them (the 设置 page's one 保存); returns the name and the report settings as stored.
+    store them (the 设置 page's one 保存) with the profile the policy was started from when
+    ``base`` is given and the school kinds asked for the 六个至少 when ``six_minimum_kinds``
+    is; returns the name and the report settings as stored.
 
     Raises ValidationError listing every problem of all three, and then saves nothing. Being
     valid, the two parts are then stored one after the other, each in its own unit of work.
@@ -139,13 +155,17 @@ def save_office_and_report_settings(
     except ValidationError as exc:
         errors.extend(exc.errors)
     errors.extend(policy.problems())
+    if six_minimum_kinds is not None:
+        errors.extend(six_minimum_kinds_problems(six_minimum_kinds))
     tidied = tidy_report_settings(
         notice_prefix=report.notice_prefix, signature=report.signature, seal=report.seal
     )
     errors.extend(report_settings_problems(tidied))
     if errors:
         raise ValidationError(errors)
-    stored_name = save_settings(db, office_name=office_name, policy=policy)
+    stored_name = save_settings(
+        db, office_name=office_name, policy=policy, base=base, six_minimum_kinds=six_minimum_kinds
+    )
     stored = save_report_settings(
         db, notice_prefix=tidied.notice_prefix, signature=tidied.signature, seal=tidied.seal
     )

@@ -1657,42 +1657,42 @@
 <context>
     <name>InspectionItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="224"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="226"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="228"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="230"/>
         <source>The items offered on every visit record. Double-click an item to rename it; records already filed keep their items as they were.</source>
         <translation>每份督导记录中可选的事项。双击事项可重命名；已填报的记录保留原有事项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="245"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="246"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="247"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="249"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="248"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="250"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="249"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="251"/>
         <source>Restore defaults</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="274"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="276"/>
         <source>New item</source>
         <translation>新增事项</translation>
     </message>
@@ -2605,6 +2605,94 @@ A safety copy of the current data is saved first.</source>
     </message>
 </context>
 <context>
+    <name>ProfileBox</name>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="43"/>
+        <source>Rules profile</source>
+        <translation>规则方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="55"/>
+        <source>Fill in the form</source>
+        <translation>填入表单</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="57"/>
+        <source>Import profile…</source>
+        <translation>导入方案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="59"/>
+        <source>Export profile…</source>
+        <translation>导出方案…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="62"/>
+        <source>Profile</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="86"/>
+        <source>Started from: {name} — {source}</source>
+        <translation>起始方案：{name}——{source}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="96"/>
+        <source>No setting differs from it.</source>
+        <translation>与之相比没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="99"/>
+        <source>Changed from it: {changes}</source>
+        <translation>与之不同：{changes}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="109"/>
+        <source>Import a rules profile</source>
+        <translation>导入规则方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="117"/>
+        <source>Profile not imported</source>
+        <translation>方案未导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="118"/>
+        <source>Nothing was changed. The file has these problems:
+{problems}</source>
+        <translation>没有改动任何设置。文件有以下问题：
+{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="129"/>
+        <source>Export the rules as a profile</source>
+        <translation>将规则导出为方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="138"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="145"/>
+        <source>Profile not exported</source>
+        <translation>方案未导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="139"/>
+        <source>Please correct the rules first:
+{problems}</source>
+        <translation>请先改正规则：
+{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="149"/>
+        <source>Profile exported</source>
+        <translation>方案已导出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="150"/>
+        <source>The rules were saved to {path}.</source>
+        <translation>规则已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
         <location filename="../../gui/pages/archives/progress_tab.py" line="112"/>
@@ -2808,32 +2896,32 @@ A safety copy of the current data is saved first.</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="133"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="134"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="135"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="137"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="136"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="138"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="183"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="185"/>
         <source>Inspector: {name}</source>
         <translation>督学：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/record_dialog.py" line="185"/>
+        <location filename="../../gui/pages/records/record_dialog.py" line="187"/>
         <source>With: {names}</source>
         <translation>同行人员：{names}</translation>
     </message>
@@ -2848,20 +2936,20 @@ A safety copy of the current data is saved first.</source>
     <message>
         <location filename="../../gui/pages/records/page.py" line="79"/>
         <location filename="../../gui/pages/records/page.py" line="211"/>
-        <location filename="../../gui/pages/records/page.py" line="284"/>
+        <location filename="../../gui/pages/records/page.py" line="288"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="80"/>
         <location filename="../../gui/pages/records/page.py" line="212"/>
-        <location filename="../../gui/pages/records/page.py" line="285"/>
+        <location filename="../../gui/pages/records/page.py" line="289"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="81"/>
-        <location filename="../../gui/pages/records/page.py" line="268"/>
+        <location filename="../../gui/pages/records/page.py" line="272"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
@@ -2897,7 +2985,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="91"/>
-        <location filename="../../gui/pages/records/page.py" line="436"/>
+        <location filename="../../gui/pages/records/page.py" line="440"/>
         <source>Filed on</source>
         <translation>归档日期</translation>
     </message>
@@ -2984,7 +3072,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="213"/>
-        <location filename="../../gui/pages/records/page.py" line="286"/>
+        <location filename="../../gui/pages/records/page.py" line="290"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
@@ -3005,117 +3093,122 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="234"/>
-        <location filename="../../gui/pages/records/page.py" line="431"/>
+        <location filename="../../gui/pages/records/page.py" line="435"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="241"/>
+        <location filename="../../gui/pages/records/page.py" line="238"/>
+        <source>Not asked</source>
+        <translation>不要求</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/records/page.py" line="245"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="243"/>
+        <location filename="../../gui/pages/records/page.py" line="247"/>
         <source>All six missing</source>
         <translation>六项均未落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="255"/>
+        <location filename="../../gui/pages/records/page.py" line="259"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示经常性督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="270"/>
+        <location filename="../../gui/pages/records/page.py" line="274"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="272"/>
+        <location filename="../../gui/pages/records/page.py" line="276"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="274"/>
+        <location filename="../../gui/pages/records/page.py" line="278"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="288"/>
+        <location filename="../../gui/pages/records/page.py" line="292"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="289"/>
+        <location filename="../../gui/pages/records/page.py" line="293"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="298"/>
+        <location filename="../../gui/pages/records/page.py" line="302"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="302"/>
+        <location filename="../../gui/pages/records/page.py" line="306"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="303"/>
+        <location filename="../../gui/pages/records/page.py" line="307"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="372"/>
+        <location filename="../../gui/pages/records/page.py" line="376"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="385"/>
+        <location filename="../../gui/pages/records/page.py" line="389"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所经常性督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="416"/>
+        <location filename="../../gui/pages/records/page.py" line="420"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="420"/>
+        <location filename="../../gui/pages/records/page.py" line="424"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="429"/>
+        <location filename="../../gui/pages/records/page.py" line="433"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="430"/>
+        <location filename="../../gui/pages/records/page.py" line="434"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="432"/>
+        <location filename="../../gui/pages/records/page.py" line="436"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="433"/>
+        <location filename="../../gui/pages/records/page.py" line="437"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="434"/>
+        <location filename="../../gui/pages/records/page.py" line="438"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="435"/>
+        <location filename="../../gui/pages/records/page.py" line="439"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="438"/>
+        <location filename="../../gui/pages/records/page.py" line="442"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -4093,125 +4186,135 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="86"/>
+        <location filename="../../gui/pages/settings/page.py" line="104"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="88"/>
+        <location filename="../../gui/pages/settings/page.py" line="106"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="90"/>
+        <location filename="../../gui/pages/settings/page.py" line="108"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="102"/>
-        <location filename="../../gui/pages/settings/page.py" line="355"/>
+        <location filename="../../gui/pages/settings/page.py" line="126"/>
+        <location filename="../../gui/pages/settings/page.py" line="443"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="104"/>
+        <location filename="../../gui/pages/settings/page.py" line="128"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="106"/>
+        <location filename="../../gui/pages/settings/page.py" line="130"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="108"/>
+        <location filename="../../gui/pages/settings/page.py" line="132"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="121"/>
+        <location filename="../../gui/pages/settings/page.py" line="145"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="129"/>
+        <location filename="../../gui/pages/settings/page.py" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="132"/>
+        <location filename="../../gui/pages/settings/page.py" line="156"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="134"/>
+        <location filename="../../gui/pages/settings/page.py" line="158"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="145"/>
+        <location filename="../../gui/pages/settings/page.py" line="169"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="212"/>
+        <location filename="../../gui/pages/settings/page.py" line="226"/>
+        <source>Schools asked for the six minimums</source>
+        <translation>“六个至少”适用的学校类别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="259"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="215"/>
+        <location filename="../../gui/pages/settings/page.py" line="262"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="216"/>
+        <location filename="../../gui/pages/settings/page.py" line="263"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="218"/>
+        <location filename="../../gui/pages/settings/page.py" line="265"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="220"/>
+        <location filename="../../gui/pages/settings/page.py" line="267"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="221"/>
+        <location filename="../../gui/pages/settings/page.py" line="268"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="228"/>
+        <location filename="../../gui/pages/settings/page.py" line="275"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="293"/>
+        <location filename="../../gui/pages/settings/page.py" line="362"/>
+        <source>Rules of {name} filled in; press Save to keep them.</source>
+        <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="372"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="404"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="326"/>
+        <location filename="../../gui/pages/settings/page.py" line="414"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="327"/>
+        <location filename="../../gui/pages/settings/page.py" line="415"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="356"/>
+        <location filename="../../gui/pages/settings/page.py" line="444"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>

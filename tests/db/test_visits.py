@@ -32,8 +32,10 @@ from core.calendar.visits import (
     update_visit,
     visit_rows,
 )
-from core.enums import InspectionMethod, SixMinimum, VisitKind, VisitStatus
+from core.enums import COMPULSORY_KINDS, InspectionMethod, SixMinimum, VisitKind, VisitStatus
 from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import load_six_minimum_kinds, save_settings
 from core.roster.assignments import assign_schools
 from core.roster.inspectors import InspectorInput, save_inspector
 from core.roster.schools import SchoolInput, save_school, save_zone
@@ -235,6 +237,40 @@ def test_the_offices_inspection_items_can_be_edited(db):
     assert load_inspection_items(db) == ["安全", "食堂"]
 
 
+def test_only_schools_of_compulsory_education_are_asked_for_the_six_minimums(office):
+    """双减: the 六个至少 are done "per school per semester" in compulsory education; a
+    kindergarten or a 高中 with none of them is not short, a 初中 or a 完全中学 is."""
+    db = office["db"]
+    save_school(db, SchoolInput("城关中学", kind="junior"))
+    save_school(db, SchoolInput("第一高级中学", kind="senior"))
+    save_school(db, SchoolInput("实验完全中学", kind="complete_secondary"))
+    save_settings(db, office_name="督导室", policy=PolicyProfile(routine_visits_per_semester=0))
+    visit = add_visit(db, VisitInput(date(2026, 11, 16), office["lonely"], office["wang"]))
+    save_record(db, visit, RecordInput(findings="保教规范"), today=TODAY)
+
+    by_school = {r.school: r for r in semester_coverage(db, TODAY)[1]}
+    for name in ("南山幼儿园", "第一高级中学"):
+        assert not by_school[name].six_asked
+        assert (by_school[name].six_missing, by_school[name].short) == ([], False)
+    for name in ("城关中学", "实验完全中学"):
+        assert by_school[name].six_missing == [m.label for m in SixMinimum]
+        assert by_school[name].short
+    assert not record_of(db, visit).six_asked
+    east = add_visit(db, VisitInput(date(2026, 11, 17), office["east"], office["wang"]))
+    assert record_of(db, east).six_asked
+
+    asked = [*COMPULSORY_KINDS, "senior"]
+    save_settings(db, office_name="督导室", policy=PolicyProfile(), six_minimum_kinds=asked)
+    assert load_six_minimum_kinds(db) == frozenset(asked)
+    by_school = {r.school: r for r in semester_coverage(db, TODAY)[1]}
+    assert by_school["第一高级中学"].short, "an office may ask its 高中 too"
+    with pytest.raises(ValidationError, match="“六个至少”适用的学校类别不能是“college”"):
+        save_settings(
+            db, office_name="督导室", policy=PolicyProfile(), six_minimum_kinds=["college"]
+        )
+    assert load_six_minimum_kinds(db) == frozenset(asked)
+
+
 def test_semester_month_and_dashboard_figures(office):
     db = office["db"]
     east, west, wang = office["east"], office["west"], office["wang"]
@@ -258,7 +294,7 @@ def test_semester_month_and_dashboard_figures(office):
     assert by_school["东关小学"].six_missing == ["观摩课后服务", "参加备课", "组织座谈"]
     assert (by_school["西街小学"].routine_done, by_school["西街小学"].routine_on_calendar) == (0, 1)
     assert by_school["西街小学"].routine_short and by_school["西街小学"].inspector == "王明"
-    assert by_school["南山幼儿园"].inspector == "" and len(by_school["南山幼儿园"].six_missing) == 6
+    assert by_school["南山幼儿园"].inspector == ""
 
     [month] = month_progress(db, 2026, 11, TODAY)
     assert (month.inspector, month.planned, month.done, month.schools, month.schools_visited) == (

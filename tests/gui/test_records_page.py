@@ -61,7 +61,11 @@ def office(sqlite_db) -> Office:
     with sqlite_db.session() as session:
         responsible = responsible_inspectors(session, TODAY)
     _semester, coverage = semester_coverage(sqlite_db, TODAY)
-    bare = [c.school_id for c in coverage if not c.six_done and c.school_id in responsible]
+    bare = [
+        c.school_id
+        for c in coverage
+        if c.six_asked and not c.six_done and c.school_id in responsible
+    ]
     others = [s for s in sorted(responsible) if s not in bare]
     schools = [bare[0], *others[:6]]
 
@@ -297,6 +301,42 @@ def test_the_coverage_tab_shows_the_six_minimums_a_school_still_misses(page, off
         if proxy.index(r, missing_column - 1).data() == f"0 / {len(SixMinimum)}"
     )
     assert proxy.index(none_done, missing_column).data() == "六项均未落实"
+
+
+def test_a_kindergarten_is_not_asked_for_the_six_minimums(page, office, qtbot):
+    """双减's 六个至少 are for compulsory education: a kindergarten's record has no boxes for
+    them and the coverage tab neither counts them nor lists the kindergarten as short for them."""
+    with office.db.session() as session:
+        responsible = responsible_inspectors(session, TODAY)
+    kindergartens = [
+        c for c in page.coverage_model.rows if not c.six_asked and c.school_id in responsible
+    ]
+    kindergarten = next(c for c in kindergartens if "幼儿园" in c.school)
+    visit = add_visit(
+        office.db,
+        VisitInput(date(2026, 10, 19), kindergarten.school_id, responsible[kindergarten.school_id]),
+    )
+    page.refresh()
+    settle(page, qtbot)
+    dialog = open_record(page, qtbot, visit)
+    assert not dialog.fields["six_minimum"].isVisible()
+    assert dialog.fields["methods"].isVisible()
+    dialog.reject()
+
+    page.apply_filter("short")
+    proxy = page.coverage_proxy
+    six_column = proxy.columnCount() - 2
+    shown = {
+        proxy.index(r, 0).data(): proxy.index(r, six_column).data() for r in range(proxy.rowCount())
+    }
+    listed = {k.school for k in kindergartens if k.school in shown}
+    assert listed == {k.school for k in kindergartens if k.routine_short}
+    assert all(shown[school] == "不要求" for school in listed)
+    page.short_only.setChecked(False)
+    shown = {
+        proxy.index(r, 0).data(): proxy.index(r, six_column).data() for r in range(proxy.rowCount())
+    }
+    assert shown[kindergarten.school] == "不要求"
 
 
 def test_the_unvisited_filter_shows_the_schools_not_visited_this_month(page, office, qtbot):

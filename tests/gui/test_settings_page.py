@@ -9,9 +9,10 @@ from datetime import date
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 
+from core.enums import COMPULSORY_KINDS
 from core.office.policy import PolicyProfile
 from core.office.school_terms import SchoolCalendar
-from core.office.settings import load_office_name, load_policy
+from core.office.settings import load_office_name, load_policy, load_six_minimum_kinds
 from core.reports import write_report
 from core.reports.settings import ReportSettings, load_report_settings
 from core.roster.schools import SchoolInput, save_school
@@ -200,3 +201,57 @@ def test_bad_report_settings_save_nothing(window, qtbot, dialog_log):
     with window.db.session() as session:
         assert load_report_settings(session) == ReportSettings()
     assert load_office_name(window.db) == "教育督导办公室"
+
+
+def test_choosing_a_profile_fills_the_form_and_shows_what_the_office_changed(
+    window, qtbot, dialog_log, tmp_path
+):
+    page = _settings(window, qtbot)
+    box = page.profile_box
+    assert "全国默认" in box.base_label.text()
+    box.choice.setCurrentIndex(box.choice.findText("西安"))
+    qtbot.mouseClick(box.fill_button, Qt.MouseButton.LeftButton)
+    assert page.policy_inputs["training_hours_per_year"].value() == 80
+    assert "西安" in box.base_label.text() and "80学时" in box.base_label.text()
+    page.policy_inputs["term_years"].setValue(4)
+    assert box.changes_label.text() == "与之不同：每届任期 3 年 → 4 年"
+    _save(page, qtbot)
+    assert load_policy(window.db) == PolicyProfile(training_hours_per_year=80, term_years=4)
+
+    page.revert()
+    qtbot.waitUntil(lambda: not page.worker.busy, timeout=10_000)
+    assert "西安" in box.base_label.text()
+    assert box.changes_label.text() == "与之不同：每届任期 3 年 → 4 年"
+
+    exported = tmp_path / "青溪县.json"
+    dialog_log.files = [exported]
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    assert exported.exists()
+    page.policy_inputs["term_years"].setValue(3)
+    dialog_log.files = [exported]
+    qtbot.mouseClick(box.import_button, Qt.MouseButton.LeftButton)
+    assert page.policy_from_form() == PolicyProfile(training_hours_per_year=80, term_years=4)
+
+    bad = tmp_path / "坏方案.json"
+    bad.write_text(
+        '{"kind": "policy-profile", "name": "某省", "values": {"term_years": 40, "rotation": 1}}',
+        encoding="utf-8",
+    )
+    page.policy_inputs["schools_per_inspector"].setValue(7)
+    dialog_log.files = [bad]
+    qtbot.mouseClick(box.import_button, Qt.MouseButton.LeftButton)
+    assert "“rotation”不是可设置的规则" in dialog_log.messages("warn")[-1]
+    assert page.policy_inputs["schools_per_inspector"].value() == 7, "nothing half-applied"
+    assert page.policy_inputs["term_years"].value() == 4
+
+
+def test_the_school_kinds_asked_for_the_six_minimums_are_ticked_and_saved(window, qtbot):
+    page = _settings(window, qtbot)
+    assert page.six_kinds_from_form() == COMPULSORY_KINDS
+    assert not page.six_kind_boxes["kindergarten"].isChecked()
+    page.six_kind_boxes["senior"].setChecked(True)
+    assert page.is_modified()
+    _save(page, qtbot)
+    assert load_six_minimum_kinds(window.db) == COMPULSORY_KINDS | {"senior"}
+    qtbot.mouseClick(page.defaults_button, Qt.MouseButton.LeftButton)
+    assert not page.six_kind_boxes["senior"].isChecked()

@@ -13,8 +13,7 @@ import pytest
 from core.archive.campaigns import PhaseInput, due_for_new_items
 from core.archive.scoring import shipped_sheet
 from core.archive.templates import BUILTIN_KEYS, CHECKLISTS_DIR, builtin_template
-
-COMPULSORY = {"primary", "junior", "nine_year", "complete_secondary", "teaching_point"}
+from core.enums import COMPULSORY_KINDS as COMPULSORY
 
 
 @pytest.mark.parametrize("key", BUILTIN_KEYS)

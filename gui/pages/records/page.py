@@ -232,7 +232,11 @@ class RecordsPage(ListPage):
                 ),
                 Column(
                     self.tr("Six minimums"),
-                    lambda c: f"{len(c.six_done)} / {len(SixMinimum)}",
+                    lambda c: (
+                        f"{len(c.six_done)} / {len(SixMinimum)}"
+                        if c.six_asked
+                        else self.tr("Not asked")
+                    ),
                     lambda c: len(c.six_done),
                     True,
                     alert=lambda c: bool(c.six_missing),

@@ -125,6 +125,8 @@ class RecordDialog(FormDialog):
         items_group = _box_grid(self.tr("Main inspection items"), list(self.item_boxes.values()), 2)
         methods_group = _box_grid(self.tr("Methods"), list(self.method_boxes.values()), 2)
         six_group = _box_grid(self.tr("Six minimums"), list(self.six_boxes.values()), 2)
+        # Only schools of compulsory education are asked for them; ticks made before stay shown.
+        six_group.setVisible(view.six_asked or bool(record.six_minimum))
         self.fields.update(items=items_group, methods=methods_group, six_minimum=six_group)
 
         self.texts: dict[str, QPlainTextEdit] = {}

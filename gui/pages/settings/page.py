@@ -2,6 +2,10 @@
 dates, saved one term at a time), the printed paper (notice number prefix, signature and seal
 lines), language and the data file.
 
+The 规则方案 box (:mod:`gui.pages.settings.profile_box`) fills the policy form from a shipped
+or imported profile, exports it, and shows the profile the office started from and what differs;
+the profile chosen is stored with the policy on saving.
+
 The policy form is built from :class:`core.office.policy.PolicyProfile`'s field metadata (label,
 unit, range, group), so a new setting appears here without touching this page. Saving goes through
 :func:`core.reports.settings.save_office_and_report_settings`, which validates everything and
@@ -18,9 +22,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,9 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from core.changes import Change, changes_of
+from core.enums import COMPULSORY_KINDS, SchoolKind
 from core.errors import FieldError, ValidationError
-from core.office.policy import PolicyProfile
-from core.office.settings import OFFICE_NAME_MAX, load_office_name, load_policy
+from core.office.policy import VISITS, PolicyProfile
+from core.office.profiles import NamedProfile
+from core.office.settings import (
+    OFFICE_NAME_MAX,
+    load_base_profile,
+    load_office_name,
+    load_policy,
+    load_six_minimum_kinds,
+)
 from core.reports.settings import (
     NOTICE_PREFIX_MAX,
     SEAL_MAX,
@@ -48,6 +62,7 @@ from core.reports.settings import (
 )
 from db.engine import Database
 from gui import dialogs
+from gui.pages.settings.profile_box import ProfileBox
 from gui.pages.settings.terms_box import TermsBox
 from gui.preferences import CHINESE, ENGLISH, language, set_language
 from gui.worker import DbWorker, report_failure
@@ -57,6 +72,7 @@ NOTICE_EXAMPLE = (2026, 3)
 """The year and number shown in the example notice number."""
 
 
+SIX_KIND_COLUMNS = 3
 SHARES = frozenset(f.name for f in fields(PolicyProfile) if isinstance(f.default, float))
 """Settings that are shares (0–1), edited as percentages."""
 
@@ -78,7 +94,9 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.worker = worker
-        self._loaded: tuple[str, PolicyProfile, ReportSettings] | None = None
+        self._loaded: tuple[str, PolicyProfile, ReportSettings, frozenset[str]] | None = None
+        self._chosen: NamedProfile | None = None
+        """A profile filled into the form and not saved yet."""
 
         self.office_name = QLineEdit()
         self.office_name.setMaxLength(OFFICE_NAME_MAX)
@@ -91,6 +109,12 @@ class SettingsPage(QWidget):
 
         self.policy_inputs: dict[str, QSpinBox | QDoubleSpinBox] = {}
         policy_boxes = self._policy_boxes()
+        self.profile_box = ProfileBox(
+            lambda: (self.office_name.text().strip(), self.policy_from_form()), today()
+        )
+        self.profile_box.chosen.connect(self.fill_profile)
+        for spin in self.policy_inputs.values():
+            spin.valueChanged.connect(self._show_changes)
         paper_box = self._paper_box()
         self.terms_box = TermsBox(db, worker, today())
 
@@ -146,6 +170,7 @@ class SettingsPage(QWidget):
         heading.setObjectName("pageTitle")
         content_layout.addWidget(heading)
         content_layout.addWidget(office_box)
+        content_layout.addWidget(self.profile_box)
         for box in policy_boxes:
             content_layout.addWidget(box)
         content_layout.addWidget(self.terms_box)
@@ -198,7 +223,29 @@ class SettingsPage(QWidget):
             spin.setMinimumWidth(140)
             self.policy_inputs[f.name] = spin
             boxes[meta["group"]].addRow(meta["label"], spin)
+        boxes[VISITS].addRow(self.tr("Schools asked for the six minimums"), self._six_kinds())
         return widgets
+
+    def _six_kinds(self) -> QWidget:
+        """A box per school kind: those ticked are asked for the 六个至少."""
+        self.six_kind_boxes: dict[str, QCheckBox] = {}
+        grid_widget = QWidget()
+        grid = QGridLayout(grid_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, kind in enumerate(SchoolKind):
+            box = QCheckBox(kind.label)
+            self.six_kind_boxes[kind.value] = box
+            grid.addWidget(box, *divmod(index, SIX_KIND_COLUMNS))
+        return grid_widget
+
+    def six_kinds_from_form(self) -> frozenset[str]:
+        """The school kinds ticked as asked for the 六个至少."""
+        return frozenset(k for k, box in self.six_kind_boxes.items() if box.isChecked())
+
+    def fill_six_kinds(self, kinds: frozenset[str]) -> None:
+        """Tick the school kinds asked for the 六个至少."""
+        for kind, box in self.six_kind_boxes.items():
+            box.setChecked(kind in kinds)
 
     def _paper_box(self) -> QGroupBox:
         """Notice number prefix (文号前缀), signature line (落款) and seal line (印章)."""
@@ -262,21 +309,40 @@ class SettingsPage(QWidget):
         """Whether the form differs from what was last loaded or saved."""
         if self._loaded is None:
             return False
-        typed = (self.office_name.text(), self.policy_from_form(), self.report_settings_from_form())
-        return typed != self._loaded
+        typed = (
+            self.office_name.text(),
+            self.policy_from_form(),
+            self.report_settings_from_form(),
+            self.six_kinds_from_form(),
+        )
+        return typed != self._loaded or self._chosen is not None
 
     def revert(self) -> None:
         """Load the stored settings into the form (discarding edits)."""
         db = self.db
         self.worker.submit(
-            lambda: (load_office_name(db), load_policy(db), read_report_settings(db)),
+            lambda: (
+                (
+                    load_office_name(db),
+                    load_policy(db),
+                    read_report_settings(db),
+                    load_six_minimum_kinds(db),
+                ),
+                load_base_profile(db),
+            ),
             on_done=self._show_loaded,
         )
 
-    def _show_loaded(self, loaded: tuple[str, PolicyProfile, ReportSettings]) -> None:
-        self._loaded = loaded
-        name, policy, report = loaded
+    def _show_loaded(
+        self,
+        loaded: tuple[tuple[str, PolicyProfile, ReportSettings, frozenset[str]], NamedProfile],
+    ) -> None:
+        self._loaded, base = loaded
+        name, policy, report, six_kinds = self._loaded
+        self.fill_six_kinds(six_kinds)
+        self._chosen = None
         self.fill(name, policy)
+        self.profile_box.set_base(base, policy)
         self.fill_report_settings(report)
         self._show_errors([])
         self.status.clear()
@@ -287,29 +353,51 @@ class SettingsPage(QWidget):
         if Change.SETTINGS in changes:
             self.terms_box.refresh()
 
+    def fill_profile(self, profile: NamedProfile) -> None:
+        """Put a profile's rules into the form; they (and the profile) are stored when saved."""
+        self._chosen = profile
+        self.fill(self.office_name.text(), profile.policy)
+        self.profile_box.set_base(profile, profile.policy)
+        self.status.setText(
+            self.tr("Rules of {name} filled in; press Save to keep them.").format(name=profile.name)
+        )
+
+    def _show_changes(self) -> None:
+        self.profile_box.show_changes(self.policy_from_form())
+
     def fill_defaults(self) -> None:
         """Put the default rules into the form; they are stored only when saved."""
         self.fill(self.office_name.text(), PolicyProfile())
+        self.fill_six_kinds(COMPULSORY_KINDS)
         self.status.setText(self.tr("Default rules filled in; press Save to keep them."))
 
     def save(self) -> None:
         """Validate and store the form; on errors nothing is saved and every problem is listed."""
         name, policy = self.office_name.text(), self.policy_from_form()
-        report = self.report_settings_from_form()
+        report, chosen = self.report_settings_from_form(), self._chosen
+        six_kinds = self.six_kinds_from_form()
         self.save_button.setEnabled(False)
         self.worker.submit(
             lambda: save_office_and_report_settings(
-                self.db, office_name=name, policy=policy, report=report
+                self.db,
+                office_name=name,
+                policy=policy,
+                report=report,
+                base=chosen,
+                six_minimum_kinds=six_kinds,
             ),
-            on_done=lambda stored: self._saved(stored, policy),
+            on_done=lambda stored: self._saved(stored, policy, six_kinds),
             on_error=self._save_failed,
             changes=changes_of(save_office_and_report_settings),
         )
 
-    def _saved(self, stored: tuple[str, ReportSettings], policy: PolicyProfile) -> None:
+    def _saved(
+        self, stored: tuple[str, ReportSettings], policy: PolicyProfile, six_kinds: frozenset[str]
+    ) -> None:
         stored_name, report = stored
         self.save_button.setEnabled(True)
-        self._loaded = (stored_name, policy, report)
+        self._loaded = (stored_name, policy, report, six_kinds)
+        self._chosen = None
         self.office_name.setText(stored_name)
         self.fill_report_settings(report)
         self._show_errors([])
