@@ -26,9 +26,9 @@ def test_an_emoji_in_a_name_is_refused_when_saved_and_nothing_is_stored(db):
     assert _refusal(lambda: save_school(db, SchoolInput(name="青溪\ue000小学"))) == [
         "“学校名称”中的字符“\ue000”（U+E000）无法打印，请删去或改用常用字"
     ]
-    assert _refusal(
-        lambda: save_school(db, SchoolInput(name="青溪小学", principal="李🙂"))
-    ) == ["“校（园）长”中的字符“🙂”（U+1F642）无法打印，请删去或改用常用字"]
+    assert _refusal(lambda: save_school(db, SchoolInput(name="青溪小学", principal="李🙂"))) == [
+        "“校（园）长”中的字符“🙂”（U+1F642）无法打印，请删去或改用常用字"
+    ]
     assert _refusal(lambda: save_zone(db, "城关⚽片")) == [
         "“责任区名称”中的字符“⚽”（U+26BD）无法打印，请删去或改用常用字"
     ]
@@ -48,15 +48,13 @@ def test_an_import_names_the_row_column_and_character_and_saves_nothing(db, tmp_
         [["青溪县实验小学", "小学"], ["青溪🏫小学", "小学"]],
     )
     assert problems_of(db, "schools", schools) == [
-        "工作表“Sheet1”第 4 行 A 列（学校名称）："
-        "字符“🏫”（U+1F3EB）无法打印，请删去或改用常用字"
+        "工作表“Sheet1”第 4 行 A 列（学校名称）：字符“🏫”（U+1F3EB）无法打印，请删去或改用常用字"
     ]
     inspectors = write_sheet(
         tmp_path / "督学.xlsx", ["序号", "姓名"], [[1, "张三"], [2, "李\ue001四"]]
     )
     assert problems_of(db, "inspectors", inspectors) == [
-        "工作表“Sheet1”第 4 行 B 列（姓名）："
-        "字符“\ue001”（U+E001）无法打印，请删去或改用常用字"
+        "工作表“Sheet1”第 4 行 B 列（姓名）：字符“\ue001”（U+E001）无法打印，请删去或改用常用字"
     ]
     assert (count(db, Inspector), count(db, School)) == (0, 0)
     import_file(db, "inspectors", write_sheet(tmp_path / "好.xlsx", ["姓名"], [["王𠮷"]]))
