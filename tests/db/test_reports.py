@@ -341,7 +341,7 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
     long_school = "青溪县" + "很长的学校名称" * 42 + "小学"
     long_unit = "单位" * 150
     assert len(long_school) > 300 - 10 and len(long_unit) == 300
-    strange = save_school(office, SchoolInput(name=f"{HOSTILE}{EMOJI}{RARE}", zone="城关责任区"))
+    strange = save_school(office, SchoolInput(name=f"{HOSTILE}{RARE}", zone="城关责任区"))
     with office.session() as session:
         big = School(name=long_school, kind="primary", enrolment=100, active=True)
         session.add(big)
@@ -349,12 +349,16 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
         big_id = big.id
     inspector_id = save_inspector(
         office,
-        InspectorInput(name=f"<i>王{RARE}明</i>{EMOJI}", unit=long_unit, post="<br/>"),
+        InspectorInput(name=f"<i>王{RARE}明</i>", unit=long_unit, post="<br/>"),
         appoint_from=date(2026, 9, 1),
     )
     assign_schools(office, inspector_id, [strange, big_id], date(2026, 9, 1))
     with office.session() as session:
-        session.get(Inspector, inspector_id).unit = long_unit + "&amp;"
+        # an emoji is refused in names now, but one stored by an earlier version still prints
+        session.get(School, strange).name = f"{HOSTILE}{EMOJI}{RARE}"
+        inspector = session.get(Inspector, inspector_id)
+        inspector.name = f"<i>王{RARE}明</i>{EMOJI}"
+        inspector.unit = long_unit + "&amp;"
 
     texts = {}
     for kind in ROSTER_KINDS:
