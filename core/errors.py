@@ -91,3 +91,12 @@ def apply_unless_stale(
 
 def _shown(value: Any, show: Callable[[Any], str]) -> str:
     return "（空）" if value is None or value == "" else show(value)
+
+
+def unprintable_errors(*fields: tuple[str, str, str]) -> list[FieldError]:
+    """A problem for each (field, label, name) whose name has a character no report font
+    prints — an emoji, a private-use character (see :func:`core.reports.fonts.unprintable`)."""
+    from core.reports.fonts import unprintable_message  # ReportLab only when a name is checked
+
+    found = ((key, label, unprintable_message(text, label)) for key, label, text in fields)
+    return [FieldError(key, label, message) for key, label, message in found if message]

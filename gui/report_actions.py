@@ -1,12 +1,15 @@
 """Writing a report in the background and opening its preview: used by the 报表 page and by the
 print buttons of the pages the reports belong to.
 
-Previews are written to a folder in the system's temporary directory, named after the report
-and the day, so that 另存为 PDF suggests a sensible file name.
+Previews are written to a folder in the system's temporary directory, named after the report,
+its options and the day, so that 另存为 PDF suggests a sensible file name. The name is cut to
+:data:`NAME_MAX_CHARS` characters (and :data:`NAME_MAX_BYTES` bytes of UTF-8) before the day, so
+a 200-character school name still makes a name every file system takes (most allow 255 bytes).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from datetime import date
@@ -22,6 +25,27 @@ from gui.worker import DbWorker, refusal_handler
 
 PREVIEW_DIR = "SupervisionDesk-previews"
 UNSAFE_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+NAME_MAX_CHARS = 80
+"""The most characters of a preview's file name before ``.pdf``, the day included."""
+NAME_MAX_BYTES = 200
+"""The most bytes (UTF-8) of the same: a character beyond U+FFFF takes four."""
+
+
+def preview_file_name(title: str, options: dict[str, Any], today: date) -> str:
+    """The preview's file name: the title and the options given, cut to a safe length, then the
+    day — ``督导工作安排表-2026-11-20261102.pdf``; a cut name ends with a mark of the
+    whole name before the day."""
+    given = [str(v) for v in options.values() if v not in (None, "", "A4")]
+    stem = UNSAFE_IN_FILE_NAMES.sub("-", "-".join([title, *given]))
+    day = f"-{today:%Y%m%d}"
+    if len(stem) + len(day) <= NAME_MAX_CHARS and len((stem + day).encode()) <= NAME_MAX_BYTES:
+        return f"{stem}{day}.pdf"
+    # Cut: a mark of the whole name keeps two long names that begin alike apart.
+    day = f"-{hashlib.sha1(stem.encode()).hexdigest()[:6]}{day}"
+    stem = stem[: NAME_MAX_CHARS - len(day)]
+    while len((stem + day).encode()) > NAME_MAX_BYTES:
+        stem = stem[:-1]
+    return f"{stem.rstrip(' .-')}{day}.pdf"
 
 
 def preview_folder() -> Path:
@@ -47,9 +71,7 @@ def open_report(
     from core.reports import REPORT_KINDS, write_report
 
     title = REPORT_KINDS[kind]
-    suffix = "-".join(str(v) for v in options.values() if v not in (None, "", "A4"))
-    name = f"{title}-{suffix}-{today:%Y%m%d}.pdf" if suffix else f"{title}-{today:%Y%m%d}.pdf"
-    out = preview_folder() / UNSAFE_IN_FILE_NAMES.sub("-", name)
+    out = preview_folder() / preview_file_name(title, options, today)
 
     def job() -> tuple[Path, list[str]]:
         warnings: list[str] = []

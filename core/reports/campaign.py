@@ -9,7 +9,10 @@ has overdue items after the current phase's deadline.
 The report gives the phases with their deadlines (passed, current, to come), the overall
 figures, a table per zone with a bar chart of the zones' percent, then the lagging schools
 (lowest percent first) so the dispatch meeting starts with them, and every school by zone and
-name with its lagging mark.
+name with its lagging mark. The overall figures are compared with the last weekly snapshot
+(周调度) taken before the day of the report: items done since, the overall percent then and now,
+overdue items then and now, and the schools not yet complete that made no progress since. The
+report ends with the office's signature, seal note and date.
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
-from core.archive.progress import LAGGING_MARGIN, CampaignProgress, SchoolProgress, percent_of
+from core.archive.progress import (
+    LAGGING_MARGIN,
+    CampaignProgress,
+    SchoolProgress,
+    compare_with_snapshot,
+    percent_of,
+    snapshot_rows,
+)
 from core.archive.progress import campaign_progress as progress_of
 from core.reports.annual import CHART_HEIGHT, bar_chart
 from core.reports.document import PageFrame, Report, cn_date, iso
@@ -54,6 +64,25 @@ def _school_row(number: int, s: SchoolProgress) -> list[str]:
         str(s.overdue) if s.overdue else "—",
         LAGGING if s.lagging else "",
     ]
+
+
+def _since_last_dispatch(db: Database, progress: CampaignProgress, today: date) -> str:
+    """The sentence comparing ``progress`` with the last snapshot taken before ``today``."""
+    earlier = next((s for s in snapshot_rows(db, progress.campaign_id) if s.taken_on < today), None)
+    if earlier is None:
+        return "此前没有周调度记录，本表不与上次比较。"
+    changes = compare_with_snapshot(db, progress.campaign_id, earlier.id, today)
+    stalled = [
+        c.school for c in changes if c.delta is not None and c.delta <= 0 and c.percent_now < 100
+    ]
+    gained = progress.done - earlier.done
+    moved = f"增加 {gained} 项" if gained >= 0 else f"减少 {-gained} 项"
+    listed = f"：{'、'.join(stalled)}" if stalled else ""
+    return (
+        f"与上次调度（{cn_date(earlier.taken_on)}）相比：已齐全或已归档{moved}，总体完成由 "
+        f"{earlier.percent:.0f}% 变为 {progress.percent:.0f}%，逾期未完成由 {earlier.overdue} "
+        f"项变为 {progress.overdue} 项；没有进展的学校（园）{len(stalled)} 所{listed}。"
+    )
 
 
 def _phases(report: Report, progress: CampaignProgress, today: date) -> None:
@@ -138,6 +167,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         f"总体完成 {progress.percent:.0f}%；全部完成的学校 {complete} 所；逾期未完成 "
         f"{progress.overdue} 项；进度滞后的学校 {len(lagging)} 所。"
     )
+    report.paragraph(_since_last_dispatch(db, progress, today))
 
     report.heading("一、工作阶段")
     _phases(report, progress, today)
@@ -178,4 +208,5 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             SCHOOL_WEIGHTS,
             SCHOOL_ALIGN,
         )
+    report.signature_block(head.settings, today)
     report.write(out)

@@ -52,6 +52,7 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from core.jobs import progress
+from core.reports import check_box
 from core.reports.fonts import ReportFonts, report_fonts
 from core.reports.settings import ReportSettings
 
@@ -151,6 +152,7 @@ class _NumberedCanvas(Canvas):
 
     def __init__(self, *args: Any, decorate: Callable[[Canvas, int, int], None], **kwargs: Any):
         super().__init__(*args, **kwargs)
+        check_box.register(self)
         self._decorate = decorate
         self._held: list[dict[str, Any]] = []
 

@@ -20,7 +20,9 @@ These files are large (20–30 MB), so each is looked for and loaded only when a
 needs a character that the fonts loaded so far lack. A character that no font has — an emoji, a
 character beyond every installed font — is not left blank or printed as a box: it prints as its
 code, ``[U+1F600]`` (:func:`code_mark`), so the reader sees that and which character is missing,
-and :func:`noting_missing` collects such characters so the CLI and the GUI can warn.
+and :func:`noting_missing` collects such characters so the CLI and the GUI can warn. Names are
+stricter: a school, zone or person's name with such a character is refused when it is typed or
+imported (:func:`unprintable_message`), because a name printed as its codes is no name.
 
 ReportLab writes the text mapping of an embedded subset (its ``ToUnicode`` CMap) with four hex
 digits per character, which garbles characters beyond the Basic Multilingual Plane (𠮷 came
@@ -38,6 +40,7 @@ import logging
 import os
 import sys
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -95,6 +98,46 @@ def missing_warning(chars: Iterable[str]) -> str:
     if not listed:
         return ""
     return f"注意：没有字体能显示字符 {listed}，报表中已印为其编码（[U+…]）。"
+
+
+def _surely_prints(char: str) -> bool:
+    """Whether ``char`` prints without asking the fonts: plain ASCII, and every CJK ideograph
+    (the characters of real names, printed by the bundled or a rare-character font)."""
+    return ord(char) < 0x80 or unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` that no report font can print, in order, each once.
+
+    Meant for names, so it stays cheap: ASCII and CJK ideographs are never looked up, and any
+    other character is looked up in the bundled font only — the font every PC prints with, so a
+    name saved on one PC prints on all of them (an emoji some font of this PC happens to draw
+    would still print as its code elsewhere). Private-use, unassigned and control code points
+    are always refused: even where some font draws them, they mean nothing on another PC.
+    """
+    found: list[str] = []
+    for char in dict.fromkeys(text):
+        if char.isspace() or _surely_prints(char):
+            continue
+        if unicodedata.category(char) in {"Co", "Cn", "Cs", "Cc", "Cf"}:
+            found.append(char)
+            continue
+        fonts = report_fonts()
+        if not fonts.has(fonts.fallbacks[0], char):
+            found.append(char)
+    return found
+
+
+def unprintable_message(text: str, label: str = "") -> str:
+    """The Chinese message refusing a name with characters no font prints ("" when all print):
+    “姓名”中的字符“😀”（U+1F600）无法打印，请删去或改用常用字. Without ``label`` it starts at
+    “字符”, for a message that names its field (or cell) before it."""
+    chars = unprintable(text)
+    if not chars:
+        return ""
+    listed = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in chars)
+    where = f"“{label}”中的" if label else ""
+    return f"{where}字符{listed}无法打印，请删去或改用常用字"
 
 
 @dataclass

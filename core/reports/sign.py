@@ -6,6 +6,10 @@ The duties and items are the office wording of the national 挂牌督导办法 a
 nine items (DOMAIN.md); the number of visits a month comes from the policy profile. Every sign
 is shrunk to fit its page, so a very long school name can never push a sign onto two pages.
 A missing or unreadable photo prints as a framed "照片" box to be pasted on by hand.
+A kindergarten's sign words the items for a kindergarten (校（园）风, 择校（园）, 保育和教育,
+幼儿寝室).
+Signs for every school end with a page, not to be posted, naming the active schools left out and
+why (no responsible inspector).
 """
 
 from __future__ import annotations
@@ -58,7 +62,16 @@ MAIN_ITEMS = [
     "校园及周边安全、交通安全情况",
     "卫生保健、食堂食品、饮水和宿舍卫生情况",
 ]
-KINDERGARTEN_ITEM_6 = "保育教育、户外活动和幼儿身心健康情况，防止和纠正“小学化”倾向"
+KINDERGARTEN_ITEMS = {
+    1: "校（园）风、教风、学风建设情况",
+    3: "招生、收费、择校（园）情况",
+    4: "课程开设、保育和教育情况",
+    5: "保育教育、户外活动和幼儿身心健康情况，防止和纠正“小学化”倾向",
+    8: "卫生保健、食堂食品、饮水和幼儿寝室卫生情况",
+}
+"""A kindergarten's wording of the items (GLOSSARY.md), by their index in :data:`MAIN_ITEMS`."""
+SKIPPED_TITLE = "未制作公示牌的学校（园）"
+NO_INSPECTOR = "没有责任督学，请先为它挂牌"
 
 
 class PhotoBox(Flowable):
@@ -109,8 +122,9 @@ def _refuse(message: str) -> ValidationError:
     return ValidationError([FieldError("school", "学校", message)])
 
 
-def _signs_for(db: Database, options: ReportOptions) -> list[SchoolRow]:
-    """The schools to print: the one named by ``--school``, or every active covered school."""
+def _signs_for(db: Database, options: ReportOptions) -> tuple[list[SchoolRow], list[SchoolRow]]:
+    """The schools to print — the one named by ``--school``, or every active covered school —
+    and the active schools left out for want of a responsible inspector."""
     rows = school_rows(db, options.today)
     if options.school is not None:
         name = clean_text(options.school)
@@ -121,12 +135,34 @@ def _signs_for(db: Database, options: ReportOptions) -> list[SchoolRow]:
             raise _refuse(f"“{name}”已停用，不再挂牌")
         if not found.inspector:
             raise _refuse(f"“{name}”目前没有责任督学，请先为它挂牌")
-        return [found]
+        return [found], []
     order = {zone.name: index for index, zone in enumerate(zone_rows(db))}
     chosen = [s for s in rows if s.active and s.inspector]
     if not chosen:
         raise _refuse("目前没有已挂牌的学校（园），无法生成公示牌")
-    return sorted(chosen, key=lambda s: (order.get(s.zone, len(order)), s.name))
+    skipped = [s for s in rows if s.active and not s.inspector]
+
+    def in_order(schools: list[SchoolRow]) -> list[SchoolRow]:
+        return sorted(schools, key=lambda s: (order.get(s.zone, len(order)), s.name))
+
+    return in_order(chosen), in_order(skipped)
+
+
+def _skipped_page(report: Report, skipped: list[SchoolRow]) -> list[Flowable]:
+    """The last page: the schools that have no sign in this file and why, for the clerk."""
+    rows = [[n, s.name, s.zone or "—", NO_INSPECTOR] for n, s in enumerate(skipped, 1)]
+    return [
+        PageBreak(),
+        report.para(SKIPPED_TITLE, "sign_school"),
+        Spacer(1, 4 * mm * report.frame.scale),
+        report.para(
+            f"以下 {len(skipped)} 所学校（园）未制作公示牌（本页供存档，不张贴）：", "sign_value"
+        ),
+        Spacer(1, 3 * mm * report.frame.scale),
+        report.grid(["序号", "学校（园）", "责任区", "原因"], rows, [1, 5, 3, 4], "CLLL"),
+        Spacer(1, 8 * mm * report.frame.scale),
+        report.para(report.frame.office, "sign_office"),
+    ]
 
 
 def _styles(report: Report) -> None:
@@ -183,7 +219,8 @@ def _sign(
     )
     items = list(MAIN_ITEMS)
     if school.kind == SchoolKind.KINDERGARTEN:
-        items[5] = KINDERGARTEN_ITEM_6
+        for index, text in KINDERGARTEN_ITEMS.items():
+            items[index] = text
     flowables: list[Flowable] = [
         Spacer(1, 4 * mm * s),
         report.para(TITLE, "sign_title"),
@@ -204,7 +241,7 @@ def _sign(
 def write(db: Database, out: Path, options: ReportOptions) -> None:
     """Write the sign of ``options.school``, or of every covered school one per page."""
     paper = options.checked_paper()
-    schools = _signs_for(db, options)
+    schools, skipped = _signs_for(db, options)
     head = letterhead(db)
     visits = load_policy(db).visits_per_school_per_month
     duties = list(DUTIES)
@@ -228,4 +265,6 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
             report.story.append(PageBreak())
         inspector = inspectors.get(school.inspector)
         report.story.extend(_sign(report, school, inspector, duties, photos))
+    if skipped:
+        report.story.extend(_skipped_page(report, skipped))
     report.write(out)

@@ -1,16 +1,17 @@
 """督导记录表: the visit record form on portrait A4, ruled like an office form.
 
 Without ``--visit`` it is blank, to be filled by hand at the school: the lines are empty, every
-checkbox (督导类型, 主要督导事项, 督导方式, 六个至少) is open (□) and the writing rows are tall
+checkbox (督导类型, 主要督导事项, 督导方式, 六个至少) is open and the writing rows are tall
 (on a filled form too, and taller where the text needs it).
 With ``--visit ID`` it is filled from the visit and its record: school, date, inspector and
-companions, the kind ticked (■) with the special topic, the items, methods and "六个至少" ticked,
+companions, the kind ticked with the special topic, the items, methods and "六个至少" ticked,
 and the findings, problems, advice and on-the-spot feedback as written; a visit without a record
 yet gets its heading lines filled and the rest blank. The signatures are always left for hand.
 
 The main inspection items are the office's list (:func:`core.calendar.visits.inspection_items`); an
 item a record holds that the list no longer has (the list changed since) is printed ticked after the
-list, so the record stays complete.
+list, so the record stays complete. The boxes are drawn (:mod:`core.reports.check_box`): a ruled
+square, with a tick when chosen; the text of the PDF reads ■ for a ticked box and □ for an open one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sqlalchemy.orm import selectinload
 
 from core.calendar.visits import inspection_items
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind
+from core.reports import check_box
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
 from db.models import Visit
@@ -38,9 +40,8 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 TITLE = "督导记录表"
-TICKED, OPEN = "■", "□"
-BOX_SIZE = 12.0
-"""Point size of the check boxes (the font's box glyph is small beside CJK text)."""
+BOX_SIZE = 11.0
+"""Point size (the side of the em) of the drawn check boxes."""
 GAP = "\u00a0"  # a space the paragraph keeps, for the gaps filled by hand
 BLANK_DATE = f"{GAP * 12}年{GAP * 6}月{GAP * 6}日"
 BLANK_TOPIC = "＿" * 8
@@ -129,10 +130,7 @@ def _coded(kind: type[LabelledEnum], codes: Sequence[str]) -> list[tuple[bool, s
 def _choices(report: Report, pairs: Sequence[tuple[bool, str]], style: str) -> Paragraph:
     """Check boxes and their (user) text in one paragraph, separated by wide gaps."""
     size = BOX_SIZE * report.frame.scale
-    marks = [
-        f'<font size="{size:g}">{TICKED if ticked else OPEN}</font>{report.fragment(text)}'
-        for ticked, text in pairs
-    ]
+    marks = [check_box.markup(ticked, size) + GAP + report.fragment(text) for ticked, text in pairs]
     return Paragraph((GAP * 3).join(marks), report.styles[style])
 
 

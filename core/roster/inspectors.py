@@ -20,7 +20,13 @@ from sqlalchemy import select
 
 from core.changes import Change, mutates
 from core.enums import Assessment, Education, Employment, Gender, InspectorStatus, TermEndReason
-from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
+from core.errors import (
+    FieldError,
+    Labels,
+    ValidationError,
+    apply_unless_stale,
+    unprintable_errors,
+)
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.overview import at_term_limit, term_expiring
@@ -166,6 +172,7 @@ def inspector_problems(data: InspectorInput) -> list[FieldError]:
         errors.append(FieldError("name", "姓名", "“姓名”不能为空"))
     elif len(name) > 100:
         errors.append(FieldError("name", "姓名", "“姓名”不能超过 100 个字"))
+    errors += unprintable_errors(("name", "姓名", name))
     if data.gender and data.gender not in {g.value for g in Gender}:
         errors.append(FieldError("gender", "性别", f"“性别”不能是“{data.gender}”"))
     if data.employment not in {e.value for e in Employment}:

@@ -15,7 +15,13 @@ from sqlalchemy import func, select
 
 from core.changes import Change, mutates
 from core.enums import SchoolKind
-from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
+from core.errors import (
+    FieldError,
+    Labels,
+    ValidationError,
+    apply_unless_stale,
+    unprintable_errors,
+)
 from core.office.settings import policy_from_session
 from core.parsing import clean_text, parse_phone
 from core.roster.assignment_ends import end_coverage
@@ -89,6 +95,9 @@ def school_problems(data: SchoolInput) -> list[FieldError]:
         errors.append(FieldError("name", "学校名称", "“学校名称”不能为空"))
     elif len(name) > NAME_MAX:
         errors.append(FieldError("name", "学校名称", f"“学校名称”不能超过 {NAME_MAX} 个字"))
+    errors += unprintable_errors(
+        ("name", "学校名称", name), ("principal", "校（园）长", clean_text(data.principal))
+    )
     if data.kind not in {k.value for k in SchoolKind}:
         errors.append(FieldError("kind", "学校类别", f"“学校类别”不能是“{data.kind}”"))
     if data.enrolment < 0:
@@ -270,6 +279,9 @@ def save_zone(
     name = clean_text(name)
     if not name:
         raise ValidationError([FieldError("name", "责任区名称", "“责任区名称”不能为空")])
+    unprintable = unprintable_errors(("name", "责任区名称", name))
+    if unprintable:
+        raise ValidationError(unprintable)
     with db.session() as session:
         same = session.scalar(select(Zone.id).where(Zone.name == name))
         if same is not None and same != zone_id:

@@ -63,8 +63,25 @@ def person_name(value: object) -> str:
 
 def person(max_length: int) -> Reader:
     """A reader of a person's name (see :func:`person_name`) of at most ``max_length`` chars."""
+    read_name = name(max_length)
+    return lambda value: read_name(person_name(value))
+
+
+def name(max_length: int) -> Reader:
+    """A reader of a name (a school's, a person's) of at most ``max_length`` characters, each
+    of which prints (see :func:`core.reports.fonts.unprintable_message`)."""
     read_text = text(max_length)
-    return lambda value: read_text(person_name(value))
+
+    def read(value: object) -> str:
+        from core.reports.fonts import unprintable_message  # ReportLab only when needed
+
+        result = read_text(value)
+        problem = unprintable_message(result)
+        if problem:
+            raise ValueError(problem)
+        return result
+
+    return read
 
 
 def text(max_length: int) -> Reader:

@@ -75,7 +75,7 @@ HISTORY_WARNING = (
 
 COLUMNS = (
     Column(
-        "name", "学校名称", cells.required(cells.text(200)),
+        "name", "学校名称", cells.required(cells.name(200)),
         ("单位名称", "学校（园）名称", "名称", "学校名", "学校全称", "园所名称", "学校（园）"),
         width=32,
     ),

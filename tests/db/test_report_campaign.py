@@ -4,17 +4,20 @@ mark — the figures of core.archive.progress; the default campaign; refusals in
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from core.archive.campaigns import campaign_rows, close_campaign
-from core.archive.progress import campaign_progress
+from core.archive.progress import campaign_progress, snapshot_rows, take_snapshot
 from core.demo.office import create_demo
 from core.errors import ValidationError
 from core.reports import write_report
 from core.roster.schools import zone_rows
 from db.engine import Database
+from db.models import ProgressSnapshot
 from tests.db.demo_campaign import (
     CAMPAIGN,
     COMPLETE_SCHOOL,
@@ -118,3 +121,47 @@ def test_the_demo_campaign_prints_by_default(sqlite_db, tmp_path):
     assert f"迎检工作：{running[0].name}" in text
     assert f"总体完成{progress.percent:.0f}%" in text
     assert f"进度滞后的学校{len(progress.lagging)}所" in text
+
+
+@needs_poppler
+def test_the_progress_is_compared_with_the_last_weekly_dispatch_and_sealed(office, tmp_path):
+    work = add_campaign(office)
+    path = write(office, tmp_path)
+    assert "此前没有周调度记录" in flat(pages_text(path)[0])
+
+    progress = campaign_progress(office, work.campaign_id, TODAY)
+    by_name = {s.school: s for s in progress.schools}
+    last_week = TODAY - timedelta(days=7)
+    take_snapshot(office, work.campaign_id, last_week)
+    take_snapshot(office, work.campaign_id, TODAY - timedelta(days=14))
+    # a week ago, the school that is complete now had 3 items fewer
+    complete = by_name[COMPLETE_SCHOOL]
+    with office.session() as session:
+        snapshot = session.scalars(
+            select(ProgressSnapshot).where(ProgressSnapshot.taken_on == last_week)
+        ).one()
+        figures = dict(snapshot.figures)
+        figures[str(complete.school_id)] = [complete.done - 3, complete.required, 0]
+        snapshot.figures = figures
+    then = progress.done - 3
+    then_percent = then * 100 / progress.required
+    stalled = [s.school for s in progress.schools if s.required != s.done]
+    [overdue_then] = [
+        r.overdue for r in snapshot_rows(office, work.campaign_id) if r.taken_on == last_week
+    ]
+
+    pages = pages_text(write(office, tmp_path))
+    text = flat("\n".join(pages))
+    expected = (
+        f"与上次调度（{last_week.year}年{last_week.month}月{last_week.day}日）相比：已齐全或已"
+        f"归档增加3项，总体完成由{then_percent:.0f}%变为{progress.percent:.0f}%，逾期未完成由"
+        f"{overdue_then}项变为{progress.overdue}项；没有进展的学校（园）{len(stalled)}所："
+        f"{'、'.join(stalled)}。"
+    )
+    assert expected in text
+    assert COMPLETE_SCHOOL not in text.split("没有进展的学校（园）")[1].split("。")[0]
+    # the last page ends with the signature, the seal note and the date under the last rows
+    last = flat(pages[-1])
+    day = f"{TODAY.year}年{TODAY.month}月{TODAY.day}日"
+    seal = last.index(f"（盖章）{day}")
+    assert last.index("石桥片责任区") < seal

@@ -1,14 +1,18 @@
 """督导记录表: the blank form offers every item of the office's list, every method and "六个至少"
 as open boxes on one page; a filled form ticks what the record holds (an item since dropped from
 the list included) and prints its texts; a visit without a record is filled in its heading only;
-hostile text prints literally; an unknown visit is refused."""
+hostile text prints literally; an unknown visit is refused. The boxes are drawn, a square of
+most of an em with a tick when chosen, not the font's small □ and ■."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from core.calendar.visits import load_inspection_items, save_inspection_items
@@ -98,6 +102,45 @@ def test_the_filled_form_ticks_and_prints_the_record(demo_db, planned, tmp_path)
     assert text.count("■") == 2 + 1 + 2 + 1 + 1  # items, old item, methods, six, kind
     assert_fonts_embedded(path)
     assert_renders(path, tmp_path)
+    boxes = drawn_boxes(path, tmp_path)
+    assert len(boxes) == 28
+    assert [ticked for _mark, ticked in boxes] == [mark == "■" for mark, _ticked in boxes]
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([■□])<')
+
+
+def drawn_boxes(path: Path, folder: Path) -> list[tuple[str, bool]]:
+    """(the box's character in the text, ticked as drawn?) for every box of the first page,
+    read from the page rendered at 144 dpi where the text has the character. Each must be drawn
+    as a square at least 0.65 em a side; it counts as ticked when its middle is inked."""
+    layout = subprocess.run(["pdftotext", "-bbox", "-l", "1", str(path), "-"],
+                            check=True, capture_output=True, text=True).stdout  # fmt: skip
+    prefix = folder / "boxes"
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "144", "-singlefile", str(path),
+                    str(prefix)], check=True)  # fmt: skip
+    found = []
+    with Image.open(f"{prefix}.png") as rendered:
+        picture = rendered.convert("L")
+        scale = picture.width / float(PdfReader(path).pages[0].mediabox.width)
+        for x, top, bottom, mark in _WORD.findall(layout):
+            em = float(bottom) - float(top)
+            area = [
+                round(v * scale) for v in (float(x) - 1, float(top), float(x) + em, float(bottom))
+            ]
+            cell = picture.crop(tuple(area)).point(lambda v: 255 if v < 128 else 0)
+            ink = cell.getbbox()
+            assert ink is not None, f"no box drawn at {x}, {top}"
+            width, height = (ink[2] - ink[0]) / scale, (ink[3] - ink[1]) / scale
+            assert 0.65 * em <= width <= em and 0.65 * em <= height <= em, (width, height)
+            left, upper, right, lower = ink
+            quarter_x, quarter_y = (right - left) // 4, (lower - upper) // 4
+            inner = cell.crop((left + quarter_x, upper + quarter_y,
+                               right - quarter_x, lower - quarter_y))  # fmt: skip
+            inked = sum(inner.histogram()[128:]) / (inner.width * inner.height)
+            assert inked < 0.6, "a ticked box is a tick in a square, not a filled square"
+            found.append((mark, inked > 0.05))
+    return found
 
 
 def test_a_visit_without_a_record_fills_only_its_heading(demo_db, planned, tmp_path):

@@ -225,22 +225,34 @@ def test_the_sign_of_one_school_shows_its_inspector_duties_and_items(office, out
         assert flat(item) in text
 
 
-def test_a_kindergartens_sign_names_the_kindergarten_item(office, out_dir):
+def test_a_kindergartens_sign_uses_the_kindergarten_wording(office, out_dir):
     school = covered_school(office, kindergarten=True)
     text = flat(pages_text(write(office, "sign", out_dir, school=school.name))[0])
-    assert "小学化" in text
+    for words in ("小学化", "校（园）风", "择校（园）", "保育和教育", "幼儿寝室"):
+        assert words in text
+    for school_words in ("、校风", "择校情况", "教育教学", "宿舍"):
+        assert school_words not in text
+    primary = flat(
+        pages_text(write(office, "sign", out_dir, school=covered_school(office).name))[0]
+    )
+    assert "校风" in primary and "宿舍" in primary and "幼儿寝室" not in primary
 
 
 def test_signs_for_every_covered_school_one_per_page_and_on_a3(office, out_dir):
     covered = [s for s in school_rows(office, TODAY) if s.active and s.inspector]
     reader = PdfReader(write(office, "sign", out_dir, paper="a3"))
-    assert len(reader.pages) == len(covered) == 37
+    assert len(reader.pages) == len(covered) + 1 == 38
+    # the last page names the active school left out, and why
+    skipped = flat(reader.pages[-1].extract_text())
+    assert "未制作公示牌的学校（园）" in skipped and "以下1所" in skipped
+    assert "石桥乡张湾幼儿园" in skipped and "没有责任督学" in skipped
+    assert "责任督学挂牌公示牌" not in skipped
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(width), round(height)) == (842, 1191)
     # each page: the title, then the school's name, then the photo frame and 责任督学 table
     printed = [
         flat(page.extract_text()).split("责任督学挂牌公示牌")[1].split("照片")[0]
-        for page in reader.pages
+        for page in reader.pages[:-1]
     ]
     assert sorted(printed) == sorted(s.name for s in covered)
     zones = [next(s.zone for s in covered if s.name == name) for name in printed]
@@ -329,7 +341,7 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
     long_school = "青溪县" + "很长的学校名称" * 42 + "小学"
     long_unit = "单位" * 150
     assert len(long_school) > 300 - 10 and len(long_unit) == 300
-    strange = save_school(office, SchoolInput(name=f"{HOSTILE}{EMOJI}{RARE}", zone="城关责任区"))
+    strange = save_school(office, SchoolInput(name=f"{HOSTILE}{RARE}", zone="城关责任区"))
     with office.session() as session:
         big = School(name=long_school, kind="primary", enrolment=100, active=True)
         session.add(big)
@@ -337,12 +349,16 @@ def test_hostile_names_print_literally_without_error(office, out_dir):
         big_id = big.id
     inspector_id = save_inspector(
         office,
-        InspectorInput(name=f"<i>王{RARE}明</i>{EMOJI}", unit=long_unit, post="<br/>"),
+        InspectorInput(name=f"<i>王{RARE}明</i>", unit=long_unit, post="<br/>"),
         appoint_from=date(2026, 9, 1),
     )
     assign_schools(office, inspector_id, [strange, big_id], date(2026, 9, 1))
     with office.session() as session:
-        session.get(Inspector, inspector_id).unit = long_unit + "&amp;"
+        # an emoji is refused in names now, but one stored by an earlier version still prints
+        session.get(School, strange).name = f"{HOSTILE}{EMOJI}{RARE}"
+        inspector = session.get(Inspector, inspector_id)
+        inspector.name = f"<i>王{RARE}明</i>{EMOJI}"
+        inspector.unit = long_unit + "&amp;"
 
     texts = {}
     for kind in ROSTER_KINDS:

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from sqlalchemy import update
 
 from core.roster.schools import school_rows
-from db.models import Inspector
+from db.models import Inspector, School
 from tests.conftest import TODAY
 from tests.db.demo_campaign import CAMPAIGN, SCHOOL, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work
@@ -151,3 +151,29 @@ def test_a_character_no_font_has_is_named_to_the_clerk(open_window, sqlite_db, q
     assert "王[U+10FFFD]明" in "".join(_text(page.preview).split())
     [warning] = dialog_log.messages("warn")
     assert "U+10FFFD" in warning
+
+
+def test_a_200_character_school_name_previews_and_saves(
+    open_window, sqlite_db, qtbot, dialog_log, tmp_path
+):
+    window, _schools = open_demo(open_window, sqlite_db, qtbot, "schools")
+    school = next(s for s in school_rows(sqlite_db, TODAY) if s.active and s.inspector)
+    long_name = ("青溪县" + "龙泉镇𠮷祥" * 40)[:200]
+    with sqlite_db.session() as session:
+        session.execute(update(School).where(School.id == school.id).values(name=long_name))
+    window.show_page("reports")
+    page = window.pages["reports"]
+    page.choose("sign")
+    qtbot.waitUntil(lambda: page.school.findText(long_name) >= 0, timeout=10_000)
+    page.school.setCurrentText(long_name)
+    page.preview_button.click()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=10_000)
+    assert long_name in "".join(_text(page.preview).split())
+    name = page.preview.path.name
+    assert name.startswith("责任督学挂牌公示牌-青溪县龙泉镇𠮷祥") and name.endswith("-20261102.pdf")
+    assert len(name) <= 84 and len(name.encode()) <= 204
+    dialog_log.files.append(tmp_path / name)
+    page.preview.save_copy()
+    assert (tmp_path / name).read_bytes() == page.preview.path.read_bytes()
+    assert not dialog_log.messages("warn")
