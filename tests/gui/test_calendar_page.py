@@ -191,3 +191,10 @@ def test_opening_and_closing_the_visit_form_leaves_no_dialog_behind(calendar_pag
         dialog.reject()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert page.findChildren(VisitDialog) == []
+
+
+def test_each_filter_shows_its_whole_first_choice(calendar_page):
+    _window, page = calendar_page
+    for combo in page.filter_combos():
+        text = combo.itemText(0)
+        assert combo.sizeHint().width() > combo.fontMetrics().horizontalAdvance(text), text

@@ -182,6 +182,9 @@ class CalendarPage(ListPage):
         self.zone_filter = QComboBox()
         self.kind_filter = QComboBox()
         self.status_filter = QComboBox()
+        for combo in self.filter_combos():
+            # Filled after the first show: sized to their items then, not to the empty box.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_filter.addItem(self.tr("All kinds"), "")
         for kind in VisitKind:
             self.kind_filter.addItem(kind.label, kind.value)
@@ -291,6 +294,10 @@ class CalendarPage(ListPage):
         self._fill_combo(self.zone_filter, self.tr("All zones"), data.zones)
         self.set_rows(self._rows())
         self._summarize()
+
+    def filter_combos(self) -> tuple[QComboBox, ...]:
+        """The inspector, zone, kind and status filters."""
+        return (self.inspector_filter, self.zone_filter, self.kind_filter, self.status_filter)
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         chosen = combo.currentData()
