@@ -1360,93 +1360,98 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="419"/>
+        <source>{count} serious not reported up within {days} days</source>
+        <translation>其中 {count} 个严重违规或重大问题发现后 {days} 天内未报送上级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="424"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
         <source>Still not fixed after the new deadline of a 督办通知</source>
         <translation>督办通知的新期限已过仍未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="429"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="433"/>
         <source>Not answered within the days for a reply</source>
         <translation>超过办理期限尚未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="440"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="444"/>
         <source>Within {days} days; {count} without a comprehensive inspection</source>
         <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="446"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="450"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="447"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="448"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="460"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="466"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="470"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="472"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="474"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="478"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="475"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="479"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="480"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="484"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="481"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="485"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="488"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="492"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="490"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="494"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="497"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="501"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="499"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="514"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="503"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="518"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>

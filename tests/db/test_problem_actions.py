@@ -19,7 +19,11 @@ from core.casework.rectification import (
     problem_trail,
     rectification_figures,
 )
+from core.cli.check_text import compliance_lines
 from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
+from core.overview import compliance as compliance_on
 from core.reports import write_report
 from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
@@ -134,6 +138,27 @@ def test_an_interview_needs_its_written_record_and_every_step_is_in_the_trail(db
         "启动问责（县纪委监委）：两次督办仍未整改",
         "报送市教育督导室：需住建部门协调；结果：已回复",
     ]
+
+
+def test_a_serious_problem_not_reported_up_in_time_is_flagged(db, schools):
+    """Reported at once: by default the day after it was found; a 报送上级 clears the flag, and
+    the office can give itself more days."""
+    serious = problem(db, schools[0], category="serious", description="违规收取教辅费用。")
+    problem(db, schools[1])  # a 一般性问题 need not go up
+    figures = [rectification_figures(db, FOUND + n * DAY).unreported_serious for n in (0, 1, 2)]
+    assert figures == [0, 0, 1]
+    lines = compliance_lines(compliance_on(db, FOUND + 2 * DAY))
+    assert "✗ 报送上级：1 个严重违规或重大问题发现后 1 天内未报送上级" in lines
+    save_settings(db, office_name="城关督导室", policy=PolicyProfile(serious_report_days=3))
+    assert rectification_figures(db, FOUND + 3 * DAY).unreported_serious == 0
+    assert rectification_figures(db, FOUND + 4 * DAY).unreported_serious == 1
+    referral = ActionInput(kind="referral", day=FOUND + 4 * DAY, subjects="市教育督导室",
+                           content="违规收费，立即报告")  # fmt: skip
+    record_action(db, [serious], referral)
+    assert rectification_figures(db, FOUND + 4 * DAY).unreported_serious == 0
+    assert rectification_figures(db, FOUND + 3 * DAY).unreported_serious == 0, "as of that day"
+    lines = compliance_lines(compliance_on(db, FOUND + 5 * DAY))
+    assert "✓ 报送上级：0 个严重违规或重大问题发现后 3 天内未报送上级" in lines
 
 
 def test_the_supervision_notice_prints_the_new_deadline(db, schools, tmp_path: Path):
