@@ -4114,7 +4114,7 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/settings/page.py" line="102"/>
-        <location filename="../../gui/pages/settings/page.py" line="355"/>
+        <location filename="../../gui/pages/settings/page.py" line="375"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4169,54 +4169,64 @@ subtotal ({marks})</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="216"/>
+        <location filename="../../gui/pages/settings/page.py" line="221"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="218"/>
+        <location filename="../../gui/pages/settings/page.py" line="223"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="220"/>
+        <location filename="../../gui/pages/settings/page.py" line="225"/>
+        <source>Supervision notice number prefix</source>
+        <translation>督办通知文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="227"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="221"/>
+        <location filename="../../gui/pages/settings/page.py" line="228"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="228"/>
+        <location filename="../../gui/pages/settings/page.py" line="240"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="293"/>
+        <location filename="../../gui/pages/settings/page.py" line="245"/>
+        <source>Supervision notices are numbered like {number}</source>
+        <translation>督办通知文号示例：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="312"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="316"/>
+        <location filename="../../gui/pages/settings/page.py" line="335"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="326"/>
+        <location filename="../../gui/pages/settings/page.py" line="345"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="327"/>
+        <location filename="../../gui/pages/settings/page.py" line="346"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="356"/>
+        <location filename="../../gui/pages/settings/page.py" line="376"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>

@@ -25,6 +25,7 @@ from core.office.policy import PolicyProfile
 from core.office.settings import save_settings
 from core.overview import compliance as compliance_on
 from core.reports import write_report
+from core.reports.settings import save_report_settings
 from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from tests.db.report_helpers import flat, pages_text
@@ -175,6 +176,27 @@ def test_the_supervision_notice_prints_the_new_deadline(db, schools, tmp_path: P
     other = problem(db, schools[0])
     with pytest.raises(ValidationError, match=f"整改问题 {other} 没有督办通知"):
         write_report(db, "supervision-notice", tmp_path / "x.pdf", today=FOUND, problem=other)
+
+
+def test_a_changed_prefix_numbers_the_next_supervision_notice_and_prints_on_it(
+    db, schools, tmp_path: Path
+):
+    first = problem(db, schools[0])
+    assert record_action(db, [first], supervision(FOUND + 12 * DAY, FOUND + 25 * DAY)) == (
+        "督办〔2026〕1号"
+    )
+    save_report_settings(
+        db, notice_prefix="督整", signature="", seal="（盖章）", supervision_prefix="青督办"
+    )
+    second = problem(db, schools[1], description="午睡室消防器材过期。")
+    number = record_action(db, [second], supervision(FOUND + 13 * DAY, FOUND + 25 * DAY))
+    assert number == "青督办〔2026〕2号", "the series goes on under the new prefix"
+    today = FOUND + 14 * DAY
+    out = write_report(db, "supervision-notice", tmp_path / "s.pdf", today=today, problem=second)
+    assert "青督办〔2026〕2号" in flat("".join(pages_text(out)))
+    old = write_report(db, "supervision-notice", tmp_path / "o.pdf", today=today, problem=first)
+    text = flat("".join(pages_text(old)))
+    assert "督办〔2026〕1号" in text and "青督办" not in text, "an issued number stays as it was"
 
 
 def test_the_interview_record_prints_who_what_and_the_signature_lines(db, schools, tmp_path):
