@@ -81,10 +81,9 @@ def step_counts(session: Session, start: date, end: date) -> Counter[str]:
 
 def bulletin_in(session: Session, start: date, end: date, today: date) -> Bulletin:
     """The figures of the problems found from ``start`` to ``end`` as they stand on ``today``."""
-    bulletin = Bulletin(start, end)
+    bulletin = Bulletin(start, end, steps=step_counts(session, start, end))
     rows = [r for r in rows_in(session, today) if start <= r.found_on <= end]
     fixed_on = _fixed_on(session, [r.id for r in rows])
-    bulletin.steps = step_counts(session, start, end)
     by_problem: dict[int, Counter[str]] = {}
     for problem_id, kind in steps_taken(session, start, end):
         by_problem.setdefault(problem_id, Counter())[kind] += 1
