@@ -2,7 +2,8 @@
 (``ActionKind``):
 
 - **督办通知** to a school whose rectification is late (past its deadline) or inadequate (a
-  follow-up found it not fixed): numbered in its own series per year, 督办〔2026〕1号, for one
+  follow-up found it not fixed): numbered in its own series per year, 督办〔2026〕1号 (the prefix
+  is a report setting), for one
   problem or several of one school; it sets a new deadline (the old one is kept on the record and
   comes back when the 督办 is deleted);
 - **约谈**: where, who was talked to (the school's leaders or a department), who talked, and the
@@ -29,6 +30,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import ActionKind, FollowUpOutcome, ProblemStatus
 from core.errors import FieldError, ValidationError, refusal
+from core.reports.settings import load_report_settings
 from db.models import Problem, ProblemAction
 
 if TYPE_CHECKING:
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
 
     from db.engine import Database
 
-SUPERVISION_PREFIX = "督办"
 UNRESOLVED = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
 REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
     ActionKind.SUPERVISION: (),
@@ -98,7 +99,8 @@ def _late_or_inadequate(problem: Problem, day: date) -> bool:
 
 
 def next_supervision_number(session: Session, year: int) -> str:
-    """The year's next 督办通知 number, 督办〔2026〕N号."""
+    """The year's next 督办通知 number, 督办〔2026〕N号 with the prefix of the report settings;
+    the series goes on across a change of prefix."""
     pattern = re.compile(rf"〔{year}〕(\d+)号$")
     issued = session.scalars(
         select(ProblemAction.number).where(
@@ -107,7 +109,7 @@ def next_supervision_number(session: Session, year: int) -> str:
         )
     )
     numbers = [int(m.group(1)) for text in issued if (m := pattern.search(text))]
-    return f"{SUPERVISION_PREFIX}〔{year}〕{max(numbers, default=0) + 1}号"
+    return load_report_settings(session).supervision_number(year, max(numbers, default=0) + 1)
 
 
 def _chosen(session: Session, problem_ids: Sequence[int], data: ActionInput) -> list[Problem]:

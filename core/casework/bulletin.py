@@ -65,20 +65,28 @@ def _fixed_on(session: Session, ids: list[int]) -> dict[int, date]:
     return fixed
 
 
+def steps_taken(session: Session, start: date, end: date) -> list[tuple[int, str]]:
+    """The problem and kind of every step (督办, 约谈, 通报, 问责, 报送上级) taken from ``start``
+    to ``end``: one per problem it was recorded on."""
+    query = select(ProblemAction.problem_id, ProblemAction.kind).where(
+        ProblemAction.day >= start, ProblemAction.day <= end
+    )
+    return [(problem_id, kind) for problem_id, kind in session.execute(query)]
+
+
+def step_counts(session: Session, start: date, end: date) -> Counter[str]:
+    """How many steps of each kind were taken from ``start`` to ``end`` (:func:`steps_taken`)."""
+    return Counter(kind for _problem, kind in steps_taken(session, start, end))
+
+
 def bulletin_in(session: Session, start: date, end: date, today: date) -> Bulletin:
     """The figures of the problems found from ``start`` to ``end`` as they stand on ``today``."""
-    bulletin = Bulletin(start, end)
+    bulletin = Bulletin(start, end, steps=step_counts(session, start, end))
     rows = [r for r in rows_in(session, today) if start <= r.found_on <= end]
     fixed_on = _fixed_on(session, [r.id for r in rows])
-    steps = session.execute(
-        select(ProblemAction.problem_id, ProblemAction.kind).where(
-            ProblemAction.day >= start, ProblemAction.day <= end
-        )
-    ).all()
     by_problem: dict[int, Counter[str]] = {}
-    for problem_id, kind in steps:
+    for problem_id, kind in steps_taken(session, start, end):
         by_problem.setdefault(problem_id, Counter())[kind] += 1
-        bulletin.steps[kind] += 1
     for row in sorted(rows, key=lambda r: (r.zone, r.school, r.found_on)):
         done = row.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED)
         day = fixed_on.get(row.id)

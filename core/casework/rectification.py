@@ -132,6 +132,18 @@ def derive_state(
     return ProblemState(ProblemStatus.FIXED.value, escalated_on, fixed_on)
 
 
+def report_up_late(
+    category: str, found_on: date, reported_up: bool, today: date, days: int
+) -> bool:
+    """Whether a 严重违规或重大问题 found on ``found_on`` is still not reported up (报送上级) on
+    ``today`` although the policy's ``serious_report_days`` have passed."""
+    return (
+        category == ProblemCategory.SERIOUS
+        and not reported_up
+        and today > found_on + timedelta(days=days)
+    )
+
+
 def tier_of(category: str, escalated_by_follow_ups: bool) -> str:
     """The tier a problem stands at: a 一般性问题 that the follow-ups found still open until it
     was reported (:func:`escalation_due`) is a 重点问题; any other keeps its tier."""
@@ -799,14 +811,16 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
 
 @dataclass(frozen=True)
 class RectificationFigures:
-    """Figures of the dashboard: problems not yet fixed, of them overdue, reported, and still
-    open after the new deadline of a 督办通知; complaints not answered within their 办理期限."""
+    """Figures of the dashboard: problems not yet fixed, of them overdue, reported, still
+    open after the new deadline of a 督办通知, and 严重违规或重大问题 not reported up (报送上级)
+    within the policy's days; complaints not answered within their 办理期限."""
 
     open: int
     overdue: int
     escalated: int
     overdue_supervisions: int = 0
     overdue_complaints: int = 0
+    unreported_serious: int = 0
 
 
 def rectification_figures(db: Database, today: date) -> RectificationFigures:
@@ -843,8 +857,10 @@ def state_on(
 
 def rectification_figures_in(session: Session, today: date) -> RectificationFigures:
     """:func:`rectification_figures` inside an open session: the problems found by ``today``
-    as they stood that day (so ``check --date`` of a past day is reproducible)."""
-    count = policy_from_session(session).followups_before_escalation
+    as they stood that day (so ``check --date`` of a past day is reproducible). A 严重违规或
+    重大问题 that is fixed no longer counts as not reported up."""
+    policy = policy_from_session(session)
+    count = policy.followups_before_escalation
     problems = session.scalars(
         select(Problem).where(Problem.found_on <= today).options(selectinload(Problem.follow_ups))
     ).all()
@@ -857,15 +873,18 @@ def rectification_figures_in(session: Session, today: date) -> RectificationFigu
         if status not in UNRESOLVED:
             continue
         late = deadline is not None and deadline < today
+        kinds = {a.kind for a in actions.get(problem.id, [])}
         figures["open"] += 1
         figures["overdue"] += late
         figures["escalated"] += status == ProblemStatus.ESCALATED
-        figures["supervisions"] += (
-            late
-            and problem.id in actions
-            and any(a.kind == ActionKind.SUPERVISION for a in actions[problem.id])
+        figures["supervisions"] += late and ActionKind.SUPERVISION.value in kinds
+        figures["unreported"] += report_up_late(
+            problem.category,
+            problem.found_on,
+            ActionKind.REFERRAL.value in kinds,
+            today,
+            policy.serious_report_days,
         )
-    policy = policy_from_session(session)
     complaints = session.execute(
         select(Complaint.received_on, Complaint.replied_on).where(Complaint.received_on <= today)
     )
@@ -879,6 +898,7 @@ def rectification_figures_in(session: Session, today: date) -> RectificationFigu
         escalated=figures["escalated"],
         overdue_supervisions=figures["supervisions"],
         overdue_complaints=unanswered,
+        unreported_serious=figures["unreported"],
     )
 
 

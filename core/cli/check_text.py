@@ -141,6 +141,10 @@ def compliance_lines(c: Compliance) -> list[str]:
             f"已上报 {r.escalated} 个、督办逾期 {r.overdue_supervisions} 个"
         )
         lines.append(
+            f"{_mark(r.unreported_serious == 0)} 报送上级：{r.unreported_serious} 个严重违规或"
+            f"重大问题发现后 {p.serious_report_days} 天内未报送上级"
+        )
+        lines.append(
             f"{_mark(r.overdue_complaints == 0)} 投诉办理：{r.overdue_complaints} 件投诉"
             "超过办理期限尚未答复"
         )

@@ -935,7 +935,8 @@ class _Activity:
         self.session.add(
             ProblemAction(
                 problem=late, kind=ActionKind.SUPERVISION.value, day=day,
-                number=f"督办〔{day.year}〕1号", deadline=day + timedelta(days=10),
+                number=ReportSettings().supervision_number(day.year, 1),
+                deadline=day + timedelta(days=10),
                 previous_deadline=late.deadline,
                 content="逾期未整改到位，作业公示制度未全面落实",
             )

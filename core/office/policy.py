@@ -66,6 +66,10 @@ class PolicyProfile:
         3, "上一年度督学年度考核应在本年此月底前完成", "月", 1, 12, TERMS
     )
     min_experience_years: int = _setting(10, "聘任督学应具有教育教学或管理经历", "年", 0, 40, TERMS)
+    serious_report_days: int = _setting(
+        1, "严重违规或重大问题应在发现后此期限内报送上级", "天", 1, 30, VISITS
+    )
+    """The plans: a 严重违规或重大问题 is reported at once (立即报告) — by the next day."""
 
     @classmethod
     def field_names(cls) -> list[str]:

@@ -16,7 +16,9 @@ problems found at their visits, training hours against the requirement;
 四、学校督导情况 — per zone, then every school (a small office) or the schools visited least (a
 county: :data:`SCHOOL_LIST_LIMIT`), so the report stays a few pages;
 五、问题整改 — problems found in the year by category: fixed and still open (which add up to the
-problems found), and among the open ones those reported (上报) and overdue; a bar chart;
+problems found), and among the open ones those reported (上报) and overdue; a bar chart; then the
+督办, 约谈, 通报, 问责 and reports up (报送上级) of the year, counted as the 通报 counts them
+(:func:`core.casework.bulletin.step_counts`);
 六、投诉受理 — complaints by channel, replied and not.
 
 "Planned" counts the visits on the calendar (计划, 已确认, 已完成); cancelled and postponed ones
@@ -39,10 +41,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from core.calendar.visits import visit_rows
+from core.casework.bulletin import step_counts
 from core.casework.complaints import ComplaintState, complaint_rows
 from core.casework.rectification import problem_rows
 from core.enums import (
     ACTIVE_STATUSES,
+    ActionKind,
     ComplaintChannel,
     ProblemCategory,
     ProblemStatus,
@@ -258,6 +262,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     zones = [z.name for z in zone_rows(db)]
     with db.session() as session:
         responsible = responsible_inspectors(session, min(today, last))
+        steps = step_counts(session, first, last)
 
     on_calendar = [v for v in visits if v.status in ACTIVE_STATUSES]
     due = [v for v in visits if _is_due(v, today)]
@@ -367,6 +372,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     report.story.append(CondPageBreak(SECTION_ROOM))
     report.heading("五、问题发现与整改")
     _problems(report, problems)
+    _steps(report, steps)
 
     # 六、投诉
     report.story.append(CondPageBreak(SECTION_ROOM))
@@ -481,6 +487,22 @@ def _problems(report: Report, problems) -> None:
             list(chart.items()),
             "图2　各类问题发现、已整改与尚未整改数",
         )
+    )
+
+
+def _steps(report: Report, steps: Counter[str]) -> None:
+    """The year's 督办, 约谈, 通报, 问责 and reports up."""
+    report.table(
+        [kind.label for kind in ActionKind],
+        [[str(steps[kind.value]) for kind in ActionKind]],
+        [1] * len(ActionKind),
+        "C" * len(ActionKind),
+        caption="督办、约谈、通报、问责与报送上级（次）",
+    )
+    report.paragraph(
+        "注：按登记日期计入年度，与通报的统计口径相同；一次督办、约谈等涉及几个问题的，"
+        "按问题分别计。",
+        "cell",
     )
 
 

@@ -1,14 +1,16 @@
-"""Settings of the printed paper: the notice-number prefix (文号前缀), the signature line (落款)
-and the seal line (印章), stored in the settings table beside the office's name.
+"""Settings of the printed paper: the notice-number prefix (文号前缀), the signature line (落款),
+the seal line (印章) and the prefix of the 督办通知's numbers (督办通知文号前缀), stored in the
+settings table beside the office's name.
 
-A notice is numbered ``{prefix}〔{year}〕{n}号``, so the prefix holds no brackets or spaces.
+A notice is numbered ``{prefix}〔{year}〕{n}号`` (a 督办通知 the same way, in its own series), so
+a prefix holds no brackets or spaces.
 An empty signature means "the office's name"; an empty seal line prints nothing.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from core.changes import Change, mutates
@@ -44,10 +46,15 @@ class ReportSettings:
     notice_prefix: str = "督整"
     signature: str = ""
     seal: str = "（盖章）"
+    supervision_prefix: str = "督办"
 
     def notice_number(self, year: int, number: int) -> str:
         """A notice's number: 督整〔2026〕3号."""
         return f"{self.notice_prefix}〔{year}〕{number}号"
+
+    def supervision_number(self, year: int, number: int) -> str:
+        """A 督办通知's number: 督办〔2026〕3号."""
+        return f"{self.supervision_prefix}〔{year}〕{number}号"
 
 
 def _read(session: Session, name: str, default: str) -> str:
@@ -65,6 +72,7 @@ def load_report_settings(session: Session) -> ReportSettings:
         notice_prefix=_read(session, "notice_prefix", default.notice_prefix),
         signature=_read(session, "signature", default.signature),
         seal=_read(session, "seal", default.seal),
+        supervision_prefix=_read(session, "supervision_prefix", default.supervision_prefix),
     )
 
 
@@ -74,24 +82,23 @@ def read_report_settings(db: Database) -> ReportSettings:
         return load_report_settings(session)
 
 
+def _prefix_problems(field: str, label: str, prefix: str) -> list[FieldError]:
+    """What is wrong with a number's prefix: empty, too long, or with spaces or brackets."""
+    if not prefix:
+        return [FieldError(field, label, f"“{label}”不能为空")]
+    if len(prefix) > NOTICE_PREFIX_MAX:
+        return [FieldError(field, label, f"“{label}”不能超过 {NOTICE_PREFIX_MAX} 个字")]
+    if any(c in FORBIDDEN_IN_PREFIX for c in prefix):
+        return [FieldError(field, label, f"“{label}”不能含空格或括号（年份的〔〕由程序添加）")]
+    return []
+
+
 def report_settings_problems(settings: ReportSettings) -> list[FieldError]:
     """Every problem of ``settings``, each naming its field in Chinese."""
-    errors = []
-    prefix = settings.notice_prefix
-    if not prefix:
-        errors.append(FieldError("notice_prefix", "文号前缀", "“文号前缀”不能为空"))
-    elif len(prefix) > NOTICE_PREFIX_MAX:
-        errors.append(
-            FieldError("notice_prefix", "文号前缀", f"“文号前缀”不能超过 {NOTICE_PREFIX_MAX} 个字")
-        )
-    elif any(c in FORBIDDEN_IN_PREFIX for c in prefix):
-        errors.append(
-            FieldError(
-                "notice_prefix",
-                "文号前缀",
-                "“文号前缀”不能含空格或括号（年份的〔〕由程序添加）",
-            )
-        )
+    errors = _prefix_problems("notice_prefix", "文号前缀", settings.notice_prefix)
+    errors += _prefix_problems(
+        "supervision_prefix", "督办通知文号前缀", settings.supervision_prefix
+    )
     if len(settings.signature) > SIGNATURE_MAX:
         errors.append(FieldError("signature", "落款", f"“落款”不能超过 {SIGNATURE_MAX} 个字"))
     if len(settings.seal) > SEAL_MAX:
@@ -103,31 +110,38 @@ def _tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def tidy_report_settings(*, notice_prefix: str, signature: str, seal: str) -> ReportSettings:
+def tidy_report_settings(
+    *, notice_prefix: str, signature: str, seal: str, supervision_prefix: str
+) -> ReportSettings:
     """The settings as typed, with spaces tidied as they are stored (not validated)."""
     return ReportSettings(
         notice_prefix=notice_prefix.strip(),
         signature=_tidy(signature),
         seal=_tidy(seal),
+        supervision_prefix=supervision_prefix.strip(),
     )
 
 
 @mutates(Change.SETTINGS)
 def save_report_settings(
-    db: Database, *, notice_prefix: str, signature: str, seal: str
+    db: Database, *, notice_prefix: str, signature: str, seal: str, supervision_prefix: str
 ) -> ReportSettings:
     """Validate and store the report settings in one unit of work; returns them as stored.
 
     Raises ValidationError listing every problem, and then saves nothing.
     """
-    settings = tidy_report_settings(notice_prefix=notice_prefix, signature=signature, seal=seal)
+    settings = tidy_report_settings(
+        notice_prefix=notice_prefix,
+        signature=signature,
+        seal=seal,
+        supervision_prefix=supervision_prefix,
+    )
     problems = report_settings_problems(settings)
     if problems:
         raise ValidationError(problems)
     with db.session() as session:
-        put_setting(session, PREFIX + "notice_prefix", settings.notice_prefix)
-        put_setting(session, PREFIX + "signature", settings.signature)
-        put_setting(session, PREFIX + "seal", settings.seal)
+        for name, value in asdict(settings).items():
+            put_setting(session, PREFIX + name, value)
     return settings
 
 
@@ -157,16 +171,12 @@ def save_office_and_report_settings(
     errors.extend(policy.problems())
     if six_minimum_kinds is not None:
         errors.extend(six_minimum_kinds_problems(six_minimum_kinds))
-    tidied = tidy_report_settings(
-        notice_prefix=report.notice_prefix, signature=report.signature, seal=report.seal
-    )
+    tidied = tidy_report_settings(**asdict(report))
     errors.extend(report_settings_problems(tidied))
     if errors:
         raise ValidationError(errors)
     stored_name = save_settings(
         db, office_name=office_name, policy=policy, base=base, six_minimum_kinds=six_minimum_kinds
     )
-    stored = save_report_settings(
-        db, notice_prefix=tidied.notice_prefix, signature=tidied.signature, seal=tidied.seal
-    )
+    stored = save_report_settings(db, **asdict(tidied))
     return stored_name, stored

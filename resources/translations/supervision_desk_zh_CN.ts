@@ -619,14 +619,14 @@
     <name>CalendarPage</name>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="99"/>
-        <location filename="../../gui/pages/calendar/page.py" line="492"/>
+        <location filename="../../gui/pages/calendar/page.py" line="499"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="107"/>
         <location filename="../../gui/pages/calendar/page.py" line="141"/>
-        <location filename="../../gui/pages/calendar/page.py" line="479"/>
+        <location filename="../../gui/pages/calendar/page.py" line="486"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="120"/>
-        <location filename="../../gui/pages/calendar/page.py" line="527"/>
+        <location filename="../../gui/pages/calendar/page.py" line="534"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -684,10 +684,10 @@
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="131"/>
-        <location filename="../../gui/pages/calendar/page.py" line="581"/>
         <location filename="../../gui/pages/calendar/page.py" line="588"/>
-        <location filename="../../gui/pages/calendar/page.py" line="601"/>
-        <location filename="../../gui/pages/calendar/page.py" line="610"/>
+        <location filename="../../gui/pages/calendar/page.py" line="595"/>
+        <location filename="../../gui/pages/calendar/page.py" line="608"/>
+        <location filename="../../gui/pages/calendar/page.py" line="617"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
@@ -757,107 +757,107 @@
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="185"/>
+        <location filename="../../gui/pages/calendar/page.py" line="188"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="188"/>
+        <location filename="../../gui/pages/calendar/page.py" line="191"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="288"/>
+        <location filename="../../gui/pages/calendar/page.py" line="291"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="291"/>
+        <location filename="../../gui/pages/calendar/page.py" line="294"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="314"/>
+        <location filename="../../gui/pages/calendar/page.py" line="321"/>
         <source>{0} visits due from today to {1} (the next 7 days).</source>
         <translation>今天起至 {1}（未来 7 天）待进行的督导 {0} 次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="318"/>
+        <location filename="../../gui/pages/calendar/page.py" line="325"/>
         <source>{0} visits this month: {1} done, {2} still to go.</source>
         <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="321"/>
+        <location filename="../../gui/pages/calendar/page.py" line="328"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="324"/>
+        <location filename="../../gui/pages/calendar/page.py" line="331"/>
         <source>Kindergartens&apos; break from {start} to {end}.</source>
         <translation>幼儿园放假：{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="326"/>
+        <location filename="../../gui/pages/calendar/page.py" line="333"/>
         <source>School break from {start} to {end}: no routine visits.</source>
         <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="413"/>
+        <location filename="../../gui/pages/calendar/page.py" line="420"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="413"/>
+        <location filename="../../gui/pages/calendar/page.py" line="420"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="469"/>
+        <location filename="../../gui/pages/calendar/page.py" line="476"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="469"/>
+        <location filename="../../gui/pages/calendar/page.py" line="476"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="472"/>
+        <location filename="../../gui/pages/calendar/page.py" line="479"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="478"/>
+        <location filename="../../gui/pages/calendar/page.py" line="485"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="526"/>
+        <location filename="../../gui/pages/calendar/page.py" line="533"/>
         <source>Delete {0} visit(s)? Their records go with them.</source>
         <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="545"/>
+        <location filename="../../gui/pages/calendar/page.py" line="552"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="545"/>
+        <location filename="../../gui/pages/calendar/page.py" line="552"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="582"/>
+        <location filename="../../gui/pages/calendar/page.py" line="589"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="601"/>
+        <location filename="../../gui/pages/calendar/page.py" line="608"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="620"/>
+        <location filename="../../gui/pages/calendar/page.py" line="627"/>
         <source>{count} calendar file(s), one per inspector, saved in {folder}</source>
         <translation>已在 {folder} 保存 {count} 个日历文件，每名督学一个</translation>
     </message>
@@ -1360,93 +1360,98 @@
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="419"/>
+        <source>{count} serious not reported up within {days} days</source>
+        <translation>其中 {count} 个严重违规或重大问题发现后 {days} 天内未报送上级</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="424"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
         <source>Still not fixed after the new deadline of a 督办通知</source>
         <translation>督办通知的新期限已过仍未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="429"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="433"/>
         <source>Not answered within the days for a reply</source>
         <translation>超过办理期限尚未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="440"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="444"/>
         <source>Within {days} days; {count} without a comprehensive inspection</source>
         <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="446"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="450"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="447"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="448"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="460"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="466"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="470"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="472"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="474"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="478"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="475"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="479"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="480"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="484"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="481"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="485"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="488"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="492"/>
         <source>{count} schools lagging behind</source>
         <translation>进度滞后学校 {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="490"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="494"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="497"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="501"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="499"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="514"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="503"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="518"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -2494,27 +2499,27 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="665"/>
+        <location filename="../../gui/pages/calendar/page.py" line="672"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="666"/>
+        <location filename="../../gui/pages/calendar/page.py" line="673"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="671"/>
+        <location filename="../../gui/pages/calendar/page.py" line="678"/>
         <source>The month lies mostly in the school holidays: no routine visits.</source>
         <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="675"/>
+        <location filename="../../gui/pages/calendar/page.py" line="682"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="677"/>
+        <location filename="../../gui/pages/calendar/page.py" line="684"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>
@@ -4202,7 +4207,7 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/settings/page.py" line="126"/>
-        <location filename="../../gui/pages/settings/page.py" line="443"/>
+        <location filename="../../gui/pages/settings/page.py" line="462"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4262,59 +4267,69 @@ subtotal ({marks})</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="263"/>
+        <location filename="../../gui/pages/settings/page.py" line="268"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="265"/>
+        <location filename="../../gui/pages/settings/page.py" line="270"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="267"/>
+        <location filename="../../gui/pages/settings/page.py" line="272"/>
+        <source>Supervision notice number prefix</source>
+        <translation>督办通知文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="274"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="268"/>
+        <location filename="../../gui/pages/settings/page.py" line="275"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="275"/>
+        <location filename="../../gui/pages/settings/page.py" line="286"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="362"/>
+        <location filename="../../gui/pages/settings/page.py" line="291"/>
+        <source>Supervision notices are numbered like {number}</source>
+        <translation>督办通知文号示例：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="380"/>
         <source>Rules of {name} filled in; press Save to keep them.</source>
         <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="372"/>
+        <location filename="../../gui/pages/settings/page.py" line="390"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="404"/>
+        <location filename="../../gui/pages/settings/page.py" line="422"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="414"/>
+        <location filename="../../gui/pages/settings/page.py" line="432"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="415"/>
+        <location filename="../../gui/pages/settings/page.py" line="433"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="444"/>
+        <location filename="../../gui/pages/settings/page.py" line="463"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>

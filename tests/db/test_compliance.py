@@ -429,7 +429,7 @@ def test_an_office_that_meets_every_rule_has_only_ticks(sqlite_db):
     mark_year_complete(sqlite_db, TODAY.year + 1)  # next year's holidays are in
     lines = compliance_lines(compliance_on(sqlite_db, TODAY))
     marked = [line for line in lines if line and line[0] in "✓✗!"]
-    assert len(marked) == 10  # … principals' terms, 整改 and 投诉办理 too
+    assert len(marked) == 11  # … principals' terms, 整改, 报送上级 and 投诉办理 too
     assert all(line.startswith("✓") for line in marked)
 
 

@@ -19,8 +19,13 @@ from core.casework.rectification import (
     problem_trail,
     rectification_figures,
 )
+from core.cli.check_text import compliance_lines
 from core.errors import ValidationError
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
+from core.overview import compliance as compliance_on
 from core.reports import write_report
+from core.reports.settings import save_report_settings
 from core.roster.schools import SchoolInput, save_school
 from db.engine import Database
 from tests.db.report_helpers import flat, pages_text
@@ -136,6 +141,27 @@ def test_an_interview_needs_its_written_record_and_every_step_is_in_the_trail(db
     ]
 
 
+def test_a_serious_problem_not_reported_up_in_time_is_flagged(db, schools):
+    """Reported at once: by default the day after it was found; a 报送上级 clears the flag, and
+    the office can give itself more days."""
+    serious = problem(db, schools[0], category="serious", description="违规收取教辅费用。")
+    problem(db, schools[1])  # a 一般性问题 need not go up
+    figures = [rectification_figures(db, FOUND + n * DAY).unreported_serious for n in (0, 1, 2)]
+    assert figures == [0, 0, 1]
+    lines = compliance_lines(compliance_on(db, FOUND + 2 * DAY))
+    assert "✗ 报送上级：1 个严重违规或重大问题发现后 1 天内未报送上级" in lines
+    save_settings(db, office_name="城关督导室", policy=PolicyProfile(serious_report_days=3))
+    assert rectification_figures(db, FOUND + 3 * DAY).unreported_serious == 0
+    assert rectification_figures(db, FOUND + 4 * DAY).unreported_serious == 1
+    referral = ActionInput(kind="referral", day=FOUND + 4 * DAY, subjects="市教育督导室",
+                           content="违规收费，立即报告")  # fmt: skip
+    record_action(db, [serious], referral)
+    assert rectification_figures(db, FOUND + 4 * DAY).unreported_serious == 0
+    assert rectification_figures(db, FOUND + 3 * DAY).unreported_serious == 0, "as of that day"
+    lines = compliance_lines(compliance_on(db, FOUND + 5 * DAY))
+    assert "✓ 报送上级：0 个严重违规或重大问题发现后 3 天内未报送上级" in lines
+
+
 def test_the_supervision_notice_prints_the_new_deadline(db, schools, tmp_path: Path):
     problem_id = problem(db, schools[1])
     record_action(db, [problem_id], supervision(FOUND + 12 * DAY, FOUND + 25 * DAY))
@@ -150,6 +176,27 @@ def test_the_supervision_notice_prints_the_new_deadline(db, schools, tmp_path: P
     other = problem(db, schools[0])
     with pytest.raises(ValidationError, match=f"整改问题 {other} 没有督办通知"):
         write_report(db, "supervision-notice", tmp_path / "x.pdf", today=FOUND, problem=other)
+
+
+def test_a_changed_prefix_numbers_the_next_supervision_notice_and_prints_on_it(
+    db, schools, tmp_path: Path
+):
+    first = problem(db, schools[0])
+    assert record_action(db, [first], supervision(FOUND + 12 * DAY, FOUND + 25 * DAY)) == (
+        "督办〔2026〕1号"
+    )
+    save_report_settings(
+        db, notice_prefix="督整", signature="", seal="（盖章）", supervision_prefix="青督办"
+    )
+    second = problem(db, schools[1], description="午睡室消防器材过期。")
+    number = record_action(db, [second], supervision(FOUND + 13 * DAY, FOUND + 25 * DAY))
+    assert number == "青督办〔2026〕2号", "the series goes on under the new prefix"
+    today = FOUND + 14 * DAY
+    out = write_report(db, "supervision-notice", tmp_path / "s.pdf", today=today, problem=second)
+    assert "青督办〔2026〕2号" in flat("".join(pages_text(out)))
+    old = write_report(db, "supervision-notice", tmp_path / "o.pdf", today=today, problem=first)
+    text = flat("".join(pages_text(old)))
+    assert "督办〔2026〕1号" in text and "青督办" not in text, "an issued number stays as it was"
 
 
 def test_the_interview_record_prints_who_what_and_the_signature_lines(db, schools, tmp_path):

@@ -304,7 +304,9 @@ def test_deleting_a_problem_removes_its_attachments_content_unless_shared(db, of
 
 
 def test_notices_are_numbered_per_year_with_the_offices_prefix(db, office):
-    save_report_settings(db, notice_prefix="城督改", signature="", seal="")
+    save_report_settings(
+        db, notice_prefix="城督改", signature="", seal="", supervision_prefix="督办"
+    )
     a = add_problem(db, problem(office))
     b = add_problem(db, problem(office, description="消防通道堆放杂物"))
     c = add_problem(db, problem(office, school_id=office.other_school))

@@ -14,10 +14,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from core.calendar.visits import visit_rows
+from core.casework.actions import ActionInput, record_action
 from core.casework.complaints import complaint_rows
 from core.casework.rectification import problem_rows
 from core.demo.office import create_demo
-from core.enums import ACTIVE_STATUSES, ProblemCategory, ProblemStatus, VisitStatus
+from core.enums import ACTIVE_STATUSES, ActionKind, ProblemCategory, ProblemStatus, VisitStatus
 from core.errors import ValidationError
 from core.reports import write_report
 from core.reports.annual import LEAST_VISITED
@@ -26,7 +27,7 @@ from core.roster.schools import school_rows, zone_rows
 from core.roster.staffing import percent_text
 from core.roster.training import training_summary
 from db.engine import Database
-from db.models import Inspector, Problem, School, Visit
+from db.models import Inspector, Problem, ProblemAction, School, Visit
 from tests.db.report_helpers import (
     assert_fonts_embedded,
     assert_renders,
@@ -154,6 +155,39 @@ def test_problems_by_category_and_complaints_by_channel(office, tmp_path):
     for label, count in channels.items():
         assert f"{label}{count}" in text
     assert f"合计{len(complaints)}{replied}" in text
+
+
+def test_the_years_supervisions_interviews_accountability_and_reports_up(office, tmp_path):
+    """The year's 督办, 约谈, 通报, 问责 and 报送上级 as printed are the steps of that year in the
+    database; one of the year before is left out."""
+    problem = next(p for p in problem_rows(office, TODAY) if p.found_on.year == 2026)
+    record_action(
+        office,
+        [problem.id],
+        ActionInput(ActionKind.ACCOUNTABILITY.value, TODAY, subjects="校长", content="整改不力"),
+    )
+    with office.session() as session:
+        old = session.scalars(select(Problem).order_by(Problem.id)).first()
+        session.add(
+            ProblemAction(problem=old, kind=ActionKind.REFERRAL.value, day=date(2025, 12, 30),
+                          subjects="市教育督导室", content="上年报送")
+        )  # fmt: skip
+        kinds = Counter(
+            session.scalars(
+                select(ProblemAction.kind).where(
+                    ProblemAction.day >= YEAR[0], ProblemAction.day <= YEAR[1]
+                )
+            )
+        )
+    # the demo office has a 督办, a 约谈 and a report up; the test adds a 问责
+    taken = (ActionKind.SUPERVISION, ActionKind.INTERVIEW, ActionKind.ACCOUNTABILITY)
+    assert all(kinds[k.value] for k in (*taken, ActionKind.REFERRAL))
+    text = text_of(write(office, tmp_path))
+    assert (
+        "督办、约谈、通报、问责与报送上级（次）督办通知约谈通报问责报送上级"
+        + "".join(str(kinds[k.value]) for k in ActionKind)
+        in text
+    )
 
 
 def test_only_the_chosen_year_counts(office, tmp_path):

@@ -171,7 +171,11 @@ def test_a_kindergarten_is_addressed_as_你园(demo_db, problems, tmp_path):
 
 def test_the_report_settings_sign_and_number_the_notice(demo_db, problems, tmp_path):
     save_report_settings(
-        demo_db, notice_prefix="青督整", signature="青溪县教育督导委员会办公室", seal="（印）"
+        demo_db,
+        notice_prefix="青督整",
+        signature="青溪县教育督导委员会办公室",
+        seal="（印）",
+        supervision_prefix="督办",
     )
     text = text_of(write(demo_db, tmp_path, problem=problems.open_deadline))
     assert "青督整〔〕号" in text

@@ -445,24 +445,41 @@ def test_report_settings_are_stored_validated_and_printed(office, out_dir):
     with office.session() as session:
         assert load_report_settings(session) == ReportSettings()
     saved = save_report_settings(
-        office, notice_prefix=" 青督整 ", signature="青溪县  教育督导委员会办公室", seal=""
+        office,
+        notice_prefix=" 青督整 ",
+        signature="青溪县  教育督导委员会办公室",
+        seal="",
+        supervision_prefix=" 青督办 ",
     )
-    assert saved == ReportSettings("青督整", "青溪县 教育督导委员会办公室", "")
+    assert saved == ReportSettings("青督整", "青溪县 教育督导委员会办公室", "", "青督办")
     with office.session() as session:
         assert load_report_settings(session) == saved
     assert saved.notice_number(2026, 3) == "青督整〔2026〕3号"
+    assert saved.supervision_number(2026, 3) == "青督办〔2026〕3号"
     text = pages_text(write(office, "staffing", out_dir))[-1]
     assert "青溪县 教育督导委员会办公室" in text
     assert "（盖章）" not in text
 
     with pytest.raises(ValidationError) as refused:
         save_report_settings(
-            office, notice_prefix="青督〔整〕", signature="字" * 61, seal="章" * 31
+            office,
+            notice_prefix="青督〔整〕",
+            signature="字" * 61,
+            seal="章" * 31,
+            supervision_prefix="督 办",
         )
-    assert [e.field for e in refused.value.errors] == ["notice_prefix", "signature", "seal"]
+    fields = ["notice_prefix", "supervision_prefix", "signature", "seal"]
+    assert [e.field for e in refused.value.errors] == fields
     assert "括号" in refused.value.messages()[0]
+    assert refused.value.messages()[1].startswith("“督办通知文号前缀”不能含空格")
     with pytest.raises(ValidationError, match="“文号前缀”不能为空"):
-        save_report_settings(office, notice_prefix="  ", signature="", seal="")
+        save_report_settings(
+            office, notice_prefix="  ", signature="", seal="", supervision_prefix="督办"
+        )
+    with pytest.raises(ValidationError, match="“督办通知文号前缀”不能为空"):
+        save_report_settings(
+            office, notice_prefix="督整", signature="", seal="", supervision_prefix=""
+        )
     with office.session() as session:
         assert load_report_settings(session) == saved
 

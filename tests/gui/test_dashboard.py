@@ -161,3 +161,12 @@ def test_in_the_summer_break_not_visited_this_month_does_not_alarm(sqlite_db, qt
     assert card.property("alert") is False
     principals = dashboard.cards["principals"]
     assert principals.detail.text().startswith("90 天内届满")
+
+
+def test_a_serious_problem_not_reported_up_in_time_shows_on_its_card(demo_window):
+    """The demo's 违规征订教辅 went to the office the day it was found, but not up to the city."""
+    rectification = compliance(demo_window.db, TODAY).rectification
+    assert rectification is not None and rectification.unreported_serious == 1
+    card = demo_window.dashboard.cards["escalated"]
+    assert card.detail.text() == "其中 1 个严重违规或重大问题发现后 1 天内未报送上级"
+    assert card.property("alert") is True

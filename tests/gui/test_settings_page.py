@@ -164,6 +164,9 @@ def test_report_settings_are_saved_read_back_and_printed(window, qtbot, tmp_path
     assert page.notice_prefix.text() == "督整" and page.seal.text() == "（盖章）"
     page.notice_prefix.setText(" 青督整 ")
     assert "青督整〔2026〕3号" in page.notice_example.text()
+    assert page.supervision_prefix.text() == "督办"
+    page.supervision_prefix.setText("青督办")
+    assert "青督办〔2026〕3号" in page.supervision_example.text()
     page.signature.setText("青溪县  教育督导委员会办公室")
     page.seal.setText("（印）")
     assert page.is_modified()
@@ -173,7 +176,7 @@ def test_report_settings_are_saved_read_back_and_printed(window, qtbot, tmp_path
     assert page.signature.text() == "青溪县 教育督导委员会办公室"
     with window.db.session() as session:
         stored = load_report_settings(session)
-    assert stored == ReportSettings("青督整", "青溪县 教育督导委员会办公室", "（印）")
+    assert stored == ReportSettings("青督整", "青溪县 教育督导委员会办公室", "（印）", "青督办")
 
     school_id = save_school(window.db, SchoolInput(name="青溪县实验小学"))
     with window.db.session() as session:

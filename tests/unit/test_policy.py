@@ -41,6 +41,8 @@ DOMAIN_DEFAULTS = {
     "preservice_window_months": 12,
     "yearly_assessment_due_month": 3,
     "min_experience_years": 10,
+    # DOMAIN.md: a 严重违规或重大问题 is reported immediately (立即报告) — up by the next day.
+    "serious_report_days": 1,
 }
 
 

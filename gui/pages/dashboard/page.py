@@ -416,7 +416,11 @@ class DashboardPage(QWidget):
             )
             self.cards["escalated"].show_figure(
                 str(r.escalated),
-                self.tr("Not fixed after the follow-ups, or serious"),
+                self.tr("{count} serious not reported up within {days} days").format(
+                    count=r.unreported_serious, days=o.policy.serious_report_days
+                )
+                if r.unreported_serious
+                else self.tr("Not fixed after the follow-ups, or serious"),
                 alert=r.escalated > 0,
             )
             self.cards["supervision"].show_figure(

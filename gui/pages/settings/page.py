@@ -1,6 +1,6 @@
 """The settings page (设置): the office's name, the policy profile, the school calendar (term
-dates, saved one term at a time), the printed paper (notice number prefix, signature and seal
-lines), language and the data file.
+dates, saved one term at a time), the printed paper (number prefixes of the notices and the
+督办通知, signature and seal lines), language and the data file.
 
 The 规则方案 box (:mod:`gui.pages.settings.profile_box`) fills the policy form from a shipped
 or imported profile, exports it, and shows the profile the office started from and what differs;
@@ -260,20 +260,36 @@ class SettingsPage(QWidget):
         self.seal = QLineEdit()
         self.seal.setMaxLength(SEAL_MAX)
         self.seal.setPlaceholderText(self.tr("Empty: no seal line"))
+        self.supervision_prefix = QLineEdit()
+        self.supervision_prefix.setMaxLength(NOTICE_PREFIX_MAX)
+        self.supervision_prefix.setPlaceholderText(ReportSettings().supervision_prefix)
+        self.supervision_example = QLabel()
+        self.supervision_prefix.textChanged.connect(self._show_notice_example)
         box = QGroupBox(self.tr("Printed reports and notices"))
         form = QFormLayout(box)
         form.addRow(self.tr("Notice number prefix"), self.notice_prefix)
         form.addRow("", self.notice_example)
+        form.addRow(self.tr("Supervision notice number prefix"), self.supervision_prefix)
+        form.addRow("", self.supervision_example)
         form.addRow(self.tr("Signature line"), self.signature)
         form.addRow(self.tr("Seal line"), self.seal)
         self._show_notice_example()
         return box
 
     def _show_notice_example(self) -> None:
-        prefix = self.notice_prefix.text().strip() or ReportSettings().notice_prefix
+        default = ReportSettings()
+        example = ReportSettings(
+            notice_prefix=self.notice_prefix.text().strip() or default.notice_prefix,
+            supervision_prefix=self.supervision_prefix.text().strip() or default.supervision_prefix,
+        )
         self.notice_example.setText(
             self.tr("Notices are numbered like {number}").format(
-                number=ReportSettings(notice_prefix=prefix).notice_number(*NOTICE_EXAMPLE)
+                number=example.notice_number(*NOTICE_EXAMPLE)
+            )
+        )
+        self.supervision_example.setText(
+            self.tr("Supervision notices are numbered like {number}").format(
+                number=example.supervision_number(*NOTICE_EXAMPLE)
             )
         )
 
@@ -283,6 +299,7 @@ class SettingsPage(QWidget):
             notice_prefix=self.notice_prefix.text(),
             signature=self.signature.text(),
             seal=self.seal.text(),
+            supervision_prefix=self.supervision_prefix.text(),
         )
 
     def fill_report_settings(self, settings: ReportSettings) -> None:
@@ -290,6 +307,7 @@ class SettingsPage(QWidget):
         self.notice_prefix.setText(settings.notice_prefix)
         self.signature.setText(settings.signature)
         self.seal.setText(settings.seal)
+        self.supervision_prefix.setText(settings.supervision_prefix)
 
     def policy_from_form(self) -> PolicyProfile:
         """The policy profile as currently typed (not validated)."""
@@ -427,6 +445,7 @@ class SettingsPage(QWidget):
             "notice_prefix": self.notice_prefix,
             "signature": self.signature,
             "seal": self.seal,
+            "supervision_prefix": self.supervision_prefix,
         }
         for name, widget in inputs.items():
             widget.setProperty("invalid", name in wrong)
