@@ -29,6 +29,9 @@ TITLE = "督办通知"
 NUMERALS = "一二三四五六七八九"
 
 
+STANDARD_REASON = "整改不到位或逾期未整改"
+
+
 def _latest(session: Session, options: ReportOptions) -> ProblemAction:
     query = select(ProblemAction).where(ProblemAction.kind == ActionKind.SUPERVISION.value)
     if options.problem is not None:
@@ -81,8 +84,10 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     doc.masthead(number)
     doc.title(TITLE)
     doc.addressee(school_name)
-    why = f"{reason}。" if reason and not reason.endswith("。") else reason
-    doc.body(f"经复查，{yours}下列问题整改不到位或逾期未整改。{why}现予督办：")
+    reason = (reason or "").strip().rstrip("。")
+    # A reason that only repeats the standard sentence ("逾期未整改") is not said twice.
+    why = f"{reason}。" if reason and reason not in STANDARD_REASON else ""
+    doc.body(f"经复查，{yours}下列问题{STANDARD_REASON}。{why}现予督办：")
     for n, text in enumerate(listed, start=1):
         doc.body(f"{NUMERALS[n - 1] if n <= len(NUMERALS) else n}、{text}")
     due = cn_date(deadline) if deadline else ""

@@ -169,7 +169,8 @@ def test_the_supervision_notice_prints_the_new_deadline(db, schools, tmp_path: P
                        problem=problem_id)  # fmt: skip
     text = flat("".join(pages_text(out)))
     assert "督办〔2026〕1号" in text and "督办通知" in text and "河口幼儿园：" in text
-    assert "你园下列问题整改不到位或逾期未整改" in text and "你校" not in text
+    assert "你园下列问题整改不到位或逾期未整改。现予督办" in text and "你校" not in text
+    assert "逾期未整改。逾期未整改" not in text, "the reason given is not said twice"
     assert "原定2026年10月22日前整改到位" in text
     assert "请你园高度重视，于2026年11月6日前整改到位" in text
     assert "2026年10月24日印发" in text and "—1—" in text
