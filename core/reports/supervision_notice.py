@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 
 TITLE = "督办通知"
 NUMERALS = "一二三四五六七八九"
-
-
 STANDARD_REASON = "整改不到位或逾期未整改"
 
 
