@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from core.demo.office import create_demo
 from core.enums import VisitStatus
+from core.search.matching import pinyin_order
 from db.models import Visit
 from gui.pages.calendar.month_grid import encode_ids
 from gui.pages.calendar.page import PlanResultDialog
@@ -103,6 +104,16 @@ def test_a_new_visit_through_the_form(calendar_page, sqlite_db, qtbot):
     row = next(r for r in page.visible_rows() if r.id == visit.id)
     assert row.school == "青溪县实验小学" and row.companions
     assert row.inspector_id == dialog.choices.responsible[row.school_id]
+
+
+def test_the_visit_forms_pickers_find_by_pinyin_and_list_in_pinyin_order(calendar_page):
+    _window, page = calendar_page
+    page.add()
+    [dialog] = [d for d in page.findChildren(VisitDialog) if d.isVisible()]
+    for combo in (dialog.school, dialog.inspector):
+        names = [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)]
+        assert names == sorted(names, key=pinyin_order)
+        assert combo.isEditable() and combo.completer() is not None
 
 
 def test_a_special_visit_without_topic_is_refused_in_the_form(calendar_page, sqlite_db, qtbot):

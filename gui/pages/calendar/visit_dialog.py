@@ -97,6 +97,7 @@ class VisitDialog(FormDialog):
         self.inspector = self.add_field("inspector", self.tr("Inspector"), QComboBox())
         for inspector_id, name in choices.inspectors:
             self.inspector.addItem(name, inspector_id)
+        make_searchable(self.inspector)
         self.kind = self.add_field("kind", self.tr("Kind"), enum_combo(VisitKind))
         self.topic = self.add_field("topic", self.tr("Topic"), QComboBox())
         self.topic.setEditable(True)
