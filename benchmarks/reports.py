@@ -23,11 +23,15 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from timing import report, time_runs  # noqa: E402  (beside this script)
+
+if TYPE_CHECKING:
+    from db.engine import Database
 
 TODAY = date(2026, 11, 23)
 KINDS = (
@@ -49,7 +53,7 @@ KINDS = (
 )
 
 
-def plain_schedule(db, out: Path, year: int, month: int) -> None:  # type: ignore[no-untyped-def]
+def plain_schedule(db: Database, out: Path, year: int, month: int) -> None:
     """The month's visits as one plain ReportLab table: no grid, no sizing, no lists."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
