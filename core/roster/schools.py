@@ -270,12 +270,13 @@ def save_zone(
     db: Database,
     name: str,
     zone_id: int | None = None,
-    note: str = "",
+    note: str | None = None,
     *,
     version: int | None = None,
 ) -> int:
-    """Add or rename a zone; returns its id. A rename made from ``version`` when someone saved
-    the zone since is refused (:class:`~core.errors.StaleEditError`)."""
+    """Add or rename a zone; returns its id. ``note`` None keeps a renamed zone's note. A rename
+    made from ``version`` when someone saved the zone since is refused
+    (:class:`~core.errors.StaleEditError`)."""
     name = clean_text(name)
     if not name:
         raise ValidationError([FieldError("name", "责任区名称", "“责任区名称”不能为空")])
@@ -288,7 +289,7 @@ def save_zone(
             raise ValidationError([FieldError("name", "责任区名称", f"已有名为“{name}”的责任区")])
         if zone_id is None:
             order = session.scalar(select(func.coalesce(func.max(Zone.sort_order), -1))) or 0
-            zone = Zone(name=name, note=note, sort_order=order + 1)
+            zone = Zone(name=name, note=note or "", sort_order=order + 1)
             session.add(zone)
         else:
             found = session.get(Zone, zone_id)
@@ -297,7 +298,9 @@ def save_zone(
             zone = found
 
             def rename() -> None:
-                zone.name, zone.note = name, note
+                zone.name = name
+                if note is not None:
+                    zone.note = note
 
             apply_unless_stale(
                 session, zone, version, ZONE_LABELS, lambda now: f"责任区“{now['name']}”", rename

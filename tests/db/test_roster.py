@@ -316,6 +316,9 @@ def test_zones_are_added_in_order_renamed_and_refused_when_named_twice(db):
         save_zone(db, "　")
     assert [(z.name, z.note) for z in zone_rows(db)] == [("城关责任区", ""), ("龙泉片区", "两镇")]
 
+    save_zone(db, "龙泉青山片区", zone_id=town)  # the zones dialog renames without a note
+    assert [(z.name, z.note) for z in zone_rows(db)][1] == ("龙泉青山片区", "两镇")
+
 
 def test_a_zone_that_holds_schools_cannot_be_deleted_and_an_empty_one_can(db):
     full = save_zone(db, "白沙片责任区")
