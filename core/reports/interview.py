@@ -16,10 +16,9 @@ from reportlab.lib.units import mm
 from sqlalchemy import select
 
 from core.enums import ActionKind
-from core.parsing import clean_text
 from core.reports.document import PageFrame, Report, cn_date
-from core.reports.options import ReportOptions, letterhead_from_session, refuse
-from db.models import Problem, ProblemAction, School
+from core.reports.options import ReportOptions, chosen_step, letterhead_from_session
+from db.models import Problem, ProblemAction
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -29,33 +28,6 @@ if TYPE_CHECKING:
 TITLE = "约谈记录"
 WIDTHS_MM = (30.0, 150.0)
 SIGNATURE_MM = 22.0
-
-
-def _latest(session: Session, options: ReportOptions) -> ProblemAction:
-    query = (
-        select(ProblemAction)
-        .join(Problem, Problem.id == ProblemAction.problem_id)
-        .where(ProblemAction.kind == ActionKind.INTERVIEW.value)
-    )
-    if options.problem is not None:
-        if session.get(Problem, options.problem) is None:
-            raise refuse("problem", f"没有编号为 {options.problem} 的整改问题")
-        query = query.where(ProblemAction.problem_id == options.problem)
-        missing = refuse("problem", f"整改问题 {options.problem} 没有约谈记录")
-    else:
-        name = clean_text(options.school)
-        if not name:
-            raise refuse("problem", "请选择要打印约谈记录的整改问题或学校")
-        school = session.scalar(select(School.id).where(School.name == name))
-        if school is None:
-            raise refuse("school", f"没有名为“{name}”的学校（园）")
-        query = query.where(Problem.school_id == school)
-        missing = refuse("school", f"“{name}”没有约谈记录")
-    latest = query.order_by(ProblemAction.day.desc(), ProblemAction.id.desc())
-    action = session.scalars(latest).first()
-    if action is None:
-        raise missing
-    return action
 
 
 def _rows(session: Session, action: ProblemAction) -> list[tuple[str, str]]:
@@ -92,7 +64,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     """Write the record of the 约谈 asked for (see the module)."""
     with db.session() as session:
         head = letterhead_from_session(session)
-        action = _latest(session, options)
+        action = chosen_step(session, options, ActionKind.INTERVIEW.value, TITLE)
         rows = _rows(session, action)
         school = action.problem.school.name
     report = Report(PageFrame(head.office, TITLE, f"{school}，{rows[0][1]}", options.today))

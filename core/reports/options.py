@@ -21,7 +21,7 @@ from core.errors import FieldError, ValidationError
 from core.office.settings import office_name_from_session
 from core.parsing import clean_text
 from core.reports.settings import ReportSettings, load_report_settings
-from db.models import Campaign, CampaignSchool, Problem, School
+from db.models import Campaign, CampaignSchool, Problem, ProblemAction, School
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -167,3 +167,35 @@ def chosen_campaign(session: Session, name: str | None, school: School | None = 
             raise refuse("campaign", f"“{school.name}”没有进行中的迎检工作，请指定迎检工作")
         raise refuse("campaign", "目前没有进行中的迎检工作，请指定迎检工作")
     return campaign
+
+
+def chosen_step(
+    session: Session, options: ReportOptions, kind: str, document: str
+) -> ProblemAction:
+    """The latest step of ``kind`` (督办, 约谈 …) recorded on ``options.problem``, or else on a
+    problem of ``options.school``: what the report ``document`` of that step prints. Refused,
+    naming ``document``, for an unknown problem or school or when there is no such step."""
+    query = (
+        select(ProblemAction)
+        .join(Problem, Problem.id == ProblemAction.problem_id)
+        .where(ProblemAction.kind == kind)
+    )
+    if options.problem is not None:
+        if session.get(Problem, options.problem) is None:
+            raise refuse("problem", f"没有编号为 {options.problem} 的整改问题")
+        query = query.where(ProblemAction.problem_id == options.problem)
+        missing = refuse("problem", f"整改问题 {options.problem} 没有{document}")
+    else:
+        name = clean_text(options.school)
+        if not name:
+            raise refuse("problem", f"请选择要打印{document}的整改问题或学校")
+        school = session.scalar(select(School.id).where(School.name == name))
+        if school is None:
+            raise refuse("school", f"没有名为“{name}”的学校（园）")
+        query = query.where(Problem.school_id == school)
+        missing = refuse("school", f"“{name}”没有{document}")
+    latest = query.order_by(ProblemAction.day.desc(), ProblemAction.id.desc())
+    action = session.scalars(latest).first()
+    if action is None:
+        raise missing
+    return action

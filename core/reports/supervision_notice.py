@@ -14,15 +14,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from core.enums import ActionKind, SchoolKind
-from core.parsing import clean_text
 from core.reports.document import cn_date
 from core.reports.official import OfficialDocument, you
-from core.reports.options import ReportOptions, letterhead_from_session, refuse
-from db.models import Problem, ProblemAction, School
+from core.reports.options import ReportOptions, chosen_step, letterhead_from_session
+from db.models import ProblemAction
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from db.engine import Database
 
 TITLE = "督办通知"
@@ -30,36 +27,11 @@ NUMERALS = "一二三四五六七八九"
 STANDARD_REASON = "整改不到位或逾期未整改"
 
 
-def _latest(session: Session, options: ReportOptions) -> ProblemAction:
-    query = select(ProblemAction).where(ProblemAction.kind == ActionKind.SUPERVISION.value)
-    if options.problem is not None:
-        if session.get(Problem, options.problem) is None:
-            raise refuse("problem", f"没有编号为 {options.problem} 的整改问题")
-        query = query.where(ProblemAction.problem_id == options.problem)
-        missing = refuse("problem", f"整改问题 {options.problem} 没有督办通知")
-    else:
-        name = clean_text(options.school)
-        if not name:
-            raise refuse("problem", "请选择要打印督办通知的整改问题或学校")
-        school = session.scalar(select(School.id).where(School.name == name))
-        if school is None:
-            raise refuse("school", f"没有名为“{name}”的学校（园）")
-        query = query.join(Problem, Problem.id == ProblemAction.problem_id).where(
-            Problem.school_id == school
-        )
-        missing = refuse("school", f"“{name}”没有督办通知")
-    latest = query.order_by(ProblemAction.day.desc(), ProblemAction.id.desc())
-    action = session.scalars(latest).first()
-    if action is None:
-        raise missing
-    return action
-
-
 def write(db: Database, out: Path, options: ReportOptions) -> None:
     """Write the 督办通知 of ``options.problem`` or ``options.school`` (the latest)."""
     with db.session() as session:
         head = letterhead_from_session(session)
-        action = _latest(session, options)
+        action = chosen_step(session, options, ActionKind.SUPERVISION.value, TITLE)
         actions = session.scalars(
             select(ProblemAction)
             .where(ProblemAction.number == action.number, ProblemAction.kind == action.kind)
