@@ -14,7 +14,8 @@ from core.enums import ACTIVE_STATUSES, VisitKind
 from core.office.school_terms import SchoolCalendar
 from core.office.settings import policy_from_session
 from core.office.workdays import COMPLETE, WorkCalendar
-from db.models import School, Visit
+from core.roster.schools import principal_terms_ending
+from db.models import Visit
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -81,15 +82,7 @@ def calendar_reminders_in(session: Session, today: date) -> CalendarReminders:
     policy = policy_from_session(session)
     terms = SchoolCalendar.from_session(session)
     horizon = today + timedelta(days=policy.principal_term_warning_days)
-    schools = session.execute(
-        select(School.id, School.name, School.principal, School.principal_term_end)
-        .where(
-            School.active,
-            School.principal_term_end >= today,
-            School.principal_term_end <= horizon,
-        )
-        .order_by(School.principal_term_end, School.name)
-    ).all()
+    schools = principal_terms_ending(session, today, horizon)
     planned = dict(
         session.execute(
             select(Visit.school_id, func.max(Visit.visit_date))

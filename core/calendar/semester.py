@@ -16,6 +16,7 @@ from core.office.school_terms import SchoolCalendar, Semester
 from core.office.settings import policy_from_session
 from core.roster.assignments import responsible_inspectors
 from core.roster.inspectors import InspectorRow, inspector_rows_in
+from core.roster.schools import principal_terms_ending
 from db.models import Inspector, School, Visit
 
 if TYPE_CHECKING:
@@ -127,15 +128,7 @@ def propose_comprehensive_in(
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
     terms = SchoolCalendar.from_session(session)
     first, last = proposal_window(terms, semester)
-    schools = session.execute(
-        select(School.id, School.name, School.principal, School.principal_term_end)
-        .where(
-            School.active,
-            School.principal_term_end >= first,
-            School.principal_term_end <= last,
-        )
-        .order_by(School.principal_term_end, School.name)
-    ).all()
+    schools = principal_terms_ending(session, first, last)
     planned = dict(
         session.execute(
             select(Visit.school_id, func.min(Visit.visit_date))

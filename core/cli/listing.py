@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.casework.complaints import ComplaintState
 from core.cli import arguments
 from core.enums import (
     Employment,
@@ -45,13 +46,6 @@ class SchoolState(LabelledEnum):
 
     ACTIVE = "active", "在用"
     INACTIVE = "inactive", "停用"
-
-
-class ComplaintState(LabelledEnum):
-    """Whether a complaint has been answered (the list's --status for complaints)."""
-
-    OPEN = "open", "未答复"
-    REPLIED = "replied", "已答复"
 
 
 STATUSES: dict[str, type[LabelledEnum]] = {
@@ -110,7 +104,7 @@ def add_list_parser(commands: Any) -> argparse.ArgumentParser:
     listing.add_argument(
         "--status",
         metavar="S",
-        help="只列出这一状态的（如 planned 或 计划；学校：在用/停用；投诉：未答复/已答复）",
+        help="只列出这一状态的（如 planned 或 计划；学校：在用/停用；投诉：待核实/已核实/已答复）",
     )
     listing.add_argument("--json", action="store_true", help="输出 JSON")
     return listing
@@ -319,18 +313,14 @@ def _complaints(db: Database, _today: date, month: tuple[int, int] | None) -> li
                 "replied_on": c.replied_on.isoformat() if c.replied_on else None,
             },
             line=f"{c.id}\t{c.received_on.isoformat()}\t{c.school}\t{c.from_label}"
-            f"\t{ComplaintState.label_of(_complaint_state(c.replied_on))}\t{c.content}",
+            f"\t{c.state.label}\t{c.content}",
             texts=(c.school, c.from_label, c.inspector, c.content, c.channel_label),
-            status=_complaint_state(c.replied_on),
+            status=c.state.value,
             order=(c.received_on, pinyin_order(c.school), c.id),
         )
         for c in complaint_rows(db)
         if _in_month(c.received_on, month)
     ]
-
-
-def _complaint_state(replied_on: date | None) -> str:
-    return ComplaintState.REPLIED if replied_on else ComplaintState.OPEN
 
 
 READERS: dict[str, Callable[[Database, date, tuple[int, int] | None], Sequence[Listed]]] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -330,3 +330,19 @@ def delete_zone(db: Database, zone_id: int) -> None:
                 ]
             )
         session.delete(zone)
+
+
+def principal_terms_ending(session: Session, first: date, last: date) -> list[Any]:
+    """Schools in use whose principal's term ends from ``first`` to ``last``, soonest first:
+    rows of ``id``, ``name``, ``principal`` and ``principal_term_end``."""
+    return list(
+        session.execute(
+            select(School.id, School.name, School.principal, School.principal_term_end)
+            .where(
+                School.active,
+                School.principal_term_end >= first,
+                School.principal_term_end <= last,
+            )
+            .order_by(School.principal_term_end, School.name)
+        ).all()
+    )

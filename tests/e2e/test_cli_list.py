@@ -76,10 +76,13 @@ def test_problems_and_complaints_narrow_by_month_and_status(demo_file):
     problems = _json(demo_file, "problems", "--month", month)
     assert problems == [p for p in every if p["date"].startswith(month)]
     complaints = _json(demo_file, "complaints")
-    open_complaints = _json(demo_file, "complaints", "--status", "未答复")
-    assert open_complaints == [c for c in complaints if c["replied_on"] is None]
+    # The complaint states of the 整改 page: 待核实, 已核实, 已答复.
+    pending = _json(demo_file, "complaints", "--status", "待核实")
+    verified = _json(demo_file, "complaints", "--status", "verified")
     replied = _json(demo_file, "complaints", "--status", "replied")
-    assert len(replied) == len(complaints) - len(open_complaints) > 0
+    assert all(c["replied_on"] is None for c in pending + verified)
+    assert all(c["replied_on"] is not None for c in replied) and replied
+    assert len(pending) + len(verified) + len(replied) == len(complaints)
 
 
 def test_bad_options_are_refused_in_one_chinese_line(demo_file):
