@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.archive.progress import ArchiveFigures
 from core.calendar.reminders import CalendarReminders
+from core.calendar.zone_quotas import ZoneQuotas
 from core.office.workdays import CERTAINTY_LABELS
 from core.overview import Compliance
 from core.roster.staffing import percent_text
@@ -32,6 +33,23 @@ def _archive_lines(a: ArchiveFigures) -> list[str]:
         lines.append(
             f"  下一节点：{a.next_campaign}“{a.next_phase}”阶段 "
             f"{a.next_deadline:%Y-%m-%d} 截止（{left}）"
+        )
+    return lines
+
+
+def _zone_lines(z: ZoneQuotas) -> list[str]:
+    lines = []
+    if z.zones_short:
+        lines.append(f"✗ {z.month} 月到责任区督导天数不足：{len(z.zones_short)} 处")
+        lines.extend(
+            f"  {s.zone}：{s.inspector} {s.days} / {s.required} 天"
+            for s in z.zones_short[:LIST_LIMIT]
+        )
+    if z.schools_short:
+        lines.append(f"✗ {z.month} 月按责任区规定的每校督导次数不足：{len(z.schools_short)} 所")
+        lines.extend(
+            f"  {s.school}（{s.zone}）：{s.visits} / {s.required} 次"
+            for s in z.schools_short[:LIST_LIMIT]
         )
     return lines
 
@@ -132,6 +150,8 @@ def compliance_lines(c: Compliance) -> list[str]:
             f"{_mark(v.records_missing == 0)} 督导记录：本学期 {v.records_missing} 次督导"
             "已到日子却未填写记录"
         )
+    if c.zone_quotas:
+        lines.extend(_zone_lines(c.zone_quotas))
     if c.calendar:
         lines.extend(_calendar_lines(c.calendar))
     if c.rectification:
