@@ -4,8 +4,8 @@ Kept apart from :mod:`core.cli.commands` so the command can be wired in with two
 :func:`add_schedule_parser` on the sub-command parsers and :func:`cmd_schedule` in the command
 table. The readable output lists the plan day by day; ``--json`` prints
 ``{"holiday_data": "complete"|"provisional"|"missing", "school_break": …, "visits": [...],
-"unplaced": [...]}`` on stdout only, and the notice about a year whose holidays are not complete
-then goes to stderr, so the JSON stays parseable.
+"unplaced": [...], "zones_short": [...]}`` on stdout only, and the notice about a year whose
+holidays are not complete then goes to stderr, so the JSON stays parseable.
 """
 
 from __future__ import annotations
@@ -68,6 +68,9 @@ def plan_lines(plan: MonthPlan) -> list[str]:
         lines += [f"  {u.school}：{u.reason}" for u in plan.unplaced]
     else:
         lines.append("所有学校均已安排。")
+    if plan.zones_short:
+        lines.append(f"到责任区督导天数不足（{len(plan.zones_short)} 处，本月可安排的日子已满）：")
+        lines += [f"  {z.zone}：{z.inspector} {z.days} / {z.required} 天" for z in plan.zones_short]
     return lines
 
 
