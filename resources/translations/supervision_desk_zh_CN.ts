@@ -4191,145 +4191,150 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="104"/>
+        <location filename="../../gui/pages/settings/page.py" line="113"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="106"/>
+        <location filename="../../gui/pages/settings/page.py" line="115"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="108"/>
+        <location filename="../../gui/pages/settings/page.py" line="117"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="126"/>
-        <location filename="../../gui/pages/settings/page.py" line="462"/>
+        <location filename="../../gui/pages/settings/page.py" line="135"/>
+        <location filename="../../gui/pages/settings/page.py" line="483"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="128"/>
+        <location filename="../../gui/pages/settings/page.py" line="137"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="130"/>
+        <location filename="../../gui/pages/settings/page.py" line="139"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="132"/>
+        <location filename="../../gui/pages/settings/page.py" line="141"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="145"/>
+        <location filename="../../gui/pages/settings/page.py" line="154"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="153"/>
+        <location filename="../../gui/pages/settings/page.py" line="162"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="156"/>
+        <location filename="../../gui/pages/settings/page.py" line="165"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="158"/>
+        <location filename="../../gui/pages/settings/page.py" line="167"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="169"/>
+        <location filename="../../gui/pages/settings/page.py" line="178"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="226"/>
+        <location filename="../../gui/pages/settings/page.py" line="235"/>
         <source>Schools asked for the six minimums</source>
         <translation>“六个至少”适用的学校类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="259"/>
+        <location filename="../../gui/pages/settings/page.py" line="238"/>
+        <source>Own visits per school per month, by zone</source>
+        <translation>按责任区另定每校每月督导次数（如市直学校）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="273"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="262"/>
+        <location filename="../../gui/pages/settings/page.py" line="276"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="268"/>
+        <location filename="../../gui/pages/settings/page.py" line="282"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="270"/>
+        <location filename="../../gui/pages/settings/page.py" line="284"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="272"/>
+        <location filename="../../gui/pages/settings/page.py" line="286"/>
         <source>Supervision notice number prefix</source>
         <translation>督办通知文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="274"/>
+        <location filename="../../gui/pages/settings/page.py" line="288"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="275"/>
+        <location filename="../../gui/pages/settings/page.py" line="289"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="286"/>
+        <location filename="../../gui/pages/settings/page.py" line="300"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="291"/>
+        <location filename="../../gui/pages/settings/page.py" line="305"/>
         <source>Supervision notices are numbered like {number}</source>
         <translation>督办通知文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="380"/>
+        <location filename="../../gui/pages/settings/page.py" line="395"/>
         <source>Rules of {name} filled in; press Save to keep them.</source>
         <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="390"/>
+        <location filename="../../gui/pages/settings/page.py" line="406"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="422"/>
+        <location filename="../../gui/pages/settings/page.py" line="443"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="432"/>
+        <location filename="../../gui/pages/settings/page.py" line="453"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="433"/>
+        <location filename="../../gui/pages/settings/page.py" line="454"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="463"/>
+        <location filename="../../gui/pages/settings/page.py" line="484"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -5161,27 +5166,27 @@ subtotal ({marks})</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="100"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="102"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="104"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="105"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="117"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="118"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="160"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="161"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -5308,6 +5313,19 @@ subtotal ({marks})</source>
         <location filename="../../gui/pages/inspectors/assessment_dialog.py" line="47"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneCounts</name>
+    <message>
+        <location filename="../../gui/pages/settings/zone_counts.py" line="26"/>
+        <source>No zones yet (add them on the Schools page).</source>
+        <translation>还没有责任区（在“学校”页添加）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/zone_counts.py" line="42"/>
+        <source>general rule</source>
+        <translation>按通用规定</translation>
     </message>
 </context>
 <context>
