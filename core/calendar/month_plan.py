@@ -286,11 +286,11 @@ def _plan_kinds(
             if kind_of_school(kinds[s.id]) == kind
         ]
         quota = prorated(policy.visits_per_school_per_month)
-        if not schools or (quota == 0 and all(not s.quota for s in schools)):
+        wanted = prorated(policy.zone_visits_per_month)
+        if not schools or (quota == 0 and wanted == 0 and all(not s.quota for s in schools)):
             continue
         in_break = False
         schedulable = [d for d in term_days if d >= start]
-        wanted = prorated(policy.zone_visits_per_month)
         for school in schools:
             school_days[school.id] = schedulable
             zone_days[school.zone] = max(zone_days[school.zone], wanted)

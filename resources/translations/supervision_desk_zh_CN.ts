@@ -2499,27 +2499,37 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="672"/>
+        <location filename="../../gui/pages/calendar/page.py" line="673"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="673"/>
+        <location filename="../../gui/pages/calendar/page.py" line="674"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="678"/>
+        <location filename="../../gui/pages/calendar/page.py" line="679"/>
         <source>The month lies mostly in the school holidays: no routine visits.</source>
         <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="682"/>
+        <location filename="../../gui/pages/calendar/page.py" line="683"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="684"/>
+        <location filename="../../gui/pages/calendar/page.py" line="686"/>
+        <source>{zone}: {inspector} {days} / {required} day(s)</source>
+        <translation>{zone}：{inspector} {days} / {required} 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="692"/>
+        <source>Days at the zone still short (no free day left): {list}</source>
+        <translation>到责任区督导天数仍不足（本月已无可安排的日子）：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="696"/>
         <source>{0} school(s) could not be placed:</source>
         <translation>{0}所学校未能安排：</translation>
     </message>

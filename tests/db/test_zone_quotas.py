@@ -13,11 +13,13 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from core.calendar.availability import add_unavailability
 from core.calendar.month_plan import generate_month
 from core.calendar.planner import ZoneShort
 from core.calendar.visits import VisitInput, add_visit
 from core.calendar.zone_quotas import SchoolShort
 from core.cli.check_text import compliance_lines
+from core.cli.schedule import plan_lines
 from core.errors import ValidationError
 from core.office.policy import PolicyProfile
 from core.office.settings import load_zone_school_visits, save_settings
@@ -98,6 +100,18 @@ def test_the_days_at_a_zone_are_spread_over_the_month(db, office):
     generate_month(db, 2026, 11, TODAY)
     days = sorted(days_at(db, office["李华"], "东片责任区"))
     assert days[0] <= date(2026, 11, 9) and days[-1] >= date(2026, 11, 23)
+
+
+def test_an_inspector_away_most_of_the_month_is_named_short_of_his_zone(db, office):
+    rules(db, office, HUNAN)
+    add_unavailability(db, office["李华"], date(2026, 11, 4), date(2026, 11, 30), "training")
+    plan = generate_month(db, 2026, 11, TODAY)
+    assert plan.zones_short == [ZoneShort("东片责任区", "李华", 2, 4)]
+    assert plan.as_json()["zones_short"] == [
+        {"zone": "东片责任区", "inspector": "李华", "days": 2, "required": 4}
+    ]
+    assert "  东片责任区：李华 2 / 4 天" in plan_lines(plan)
+    assert plan.unplaced == [], "his three schools still get their visit"
 
 
 def test_a_zone_visited_on_three_days_when_four_are_asked_is_flagged(db, office):

@@ -664,7 +664,8 @@ class CalendarPage(ListPage):
 
 
 class PlanResultDialog(QDialog):
-    """What generating a month did: visits added and replaced, and every school not placed."""
+    """What generating a month did: visits added and replaced, the inspectors still short of
+    their days at a zone, and every school not placed."""
 
     def __init__(self, plan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -680,8 +681,19 @@ class PlanResultDialog(QDialog):
         notice = certainty_notice(plan.year, plan.holiday_data)
         if notice:
             text += "\n" + self.tr("Note: {notice}.").format(notice=notice)
+        if plan.zones_short:
+            short = "；".join(
+                self.tr("{zone}: {inspector} {days} / {required} day(s)").format(
+                    zone=z.zone, inspector=z.inspector, days=z.days, required=z.required
+                )
+                for z in plan.zones_short
+            )
+            text += "\n" + self.tr(
+                "Days at the zone still short (no free day left): {list}"
+            ).format(list=short)
         if plan.unplaced:
-            text += " " + self.tr("{0} school(s) could not be placed:").format(len(plan.unplaced))
+            text += "\n" if plan.zones_short else " "
+            text += self.tr("{0} school(s) could not be placed:").format(len(plan.unplaced))
         self.message = QLabel(text)
         self.message.setWordWrap(True)
         self.unplaced = RowTableModel(
