@@ -22,6 +22,9 @@ How it places the visits:
   visited that day already; only if the slice has no such day does it move to the nearest one
   outside the slice.
 * What cannot be placed is listed with the reason, never dropped.
+* When the office asks each responsible inspector for days a month at their zone, a zone's
+  units are made small enough to fall on that many days, and :func:`plan_zone_days` adds visits
+  on the days farthest from the others until the inspector has them, or names the zone short.
 """
 
 from __future__ import annotations
