@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core import i18n as core_i18n
 from core.attachments import adopt_folder_copies
 from db.backup import check_database_file, list_backups, restore_from
 from db.engine import Database
@@ -84,7 +85,9 @@ def apply_look(app: QApplication) -> None:
 
 
 def install_translators(app: QApplication, code: str) -> None:
-    """Load the app's and Qt's own Chinese translations unless English was chosen."""
+    """Load the app's and Qt's own Chinese translations unless English was chosen; core's
+    messages follow the same choice."""
+    core_i18n.set_language(code)
     if code != CHINESE:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return

@@ -4207,7 +4207,7 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/settings/page.py" line="126"/>
-        <location filename="../../gui/pages/settings/page.py" line="462"/>
+        <location filename="../../gui/pages/settings/page.py" line="463"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4252,84 +4252,84 @@ subtotal ({marks})</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="226"/>
+        <location filename="../../gui/pages/settings/page.py" line="227"/>
         <source>Schools asked for the six minimums</source>
         <translation>“六个至少”适用的学校类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="259"/>
+        <location filename="../../gui/pages/settings/page.py" line="260"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="262"/>
+        <location filename="../../gui/pages/settings/page.py" line="263"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="268"/>
+        <location filename="../../gui/pages/settings/page.py" line="269"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="270"/>
+        <location filename="../../gui/pages/settings/page.py" line="271"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="272"/>
+        <location filename="../../gui/pages/settings/page.py" line="273"/>
         <source>Supervision notice number prefix</source>
         <translation>督办通知文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="274"/>
+        <location filename="../../gui/pages/settings/page.py" line="275"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="275"/>
+        <location filename="../../gui/pages/settings/page.py" line="276"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="286"/>
+        <location filename="../../gui/pages/settings/page.py" line="287"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="291"/>
+        <location filename="../../gui/pages/settings/page.py" line="292"/>
         <source>Supervision notices are numbered like {number}</source>
         <translation>督办通知文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="380"/>
+        <location filename="../../gui/pages/settings/page.py" line="381"/>
         <source>Rules of {name} filled in; press Save to keep them.</source>
         <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="390"/>
+        <location filename="../../gui/pages/settings/page.py" line="391"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="422"/>
+        <location filename="../../gui/pages/settings/page.py" line="423"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="432"/>
+        <location filename="../../gui/pages/settings/page.py" line="433"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="433"/>
+        <location filename="../../gui/pages/settings/page.py" line="434"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="463"/>
+        <location filename="../../gui/pages/settings/page.py" line="464"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -5161,27 +5161,27 @@ subtotal ({marks})</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="100"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="102"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="104"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="105"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="117"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="118"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="160"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="161"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -5351,22 +5351,22 @@ subtotal ({marks})</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="164"/>
+        <location filename="../../gui/app.py" line="167"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="165"/>
+        <location filename="../../gui/app.py" line="168"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="236"/>
+        <location filename="../../gui/app.py" line="239"/>
         <source>Supervision Desk is already open</source>
         <translation>督导工作台已经打开</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="237"/>
+        <location filename="../../gui/app.py" line="240"/>
         <source>This database is already open in another Supervision Desk window:
 {path}
 
@@ -5377,12 +5377,12 @@ subtotal ({marks})</source>
 {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="245"/>
         <source>That window was brought to the front.</source>
         <translation>已切换到那个窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="244"/>
+        <location filename="../../gui/app.py" line="247"/>
         <source>Switch to that window, or close it and start again.</source>
         <translation>请切换到那个窗口，或关闭它后再启动。</translation>
     </message>
