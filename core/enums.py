@@ -1,15 +1,19 @@
-"""Stored codes of the domain's enumerations and their Chinese labels."""
+"""Stored codes of the domain's enumerations and their labels (Chinese, shown in the chosen
+language)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Self, overload
 
+from core.i18n import _, english
+
 
 class LabelledEnum(StrEnum):
-    """A stored code with a Chinese label (``label``)."""
+    """A stored code with a label (``label``): Chinese in the code, shown in the chosen
+    language (:mod:`core.i18n`)."""
 
-    label: str
+    _chinese_label: str
 
     # Members are declared as ``CODE = "code", "label"``; once the class exists, calling it
     # with one stored code looks the member up (``Assessment("competent")``), as any Enum.
@@ -22,12 +26,22 @@ class LabelledEnum(StrEnum):
             raise TypeError(f"{cls.__name__} member {code!r} needs a label")
         member = str.__new__(cls, code)
         member._value_ = code
-        member.label = label
+        member._chinese_label = label
         return member
+
+    @property
+    def label(self) -> str:
+        """The label in the chosen language (Chinese inside a document), a :class:`Text`."""
+        return _(self._chinese_label)
+
+    @property
+    def chinese_label(self) -> str:
+        """The label as the office's sheets and documents write it, whatever the language."""
+        return self._chinese_label
 
     @classmethod
     def label_of(cls, code: str | None) -> str:
-        """The Chinese label of a stored code ("" for none, the code itself if unknown)."""
+        """The label of a stored code ("" for none, the code itself if unknown)."""
         if not code:
             return ""
         member = cls._value2member_map_.get(code)
@@ -35,9 +49,9 @@ class LabelledEnum(StrEnum):
 
     @classmethod
     def from_label(cls, label: str) -> LabelledEnum:
-        """The member whose Chinese label is ``label``; ValueError if none."""
+        """The member whose label, Chinese or English, is ``label``; ValueError if none."""
         for member in cls:
-            if member.label == label:
+            if label in (member._chinese_label, english(member.label)):
                 return member
         raise ValueError(label)
 

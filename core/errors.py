@@ -1,4 +1,5 @@
-"""Errors of user input, with Chinese messages that name the field or the row."""
+"""Errors of user input, with messages that name the field or the row (Chinese in the code, in
+the chosen language when made: :mod:`core.i18n`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from core.i18n import Text, _, joined
+
 
 @dataclass(frozen=True)
 class FieldError:
-    """One problem with one field: its code name, its Chinese label and the message."""
+    """One problem with one field: its code name, its label and the message."""
 
     field: str
     label: str
@@ -21,11 +24,15 @@ class ValidationError(Exception):
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = list(errors)
-        super().__init__("；".join(e.message for e in self.errors))
+        super().__init__(str(self.text()))
 
     def messages(self) -> list[str]:
         """The messages, one per problem."""
         return [e.message for e in self.errors]
+
+    def text(self) -> Text:
+        """Every message on one line, in Chinese and in English."""
+        return joined(e.message for e in self.errors)
 
 
 def refusal(field: str, label: str, message: str) -> ValidationError:
@@ -62,12 +69,21 @@ def stale_edit(
         label, show = how if isinstance(how, tuple) else (how, str)
         if now[field] != typed[field]:
             stored, entered = _shown(now[field], show), _shown(typed[field], show)
-            lines.append(f"{label}：现在是“{stored}”，您填的是“{entered}”")
-    message = f"{what}已被他人修改（在您打开之后保存过），为免覆盖，本次没有保存。"
-    detail = "；".join(lines) if lines else "您填写的内容与现在保存的相同"
-    return StaleEditError(
-        [FieldError("version", "版本", f"{message}{detail}。请关闭后重新打开再修改。")]
+            lines.append(
+                _(
+                    "{label}：现在是“{stored}”，您填的是“{entered}”",
+                    label=label,
+                    stored=stored,
+                    entered=entered,
+                )
+            )
+    detail = joined(lines) if lines else _("您填写的内容与现在保存的相同")
+    message = _(
+        "{what}已被他人修改（在您打开之后保存过），为免覆盖，本次没有保存。{detail}。请关闭后重新打开再修改。",
+        what=what,
+        detail=detail,
     )
+    return StaleEditError([FieldError("version", _("版本"), message)])
 
 
 def apply_unless_stale(
@@ -90,7 +106,7 @@ def apply_unless_stale(
 
 
 def _shown(value: Any, show: Callable[[Any], str]) -> str:
-    return "（空）" if value is None or value == "" else show(value)
+    return _("（空）") if value is None or value == "" else show(value)
 
 
 def unprintable_errors(*fields: tuple[str, str, str]) -> list[FieldError]:

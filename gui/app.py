@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCursor, QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core import i18n as core_i18n
 from core.attachments import adopt_folder_copies
 from db.backup import check_database_file, list_backups, restore_from
 from db.engine import Database
@@ -84,16 +85,23 @@ def apply_look(app: QApplication) -> None:
 
 
 def install_translators(app: QApplication, code: str) -> None:
-    """Load the app's and Qt's own Chinese translations unless English was chosen."""
-    if code != CHINESE:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    """Load the app's translation for ``code`` (in English only the plural forms of counted
+    messages) and, in Chinese, Qt's own; core's messages follow the same choice."""
+    core_i18n.set_language(code)
+    english = code != CHINESE
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        if english
+        else QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    )
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (
-        (f"{TRANSLATION_BASENAME}_{code}", TRANSLATIONS_DIR),
-        (f"qtbase_{code}", qt_translations),
-    ):
+    catalogues = [(f"{TRANSLATION_BASENAME}_{code}", TRANSLATIONS_DIR)]
+    if not english:
+        catalogues.append((f"qtbase_{code}", qt_translations))
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, str(folder)):
             app.installTranslator(translator)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from core.i18n import CHINESE, ENGLISH, LANGUAGES
 from db.paths import data_dir
 
+__all__ = ["CHINESE", "ENGLISH", "LANGUAGES", "language", "preferences", "set_language"]
+
 LANGUAGE_KEY = "ui/language"
-CHINESE = "zh_CN"
-ENGLISH = "en"
-LANGUAGES = (CHINESE, ENGLISH)
 
 
 def preferences() -> QSettings:

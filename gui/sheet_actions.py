@@ -149,7 +149,7 @@ class SheetActions(QObject):
             on_done=lambda count: dialogs.inform(
                 self.page,
                 self.tr("Export"),
-                self.tr("{count} rows written to\n{path}").format(count=count, path=_xlsx(path)),
+                self.tr("%n row(s) written to\n{path}", "", count).format(path=_xlsx(path)),
             ),
         )
 

@@ -17,6 +17,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest
 
+from core import i18n
 from db.engine import Database
 from db.migrate import upgrade
 
@@ -32,6 +33,14 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.setenv("SUPERVISION_DESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def chinese_messages() -> Iterator[None]:
+    """Core's messages in Chinese for every test, whatever a test before it chose."""
+    i18n.set_language(i18n.CHINESE)
+    yield
+    i18n.set_language(i18n.CHINESE)
 
 
 @pytest.fixture

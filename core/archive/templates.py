@@ -641,7 +641,7 @@ def _split_kinds(description: str) -> tuple[str, tuple[str, ...]]:
     text, _, last = description.rpartition("\n")
     if not last.startswith(KINDS_PREFIX):
         return description, ()
-    codes = {k.label: k.value for k in SchoolKind}
+    codes = {k.chinese_label: k.value for k in SchoolKind}
     labels = [w for w in re.split(r"[、，,;；\s]+", last.removeprefix(KINDS_PREFIX)) if w]
     unknown = [w for w in labels if w not in codes]
     if unknown:

@@ -2,7 +2,8 @@
 
 Provinces differ, so no rule in the code uses a constant: it reads a :class:`PolicyProfile`.
 The defaults are those of DOMAIN.md's table. Each field carries its Chinese label, unit and
-allowed range in its metadata, which both validation and the settings page use.
+allowed range in its metadata, which both validation and the settings page use (through
+:meth:`PolicyProfile.describe`, in the chosen language).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 
 
 def _setting(default: Any, label: str, unit: str, minimum: float, maximum: float, group: str):
@@ -82,8 +84,11 @@ class PolicyProfile:
 
     @classmethod
     def describe(cls, name: str) -> dict[str, Any]:
-        """Label, unit, min, max and group of one setting."""
-        return dict(next(f for f in fields(cls) if f.name == name).metadata)
+        """Label, unit, min, max and group of one setting; its words in the chosen language."""
+        meta = dict(next(f for f in fields(cls) if f.name == name).metadata)
+        for key in ("label", "unit", "group"):
+            meta[key] = _(meta[key]) if meta[key] else ""
+        return meta
 
     def with_changes(self, **changes: Any) -> PolicyProfile:
         """A copy with some settings changed (not validated)."""
@@ -97,21 +102,22 @@ class PolicyProfile:
         errors: list[FieldError] = []
         for f in fields(self):
             value = getattr(self, f.name)
-            meta = f.metadata
+            meta = self.describe(f.name)
+            label = meta["label"]
             expected = float if f.type in ("float", float) else int
             if isinstance(value, bool) or not isinstance(value, int | float):
-                errors.append(FieldError(f.name, meta["label"], f"“{meta['label']}”必须是数字"))
+                errors.append(FieldError(f.name, label, _("“{label}”必须是数字", label=label)))
                 continue
             if expected is int and not float(value).is_integer():
-                errors.append(FieldError(f.name, meta["label"], f"“{meta['label']}”必须是整数"))
+                errors.append(FieldError(f.name, label, _("“{label}”必须是整数", label=label)))
             elif not meta["min"] <= value <= meta["max"]:
-                errors.append(
-                    FieldError(
-                        f.name,
-                        meta["label"],
-                        f"“{meta['label']}”应在 {_fmt(meta['min'])} 到 {_fmt(meta['max'])} 之间",
-                    )
+                message = _(
+                    "“{label}”应在 {low} 到 {high} 之间",
+                    label=label,
+                    low=_fmt(meta["min"]),
+                    high=_fmt(meta["max"]),
                 )
+                errors.append(FieldError(f.name, label, message))
         return errors
 
     def validated(self) -> PolicyProfile:

@@ -147,8 +147,8 @@ def differences(base: PolicyProfile, policy: PolicyProfile) -> list[Difference]:
     return [
         Difference(
             field=f.name,
-            label=f.metadata["label"],
-            unit=f.metadata["unit"],
+            label=PolicyProfile.describe(f.name)["label"],
+            unit=PolicyProfile.describe(f.name)["unit"],
             base=getattr(base, f.name),
             value=getattr(policy, f.name),
         )

@@ -91,6 +91,7 @@ def write_report(
     should know about the PDF written (characters no font has, see
     :func:`core.reports.fonts.missing_warning`) is appended to ``warnings`` as Chinese lines.
     """
+    from core.i18n import chinese_documents
     from core.reports.fonts import missing_warning, noting_missing
     from core.reports.options import ReportOptions, refuse
 
@@ -120,7 +121,7 @@ def write_report(
         a3 = "、".join(REPORT_KINDS[k] for k in A3_KINDS)
         raise refuse("paper", f"{REPORT_KINDS[kind]}只能用 A4 纸打印（可用 A3 的有：{a3}）")
     module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
-    with noting_missing() as missing:
+    with noting_missing() as missing, chinese_documents():
         module.write(db, out, options)
     if missing and warnings is not None:
         warnings.append(missing_warning(missing))

@@ -51,20 +51,20 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 GENDER_ALIASES = {
-    **{g.label: g.value for g in Gender},
+    **{g.chinese_label: g.value for g in Gender},
     "男性": Gender.MALE.value, "女性": Gender.FEMALE.value,
     "m": Gender.MALE.value, "f": Gender.FEMALE.value, "": "",
 }  # fmt: skip
 EMPLOYMENT_ALIASES = {
-    **{e.label: e.value for e in Employment},
+    **{e.chinese_label: e.value for e in Employment},
     **{e.value: e.value for e in Employment},
     "专": Employment.FULL_TIME.value, "兼": Employment.PART_TIME.value,
     "专职督学": Employment.FULL_TIME.value, "兼职督学": Employment.PART_TIME.value,
 }  # fmt: skip
-EMPLOYMENT_LABELS = tuple(e.label for e in Employment)
-GENDER_LABELS = tuple(g.label for g in Gender)
+EMPLOYMENT_LABELS = tuple(e.chinese_label for e in Employment)
+GENDER_LABELS = tuple(g.chinese_label for g in Gender)
 EDUCATION_ALIASES = {
-    **{e.label: e.value for e in Education},
+    **{e.chinese_label: e.value for e in Education},
     "中专": Education.SECONDARY.value, "高中": Education.SECONDARY.value,
     "中专及以下": Education.SECONDARY.value, "高中及以下": Education.SECONDARY.value,
     "专科": Education.COLLEGE.value, "大学专科": Education.COLLEGE.value,
@@ -73,7 +73,7 @@ EDUCATION_ALIASES = {
     "硕士研究生": Education.POSTGRADUATE.value, "博士研究生": Education.POSTGRADUATE.value,
     "": "",
 }  # fmt: skip
-EDUCATION_LABELS = tuple(e.label for e in Education)
+EDUCATION_LABELS = tuple(e.chinese_label for e in Education)
 
 
 SCHOOLS_COMMENT = (

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 K = SchoolKind
 _KIND_WORDS: dict[str, str] = {
-    **{kind.label: kind.value for kind in K},
+    **{kind.chinese_label: kind.value for kind in K},
     **{kind.value: kind.value for kind in K},
     "完全小学": K.PRIMARY, "完小": K.PRIMARY, "村小": K.PRIMARY,
     "初级中学": K.JUNIOR,
@@ -65,7 +65,7 @@ ACTIVE_ALIASES = {
     "在用": True, "正常": True, "启用": True, "在办": True, "": True,
     "停用": False, "停办": False, "撤并": False, "撤销": False, "已撤并": False,
 }  # fmt: skip
-KIND_LABELS = tuple(kind.label for kind in K)
+KIND_LABELS = tuple(kind.chinese_label for kind in K)
 HISTORY_WARNING = (
     "学校表只带各校（园）的基本情况；责任督学的挂牌及其历史、督导记录、整改等都不在表中，"
     "不会随表导入（挂牌要再导入督学表，并自导入之日起算）。若是要把整个督导室的数据搬到"

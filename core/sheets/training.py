@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 F = TrainingForm
 _FORM_WORDS: dict[str, str | None] = {
-    **{form.label: form.value for form in F},
+    **{form.chinese_label: form.value for form in F},
     **{form.value: form.value for form in F},
     "集中": F.CENTRALIZED, "集中学习": F.CENTRALIZED, "面授": F.CENTRALIZED,
     "网络": F.ONLINE, "线上": F.ONLINE, "线上培训": F.ONLINE, "在线": F.ONLINE,
@@ -47,7 +47,7 @@ _COURSE_HINTS = (
     ("远程", F.ONLINE), ("研讨", F.SEMINAR), ("交流", F.SEMINAR), ("脱产", F.FULL_RELEASE),
     ("在职", F.IN_SERVICE), ("集中", F.CENTRALIZED),
 )  # fmt: skip
-FORM_LABELS = tuple(form.label for form in F)
+FORM_LABELS = tuple(form.chinese_label for form in F)
 
 
 def _hours_shown(hours: float | None) -> float | int | None:

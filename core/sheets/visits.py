@@ -62,20 +62,20 @@ ITEMS_JOINED = "；"
 
 K, S, M, SIX = VisitKind, VisitStatus, InspectionMethod, SixMinimum
 KIND_ALIASES: dict[str, str | None] = {
-    **{k.label: k.value for k in K}, **{k.value: k.value for k in K},
+    **{k.chinese_label: k.value for k in K}, **{k.value: k.value for k in K},
     "经常性": K.ROUTINE, "常规督导": K.ROUTINE, "日常督导": K.ROUTINE, "例行督导": K.ROUTINE,
     "挂牌督导": K.ROUTINE, "专项": K.SPECIAL, "综合": K.COMPREHENSIVE, "随访": K.FOLLOW_UP,
     "复查": K.RECHECK, "整改复查": K.RECHECK, "": None,
 }  # fmt: skip
 STATUS_ALIASES: dict[str, str | None] = {
-    **{s.label: s.value for s in S}, **{s.value: s.value for s in S},
+    **{s.chinese_label: s.value for s in S}, **{s.value: s.value for s in S},
     "已计划": S.PLANNED, "计划中": S.PLANNED, "未开始": S.PLANNED, "待督导": S.PLANNED,
     "确认": S.CONFIRMED, "完成": S.DONE, "已督导": S.DONE, "已进行": S.DONE,
     "取消": S.CANCELLED, "延期": S.POSTPONED, "推迟": S.POSTPONED, "已推迟": S.POSTPONED,
     "改期": S.POSTPONED, "": None,
 }  # fmt: skip
 METHOD_ALIASES: dict[str, str] = {
-    **{m.label: m.value for m in M}, **{m.value: m.value for m in M},
+    **{m.chinese_label: m.value for m in M}, **{m.value: m.value for m in M},
     "随机（推门）听课": M.LESSON, "推门听课": M.LESSON, "随机听课": M.LESSON, "听课": M.LESSON,
     "巡视": M.TOUR, "校园巡查": M.TOUR, "巡查": M.TOUR, "实地查看": M.TOUR,
     "查阅": M.DOCUMENTS, "查资料": M.DOCUMENTS, "查阅档案": M.DOCUMENTS, "查阅台账": M.DOCUMENTS,
@@ -83,13 +83,13 @@ METHOD_ALIASES: dict[str, str] = {
     "座谈": M.INTERVIEW, "走访": M.INTERVIEW, "访谈": M.INTERVIEW, "座谈会": M.INTERVIEW,
 }  # fmt: skip
 SIX_ALIASES: dict[str, str] = {
-    **{s.label: s.value for s in SIX}, **{s.value: s.value for s in SIX},
+    **{s.chinese_label: s.value for s in SIX}, **{s.value: s.value for s in SIX},
     "作业": SIX.HOMEWORK, "检查作业": SIX.HOMEWORK, "课后服务": SIX.AFTER_SCHOOL,
     "听课": SIX.CLASS, "进班": SIX.CLASS, "备课": SIX.LESSON_PREP, "参与备课": SIX.LESSON_PREP,
     "座谈": SIX.FORUM, "座谈会": SIX.FORUM, "汇报": SIX.REPORT,
 }  # fmt: skip
-KIND_LABELS = tuple(k.label for k in K)
-STATUS_LABELS = tuple(s.label for s in S)
+KIND_LABELS = tuple(k.chinese_label for k in K)
+STATUS_LABELS = tuple(s.chinese_label for s in S)
 
 
 def _words(value: object) -> list[str]:
@@ -126,7 +126,7 @@ def split_items(value: object, known: Sequence[str]) -> list[str]:
 
 def _several(aliases: dict[str, str], members: type[LabelledEnum]) -> Reader:
     """A reader of several choices in one cell; codes in the order of ``members``, each once."""
-    labels = [member.label for member in members]
+    labels = [member.chinese_label for member in members]
     read_one = cells.choice(aliases, labels)
 
     def read(value: object) -> list[str]:

@@ -198,10 +198,12 @@
         <source>Each school gets one checklist with the items of every template ticked that is for its kind of school (a template names the kinds it is for). Schools added later are due by the next deadline still ahead. Removing a template later drops only its items nobody has worked on.</source>
         <translation>每所学校生成一份清单，包含所勾选模板中适用于该类学校的项目（模板注明适用的学校类别）。以后加入的学校，完成期限取尚未到期的下一个阶段截止日期。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="365"/>
-        <source>{count} ticked</source>
-        <translation>已勾选{count}所</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/dialogs.py" line="364"/>
+        <source>%n ticked</source>
+        <translation>
+            <numerusform>已勾选 %n 所</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -268,11 +270,11 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="159"/>
-        <location filename="../../gui/pages/archives/page.py" line="427"/>
-        <location filename="../../gui/pages/archives/page.py" line="454"/>
-        <location filename="../../gui/pages/archives/page.py" line="457"/>
-        <location filename="../../gui/pages/archives/page.py" line="470"/>
-        <location filename="../../gui/pages/archives/page.py" line="474"/>
+        <location filename="../../gui/pages/archives/page.py" line="426"/>
+        <location filename="../../gui/pages/archives/page.py" line="453"/>
+        <location filename="../../gui/pages/archives/page.py" line="456"/>
+        <location filename="../../gui/pages/archives/page.py" line="471"/>
+        <location filename="../../gui/pages/archives/page.py" line="475"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
@@ -288,7 +290,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="172"/>
-        <location filename="../../gui/pages/archives/page.py" line="564"/>
+        <location filename="../../gui/pages/archives/page.py" line="565"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
@@ -320,7 +322,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="205"/>
-        <location filename="../../gui/pages/archives/page.py" line="362"/>
+        <location filename="../../gui/pages/archives/page.py" line="361"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
@@ -380,10 +382,47 @@
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/archives/page.py" line="327"/>
-        <source>{count} schools</source>
-        <translation>{count} 所学校</translation>
+        <source>%n school(s)</source>
+        <translation>
+            <numerusform>%n 所学校</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="331"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>逾期 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="338"/>
+        <source>next: {phase} by {day} (%n day(s) left)</source>
+        <translation>
+            <numerusform>下一阶段：{phase}，{day} 截止（还剩 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="466"/>
+        <source>Delete the campaign “{name}” with the checklists of its %n school(s), their attachments, snapshots and scores?</source>
+        <translation>
+            <numerusform>要删除迎检工作“{name}”及其 %n 所学校的清单、附件、进度快照和评分吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="487"/>
+        <source>%n item(s) of {schools}</source>
+        <translation>
+            <numerusform>{schools} 的 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="520"/>
+        <source>All %n item(s) of {schools}</source>
+        <translation>
+            <numerusform>{schools} 的全部 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="328"/>
@@ -391,57 +430,32 @@
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="331"/>
-        <source>{count} overdue</source>
-        <translation>逾期 {count} 项</translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/archives/page.py" line="334"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="338"/>
-        <source>next: {phase} by {day} ({days} days left)</source>
-        <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="348"/>
+        <location filename="../../gui/pages/archives/page.py" line="347"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="360"/>
+        <location filename="../../gui/pages/archives/page.py" line="359"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="450"/>
+        <location filename="../../gui/pages/archives/page.py" line="449"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="452"/>
+        <location filename="../../gui/pages/archives/page.py" line="451"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="467"/>
-        <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
-        <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="486"/>
-        <source>{count} items of {schools}</source>
-        <translation>{schools} 的 {count} 个项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="519"/>
-        <source>All {count} items of {schools}</source>
-        <translation>{schools} 的全部 {count} 个项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="565"/>
+        <location filename="../../gui/pages/archives/page.py" line="566"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -618,248 +632,316 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="99"/>
-        <location filename="../../gui/pages/calendar/page.py" line="499"/>
+        <location filename="../../gui/pages/calendar/page.py" line="120"/>
+        <location filename="../../gui/pages/calendar/page.py" line="524"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="107"/>
-        <location filename="../../gui/pages/calendar/page.py" line="141"/>
-        <location filename="../../gui/pages/calendar/page.py" line="486"/>
+        <location filename="../../gui/pages/calendar/page.py" line="128"/>
+        <location filename="../../gui/pages/calendar/page.py" line="162"/>
+        <location filename="../../gui/pages/calendar/page.py" line="511"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="108"/>
-        <location filename="../../gui/pages/calendar/page.py" line="142"/>
+        <location filename="../../gui/pages/calendar/page.py" line="129"/>
+        <location filename="../../gui/pages/calendar/page.py" line="163"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="109"/>
+        <location filename="../../gui/pages/calendar/page.py" line="130"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/calendar/page.py" line="90"/>
         <location filename="../../gui/pages/calendar/page.py" line="111"/>
+        <location filename="../../gui/pages/calendar/page.py" line="132"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="117"/>
+        <location filename="../../gui/pages/calendar/page.py" line="75"/>
+        <source>Generated</source>
+        <translation>自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="76"/>
+        <source>By hand</source>
+        <translation>手工安排</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="80"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="84"/>
+        <location filename="../../gui/pages/calendar/page.py" line="108"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="85"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="86"/>
+        <location filename="../../gui/pages/calendar/page.py" line="109"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="87"/>
+        <source>With</source>
+        <translation>同行督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="88"/>
+        <location filename="../../gui/pages/calendar/page.py" line="110"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="95"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="99"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="138"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="120"/>
-        <location filename="../../gui/pages/calendar/page.py" line="534"/>
+        <location filename="../../gui/pages/calendar/page.py" line="141"/>
+        <location filename="../../gui/pages/calendar/page.py" line="559"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="122"/>
+        <location filename="../../gui/pages/calendar/page.py" line="143"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="124"/>
+        <location filename="../../gui/pages/calendar/page.py" line="145"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="125"/>
+        <location filename="../../gui/pages/calendar/page.py" line="146"/>
         <source>Semester check…</source>
         <translation>学期核查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="126"/>
+        <location filename="../../gui/pages/calendar/page.py" line="147"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="127"/>
+        <location filename="../../gui/pages/calendar/page.py" line="148"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="131"/>
-        <location filename="../../gui/pages/calendar/page.py" line="588"/>
-        <location filename="../../gui/pages/calendar/page.py" line="595"/>
-        <location filename="../../gui/pages/calendar/page.py" line="608"/>
-        <location filename="../../gui/pages/calendar/page.py" line="617"/>
+        <location filename="../../gui/pages/calendar/page.py" line="152"/>
+        <location filename="../../gui/pages/calendar/page.py" line="613"/>
+        <location filename="../../gui/pages/calendar/page.py" line="620"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
+        <location filename="../../gui/pages/calendar/page.py" line="642"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="133"/>
+        <location filename="../../gui/pages/calendar/page.py" line="154"/>
         <source>One inspector&apos;s month…</source>
         <translation>一名督学的本月安排…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="134"/>
+        <location filename="../../gui/pages/calendar/page.py" line="155"/>
         <source>Every inspector into a folder…</source>
         <translation>全部督学（每人一个文件）…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="139"/>
+        <location filename="../../gui/pages/calendar/page.py" line="160"/>
         <source>No visits this month — generate the month&apos;s plan or add a visit.</source>
         <translation>本月还没有督导安排 — 点击“生成本月计划”或“新增督导”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="145"/>
+        <location filename="../../gui/pages/calendar/page.py" line="166"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="148"/>
+        <location filename="../../gui/pages/calendar/page.py" line="169"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="150"/>
+        <location filename="../../gui/pages/calendar/page.py" line="171"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="152"/>
+        <location filename="../../gui/pages/calendar/page.py" line="173"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="155"/>
+        <location filename="../../gui/pages/calendar/page.py" line="176"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="169"/>
+        <location filename="../../gui/pages/calendar/page.py" line="190"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="173"/>
+        <location filename="../../gui/pages/calendar/page.py" line="194"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="174"/>
+        <location filename="../../gui/pages/calendar/page.py" line="195"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="175"/>
+        <location filename="../../gui/pages/calendar/page.py" line="196"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="176"/>
+        <location filename="../../gui/pages/calendar/page.py" line="197"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="188"/>
+        <location filename="../../gui/pages/calendar/page.py" line="209"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="191"/>
+        <location filename="../../gui/pages/calendar/page.py" line="212"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="291"/>
+        <location filename="../../gui/pages/calendar/page.py" line="312"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="294"/>
+        <location filename="../../gui/pages/calendar/page.py" line="315"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/calendar/page.py" line="321"/>
-        <source>{0} visits due from today to {1} (the next 7 days).</source>
-        <translation>今天起至 {1}（未来 7 天）待进行的督导 {0} 次。</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="343"/>
+        <source>%n visit(s) due from today to {0} (the next 7 days).</source>
+        <translation>
+            <numerusform>今天起至 {0}（未来 7 天）待进行的督导 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="347"/>
+        <source>%n visit(s) this month: {0} done, {1} still to go.</source>
+        <translation>
+            <numerusform>本月督导 %n 次：已完成 {0} 次，待完成 {1} 次。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="325"/>
-        <source>{0} visits this month: {1} done, {2} still to go.</source>
-        <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
+        <location filename="../../gui/pages/calendar/page.py" line="443"/>
+        <source>{date} {weekday} ({kind})</source>
+        <translation>{date} {weekday}（{kind}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="558"/>
+        <source>Delete %n visit(s)? Their records go with them.</source>
+        <translation>
+            <numerusform>删除 %n 项督导安排？其督导记录将一并删除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="653"/>
+        <source>%n calendar file(s), one per inspector, saved in {folder}</source>
+        <translation>
+            <numerusform>已在 {folder} 保存 %n 个日历文件，每名督学一个</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="328"/>
+        <location filename="../../gui/pages/calendar/page.py" line="349"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="331"/>
+        <location filename="../../gui/pages/calendar/page.py" line="352"/>
         <source>Kindergartens&apos; break from {start} to {end}.</source>
         <translation>幼儿园放假：{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="333"/>
+        <location filename="../../gui/pages/calendar/page.py" line="354"/>
         <source>School break from {start} to {end}: no routine visits.</source>
         <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="420"/>
+        <location filename="../../gui/pages/calendar/page.py" line="441"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="420"/>
+        <location filename="../../gui/pages/calendar/page.py" line="441"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="476"/>
+        <location filename="../../gui/pages/calendar/page.py" line="501"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="476"/>
+        <location filename="../../gui/pages/calendar/page.py" line="501"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="479"/>
+        <location filename="../../gui/pages/calendar/page.py" line="504"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="485"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="533"/>
-        <source>Delete {0} visit(s)? Their records go with them.</source>
-        <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/page.py" line="552"/>
+        <location filename="../../gui/pages/calendar/page.py" line="577"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="552"/>
+        <location filename="../../gui/pages/calendar/page.py" line="577"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="589"/>
+        <location filename="../../gui/pages/calendar/page.py" line="614"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="608"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/page.py" line="627"/>
-        <source>{count} calendar file(s), one per inspector, saved in {folder}</source>
-        <translation>已在 {folder} 保存 {count} 个日历文件，每名督学一个</translation>
     </message>
 </context>
 <context>
@@ -1288,10 +1370,68 @@
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/dashboard/page.py" line="325"/>
-        <source>Terms ending within {days} days</source>
-        <translation>{days} 天内任期届满</translation>
+        <source>Terms ending within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内任期届满</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
+        <source>Below %n hour(s) in {year}</source>
+        <translation>
+            <numerusform>{year} 年不足 %n 学时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
+        <source>New inspectors below %n pre-service hour(s)</source>
+        <translation>
+            <numerusform>新任督学岗前培训不足 %n 学时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <source>Inspectors with more than %n school(s)</source>
+        <translation>
+            <numerusform>负责学校超过 %n 所的督学</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
+        <source>%n problem(s) not fixed yet</source>
+        <translation>
+            <numerusform>%n 个问题尚未整改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="416"/>
+        <source>{count} serious not reported up within %n day(s)</source>
+        <translation>
+            <numerusform>其中 {count} 个严重违规或重大问题发现后 %n 天内未报送上级</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="443"/>
+        <source>Within %n day(s); {count} without a comprehensive inspection</source>
+        <translation>
+            <numerusform>%n 天内届满；{count} 所尚未安排综合督导</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="482"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="490"/>
+        <source>%n school(s) lagging behind</source>
+        <translation>
+            <numerusform>进度滞后学校 %n 所</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="330"/>
@@ -1299,159 +1439,119 @@
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
-        <source>Below {hours} hours in {year}</source>
-        <translation>{year} 年不足 {hours} 学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
-        <source>New inspectors below {hours} pre-service hours</source>
-        <translation>新任督学岗前培训不足 {hours} 学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="353"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="351"/>
         <source>Assessments of {year}, due by {day}</source>
         <translation>{year}年度考核，{day}前完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="363"/>
-        <source>Inspectors with more than {count} schools</source>
-        <translation>负责学校超过 {count} 所的督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="370"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="380"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="384"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="380"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="390"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
         <source>School holidays: no routine visits this month</source>
         <translation>寒暑假：本月不安排经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="400"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="403"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="414"/>
-        <source>{count} problems not fixed yet</source>
-        <translation>{count}个问题尚未整改</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="419"/>
-        <source>{count} serious not reported up within {days} days</source>
-        <translation>其中 {count} 个严重违规或重大问题发现后 {days} 天内未报送上级</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="421"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="426"/>
         <source>Still not fixed after the new deadline of a 督办通知</source>
         <translation>督办通知的新期限已过仍未整改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="433"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="431"/>
         <source>Not answered within the days for a reply</source>
         <translation>超过办理期限尚未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="444"/>
-        <source>Within {days} days; {count} without a comprehensive inspection</source>
-        <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="450"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="448"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="449"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="450"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="454"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="460"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="458"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
         <location filename="../../gui/pages/dashboard/page.py" line="470"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="472"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="478"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="476"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="479"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="477"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="484"/>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="485"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="483"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="492"/>
-        <source>{count} schools lagging behind</source>
-        <translation>进度滞后学校 {count} 所</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="494"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="501"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="499"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="503"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="518"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="501"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="516"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -2066,11 +2166,6 @@
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="317"/>
-        <source>{name} · {status} · {schools} schools</source>
-        <translation>{name} · {status} · 负责 {schools} 所学校</translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/inspectors/page.py" line="330"/>
         <source>No photo</source>
         <translation>无照片</translation>
@@ -2091,6 +2186,13 @@
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/inspectors/page.py" line="317"/>
+        <source>{name} · {status} · %n school(s)</source>
+        <translation>
+            <numerusform>{name} · {status} · 负责 %n 所学校</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="432"/>
         <source>Delete the recusal from {school}?</source>
@@ -2105,82 +2207,84 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="416"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="416"/>
-        <source>Change {count} items</source>
-        <translation>批量修改 {count} 个项目</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
+        <source>Change %n item(s)</source>
+        <translation>
+            <numerusform>批量修改 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="429"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="433"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="434"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="437"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="435"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="461"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="459"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="464"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="469"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="467"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="470"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="468"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="531"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="529"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -2400,6 +2504,24 @@ A safety copy of the current data is saved first.</source>
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <location filename="../../gui/pages/calendar/month_grid.py" line="217"/>
+        <source>and %n more</source>
+        <translation>等 %n 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/month_grid.py" line="222"/>
+        <source>%n visit(s)</source>
+        <translation>%n 项</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/month_grid.py" line="233"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy 年 M 月</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
         <location filename="../../gui/pages/calendar/dialogs.py" line="378"/>
@@ -2464,10 +2586,12 @@ A safety copy of the current data is saved first.</source>
 </context>
 <context>
     <name>PdfPreview</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pdf_preview.py" line="90"/>
-        <source>{count} pages</source>
-        <translation>共 {count} 页</translation>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pdf_preview.py" line="91"/>
@@ -2499,39 +2623,51 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="673"/>
+        <location filename="../../gui/pages/calendar/page.py" line="698"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="674"/>
+        <location filename="../../gui/pages/calendar/page.py" line="699"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="679"/>
+        <location filename="../../gui/pages/calendar/page.py" line="704"/>
         <source>The month lies mostly in the school holidays: no routine visits.</source>
         <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="683"/>
+        <location filename="../../gui/pages/calendar/page.py" line="708"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="686"/>
+        <location filename="../../gui/pages/calendar/page.py" line="711"/>
         <source>{zone}: {inspector} {days} / {required} day(s)</source>
         <translation>{zone}：{inspector} {days} / {required} 天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="692"/>
+        <location filename="../../gui/pages/calendar/page.py" line="717"/>
         <source>Days at the zone still short (no free day left): {list}</source>
         <translation>到责任区督导天数仍不足（本月已无可安排的日子）：{list}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="721"/>
+        <source>%n school(s) could not be placed:</source>
+        <translation>
+            <numerusform>%n 所学校未能安排：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="696"/>
-        <source>{0} school(s) could not be placed:</source>
-        <translation>{0}所学校未能安排：</translation>
+        <location filename="../../gui/pages/calendar/page.py" line="726"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="727"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2584,35 +2720,37 @@ A safety copy of the current data is saved first.</source>
 </context>
 <context>
     <name>ProblemList</name>
-    <message>
-        <location filename="../../gui/dialogs.py" line="241"/>
-        <source>{count} problems in all.</source>
-        <translation>共 {count} 个问题。</translation>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="240"/>
+        <source>%n problem(s) in all.</source>
+        <translation>
+            <numerusform>共 %n 个问题。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="250"/>
+        <location filename="../../gui/dialogs.py" line="248"/>
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="251"/>
+        <location filename="../../gui/dialogs.py" line="249"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="281"/>
+        <location filename="../../gui/dialogs.py" line="279"/>
+        <location filename="../../gui/dialogs.py" line="288"/>
         <location filename="../../gui/dialogs.py" line="290"/>
-        <location filename="../../gui/dialogs.py" line="292"/>
         <source>Save the problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="283"/>
+        <location filename="../../gui/dialogs.py" line="281"/>
         <source>Excel (*.xlsx);;Text (*.txt)</source>
         <translation>Excel 表格 (*.xlsx);;文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="292"/>
+        <location filename="../../gui/dialogs.py" line="290"/>
         <source>Saved to
 {path}</source>
         <translation>已保存到
@@ -2819,15 +2957,19 @@ A safety copy of the current data is saved first.</source>
         <source>Overall {percent} ({done} of {required} required items)</source>
         <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/archives/progress_tab.py" line="306"/>
-        <source>{days} days left</source>
-        <translation>还剩{days}天</translation>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/archives/progress_tab.py" line="317"/>
-        <source>{count} schools lagging: {names}</source>
-        <translation>{count}所学校进度滞后：{names}</translation>
+        <source>%n school(s) lagging: {names}</source>
+        <translation>
+            <numerusform>%n 所学校进度滞后：{names}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/progress_tab.py" line="358"/>
@@ -3777,17 +3919,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="589"/>
+        <location filename="../../gui/pages/archives/page.py" line="590"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="591"/>
+        <location filename="../../gui/pages/archives/page.py" line="592"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="609"/>
+        <location filename="../../gui/pages/archives/page.py" line="610"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
@@ -4217,7 +4359,7 @@ subtotal ({marks})</source>
     </message>
     <message>
         <location filename="../../gui/pages/settings/page.py" line="135"/>
-        <location filename="../../gui/pages/settings/page.py" line="483"/>
+        <location filename="../../gui/pages/settings/page.py" line="484"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4262,89 +4404,89 @@ subtotal ({marks})</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="235"/>
+        <location filename="../../gui/pages/settings/page.py" line="236"/>
         <source>Schools asked for the six minimums</source>
         <translation>“六个至少”适用的学校类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="238"/>
+        <location filename="../../gui/pages/settings/page.py" line="239"/>
         <source>Own visits per school per month, by zone</source>
         <translation>按责任区另定每校每月督导次数（如市直学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="273"/>
+        <location filename="../../gui/pages/settings/page.py" line="274"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="276"/>
+        <location filename="../../gui/pages/settings/page.py" line="277"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="282"/>
+        <location filename="../../gui/pages/settings/page.py" line="283"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="284"/>
+        <location filename="../../gui/pages/settings/page.py" line="285"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="286"/>
+        <location filename="../../gui/pages/settings/page.py" line="287"/>
         <source>Supervision notice number prefix</source>
         <translation>督办通知文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="288"/>
+        <location filename="../../gui/pages/settings/page.py" line="289"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="289"/>
+        <location filename="../../gui/pages/settings/page.py" line="290"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="300"/>
+        <location filename="../../gui/pages/settings/page.py" line="301"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="305"/>
+        <location filename="../../gui/pages/settings/page.py" line="306"/>
         <source>Supervision notices are numbered like {number}</source>
         <translation>督办通知文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="395"/>
+        <location filename="../../gui/pages/settings/page.py" line="396"/>
         <source>Rules of {name} filled in; press Save to keep them.</source>
         <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="406"/>
+        <location filename="../../gui/pages/settings/page.py" line="407"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="443"/>
+        <location filename="../../gui/pages/settings/page.py" line="444"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="453"/>
+        <location filename="../../gui/pages/settings/page.py" line="454"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="454"/>
+        <location filename="../../gui/pages/settings/page.py" line="455"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="484"/>
+        <location filename="../../gui/pages/settings/page.py" line="485"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -4411,12 +4553,14 @@ subtotal ({marks})</source>
         <source>Export</source>
         <translation>导出</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/sheet_actions.py" line="152"/>
-        <source>{count} rows written to
+        <source>%n row(s) written to
 {path}</source>
-        <translation>已导出 {count} 行到
-{path}</translation>
+        <translation>
+            <numerusform>已导出 %n 行到
+{path}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/sheet_actions.py" line="161"/>
@@ -5048,10 +5192,12 @@ subtotal ({marks})</source>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/training/page.py" line="271"/>
-        <source>Delete {count} training record(s)?</source>
-        <translation>删除 {count} 条培训记录？</translation>
+        <source>Delete %n training record(s)?</source>
+        <translation>
+            <numerusform>删除 %n 条培训记录？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/training/page.py" line="120"/>
@@ -5379,22 +5525,22 @@ subtotal ({marks})</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="164"/>
+        <location filename="../../gui/app.py" line="172"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="165"/>
+        <location filename="../../gui/app.py" line="173"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="236"/>
+        <location filename="../../gui/app.py" line="244"/>
         <source>Supervision Desk is already open</source>
         <translation>督导工作台已经打开</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="237"/>
+        <location filename="../../gui/app.py" line="245"/>
         <source>This database is already open in another Supervision Desk window:
 {path}
 
@@ -5405,12 +5551,12 @@ subtotal ({marks})</source>
 {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="250"/>
         <source>That window was brought to the front.</source>
         <translation>已切换到那个窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="244"/>
+        <location filename="../../gui/app.py" line="252"/>
         <source>Switch to that window, or close it and start again.</source>
         <translation>请切换到那个窗口，或关闭它后再启动。</translation>
     </message>

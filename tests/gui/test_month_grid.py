@@ -137,4 +137,4 @@ def test_the_seven_day_list_says_it_counts_the_week_not_the_month(
     assert "今天起至 2026-11-08" in page.summary.text()
     assert "本月" not in page.summary.text()
     page.filter_choice.setCurrentIndex(0)
-    assert page.summary.text().startswith(f"本月督导{len(page.visible_rows())}次")
+    assert page.summary.text().startswith(f"本月督导 {len(page.visible_rows())} 次")

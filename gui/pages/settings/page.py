@@ -209,12 +209,13 @@ class SettingsPage(QWidget):
         boxes: dict[str, QFormLayout] = {}
         widgets: list[QGroupBox] = []
         for f in fields(PolicyProfile):
-            meta = f.metadata
-            if meta["group"] not in boxes:
+            group = f.metadata["group"]
+            meta = PolicyProfile.describe(f.name)
+            if group not in boxes:
                 box = QGroupBox(meta["group"])
                 form = QFormLayout(box)
                 form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-                boxes[meta["group"]] = form
+                boxes[group] = form
                 widgets.append(box)
             spin: QSpinBox | QDoubleSpinBox
             if f.name in SHARES:
@@ -231,7 +232,7 @@ class SettingsPage(QWidget):
             spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
             spin.setMinimumWidth(140)
             self.policy_inputs[f.name] = spin
-            boxes[meta["group"]].addRow(meta["label"], spin)
+            boxes[group].addRow(meta["label"], spin)
         boxes[VISITS].addRow(self.tr("Schools asked for the six minimums"), self._six_kinds())
         self.zone_counts = ZoneCounts()
         boxes[VISITS].addRow(
