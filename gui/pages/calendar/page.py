@@ -618,7 +618,7 @@ class CalendarPage(ListPage):
         target = dialogs.save_file(
             self,
             self.tr("Export to phone calendar"),
-            f"{name}-{year}{month:02d}督导安排.ics",
+            self.tr("{name} visits {month}.ics").format(name=name, month=f"{year}{month:02d}"),
             "iCalendar (*.ics)",
         )
         if target is None:
