@@ -2521,17 +2521,7 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../gui/pages/calendar/month_grid.py" line="217"/>
-        <source>and %n more</source>
-        <translation>等 %n 项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/month_grid.py" line="222"/>
-        <source>%n visit(s)</source>
-        <translation>%n 项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/month_grid.py" line="233"/>
+        <location filename="../../gui/pages/calendar/month_grid.py" line="249"/>
         <source>MMMM yyyy</source>
         <translation>yyyy 年 M 月</translation>
     </message>
@@ -5532,6 +5522,23 @@ subtotal ({marks})</source>
         <location filename="../../gui/pages/schools/page.py" line="360"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
+    </message>
+</context>
+<context>
+    <name>_CountedWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="220"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="223"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>
