@@ -158,7 +158,10 @@ class SheetActions(QObject):
         from core.sheets import write_template
 
         path = dialogs.save_file(
-            self.page, self.tr("Blank template"), f"{self._title()}-模板.xlsx", EXCEL_FILTER
+            self.page,
+            self.tr("Blank template"),
+            self.tr("{title} template.xlsx").format(title=self._title()),
+            EXCEL_FILTER,
         )
         if path is None:
             return

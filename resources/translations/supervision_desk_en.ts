@@ -272,4 +272,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>_CountedWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="220"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="223"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

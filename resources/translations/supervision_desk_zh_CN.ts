@@ -516,7 +516,12 @@
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="333"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="330"/>
+        <source>{school} (was {name})</source>
+        <translation>{school}（原{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="336"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -871,6 +876,11 @@
             <numerusform>删除 %n 项督导安排？其督导记录将一并删除。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="621"/>
+        <source>{name} visits {month}.ics</source>
+        <translation>{name}-{month}督导安排.ics</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../gui/pages/calendar/page.py" line="653"/>
         <source>%n calendar file(s), one per inspector, saved in {folder}</source>
@@ -1120,27 +1130,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1007"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1008"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1013"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1014"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1015"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1018"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1019"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1023"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1024"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1580,22 +1590,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="352"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="351"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="357"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="360"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="367"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1676,32 +1686,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="186"/>
+        <location filename="../../gui/sheet_actions.py" line="189"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="189"/>
+        <location filename="../../gui/sheet_actions.py" line="192"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="194"/>
+        <location filename="../../gui/sheet_actions.py" line="197"/>
         <source>New zones: {zones}</source>
         <translation>新增责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="196"/>
+        <location filename="../../gui/sheet_actions.py" line="199"/>
         <source>+ row {row}: {name}</source>
         <translation>+ 第 {row} 行：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="199"/>
+        <location filename="../../gui/sheet_actions.py" line="202"/>
         <source>~ row {row}: {name} — {changes}</source>
         <translation>~ 第 {row} 行：{name} — {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="203"/>
+        <location filename="../../gui/sheet_actions.py" line="206"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -2331,13 +2341,13 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="65"/>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="101"/>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -2437,39 +2447,44 @@
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="201"/>
+        <source>Supervision Desk backup {date}.db</source>
+        <translation>督导工作台备份-{date}.db</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
-        <location filename="../../gui/main_window.py" line="234"/>
-        <location filename="../../gui/main_window.py" line="240"/>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -2481,24 +2496,24 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="274"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
     </message>
@@ -2506,17 +2521,7 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../gui/pages/calendar/month_grid.py" line="217"/>
-        <source>and %n more</source>
-        <translation>等 %n 项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/month_grid.py" line="222"/>
-        <source>%n visit(s)</source>
-        <translation>%n 项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/month_grid.py" line="233"/>
+        <location filename="../../gui/pages/calendar/month_grid.py" line="249"/>
         <source>MMMM yyyy</source>
         <translation>yyyy 年 M 月</translation>
     </message>
@@ -2569,17 +2574,27 @@ A safety copy of the current data is saved first.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="432"/>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="433"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="439"/>
         <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
         <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="443"/>
         <source>Cannot be read, so nothing will be saved:</source>
         <translation>以下内容无法识别，因此不会保存：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="445"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="446"/>
         <source>Saved: the year&apos;s holidays are complete.</source>
         <translation>已保存：该年度节假日安排已完整。</translation>
     </message>
@@ -2641,6 +2656,11 @@ A safety copy of the current data is saved first.</source>
         <location filename="../../gui/pages/calendar/page.py" line="708"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="710"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../gui/pages/calendar/page.py" line="711"/>
@@ -2760,87 +2780,97 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProfileBox</name>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="43"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="41"/>
         <source>Rules profile</source>
         <translation>规则方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="55"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="53"/>
         <source>Fill in the form</source>
         <translation>填入表单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="57"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="55"/>
         <source>Import profile…</source>
         <translation>导入方案…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="59"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="57"/>
         <source>Export profile…</source>
         <translation>导出方案…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="62"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="60"/>
         <source>Profile</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="86"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="84"/>
         <source>Started from: {name} — {source}</source>
         <translation>起始方案：{name}——{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="96"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="94"/>
         <source>No setting differs from it.</source>
         <translation>与之相比没有改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="99"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="97"/>
         <source>Changed from it: {changes}</source>
         <translation>与之不同：{changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="109"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="107"/>
         <source>Import a rules profile</source>
         <translation>导入规则方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="117"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="115"/>
         <source>Profile not imported</source>
         <translation>方案未导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="118"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="116"/>
         <source>Nothing was changed. The file has these problems:
 {problems}</source>
         <translation>没有改动任何设置。文件有以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="129"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="124"/>
+        <source>Rule profiles (*.json)</source>
+        <translation>规则方案 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="131"/>
         <source>Export the rules as a profile</source>
         <translation>将规则导出为方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="138"/>
-        <location filename="../../gui/pages/settings/profile_box.py" line="145"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="132"/>
+        <source>{name} rules.json</source>
+        <translation>{name}规则方案.json</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="142"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="149"/>
         <source>Profile not exported</source>
         <translation>方案未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="139"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="143"/>
         <source>Please correct the rules first:
 {problems}</source>
         <translation>请先改正规则：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="149"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="153"/>
         <source>Profile exported</source>
         <translation>方案已导出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="150"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="154"/>
         <source>The rules were saved to {path}.</source>
         <translation>规则已保存到 {path}。</translation>
     </message>
@@ -3628,32 +3658,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="382"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="385"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="384"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="387"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="388"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="391"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="390"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="393"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="392"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="395"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="398"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="401"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -4236,106 +4266,106 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="813"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="819"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="820"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="821"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="836"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="837"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="839"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="898"/>
         <source>Routine visits</source>
         <translation>经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="844"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="865"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="866"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
         <source>Visit by</source>
         <translation>应在此前督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="875"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="876"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="881"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="882"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="901"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="927"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="928"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="936"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="939"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="940"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>经常性督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="946"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="947"/>
         <source>Principal&apos;s term ends this semester or in the break after it: {count} school(s)</source>
         <translation>校（园）长任期在本学期或其后假期内届满：{count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="971"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="972"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="980"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="981"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4563,13 +4593,18 @@ subtotal ({marks})</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="161"/>
-        <location filename="../../gui/sheet_actions.py" line="169"/>
+        <location filename="../../gui/sheet_actions.py" line="162"/>
+        <location filename="../../gui/sheet_actions.py" line="172"/>
         <source>Blank template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="170"/>
+        <location filename="../../gui/sheet_actions.py" line="163"/>
+        <source>{title} template.xlsx</source>
+        <translation>{title}-模板.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="173"/>
         <source>Template written to
 {path}</source>
         <translation>模板已保存到
@@ -4869,124 +4904,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="635"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="636"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="637"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="638"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="639"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="640"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="650"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="651"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="659"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="661"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="662"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="679"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="680"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="681"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="682"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="697"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="708"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="723"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="732"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="749"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="778"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="785"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="786"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="788"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="789"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -5209,87 +5244,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="464"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="465"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="469"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="470"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="489"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="475"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="479"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="480"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="493"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="494"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="533"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="540"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="558"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -5520,6 +5555,23 @@ subtotal ({marks})</source>
         <location filename="../../gui/pages/schools/page.py" line="360"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
+    </message>
+</context>
+<context>
+    <name>_CountedWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="220"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="223"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -212,14 +213,29 @@ class MonthGridModel(QAbstractTableModel):
         return False
 
 
+class _CountedWords(QObject):
+    """The grid's counted words (a QObject, whose ``tr`` has plural forms)."""
+
+    def more(self, count: int) -> str:
+        return self.tr("and %n more", "", count)
+
+    def visits(self, count: int) -> str:
+        return self.tr("%n visit(s)", "", count)
+
+
+@cache
+def _counted_words() -> _CountedWords:
+    return _CountedWords()
+
+
 def more_text(count: int) -> str:
     """The last line of a full cell: how many visits it could not show."""
-    return QCoreApplication.translate("MonthGrid", "and %n more", "", count)
+    return _counted_words().more(count)
 
 
 def count_text(count: int) -> str:
     """A day's number of visits, in the corner of its cell."""
-    return QCoreApplication.translate("MonthGrid", "%n visit(s)", "", count)
+    return _counted_words().visits(count)
 
 
 def weekday_name(weekday: int) -> str:

@@ -618,7 +618,7 @@ class CalendarPage(ListPage):
         target = dialogs.save_file(
             self,
             self.tr("Export to phone calendar"),
-            f"{name}-{year}{month:02d}督导安排.ics",
+            self.tr("{name} visits {month}.ics").format(name=name, month=f"{year}{month:02d}"),
             "iCalendar (*.ics)",
         )
         if target is None:
@@ -707,7 +707,7 @@ class PlanResultDialog(QDialog):
         if notice:
             text += "\n" + self.tr("Note: {notice}.").format(notice=notice)
         if plan.zones_short:
-            short = "；".join(
+            short = self.tr("; ").join(
                 self.tr("{zone}: {inspector} {days} / {required} day(s)").format(
                     zone=z.zone, inspector=z.inspector, days=z.days, required=z.required
                 )
