@@ -58,14 +58,15 @@ def period_text(f: TopicFigures) -> str:
 
 
 def state_sentence(f: TopicFigures) -> str:
-    """The problems found and their states, in parts that add up to the whole."""
+    """The problems found and their states, in parts that add up to the whole, named as the
+    table's columns (已整改 is one state: fixed, not yet 销号)."""
     total = f.total
     if not total.found:
         return "本次专项督导未发现需要整改的问题。"
     s = total.states
     return (
-        f"本次专项督导共发现问题{total.found}个，其中已整改{total.rectified}个"
-        f"（已销号{s[ProblemStatus.VERIFIED.value]}个、待销号{s[ProblemStatus.FIXED.value]}个），"
+        f"本次专项督导共发现问题{total.found}个，其中整改到位{total.rectified}个"
+        f"（已整改{s[ProblemStatus.FIXED.value]}个、已销号{s[ProblemStatus.VERIFIED.value]}个），"
         f"尚未整改{total.unresolved}个（已上报{s[ProblemStatus.ESCALATED.value]}个、"
         f"待整改{s[ProblemStatus.OPEN.value]}个），整改率{percent(total.rectified, total.found)}"
         + (f"；尚未整改的问题中已过整改期限的{total.overdue}个。" if total.overdue else "。")

@@ -134,7 +134,7 @@ def test_the_report_prints_the_inspections_figures_and_its_four_parts(office, tm
         assert name in text
     assert "共发现问题6个（一般性问题3个、重点问题2个、严重违规或重大问题1个）" in text
     assert (
-        "共发现问题6个，其中已整改2个（已销号1个、待销号1个），尚未整改4个（已上报2个、待整改2个）"
+        "共发现问题6个，其中整改到位2个（已整改1个、已销号1个），尚未整改4个（已上报2个、待整改2个）"
         in text
     )
     assert "作业公示栏未及时更新" in text and "特此报告。" in text
@@ -222,3 +222,19 @@ def test_the_closing_never_stands_on_a_page_without_the_text_above(
     assert "以上建议请审阅。" in flat(pages[closing])
     for page in pages[:closing]:
         assert len(flat(page)) > 200, page  # a full page of text, not a stray line
+
+
+def test_rare_characters_of_the_clerks_text_print_and_one_no_font_has_is_named(office, tmp_path):
+    from tests.db.test_report_rare_characters import NO_FONT, RARE_A, RARE_B, needs_rare_font
+
+    if needs_rare_font.args[0]:
+        pytest.skip(needs_rare_font.kwargs["reason"])
+    warnings: list[str] = []
+    texts = {"highlights": f"{RARE_B}{RARE_A}小学课后服务有特色{NO_FONT}。"}
+    path = write_report(
+        office, "topic", tmp_path / "t.pdf", today=TODAY, topic=TOPIC, texts=texts,
+        warnings=warnings,
+    )  # fmt: skip
+    text = flat("".join(read_pages(path)))
+    assert f"{RARE_B}{RARE_A}小学课后服务有特色" in text
+    assert warnings and "U+10FFFD" in warnings[0]
