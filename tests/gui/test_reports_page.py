@@ -213,3 +213,17 @@ def test_a_topic_report_prints_the_texts_edited_in_its_dialog(
     assert "双减专项督导报告" in text and "县教育局：" in text
     assert "<b>&amp;</b>一校一策" in text and "持续跟踪。特此报告。" in text
     assert page.preview.windowTitle() == "专项督导报告"
+
+
+def test_without_a_topic_inspection_the_topic_report_says_so(open_window, sqlite_db, qtbot,
+                                                            dialog_log):  # fmt: skip
+    window = open_window(sqlite_db)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    page.choose("topic")
+    settle(window, qtbot)
+    assert page.topic.count() == 0 and page.topic.placeholderText() == "还没有专项督导"
+    page.preview_button.click()
+    settle(window, qtbot)
+    assert dialog_log.messages("warn") == ["还没有专项督导，无法生成专项督导报告。"]
+    assert page.topic_dialog is None and page.preview is None
