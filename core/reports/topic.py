@@ -32,10 +32,9 @@ from core.calendar.topic_inspection import (
     topic_inspections,
 )
 from core.enums import ProblemCategory, ProblemStatus
-from core.errors import refusal
 from core.parsing import clean_text
 from core.reports.official import LEADING, OfficialDocument
-from core.reports.options import ReportOptions, letterhead_from_session
+from core.reports.options import ReportOptions, letterhead_from_session, refuse
 from core.reports.topic_text import (
     basics,
     checked_texts,
@@ -70,30 +69,25 @@ def chosen_period(db: Database, options: ReportOptions) -> tuple[str, date, date
     """The topic and period asked for (see the module); refused, naming the option, when
     there is no topic inspection to report on."""
     topic = clean_text(options.topic)
+    if not topic:
+        latest = next(iter(topic_inspections(db)), None)
+        if latest is None:
+            raise refuse("topic", "还没有专项督导，无法生成专项督导报告")
+        topic = latest.topic
     if options.start is not None or options.end is not None:
-        if not topic:
-            raise refusal("topic", "专项督导主题", "请选择专项督导的主题")
         if options.start is None or options.end is None:
-            raise refusal("period", "督导时间", "请同时给出开始日期和结束日期")
+            raise refuse("period", "请同时给出开始日期和结束日期")
         return topic, options.start, options.end
-    if options.month is not None or options.year is not None:
-        if not topic:
-            raise refusal("topic", "专项督导主题", "请选择专项督导的主题")
-        if options.month is not None:
-            year, month = options.month_or_current()
-            return (
-                topic,
-                date(year, month, 1),
-                date(year, month, calendar.monthrange(year, month)[1]),
-            )
+    if options.month is not None:
+        year, month = options.month_or_current()
+        return topic, date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if options.year is not None:
         year = options.year_or_current()
         return topic, date(year, 1, 1), date(year, 12, 31)
-    run = latest_run(db, topic) if topic else next(iter(topic_inspections(db)), None)
+    run = latest_run(db, topic)
     if run is None:
-        if topic:
-            raise refusal("topic", "专项督导主题", f"没有“{topic}”专项督导")
-        raise refusal("topic", "专项督导主题", "还没有专项督导，无法生成专项督导报告")
-    return run.topic, run.first, run.last
+        raise refuse("topic", f"没有“{topic}”专项督导")
+    return topic, run.first, run.last
 
 
 def problem_table(f: TopicFigures) -> list[list[str]]:
