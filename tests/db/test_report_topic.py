@@ -238,3 +238,56 @@ def test_rare_characters_of_the_clerks_text_print_and_one_no_font_has_is_named(o
     text = flat("".join(read_pages(path)))
     assert f"{RARE_B}{RARE_A}小学课后服务有特色" in text
     assert warnings and "U+10FFFD" in warnings[0]
+
+
+def test_the_figures_count_only_the_topics_visits_on_both_engines(db):
+    """Built through the app's operations: the 安全 visits of the period count, a routine visit,
+    another topic's visit and their problems do not; a cancelled visit's school is left
+    uninspected; companions are among the inspectors."""
+    from core.calendar.visits import VisitInput, add_visit, set_status
+    from core.casework.rectification import ProblemInput, add_follow_up, add_problem
+    from core.roster.inspectors import InspectorInput, save_inspector
+    from core.roster.schools import SchoolInput, save_school
+
+    term = date(2025, 9, 1)
+    wang = save_inspector(db, InspectorInput("王建国"), appoint_from=term)
+    li = save_inspector(db, InspectorInput("李丽"), appoint_from=term)
+    east, west, north = (
+        save_school(db, SchoolInput(n)) for n in ("东关小学", "西关小学", "北关小学")
+    )
+
+    def visit(day: int, school: int, who: int, kind="special", topic="安全", **extra) -> int:
+        return add_visit(db, VisitInput(date(2026, 11, day), school, who, kind, topic, **extra))
+
+    safety = [
+        visit(10, east, wang, companion_ids=(li,)),
+        visit(11, west, li),
+        visit(12, north, wang),
+    ]
+    routine = visit(10, west, li, "routine", "")
+    other = visit(13, east, wang, topic="双减")
+    set_status(db, [*safety[:2], routine, other], "done", today=TODAY)
+    set_status(db, [safety[2]], "cancelled", today=TODAY)
+
+    def problem(school: int, visit_id: int, category: str) -> int:
+        data = ProblemInput(school, date(2026, 11, 14), category, "问题", "deadline",
+                            date(2026, 11, 30), visit_id=visit_id)  # fmt: skip
+        return add_problem(db, data)
+
+    fixed = problem(east, safety[0], "general")
+    add_follow_up(db, fixed, day=date(2026, 11, 20), outcome="fixed", result="已整改")
+    problem(west, safety[1], "serious")
+    problem(west, routine, "general")
+    problem(east, other, "key")
+
+    f = topic_figures(db, "安全", date(2026, 11, 1), date(2026, 11, 30), TODAY)
+    assert f.schools == sorted(["东关小学", "西关小学", "北关小学"])
+    assert f.inspected == sorted(["东关小学", "西关小学"]) and f.not_inspected == ["北关小学"]
+    assert sorted(f.inspectors) == ["李丽", "王建国"]
+    assert (f.done, f.to_come, f.called_off, f.active_schools) == (2, 0, 1, 3)
+    total = f.total
+    assert total.found == 2 == total.rectified + total.unresolved
+    assert total.states == {"fixed": 1, "escalated": 1} and total.overdue == 1
+    assert f.tiers["general"].found == 1 and f.tiers["serious"].found == 1
+    assert f.follow_ups == 1
+    assert [(r.topic, r.visits) for r in topic_inspections(db)] == [("双减", 1), ("安全", 3)]
