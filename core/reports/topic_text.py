@@ -4,7 +4,8 @@ may edit before printing, each with a default drawn from the data (:func:`defaul
 The editable texts (:data:`SECTIONS`): the addressee (主送机关, may be left empty), the opening
 paragraph, 二、亮点, the problems and the effect of their rectification under 三 (the figures
 above them are fixed), and 四、下一步工作建议. A line break in a text starts a new paragraph.
-No ReportLab here: the GUI's dialog fills its boxes from :func:`default_texts`.
+The GUI's dialog fills its boxes from :func:`default_texts`, read on the worker (this module
+brings ReportLab with :mod:`core.reports.document`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from core.calendar.topic_inspection import TopicFigures, method_text, step_text
+from core.calendar.topic_inspection import STATES, TopicFigures, method_text, step_text
+from core.casework.rectification import ProblemRow
 from core.enums import ProblemCategory, ProblemStatus
 from core.errors import FieldError, ValidationError
 from core.reports.document import clean, cn_date
@@ -35,6 +37,7 @@ NAMES_LISTED = 10
 KINDS_LISTED = 12
 """Kinds of problem listed per tier in the default text; the rest are counted."""
 FINDINGS_LISTED = 5
+"""Sentences of the visit records offered as highlights (those found in two records or more)."""
 NUMERALS = "一二三四五六七八九十"
 
 
@@ -44,7 +47,7 @@ def percent(part: int, whole: int) -> str:
 
 
 def names(listed: list[str], unit: str, limit: int = NAMES_LISTED) -> str:
-    """ "A、B、C" or "A、B…等 12 所" when more than ``limit``."""
+    """ "A、B、C", or the first ``limit`` and "等12所" when there are more."""
     if len(listed) <= limit:
         return "、".join(listed)
     return "、".join(listed[:limit]) + f"等{len(listed)}{unit}"
@@ -108,7 +111,7 @@ def basics(f: TopicFigures) -> list[str]:
     return [reach + "。", people + visits + how + found]
 
 
-def _kinds(rows: list) -> list[tuple[str, list[str], Counter[str]]]:
+def _kinds(rows: list[ProblemRow]) -> list[tuple[str, list[str], Counter[str]]]:
     """The problems of one tier grouped by what was found: (description, schools, states)."""
     kinds: dict[str, tuple[list[str], Counter[str]]] = {}
     for row in rows:
@@ -122,10 +125,8 @@ def _kinds(rows: list) -> list[tuple[str, list[str], Counter[str]]]:
 
 
 def _state_words(states: Counter[str]) -> str:
-    """ "已整改2个、待整改1个" in the order of :class:`ProblemStatus`'s states."""
-    order = (ProblemStatus.VERIFIED, ProblemStatus.FIXED, ProblemStatus.ESCALATED,
-             ProblemStatus.OPEN)  # fmt: skip
-    return "、".join(f"{s.label}{states[s.value]}个" for s in order if states[s.value])
+    """ "已整改2个、待整改1个" in the order of the table's columns."""
+    return "、".join(f"{ProblemStatus.label_of(s)}{states[s]}个" for s in STATES if states[s])
 
 
 def default_issues(f: TopicFigures) -> str:
