@@ -3714,153 +3714,179 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="76"/>
+        <location filename="../../gui/pages/reports/page.py" line="81"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="107"/>
+        <location filename="../../gui/pages/reports/page.py" line="112"/>
+        <source>No topic inspection yet</source>
+        <translation>还没有专项督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="116"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="117"/>
+        <source>Topic inspection</source>
+        <translation>专项督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="118"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="110"/>
+        <location filename="../../gui/pages/reports/page.py" line="119"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="111"/>
+        <location filename="../../gui/pages/reports/page.py" line="120"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
-        <location filename="../../gui/pages/reports/page.py" line="113"/>
+        <location filename="../../gui/pages/reports/page.py" line="121"/>
+        <location filename="../../gui/pages/reports/page.py" line="122"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="114"/>
+        <location filename="../../gui/pages/reports/page.py" line="123"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="115"/>
+        <location filename="../../gui/pages/reports/page.py" line="124"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="118"/>
+        <location filename="../../gui/pages/reports/page.py" line="127"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="162"/>
+        <location filename="../../gui/pages/reports/page.py" line="172"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="164"/>
+        <location filename="../../gui/pages/reports/page.py" line="174"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="166"/>
+        <location filename="../../gui/pages/reports/page.py" line="176"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="169"/>
+        <location filename="../../gui/pages/reports/page.py" line="179"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="179"/>
+        <location filename="../../gui/pages/reports/page.py" line="190"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 or A3 landscape.</source>
         <translation>每名督学的性别、工作单位、职务、专/兼职、联系电话、任期起止、责任区和负责学校（园）。A4 或 A3 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="198"/>
+        <location filename="../../gui/pages/reports/page.py" line="209"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 or A3 landscape, to post on the wall.</source>
         <translation>本月督导以日历列出，随后是每名督学的安排。内部资料，不发学校。A4 或 A3 横向，可张贴上墙。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="183"/>
+        <location filename="../../gui/pages/reports/page.py" line="249"/>
+        <source>The report of a topic inspection (专项督导): schools inspected, inspectors, visits, problems by tier and their rectification, filled in from the data; the highlights, problems and next steps are edited before printing.</source>
+        <translation>专项督导的报告：督导学校、督学、督导次数、各类问题及整改情况按数据填写；亮点、主要问题和下一步工作建议可在打印前修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="318"/>
+        <location filename="../../gui/pages/reports/page.py" line="335"/>
+        <source>Topic inspection report</source>
+        <translation>专项督导报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="319"/>
+        <source>There is no topic inspection to report on yet.</source>
+        <translation>还没有专项督导，无法生成专项督导报告。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="194"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="187"/>
+        <location filename="../../gui/pages/reports/page.py" line="198"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="191"/>
+        <location filename="../../gui/pages/reports/page.py" line="202"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="195"/>
+        <location filename="../../gui/pages/reports/page.py" line="206"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="202"/>
+        <location filename="../../gui/pages/reports/page.py" line="213"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="206"/>
+        <location filename="../../gui/pages/reports/page.py" line="217"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="210"/>
+        <location filename="../../gui/pages/reports/page.py" line="221"/>
         <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
         <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="214"/>
+        <location filename="../../gui/pages/reports/page.py" line="225"/>
         <source>The month&apos;s bulletin (通报) to every school: problems found, rectified on time and overdue, supervision notices and talks, per zone, overdue schools by name.</source>
         <translation>发给各学校（园）的月度通报：发现的问题、按期整改和逾期未整改情况、督办和约谈，按责任区统计，并点名逾期未整改的学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="218"/>
+        <location filename="../../gui/pages/reports/page.py" line="229"/>
         <source>The written record of the latest talk (约谈) with a school&apos;s leaders: who, when, where, the problems, what was said and promised, with signature lines.</source>
         <translation>与学校（园）负责人最近一次约谈的书面记录：时间、地点、约谈对象和约谈人、涉及问题、约谈情况和整改承诺，留签字栏。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="222"/>
+        <location filename="../../gui/pages/reports/page.py" line="233"/>
         <source>The year&apos;s complaint register: each complaint with its verification, result, days for a reply and the day answered; late ones marked. A4 landscape.</source>
         <translation>全年投诉受理登记：每件投诉的核实情况、办理结果、办理期限和答复日期，逾期的标出。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="226"/>
+        <location filename="../../gui/pages/reports/page.py" line="237"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="230"/>
+        <location filename="../../gui/pages/reports/page.py" line="241"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="234"/>
+        <location filename="../../gui/pages/reports/page.py" line="245"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -4899,6 +4925,59 @@ subtotal ({marks})</source>
         <location filename="../../gui/pages/settings/terms_box.py" line="171"/>
         <source>Not saved: {problems}</source>
         <translation>未保存：{problems}</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTextsDialog</name>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="67"/>
+        <source>Topic inspection report</source>
+        <translation>专项督导报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="73"/>
+        <source>{topic}, {period}. The figures are filled in from the data; edit the texts below before printing.</source>
+        <translation>{topic}，{period}。报告中的数字按数据填写；下面的文字可在打印前修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="79"/>
+        <source>Leave empty to print no addressee</source>
+        <translation>不填则不印主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="81"/>
+        <source>Addressee</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="89"/>
+        <source>Restore generated text</source>
+        <translation>恢复生成的内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="93"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="107"/>
+        <source>Opening</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="108"/>
+        <source>II. Highlights</source>
+        <translation>二、亮点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="109"/>
+        <source>III. Problems and rectification</source>
+        <translation>三、问题整改及效果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="110"/>
+        <source>IV. Next steps</source>
+        <translation>四、下一步工作建议</translation>
     </message>
 </context>
 <context>
