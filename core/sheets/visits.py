@@ -41,7 +41,7 @@ from core.calendar.visits import (
 )
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind, VisitStatus
 from core.errors import FieldError
-from core.i18n import _, joined
+from core.i18n import _, joined, n_
 from core.parsing import clean_text, split_names
 from core.search.matching import pinyin_order
 from core.sheets import cells
@@ -139,8 +139,9 @@ def _several(aliases: dict[str, str], members: type[LabelledEnum]) -> Reader:
                 unknown.append(_("“{text}”", text=word))
         if unknown:
             raise ValueError(
-                _(
+                n_(
                     "{texts}不是可选的值（可填：{choices}）",
+                    len(unknown),
                     texts=joined(unknown, "、", ", "),
                     choices=joined(labels, "、", ", "),
                 )
