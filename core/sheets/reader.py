@@ -69,14 +69,14 @@ def _format_name(suffix: str) -> Text:
     return names.get(suffix) or _("文本文件")
 
 
-def at_rows(sheet: str, rows: str, count: int, problem: str) -> Text:
+def _at_rows(sheet: str, rows: str, count: int, problem: str) -> Text:
     """A problem placed in one row (``count`` 1) or in several: 工作表“学校”第 12 行：…"""
     return n_(
         "工作表“{sheet}”第 {rows} 行：{problem}", count, sheet=sheet, rows=rows, problem=problem
     )
 
 
-def column_named(letter: str, header: str) -> Text:
+def _column_named(letter: str, header: str) -> Text:
     """A column for a message: C 列（在校生数）."""
     return _("{letter} 列（{header}）", letter=letter, header=header)
 
@@ -128,11 +128,11 @@ class Problems:
                 "工作表“{sheet}”第 {row} 行 {column}：{problem}",
                 sheet=self.table.sheet,
                 row=row,
-                column=column_named(letter, header),
+                column=_column_named(letter, header),
                 problem=message,
             )
         else:
-            placed = at_rows(self.table.sheet, str(row), 1, message)
+            placed = _at_rows(self.table.sheet, str(row), 1, message)
         order = self._column_order(key)
         self._found.append((row, order, FieldError(key, header, placed)))
         self._rows.add(row)
@@ -148,7 +148,7 @@ class Problems:
         named: str = joined((str(r) for r in rows[:MAX_ROWS_NAMED]), "、", ", ")
         if len(rows) > MAX_ROWS_NAMED:
             named = _("{rows} 等 {n}", rows=named, n=len(rows))
-        placed = at_rows(self.table.sheet, named, len(rows), message)
+        placed = _at_rows(self.table.sheet, named, len(rows), message)
         self._found.append((rows[0], -1, FieldError("row", _("行"), placed)))
         self._rows.update(rows)
 
@@ -432,7 +432,7 @@ def read_table(path: Path, spec: SheetSpec) -> Table:
 
     def named(column: int) -> Text:
         header = written.get(keys[column]) or spec.column(keys[column]).header
-        return column_named(get_column_letter(column), header)
+        return _column_named(get_column_letter(column), header)
 
     merged_down, across = _merged_cells(sheet, header_row, set(keys))
     unsaved = _formulas_without_values(data, sheet.title)
@@ -470,7 +470,7 @@ def read_table(path: Path, spec: SheetSpec) -> Table:
                     cells=cells_range.coord,
                     columns=spanned,
                 )
-                problems.append(at_rows(sheet.title, str(number), 1, merged))
+                problems.append(_at_rows(sheet.title, str(number), 1, merged))
             continue
         for column in keys:
             if (number, column) in unsaved:
