@@ -95,7 +95,7 @@ def install_translators(app: QApplication, code: str) -> None:
         else QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     )
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    catalogues = [(f"{TRANSLATION_BASENAME}_{code}", TRANSLATIONS_DIR)]
+    catalogues = [(f"{TRANSLATION_BASENAME}_{code}", str(TRANSLATIONS_DIR))]
     if not english:
         catalogues.append((f"qtbase_{code}", qt_translations))
     for translator in app.findChildren(QTranslator):
