@@ -423,7 +423,7 @@ class DashboardPage(QWidget):
             )
             self.cards["supervision"].show_figure(
                 str(r.overdue_supervisions),
-                self.tr("Still not fixed after the new deadline of a 督办通知"),
+                self.tr("Still not fixed after the new deadline of a supervision notice"),
                 alert=r.overdue_supervisions > 0,
             )
             self.cards["complaints"].show_figure(
