@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ArchiveCampaignDialog</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/dialogs.py" line="364" />
+        <location filename="../../gui/pages/archives/dialogs.py" line="364"/>
         <source>%n ticked</source>
         <translation>
             <numerusform>%n ticked</numerusform>
@@ -14,7 +15,7 @@
 <context>
     <name>ArchivesPage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/page.py" line="327" />
+        <location filename="../../gui/pages/archives/page.py" line="327"/>
         <source>%n school(s)</source>
         <translation>
             <numerusform>%n school</numerusform>
@@ -22,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/page.py" line="331" />
+        <location filename="../../gui/pages/archives/page.py" line="331"/>
         <source>%n overdue</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -30,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/page.py" line="338" />
+        <location filename="../../gui/pages/archives/page.py" line="338"/>
         <source>next: {phase} by {day} (%n day(s) left)</source>
         <translation>
             <numerusform>next: {phase} by {day} (%n day left)</numerusform>
@@ -38,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/page.py" line="466" />
+        <location filename="../../gui/pages/archives/page.py" line="466"/>
         <source>Delete the campaign “{name}” with the checklists of its %n school(s), their attachments, snapshots and scores?</source>
         <translation>
             <numerusform>Delete the campaign “{name}” with the checklists of its %n school, their attachments, snapshots and scores?</numerusform>
@@ -46,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/page.py" line="487" />
+        <location filename="../../gui/pages/archives/page.py" line="487"/>
         <source>%n item(s) of {schools}</source>
         <translation>
             <numerusform>%n item of {schools}</numerusform>
@@ -54,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/page.py" line="520" />
+        <location filename="../../gui/pages/archives/page.py" line="520"/>
         <source>All %n item(s) of {schools}</source>
         <translation>
             <numerusform>All %n item of {schools}</numerusform>
@@ -65,7 +66,7 @@
 <context>
     <name>CalendarPage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/page.py" line="343" />
+        <location filename="../../gui/pages/calendar/page.py" line="343"/>
         <source>%n visit(s) due from today to {0} (the next 7 days).</source>
         <translation>
             <numerusform>%n visit due from today to {0} (the next 7 days).</numerusform>
@@ -73,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/page.py" line="347" />
+        <location filename="../../gui/pages/calendar/page.py" line="347"/>
         <source>%n visit(s) this month: {0} done, {1} still to go.</source>
         <translation>
             <numerusform>%n visit this month: {0} done, {1} still to go.</numerusform>
@@ -81,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/page.py" line="558" />
+        <location filename="../../gui/pages/calendar/page.py" line="558"/>
         <source>Delete %n visit(s)? Their records go with them.</source>
         <translation>
             <numerusform>Delete %n visit? Their records go with them.</numerusform>
@@ -89,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/page.py" line="653" />
+        <location filename="../../gui/pages/calendar/page.py" line="653"/>
         <source>%n calendar file(s), one per inspector, saved in {folder}</source>
         <translation>
             <numerusform>%n calendar file, one per inspector, saved in {folder}</numerusform>
@@ -100,7 +101,7 @@
 <context>
     <name>DashboardPage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="325" />
+        <location filename="../../gui/pages/dashboard/page.py" line="325"/>
         <source>Terms ending within %n day(s)</source>
         <translation>
             <numerusform>Terms ending within %n day</numerusform>
@@ -108,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="336" />
+        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
         <source>Below %n hour(s) in {year}</source>
         <translation>
             <numerusform>Below %n hour in {year}</numerusform>
@@ -116,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="343" />
+        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
         <source>New inspectors below %n pre-service hour(s)</source>
         <translation>
             <numerusform>New inspectors below %n pre-service hour</numerusform>
@@ -124,7 +125,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="361" />
+        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
         <source>Inspectors with more than %n school(s)</source>
         <translation>
             <numerusform>Inspectors with more than %n school</numerusform>
@@ -132,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="410" />
+        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
         <source>%n problem(s) not fixed yet</source>
         <translation>
             <numerusform>%n problem not fixed yet</numerusform>
@@ -140,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="416" />
+        <location filename="../../gui/pages/dashboard/page.py" line="416"/>
         <source>{count} serious not reported up within %n day(s)</source>
         <translation>
             <numerusform>{count} serious not reported up within %n day</numerusform>
@@ -148,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="443" />
+        <location filename="../../gui/pages/dashboard/page.py" line="443"/>
         <source>Within %n day(s); {count} without a comprehensive inspection</source>
         <translation>
             <numerusform>Within %n day; {count} without a comprehensive inspection</numerusform>
@@ -156,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="482" />
+        <location filename="../../gui/pages/dashboard/page.py" line="482"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -164,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/dashboard/page.py" line="490" />
+        <location filename="../../gui/pages/dashboard/page.py" line="490"/>
         <source>%n school(s) lagging behind</source>
         <translation>
             <numerusform>%n school lagging behind</numerusform>
@@ -175,7 +176,7 @@
 <context>
     <name>InspectorsPage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/inspectors/page.py" line="317" />
+        <location filename="../../gui/pages/inspectors/page.py" line="317"/>
         <source>{name} · {status} · %n school(s)</source>
         <translation>
             <numerusform>{name} · {status} · %n school</numerusform>
@@ -186,7 +187,7 @@
 <context>
     <name>ItemsDialog</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/dialogs.py" line="415" />
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
         <source>Change %n item(s)</source>
         <translation>
             <numerusform>Change %n item</numerusform>
@@ -197,7 +198,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../gui/pdf_preview.py" line="90" />
+        <location filename="../../gui/pdf_preview.py" line="90"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -208,7 +209,7 @@
 <context>
     <name>PlanResultDialog</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/page.py" line="721" />
+        <location filename="../../gui/pages/calendar/page.py" line="721"/>
         <source>%n school(s) could not be placed:</source>
         <translation>
             <numerusform>%n school could not be placed:</numerusform>
@@ -219,7 +220,7 @@
 <context>
     <name>ProblemList</name>
     <message numerus="yes">
-        <location filename="../../gui/dialogs.py" line="240" />
+        <location filename="../../gui/dialogs.py" line="240"/>
         <source>%n problem(s) in all.</source>
         <translation>
             <numerusform>%n problem in all.</numerusform>
@@ -230,7 +231,7 @@
 <context>
     <name>ProgressTab</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/progress_tab.py" line="306" />
+        <location filename="../../gui/pages/archives/progress_tab.py" line="306"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -238,7 +239,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/archives/progress_tab.py" line="317" />
+        <location filename="../../gui/pages/archives/progress_tab.py" line="317"/>
         <source>%n school(s) lagging: {names}</source>
         <translation>
             <numerusform>%n school lagging: {names}</numerusform>
@@ -249,7 +250,7 @@
 <context>
     <name>SheetActions</name>
     <message numerus="yes">
-        <location filename="../../gui/sheet_actions.py" line="152" />
+        <location filename="../../gui/sheet_actions.py" line="152"/>
         <source>%n row(s) written to
 {path}</source>
         <translation>
@@ -263,7 +264,7 @@
 <context>
     <name>TrainingPage</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/training/page.py" line="271" />
+        <location filename="../../gui/pages/training/page.py" line="271"/>
         <source>Delete %n training record(s)?</source>
         <translation>
             <numerusform>Delete %n training record?</numerusform>
@@ -274,7 +275,7 @@
 <context>
     <name>_CountedWords</name>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/month_grid.py" line="220" />
+        <location filename="../../gui/pages/calendar/month_grid.py" line="220"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -282,7 +283,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/pages/calendar/month_grid.py" line="223" />
+        <location filename="../../gui/pages/calendar/month_grid.py" line="223"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
