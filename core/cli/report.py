@@ -29,6 +29,9 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
             "supervision-desk report schedule --month 2026-12 --out 12月督导安排.pdf",
             "supervision-desk report roster --paper A3 --out 督学花名册.pdf",
             "supervision-desk report sign --school 青溪县城关中学 --out 公示牌.pdf",
+            "supervision-desk report school-inspection --school 12 --out 综合督导报告.pdf",
+            "supervision-desk report school-inspection --school 青溪县城关中学 "
+            "--from 2025-09-01 --to 2026-08-31 --out 综合督导报告.pdf",
         ),
     )
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
@@ -41,7 +44,8 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     report.add_argument(
         "--school",
         metavar="NAME",
-        help="只生成这所学校（园）的（公示牌、整改通知书；档案资料清单必填）",
+        help="只生成这所学校（园）的（公示牌、整改通知书；档案资料清单、综合督导报告必填，"
+        "综合督导报告也可给学校编号）",
     )
     report.add_argument(
         "--campaign",
@@ -58,6 +62,20 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--problem", type=arguments.record_id, metavar="ID", help="这个问题的整改通知书"
+    )
+    report.add_argument(
+        "--from",
+        dest="start",
+        type=arguments.day,
+        metavar="YYYY-MM-DD",
+        help="统计期间的第一天（综合督导报告；默认校（园）长本届任期）",
+    )
+    report.add_argument(
+        "--to",
+        dest="end",
+        type=arguments.day,
+        metavar="YYYY-MM-DD",
+        help="统计期间的最后一天（综合督导报告；默认本届任期届满日，已届满的到今天）",
     )
     report.add_argument(
         "--paper",
@@ -99,6 +117,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             visit=args.visit,
             problem=args.problem,
             campaign=args.campaign,
+            start=args.start,
+            end=args.end,
             warnings=warnings,
         )
     finally:

@@ -34,6 +34,7 @@ REPORT_KINDS: dict[str, str] = {
     "checklist": "档案资料清单",
     "campaign": "迎检进度表",
     "annual": "年度督导工作统计",
+    "school-inspection": "综合督导报告",
 }
 """Every report kind and its Chinese title, in menu order."""
 
@@ -57,6 +58,7 @@ _MODULES = {
     "checklist": "checklist",
     "campaign": "campaign",
     "annual": "annual",
+    "school-inspection": "school_inspection",
 }
 
 
@@ -75,17 +77,21 @@ def write_report(
     visit: int | None = None,
     problem: int | None = None,
     campaign: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
     warnings: list[str] | None = None,
 ) -> Path:
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
     Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
-    annual, bulletin, complaints), ``school`` (sign, the notices, interview, checklist),
-    ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule: names), ``visit``
-    (visit-form: a visit's id, none for a blank form), ``problem`` (rectification-notice,
-    supervision-notice, interview: a problem's id), ``campaign`` (checklist, campaign: a
-    campaign's name; default the running campaign started last). ``paper`` (A4 or A3) is refused
-    as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a Chinese message for
+    annual, bulletin, complaints), ``school`` (sign, the notices, interview, checklist,
+    school-inspection), ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule:
+    names), ``visit`` (visit-form: a visit's id, none for a blank form), ``problem``
+    (rectification-notice, supervision-notice, interview: a problem's id), ``campaign``
+    (checklist, campaign: a campaign's name; default the running campaign started last),
+    ``start`` and ``end`` (school-inspection: the period's first and last day; default the
+    principal's current term). ``paper`` (A4 or A3) is refused as A3 by the kinds not in
+    :data:`A3_KINDS`. Raises ValidationError with a Chinese message for
     an unknown kind, a folder that does not exist or an option the kind cannot use (an unknown
     school …); an existing file is replaced only once the new PDF is complete. What the reader
     should know about the PDF written (characters no font has, see
@@ -115,6 +121,8 @@ def write_report(
         visit=visit,
         problem=problem,
         campaign=campaign,
+        start=start,
+        end=end,
     )
     if options.checked_paper() != "A4" and kind not in A3_KINDS:
         a3 = "、".join(REPORT_KINDS[k] for k in A3_KINDS)

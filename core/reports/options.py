@@ -1,5 +1,5 @@
-"""What a report is asked for (day, year, month, school, zone, inspector, visit, problem,
-campaign, paper) and the office it is printed for.
+"""What a report is asked for (day, year, month, a period's first and last day, school, zone,
+inspector, visit, problem, campaign, paper) and the office it is printed for.
 
 Each kind reads only the options it uses and ignores the rest; the checks here raise
 :class:`~core.errors.ValidationError` with a Chinese message naming the option. Names and ids
@@ -41,6 +41,8 @@ OPTION_LABELS = {
     "problem": "整改问题",
     "campaign": "迎检工作",
     "paper": "纸张",
+    "start": "开始日期",
+    "end": "结束日期",
 }
 
 
@@ -63,6 +65,8 @@ class ReportOptions:
     visit: int | None = None
     problem: int | None = None
     campaign: str | None = None
+    start: date | None = None
+    end: date | None = None
 
     def year_or_current(self) -> int:
         """The year asked for, or ``today``'s; refuses a year outside 2000–2100."""

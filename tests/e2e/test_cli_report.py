@@ -27,7 +27,11 @@ from tests.db.report_helpers import add_problems, add_visit_work, flat
 
 TODAY = "2026-11-02"
 SCHOOL = "青溪县实验小学"
-REQUIRED = {"rectification-notice": ["--school", SCHOOL], "checklist": ["--school", SCHOOL]}
+REQUIRED = {
+    "rectification-notice": ["--school", SCHOOL],
+    "checklist": ["--school", SCHOOL],
+    "school-inspection": ["--school", SCHOOL],
+}
 """Options a kind cannot do without."""
 
 
