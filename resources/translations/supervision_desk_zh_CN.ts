@@ -3532,153 +3532,178 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="76"/>
+        <location filename="../../gui/pages/reports/page.py" line="77"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="105"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="107"/>
+        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <source>Empty: from the start of the principal&apos;s current term</source>
+        <translation>不填：从校（园）长本届任期开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="111"/>
+        <source>Empty: to the end of the principal&apos;s current term, or today once it ended</source>
+        <translation>不填：到校（园）长本届任期届满，已届满的到今天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="114"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="115"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="116"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="110"/>
+        <location filename="../../gui/pages/reports/page.py" line="117"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="111"/>
+        <location filename="../../gui/pages/reports/page.py" line="118"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
-        <location filename="../../gui/pages/reports/page.py" line="113"/>
+        <location filename="../../gui/pages/reports/page.py" line="119"/>
+        <location filename="../../gui/pages/reports/page.py" line="120"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="114"/>
+        <location filename="../../gui/pages/reports/page.py" line="121"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="122"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="123"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="115"/>
+        <location filename="../../gui/pages/reports/page.py" line="124"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="118"/>
+        <location filename="../../gui/pages/reports/page.py" line="127"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="162"/>
+        <location filename="../../gui/pages/reports/page.py" line="171"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="164"/>
+        <location filename="../../gui/pages/reports/page.py" line="173"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="166"/>
+        <location filename="../../gui/pages/reports/page.py" line="175"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="169"/>
+        <location filename="../../gui/pages/reports/page.py" line="178"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="179"/>
+        <location filename="../../gui/pages/reports/page.py" line="188"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 or A3 landscape.</source>
         <translation>每名督学的性别、工作单位、职务、专/兼职、联系电话、任期起止、责任区和负责学校（园）。A4 或 A3 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="198"/>
+        <location filename="../../gui/pages/reports/page.py" line="207"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 or A3 landscape, to post on the wall.</source>
         <translation>本月督导以日历列出，随后是每名督学的安排。内部资料，不发学校。A4 或 A3 横向，可张贴上墙。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="183"/>
+        <location filename="../../gui/pages/reports/page.py" line="247"/>
+        <source>The comprehensive inspection (综合督导) of one school, e.g. at the end of its principal&apos;s term: responsible inspectors, visits, problems and their rectification, archive checklists and scores. Without dates it covers the principal&apos;s current term.</source>
+        <translation>一所学校（园）的综合督导报告（如校（园）长任期届满时）：责任督学、督导情况、问题整改、迎检档案资料和评估打分。不填日期时统计校（园）长本届任期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="192"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="187"/>
+        <location filename="../../gui/pages/reports/page.py" line="196"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="191"/>
+        <location filename="../../gui/pages/reports/page.py" line="200"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="195"/>
+        <location filename="../../gui/pages/reports/page.py" line="204"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="202"/>
+        <location filename="../../gui/pages/reports/page.py" line="211"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="206"/>
+        <location filename="../../gui/pages/reports/page.py" line="215"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="210"/>
+        <location filename="../../gui/pages/reports/page.py" line="219"/>
         <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
         <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="214"/>
+        <location filename="../../gui/pages/reports/page.py" line="223"/>
         <source>The month&apos;s bulletin (通报) to every school: problems found, rectified on time and overdue, supervision notices and talks, per zone, overdue schools by name.</source>
         <translation>发给各学校（园）的月度通报：发现的问题、按期整改和逾期未整改情况、督办和约谈，按责任区统计，并点名逾期未整改的学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="218"/>
+        <location filename="../../gui/pages/reports/page.py" line="227"/>
         <source>The written record of the latest talk (约谈) with a school&apos;s leaders: who, when, where, the problems, what was said and promised, with signature lines.</source>
         <translation>与学校（园）负责人最近一次约谈的书面记录：时间、地点、约谈对象和约谈人、涉及问题、约谈情况和整改承诺，留签字栏。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="222"/>
+        <location filename="../../gui/pages/reports/page.py" line="231"/>
         <source>The year&apos;s complaint register: each complaint with its verification, result, days for a reply and the day answered; late ones marked. A4 landscape.</source>
         <translation>全年投诉受理登记：每件投诉的核实情况、办理结果、办理期限和答复日期，逾期的标出。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="226"/>
+        <location filename="../../gui/pages/reports/page.py" line="235"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="230"/>
+        <location filename="../../gui/pages/reports/page.py" line="239"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="234"/>
+        <location filename="../../gui/pages/reports/page.py" line="243"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -3704,62 +3729,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="256"/>
+        <location filename="../../gui/pages/schools/page.py" line="269"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="256"/>
+        <location filename="../../gui/pages/schools/page.py" line="269"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="260"/>
+        <location filename="../../gui/pages/schools/page.py" line="273"/>
         <source>Name</source>
         <translation>学校名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="261"/>
+        <location filename="../../gui/pages/schools/page.py" line="274"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="262"/>
+        <location filename="../../gui/pages/schools/page.py" line="275"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="263"/>
+        <location filename="../../gui/pages/schools/page.py" line="276"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="265"/>
+        <location filename="../../gui/pages/schools/page.py" line="278"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="266"/>
+        <location filename="../../gui/pages/schools/page.py" line="279"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="269"/>
+        <location filename="../../gui/pages/schools/page.py" line="282"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="271"/>
+        <location filename="../../gui/pages/schools/page.py" line="284"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="273"/>
+        <location filename="../../gui/pages/schools/page.py" line="286"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="274"/>
+        <location filename="../../gui/pages/schools/page.py" line="287"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -3801,7 +3826,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="74"/>
-        <location filename="../../gui/pages/schools/page.py" line="137"/>
+        <location filename="../../gui/pages/schools/page.py" line="142"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
@@ -3863,13 +3888,13 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="100"/>
-        <location filename="../../gui/pages/schools/page.py" line="128"/>
+        <location filename="../../gui/pages/schools/page.py" line="133"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="100"/>
-        <location filename="../../gui/pages/schools/page.py" line="140"/>
+        <location filename="../../gui/pages/schools/page.py" line="145"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
@@ -3880,7 +3905,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="109"/>
-        <location filename="../../gui/pages/schools/page.py" line="149"/>
+        <location filename="../../gui/pages/schools/page.py" line="154"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
@@ -3915,57 +3940,63 @@ A safety copy of the current data is saved first.</source>
         <translation>全部学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="130"/>
+        <location filename="../../gui/pages/schools/page.py" line="124"/>
+        <location filename="../../gui/pages/schools/page.py" line="127"/>
+        <source>Comprehensive inspection report…</source>
+        <translation>综合督导报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools/page.py" line="135"/>
         <source>Without an inspector</source>
         <translation>未挂牌督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="134"/>
+        <location filename="../../gui/pages/schools/page.py" line="139"/>
         <source>Kindergartens</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="138"/>
+        <location filename="../../gui/pages/schools/page.py" line="143"/>
         <source>Large (own inspector)</source>
         <translation>大规模学校（1∶1）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="139"/>
+        <location filename="../../gui/pages/schools/page.py" line="144"/>
         <source>Same inspector for years</source>
         <translation>同一督学负责多年（宜交流）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="144"/>
+        <location filename="../../gui/pages/schools/page.py" line="149"/>
         <source>No schools yet — click “Add school…” or import the office&apos;s list from Excel (a blank template shows the columns). To try the app first, load the demo office on the dashboard.</source>
         <translation>还没有学校 — 点击“新增学校…”，或从 Excel 导入本办公室的学校名单（空白模板列出了各列）。想先试用，可在工作台装入演示数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="150"/>
+        <location filename="../../gui/pages/schools/page.py" line="155"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="151"/>
+        <location filename="../../gui/pages/schools/page.py" line="156"/>
         <source>Blank template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="183"/>
+        <location filename="../../gui/pages/schools/page.py" line="188"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="188"/>
+        <location filename="../../gui/pages/schools/page.py" line="193"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="190"/>
+        <location filename="../../gui/pages/schools/page.py" line="195"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="232"/>
+        <location filename="../../gui/pages/schools/page.py" line="245"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -3975,7 +4006,7 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="112"/>
-        <location filename="../../gui/pages/schools/page.py" line="235"/>
+        <location filename="../../gui/pages/schools/page.py" line="248"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -5161,27 +5192,27 @@ subtotal ({marks})</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="100"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="101"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="102"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="104"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="105"/>
         <source>Going along</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="117"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="118"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/visit_dialog.py" line="160"/>
+        <location filename="../../gui/pages/calendar/visit_dialog.py" line="161"/>
         <source>Choose a school and an inspector.</source>
         <translation>请选择学校和督学。</translation>
     </message>
@@ -5313,37 +5344,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="314"/>
+        <location filename="../../gui/pages/schools/page.py" line="327"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="320"/>
+        <location filename="../../gui/pages/schools/page.py" line="333"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="321"/>
+        <location filename="../../gui/pages/schools/page.py" line="334"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="322"/>
+        <location filename="../../gui/pages/schools/page.py" line="335"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="323"/>
+        <location filename="../../gui/pages/schools/page.py" line="336"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="356"/>
+        <location filename="../../gui/pages/schools/page.py" line="369"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="360"/>
+        <location filename="../../gui/pages/schools/page.py" line="373"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>

@@ -4,8 +4,8 @@ Each report kind shows only the options it uses (a year for training hours, a sc
 paper size for the 公示牌, the paper size for the roster, a month with zone and inspector filters
 and the paper size for the visit plan, a school with unresolved problems for the 整改通知书, a
 school and a campaign for the 档案资料清单, a campaign for the 迎检进度表, a year for the annual
-figures; the 督导记录表 printed here is the blank form); the PDF is written on the worker and
-opened in the preview window.
+figures, a school and optional first and last days for the 综合督导报告; the 督导记录表 printed
+here is the blank form); the PDF is written on the worker and opened in the preview window.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from core.roster.inspectors import inspector_rows
 from core.roster.schools import school_rows, zone_rows
 from db.engine import Database
 from gui.report_actions import open_report
-from gui.widgets.forms import make_searchable
+from gui.widgets.forms import DateField, make_searchable
 from gui.widgets.lazy import RefreshWhenShown
 from gui.worker import DbWorker
 
@@ -52,6 +52,7 @@ OPTIONS_USED = {
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
+    "school-inspection": ("school", "start", "end"),
 }
 """The options each report kind uses; the others take none."""
 READS = {Change.SCHOOLS, Change.INSPECTORS, Change.PROBLEMS, Change.CAMPAIGNS}
@@ -103,6 +104,12 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.notice_school = QComboBox()
         self.notice_school.setPlaceholderText(self.tr("No school has problems to rectify"))
         self.campaign = QComboBox()
+        self.start = DateField(optional=True)
+        self.start.setToolTip(self.tr("Empty: from the start of the principal's current term"))
+        self.end = DateField(optional=True)
+        self.end.setToolTip(
+            self.tr("Empty: to the end of the principal's current term, or today once it ended")
+        )
         self.options = QFormLayout()
         self.options.addRow(self.tr("Year"), self.year)
         self.options.addRow(self.tr("Campaign"), self.campaign)
@@ -111,6 +118,8 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.options.addRow(self.tr("Inspector"), self.inspector)
         self.options.addRow(self.tr("School"), self.school)
         self.options.addRow(self.tr("School"), self.notice_school)
+        self.options.addRow(self.tr("From"), self.start)
+        self.options.addRow(self.tr("To"), self.end)
         self.options.addRow(self.tr("Paper"), self.paper)
         self.preview_button = QPushButton(self.tr("Preview…"))
         self.preview_button.clicked.connect(self.show_preview)
@@ -234,6 +243,12 @@ class ReportsPage(RefreshWhenShown, QWidget):
                 "The year's work in figures: visits planned and done per month, inspector, zone "
                 "and school, problems found and fixed, complaints and training hours, with charts."
             ),
+            "school-inspection": self.tr(
+                "The comprehensive inspection (综合督导) of one school, e.g. at the end of its "
+                "principal's term: responsible inspectors, visits, problems and their "
+                "rectification, archive checklists and scores. Without dates it covers the "
+                "principal's current term."
+            ),
         }
 
     def _show_options(self) -> None:
@@ -254,6 +269,8 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "inspector": self.inspector,
             "school": self.school,
             "notice_school": self.notice_school,
+            "start": self.start,
+            "end": self.end,
             "paper": self.paper,
         }
 
@@ -287,6 +304,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
             options["school"] = self.notice_school.currentData()
         if "campaign" in used:
             options["campaign"] = self.campaign.currentData()
+        if "start" in used:
+            options["start"] = self.start.value()
+        if "end" in used:
+            options["end"] = self.end.value()
         open_report(self, self.db, self.worker, kind, self.today(), **options)
 
 
