@@ -50,6 +50,7 @@ KINDS = (
     "interview",
     "bulletin",
     "complaints",
+    "school-inspection",
 )
 
 
@@ -117,6 +118,7 @@ def main() -> None:
             "interview": {"problem": actions["interview"]},
             "bulletin": {"month": f"{TODAY:%Y-%m}"},
             "complaints": {"year": TODAY.year},
+            "school-inspection": {"school": school},
         }
         for kind in options.kinds:
             out = Path(folder) / f"{kind}.pdf"

@@ -219,7 +219,7 @@ def _score_rows(s: ScoreLine) -> list[list[str]]:
     rows = []
     for g in s.groups:
         if g.adjustment:
-            marks = f"{points_text(g.low)}～＋{points_text(g.high)}"
+            marks = f"{points_text(g.low)}～+{points_text(g.high)}"
         else:
             marks = points_text(g.high)
         rows.append([g.name or "其他", marks, points_text(g.points)])

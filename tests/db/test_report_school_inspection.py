@@ -122,7 +122,7 @@ def test_the_report_of_a_school_adds_up_and_prints_what_happened(office, tmp_pat
     [score] = facts.scores
     assert round(sum(g.points for g in score.groups), 4) == round(score.total, 4)
     assert f"总分{score.total:g}分（满分100分）" in text
-    assert "学校管理30" in text and "加减分-3～＋3" in text
+    assert "学校管理30" in text and "加减分-3～+3" in text
     assert_fonts_embedded(path)
     assert_renders(path, tmp_path)
 
@@ -192,3 +192,31 @@ def test_a_closing_mark_never_starts_a_line_of_the_grid():
 def test_a_term_that_ends_on_29_february():
     assert years_before(date(2028, 2, 29), 3) == date(2025, 3, 1)
     assert years_before(date(2026, 8, 31), 3) == date(2023, 9, 1)
+
+
+def test_every_schools_figures_add_up_on_both_engines(demo_db):
+    """Each school of the demo over its principal's term: the visit parts add up to the visits
+    on record, every problem found is in one state, every counted archive item in one status."""
+    today = date(2026, 11, 2)
+    with demo_db.session() as session:
+        schools = session.scalars(select(School).order_by(School.id)).all()
+        for school in schools:
+            facts = school_inspection_in(session, ReportOptions(today, school=school.name))
+            start, end = facts.period.start, facts.period.end
+            on_record = session.scalars(
+                select(Visit.id).where(
+                    Visit.school_id == school.id, Visit.visit_date.between(start, end)
+                )
+            ).all()
+            assert sum(t.total for t in facts.visits) == len(on_record), school.name
+            for t in facts.visits:
+                assert t.total == t.done + t.missed + t.upcoming + t.dropped
+                assert len(t.done_days) == t.done
+            found = session.scalars(
+                select(Problem.id).where(
+                    Problem.school_id == school.id, Problem.found_on.between(start, end)
+                )
+            ).all()
+            assert sum(facts.problem_counts.values()) == len(found) == len(facts.problems)
+            for archive in facts.archives:
+                assert archive.done <= archive.required == sum(archive.by_status.values())
