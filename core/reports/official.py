@@ -63,6 +63,11 @@ def cells(char: str) -> float:
     return 0.5 if unicodedata.east_asian_width(char) in ("Na", "H") else 1.0
 
 
+def _in_word(char: str) -> bool:
+    """A digit or Latin letter: part of a number or word the grid does not break."""
+    return char.isascii() and char.isalnum()
+
+
 def grid_lines(text: str, per_line: float, indent: float = 0.0) -> list[str]:
     """``text`` broken into lines of at most ``per_line`` cells, the first ``indent`` cells in
     (each line break of the text starts a new paragraph, indented again)."""
@@ -73,12 +78,17 @@ def grid_lines(text: str, per_line: float, indent: float = 0.0) -> list[str]:
             width = cells(char)
             if used + width > per_line + 1e-9 and line:
                 carry = ""
-                # A closing mark may not start the next line, an opening one not end this one:
-                # move the character before it down with it.
-                if (char in NO_START or line[-1] in NO_END) and len(line) > 1:
-                    carry, line = line[-1], line[:-1]
-                    while carry[0] in NO_START and len(line) > 1:  # "项）" before "。"
+                if _in_word(char):  # a number or Latin word moves down whole: 2023, not 202|3
+                    while len(line) > 1 and _in_word(line[-1]):
                         carry, line = line[-1] + carry, line[:-1]
+                elif char in NO_START and len(line) > 1:
+                    # A closing mark may not start the next line: the character before it
+                    # (and a closing mark before that, "项）" before "。") moves down with it.
+                    carry, line = line[-1], line[:-1]
+                    while carry[0] in NO_START and len(line) > 1:
+                        carry, line = line[-1] + carry, line[:-1]
+                while line[-1] in NO_END and len(line) > 1:  # nor an opening one end this one
+                    carry, line = line[-1] + carry, line[:-1]
                 lines.append(line)
                 line, used = carry, sum(cells(c) for c in carry)
             line += char

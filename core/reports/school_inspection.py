@@ -203,10 +203,10 @@ def _archives(doc: OfficialDocument, facts: SchoolInspection) -> None:
     rows = [_archive_row(a) for a in facts.archives]
     doc.table_under("档案资料清单完成情况（项）", ARCHIVE_HEADERS, rows,
                     [3.2, 1, 1.2, 1.2, 1.2, 1.2, 1.4], "LRRRRRR")  # fmt: skip
-    done = "＋".join(ItemStatus.label_of(s) for s in ITEM_STATES[:2])
+    labels = [ItemStatus.label_of(s) for s in ITEM_STATES]
     doc.body(
-        f"应备为必备且适用的材料，应备 = {'＋'.join(ItemStatus.label_of(s) for s in ITEM_STATES)}；"
-        f"完成率 = （{done}）÷ 应备，不向上取整。"
+        f"应备为必备且适用的材料，是{'、'.join(labels)}的项数之和；完成率为{'、'.join(labels[:2])}"
+        "的项数之和除以应备，不向上取整。"
     )
     for a in facts.archives:
         late = f"其中{a.overdue}项已过完成期限。" if a.overdue else "没有逾期的材料。"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import select
@@ -183,10 +184,17 @@ def test_the_closing_lines_keep_the_last_paragraph_on_their_page(office, tmp_pat
     assert sum("2026年12月2日印发" in flat(p) for p in pages) == 1
 
 
-def test_a_closing_mark_never_starts_a_line_of_the_grid():
+def test_a_closing_mark_never_starts_a_line_of_the_grid_nor_a_number_breaks():
     lines = grid_lines("发现的问题：无（统计期间内未发现问题，没有整改事项）。", 28, 2)
     assert all(line[0] not in "）。，" for line in lines), lines
     assert "".join(lines) == "发现的问题：无（统计期间内未发现问题，没有整改事项）。"
+    for shift in range(8):
+        text = "现" * shift + "近3年内（2023年12月3日至2026年12月2日）督导情况如下。"
+        lines = grid_lines(text, 14)
+        assert "".join(lines) == text
+        for before, after in pairwise(lines):
+            assert not (before[-1].isdigit() and after[0].isdigit()), (before, after)
+            assert before[-1] not in "（“" and after[0] not in "）。，", (before, after)
 
 
 def test_a_term_that_ends_on_29_february():
