@@ -1038,27 +1038,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1007"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1025"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1030"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1014"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1032"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1018"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1036"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1023"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1041"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -2402,62 +2402,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="378"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="379"/>
         <source>The State Council&apos;s holiday notice</source>
         <translation>导入国务院节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="381"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="382"/>
         <source>Paste the whole text of the notice (国务院办公厅关于{year}年部分节假日安排的通知). Check reads it and lists what it found; nothing is saved until you press Save, and nothing at all when a part of it cannot be read.</source>
         <translation>请粘贴通知全文（国务院办公厅关于{year}年部分节假日安排的通知）。“检查”会识别并列出放假和调休上班日期；点“保存”才会保存，只要有一处无法识别，就什么也不保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="392"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="393"/>
         <source>Year from the title</source>
         <translation>按通知标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="393"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="394"/>
         <source>Year </source>
         <translation>年份 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="396"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
         <source>Festival</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="398"/>
         <source>Days off</source>
         <translation>放假日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="398"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="399"/>
         <source>Swapped working days</source>
         <translation>调休上班日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="405"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="406"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="406"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="407"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="439"/>
         <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
         <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="443"/>
         <source>Cannot be read, so nothing will be saved:</source>
         <translation>以下内容无法识别，因此不会保存：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="445"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="446"/>
         <source>Saved: the year&apos;s holidays are complete.</source>
         <translation>已保存：该年度节假日安排已完整。</translation>
     </message>
@@ -4115,106 +4115,111 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="813"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="819"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="820"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="821"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="836"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="837"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="839"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="903"/>
         <source>Routine visits</source>
         <translation>经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="844"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="865"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="866"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
         <source>Visit by</source>
         <translation>应在此前督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="875"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="876"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="881"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="882"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="885"/>
+        <source>Comprehensive inspection report…</source>
+        <translation>综合督导报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="906"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="927"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="933"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="941"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="939"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="945"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>经常性督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="946"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="952"/>
         <source>Principal&apos;s term ends this semester or in the break after it: {count} school(s)</source>
         <translation>校（园）长任期在本学期或其后假期内届满：{count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="971"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="989"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="980"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="998"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4741,124 +4746,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="635"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="636"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="637"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="638"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="639"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="640"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="650"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="651"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="659"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="661"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="662"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="679"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="680"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="681"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="682"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="697"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="708"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="723"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="732"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="749"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="778"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="785"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="786"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="788"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="789"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -5079,87 +5084,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="464"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="465"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="469"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="470"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="489"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="475"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="479"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="480"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="493"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="494"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="533"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="540"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="558"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -5220,90 +5225,90 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="219"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="220"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="224"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="254"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="235"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
         <source>Paste the State Council&apos;s notice…</source>
         <translation>导入国务院通知…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
         <source>This year&apos;s holidays are all entered</source>
         <translation>本年度节假日已全部录入（确认完整）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="253"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
         <source>Until (for several days)</source>
         <translation>至（连续多天时填写）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="259"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="259"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="260"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="295"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="296"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="296"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="297"/>
         <source>{year}: {status} (source: {source}).</source>
         <translation>{year}年节假日安排：{status}（来源：{source}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="301"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="302"/>
         <source>Paste the State Council&apos;s notice once it is published, or enter the holidays and swapped working days here and tick that the year is complete.</source>
         <translation>国务院办公厅的通知发布后请导入通知全文；也可以在此逐一录入放假和调休上班日期，然后勾选“已全部录入”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="332"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="333"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="357"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>
