@@ -28,10 +28,8 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         epilog=arguments.examples(
             "supervision-desk report schedule --month 2026-12 --out 12月督导安排.pdf",
             "supervision-desk report roster --paper A3 --out 督学花名册.pdf",
-            "supervision-desk report sign --school 青溪县城关中学 --out 公示牌.pdf",
-            "supervision-desk report school-inspection --school 12 --out 综合督导报告.pdf",
             "supervision-desk report school-inspection --school 青溪县城关中学 "
-            "--from 2025-09-01 --to 2026-08-31 --out 综合督导报告.pdf",
+            "--from 2025-09-01 --out 综合督导报告.pdf",
         ),
     )
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
