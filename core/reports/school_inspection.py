@@ -44,6 +44,8 @@ TITLE = "综合督导报告"
 TRAIL_LIMIT = 4
 """A problem with more 复查 than this lists only the latest ones."""
 VISIT_HEADERS = ("督导类别", "合计", "已完成", "逾期未完成", "待进行", "取消或延期")
+VISIT_PARTS = ("done", "missed", "upcoming", "dropped")
+"""The parts of :class:`VisitTally` that add up to its total, in the order of the headers."""
 ARCHIVE_HEADERS = ("迎检工作", "应备", "已归档", "已齐全", "收集中", "未开始", "完成率")
 
 
@@ -111,7 +113,7 @@ def _basics(facts: SchoolInspection) -> list[str]:
 
 
 def _visit_row(name: str, t: VisitTally) -> list[str]:
-    return [name, *(str(n) for n in (t.total, t.done, t.missed, t.upcoming, t.dropped))]
+    return [name, str(t.total), *(str(getattr(t, part)) for part in VISIT_PARTS)]
 
 
 def _visits(doc: OfficialDocument, facts: SchoolInspection) -> None:
@@ -119,14 +121,9 @@ def _visits(doc: OfficialDocument, facts: SchoolInspection) -> None:
     if not facts.visits:
         doc.body("督导：无（统计期间内没有督导记录）。")
     else:
-        total = VisitTally("合计", 0, 0, 0, 0, [])
-        for t in facts.visits:
-            total = VisitTally(
-                "合计", total.done + t.done, total.missed + t.missed,
-                total.upcoming + t.upcoming, total.dropped + t.dropped, [],
-            )  # fmt: skip
+        parts = [sum(getattr(t, part) for t in facts.visits) for part in VISIT_PARTS]
+        total = VisitTally("合计", **dict(zip(VISIT_PARTS, parts, strict=True)), done_days=[])
         labels = VISIT_HEADERS[2:]
-        parts = (total.done, total.missed, total.upcoming, total.dropped)
         split = "、".join(f"{label}{n}次" for label, n in zip(labels, parts, strict=True) if n)
         doc.body(f"统计期间共安排督导{total.total}次，其中{split}（截至{cn_date(facts.today)}）。")
         rows = [_visit_row(t.kind, t) for t in facts.visits] + [_visit_row("合计", total)]
