@@ -225,13 +225,11 @@ def years_before(day: date, years: int) -> date:
 
 def period_of(school: School, options: ReportOptions, years: int) -> Period:
     """The period of the report (see the module); refuses a start after the end."""
-    if options.start is not None and options.end is not None:
-        start, end, basis = options.start, options.end, GIVEN
-    else:
-        term_end = school.principal_term_end
-        basis = GIVEN if options.end or options.start else (TERM if term_end else RECENT)
-        start = options.start or years_before(options.end or term_end or options.today, years)
-        end = options.end or max(term_end or options.today, options.today)
+    term_end = school.principal_term_end
+    given = options.start is not None or options.end is not None
+    basis = GIVEN if given else (TERM if term_end else RECENT)
+    start = options.start or years_before(options.end or term_end or options.today, years)
+    end = options.end or max(term_end or options.today, options.today)
     if start > end:
         raise refuse("start", f"开始日期 {start:%Y-%m-%d} 晚于结束日期 {end:%Y-%m-%d}")
     return Period(start, end, basis, years)

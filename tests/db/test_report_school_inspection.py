@@ -21,6 +21,7 @@ from core.reports.official import grid_lines
 from core.reports.options import ReportOptions
 from core.reports.school_inspection_figures import (
     PROBLEM_STATES,
+    period_of,
     school_inspection_in,
     years_before,
 )
@@ -228,3 +229,17 @@ def test_every_schools_figures_add_up_on_both_engines(demo_db):
             assert sum(facts.problem_counts.values()) == len(found) == len(facts.problems)
             for archive in facts.archives:
                 assert archive.done <= archive.required == sum(archive.by_status.values())
+
+
+def test_the_period_from_the_principals_term_and_the_days_given():
+    ended = School(name="甲校", principal_term_end=date(2026, 9, 14))
+    coming = School(name="乙校", principal_term_end=date(2027, 7, 31))
+    today = ReportOptions(TODAY)
+    term = period_of(ended, today, 3)
+    assert (term.start, term.end, term.basis) == (date(2023, 9, 15), TODAY, "term")
+    term = period_of(coming, today, 3)
+    assert (term.start, term.end) == (date(2024, 8, 1), date(2027, 7, 31))
+    since = period_of(ended, ReportOptions(TODAY, start=date(2026, 1, 1)), 3)
+    assert (since.start, since.end, since.basis) == (date(2026, 1, 1), TODAY, "given")
+    until = period_of(coming, ReportOptions(TODAY, end=date(2026, 6, 30)), 5)
+    assert (until.start, until.end) == (date(2021, 7, 1), date(2026, 6, 30))
