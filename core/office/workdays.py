@@ -29,6 +29,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import DayKind
 from core.errors import refusal
+from core.i18n import _
 from core.parsing import clean_text
 from db.models import CalendarDay, Setting
 
@@ -38,11 +39,6 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 NOTE_MAX = 200
-UNKNOWN_YEAR_NOTICE = "该年度的法定节假日安排尚未录入，暂按周末休息计算"
-PROVISIONAL_YEAR_NOTICE = (
-    "该年度的节假日安排尚未确定：暂按已知的法定节假日（不含调休上班日）计算，"
-    "请导入国务院办公厅的节假日安排通知"
-)
 COMPLETE = "complete"
 PROVISIONAL = "provisional"
 MISSING = "missing"
@@ -52,6 +48,19 @@ COMPLETE_PREFIX = "holidays.complete."
 
 WEEKDAYS = "一二三四五六日"
 """The one-character Chinese weekday names, Monday first (周一 … 周日)."""
+
+
+def weekday_name(day: date) -> str:
+    """The weekday of ``day`` in the chosen language: 周六, Sat."""
+    return (
+        _("周一"),
+        _("周二"),
+        _("周三"),
+        _("周四"),
+        _("周五"),
+        _("周六"),
+        _("周日"),
+    )[day.weekday()]
 
 
 @lru_cache(maxsize=64)
@@ -160,8 +169,13 @@ def certainty_notice(year: int, certainty: str) -> str:
     """The one warning line for a year whose holidays are not complete ("" when they are)."""
     if certainty == COMPLETE:
         return ""
-    notice = PROVISIONAL_YEAR_NOTICE if certainty == PROVISIONAL else UNKNOWN_YEAR_NOTICE
-    return notice.replace("该年度", f"{year}年", 1)
+    if certainty == PROVISIONAL:
+        return _(
+            "{year}年的节假日安排尚未确定：暂按已知的法定节假日（不含调休上班日）计算，"
+            "请导入国务院办公厅的节假日安排通知",
+            year=year,
+        )
+    return _("{year}年的法定节假日安排尚未录入，暂按周末休息计算", year=year)
 
 
 @mutates(Change.CALENDAR)

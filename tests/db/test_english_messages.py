@@ -67,3 +67,36 @@ def test_a_refused_renewal_says_why_in_english(db, english):
     assert str(refused.value) == (
         "李华: the current term has not been assessed (renewal needs excellent or competent)"
     )
+
+
+def test_day_warnings_name_the_day_and_count_visits_in_english(db, english):
+    from core.calendar.day_checks import check_day
+    from core.calendar.visits import VisitInput, add_visit
+    from core.roster.assignments import assign_schools
+
+    term = date(2025, 9, 1)
+    wang = save_inspector(db, InspectorInput("王建国"), appoint_from=term)
+    school = save_school(db, SchoolInput("东关小学"))
+    other = save_school(db, SchoolInput("西关小学"))
+    assign_schools(db, wang, [school, other], term)
+    national_day = date(2026, 10, 1)
+    add_visit(db, VisitInput(national_day, other, wang))
+    add_visit(db, VisitInput(national_day, other, wang, kind="special", topic="安全"))
+    found = check_day(db, inspector_id=wang, school_id=school, day=national_day)
+    assert found[0] == "Thu 2026-10-01 is a public holiday (National Day), not a working day"
+    assert "王建国 already has 2 visits on Thu 2026-10-01 (at most 2 a day)" in found
+    assert found[0].zh == "2026年10月1日（周四）是法定节假日（国庆节），不是工作日"
+
+
+def test_a_visit_refused_in_english_names_the_field(db, english):
+    from core.calendar.visits import VisitInput, add_visit
+
+    wang = save_inspector(db, InspectorInput("王建国"))
+    school = save_school(db, SchoolInput("东关小学"))
+    with pytest.raises(ValidationError) as refused:
+        add_visit(db, VisitInput(date(2026, 11, 10), school, wang, kind="special"))
+    (problem,) = refused.value.errors
+    assert (problem.label, problem.message) == (
+        "Topic",
+        "A topic inspection needs a topic (e.g. 双减, 安全)",
+    )
