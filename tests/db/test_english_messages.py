@@ -4,6 +4,7 @@ English; the same refusals in Chinese are unchanged (the Chinese tests elsewhere
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -99,4 +100,49 @@ def test_a_visit_refused_in_english_names_the_field(db, english):
     assert (problem.label, problem.message) == (
         "Topic",
         "A topic inspection needs a topic (e.g. 双减, 安全)",
+    )
+
+
+def test_a_problem_refused_and_its_trail_read_in_english(db, english):
+    from core.casework.rectification import (
+        ProblemInput,
+        add_follow_up,
+        add_problem,
+        problem_trail,
+    )
+
+    school = save_school(db, SchoolInput("东关小学"))
+    found = date(2026, 10, 12)
+    problem = ProblemInput(school, found, "general", "食堂台账不全", "deadline", None)
+    with pytest.raises(ValidationError) as refused:
+        add_problem(db, problem)
+    assert refused.value.errors[0].label == "Deadline"
+    assert str(refused.value) == 'A rectification by a deadline needs a "Deadline"'
+    problem_id = add_problem(db, replace(problem, deadline=date(2026, 11, 1)))
+    add_follow_up(db, problem_id, day=date(2026, 11, 2), outcome="not_fixed", result="未补齐")
+    texts = [event.text for event in problem_trail(db, problem_id, date(2026, 11, 3)).events]
+    assert texts[:2] == [
+        "Problem found: Ordinary problem, Fix by a deadline, deadline 2026-11-01",
+        "Follow-up no. 1, Not rectified: 未补齐",
+    ]
+
+
+def test_a_complaint_that_raised_problems_counts_them_in_english(db, english):
+    from core.casework.complaints import (
+        ComplaintInput,
+        delete_complaint,
+        raise_problem_from_complaint,
+        save_complaint,
+    )
+    from core.casework.rectification import ProblemInput
+
+    school = save_school(db, SchoolInput("东关小学"))
+    received = date(2026, 10, 20)
+    complaint = save_complaint(db, ComplaintInput(received, school, "补课"))
+    problem = ProblemInput(school, received, "general", "周六补课", "immediate", None)
+    raise_problem_from_complaint(db, complaint, problem)
+    with pytest.raises(ValidationError) as refused:
+        delete_complaint(db, complaint)
+    assert str(refused.value) == (
+        "This complaint raised 1 problem and is its source: it cannot be deleted"
     )
