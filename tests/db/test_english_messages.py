@@ -146,3 +146,20 @@ def test_a_complaint_that_raised_problems_counts_them_in_english(db, english):
     assert str(refused.value) == (
         "This complaint raised 1 problem and is its source: it cannot be deleted"
     )
+
+
+def test_a_campaign_refused_in_english_names_the_phase(db, english):
+    from core.archive.campaigns import CampaignInput, PhaseInput, create_campaign
+
+    start = date(2026, 9, 1)
+    phases = (PhaseInput("宣传发动", date(2026, 9, 30)), PhaseInput("自查整改", date(2026, 9, 20)))
+    with pytest.raises(ValidationError) as refused:
+        create_campaign(db, CampaignInput("迎检", "balanced", start, phases, (), ()))
+    assert [(e.label, e.message) for e in refused.value.errors] == [
+        (
+            "Phases",
+            'The deadline of Phase 2 "自查整改" cannot be before the previous phase'
+            ' "宣传发动" (2026-09-30)',
+        ),
+        ("School", "Choose at least one school"),
+    ]
