@@ -29,7 +29,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import DayKind
 from core.errors import refusal
-from core.i18n import _
+from core.i18n import LabelTable, _
 from core.parsing import clean_text
 from db.models import CalendarDay, Setting
 
@@ -42,7 +42,9 @@ NOTE_MAX = 200
 COMPLETE = "complete"
 PROVISIONAL = "provisional"
 MISSING = "missing"
-CERTAINTY_LABELS = {COMPLETE: "已确定", PROVISIONAL: "暂定", MISSING: "未录入"}
+CERTAINTY_LABELS = LabelTable(
+    lambda: {COMPLETE: _("已确定"), PROVISIONAL: _("暂定"), MISSING: _("未录入")}
+)
 COMPLETE_PREFIX = "holidays.complete."
 """Setting key prefix of a year whose arrangement is complete: ``{"source": "notice"|"clerk"}``."""
 
@@ -208,14 +210,15 @@ def set_days(db: Database, first: date, last: date, kind: DayKind | str, note: s
     """Record the same entry for every day from ``first`` to ``last`` (a holiday of several
     days) in one transaction, replacing earlier ones; returns how many days."""
     if kind not in DayKind._value2member_map_:
-        raise refusal("kind", "类别", f"“{kind}”不是有效的日期类别（应为休息日或工作日）")
+        message = _("“{kind}”不是有效的日期类别（应为休息日或工作日）", kind=kind)
+        raise refusal("kind", _("类别"), message)
     note = clean_text(note)
     if len(note) > NOTE_MAX:
-        raise refusal("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
+        raise refusal("note", _("说明"), _("“说明”不能超过 {most} 个字", most=NOTE_MAX))
     if last < first:
-        raise refusal("last", "结束日期", "结束日期不能早于开始日期")
+        raise refusal("last", _("结束日期"), _("结束日期不能早于开始日期"))
     if (last - first).days > 30:
-        raise refusal("last", "结束日期", "一次最多录入 31 天")
+        raise refusal("last", _("结束日期"), _("一次最多录入 31 天"))
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with db.session() as session:
         rows = session.scalars(select(CalendarDay).where(CalendarDay.day.in_(days))).all()

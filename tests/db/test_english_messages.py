@@ -163,3 +163,21 @@ def test_a_campaign_refused_in_english_names_the_phase(db, english):
         ),
         ("School", "Choose at least one school"),
     ]
+
+
+def test_school_terms_and_holiday_years_read_in_english(english):
+    from core.office.school_terms import AUTUMN, KIND_LABELS, SPRING, TERM_LABELS, term_problems
+    from core.office.workdays import CERTAINTY_LABELS, MISSING, certainty_notice
+
+    problem = term_problems(2026, "all", SPRING, date(2026, 9, 1), date(2027, 1, 20))
+    assert problem == (
+        "2026-2027 Schools, spring term: the start 2026-09-01 is not in the school year's"
+        " spring term"
+    )
+    assert (TERM_LABELS[AUTUMN], KIND_LABELS["kindergarten"]) == ("autumn term", "Kindergarten")
+    assert CERTAINTY_LABELS[MISSING] == "not entered"
+    assert certainty_notice(2027, MISSING) == (
+        "The public holidays of 2027 are not entered yet; only weekends are counted as days off"
+    )
+    i18n.set_language(CHINESE)
+    assert TERM_LABELS[AUTUMN] == "秋季学期"
