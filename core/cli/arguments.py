@@ -26,6 +26,7 @@ import sys
 import unicodedata
 from calendar import monthrange
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 EXIT_USAGE = 2
@@ -106,6 +107,23 @@ def _check_month(text: str, month_number: int) -> None:
             f"“{text}”：没有{month_number}月（月份为 1–12）",
             f'"{text}": there is no month {month_number} (months are 1-12)',
         )
+
+
+def read_text_file(path: Path, field: str, label: str) -> str:
+    """The text of the file at ``path`` (UTF-8, with or without BOM, or GBK as Notepad saves
+    it); refused naming ``label`` when it cannot be read or is neither."""
+    from core.errors import refusal
+
+    try:
+        raw = path.expanduser().read_bytes()
+    except OSError as exc:
+        raise refusal(field, label, f"无法读取{label}文件 {path}：{exc.strerror}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise refusal(field, label, f"{label}文件 {path} 不是 UTF-8 或 GBK 编码的文本文件")
 
 
 def examples(*lines: str) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
-from core.errors import refusal
 
 
 def add_holidays_parser(commands: Any) -> argparse.ArgumentParser:
@@ -44,16 +43,7 @@ def add_holidays_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path) -> str:
-    try:
-        raw = path.expanduser().read_bytes()
-    except OSError as exc:
-        raise refusal("file", "通知文件", f"无法读取通知文件 {path}：{exc.strerror}") from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise refusal("file", "通知文件", f"{path} 不是 UTF-8 或 GBK 编码的文本文件")
+    return arguments.read_text_file(path, "file", "通知")
 
 
 def _days(days: list[Any]) -> str:
