@@ -181,3 +181,16 @@ def test_school_terms_and_holiday_years_read_in_english(english):
     )
     i18n.set_language(CHINESE)
     assert TERM_LABELS[AUTUMN] == "秋季学期"
+
+
+def test_a_topic_inspection_is_listed_and_refused_in_english(db, english):
+    from core.calendar.topic_inspection import TopicRun, topic_figures
+
+    one = TopicRun("双减", date(2026, 10, 9), date(2026, 10, 9), 1)
+    assert one.label == "双减 (2026-10-09 to 2026-10-09, 1 visit)"
+    assert one.label.zh == "双减（2026-10-09 至 2026-10-09，1 次）"
+    with pytest.raises(ValidationError) as refused:
+        topic_figures(db, "双减", date(2026, 10, 1), date(2026, 10, 31), date(2026, 11, 2))
+    assert str(refused.value) == (
+        'There is no topic inspection on "双减" from 2026-10-01 to 2026-10-31'
+    )
