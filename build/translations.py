@@ -96,8 +96,8 @@ def _translated(translation: ET.Element) -> bool:
 
 def core_messages() -> dict[str, bool]:
     """Core's Chinese source strings → whether English needs a plural: every ``_("…")`` and
-    ``n_("…", n)`` of core/, the enum labels (of core.enums and of any other labelled enum
-    declared in core/) and the policy's labels, units and groups."""
+    ``n_("…", n)`` of core/, the labels of every labelled enum declared in core/ and the
+    policy's labels, units and groups."""
     found: dict[str, bool] = {}
     for path in sorted((ROOT / "core").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -117,12 +117,8 @@ def core_messages() -> dict[str, bool]:
     sys.path.insert(0, str(ROOT))
     from dataclasses import fields
 
-    from core import enums
     from core.office.policy import PolicyProfile
 
-    for enum in vars(enums).values():
-        if isinstance(enum, type) and issubclass(enum, enums.LabelledEnum):
-            found.update((member._chinese_label, False) for member in enum)
     for setting in fields(PolicyProfile):
         for key in ("label", "unit", "group"):
             if setting.metadata.get(key):
