@@ -96,7 +96,8 @@ def _translated(translation: ET.Element) -> bool:
 
 def core_messages() -> dict[str, bool]:
     """Core's Chinese source strings → whether English needs a plural: every ``_("…")`` and
-    ``n_("…", n)`` of core/, the enum labels and the policy's labels, units and groups."""
+    ``n_("…", n)`` of core/, the labels of every labelled enum declared in core/ and the
+    policy's labels, units and groups."""
     found: dict[str, bool] = {}
     for path in sorted((ROOT / "core").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -109,20 +110,33 @@ def core_messages() -> dict[str, bool]:
                 and isinstance(node.args[0].value, str)
             ):
                 found[node.args[0].value] = node.func.id == "n_"
+            elif isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id == "LabelledEnum" for base in node.bases
+            ):
+                found.update((label, False) for label in _member_labels(node))
     sys.path.insert(0, str(ROOT))
     from dataclasses import fields
 
-    from core import enums
     from core.office.policy import PolicyProfile
 
-    for enum in vars(enums).values():
-        if isinstance(enum, type) and issubclass(enum, enums.LabelledEnum):
-            found.update((member._chinese_label, False) for member in enum)
     for setting in fields(PolicyProfile):
         for key in ("label", "unit", "group"):
             if setting.metadata.get(key):
                 found[setting.metadata[key]] = False
     return found
+
+
+def _member_labels(enum: ast.ClassDef) -> list[str]:
+    """The labels of a labelled enum's members, declared ``CODE = "code", "label"``."""
+    return [
+        member.value.elts[1].value
+        for member in enum.body
+        if isinstance(member, ast.Assign)
+        and isinstance(member.value, ast.Tuple)
+        and len(member.value.elts) == 2
+        and isinstance(member.value.elts[1], ast.Constant)
+        and isinstance(member.value.elts[1].value, str)
+    ]
 
 
 def update_core_catalogue(po_file: Path, mo_file: Path) -> list[str]:

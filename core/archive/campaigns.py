@@ -33,6 +33,7 @@ from core.attachments import remove_unreferenced_blobs, session_attachment_diges
 from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
+from core.i18n import _, n_
 from core.parsing import clean_text
 from db.models import (
     Attachment,
@@ -119,47 +120,46 @@ def campaign_problems(data: CampaignInput) -> list[FieldError]:
     """Every problem of ``data`` that needs no database, each naming its field or row."""
     errors = []
     name = clean_text(data.name)
+    name_label, phases = _("名称"), _("阶段")
     if not name:
-        errors.append(FieldError("name", "名称", "“名称”不能为空"))
+        errors.append(FieldError("name", name_label, _("“名称”不能为空")))
     elif len(name) > NAME_MAX:
-        errors.append(FieldError("name", "名称", f"“名称”不能超过 {NAME_MAX} 个字"))
+        errors.append(
+            FieldError("name", name_label, _("“名称”不能超过 {most} 个字", most=NAME_MAX))
+        )
     if data.kind not in {k.value for k in CampaignKind}:
-        errors.append(FieldError("kind", "类型", f"“类型”不能是“{data.kind}”"))
+        errors.append(FieldError("kind", _("类型"), _("“类型”不能是“{value}”", value=data.kind)))
     seen: set[str] = set()
     previous: PhaseInput | None = None
     for row, phase in enumerate(data.phases, start=1):
         phase_name = clean_text(phase.name)
-        where = f"第 {row} 个阶段"
+        where = _("第 {row} 个阶段", row=row)
         if not phase_name:
-            errors.append(FieldError("phases", "阶段", f"{where}没有名称"))
+            errors.append(FieldError("phases", phases, _("{where}没有名称", where=where)))
         elif len(phase_name) > PHASE_NAME_MAX:
-            errors.append(
-                FieldError("phases", "阶段", f"{where}的名称不能超过 {PHASE_NAME_MAX} 个字")
-            )
+            message = _("{where}的名称不能超过 {most} 个字", where=where, most=PHASE_NAME_MAX)
+            errors.append(FieldError("phases", phases, message))
         elif phase_name in seen:
-            errors.append(FieldError("phases", "阶段", f"{where}“{phase_name}”重复了"))
+            message = _("{where}“{phase}”重复了", where=where, phase=phase_name)
+            errors.append(FieldError("phases", phases, message))
         seen.add(phase_name)
-        label = f"{where}“{phase_name}”" if phase_name else where
+        label = _("{where}“{phase}”", where=where, phase=phase_name) if phase_name else where
         if phase.deadline < data.started_on:
-            errors.append(
-                FieldError(
-                    "phases",
-                    "阶段",
-                    f"{label}的截止日期不能早于开始日期（{data.started_on:%Y-%m-%d}）",
-                )
+            message = _(
+                "{label}的截止日期不能早于开始日期（{day}）", label=label, day=data.started_on
             )
+            errors.append(FieldError("phases", phases, message))
         elif previous is not None and phase.deadline < previous.deadline:
-            errors.append(
-                FieldError(
-                    "phases",
-                    "阶段",
-                    f"{label}的截止日期不能早于上一阶段“{clean_text(previous.name)}”"
-                    f"（{previous.deadline:%Y-%m-%d}）",
-                )
+            message = _(
+                "{label}的截止日期不能早于上一阶段“{previous}”（{day}）",
+                label=label,
+                previous=clean_text(previous.name),
+                day=previous.deadline,
             )
+            errors.append(FieldError("phases", phases, message))
         previous = phase
     if not data.school_ids:
-        errors.append(FieldError("schools", "学校", "请至少选择一所学校"))
+        errors.append(FieldError("schools", _("学校"), _("请至少选择一所学校")))
     return errors
 
 
@@ -169,7 +169,7 @@ def campaign_problems(data: CampaignInput) -> list[FieldError]:
 def _campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise refusal("campaign", "专项工作", "找不到这项迎检工作，可能已被删除")
+        raise refusal("campaign", _("专项工作"), _("找不到这项迎检工作，可能已被删除"))
     return campaign
 
 
@@ -180,17 +180,18 @@ def _validated(session: Session, data: CampaignInput, campaign_id: int | None) -
     name = clean_text(data.name)
     taken = session.scalar(select(Campaign.id).where(Campaign.name == name))
     if taken is not None and taken != campaign_id:
-        raise refusal("name", "名称", f"已有名为“{name}”的迎检工作")
+        raise refusal("name", _("名称"), _("已有名为“{name}”的迎检工作", name=name))
     school_ids = set(data.school_ids)
     found = set(session.scalars(select(School.id).where(School.id.in_(school_ids))))
     if found != school_ids:
-        raise refusal("schools", "学校", f"有 {len(school_ids - found)} 所所选学校已不存在")
+        message = n_("有 {n} 所所选学校已不存在", len(school_ids - found))
+        raise refusal("schools", _("学校"), message)
     template_ids = set(data.template_ids)
     found = set(
         session.scalars(select(ChecklistTemplate.id).where(ChecklistTemplate.id.in_(template_ids)))
     )
     if found != template_ids:
-        raise refusal("templates", "清单模板", "所选的清单模板已不存在")
+        raise refusal("templates", _("清单模板"), _("所选的清单模板已不存在"))
 
 
 def _apply(campaign: Campaign, data: CampaignInput) -> None:
@@ -298,13 +299,14 @@ def _untouched() -> ColumnElement[bool]:
     )
 
 
-CAMPAIGN_LABELS: Labels = {
-    "name": "名称",
-    "kind": ("类型", CampaignKind.label_of),
-    "started_on": "开始日期",
-    "note": "备注",
-}
-"""The fields a stale save names when it is refused."""
+def campaign_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "name": _("名称"),
+        "kind": (_("类型"), CampaignKind.label_of),
+        "started_on": _("开始日期"),
+        "note": _("备注"),
+    }
 
 
 @mutates(Change.CAMPAIGNS)
@@ -335,8 +337,8 @@ def update_campaign(
                 session,
                 campaign,
                 version,
-                CAMPAIGN_LABELS,
-                lambda now: f"迎检工作“{now['name']}”",
+                campaign_labels(),
+                lambda now: _("迎检工作“{name}”", name=now["name"]),
                 lambda: _apply(campaign, data),
             )
         flag_modified(campaign, "name")  # a change of phases or schools alone is one too
@@ -431,11 +433,8 @@ def close_campaign(db: Database, campaign_id: int, day: date | None) -> None:
     with db.session() as session:
         campaign = _campaign(session, campaign_id)
         if day is not None and day < campaign.started_on:
-            raise refusal(
-                "closed_on",
-                "结束日期",
-                f"“结束日期”不能早于开始日期（{campaign.started_on:%Y-%m-%d}）",
-            )
+            message = _("“结束日期”不能早于开始日期（{day}）", day=campaign.started_on)
+            raise refusal("closed_on", _("结束日期"), message)
         campaign.closed_on = day
 
 
@@ -649,36 +648,41 @@ class ItemChange:
     note: str | None = None
 
 
-TEXT_LIMITS = {
-    "responsible": ("责任人", RESPONSIBLE_MAX),
-    "box_no": ("盒号", BOX_NO_MAX),
-    "location": ("存放位置", LOCATION_MAX),
-}
+def _text_limits() -> dict[str, tuple[str, int]]:
+    return {
+        "responsible": (_("责任人"), RESPONSIBLE_MAX),
+        "box_no": (_("盒号"), BOX_NO_MAX),
+        "location": (_("存放位置"), LOCATION_MAX),
+    }
 
 
 def change_problems(change: ItemChange) -> list[FieldError]:
     """Every problem of ``change`` that needs no database, each naming its field."""
     errors = []
     if change.status is not None and change.status not in {s.value for s in ItemStatus}:
-        errors.append(FieldError("status", "状态", f"“状态”不能是“{change.status}”"))
-    for name, (label, limit) in TEXT_LIMITS.items():
+        message = _("“状态”不能是“{value}”", value=change.status)
+        errors.append(FieldError("status", _("状态"), message))
+    for name, (label, limit) in _text_limits().items():
         value = getattr(change, name)
         if value is not None and len(clean_text(value)) > limit:
-            errors.append(FieldError(name, label, f"“{label}”不能超过 {limit} 个字"))
+            message = _("“{label}”不能超过 {most} 个字", label=label, most=limit)
+            errors.append(FieldError(name, label, message))
     if change.clear_due_date and change.due_date is not None:
-        errors.append(FieldError("due_date", "完成期限", "不能同时设定和清除“完成期限”"))
+        message = _("不能同时设定和清除“完成期限”")
+        errors.append(FieldError("due_date", _("完成期限"), message))
     return errors
 
 
-ITEM_LABELS: Labels = {
-    "status": ("状态", ItemStatus.label_of),
-    "responsible": "责任人",
-    "due_date": "完成期限",
-    "box_no": "盒号",
-    "location": "存放位置",
-    "note": "备注",
-}
-"""The fields a stale save names when it is refused."""
+def item_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "status": (_("状态"), ItemStatus.label_of),
+        "responsible": _("责任人"),
+        "due_date": _("完成期限"),
+        "box_no": _("盒号"),
+        "location": _("存放位置"),
+        "note": _("备注"),
+    }
 
 
 @mutates(Change.CAMPAIGNS)
@@ -702,9 +706,8 @@ def update_items(
     with db.session() as session:
         items = session.scalars(select(ChecklistItem).where(ChecklistItem.id.in_(ids))).all()
         if len(items) != len(ids):
-            raise refusal(
-                "items", "清单项目", f"有 {len(ids) - len(items)} 个清单项目已不存在，请刷新后再试"
-            )
+            message = n_("有 {n} 个清单项目已不存在，请刷新后再试", len(ids) - len(items))
+            raise refusal("items", _("清单项目"), message)
         if change.due_date is not None:
             starts = dict(
                 session.execute(
@@ -715,17 +718,15 @@ def update_items(
             )
             latest = max(starts.values())
             if change.due_date < latest:
-                raise refusal(
-                    "due_date",
-                    "完成期限",
-                    f"“完成期限”不能早于迎检工作的开始日期（{latest:%Y-%m-%d}）",
-                )
+                message = _("“完成期限”不能早于迎检工作的开始日期（{day}）", day=latest)
+                raise refusal("due_date", _("完成期限"), message)
+        labels = item_labels()
         for item in items:
             apply_unless_stale(
                 session,
                 item,
                 (versions or {}).get(item.id),
-                ITEM_LABELS,
+                labels,
                 partial(_item_named, item.title),
                 partial(_change_item, item, change, today),
             )
@@ -733,13 +734,13 @@ def update_items(
 
 
 def _item_named(title: str, _now: dict[str, object]) -> str:
-    return f"清单项目“{title}”"
+    return _("清单项目“{title}”", title=title)
 
 
 def _change_item(item: ChecklistItem, change: ItemChange, today: date) -> None:
     if change.status is not None:
         item.status = change.status
-    for name in TEXT_LIMITS:
+    for name in ("responsible", "box_no", "location"):
         value = getattr(change, name)
         if value is not None:
             setattr(item, name, clean_text(value))

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import CampaignKind, ItemStatus
 from core.errors import refusal
+from core.i18n import _
 from db.models import (
     Campaign,
     CampaignSchool,
@@ -144,7 +145,7 @@ class CampaignProgress:
 def _campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise refusal("campaign", "专项工作", "找不到这项迎检工作，可能已被删除")
+        raise refusal("campaign", _("专项工作"), _("找不到这项迎检工作，可能已被删除"))
     return campaign
 
 
@@ -308,7 +309,7 @@ def compare_with_snapshot(
     with db.session() as session:
         snapshot = session.get(ProgressSnapshot, snapshot_id)
         if snapshot is None or snapshot.campaign_id != campaign_id:
-            raise refusal("snapshot", "调度记录", "找不到这次调度记录，可能已被删除")
+            raise refusal("snapshot", _("调度记录"), _("找不到这次调度记录，可能已被删除"))
         then = snapshot.figures
         now = _progress(session, _campaign(session, campaign_id), today)
     changes = []

@@ -32,6 +32,7 @@ from sqlalchemy import select
 
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError, refusal
+from core.i18n import _
 from core.parsing import clean_text
 from db.models import Campaign, CampaignSchool, Indicator, School, Score
 from resources import RESOURCES_DIR
@@ -141,26 +142,26 @@ def sheet_problems(indicators: Sequence[IndicatorInput]) -> list[FieldError]:
     for number, indicator in enumerate(indicators, start=1):
         group, name = clean_text(indicator.group), clean_text(indicator.name)
         field_name = f"indicators[{number - 1}]"
-        label = f"第 {number} 项指标"
+        label = _("第 {number} 项指标", number=number)
         if not name:
-            errors.append(FieldError(field_name, label, f"{label}没有填写指标名称"))
+            errors.append(FieldError(field_name, label, _("{label}没有填写指标名称", label=label)))
             continue
-        where = f"{label}“{indicator_label(group, name)}”"
+        where = _("{label}“{name}”", label=label, name=indicator_label(group, name))
         if (group, name) in seen:
-            errors.append(FieldError(field_name, label, f"{where}与前面的指标重复"))
+            errors.append(FieldError(field_name, label, _("{where}与前面的指标重复", where=where)))
         seen.add((group, name))
         low, high = indicator.min_points, indicator.max_points
         if not (math.isfinite(low) and math.isfinite(high)):
-            errors.append(FieldError(field_name, label, f"{where}的分值必须是数字"))
+            errors.append(FieldError(field_name, label, _("{where}的分值必须是数字", where=where)))
         elif not low <= 0 <= high or low == high:
-            errors.append(
-                FieldError(
-                    field_name,
-                    label,
-                    f"{where}的分值范围 {low:g}～{high:g} 不对：最高分不能低于 0，"
-                    "最低分不能高于 0，两者不能相同",
-                )
+            message = _(
+                "{where}的分值范围 {low}～{high} 不对：最高分不能低于 0，"
+                "最低分不能高于 0，两者不能相同",
+                where=where,
+                low=f"{low:g}",
+                high=f"{high:g}",
             )
+            errors.append(FieldError(field_name, label, message))
     return errors
 
 
@@ -190,7 +191,7 @@ def set_indicators(db: Database, campaign_id: int, indicators: Sequence[Indicato
         raise ValidationError(problems)
     with db.session() as session:
         if session.get(Campaign, campaign_id) is None:
-            raise refusal("campaign", "迎检工作", "找不到这项迎检工作")
+            raise refusal("campaign", _("迎检工作"), _("找不到这项迎检工作"))
         existing = {
             (i.group_name, i.name): i
             for i in session.scalars(select(Indicator).where(Indicator.campaign_id == campaign_id))
@@ -228,9 +229,16 @@ def _scores_outside(
     return [
         FieldError(
             f"indicators[{position}]",
-            f"第 {position + 1} 项指标",
-            f"“{label}”改为 {data.min_points:g}～{data.max_points:g} 分后，"
-            f"{school}已得的 {points:g} 分超出范围，请先修改该校的得分",
+            _("第 {number} 项指标", number=position + 1),
+            _(
+                "“{label}”改为 {low}～{high} 分后，{school}已得的 {points} 分超出范围，"
+                "请先修改该校的得分",
+                label=label,
+                low=f"{data.min_points:g}",
+                high=f"{data.max_points:g}",
+                school=school,
+                points=f"{points:g}",
+            ),
         )
         for points, school in session.execute(query)
     ]
@@ -271,11 +279,11 @@ def set_score(
     with db.session() as session:
         indicator = session.get(Indicator, indicator_id)
         if indicator is None:
-            raise refusal("indicator", "指标", "找不到这项指标，评估表可能已被修改")
+            raise refusal("indicator", _("指标"), _("找不到这项指标，评估表可能已被修改"))
         school = session.get(School, school_id)
         taking_part = session.get(CampaignSchool, (indicator.campaign_id, school_id))
         if school is None or taking_part is None:
-            raise refusal("school", "学校", "这所学校不在本次迎检工作的学校名单中")
+            raise refusal("school", _("学校"), _("这所学校不在本次迎检工作的学校名单中"))
         label = indicator_label(indicator.group_name, indicator.name)
         score = session.get(Score, (indicator_id, school_id))
         if points is None:
@@ -283,14 +291,18 @@ def set_score(
                 session.delete(score)
             return
         if not math.isfinite(points):
-            raise refusal("points", "得分", f"{school.name}“{label}”的得分必须是数字")
+            message = _("{school}“{label}”的得分必须是数字", school=school.name, label=label)
+            raise refusal("points", _("得分"), message)
         if not indicator.min_points <= points <= indicator.max_points:
-            raise refusal(
-                "points",
-                "得分",
-                f"{school.name}“{label}”的得分 {points:g} 超出范围，"
-                f"应在 {indicator.min_points:g}～{indicator.max_points:g} 分之间",
+            message = _(
+                "{school}“{label}”的得分 {points} 超出范围，应在 {low}～{high} 分之间",
+                school=school.name,
+                label=label,
+                points=f"{points:g}",
+                low=f"{indicator.min_points:g}",
+                high=f"{indicator.max_points:g}",
             )
+            raise refusal("points", _("得分"), message)
         if score is None:
             score = Score(indicator_id=indicator_id, school_id=school_id)
             session.add(score)

@@ -45,6 +45,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from core.changes import Change, mutates
 from core.enums import SchoolKind
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
+from core.i18n import _, chinese_documents, joined
 from core.office.settings import put_setting
 from core.parsing import clean_text
 from core.sheets import cells
@@ -167,34 +168,38 @@ def template_problems(data: TemplateInput) -> list[FieldError]:
     """Every problem of a cleaned template that needs no database, each naming its field or
     item (第N项)."""
     errors = []
+    name_label = _("模板名称")
     if not data.name:
-        errors.append(FieldError("name", "模板名称", "“模板名称”不能为空"))
+        errors.append(FieldError("name", name_label, _("“模板名称”不能为空")))
     elif len(data.name) > NAME_MAX:
-        errors.append(FieldError("name", "模板名称", f"“模板名称”不能超过 {NAME_MAX} 个字"))
+        message = _("“模板名称”不能超过 {most} 个字", most=NAME_MAX)
+        errors.append(FieldError("name", name_label, message))
     if not data.items:
-        errors.append(FieldError("items", "清单项目", "清单中至少要有一个项目"))
+        errors.append(FieldError("items", _("清单项目"), _("清单中至少要有一个项目")))
     unknown = [k for k in data.school_kinds if k not in {kind.value for kind in SchoolKind}]
     if unknown:
-        errors.append(
-            FieldError("school_kinds", "适用学校", f"“适用学校”不能是“{'、'.join(unknown)}”")
-        )
+        message = _("“适用学校”不能是“{values}”", values="、".join(unknown))
+        errors.append(FieldError("school_kinds", _("适用学校"), message))
     first_of: dict[tuple[str, str], int] = {}
     for number, item in enumerate(data.items, start=1):
-        label = f"第{number}项"
+        label = _("第{number}项", number=number)
 
         def problem(message: str, label: str = label) -> None:
-            errors.append(FieldError("items", label, f"{label}：{message}"))
+            errors.append(
+                FieldError("items", label, _("{label}：{problem}", label=label, problem=message))
+            )
 
         if not item.title:
-            problem("“项目”不能为空")
+            problem(_("“项目”不能为空"))
         elif (item.group, item.title) in first_of:
-            problem(f"与第{first_of[(item.group, item.title)]}项重复（同一分组中项目相同）")
+            first = first_of[(item.group, item.title)]
+            problem(_("与第{number}项重复（同一分组中项目相同）", number=first))
         else:
             first_of[(item.group, item.title)] = number
         if len(item.group) > GROUP_MAX:
-            problem(f"“分组”不能超过 {GROUP_MAX} 个字")
+            problem(_("“分组”不能超过 {most} 个字", most=GROUP_MAX))
         if len(item.retention) > RETENTION_MAX:
-            problem(f"“保管期限”不能超过 {RETENTION_MAX} 个字")
+            problem(_("“保管期限”不能超过 {most} 个字", most=RETENTION_MAX))
     return errors
 
 
@@ -210,8 +215,10 @@ def template_applies(school_kinds: str, school_kind: str) -> bool:
 
 
 def kinds_label(kinds: tuple[str, ...]) -> str:
-    """The kinds in Chinese, "全部学校（园）" for none."""
-    return "、".join(SchoolKind.label_of(k) for k in kinds) or "全部学校（园）"
+    """The kinds in the chosen language, "全部学校（园）" for none."""
+    if not kinds:
+        return _("全部学校（园）")
+    return joined((SchoolKind.label_of(k) for k in kinds), "、", ", ")
 
 
 # --- templates in the database --------------------------------------------------------------
@@ -224,8 +231,9 @@ def _name_taken(session: Session, name: str, template_id: int | None) -> bool:
     return session.scalar(query) is not None
 
 
-TEMPLATE_LABELS: Labels = {"name": "模板名称", "description": "说明"}
-"""The fields a stale save names when it is refused."""
+def template_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {"name": _("模板名称"), "description": _("说明")}
 
 
 def _save(
@@ -238,14 +246,15 @@ def _save(
     """Store a cleaned, checked template inside an open session; returns its id. A template
     saved by someone since the clerk opened it at ``version`` is refused."""
     if _name_taken(session, data.name, template_id):
-        raise refusal("name", "模板名称", f"已有名为“{data.name}”的清单模板，请换一个“模板名称”")
+        message = _("已有名为“{name}”的清单模板，请换一个“模板名称”", name=data.name)
+        raise refusal("name", _("模板名称"), message)
     if template_id is None:
         template = ChecklistTemplate(builtin=builtin)
         session.add(template)
     else:
         found = session.get(ChecklistTemplate, template_id)
         if found is None:
-            raise refusal("name", "模板名称", "找不到这个清单模板，它可能已被删除")
+            raise refusal("name", _("模板名称"), _("找不到这个清单模板，它可能已被删除"))
         template = found
         if version is not None and template.version != version:
             # Refused: applying the input only shows what was typed against what is stored.
@@ -253,8 +262,8 @@ def _save(
                 session,
                 template,
                 version,
-                TEMPLATE_LABELS,
-                lambda now: f"清单模板“{now['name']}”",
+                template_labels(),
+                lambda now: _("清单模板“{name}”", name=now["name"]),
                 lambda: _apply(template, data),
             )
         flag_modified(template, "name")  # a change of items alone is one too
@@ -350,7 +359,7 @@ def template_input(db: Database, template_id: int) -> TemplateInput:
     with db.session() as session:
         template = session.get(ChecklistTemplate, template_id)
         if template is None:
-            raise refusal("name", "模板名称", "找不到这个清单模板，它可能已被删除")
+            raise refusal("name", _("模板名称"), _("找不到这个清单模板，它可能已被删除"))
         return TemplateInput(
             name=template.name,
             description=template.description,
@@ -519,7 +528,8 @@ def export_template(db: Database, template_id: int, path: Path) -> Path:
     sheet = workbook.active
     assert sheet is not None
     sheet.cell(TITLE_ROW, 1).data_type = "s"  # a name beginning with "=" is not a formula
-    kinds_line = f"{KINDS_PREFIX}{kinds_label(data.school_kinds)}" if data.school_kinds else ""
+    with chinese_documents():
+        kinds_line = f"{KINDS_PREFIX}{kinds_label(data.school_kinds)}" if data.school_kinds else ""
     description = "\n".join(part for part in (data.description, kinds_line) if part)
     _add_description_row(sheet, description, len(records))
     path = Path(path)
@@ -550,24 +560,24 @@ def import_template(db: Database, path: Path) -> int:
 
 def _read_json(path: Path) -> TemplateInput:
     def refuse(message: str) -> SheetError:
-        return SheetError.of(f"“{path.name}”{message}")
+        return SheetError.of(_("“{file}”{problem}", file=path.name, problem=message))
 
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise refuse(f"无法读取（{exc.strerror or exc}）") from None
+        raise refuse(_("无法读取（{why}）", why=exc.strerror or exc)) from None
     except ValueError:
-        raise refuse("不是有效的清单模板文件（JSON 格式有误）") from None
+        raise refuse(_("不是有效的清单模板文件（JSON 格式有误）")) from None
     if not isinstance(raw, dict) or raw.get("kind", FILE_KIND) != FILE_KIND:
-        raise refuse("不是清单模板文件")
+        raise refuse(_("不是清单模板文件"))
     items = raw.get("items")
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise refuse("不是清单模板文件（缺少项目列表）")
+        raise refuse(_("不是清单模板文件（缺少项目列表）"))
     if not all(isinstance(item.get("required", True), bool) for item in items):
-        raise refuse("中项目的“required”只能是 true 或 false")
+        raise refuse(_("中项目的“required”只能是 true 或 false"))
     kinds = raw.get("school_kinds", [])
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-        raise refuse("中的“school_kinds”应为学校类别代码的列表")
+        raise refuse(_("中的“school_kinds”应为学校类别代码的列表"))
     data = clean_template(
         TemplateInput(
             name=str(raw.get("name") or ""),
@@ -587,7 +597,12 @@ def _read_json(path: Path) -> TemplateInput:
     )
     problems = template_problems(data)
     if problems:
-        raise SheetError([replace(p, message=f"“{path.name}”{p.message}") for p in problems])
+        raise SheetError(
+            [
+                replace(p, message=_("“{file}”{problem}", file=path.name, problem=p.message))
+                for p in problems
+            ]
+        )
     return data
 
 
@@ -621,7 +636,7 @@ def _read_workbook(path: Path) -> TemplateInput:
         )
         key = (item.group, item.title)
         if key in first_row:
-            repeated = f"与第 {first_row[key]} 行重复（同一分组中项目相同）"
+            repeated = _("与第 {row} 行重复（同一分组中项目相同）", row=first_row[key])
             problems.cell(row.number, "title", repeated)
             continue
         first_row[key] = row.number
@@ -629,7 +644,7 @@ def _read_workbook(path: Path) -> TemplateInput:
     if problems:
         raise problems.error()
     if not items:
-        raise SheetError.of(f"工作表“{table.sheet}”中没有清单项目。")
+        raise SheetError.of(_("工作表“{sheet}”中没有清单项目。", sheet=table.sheet))
     name, description = _name_and_description(table.sheet, table.header_row, path)
     description, kinds = _split_kinds(description)
     return TemplateInput(name=name, description=description, items=tuple(items), school_kinds=kinds)
@@ -638,7 +653,7 @@ def _read_workbook(path: Path) -> TemplateInput:
 def _split_kinds(description: str) -> tuple[str, tuple[str, ...]]:
     """The description without its last line “适用学校：小学、初中”, and the kinds that line
     names (none when there is no such line)."""
-    text, _, last = description.rpartition("\n")
+    text, _newline, last = description.rpartition("\n")
     if not last.startswith(KINDS_PREFIX):
         return description, ()
     codes = {k.chinese_label: k.value for k in SchoolKind}
@@ -646,7 +661,12 @@ def _split_kinds(description: str) -> tuple[str, tuple[str, ...]]:
     unknown = [w for w in labels if w not in codes]
     if unknown:
         raise SheetError.of(
-            f"“{KINDS_PREFIX}”中的“{'、'.join(unknown)}”不是学校类别（可填：{'、'.join(codes)}）"
+            _(
+                "“{prefix}”中的“{unknown}”不是学校类别（可填：{kinds}）",
+                prefix=KINDS_PREFIX,
+                unknown="、".join(unknown),
+                kinds="、".join(codes),
+            )
         )
     return text.strip(), tuple(dict.fromkeys(codes[w] for w in labels))
 
@@ -658,7 +678,7 @@ def _name_and_description(sheet_title: str, header_row: int, path: Path) -> tupl
 
     above: list[tuple[int, str]] = []
     if header_row > 1:
-        workbook, _ = open_workbook(path)
+        workbook = open_workbook(path)[0]
         rows = workbook[sheet_title].iter_rows(max_row=header_row - 1, values_only=True)
         for number, row in enumerate(rows, start=1):
             text = next((cells.note(value) for value in row if not cells.is_blank(value)), "")
@@ -669,7 +689,13 @@ def _name_and_description(sheet_title: str, header_row: int, path: Path) -> tupl
     number, name = above[0][0], clean_text(above[0][1])
     if len(name) > NAME_MAX:
         raise SheetError.of(
-            f"工作表“{sheet_title}”第 {number} 行（模板名称）：不能超过 {NAME_MAX} 个字"
-            f"（现有 {len(name)} 个字）"
+            _(
+                "工作表“{sheet}”第 {row} 行（模板名称）："
+                "不能超过 {most} 个字（现有 {length} 个字）",
+                sheet=sheet_title,
+                row=number,
+                most=NAME_MAX,
+                length=len(name),
+            )
         )
-    return name, "\n".join(text for _, text in above[1:])
+    return name, "\n".join(text for _row, text in above[1:])

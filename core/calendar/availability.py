@@ -13,6 +13,7 @@ from core.calendar.visits import NOTE_MAX
 from core.changes import Change, mutates
 from core.enums import UnavailableReason
 from core.errors import refusal
+from core.i18n import _
 from core.parsing import clean_text
 from db.models import Inspector, Unavailability
 
@@ -31,15 +32,16 @@ def add_unavailability(
 ) -> int:
     """Record days an inspector cannot visit schools (请假, 培训 …); returns the new id."""
     if reason not in UnavailableReason._value2member_map_:
-        raise refusal("reason", "原因", f"“{reason}”不是有效的原因（请假、培训或其他）")
+        message = _("“{reason}”不是有效的原因（请假、培训或其他）", reason=reason)
+        raise refusal("reason", _("原因"), message)
     if end < start:
-        raise refusal("end_date", "结束日期", "结束日期不能早于开始日期")
+        raise refusal("end_date", _("结束日期"), _("结束日期不能早于开始日期"))
     note = clean_text(note)
     if len(note) > NOTE_MAX:
-        raise refusal("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
+        raise refusal("note", _("说明"), _("“说明”不能超过 {most} 个字", most=NOTE_MAX))
     with db.session() as session:
         if session.get(Inspector, inspector_id) is None:
-            raise refusal("inspector", "督学", "找不到这名督学，可能已被删除")
+            raise refusal("inspector", _("督学"), _("找不到这名督学，可能已被删除"))
         row = Unavailability(
             inspector_id=inspector_id,
             start_date=start,

@@ -17,13 +17,14 @@ from sqlalchemy import func, select
 
 from core.enums import ACTIVE_STATUSES, UnavailableReason
 from core.errors import refusal
+from core.i18n import Text, _, n_
 from core.office.school_terms import SchoolCalendar, kind_of_school
 from core.office.settings import policy_from_session
 from core.office.workdays import (
-    WEEKDAYS,
     WorkCalendar,
     certainty_notice,
     package_knows,
+    weekday_name,
 )
 from core.roster.assignments import responsible_by_day
 from core.roster.terms import current_term
@@ -36,22 +37,29 @@ if TYPE_CHECKING:
 
 
 def day_text(day: date) -> str:
-    """A day as the warnings name it: 2026年11月7日（周六）."""
-    return f"{day.year}年{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）"
+    """A day as the warnings name it: 2026年11月7日（周六）, Sat 2026-11-07."""
+    return _(
+        "{year}年{month}月{day}日（{weekday}）",
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        weekday=weekday_name(day),
+    )
 
 
 def _day_off(session: Session, work: WorkCalendar, day: date) -> str:
     """What kind of day off ``day`` is (it is not a working day)."""
     if day in work.edits:
         note = session.scalar(select(CalendarDay.note).where(CalendarDay.day == day))
-        return "办公室设定的休息日" + (f"（{note}）" if note else "")
+        return _("办公室设定的休息日（{note}）", note=note) if note else _("办公室设定的休息日")
     if package_knows(day.year):
         import chinese_calendar  # kept off the GUI's start-up path, as in core.office.workdays
 
-        _, name = chinese_calendar.get_holiday_detail(day)
+        name = chinese_calendar.get_holiday_detail(day)[1]
         if name is not None:
-            return f"法定节假日（{chinese_calendar.Holiday(name).chinese}）"
-    return "周末"
+            holiday = chinese_calendar.Holiday(name)
+            return _("法定节假日（{holiday}）", holiday=Text(holiday.chinese, holiday.value))
+    return _("周末")
 
 
 def day_warnings(
@@ -62,7 +70,8 @@ def day_warnings(
     day: date,
     ignore_visit_id: int | None = None,
 ) -> list[str]:
-    """The Chinese warnings against a visit of the inspector to the school on ``day``.
+    """The warnings against a visit of the inspector to the school on ``day``, in the chosen
+    language.
 
     ``ignore_visit_id`` is the visit being moved, so it does not count against the daily cap.
     An empty list means the day is fine. Raises :class:`ValidationError` when the inspector or
@@ -70,21 +79,21 @@ def day_warnings(
     """
     inspector = session.get(Inspector, inspector_id)
     if inspector is None:
-        raise refusal("inspector", "督学", "找不到这名督学，可能已被删除")
+        raise refusal("inspector", _("督学"), _("找不到这名督学，可能已被删除"))
     school = session.get(School, school_id)
     if school is None:
-        raise refusal("school", "学校", "找不到这所学校，可能已被删除")
+        raise refusal("school", _("学校"), _("找不到这所学校，可能已被删除"))
     policy = policy_from_session(session)
     work = WorkCalendar.from_session(session)
     when, who = day_text(day), inspector.name
     warnings: list[str] = []
     if not work.is_workday(day):
-        warnings.append(f"{when}是{_day_off(session, work, day)}，不是工作日")
+        warnings.append(_("{when}是{off}，不是工作日", when=when, off=_day_off(session, work, day)))
     notice = certainty_notice(day.year, work.certainty(day.year))
     if notice:
         warnings.append(notice)
     if not SchoolCalendar.from_session(session).in_term(day, kind_of_school(school.kind)):
-        warnings.append(f"{when}在寒暑假期间，学校放假")
+        warnings.append(_("{when}在寒暑假期间，学校放假", when=when))
     busy = select(func.count()).where(
         Visit.inspector_id == inspector_id,
         Visit.visit_date == day,
@@ -94,7 +103,15 @@ def day_warnings(
         busy = busy.where(Visit.id != ignore_visit_id)
     visits, cap = session.scalar(busy) or 0, policy.visits_per_inspector_per_day
     if visits >= cap:
-        warnings.append(f"{who}{when}已有 {visits} 次督导（每天最多 {cap} 次）")
+        warnings.append(
+            n_(
+                "{who}{when}已有 {n} 次督导（每天最多 {cap} 次）",
+                visits,
+                who=who,
+                when=when,
+                cap=cap,
+            )
+        )
     for away in session.scalars(
         select(Unavailability)
         .where(
@@ -104,27 +121,47 @@ def day_warnings(
         )
         .order_by(Unavailability.start_date, Unavailability.id)
     ):
-        reason = UnavailableReason.label_of(away.reason) + (f"：{away.note}" if away.note else "")
-        warnings.append(f"{who}{when}不能下校（{reason}）")
+        reason = UnavailableReason.label_of(away.reason)
+        if away.note:
+            reason = _("{reason}：{note}", reason=reason, note=away.note)
+        warnings.append(_("{who}{when}不能下校（{reason}）", who=who, when=when, reason=reason))
     recusal = session.scalar(
         select(Recusal).where(Recusal.inspector_id == inspector_id, Recusal.school_id == school_id)
     )
     if recusal is not None:
-        reason = f"（{recusal.reason}）" if recusal.reason else ""
-        warnings.append(f"{who}须回避“{school.name}”{reason}")
+        warnings.append(
+            _(
+                "{name}须回避“{school}”（{reason}）",
+                name=who,
+                school=school.name,
+                reason=recusal.reason,
+            )
+            if recusal.reason
+            else _("{name}须回避“{school}”", name=who, school=school.name)
+        )
     in_office = current_term(inspector.appointments, day) is not None
     if not in_office:
-        warnings.append(f"{who}{when}不在任期内")
+        warnings.append(_("{who}{when}不在任期内", who=who, when=when))
     responsible = responsible_by_day(session, day, day, [school_id]).get(school_id, {}).get(day)
     if responsible is not None and responsible != inspector_id:
         name = session.execute(
             select(Inspector.name).where(Inspector.id == responsible)
         ).scalar_one()
-        warnings.append(f"提示：{when}“{school.name}”的责任督学是{name}，不是{who}")
+        warnings.append(
+            _(
+                "提示：{when}“{school}”的责任督学是{name}，不是{who}",
+                when=when,
+                school=school.name,
+                name=name,
+                who=who,
+            )
+        )
     elif responsible is None and in_office:
-        warnings.append(f"提示：{when}“{school.name}”没有责任督学（挂牌）")
+        warnings.append(
+            _("提示：{when}“{school}”没有责任督学（挂牌）", when=when, school=school.name)
+        )
     if not school.active:
-        warnings.append(f"“{school.name}”已停用")
+        warnings.append(_("“{school}”已停用", school=school.name))
     return warnings
 
 

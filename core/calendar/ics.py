@@ -32,6 +32,7 @@ from sqlalchemy.orm import selectinload
 from core.calendar.visits import month_span
 from core.enums import VisitKind, VisitStatus
 from core.errors import FieldError, ValidationError, refusal
+from core.i18n import _
 from db.models import Inspector, Visit
 
 if TYPE_CHECKING:
@@ -100,7 +101,8 @@ def _event(visit: Visit, inspector_id: int, stamp: datetime, reminder: bool) -> 
 
 def _check_month(month: int) -> None:
     if not 1 <= month <= 12:
-        raise ValidationError([FieldError("month", "月份", f"“{month}”不是有效的月份（1–12）")])
+        message = _("“{month}”不是有效的月份（1–12）", month=month)
+        raise ValidationError([FieldError("month", _("月份"), message)])
 
 
 def _month_visits(db: Database, year: int, month: int) -> dict[int, list[Visit]]:
@@ -153,12 +155,19 @@ def inspector_month_ics(
     with db.session() as session:
         inspector = session.get(Inspector, inspector_id)
         if inspector is None:
-            raise refusal("inspector", "督学", "找不到这名督学，可能已被删除")
+            raise refusal("inspector", _("督学"), _("找不到这名督学，可能已被删除"))
         name = inspector.name
     visits = _month_visits(db, year, month).get(inspector_id, [])
     if not visits:
-        raise refusal("month", "月份", f"{name}{year}年{month}月没有督导安排，没有生成日历文件")
+        raise _no_visits(name, year, month)
     return _calendar(name, inspector_id, year, month, visits, reminder)
+
+
+def _no_visits(who: str, year: int, month: int) -> ValidationError:
+    message = _(
+        "{who}{year}年{month}月没有督导安排，没有生成日历文件", who=who, year=year, month=month
+    )
+    return refusal("month", _("月份"), message)
 
 
 @dataclass(frozen=True)
@@ -195,11 +204,10 @@ def export_month_ics(
     wanted = sorted(by_inspector, key=lambda i: (names[i], i))
     if inspector is not None:
         if inspector not in names.values():
-            raise refusal("inspector", "督学", f"找不到名为“{inspector}”的督学")
+            raise refusal("inspector", _("督学"), _("找不到名为“{name}”的督学", name=inspector))
         wanted = [i for i in wanted if names[i] == inspector]
     if not wanted:
-        who = inspector or "督学们"
-        raise refusal("month", "月份", f"{who}{year}年{month}月没有督导安排，没有生成日历文件")
+        raise _no_visits(inspector or _("督学们"), year, month)
     single = inspector is not None and out.suffix.lower() == ".ics"
     if not single:
         out.mkdir(parents=True, exist_ok=True)

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, exists, insert, or_, select
 
 from core.calendar.planner import (
-    SCHOOL_CLOSED,
     ExistingVisit,
     InspectorInfo,
     NewVisit,
@@ -44,11 +43,13 @@ from core.calendar.planner import (
     plan_month,
     plan_zone_days,
     replaceable,
+    school_closed,
 )
 from core.calendar.visits import TOPIC_MAX, month_span
 from core.changes import Change, mutates
 from core.enums import ACTIVE_STATUSES, VisitStatus
 from core.errors import refusal
+from core.i18n import _
 from core.office.policy import PolicyProfile
 from core.office.school_terms import KINDS, SchoolCalendar, kind_of_school, month_quota
 from core.office.settings import policy_from_session, zone_school_visits_in
@@ -370,7 +371,8 @@ def generate_month(
     """
     first, last = month_span(year, month)
     if last < today:
-        raise refusal("month", "月份", f"{year}年{month}月已经过去，不能再生成督导计划")
+        message = _("{year}年{month}月已经过去，不能再生成督导计划", year=year, month=month)
+        raise refusal("month", _("月份"), message)
     start = max(first, today)
     with db.session() as session:
         if save:
@@ -421,13 +423,15 @@ def plan_topic_visits(
     """
     topic = clean_text(topic)
     if not topic:
-        raise refusal("topic", "专项督导主题", "请填写专项督导的主题（如“双减”“校园安全”）")
+        message = _("请填写专项督导的主题（如“双减”“校园安全”）")
+        raise refusal("topic", _("专项督导主题"), message)
     if len(topic) > TOPIC_MAX:
-        raise refusal("topic", "专项督导主题", f"“专项督导主题”不能超过 {TOPIC_MAX} 个字")
+        message = _("“专项督导主题”不能超过 {most} 个字", most=TOPIC_MAX)
+        raise refusal("topic", _("专项督导主题"), message)
     if end < start:
-        raise refusal("end", "结束日期", "结束日期不能早于开始日期")
+        raise refusal("end", _("结束日期"), _("结束日期不能早于开始日期"))
     if not school_ids:
-        raise refusal("schools", "学校", "请至少选择一所学校")
+        raise refusal("schools", _("学校"), _("请至少选择一所学校"))
     with db.session() as session:
         if save:
             hold_office_lock(session, "visit plans")
@@ -444,7 +448,7 @@ def plan_topic_visits(
         )
         active = {s.id for s in office.schools}
         closed = [
-            Unplaced(i, office.school_names[i], SCHOOL_CLOSED)
+            Unplaced(i, office.school_names[i], school_closed())
             for i in sorted(set(school_ids))
             if i in office.school_names and i not in active
         ]

@@ -38,36 +38,65 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
+from core.i18n import _
 from core.office.policy import PolicyProfile
 
 if TYPE_CHECKING:
     pass
 
 
-MONTH = "本月"
-WINDOW = "所选期间"
+MONTH = "month"
+WINDOW = "window"
 NO_INSPECTOR = "没有责任督学"
+"""The reason :func:`no_inspector` gives, as the Chinese interface shows it."""
 SCHOOL_CLOSED = "学校已停用"
+"""The reason :func:`school_closed` gives, as the Chinese interface shows it."""
+
+
+def _period(period: str) -> str:
+    return _("本月") if period == MONTH else _("所选期间")
+
+
+def no_inspector() -> str:
+    """Reason: nobody is responsible for the school."""
+    return _("没有责任督学")
+
+
+def school_closed() -> str:
+    """Reason: the school is deactivated."""
+    return _("学校已停用")
 
 
 def all_unavailable(period: str = MONTH) -> str:
     """Reason: the responsible inspector is unavailable on every schedulable day."""
-    return f"督学{period}全部不可用"
+    return _("督学{period}全部不可用", period=_period(period))
 
 
 def no_workdays(period: str = MONTH) -> str:
     """Reason: the period has no schedulable working day left."""
-    return f"{period}没有可安排的工作日"
+    return _("{period}没有可安排的工作日", period=_period(period))
 
 
 def cap_too_low(inspector: str, days: int, cap: int, period: str = MONTH) -> str:
     """Reason: every available day of the inspector is full."""
-    return f"每日上限太低：{inspector}{period}可安排的 {days} 天已排满（每天最多 {cap} 次）"
+    return _(
+        "每日上限太低：{inspector}{period}可安排的 {days} 天已排满（每天最多 {cap} 次）",
+        inspector=inspector,
+        period=_period(period),
+        days=days,
+        cap=cap,
+    )
 
 
 def too_few_days(inspector: str, days: int, visits: int, period: str = MONTH) -> str:
     """Reason: the school needs more visits than the inspector has available days."""
-    return f"工作日不足：{inspector}{period}只有 {days} 天可安排，不够到同一学校督导 {visits} 次"
+    return _(
+        "工作日不足：{inspector}{period}只有 {days} 天可安排，不够到同一学校督导 {visits} 次",
+        inspector=inspector,
+        period=_period(period),
+        days=days,
+        visits=visits,
+    )
 
 
 # --- plain data -----------------------------------------------------------------------------
@@ -412,11 +441,13 @@ def _place(
         if not slices:
             continue
         if not days:
-            refuse(school, no_workdays(period) if school.holders() & by_id.keys() else NO_INSPECTOR)
+            refuse(
+                school, no_workdays(period) if school.holders() & by_id.keys() else no_inspector()
+            )
             continue
         cover = _cover(school, days, by_id)
         if not cover:
-            refuse(school, NO_INSPECTOR)
+            refuse(school, no_inspector())
             continue
         if not any(cover.values()):
             refuse(school, all_unavailable(period))

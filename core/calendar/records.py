@@ -20,6 +20,7 @@ from core.calendar.visits import clean_inspection_items
 from core.changes import Change, mutates
 from core.enums import InspectionMethod, SixMinimum, VisitStatus
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.office.settings import six_minimum_kinds_in
 from db.models import Visit, VisitRecord
 
@@ -43,21 +44,24 @@ class RecordInput:
     filed_on: date | None = None
 
 
-TEXT_FIELDS = {
-    "findings": "发现情况",
-    "problems": "存在问题",
-    "advice": "意见建议",
-    "feedback": "现场反馈",
-}
+TEXT_FIELDS = ("findings", "problems", "advice", "feedback")
+
+
+def _text_labels() -> dict[str, str]:
+    return {
+        "findings": _("发现情况"),
+        "problems": _("存在问题"),
+        "advice": _("意见建议"),
+        "feedback": _("现场反馈"),
+    }
 
 
 def record_problems(data: RecordInput, visit_day: date, today: date) -> list[FieldError]:
     """What is wrong with a record as entered for a visit on ``visit_day``."""
     errors: list[FieldError] = []
     if visit_day > today:
-        errors.append(
-            FieldError("day", "日期", f"这次督导在 {visit_day:%Y-%m-%d}，还没到日子，不能填写记录")
-        )
+        message = _("这次督导在 {day}，还没到日子，不能填写记录", day=visit_day)
+        errors.append(FieldError("day", _("日期"), message))
     if data.items:
         try:
             clean_inspection_items(data.items)
@@ -65,21 +69,22 @@ def record_problems(data: RecordInput, visit_day: date, today: date) -> list[Fie
             errors.extend(exc.errors)
     for code in data.methods:
         if code not in set(InspectionMethod):
-            errors.append(FieldError("methods", "督导方式", f"没有“{code}”这种督导方式"))
+            message = _("没有“{code}”这种督导方式", code=code)
+            errors.append(FieldError("methods", _("督导方式"), message))
     for code in data.six_minimum:
         if code not in set(SixMinimum):
-            errors.append(FieldError("six_minimum", "六个至少", f"没有“{code}”这一项"))
-    for name, label in TEXT_FIELDS.items():
+            message = _("没有“{code}”这一项", code=code)
+            errors.append(FieldError("six_minimum", _("六个至少"), message))
+    for name, label in _text_labels().items():
         if len(getattr(data, name).strip()) > TEXT_MAX:
-            errors.append(FieldError(name, label, f"{label}不能超过 {TEXT_MAX} 个字"))
+            message = _("{label}不能超过 {most} 个字", label=label, most=TEXT_MAX)
+            errors.append(FieldError(name, label, message))
     if not (data.items or data.methods or any(getattr(data, n).strip() for n in TEXT_FIELDS)):
-        errors.append(
-            FieldError(
-                "items", "主要督导事项", "记录是空的：请至少填写督导事项、督导方式或发现情况"
-            )
-        )
+        message = _("记录是空的：请至少填写督导事项、督导方式或发现情况")
+        errors.append(FieldError("items", _("主要督导事项"), message))
     if data.filed_on is not None and data.filed_on < visit_day:
-        errors.append(FieldError("filed_on", "归档日期", "归档日期不能早于督导日期"))
+        message = _("归档日期不能早于督导日期")
+        errors.append(FieldError("filed_on", _("归档日期"), message))
     return errors
 
 
@@ -89,7 +94,8 @@ def save_record(db: Database, visit_id: int, data: RecordInput, *, today: date) 
     with db.session() as session:
         visit = session.get(Visit, visit_id)
         if visit is None:
-            raise ValidationError([FieldError("visit", "督导", "找不到这次督导，可能已被删除")])
+            message = _("找不到这次督导，可能已被删除")
+            raise ValidationError([FieldError("visit", _("督导"), message)])
         errors = record_problems(data, visit.visit_date, today)
         if errors:
             raise ValidationError(errors)
@@ -138,7 +144,8 @@ def record_of(db: Database, visit_id: int) -> RecordView:
             .where(Visit.id == visit_id)
         ).one_or_none()
         if visit is None:
-            raise ValidationError([FieldError("visit", "督导", "找不到这次督导，可能已被删除")])
+            message = _("找不到这次督导，可能已被删除")
+            raise ValidationError([FieldError("visit", _("督导"), message)])
         stored = visit.record
         record = (
             RecordInput(

@@ -33,6 +33,7 @@ from core.enums import (
     VisitStatus,
 )
 from core.errors import refusal
+from core.i18n import _, n_
 from core.parsing import clean_text
 from db.models import FollowUp, ProblemAction, School, Visit
 
@@ -63,8 +64,14 @@ class TopicRun:
 
     @property
     def label(self) -> str:
-        """ "双减（2026-10-09 至 2026-10-23，38 次）"."""
-        return f"{self.topic}（{self.first:%Y-%m-%d} 至 {self.last:%Y-%m-%d}，{self.visits} 次）"
+        """ "双减（2026-10-09 至 2026-10-23，38 次）", in the chosen language."""
+        return n_(
+            "{topic}（{first} 至 {last}，{n} 次）",
+            self.visits,
+            topic=self.topic,
+            first=self.first,
+            last=self.last,
+        )
 
 
 def runs_of(topic: str, days: list[date]) -> list[TopicRun]:
@@ -184,11 +191,10 @@ class TopicFigures:
 def check_period(start: date | None, end: date | None) -> tuple[date, date]:
     """``start`` and ``end`` given and in order, else refused naming the field."""
     if start is None or end is None:
-        raise refusal("period", "督导时间", "请给出专项督导的起止日期")
+        raise refusal("period", _("督导时间"), _("请给出专项督导的起止日期"))
     if end < start:
-        raise refusal(
-            "period", "督导时间", f"结束日期 {end:%Y-%m-%d} 早于开始日期 {start:%Y-%m-%d}"
-        )
+        message = _("结束日期 {end} 早于开始日期 {start}", end=end, start=start)
+        raise refusal("period", _("督导时间"), message)
     return start, end
 
 
@@ -205,7 +211,7 @@ def topic_figures_in(
     period, naming it."""
     topic = clean_text(topic)
     if not topic:
-        raise refusal("topic", "专项督导主题", "请选择专项督导的主题")
+        raise refusal("topic", _("专项督导主题"), _("请选择专项督导的主题"))
     start, end = check_period(start, end)
     visits = session.scalars(
         select(Visit)
@@ -224,11 +230,8 @@ def topic_figures_in(
         .order_by(Visit.visit_date, Visit.id)
     ).all()
     if not visits:
-        raise refusal(
-            "topic",
-            "专项督导主题",
-            f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d} 没有“{topic}”专项督导",
-        )
+        message = _("{start} 至 {end} 没有“{topic}”专项督导", start=start, end=end, topic=topic)
+        raise refusal("topic", _("专项督导主题"), message)
     figures = TopicFigures(topic, start, end, today)
     figures.active_schools = (
         session.scalar(select(func.count()).select_from(School).where(School.active.is_(True))) or 0

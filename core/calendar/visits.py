@@ -25,6 +25,7 @@ from core.attachments import remove_unreferenced_blobs, session_attachment_diges
 from core.changes import Change, mutates
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
+from core.i18n import _
 from core.office.settings import put_setting
 from core.parsing import clean_text
 from db.models import Attachment, Inspector, School, Setting, Visit, VisitRecord
@@ -72,19 +73,20 @@ def clean_inspection_items(items: Iterable[str]) -> list[str]:
     cleaned = [clean_text(item) for item in items]
     cleaned = [item for item in cleaned if item]
     errors: list[FieldError] = []
+    label = _("主要督导事项")
     if not cleaned:
-        errors.append(FieldError("items", "主要督导事项", "至少要有一项主要督导事项"))
+        errors.append(FieldError("items", label, _("至少要有一项主要督导事项")))
     if len(cleaned) > ITEMS_MAX:
-        errors.append(FieldError("items", "主要督导事项", f"主要督导事项最多 {ITEMS_MAX} 项"))
+        message = _("主要督导事项最多 {most} 项", most=ITEMS_MAX)
+        errors.append(FieldError("items", label, message))
     for item in cleaned:
         if len(item) > ITEM_MAX:
-            errors.append(
-                FieldError("items", "主要督导事项", f"“{item[:20]}…”超过 {ITEM_MAX} 个字")
-            )
+            message = _("“{item}…”超过 {most} 个字", item=item[:20], most=ITEM_MAX)
+            errors.append(FieldError("items", label, message))
     seen: set[str] = set()
     for item in cleaned:
         if item in seen:
-            errors.append(FieldError("items", "主要督导事项", f"“{item}”重复了"))
+            errors.append(FieldError("items", label, _("“{item}”重复了", item=item)))
         seen.add(item)
     if errors:
         raise ValidationError(errors)
@@ -122,30 +124,35 @@ class VisitInput:
 
 
 def visit_problems(data: VisitInput) -> list[FieldError]:
-    """What is wrong with a visit as entered (Chinese, naming the field)."""
+    """What is wrong with a visit as entered (naming the field, in the chosen language)."""
     errors: list[FieldError] = []
     if data.kind not in set(VisitKind):
-        errors.append(FieldError("kind", "督导类型", f"没有“{data.kind}”这种督导类型"))
+        message = _("没有“{kind}”这种督导类型", kind=data.kind)
+        errors.append(FieldError("kind", _("督导类型"), message))
     if data.kind == VisitKind.SPECIAL and not clean_text(data.topic):
-        errors.append(FieldError("topic", "专项主题", "专项督导请填写专项主题（如 双减、安全）"))
+        message = _("专项督导请填写专项主题（如 双减、安全）")
+        errors.append(FieldError("topic", _("专项主题"), message))
     if len(clean_text(data.topic)) > TOPIC_MAX:
-        errors.append(FieldError("topic", "专项主题", f"专项主题不能超过 {TOPIC_MAX} 个字"))
+        message = _("专项主题不能超过 {most} 个字", most=TOPIC_MAX)
+        errors.append(FieldError("topic", _("专项主题"), message))
     if len(data.note.strip()) > NOTE_MAX:
-        errors.append(FieldError("note", "备注", f"备注不能超过 {NOTE_MAX} 个字"))
+        message = _("备注不能超过 {most} 个字", most=NOTE_MAX)
+        errors.append(FieldError("note", _("备注"), message))
     if data.inspector_id in data.companion_ids:
-        errors.append(FieldError("companions", "同行督学", "同行督学里不能再选本次的督学"))
+        message = _("同行督学里不能再选本次的督学")
+        errors.append(FieldError("companions", _("同行督学"), message))
     return errors
 
 
 def _apply(session: Session, visit: Visit, data: VisitInput) -> None:
     errors = visit_problems(data)
     if session.get(School, data.school_id) is None:
-        errors.append(FieldError("school", "学校", "找不到这所学校"))
+        errors.append(FieldError("school", _("学校"), _("找不到这所学校")))
     if session.get(Inspector, data.inspector_id) is None:
-        errors.append(FieldError("inspector", "督学", "找不到这名督学"))
+        errors.append(FieldError("inspector", _("督学"), _("找不到这名督学")))
     companions = [session.get(Inspector, i) for i in dict.fromkeys(data.companion_ids)]
     if any(c is None for c in companions):
-        errors.append(FieldError("companions", "同行督学", "找不到所选的同行督学"))
+        errors.append(FieldError("companions", _("同行督学"), _("找不到所选的同行督学")))
     if errors:
         raise ValidationError(errors)
     visit.visit_date = data.day
@@ -172,17 +179,19 @@ def add_visit(db: Database, data: VisitInput) -> int:
 def _visit(session: Session, visit_id: int) -> Visit:
     visit = session.get(Visit, visit_id)
     if visit is None:
-        raise ValidationError([FieldError("visit", "督导", "找不到这次督导，可能已被删除")])
+        message = _("找不到这次督导，可能已被删除")
+        raise ValidationError([FieldError("visit", _("督导"), message)])
     return visit
 
 
-VISIT_LABELS: Labels = {
-    "visit_date": "日期",
-    "kind": ("督导类型", VisitKind.label_of),
-    "topic": "专项主题",
-    "note": "备注",
-}
-"""The fields a stale save names when it is refused."""
+def visit_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "visit_date": _("日期"),
+        "kind": (_("督导类型"), VisitKind.label_of),
+        "topic": _("专项主题"),
+        "note": _("备注"),
+    }
 
 
 @mutates(Change.VISITS)
@@ -198,14 +207,14 @@ def update_visit(
         visit = _visit(session, visit_id)
         if visit.status == VisitStatus.DONE and data.day != visit.visit_date:
             raise ValidationError(
-                [FieldError("day", "日期", "已完成的督导不能改日期，请先把状态改回“计划”")]
+                [FieldError("day", _("日期"), _("已完成的督导不能改日期，请先把状态改回“计划”"))]
             )
         apply_unless_stale(
             session,
             visit,
             version,
-            VISIT_LABELS,
-            lambda now: f"{now['visit_date']:%Y-%m-%d} 的这次督导",
+            visit_labels(),
+            lambda now: _("{day} 的这次督导", day=now["visit_date"]),
             lambda: _apply(session, visit, data),
         )
 
@@ -227,9 +236,12 @@ def move_visits(db: Database, visit_ids: Sequence[int], day: date) -> None:
                     [
                         FieldError(
                             "day",
-                            "日期",
-                            "已完成的督导不能改日期"
-                            f"（{visit.visit_date:%Y-%m-%d} {visit.school.name}）",
+                            _("日期"),
+                            _(
+                                "已完成的督导不能改日期（{day} {school}）",
+                                day=visit.visit_date,
+                                school=visit.school.name,
+                            ),
                         )
                     ]
                 )
@@ -244,7 +256,8 @@ def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: da
     A visit can be marked done only on or after its day; nothing changes if one cannot.
     """
     if status not in set(VisitStatus):
-        raise ValidationError([FieldError("status", "状态", f"没有“{status}”这种状态")])
+        message = _("没有“{status}”这种状态", status=status)
+        raise ValidationError([FieldError("status", _("状态"), message)])
     with db.session() as session:
         visits = session.scalars(
             select(Visit).options(selectinload(Visit.school)).where(Visit.id.in_(visit_ids))
@@ -257,9 +270,12 @@ def set_status(db: Database, visit_ids: Sequence[int], status: str, *, today: da
                     [
                         FieldError(
                             "status",
-                            "状态",
-                            f"{first.visit_date:%Y-%m-%d} {first.school.name} 的督导还没到日子，"
-                            "不能标为已完成",
+                            _("状态"),
+                            _(
+                                "{day} {school} 的督导还没到日子，不能标为已完成",
+                                day=first.visit_date,
+                                school=first.school.name,
+                            ),
                         )
                     ]
                 )

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import ActionKind, FollowUpOutcome, ProblemStatus
 from core.errors import FieldError, ValidationError, refusal
+from core.i18n import _, joined
 from core.reports.settings import load_report_settings
 from db.models import Problem, ProblemAction
 
@@ -39,18 +40,20 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 UNRESOLVED = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
-REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
-    ActionKind.SUPERVISION: (),
-    ActionKind.INTERVIEW: (
-        ("subjects", "约谈对象"),
-        ("officials", "约谈人"),
-        ("content", "约谈记录"),
-    ),
-    ActionKind.BULLETIN: (("content", "通报内容"),),
-    ActionKind.ACCOUNTABILITY: (("subjects", "问责对象"), ("content", "问责事由")),
-    ActionKind.REFERRAL: (("subjects", "报送单位"), ("content", "报送事由")),
-}
-"""The text fields each kind of step cannot go without, with their Chinese names."""
+
+
+def required_fields(kind: str) -> tuple[tuple[str, str], ...]:
+    """The text fields a kind of step cannot go without, with their names in the chosen
+    language."""
+    if kind == ActionKind.INTERVIEW:
+        return (("subjects", _("约谈对象")), ("officials", _("约谈人")), ("content", _("约谈记录")))
+    if kind == ActionKind.BULLETIN:
+        return (("content", _("通报内容")),)
+    if kind == ActionKind.ACCOUNTABILITY:
+        return (("subjects", _("问责对象")), ("content", _("问责事由")))
+    if kind == ActionKind.REFERRAL:
+        return (("subjects", _("报送单位")), ("content", _("报送事由")))
+    return ()
 
 
 @dataclass(frozen=True)
@@ -70,23 +73,19 @@ class ActionInput:
 def action_problems(data: ActionInput) -> list[FieldError]:
     """Every problem of ``data`` that needs no database, each naming its field."""
     if data.kind not in {k.value for k in ActionKind}:
-        return [FieldError("kind", "类型", f"“类型”不能是“{data.kind}”")]
+        return [FieldError("kind", _("类型"), _("“类型”不能是“{value}”", value=data.kind))]
     errors = [
-        FieldError(field, label, f"请填写“{label}”")
-        for field, label in REQUIRED[data.kind]
+        FieldError(field, label, _("请填写“{label}”", label=label))
+        for field, label in required_fields(data.kind)
         if not str(getattr(data, field)).strip()
     ]
     if data.kind == ActionKind.SUPERVISION:
+        label = _("新的整改期限")
         if data.deadline is None:
-            errors.append(FieldError("deadline", "新的整改期限", "督办通知须填写“新的整改期限”"))
+            errors.append(FieldError("deadline", label, _("督办通知须填写“新的整改期限”")))
         elif data.deadline < data.day:
-            errors.append(
-                FieldError(
-                    "deadline",
-                    "新的整改期限",
-                    f"“新的整改期限”不能早于督办日期（{data.day:%Y-%m-%d}）",
-                )
-            )
+            message = _("“新的整改期限”不能早于督办日期（{day}）", day=data.day)
+            errors.append(FieldError("deadline", label, message))
     return errors
 
 
@@ -113,29 +112,33 @@ def next_supervision_number(session: Session, year: int) -> str:
 
 
 def _chosen(session: Session, problem_ids: Sequence[int], data: ActionInput) -> list[Problem]:
+    label = _("整改问题")
     if not problem_ids:
-        raise refusal("problems", "整改问题", "请至少选择一个整改问题")
+        raise refusal("problems", label, _("请至少选择一个整改问题"))
     problems = list(session.scalars(select(Problem).where(Problem.id.in_(problem_ids))))
     if len(problems) != len(set(problem_ids)):
-        raise refusal("problems", "整改问题", "找不到所选的整改问题")
+        raise refusal("problems", label, _("找不到所选的整改问题"))
     schools = sorted({p.school.name for p in problems})
     if len(schools) > 1:
-        raise refusal(
-            "problems", "整改问题", "所选问题涉及多所学校：" + "、".join(schools) + "，请分别登记"
+        message = _(
+            "所选问题涉及多所学校：{schools}，请分别登记",
+            schools=joined(schools, "、", ", "),
         )
+        raise refusal("problems", label, message)
     found = max(p.found_on for p in problems)
     if data.day < found:
-        raise refusal("day", "日期", f"“日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
+        raise refusal("day", _("日期"), _("“日期”不能早于问题发现日期（{day}）", day=found))
     if data.kind == ActionKind.SUPERVISION:
         for problem in problems:
             if problem.status not in UNRESOLVED:
-                raise refusal("problems", "整改问题", f"“{problem.description}”已整改，不需督办")
+                message = _("“{problem}”已整改，不需督办", problem=problem.description)
+                raise refusal("problems", label, message)
             if not _late_or_inadequate(problem, data.day):
-                raise refusal(
-                    "problems",
-                    "整改问题",
-                    f"“{problem.description}”未逾期，复查也未发现整改不到位，不需督办",
+                message = _(
+                    "“{problem}”未逾期，复查也未发现整改不到位，不需督办",
+                    problem=problem.description,
                 )
+                raise refusal("problems", label, message)
     return problems
 
 
@@ -202,25 +205,45 @@ class ActionRow:
 
 def action_text(action: ProblemAction) -> str:
     """The trail's line for ``action``."""
-    outcome = f"；结果：{action.outcome}" if action.outcome else ""
+    outcome = _("；结果：{outcome}", outcome=action.outcome) if action.outcome else ""
     content = action.content.rstrip("。；，")
     if action.kind == ActionKind.SUPERVISION:
         old = action.previous_deadline
-        before = f"（原期限 {old:%Y-%m-%d}）" if old else ""
+        before = _("（原期限 {day}）", day=old) if old else ""
         new = f"{action.deadline:%Y-%m-%d}" if action.deadline else ""
-        reason = f"：{content}" if content else ""
-        return f"督办通知 {action.number}，整改期限改为 {new}{before}{reason}"
+        reason = _("：{reason}", reason=content) if content else ""
+        return _(
+            "督办通知 {number}，整改期限改为 {new}{before}{reason}",
+            number=action.number,
+            new=new,
+            before=before,
+            reason=reason,
+        )
     if action.kind == ActionKind.INTERVIEW:
-        place = f"，{action.place}" if action.place else ""
-        return (
-            f"约谈{place}（约谈对象：{action.subjects}；约谈人：{action.officials}）："
-            f"{content}{outcome}"
+        place = _("，{place}", place=action.place) if action.place else ""
+        return _(
+            "约谈{place}（约谈对象：{subjects}；约谈人：{officials}）：{content}{outcome}",
+            place=place,
+            subjects=action.subjects,
+            officials=action.officials,
+            content=content,
+            outcome=outcome,
         )
     if action.kind == ActionKind.BULLETIN:
-        return f"通报：{content}{outcome}"
+        return _("通报：{content}{outcome}", content=content, outcome=outcome)
     if action.kind == ActionKind.ACCOUNTABILITY:
-        return f"启动问责（{action.subjects}）：{content}{outcome}"
-    return f"报送{action.subjects}：{content}{outcome}"
+        return _(
+            "启动问责（{subjects}）：{content}{outcome}",
+            subjects=action.subjects,
+            content=content,
+            outcome=outcome,
+        )
+    return _(
+        "报送{subjects}：{content}{outcome}",
+        subjects=action.subjects,
+        content=content,
+        outcome=outcome,
+    )
 
 
 def action_rows_in(session: Session, problem_id: int) -> list[ActionRow]:

@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from core.casework.rectification import (
-    ANONYMOUS,
     ProblemInput,
     add_problem_in_session,
+    anonymous,
     complaint_reply_due,
     is_complaint_overdue,
 )
 from core.changes import Change, mutates
 from core.enums import ComplaintChannel, LabelledEnum
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
+from core.i18n import _, n_
 from core.office.settings import policy_from_session
 from core.parsing import clean_text
 from db.models import Complaint, Inspector, Problem, School
@@ -97,7 +98,7 @@ class ComplaintRow:
     @property
     def from_label(self) -> str:
         """The complainant, or 匿名."""
-        return self.complainant or ANONYMOUS
+        return self.complainant or anonymous()
 
     @property
     def state(self) -> ComplaintState:
@@ -117,37 +118,34 @@ def complaint_problems(data: ComplaintInput) -> list[FieldError]:
     """Every problem of ``data`` that needs no database, each naming its field."""
     errors = []
     if data.channel not in {c.value for c in ComplaintChannel}:
-        errors.append(FieldError("channel", "受理方式", f"“受理方式”不能是“{data.channel}”"))
+        message = _("“受理方式”不能是“{value}”", value=data.channel)
+        errors.append(FieldError("channel", _("受理方式"), message))
     if len(clean_text(data.complainant)) > COMPLAINANT_MAX:
-        errors.append(
-            FieldError("complainant", "投诉人", f"“投诉人”不能超过 {COMPLAINANT_MAX} 个字")
-        )
+        message = _("“投诉人”不能超过 {most} 个字", most=COMPLAINANT_MAX)
+        errors.append(FieldError("complainant", _("投诉人"), message))
     if len(clean_text(data.contact)) > CONTACT_MAX:
-        errors.append(FieldError("contact", "联系方式", f"“联系方式”不能超过 {CONTACT_MAX} 个字"))
+        message = _("“联系方式”不能超过 {most} 个字", most=CONTACT_MAX)
+        errors.append(FieldError("contact", _("联系方式"), message))
     if not data.content.strip():
-        errors.append(FieldError("content", "投诉内容", "“投诉内容”不能为空"))
+        errors.append(FieldError("content", _("投诉内容"), _("“投诉内容”不能为空")))
     if data.replied_on is not None and data.replied_on < data.received_on:
-        errors.append(
-            FieldError(
-                "replied_on",
-                "答复日期",
-                f"“答复日期”不能早于受理日期（{data.received_on:%Y-%m-%d}）",
-            )
-        )
+        message = _("“答复日期”不能早于受理日期（{day}）", day=data.received_on)
+        errors.append(FieldError("replied_on", _("答复日期"), message))
     return errors
 
 
-COMPLAINT_LABELS: Labels = {
-    "received_on": "受理日期",
-    "channel": ("受理方式", ComplaintChannel.label_of),
-    "complainant": "投诉人",
-    "contact": "联系方式",
-    "content": "投诉内容",
-    "verification": "核实情况",
-    "result": "办理结果",
-    "replied_on": "答复日期",
-}
-"""The fields a stale save names when it is refused."""
+def complaint_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "received_on": _("受理日期"),
+        "channel": (_("受理方式"), ComplaintChannel.label_of),
+        "complainant": _("投诉人"),
+        "contact": _("联系方式"),
+        "content": _("投诉内容"),
+        "verification": _("核实情况"),
+        "result": _("办理结果"),
+        "replied_on": _("答复日期"),
+    }
 
 
 @mutates(Change.COMPLAINTS)
@@ -168,23 +166,23 @@ def save_complaint(
         raise ValidationError(problems)
     with db.session() as session:
         if session.get(School, data.school_id) is None:
-            raise refusal("school", "学校", "请选择投诉反映的学校")
+            raise refusal("school", _("学校"), _("请选择投诉反映的学校"))
         if data.inspector_id is not None and session.get(Inspector, data.inspector_id) is None:
-            raise refusal("inspector", "核实督学", "找不到所选的督学")
+            raise refusal("inspector", _("核实督学"), _("找不到所选的督学"))
         if complaint_id is None:
             complaint = Complaint()
             session.add(complaint)
         else:
             found = session.get(Complaint, complaint_id)
             if found is None:
-                raise refusal("content", "投诉", "找不到这条投诉记录")
+                raise refusal("content", _("投诉"), _("找不到这条投诉记录"))
             complaint = found
         apply_unless_stale(
             session,
             complaint,
             version,
-            COMPLAINT_LABELS,
-            lambda now: f"{now['received_on']:%Y-%m-%d} 受理的投诉",
+            complaint_labels(),
+            lambda now: _("{day} 受理的投诉", day=now["received_on"]),
             lambda: _apply(complaint, data),
         )
         session.flush()
@@ -217,8 +215,8 @@ def delete_complaint(db: Database, complaint_id: int) -> None:
         if raised:
             raise refusal(
                 "complaint",
-                "投诉",
-                f"这条投诉已登记了 {raised} 个整改问题，是问题的来源，不能删除",
+                _("投诉"),
+                n_("这条投诉已登记了 {n} 个整改问题，是问题的来源，不能删除", raised),
             )
         session.delete(complaint)
 
@@ -269,6 +267,6 @@ def raise_problem_from_complaint(db: Database, complaint_id: int, data: ProblemI
     with db.session() as session:
         complaint = session.get(Complaint, complaint_id)
         if complaint is None:
-            raise refusal("complaint", "投诉", "找不到这条投诉记录")
+            raise refusal("complaint", _("投诉"), _("找不到这条投诉记录"))
         data = replace(data, school_id=complaint.school_id, complaint_id=complaint_id)
         return add_problem_in_session(session, data).id

@@ -49,6 +49,7 @@ from core.enums import (
     VisitStatus,
 )
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale, refusal
+from core.i18n import _, joined, n_
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.reports.settings import ReportSettings, load_report_settings
@@ -72,7 +73,11 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 UNRESOLVED = (ProblemStatus.OPEN.value, ProblemStatus.ESCALATED.value)
-ANONYMOUS = "匿名"
+
+
+def anonymous() -> str:
+    """How a complaint without a name is shown (匿名)."""
+    return _("匿名")
 
 
 # --- the rules, as pure functions ------------------------------------------------------------
@@ -166,8 +171,12 @@ def late_deadlines(problems: Sequence[Problem], day: date) -> str:
     ]  # fmt: skip
     if not late:
         return ""
-    listed = "、".join(f"“{p.description[:20]}”（{p.deadline:%Y-%m-%d}）" for p in late)
-    return f"整改期限早于通知日期 {day:%Y-%m-%d}，请先修改整改期限：{listed}"
+    listed = joined(
+        (_("“{problem}”（{day}）", problem=p.description[:20], day=p.deadline) for p in late),
+        "、",
+        ", ",
+    )
+    return _("整改期限早于通知日期 {day}，请先修改整改期限：{listed}", day=day, listed=listed)
 
 
 def complaint_reply_due(received_on: date, policy: PolicyProfile) -> date:
@@ -208,24 +217,19 @@ def problem_problems(data: ProblemInput) -> list[FieldError]:
     """Every problem of ``data`` that needs no database, each naming its field."""
     errors = []
     if data.category not in {c.value for c in ProblemCategory}:
-        errors.append(FieldError("category", "问题类别", f"“问题类别”不能是“{data.category}”"))
+        message = _("“问题类别”不能是“{value}”", value=data.category)
+        errors.append(FieldError("category", _("问题类别"), message))
     if not data.description.strip():
-        errors.append(FieldError("description", "问题描述", "“问题描述”不能为空"))
+        errors.append(FieldError("description", _("问题描述"), _("“问题描述”不能为空")))
     if data.requirement not in {r.value for r in Requirement}:
-        errors.append(
-            FieldError("requirement", "整改要求", f"“整改要求”不能是“{data.requirement}”")
-        )
+        message = _("“整改要求”不能是“{value}”", value=data.requirement)
+        errors.append(FieldError("requirement", _("整改要求"), message))
     elif data.requirement == Requirement.DEADLINE:
         if data.deadline is None:
-            errors.append(FieldError("deadline", "整改期限", "限期整改须填写“整改期限”"))
+            errors.append(FieldError("deadline", _("整改期限"), _("限期整改须填写“整改期限”")))
         elif data.deadline < data.found_on:
-            errors.append(
-                FieldError(
-                    "deadline",
-                    "整改期限",
-                    f"“整改期限”不能早于发现日期（{data.found_on:%Y-%m-%d}）",
-                )
-            )
+            message = _("“整改期限”不能早于发现日期（{day}）", day=data.found_on)
+            errors.append(FieldError("deadline", _("整改期限"), message))
     return errors
 
 
@@ -233,29 +237,27 @@ def _check_links(session: Session, data: ProblemInput) -> None:
     """The school, visit and complaint exist and agree with each other and with the day."""
     school = session.get(School, data.school_id)
     if school is None:
-        raise refusal("school", "学校", "请选择学校")
+        raise refusal("school", _("学校"), _("请选择学校"))
     if data.visit_id is not None:
         visit = session.get(Visit, data.visit_id)
         if visit is None:
-            raise refusal("visit", "督导", "找不到发现问题的那次督导")
+            raise refusal("visit", _("督导"), _("找不到发现问题的那次督导"))
         if visit.school_id != school.id:
-            raise refusal("school", "学校", f"那次督导不是在“{school.name}”进行的")
+            message = _("那次督导不是在“{school}”进行的", school=school.name)
+            raise refusal("school", _("学校"), message)
         if data.found_on < visit.visit_date:
-            raise refusal(
-                "found_on", "发现日期", f"“发现日期”不能早于督导日期（{visit.visit_date:%Y-%m-%d}）"
-            )
+            message = _("“发现日期”不能早于督导日期（{day}）", day=visit.visit_date)
+            raise refusal("found_on", _("发现日期"), message)
     if data.complaint_id is not None:
         complaint = session.get(Complaint, data.complaint_id)
         if complaint is None:
-            raise refusal("complaint", "投诉", "找不到这条投诉记录")
+            raise refusal("complaint", _("投诉"), _("找不到这条投诉记录"))
         if complaint.school_id != school.id:
-            raise refusal("school", "学校", f"这条投诉反映的不是“{school.name}”")
+            message = _("这条投诉反映的不是“{school}”", school=school.name)
+            raise refusal("school", _("学校"), message)
         if data.found_on < complaint.received_on:
-            raise refusal(
-                "found_on",
-                "发现日期",
-                f"“发现日期”不能早于投诉受理日期（{complaint.received_on:%Y-%m-%d}）",
-            )
+            message = _("“发现日期”不能早于投诉受理日期（{day}）", day=complaint.received_on)
+            raise refusal("found_on", _("发现日期"), message)
 
 
 def _validated(session: Session, data: ProblemInput) -> None:
@@ -281,7 +283,7 @@ def _apply(problem: Problem, data: ProblemInput) -> None:
 def _problem(session: Session, problem_id: int) -> Problem:
     problem = session.get(Problem, problem_id)
     if problem is None:
-        raise refusal("problem", "整改问题", "找不到这个整改问题")
+        raise refusal("problem", _("整改问题"), _("找不到这个整改问题"))
     return problem
 
 
@@ -340,15 +342,16 @@ def add_problem(db: Database, data: ProblemInput) -> int:
         return add_problem_in_session(session, data).id
 
 
-PROBLEM_LABELS: Labels = {
-    "found_on": "发现日期",
-    "category": ("问题类别", ProblemCategory.label_of),
-    "description": "问题描述",
-    "requirement": ("整改要求", Requirement.label_of),
-    "deadline": "整改期限",
-    "note": "备注",
-}
-"""The fields a stale save names when it is refused."""
+def problem_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "found_on": _("发现日期"),
+        "category": (_("问题类别"), ProblemCategory.label_of),
+        "description": _("问题描述"),
+        "requirement": (_("整改要求"), Requirement.label_of),
+        "deadline": _("整改期限"),
+        "note": _("备注"),
+    }
 
 
 @mutates(Change.PROBLEMS)
@@ -369,17 +372,14 @@ def update_problem(
                 session,
                 problem,
                 version,
-                PROBLEM_LABELS,
-                lambda now: f"整改问题“{now['description'][:20]}”",
+                problem_labels(),
+                lambda now: _("整改问题“{problem}”", problem=now["description"][:20]),
                 lambda: _apply(problem, data),
             )
         earliest = min((f.day for f in problem.follow_ups), default=None)
         if earliest is not None and data.found_on > earliest:
-            raise refusal(
-                "found_on",
-                "发现日期",
-                f"已有 {earliest:%Y-%m-%d} 的复查记录，“发现日期”不能晚于它",
-            )
+            message = _("已有 {day} 的复查记录，“发现日期”不能晚于它", day=earliest)
+            raise refusal("found_on", _("发现日期"), message)
         _settle(session, problem, lambda: _apply(problem, data))
 
 
@@ -403,18 +403,18 @@ def delete_problem(db: Database, problem_id: int) -> None:
 def add_follow_up(db: Database, problem_id: int, *, day: date, outcome: str, result: str) -> int:
     """Record a follow-up (复查) and apply the status rules; returns its id."""
     if outcome not in {o.value for o in FollowUpOutcome}:
-        raise refusal("outcome", "复查结论", f"“复查结论”不能是“{outcome}”")
+        raise refusal("outcome", _("复查结论"), _("“复查结论”不能是“{value}”", value=outcome))
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status not in UNRESOLVED:
-            raise refusal("status", "整改状态", "这个问题已整改，不能再登记复查")
+            raise refusal("status", _("整改状态"), _("这个问题已整改，不能再登记复查"))
         if day < problem.found_on:
-            raise refusal(
-                "day", "复查日期", f"“复查日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
-            )
+            message = _("“复查日期”不能早于问题发现日期（{day}）", day=problem.found_on)
+            raise refusal("day", _("复查日期"), message)
         latest = max((f.day for f in problem.follow_ups), default=day)
         if day < latest:
-            raise refusal("day", "复查日期", f"“复查日期”不能早于上一次复查（{latest:%Y-%m-%d}）")
+            message = _("“复查日期”不能早于上一次复查（{day}）", day=latest)
+            raise refusal("day", _("复查日期"), message)
         follow_up = FollowUp(day=day, outcome=outcome, result=result.strip())
         _settle(session, problem, lambda: problem.follow_ups.append(follow_up))
         return follow_up.id
@@ -437,11 +437,10 @@ def mark_verified(db: Database, problem_id: int, day: date) -> None:
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status != ProblemStatus.FIXED or problem.closed_on is None:
-            raise refusal("status", "整改状态", "只有已整改的问题才能销号")
+            raise refusal("status", _("整改状态"), _("只有已整改的问题才能销号"))
         if day < problem.closed_on:
-            raise refusal(
-                "day", "销号日期", f"“销号日期”不能早于整改完成日期（{problem.closed_on:%Y-%m-%d}）"
-            )
+            message = _("“销号日期”不能早于整改完成日期（{day}）", day=problem.closed_on)
+            raise refusal("day", _("销号日期"), message)
         problem.status, problem.closed_on = ProblemStatus.VERIFIED.value, day
 
 
@@ -452,15 +451,13 @@ def escalate(db: Database, problem_id: int, day: date) -> None:
     with db.session() as session:
         problem = _problem(session, problem_id)
         if problem.status == ProblemStatus.ESCALATED and problem.escalated_on:
-            raise refusal(
-                "status", "整改状态", f"这个问题已于 {problem.escalated_on:%Y-%m-%d} 上报"
-            )
+            message = _("这个问题已于 {day} 上报", day=problem.escalated_on)
+            raise refusal("status", _("整改状态"), message)
         if problem.status != ProblemStatus.OPEN:
-            raise refusal("status", "整改状态", "这个问题已整改，无需上报")
+            raise refusal("status", _("整改状态"), _("这个问题已整改，无需上报"))
         if day < problem.found_on:
-            raise refusal(
-                "day", "上报日期", f"“上报日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）"
-            )
+            message = _("“上报日期”不能早于问题发现日期（{day}）", day=problem.found_on)
+            raise refusal("day", _("上报日期"), message)
         problem.status, problem.escalated_on = ProblemStatus.ESCALATED.value, day
         if problem.category == ProblemCategory.GENERAL:
             problem.category = ProblemCategory.DIFFICULT.value
@@ -488,36 +485,38 @@ def issue_notice(db: Database, problem_ids: Sequence[int], *, day: date) -> str:
     Problems already in a notice keep their number: choosing only those returns it again (for
     re-printing); the others get the new number, dated ``day``.
     """
+    label = _("整改问题")
     if not problem_ids:
-        raise refusal("problems", "整改问题", "请至少选择一个整改问题")
+        raise refusal("problems", label, _("请至少选择一个整改问题"))
     with db.session() as session:
         problems = session.scalars(select(Problem).where(Problem.id.in_(problem_ids))).all()
         if len(problems) != len(set(problem_ids)):
-            raise refusal("problems", "整改问题", "找不到所选的整改问题")
+            raise refusal("problems", label, _("找不到所选的整改问题"))
         schools = sorted({p.school.name for p in problems})
         if len(schools) > 1:
-            raise refusal(
-                "problems",
-                "整改问题",
-                f"一份整改通知书只能发给一所学校，所选问题涉及 {len(schools)} 所学校："
-                + "、".join(schools),
+            message = n_(
+                "一份整改通知书只能发给一所学校，所选问题涉及 {n} 所学校：{schools}",
+                len(schools),
+                schools=joined(schools, "、", ", "),
             )
+            raise refusal("problems", label, message)
         new = [p for p in problems if not p.notice_no]
         if not new:
             numbers = sorted({p.notice_no for p in problems})
             if len(numbers) > 1:
-                raise refusal(
-                    "problems",
-                    "整改问题",
-                    "所选问题分属不同的整改通知书（" + "、".join(numbers) + "），请分别打印",
+                message = _(
+                    "所选问题分属不同的整改通知书（{numbers}），请分别打印",
+                    numbers=joined(numbers, "、", ", "),
                 )
+                raise refusal("problems", label, message)
             return numbers[0]
         found = max(p.found_on for p in new)
         if day < found:
-            raise refusal("day", "通知日期", f"“通知日期”不能早于问题发现日期（{found:%Y-%m-%d}）")
+            message = _("“通知日期”不能早于问题发现日期（{day}）", day=found)
+            raise refusal("day", _("通知日期"), message)
         late = late_deadlines(new, day)
         if late:
-            raise refusal("day", "通知日期", late)
+            raise refusal("day", _("通知日期"), late)
         number = _next_notice_number(session, day.year)
         for problem in new:
             problem.notice_no, problem.notice_date = number, day
@@ -533,21 +532,19 @@ def plan_recheck(db: Database, problem_id: int, day: date, inspector_id: int | N
     with db.session() as session:
         problem = _problem(session, problem_id)
         if day < problem.found_on:
-            raise refusal(
-                "day",
-                "回头看日期",
-                f"“回头看日期”不能早于问题发现日期（{problem.found_on:%Y-%m-%d}）",
-            )
+            message = _("“回头看日期”不能早于问题发现日期（{day}）", day=problem.found_on)
+            raise refusal("day", _("回头看日期"), message)
         if inspector_id is None:
             inspector_id = responsible_inspectors(session, day).get(problem.school_id)
             if inspector_id is None:
-                raise refusal(
-                    "inspector",
-                    "督学",
-                    f"“{problem.school.name}”在 {day:%Y-%m-%d} 没有责任督学，请指定回头看的督学",
+                message = _(
+                    "“{school}”在 {day} 没有责任督学，请指定回头看的督学",
+                    school=problem.school.name,
+                    day=day,
                 )
+                raise refusal("inspector", _("督学"), message)
         elif session.get(Inspector, inspector_id) is None:
-            raise refusal("inspector", "督学", "找不到所选的督学")
+            raise refusal("inspector", _("督学"), _("找不到所选的督学"))
         visit = Visit(
             visit_date=day,
             school_id=problem.school_id,
@@ -645,9 +642,9 @@ def _rows(session: Session, today: date, problem_id: int | None = None) -> list[
     )
     rows = []
     for problem, school, zone_id, visit_day in session.execute(query):
-        source = f"督导 {visit_day:%Y-%m-%d}" if visit_day else ""
+        source = _("督导 {day}", day=visit_day) if visit_day else ""
         if not source and problem.complaint_id is not None:
-            source = "投诉"
+            source = _("投诉")
         inspector_id = responsible.get(problem.school_id)
         rows.append(
             ProblemRow(
@@ -730,24 +727,28 @@ def _source_events(session: Session, problem: Problem) -> list[TrailEvent]:
     events = []
     if problem.complaint is not None:
         c = problem.complaint
-        who = c.complainant or ANONYMOUS
-        text = f"受理投诉（{ComplaintChannel.label_of(c.channel)}，{who}）：{c.content}"
+        who = c.complainant or anonymous()
+        channel = ComplaintChannel.label_of(c.channel)
+        text = _(
+            "受理投诉（{channel}，{who}）：{content}", channel=channel, who=who, content=c.content
+        )
         events.append(TrailEvent(c.received_on, "complaint", text))
     if problem.visit is not None:
         v = problem.visit
         inspector = session.get(Inspector, v.inspector_id)
         who = inspector.name if inspector else ""
-        events.append(TrailEvent(v.visit_date, "visit", f"{VisitKind.label_of(v.kind)}（{who}）"))
+        text = _("{kind}（{who}）", kind=VisitKind.label_of(v.kind), who=who)
+        events.append(TrailEvent(v.visit_date, "visit", text))
     return events
 
 
 def _escalation_text(problem: Problem, day: date, policy_count: int) -> str:
     if day != _automatic(problem, policy_count).escalated_on:
-        return "上报督导部门"
+        return _("上报督导部门")
     if problem.category == ProblemCategory.SERIOUS and day == problem.found_on:
-        return "严重违规或重大问题，立即上报"
+        return _("严重违规或重大问题，立即上报")
     count = sum(1 for f in problem.follow_ups if f.day <= day)
-    return f"经 {count} 次复查仍未整改，列为重点问题，上报督导部门"
+    return n_("经 {n} 次复查仍未整改，列为重点问题，上报督导部门", count)
 
 
 def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
@@ -763,34 +764,38 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
         # the deadline set when it was found: the one the first 督办通知 replaced, if any
         first = next((a for a in actions if a.kind == ActionKind.SUPERVISION), None)
         asked = first.previous_deadline if first else problem.deadline
-        deadline = f"，整改期限 {asked:%Y-%m-%d}" if asked else ""
-        events.append(
-            TrailEvent(
-                problem.found_on,
-                "found",
-                f"发现问题：{row.category_label}，{row.requirement_label}{deadline}",
-            )
+        deadline = _("，整改期限 {day}", day=asked) if asked else ""
+        found = _(
+            "发现问题：{category}，{requirement}{deadline}",
+            category=row.category_label,
+            requirement=row.requirement_label,
+            deadline=deadline,
         )
+        events.append(TrailEvent(problem.found_on, "found", found))
         if problem.notice_date and row.reply_due:
-            events.append(
-                TrailEvent(
-                    problem.notice_date,
-                    "notice",
-                    f"出具整改通知书 {problem.notice_no}，要求 {row.reply_due:%Y-%m-%d} 前回复",
-                )
+            notice = _(
+                "出具整改通知书 {number}，要求 {day} 前回复",
+                number=problem.notice_no,
+                day=row.reply_due,
             )
+            events.append(TrailEvent(problem.notice_date, "notice", notice))
         fixed_on = None
         ordered = sorted(problem.follow_ups, key=lambda f: (f.day, f.id))
         for number, f in enumerate(ordered, start=1):
-            result = f"：{f.result}" if f.result else ""
-            text = f"第 {number} 次复查，{FollowUpOutcome.label_of(f.outcome)}{result}"
+            result = _("：{result}", result=f.result) if f.result else ""
+            text = _(
+                "第 {number} 次复查，{outcome}{result}",
+                number=number,
+                outcome=FollowUpOutcome.label_of(f.outcome),
+                result=result,
+            )
             events.append(TrailEvent(f.day, "follow_up", text, f.id))
             if f.outcome == FollowUpOutcome.FIXED and fixed_on is None:
                 fixed_on = f.day
         if problem.escalated_on:
             count = policy.followups_before_escalation
-            text = _escalation_text(problem, problem.escalated_on, count)
-            events.append(TrailEvent(problem.escalated_on, "escalated", text))
+            reported = _escalation_text(problem, problem.escalated_on, count)
+            events.append(TrailEvent(problem.escalated_on, "escalated", reported))
         for action in actions:
             events.append(TrailEvent(action.day, "action", action.text, action_id=action.id))
         rechecks = session.execute(
@@ -799,12 +804,13 @@ def problem_trail(db: Database, problem_id: int, today: date) -> ProblemTrail:
             .where(Visit.problem_id == problem.id)
         )
         for visit, inspector in rechecks:
-            text = f"回头看（{inspector}，{VisitStatus.label_of(visit.status)}）"
+            status = VisitStatus.label_of(visit.status)
+            text = _("回头看（{inspector}，{status}）", inspector=inspector, status=status)
             events.append(TrailEvent(visit.visit_date, "recheck", text))
         if fixed_on is not None and problem.status in (ProblemStatus.FIXED, ProblemStatus.VERIFIED):
-            events.append(TrailEvent(fixed_on, "fixed", "整改完成"))
+            events.append(TrailEvent(fixed_on, "fixed", _("整改完成")))
         if problem.status == ProblemStatus.VERIFIED and problem.closed_on:
-            events.append(TrailEvent(problem.closed_on, "verified", "销号"))
+            events.append(TrailEvent(problem.closed_on, "verified", _("销号")))
         events.sort(key=lambda e: (e.day, TRAIL_KINDS.index(e.kind)))
         return ProblemTrail(row, events)
 

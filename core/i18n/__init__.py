@@ -19,7 +19,7 @@ built inside :func:`chinese_documents`, where every marked message is Chinese.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -136,3 +136,20 @@ def chinese(text: str) -> str:
 def english(text: str) -> str:
     """The English form of a message (a plain ``str`` is returned as it is)."""
     return text.en if isinstance(text, Text) else text
+
+
+class LabelTable(Mapping[str, str]):
+    """Codes → labels made in the language of the moment each time one is read: a module-level
+    table of labels (``TABLE[code]``) whose labels are marked where they are made, in ``make``."""
+
+    def __init__(self, make: Callable[[], dict[str, str]]) -> None:
+        self._make = make
+
+    def __getitem__(self, code: str) -> str:
+        return self._make()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._make())
+
+    def __len__(self) -> int:
+        return len(self._make())

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import DayKind
 from core.errors import refusal
+from core.i18n import LabelTable, _, joined
 from core.office.workdays import (
     COMPLETE,
     COMPLETE_PREFIX,
@@ -113,19 +114,26 @@ def _dates(sentence: str, year: int) -> list[tuple[date, str]]:
         y, m, d, note = match.groups()
         month = int(m) if m else month
         if month is None:
-            raise _Unreadable(f"“{match.group(0)}”没有写月份")
+            raise _Unreadable(_("“{date}”没有写月份", date=match.group(0)))
         try:
             day = date(int(y) if y else year, month, int(d))
         except ValueError:
-            raise _Unreadable(f"“{match.group(0)}”不是有效的日期") from None
+            raise _Unreadable(_("“{date}”不是有效的日期", date=match.group(0))) from None
         weekday = _WEEKDAY.search(note or "")
         if weekday:
             expected = WEEKDAY_NAMES[day.weekday()]
             written = "日" if weekday.group(1) == "天" else weekday.group(1)
             if written != expected:
                 raise _Unreadable(
-                    f"{day.month}月{day.day}日在{year}年是周{expected}，通知中写的是周{written}"
-                    "（年份是否正确？）"
+                    _(
+                        "{month}月{day}日在{year}年是周{expected}，通知中写的是周{written}"
+                        "（年份是否正确？）",
+                        month=day.month,
+                        day=day.day,
+                        year=year,
+                        expected=expected,
+                        written=written,
+                    )
                 )
         found.append((day, note or ""))
     return found
@@ -137,25 +145,31 @@ def _festival(name: str, body: str, year: int) -> Festival:
     for sentence in re.split(r"[。;；\n]", body):
         if "放假" in sentence:
             before = sentence.split("放假")[0]
-            days = [d for d, _ in _dates(before, year)]
+            days = [d for d, _note in _dates(before, year)]
             if not days:
-                raise _Unreadable("没有找到放假日期")
+                raise _Unreadable(_("没有找到放假日期"))
             if "至" in before and len(days) == 2:
                 first, last = days
                 if last < first:
-                    raise _Unreadable("放假的结束日期早于开始日期")
+                    raise _Unreadable(_("放假的结束日期早于开始日期"))
                 days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
             total = _DAYS.search(sentence)
             if total and int(total.group(1)) != len(days):
-                raise _Unreadable(f"写的是共{total.group(1)}天，日期算出来是{len(days)}天")
+                raise _Unreadable(
+                    _(
+                        "写的是共{written}天，日期算出来是{counted}天",
+                        written=total.group(1),
+                        counted=len(days),
+                    )
+                )
             holidays += days
         elif "上班" in sentence:
-            days = [d for d, _ in _dates(sentence, year)]
+            days = [d for d, _note in _dates(sentence, year)]
             if not days:
-                raise _Unreadable("没有找到调休上班的日期")
+                raise _Unreadable(_("没有找到调休上班的日期"))
             workdays += days
     if not holidays:
-        raise _Unreadable("没有找到放假日期")
+        raise _Unreadable(_("没有找到放假日期"))
     return Festival(name, tuple(holidays), tuple(workdays))
 
 
@@ -167,14 +181,12 @@ def parse_notice(text: str, year: int | None = None) -> NoticeParse:
     text = unicodedata.normalize("NFKC", text)
     year = year or notice_year(text)
     if year is None:
-        raise refusal(
-            "year", "年份", "通知中没有找到年份（如“关于2027年部分节假日安排的通知”），请指定年份"
-        )
+        message = _("通知中没有找到年份（如“关于2027年部分节假日安排的通知”），请指定年份")
+        raise refusal("year", _("年份"), message)
     marks = list(_SECTION.finditer(text))
     if not marks:
-        raise refusal(
-            "notice", "节假日安排通知", "没有找到“一、元旦：1月1日放假……”这样的节假日安排"
-        )
+        message = _("没有找到“一、元旦：1月1日放假……”这样的节假日安排")
+        raise refusal("notice", _("节假日安排通知"), message)
     parse = NoticeParse(year)
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
         name = mark.group(2).strip()
@@ -183,7 +195,14 @@ def parse_notice(text: str, year: int | None = None) -> NoticeParse:
             parse.festivals.append(_festival(name, body, year))
         except _Unreadable as exc:
             line = " ".join((mark.group(0) + body).split())
-            parse.problems.append(f"{mark.group(1)}、{name}：{exc}——“{line[:80]}”")
+            problem = _(
+                "{number}、{name}：{problem}——“{line}”",
+                number=mark.group(1),
+                name=name,
+                problem=exc.args[0],
+                line=line[:80],
+            )
+            parse.problems.append(problem)
     return parse
 
 
@@ -196,9 +215,8 @@ def import_notice(
     refused and nothing is saved (the refusal lists those sections)."""
     parse = parse_notice(text, year)
     if parse.problems:
-        raise refusal(
-            "notice", "节假日安排通知", "以下内容无法识别，没有保存：" + "；".join(parse.problems)
-        )
+        message = _("以下内容无法识别，没有保存：{problems}", problems=joined(parse.problems))
+        raise refusal("notice", _("节假日安排通知"), message)
     if not save:
         return parse
     entries: dict[date, tuple[str, str]] = {}
@@ -248,14 +266,16 @@ class YearHolidays:
         }
 
 
-SOURCE_LABELS = {
-    "package": "chinese-calendar 软件包（国务院公布的安排）",
-    "notice": "导入的国务院办公厅通知",
-    "clerk": "工作人员录入并确认完整",
-    "provisional": "holidays 软件包（暂定：只有法定节日，没有调休上班日）",
-    "entries": "工作人员录入的部分日期（未确认完整）",
-    "unknown": "没有任何来源，按周一至周五上班计算",
-}
+SOURCE_LABELS = LabelTable(
+    lambda: {
+        "package": _("chinese-calendar 软件包（国务院公布的安排）"),
+        "notice": _("导入的国务院办公厅通知"),
+        "clerk": _("工作人员录入并确认完整"),
+        "provisional": _("holidays 软件包（暂定：只有法定节日，没有调休上班日）"),
+        "entries": _("工作人员录入的部分日期（未确认完整）"),
+        "unknown": _("没有任何来源，按周一至周五上班计算"),
+    }
+)
 
 
 def year_holidays(db: Database, year: int) -> YearHolidays:

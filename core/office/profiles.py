@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import FieldError, ValidationError, refusal
+from core.i18n import _
 from core.office.policy import PolicyProfile
 from resources import RESOURCES_DIR
 
@@ -71,11 +72,13 @@ def read_profile_file(path: Path) -> NamedProfile:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise refusal("file", "文件", f"无法读取文件“{path.name}”：{exc}") from exc
+        message = _("无法读取文件“{file}”：{why}", file=path.name, why=exc)
+        raise refusal("file", _("文件"), message) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise refusal("file", "文件", f"文件“{path.name}”不是规则方案（JSON 格式有误）") from exc
+        message = _("文件“{file}”不是规则方案（JSON 格式有误）", file=path.name)
+        raise refusal("file", _("文件"), message) from exc
     return profile_from_data(data, path.name)
 
 
@@ -83,21 +86,28 @@ def profile_from_data(data: Any, origin: str) -> NamedProfile:
     """A profile from the decoded JSON of a file named ``origin``; raises ValidationError
     listing every problem."""
     if not isinstance(data, dict) or data.get("kind") != FILE_KIND:
-        raise refusal("file", "文件", f"文件“{origin}”不是规则方案")
+        raise refusal("file", _("文件"), _("文件“{file}”不是规则方案", file=origin))
     errors = [
-        FieldError(key, key, f"规则方案中没有“{key}”这一项") for key in data if key not in _KEYS
+        FieldError(key, key, _("规则方案中没有“{key}”这一项", key=key))
+        for key in data
+        if key not in _KEYS
     ]
     name, source, values = data.get("name"), data.get("source", ""), data.get("values", {})
     if not isinstance(name, str) or not name.strip() or len(name.strip()) > NAME_MAX:
-        errors.append(FieldError("name", "方案名称", f"“方案名称”应为 1 到 {NAME_MAX} 个字"))
+        message = _("“方案名称”应为 1 到 {most} 个字", most=NAME_MAX)
+        errors.append(FieldError("name", _("方案名称"), message))
     if not isinstance(source, str) or len(source) > SOURCE_MAX:
-        errors.append(FieldError("source", "来源", f"“来源”应为不超过 {SOURCE_MAX} 字的文字"))
+        message = _("“来源”应为不超过 {most} 字的文字", most=SOURCE_MAX)
+        errors.append(FieldError("source", _("来源"), message))
     if not isinstance(values, dict):
-        errors.append(FieldError("values", "规则", "“values”应为设置项到数值的对应"))
+        message = _("“values”应为设置项到数值的对应")
+        errors.append(FieldError("values", _("规则"), message))
         values = {}
     known = PolicyProfile.field_names()
     errors.extend(
-        FieldError(key, key, f"“{key}”不是可设置的规则") for key in values if key not in known
+        FieldError(key, key, _("“{key}”不是可设置的规则", key=key))
+        for key in values
+        if key not in known
     )
     if errors:
         raise ValidationError(errors)

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import SchoolKind
 from core.errors import refusal
+from core.i18n import LabelTable, _
 from core.office.settings import put_setting
 from db.models import Setting
 
@@ -43,8 +44,8 @@ KINDS = (ALL, KINDERGARTEN)
 AUTUMN = "autumn"
 SPRING = "spring"
 TERMS = (AUTUMN, SPRING)
-TERM_LABELS = {AUTUMN: "秋季学期", SPRING: "春季学期"}
-KIND_LABELS = {ALL: "中小学", KINDERGARTEN: "幼儿园"}
+TERM_LABELS = LabelTable(lambda: {AUTUMN: _("秋季学期"), SPRING: _("春季学期")})
+KIND_LABELS = LabelTable(lambda: {ALL: _("中小学"), KINDERGARTEN: _("幼儿园")})
 DEFAULT_NOTE = "默认日期（秋季 9月1日—1月20日，春季 2月20日—7月10日）：请按本县校历填写实际日期"
 MIN_TERM_DAYS = 60
 MAX_TERM_DAYS = 220
@@ -84,7 +85,8 @@ class TermDates:
     @property
     def semester(self) -> Semester:
         """The term as a :class:`Semester` named after the year it starts in."""
-        return Semester(f"{self.start.year}年{TERM_LABELS[self.term]}", self.start, self.end)
+        name = _("{year}年{term}", year=self.start.year, term=TERM_LABELS[self.term])
+        return Semester(name, self.start, self.end)
 
     def as_json(self) -> dict[str, Any]:
         """The form of ``school-calendar list --json``."""
@@ -210,25 +212,43 @@ def school_year_of(text: str) -> int:
         if len(parts) > 2 or not 2000 <= first <= 2100:
             raise ValueError
     except ValueError:
-        raise refusal("year", "学年", f"“{text}”不是有效的学年（如 2026-2027）") from None
+        message = _("“{text}”不是有效的学年（如 2026-2027）", text=text)
+        raise refusal("year", _("学年"), message) from None
     return first
 
 
 def term_problems(year: int, kind: str, term: str, start: date, end: date) -> str | None:
     """Why these dates cannot be the term, or ``None`` when they can."""
-    label = f"{year}-{year + 1}学年{KIND_LABELS.get(kind, kind)}{TERM_LABELS.get(term, term)}"
     if kind not in KINDS:
-        return f"“{kind}”不是有效的学校类别（应为 all 或 kindergarten）"
+        return _("“{kind}”不是有效的学校类别（应为 all 或 kindergarten）", kind=kind)
     if term not in TERMS:
-        return f"“{term}”不是有效的学期（应为 autumn 或 spring）"
+        return _("“{term}”不是有效的学期（应为 autumn 或 spring）", term=term)
+    label = _(
+        "{first}-{second}学年{kind}{term}",
+        first=year,
+        second=year + 1,
+        kind=KIND_LABELS[kind],
+        term=TERM_LABELS[term],
+    )
     if end <= start:
-        return f"{label}：结束日期不能早于开始日期"
+        return _("{label}：结束日期不能早于开始日期", label=label)
     length = (end - start).days + 1
     if not MIN_TERM_DAYS <= length <= MAX_TERM_DAYS:
-        return f"{label}：学期应有 {MIN_TERM_DAYS} 到 {MAX_TERM_DAYS} 天，现为 {length} 天"
-    default_start, _ = default_term(year, term)
+        return _(
+            "{label}：学期应有 {low} 到 {high} 天，现为 {length} 天",
+            label=label,
+            low=MIN_TERM_DAYS,
+            high=MAX_TERM_DAYS,
+            length=length,
+        )
+    default_start = default_term(year, term)[0]
     if abs((start - default_start).days) > 75:
-        return f"{label}：开始日期 {start} 不在该学年的{TERM_LABELS[term]}内"
+        return _(
+            "{label}：开始日期 {start} 不在该学年的{term}内",
+            label=label,
+            start=start,
+            term=TERM_LABELS[term],
+        )
     return None
 
 
@@ -238,7 +258,7 @@ def set_term(db: Database, year: int, term: str, start: date, end: date, kind: s
     school year's other term (nothing is saved then)."""
     problem = term_problems(year, kind, term, start, end)
     if problem:
-        raise refusal("dates", "学期日期", problem)
+        raise refusal("dates", _("学期日期"), problem)
     with db.session() as session:
         calendar = SchoolCalendar.from_session(session)
         autumn, spring = (
@@ -249,9 +269,12 @@ def set_term(db: Database, year: int, term: str, start: date, end: date, kind: s
         next_autumn = _dates(calendar.term(year + 1, AUTUMN, kind))
         order = (previous_spring[1], autumn[0], autumn[1], spring[0], spring[1], next_autumn[0])
         if any(a >= b for a, b in pairwise(order)):
-            raise refusal(
-                "dates", "学期日期", f"{year}-{year + 1}学年：秋季学期与春季学期的日期不能重叠"
+            message = _(
+                "{first}-{second}学年：秋季学期与春季学期的日期不能重叠",
+                first=year,
+                second=year + 1,
             )
+            raise refusal("dates", _("学期日期"), message)
         put_setting(
             session,
             f"{PREFIX}{year}.{kind}.{term}",

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import COMPULSORY_KINDS, SchoolKind
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.office.policy import PolicyProfile
 from core.office.profiles import NamedProfile, national_profile, profile_data, profile_from_data
 from db.models import Setting, Zone
@@ -73,10 +74,11 @@ def load_policy(db: Database) -> PolicyProfile:
 
 def six_minimum_kinds_problems(kinds: Collection[str]) -> list[FieldError]:
     """Problems of a choice of school kinds asked for the 六个至少: each a known kind."""
-    label = "“六个至少”适用的学校类别"
+    label = _("“六个至少”适用的学校类别")
     unknown = [k for k in kinds if k not in {kind.value for kind in SchoolKind}]
     if unknown:
-        return [FieldError("six_minimum_kinds", label, f"{label}不能是“{'、'.join(unknown)}”")]
+        message = _("{label}不能是“{values}”", label=label, values="、".join(unknown))
+        return [FieldError("six_minimum_kinds", label, message)]
     return []
 
 
@@ -171,13 +173,12 @@ def load_office_name(db: Database) -> str:
 def clean_office_name(name: str) -> str:
     """The office's name with spaces tidied; raises ValidationError when empty or too long."""
     name = " ".join(name.split())
-    label = "单位名称"
+    label = _("单位名称")
     if not name:
-        raise ValidationError([FieldError("office_name", label, f"“{label}”不能为空")])
+        raise ValidationError([FieldError("office_name", label, _("“单位名称”不能为空"))])
     if len(name) > OFFICE_NAME_MAX:
-        raise ValidationError(
-            [FieldError("office_name", label, f"“{label}”不能超过 {OFFICE_NAME_MAX} 个字")]
-        )
+        message = _("“单位名称”不能超过 {most} 个字", most=OFFICE_NAME_MAX)
+        raise ValidationError([FieldError("office_name", label, message)])
     return name
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import DayKind
 from core.errors import refusal
+from core.i18n import LabelTable, _
 from core.parsing import clean_text
 from db.models import CalendarDay, Setting
 
@@ -38,20 +39,30 @@ if TYPE_CHECKING:
     from db.engine import Database
 
 NOTE_MAX = 200
-UNKNOWN_YEAR_NOTICE = "该年度的法定节假日安排尚未录入，暂按周末休息计算"
-PROVISIONAL_YEAR_NOTICE = (
-    "该年度的节假日安排尚未确定：暂按已知的法定节假日（不含调休上班日）计算，"
-    "请导入国务院办公厅的节假日安排通知"
-)
 COMPLETE = "complete"
 PROVISIONAL = "provisional"
 MISSING = "missing"
-CERTAINTY_LABELS = {COMPLETE: "已确定", PROVISIONAL: "暂定", MISSING: "未录入"}
+CERTAINTY_LABELS = LabelTable(
+    lambda: {COMPLETE: _("已确定"), PROVISIONAL: _("暂定"), MISSING: _("未录入")}
+)
 COMPLETE_PREFIX = "holidays.complete."
 """Setting key prefix of a year whose arrangement is complete: ``{"source": "notice"|"clerk"}``."""
 
 WEEKDAYS = "一二三四五六日"
 """The one-character Chinese weekday names, Monday first (周一 … 周日)."""
+
+
+def weekday_name(day: date) -> str:
+    """The weekday of ``day`` in the chosen language: 周六, Sat."""
+    return (
+        _("周一"),
+        _("周二"),
+        _("周三"),
+        _("周四"),
+        _("周五"),
+        _("周六"),
+        _("周日"),
+    )[day.weekday()]
 
 
 @lru_cache(maxsize=64)
@@ -160,8 +171,13 @@ def certainty_notice(year: int, certainty: str) -> str:
     """The one warning line for a year whose holidays are not complete ("" when they are)."""
     if certainty == COMPLETE:
         return ""
-    notice = PROVISIONAL_YEAR_NOTICE if certainty == PROVISIONAL else UNKNOWN_YEAR_NOTICE
-    return notice.replace("该年度", f"{year}年", 1)
+    if certainty == PROVISIONAL:
+        return _(
+            "{year}年的节假日安排尚未确定：暂按已知的法定节假日（不含调休上班日）计算，"
+            "请导入国务院办公厅的节假日安排通知",
+            year=year,
+        )
+    return _("{year}年的法定节假日安排尚未录入，暂按周末休息计算", year=year)
 
 
 @mutates(Change.CALENDAR)
@@ -194,14 +210,15 @@ def set_days(db: Database, first: date, last: date, kind: DayKind | str, note: s
     """Record the same entry for every day from ``first`` to ``last`` (a holiday of several
     days) in one transaction, replacing earlier ones; returns how many days."""
     if kind not in DayKind._value2member_map_:
-        raise refusal("kind", "类别", f"“{kind}”不是有效的日期类别（应为休息日或工作日）")
+        message = _("“{kind}”不是有效的日期类别（应为休息日或工作日）", kind=kind)
+        raise refusal("kind", _("类别"), message)
     note = clean_text(note)
     if len(note) > NOTE_MAX:
-        raise refusal("note", "说明", f"“说明”不能超过 {NOTE_MAX} 个字")
+        raise refusal("note", _("说明"), _("“说明”不能超过 {most} 个字", most=NOTE_MAX))
     if last < first:
-        raise refusal("last", "结束日期", "结束日期不能早于开始日期")
+        raise refusal("last", _("结束日期"), _("结束日期不能早于开始日期"))
     if (last - first).days > 30:
-        raise refusal("last", "结束日期", "一次最多录入 31 天")
+        raise refusal("last", _("结束日期"), _("一次最多录入 31 天"))
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     with db.session() as session:
         rows = session.scalars(select(CalendarDay).where(CalendarDay.day.in_(days))).all()

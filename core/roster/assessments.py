@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 from core.changes import Change, mutates
 from core.enums import YearlyResult
 from core.errors import FieldError, ValidationError, refusal
+from core.i18n import _
 from core.office.policy import PolicyProfile
 from core.parsing import clean_text
 from core.roster.terms import TermLike, current_term, last_day
@@ -77,17 +78,17 @@ def assessment_problems(data: YearlyAssessmentInput, today: date) -> list[FieldE
     """Every problem of ``data``, each naming its field."""
     errors = []
     if not FIRST_YEAR <= data.year <= today.year:
-        errors.append(
-            FieldError("year", "考核年度", f"“考核年度”应在 {FIRST_YEAR} 到 {today.year} 之间")
-        )
+        message = _("“考核年度”应在 {first} 到 {last} 之间", first=FIRST_YEAR, last=today.year)
+        errors.append(FieldError("year", _("考核年度"), message))
     if data.result not in {r.value for r in YearlyResult}:
-        errors.append(
-            FieldError("result", "考核结果", "“考核结果”应为优秀、合格、基本合格或不合格")
-        )
+        message = _("“考核结果”应为优秀、合格、基本合格或不合格")
+        errors.append(FieldError("result", _("考核结果"), message))
     if data.assessed_on is not None and data.assessed_on.year < data.year:
-        errors.append(FieldError("assessed_on", "考核日期", "“考核日期”不能早于考核年度"))
+        message = _("“考核日期”不能早于考核年度")
+        errors.append(FieldError("assessed_on", _("考核日期"), message))
     if len(clean_text(data.assessor)) > ASSESSOR_MAX:
-        errors.append(FieldError("assessor", "考核单位", f"“考核单位”不能超过 {ASSESSOR_MAX} 个字"))
+        message = _("“考核单位”不能超过 {most} 个字", most=ASSESSOR_MAX)
+        errors.append(FieldError("assessor", _("考核单位"), message))
     return errors
 
 
@@ -106,21 +107,23 @@ def save_yearly_assessment(
         raise ValidationError(problems)
     with db.session() as session:
         if session.get(Inspector, inspector_id) is None:
-            raise refusal("year", "督学", "找不到这名督学，可能已被删除")
+            raise refusal("year", _("督学"), _("找不到这名督学，可能已被删除"))
         same = session.scalar(
             select(YearlyAssessment.id).where(
                 YearlyAssessment.inspector_id == inspector_id, YearlyAssessment.year == data.year
             )
         )
         if same is not None and same != assessment_id:
-            raise refusal("year", "考核年度", f"已有 {data.year} 年度的考核记录，请修改那一条")
+            message = _("已有 {year} 年度的考核记录，请修改那一条", year=data.year)
+            raise refusal("year", _("考核年度"), message)
         if assessment_id is None:
             assessment = YearlyAssessment(inspector_id=inspector_id)
             session.add(assessment)
         else:
             found = session.get(YearlyAssessment, assessment_id)
             if found is None or found.inspector_id != inspector_id:
-                raise refusal("year", "考核年度", "找不到这条年度考核记录，它可能已被删除")
+                message = _("找不到这条年度考核记录，它可能已被删除")
+                raise refusal("year", _("考核年度"), message)
             assessment = found
         assessment.year = data.year
         assessment.result = data.result

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.parsing import clean_text
 from core.roster.assignment_ends import end_coverage
 from core.roster.terms import current_term, last_day
@@ -39,7 +40,7 @@ class AssignmentResult:
 
 
 def _refuse(message: str) -> ValidationError:
-    return ValidationError([FieldError("assignment", "挂牌", message)])
+    return ValidationError([FieldError("assignment", _("挂牌"), message)])
 
 
 def assign_in_session(
@@ -47,19 +48,26 @@ def assign_in_session(
 ) -> AssignmentResult:
     """Make ``inspector`` responsible for ``schools`` from ``start`` inside an open session."""
     if current_term(inspector.appointments, start) is None:
-        raise _refuse(f"{inspector.name}在 {start} 不在任期内，不能挂牌")
+        raise _refuse(_("{name}在 {day} 不在任期内，不能挂牌", name=inspector.name, day=start))
     recused = {r.school_id: r for r in inspector.recusals}
     problems = []
     for school in schools:
         if school.id in recused:
             reason = recused[school.id].reason
             problems.append(
-                f"{inspector.name}须回避“{school.name}”" + (f"（{reason}）" if reason else "")
+                _(
+                    "{name}须回避“{school}”（{reason}）",
+                    name=inspector.name,
+                    school=school.name,
+                    reason=reason,
+                )
+                if reason
+                else _("{name}须回避“{school}”", name=inspector.name, school=school.name)
             )
         elif not school.active:
-            problems.append(f"“{school.name}”已停用，不能挂牌")
+            problems.append(_("“{school}”已停用，不能挂牌", school=school.name))
     if problems:
-        raise ValidationError([FieldError("assignment", "挂牌", p) for p in problems])
+        raise ValidationError([FieldError("assignment", _("挂牌"), p) for p in problems])
     result = AssignmentResult([], [], [])
     day_before = start - timedelta(days=1)
     for school in schools:
@@ -98,7 +106,7 @@ def assign_schools(
     with db.session() as session:
         inspector = session.get(Inspector, inspector_id)
         if inspector is None:
-            raise _refuse("找不到这名督学")
+            raise _refuse(_("找不到这名督学"))
         schools = session.scalars(
             select(School).where(School.id.in_(school_ids)).order_by(School.name)
         ).all()
@@ -127,7 +135,8 @@ def add_recusal(db: Database, inspector_id: int, school_id: int, reason: str, si
         inspector = session.get(Inspector, inspector_id)
         school = session.get(School, school_id)
         if inspector is None or school is None:
-            raise ValidationError([FieldError("recusal", "回避", "找不到这名督学或这所学校")])
+            message = _("找不到这名督学或这所学校")
+            raise ValidationError([FieldError("recusal", _("回避"), message)])
         if any(r.school_id == school_id for r in inspector.recusals):
             return
         covers = session.scalar(
@@ -142,9 +151,14 @@ def add_recusal(db: Database, inspector_id: int, school_id: int, reason: str, si
                 [
                     FieldError(
                         "recusal",
-                        "回避",
-                        f"{inspector.name}自 {since} 起负责或将负责“{school.name}”，"
-                        "请先把该校调给其他督学再登记回避",
+                        _("回避"),
+                        _(
+                            "{name}自 {since} 起负责或将负责“{school}”，"
+                            "请先把该校调给其他督学再登记回避",
+                            name=inspector.name,
+                            since=since,
+                            school=school.name,
+                        ),
                     )
                 ]
             )

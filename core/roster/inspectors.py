@@ -27,6 +27,7 @@ from core.errors import (
     apply_unless_stale,
     unprintable_errors,
 )
+from core.i18n import _, joined
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.overview import at_term_limit, term_expiring
@@ -127,10 +128,11 @@ class TermLine:
     def description(self) -> str:
         parts = []
         if self.assessment:
-            parts.append(f"考核{Assessment.label_of(self.assessment)}")
+            parts.append(_("考核{result}", result=Assessment.label_of(self.assessment)))
         if self.end_reason:
-            parts.append(f"{self.ended_on} {TermEndReason.label_of(self.end_reason)}")
-        return "；".join(parts)
+            reason = TermEndReason.label_of(self.end_reason)
+            parts.append(_("{day} {reason}", day=self.ended_on, reason=reason))
+        return joined(parts)
 
 
 @dataclass(frozen=True)
@@ -168,27 +170,30 @@ def inspector_problems(data: InspectorInput) -> list[FieldError]:
     """Every problem of ``data``, each naming its field."""
     errors = []
     name = clean_text(data.name)
+    name_label = _("姓名")
     if not name:
-        errors.append(FieldError("name", "姓名", "“姓名”不能为空"))
+        errors.append(FieldError("name", name_label, _("“姓名”不能为空")))
     elif len(name) > 100:
-        errors.append(FieldError("name", "姓名", "“姓名”不能超过 100 个字"))
-    errors += unprintable_errors(("name", "姓名", name))
+        errors.append(FieldError("name", name_label, _("“姓名”不能超过 100 个字")))
+    errors += unprintable_errors(("name", name_label, name))
     if data.gender and data.gender not in {g.value for g in Gender}:
-        errors.append(FieldError("gender", "性别", f"“性别”不能是“{data.gender}”"))
+        message = _("“性别”不能是“{value}”", value=data.gender)
+        errors.append(FieldError("gender", _("性别"), message))
     if data.employment not in {e.value for e in Employment}:
-        errors.append(FieldError("employment", "专兼职", "“专兼职”应为专职或兼职"))
+        errors.append(FieldError("employment", _("专兼职"), _("“专兼职”应为专职或兼职")))
     try:
         parse_phone(data.phone)
     except ValueError as exc:
-        errors.append(FieldError("phone", "联系电话", f"“联系电话”{exc}"))
+        errors.append(FieldError("phone", _("联系电话"), _("“联系电话”{problem}", problem=exc)))
     if data.education and data.education not in {e.value for e in Education}:
-        errors.append(FieldError("education", "学历", f"“学历”不能是“{data.education}”"))
+        message = _("“学历”不能是“{value}”", value=data.education)
+        errors.append(FieldError("education", _("学历"), message))
     if data.experience_years is not None and not 0 <= data.experience_years <= EXPERIENCE_MAX:
         errors.append(
             FieldError(
                 "experience_years",
-                "教育教学或管理经历",
-                f"“教育教学或管理经历”应在 0 到 {EXPERIENCE_MAX} 年之间",
+                _("教育教学或管理经历"),
+                _("“教育教学或管理经历”应在 0 到 {most} 年之间", most=EXPERIENCE_MAX),
             )
         )
     return errors
@@ -208,19 +213,20 @@ def apply_inspector_input(inspector: Inspector, data: InspectorInput) -> None:
     inspector.experience_years = data.experience_years
 
 
-INSPECTOR_LABELS: Labels = {
-    "name": "姓名",
-    "gender": "性别",
-    "employment": ("专兼职", Employment.label_of),
-    "unit": "工作单位",
-    "post": "职务",
-    "phone": "联系电话",
-    "certificate_no": "督学证号",
-    "notes": "备注",
-    "education": ("学历", Education.label_of),
-    "experience_years": "教育教学或管理经历（年）",
-}
-"""The fields a stale save names when it is refused."""
+def inspector_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "name": _("姓名"),
+        "gender": _("性别"),
+        "employment": (_("专兼职"), Employment.label_of),
+        "unit": _("工作单位"),
+        "post": _("职务"),
+        "phone": _("联系电话"),
+        "certificate_no": _("督学证号"),
+        "notes": _("备注"),
+        "education": (_("学历"), Education.label_of),
+        "experience_years": _("教育教学或管理经历（年）"),
+    }
 
 
 @mutates(Change.INSPECTORS, Change.SCHOOLS)
@@ -247,7 +253,11 @@ def save_inspector(
         same = session.scalar(select(Inspector.id).where(Inspector.name == name))
         if same is not None and same != inspector_id:
             raise ValidationError(
-                [FieldError("name", "姓名", f"已有名为“{name}”的督学；同名时请加以区分")]
+                [
+                    FieldError(
+                        "name", _("姓名"), _("已有名为“{name}”的督学；同名时请加以区分", name=name)
+                    )
+                ]
             )
         if inspector_id is None:
             inspector = Inspector(photo_path="")
@@ -255,14 +265,14 @@ def save_inspector(
         else:
             found = session.get(Inspector, inspector_id)
             if found is None:
-                raise ValidationError([FieldError("name", "姓名", "找不到这名督学")])
+                raise ValidationError([FieldError("name", _("姓名"), _("找不到这名督学"))])
             inspector = found
         apply_unless_stale(
             session,
             inspector,
             version,
-            INSPECTOR_LABELS,
-            lambda now: f"督学“{now['name']}”的信息",
+            inspector_labels(),
+            lambda now: _("督学“{name}”的信息", name=now["name"]),
             lambda: apply_inspector_input(inspector, data),
         )
         session.flush()
@@ -286,12 +296,22 @@ def set_photo(db: Database, inspector_id: int, source: Path) -> str:
         content = source.read_bytes()
     except OSError as exc:
         raise ValidationError(
-            [FieldError("photo", "照片", f"无法读取照片文件“{source.name}”：{exc.strerror}")]
+            [
+                FieldError(
+                    "photo",
+                    _("照片"),
+                    _("无法读取照片文件“{file}”：{why}", file=source.name, why=exc.strerror),
+                )
+            ]
         ) from None
     suffix = next((s for sig, s in PHOTO_SIGNATURES.items() if content.startswith(sig)), None)
     if suffix is None:
         raise ValidationError(
-            [FieldError("photo", "照片", f"“{source.name}”不是 PNG、JPG 或 BMP 图片")]
+            [
+                FieldError(
+                    "photo", _("照片"), _("“{file}”不是 PNG、JPG 或 BMP 图片", file=source.name)
+                )
+            ]
         )
     digest = hashlib.sha256(content).hexdigest()[:16]
     relative = f"{PHOTO_DIR}/inspector-{inspector_id}-{digest}{suffix}"
@@ -302,7 +322,7 @@ def set_photo(db: Database, inspector_id: int, source: Path) -> str:
         inspector = session.get(Inspector, inspector_id)
         if inspector is None:
             target.unlink()
-            raise ValidationError([FieldError("photo", "照片", "找不到这名督学")])
+            raise ValidationError([FieldError("photo", _("照片"), _("找不到这名督学"))])
         inspector.photo_path = relative
     return relative
 

@@ -10,6 +10,7 @@ shortfall, and the appointment warning says what has not been filled in.
 from __future__ import annotations
 
 from core.enums import Education
+from core.i18n import _
 from core.office.policy import PolicyProfile
 
 MIN_EDUCATION = Education.BACHELOR
@@ -27,18 +28,28 @@ def below_education(education: str) -> bool:
 def qualification_gaps(
     education: str, experience_years: int | None, policy: PolicyProfile, *, unknown: bool = False
 ) -> list[str]:
-    """What falls short of the appointment qualifications, in Chinese; with ``unknown``, also
-    what has not been recorded."""
-    gaps = []
+    """What falls short of the appointment qualifications, in the chosen language; with
+    ``unknown``, also what has not been recorded."""
+    gaps: list[str] = []
     if below_education(education):
         gaps.append(
-            f"学历为{Education.label_of(education)}，任职条件为{MIN_EDUCATION.label}以上学历"
+            _(
+                "学历为{education}，任职条件为{minimum}以上学历",
+                education=Education.label_of(education),
+                minimum=MIN_EDUCATION.label,
+            )
         )
     elif unknown and not education:
-        gaps.append("未填写学历")
+        gaps.append(_("未填写学历"))
     minimum = policy.min_experience_years
     if experience_years is not None and experience_years < minimum:
-        gaps.append(f"教育教学或管理经历 {experience_years} 年，任职条件为 {minimum} 年以上")
+        gaps.append(
+            _(
+                "教育教学或管理经历 {years} 年，任职条件为 {minimum} 年以上",
+                years=experience_years,
+                minimum=minimum,
+            )
+        )
     elif unknown and experience_years is None:
-        gaps.append("未填写教育教学或管理经历年数")
+        gaps.append(_("未填写教育教学或管理经历年数"))
     return gaps

@@ -22,6 +22,7 @@ from core.errors import (
     apply_unless_stale,
     unprintable_errors,
 )
+from core.i18n import _, n_
 from core.office.settings import forget_zone_school_visits, policy_from_session
 from core.parsing import clean_text, parse_phone
 from core.roster.assignment_ends import end_coverage
@@ -91,21 +92,24 @@ def school_problems(data: SchoolInput) -> list[FieldError]:
     """Every problem of ``data``, each naming its field (学校名称, 在校生数, 联系电话 …)."""
     errors = []
     name = clean_text(data.name)
+    name_label = _("学校名称")
     if not name:
-        errors.append(FieldError("name", "学校名称", "“学校名称”不能为空"))
+        errors.append(FieldError("name", name_label, _("“学校名称”不能为空")))
     elif len(name) > NAME_MAX:
-        errors.append(FieldError("name", "学校名称", f"“学校名称”不能超过 {NAME_MAX} 个字"))
+        message = _("“学校名称”不能超过 {most} 个字", most=NAME_MAX)
+        errors.append(FieldError("name", name_label, message))
     errors += unprintable_errors(
-        ("name", "学校名称", name), ("principal", "校（园）长", clean_text(data.principal))
+        ("name", name_label, name), ("principal", _("校（园）长"), clean_text(data.principal))
     )
     if data.kind not in {k.value for k in SchoolKind}:
-        errors.append(FieldError("kind", "学校类别", f"“学校类别”不能是“{data.kind}”"))
+        message = _("“学校类别”不能是“{value}”", value=data.kind)
+        errors.append(FieldError("kind", _("学校类别"), message))
     if data.enrolment < 0:
-        errors.append(FieldError("enrolment", "在校生数", "“在校生数”不能小于 0"))
+        errors.append(FieldError("enrolment", _("在校生数"), _("“在校生数”不能小于 0")))
     try:
         parse_phone(data.phone)
     except ValueError as exc:
-        errors.append(FieldError("phone", "联系电话", f"“联系电话”{exc}"))
+        errors.append(FieldError("phone", _("联系电话"), _("“联系电话”{problem}", problem=exc)))
     return errors
 
 
@@ -114,7 +118,8 @@ def _zone_by_name(session: Session, name: str) -> Zone | None:
         return None
     zone = session.scalar(select(Zone).where(Zone.name == name))
     if zone is None:
-        raise ValidationError([FieldError("zone", "责任区", f"没有名为“{name}”的责任区")])
+        message = _("没有名为“{name}”的责任区", name=name)
+        raise ValidationError([FieldError("zone", _("责任区"), message)])
     return zone
 
 
@@ -131,17 +136,18 @@ def apply_school_input(session: Session, school: School, data: SchoolInput) -> N
     school.zone = _zone_by_name(session, clean_text(data.zone))
 
 
-SCHOOL_LABELS: Labels = {
-    "name": "学校名称",
-    "kind": ("类别", SchoolKind.label_of),
-    "is_private": ("办学性质", lambda private: "民办" if private else "公办"),
-    "enrolment": "在校生数",
-    "principal": "校（园）长",
-    "principal_term_end": "校长任期届满",
-    "address": "地址",
-    "phone": "联系电话",
-}
-"""The fields a stale save names when it is refused."""
+def school_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "name": _("学校名称"),
+        "kind": (_("类别"), SchoolKind.label_of),
+        "is_private": (_("办学性质"), lambda private: _("民办") if private else _("公办")),
+        "enrolment": _("在校生数"),
+        "principal": _("校（园）长"),
+        "principal_term_end": _("校长任期届满"),
+        "address": _("地址"),
+        "phone": _("联系电话"),
+    }
 
 
 @mutates(Change.SCHOOLS, Change.INSPECTORS)
@@ -160,21 +166,22 @@ def save_school(
     with db.session() as session:
         same_name = session.scalar(select(School.id).where(School.name == name))
         if same_name is not None and same_name != school_id:
-            raise ValidationError([FieldError("name", "学校名称", f"已有名为“{name}”的学校")])
+            message = _("已有名为“{name}”的学校", name=name)
+            raise ValidationError([FieldError("name", _("学校名称"), message)])
         if school_id is None:
             school = School(active=True)
             session.add(school)
         else:
             found = session.get(School, school_id)
             if found is None:
-                raise ValidationError([FieldError("name", "学校名称", "找不到这所学校")])
+                raise ValidationError([FieldError("name", _("学校名称"), _("找不到这所学校"))])
             school = found
         apply_unless_stale(
             session,
             school,
             version,
-            SCHOOL_LABELS,
-            lambda now: f"学校“{now['name']}”的信息",
+            school_labels(),
+            lambda now: _("学校“{name}”的信息", name=now["name"]),
             lambda: apply_school_input(session, school, data),
         )
         session.flush()
@@ -261,10 +268,6 @@ def zone_rows(db: Database) -> list[ZoneRow]:
         ]
 
 
-ZONE_LABELS: Labels = {"name": "责任区名称"}
-"""The fields a stale rename names when it is refused."""
-
-
 @mutates(Change.SCHOOLS)
 def save_zone(
     db: Database,
@@ -278,15 +281,17 @@ def save_zone(
     made from ``version`` when someone saved the zone since is refused
     (:class:`~core.errors.StaleEditError`)."""
     name = clean_text(name)
+    label = _("责任区名称")
     if not name:
-        raise ValidationError([FieldError("name", "责任区名称", "“责任区名称”不能为空")])
-    unprintable = unprintable_errors(("name", "责任区名称", name))
+        raise ValidationError([FieldError("name", label, _("“责任区名称”不能为空"))])
+    unprintable = unprintable_errors(("name", label, name))
     if unprintable:
         raise ValidationError(unprintable)
     with db.session() as session:
         same = session.scalar(select(Zone.id).where(Zone.name == name))
         if same is not None and same != zone_id:
-            raise ValidationError([FieldError("name", "责任区名称", f"已有名为“{name}”的责任区")])
+            message = _("已有名为“{name}”的责任区", name=name)
+            raise ValidationError([FieldError("name", label, message)])
         if zone_id is None:
             order = session.scalar(select(func.coalesce(func.max(Zone.sort_order), -1))) or 0
             zone = Zone(name=name, note=note or "", sort_order=order + 1)
@@ -294,7 +299,7 @@ def save_zone(
         else:
             found = session.get(Zone, zone_id)
             if found is None:
-                raise ValidationError([FieldError("name", "责任区名称", "找不到这个责任区")])
+                raise ValidationError([FieldError("name", label, _("找不到这个责任区"))])
             zone = found
 
             def rename() -> None:
@@ -303,7 +308,12 @@ def save_zone(
                     zone.note = note
 
             apply_unless_stale(
-                session, zone, version, ZONE_LABELS, lambda now: f"责任区“{now['name']}”", rename
+                session,
+                zone,
+                version,
+                {"name": label},
+                lambda now: _("责任区“{name}”", name=now["name"]),
+                rename,
             )
         session.flush()
         return zone.id
@@ -325,8 +335,12 @@ def delete_zone(db: Database, zone_id: int) -> None:
                 [
                     FieldError(
                         "zone",
-                        "责任区",
-                        f"责任区“{zone.name}”还有 {held} 所学校，请先把它们调到其他责任区",
+                        _("责任区"),
+                        n_(
+                            "责任区“{name}”还有 {n} 所学校，请先把它们调到其他责任区",
+                            held,
+                            name=zone.name,
+                        ),
                     )
                 ]
             )

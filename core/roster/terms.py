@@ -20,6 +20,7 @@ from sqlalchemy import select
 from core.changes import Change, mutates
 from core.enums import Assessment, InspectorStatus, TermEndReason
 from core.errors import FieldError, ValidationError, refusal
+from core.i18n import _
 from core.office.policy import PolicyProfile
 from core.office.settings import policy_from_session
 from core.roster.assignment_ends import end_coverage
@@ -131,21 +132,22 @@ def consecutive_terms(terms: Sequence[TermLike], upto: TermLike) -> int:
 def renewal_refusal(terms: Sequence[TermLike], policy: PolicyProfile) -> str | None:
     """Why the latest term cannot be renewed, or ``None`` when it can."""
     if not terms:
-        return "尚未任命，不能续聘（请先任命）"
+        return _("尚未任命，不能续聘（请先任命）")
     latest = max(terms, key=_start)
     if latest.end_reason == TermEndReason.DISMISSED:
-        return "已被解聘，不能续聘"
+        return _("已被解聘，不能续聘")
     if latest.end_reason == TermEndReason.RESIGNED:
-        return "已辞任，不能续聘（如需再次聘任请重新任命）"
+        return _("已辞任，不能续聘（如需再次聘任请重新任命）")
     if latest.assessment == Assessment.INCOMPETENT:
-        return "任期考核为“不称职”，不能续聘"
+        return _("任期考核为“不称职”，不能续聘")
     if latest.assessment not in RENEWABLE:
-        return "本届任期尚未考核（考核为优秀或称职方可续聘）"
+        return _("本届任期尚未考核（考核为优秀或称职方可续聘）")
     count = consecutive_terms(terms, latest)
     if count >= policy.max_consecutive_terms:
-        return (
-            f"已连续任职 {count} 届，达到最多连续任期（{policy.max_consecutive_terms} 届），"
-            "不能再续聘"
+        return _(
+            "已连续任职 {count} 届，达到最多连续任期（{most} 届），不能再续聘",
+            count=count,
+            most=policy.max_consecutive_terms,
         )
     return None
 
@@ -166,7 +168,8 @@ def _start(term: TermLike) -> date:
 def _inspector(session: Session, inspector_id: int) -> Inspector:
     inspector = session.get(Inspector, inspector_id)
     if inspector is None:
-        raise ValidationError([FieldError("inspector", "督学", "找不到这名督学，可能已被删除")])
+        message = _("找不到这名督学，可能已被删除")
+        raise ValidationError([FieldError("inspector", _("督学"), message)])
     return inspector
 
 
@@ -177,8 +180,13 @@ def _check_no_overlap(
         if term is not ignore and term.start_date <= end and start <= last_day(term):
             raise refusal(
                 "start_date",
-                "任期开始日期",
-                f"{inspector.name}的任期与已有任期（{term.start_date} 至 {last_day(term)}）重叠",
+                _("任期开始日期"),
+                _(
+                    "{name}的任期与已有任期（{start} 至 {end}）重叠",
+                    name=inspector.name,
+                    start=term.start_date,
+                    end=last_day(term),
+                ),
             )
 
 
@@ -205,7 +213,8 @@ def record_assessment(db: Database, inspector_id: int, assessment: Assessment) -
     with db.session() as session:
         inspector = _inspector(session, inspector_id)
         if not inspector.appointments:
-            raise refusal("assessment", "任期考核", f"{inspector.name}尚未任命，无可考核的任期")
+            message = _("{name}尚未任命，无可考核的任期", name=inspector.name)
+            raise refusal("assessment", _("任期考核"), message)
         max(inspector.appointments, key=_start).assessment = assessment.value
 
 
@@ -214,11 +223,11 @@ def _renew_in_session(
 ) -> date:
     why_not = renewal_refusal(inspector.appointments, policy)
     if why_not:
-        raise refusal("renewal", "续聘", f"{inspector.name}{why_not}")
+        raise refusal("renewal", _("续聘"), _("{name}{why}", name=inspector.name, why=why_not))
     latest = max(inspector.appointments, key=_start)
     start = start or latest.end_date + timedelta(days=1)
     if start <= latest.start_date:
-        raise refusal("start_date", "新任期开始日期", "新任期应在本届任期开始之后")
+        raise refusal("start_date", _("新任期开始日期"), _("新任期应在本届任期开始之后"))
     end = term_end(start, policy)
     _check_no_overlap(inspector, start, end, ignore=latest)
     if start <= last_day(latest):
@@ -262,9 +271,10 @@ def end_term(
         open_terms = [t for t in inspector.appointments if t.ended_on is None]
         term = current_term(open_terms, on) or (max(open_terms, key=_start) if open_terms else None)
         if term is None:
-            raise refusal("term", "任期", f"{inspector.name}没有可结束的任期")
+            raise refusal("term", _("任期"), _("{name}没有可结束的任期", name=inspector.name))
         if on < term.start_date:
-            raise refusal("ended_on", "结束日期", f"结束日期不能早于任期开始日期 {term.start_date}")
+            message = _("结束日期不能早于任期开始日期 {start}", start=term.start_date)
+            raise refusal("ended_on", _("结束日期"), message)
         term.ended_on = on
         term.end_reason = reason.value
         if note:

@@ -30,6 +30,7 @@ from sqlalchemy.orm import selectinload
 from core.changes import Change, mutates
 from core.enums import TrainingForm
 from core.errors import FieldError, Labels, ValidationError, apply_unless_stale
+from core.i18n import _
 from core.office.settings import policy_from_session, put_setting
 from core.parsing import clean_text
 from core.roster.terms import TermLike, add_years, consecutive_terms, current_term, last_day
@@ -131,13 +132,14 @@ def training_problems(data: TrainingInput) -> list[FieldError]:
     """Every problem of one course, each naming its field."""
     errors = []
     if not clean_text(data.course):
-        errors.append(FieldError("course", "培训名称", "“培训名称”不能为空"))
+        errors.append(FieldError("course", _("培训名称"), _("“培训名称”不能为空")))
     if data.end_date < data.start_date:
-        errors.append(FieldError("end_date", "结束日期", "“结束日期”不能早于开始日期"))
+        errors.append(FieldError("end_date", _("结束日期"), _("“结束日期”不能早于开始日期")))
     if not 0 < data.hours <= 2000:
-        errors.append(FieldError("hours", "学时", "“学时”应大于 0 且不超过 2000"))
+        errors.append(FieldError("hours", _("学时"), _("“学时”应大于 0 且不超过 2000")))
     if data.form not in {f.value for f in TrainingForm}:
-        errors.append(FieldError("form", "培训形式", f"“培训形式”不能是“{data.form}”"))
+        message = _("“培训形式”不能是“{value}”", value=data.form)
+        errors.append(FieldError("form", _("培训形式"), message))
     return errors
 
 
@@ -167,7 +169,7 @@ def add_training(db: Database, inspector_ids: Sequence[int], data: TrainingInput
     """Record one course for one or many inspectors (batch entry); returns records added."""
     _validated(data)
     if not inspector_ids:
-        raise ValidationError([FieldError("inspectors", "参训督学", "请至少选择一名督学")])
+        raise ValidationError([FieldError("inspectors", _("参训督学"), _("请至少选择一名督学"))])
     with db.session() as session:
         inspectors = session.scalars(select(Inspector).where(Inspector.id.in_(inspector_ids)))
         added = 0
@@ -179,17 +181,18 @@ def add_training(db: Database, inspector_ids: Sequence[int], data: TrainingInput
         return added
 
 
-TRAINING_LABELS: Labels = {
-    "start_date": "开始日期",
-    "end_date": "结束日期",
-    "course": "培训名称",
-    "organizer": "主办单位",
-    "form": ("培训形式", TrainingForm.label_of),
-    "hours": ("学时", lambda hours: f"{float(hours):g}"),
-    "certificate": "证书编号",
-    "note": "备注",
-}
-"""The fields a stale save names when it is refused."""
+def training_labels() -> Labels:
+    """The fields a stale save names when it is refused, in the chosen language."""
+    return {
+        "start_date": _("开始日期"),
+        "end_date": _("结束日期"),
+        "course": _("培训名称"),
+        "organizer": _("主办单位"),
+        "form": (_("培训形式"), TrainingForm.label_of),
+        "hours": (_("学时"), lambda hours: f"{float(hours):g}"),
+        "certificate": _("证书编号"),
+        "note": _("备注"),
+    }
 
 
 @mutates(Change.TRAINING)
@@ -202,19 +205,21 @@ def update_training(
     with db.session() as session:
         record = session.get(TrainingRecord, record_id)
         if record is None:
-            raise ValidationError([FieldError("course", "培训记录", "找不到这条培训记录")])
+            message = _("找不到这条培训记录")
+            raise ValidationError([FieldError("course", _("培训记录"), message)])
         fresh = record_from_input(data)
+        labels = training_labels()
 
         def apply() -> None:
-            for name in TRAINING_LABELS:
+            for name in labels:
                 setattr(record, name, getattr(fresh, name))
 
         apply_unless_stale(
             session,
             record,
             version,
-            TRAINING_LABELS,
-            lambda now: f"培训记录“{now['course']}”",
+            labels,
+            lambda now: _("培训记录“{course}”", course=now["course"]),
             apply,
         )
 
@@ -300,13 +305,14 @@ def hours_by_form(records: Iterable[TrainingRecord], year: int) -> dict[str, flo
 
 def form_problems(forms: Sequence[str]) -> list[FieldError]:
     """Problems of a choice of counted forms: at least one, each a known form."""
-    label = "计入年度学时的培训形式"
+    label = _("计入年度学时的培训形式")
     known = {f.value for f in TrainingForm}
     if not forms:
-        return [FieldError("counted_forms", label, f"“{label}”至少要选一种")]
+        return [FieldError("counted_forms", label, _("“{label}”至少要选一种", label=label))]
     unknown = [f for f in forms if f not in known]
     if unknown:
-        return [FieldError("counted_forms", label, f"“{label}”不能是“{'、'.join(unknown)}”")]
+        message = _("“{label}”不能是“{values}”", label=label, values="、".join(unknown))
+        return [FieldError("counted_forms", label, message)]
     return []
 
 
