@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -76,6 +77,10 @@ for _module in (_rl_paragraph, _rl_textsplit):
     _module.ALL_CANNOT_START += "".join(
         c for c in CLOSING_PUNCTUATION if c not in _module.ALL_CANNOT_START
     )
+
+# Compressed streams are written as they are, not again as ASCII85 text: a quarter smaller,
+# and encoding ASCII85 in pure Python took about a millisecond a page.
+rl_config.useA85 = 0
 
 
 def cn_date(day: date) -> str:
@@ -520,21 +525,59 @@ class Report:
             raise ValueError("one weight per column")
         total = sum(weights)
         widths = [self.width * w / total for w in weights]
+        inner = [w - 2 * self.cell_padding for w in widths]
         styles = {"L": "cell", "C": "cell_center", "R": "cell_right"}
         column_styles = [styles[a] for a in align.ljust(len(headers), "L")]
-        data: list[list[Any]] = [[self.para(h, "header") for h in headers]]
+        data: list[list[Any]] = [[self.cell(h, "header", inner[i]) for i, h in enumerate(headers)]]
         commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
         if caption is not None:
-            data.insert(0, [self.para(caption, "caption")] + [""] * (len(headers) - 1))
+            spanned = self.cell(caption, "caption", sum(widths) - 2 * self.cell_padding)
+            data.insert(0, [spanned] + [""] * (len(headers) - 1))
             commands = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL)]
+        top = len(data)
         for row in rows:
             data.append(
                 [
-                    cell if isinstance(cell, Flowable) else self.para(cell, column_styles[i])
+                    cell
+                    if isinstance(cell, Flowable)
+                    else self.cell(cell, column_styles[i], inner[i])
                     for i, cell in enumerate(row)
                 ]
             )
-        return self.ruled(data, widths, commands, header_rows=len(data) - len(rows))
+        # How the table draws the cells left as text: as the paragraphs they stand for.
+        commands += [self.text_font((0, top - 1), (-1, top - 1), "header"),
+                     ("ALIGN", (0, top - 1), (-1, top - 1), "CENTER"),
+                     self.text_font((0, top), (-1, -1), "cell")]  # fmt: skip
+        if caption is not None:
+            commands.append(self.text_font((0, 0), (0, 0), "caption"))
+        for i, letter in enumerate(align):
+            if letter in "CR":
+                commands.append(("ALIGN", (i, top), (i, -1), {"C": "CENTER", "R": "RIGHT"}[letter]))
+        return self.ruled(data, widths, commands, header_rows=top)
+
+    def cell(self, value: object, style: str, width: float) -> str | Paragraph:
+        """A table cell printing ``value`` literally in one of :attr:`styles`, ``width`` points
+        wide inside its padding: the text itself when it is one line that the style's face
+        draws whole (the table draws it where the paragraph's line would stand, faster than
+        a paragraph), else a paragraph."""
+        chosen = self.styles[style]
+        text = clean(value)
+        if text == " ".join(text.split()):
+            runs = self.fonts.runs(text, chosen.fontName)
+            if not text or (
+                runs == [(chosen.fontName, text)]
+                and stringWidth(text, chosen.fontName, chosen.fontSize) < width
+            ):
+                return text
+        return Paragraph(self.fragment(text, chosen.fontName), chosen)
+
+    def text_font(
+        self, start: tuple[int, int], end: tuple[int, int], style: str
+    ) -> tuple[Any, ...]:
+        """The table style command that draws the text cells from ``start`` to ``end`` as
+        paragraphs in one of :attr:`styles` would be drawn (face, size, line spacing)."""
+        chosen = self.styles[style]
+        return ("FONT", start, end, chosen.fontName, chosen.fontSize, chosen.leading)
 
     def ruled(
         self,
@@ -550,7 +593,7 @@ class Report:
         pages — inside a row only when that row is taller than a page; ``header_rows`` repeat
         on every page. ``commands`` are extra table style commands (spans, fills …);
         ``row_heights`` fix the rows' heights, ``min_heights`` let them grow from a minimum."""
-        pad = 2.5 * self.frame.scale
+        pad = self.cell_padding
         grid = _Grid(
             data, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
             minRowHeights=min_heights,
@@ -571,6 +614,11 @@ class Report:
             )
         )
         return grid
+
+    @property
+    def cell_padding(self) -> float:
+        """The padding left and right of a cell of a ruled grid."""
+        return 2.5 * self.frame.scale
 
     def table_style(self, commands: list[tuple[Any, ...]]) -> TableStyle:
         """A table style whose cells default to the body face (never an unembedded base font)."""
