@@ -10,8 +10,10 @@ User text never reaches a Paragraph unescaped: :meth:`Report.fragment` escapes i
 (``xml.sax.saxutils.escape`` semantics, so ``<b>&实验小学`` prints literally), drops control
 characters, turns line breaks into ``<br/>`` and routes characters the face lacks to a fallback
 font (see :mod:`core.reports.fonts`). Table cells are Paragraphs with CJK line breaking, which
-may break between any two characters, so a 300-character name wraps inside its column; a row
-taller than a page is split across pages; column widths always add up to the frame.
+may break between any two characters, so a 300-character name wraps inside its column — except
+a cell of one line that its face draws whole, which the table draws as text where the
+paragraph's line would stand (a paragraph per cell made long tables slow); a row taller than a
+page is split across pages; column widths always add up to the frame.
 
 The look is office paper: black text, thin grid lines, a light grey header row, the title in
 the heavier face and the body in the Song-like face where the PC has one.
@@ -545,11 +547,11 @@ class Report:
                 ]
             )
         # How the table draws the cells left as text: as the paragraphs they stand for.
-        commands += [self.text_font((0, top - 1), (-1, top - 1), "header"),
+        commands += [self._text_font((0, top - 1), (-1, top - 1), "header"),
                      ("ALIGN", (0, top - 1), (-1, top - 1), "CENTER"),
-                     self.text_font((0, top), (-1, -1), "cell")]  # fmt: skip
+                     self._text_font((0, top), (-1, -1), "cell")]  # fmt: skip
         if caption is not None:
-            commands.append(self.text_font((0, 0), (0, 0), "caption"))
+            commands.append(self._text_font((0, 0), (0, 0), "caption"))
         for i, letter in enumerate(align):
             if letter in "CR":
                 commands.append(("ALIGN", (i, top), (i, -1), {"C": "CENTER", "R": "RIGHT"}[letter]))
@@ -571,7 +573,7 @@ class Report:
                 return text
         return Paragraph(self.fragment(text, chosen.fontName), chosen)
 
-    def text_font(
+    def _text_font(
         self, start: tuple[int, int], end: tuple[int, int], style: str
     ) -> tuple[Any, ...]:
         """The table style command that draws the text cells from ``start`` to ``end`` as
