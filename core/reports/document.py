@@ -651,6 +651,12 @@ class Report:
             return
         self.story.append(self._keep_with_end(lines))
 
+    def keep_with_last(self, flowables: Sequence[Flowable]) -> None:
+        """Add ``flowables`` (a chart under the table it draws …) so that they never start a
+        page apart from the end of the table or paragraph above them: when they do not fit
+        under it, its last rows or lines go on with them (see :meth:`signature_block`)."""
+        self.story.append(self._keep_with_end(list(flowables)))
+
     def _keep_with_end(self, trailer: list[Flowable]) -> Flowable:
         """``trailer`` bound to the end of the story in one :class:`_KeepTail`, which takes
         from the story its lead — the last table (with the spacers and notes under it, which
