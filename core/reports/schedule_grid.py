@@ -14,19 +14,22 @@ the first ones and "…另 N 项见续表": the :class:`Continuation` right unde
 of those days, so every visit of the grid is printed with it.
 
 The grid takes the height left on its page (:class:`FillRest`), so what fits in a cell is known
-only when the page is laid out; the continuation is built then, from what the grid left out.
+only when the page is laid out; the continuation is built then, from what the grid left out,
+and the grid leaves room for it on its page. The weeks' rows are of one height unless a
+week's fullest day needs more to list every visit and the other weeks can spare it.
 """
 
 from __future__ import annotations
 
 import calendar
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus.paragraph import ALL_CANNOT_START
 
@@ -52,6 +55,9 @@ PAD = 2.5
 TOP_PAD = 0.6
 """The padding above a cell's day number, in :data:`PAD`s (below it: one)."""
 ELLIPSIS = "…"
+CONTINUATION_GAP = 3 * mm
+FITTING_ATTEMPTS = 4
+"""How many heights a grid is tried at to leave room for its continuation on its page."""
 
 
 @dataclass(frozen=True)
@@ -245,16 +251,28 @@ class _DayCell:
 
 
 class FillRest(Flowable):
-    """A grid drawn for the height left on the page (at least ``min_height``): it fills the
-    rest of the page instead of guessing how tall the heading above it came out."""
+    """A month's grid drawn for the height left on the page (at least ``min_height``): it fills
+    the rest of the page instead of guessing how tall the heading above it came out — less the
+    room of its :class:`Continuation`, so that the visits its cells cannot list are printed on
+    the grid's page too (unless that would make the grid shorter than ``min_height``)."""
 
-    def __init__(self, build: Callable[[float], _Drawing], min_height: float) -> None:
+    def __init__(self, grid: MonthGrid, min_height: float) -> None:
         super().__init__()
-        self.build, self.min_height = build, min_height
+        self.grid, self.min_height = grid, min_height
         self.drawing: _Drawing | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.drawing = self.build(max(available_height, self.min_height))
+        whole = height = max(available_height, self.min_height)
+        for _attempt in range(FITTING_ATTEMPTS):  # a shorter grid may leave out more visits
+            self.drawing = self.grid.drawing(height)
+            below = self.grid.continuation_height(available_width)
+            if height + below <= whole + 0.01:
+                break
+            height = whole - below
+            if height < self.min_height:
+                self.drawing = self.grid.drawing(whole)
+                break
+        assert self.drawing is not None
         self.width, self.height = self.drawing.width, self.drawing.height
         return self.width, self.height
 
@@ -265,13 +283,13 @@ class FillRest(Flowable):
 
 @dataclass
 class _Drawing:
-    """A month's grid as drawn: the weekday row, then a row per week of :class:`_DayCell`
-    (None outside the month), days off shaded; ``width`` and ``height`` of the whole."""
+    """A month's grid as drawn: the weekday row ``header`` tall, then a row per week (of the
+    heights ``rows``) of :class:`_DayCell` (None outside the month), days off shaded."""
 
     report: Report
     column: float
     header: float
-    row: float
+    rows: list[float]
     cells: list[list[tuple[_DayCell, bool] | None]]
 
     @property
@@ -280,7 +298,7 @@ class _Drawing:
 
     @property
     def height(self) -> float:
-        return self.header + self.row * len(self.cells)
+        return self.header + sum(self.rows)
 
     def draw_on(self, canv: Any) -> None:
         """Draw the grid with its bottom left corner at the origin: fills, text, then rules
@@ -289,12 +307,13 @@ class _Drawing:
         canv.saveState()
         canv.setFillColor(HEADER_FILL)
         canv.rect(0, top - self.header, self.width, self.header, stroke=0, fill=1)
+        tops = [top - self.header - sum(self.rows[:r]) for r in range(len(self.rows) + 1)]
         for r, week in enumerate(self.cells):
             for c, cell in enumerate(week):
                 if cell is not None and not cell[1]:
                     canv.setFillColor(OFF_FILL)
-                    canv.rect(c * self.column, top - self.header - (r + 1) * self.row,
-                              self.column, self.row, stroke=0, fill=1)  # fmt: skip
+                    canv.rect(c * self.column, tops[r + 1], self.column, self.rows[r],
+                              stroke=0, fill=1)  # fmt: skip
         canv.setFillColor(colors.black)
         text = canv.beginText()
         style = report.styles["header"]
@@ -310,7 +329,7 @@ class _Drawing:
             text.textOut(label)
         inset = PAD * report.frame.scale
         for r, week in enumerate(self.cells):
-            cell_top = top - self.header - r * self.row - inset * TOP_PAD
+            cell_top = tops[r] - inset * TOP_PAD
             for c, cell in enumerate(week):
                 if cell is not None:
                     cell[0].draw_text(text, c * self.column + inset, cell_top)
@@ -318,8 +337,7 @@ class _Drawing:
         canv.setStrokeColor(GRID_COLOR)
         canv.setLineWidth(0.5)
         lines = [(c * self.column, 0.0, c * self.column, top) for c in range(1, 7)]
-        lines.append((0.0, top - self.header, self.width, top - self.header))
-        lines += [(0.0, r * self.row, self.width, r * self.row) for r in range(1, len(self.cells))]
+        lines += [(0.0, y, self.width, y) for y in tops[:-1]]
         canv.lines(lines)
         canv.setLineWidth(0.9)
         canv.rect(0, 0, self.width, top, stroke=1, fill=0)
@@ -354,44 +372,102 @@ class MonthGrid:
         self.measure = _Measure(report, self.width - 2 * PAD * report.frame.scale)
         self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         self._workdays: dict[date, bool] = {}
+        self._continued: tuple[tuple[Entry, ...], Table] | None = None
 
     def flowable(self, min_height: float) -> FillRest:
         """The grid as a flowable filling the rest of its page."""
-        return FillRest(self.drawing, min_height)
+        return FillRest(self, min_height)
+
+    def continuation(self) -> Table | None:
+        """The table of the visits :attr:`left_out` (None when there are none)."""
+        if not self.left_out:
+            return None
+        key = tuple(self.left_out)
+        if self._continued is None or self._continued[0] != key:
+            rows = [
+                [f"{e.day.month}月{e.day.day}日", WEEKDAYS[e.day.weekday()], e.school,
+                 e.inspector, e.zone]
+                for e in self.left_out
+            ]  # fmt: skip
+            table = self.report.grid(Continuation.HEADERS, rows, Continuation.WEIGHTS, "CCLLL",
+                                     caption="续表：日历格中未能列出的督导")  # fmt: skip
+            self._continued = (key, table)
+        return self._continued[1]
+
+    def continuation_height(self, width: float) -> float:
+        """The height :class:`Continuation` takes under the grid (with the gap above it)."""
+        table = self.continuation()
+        if table is None:
+            return 0.0
+        return table.wrap(width, self.report.height)[1] + self.gap
+
+    @property
+    def gap(self) -> float:
+        """The space between the grid and its continuation."""
+        return CONTINUATION_GAP * self.report.frame.scale
 
     def left_out_at(self, height: float) -> int:
         """How many visits the cells of a grid ``height`` points tall cannot list."""
-        room = self._cell_room(height)
         scale = self.report.frame.scale
-        return sum(_fit(self.measure, e, room, scale).left_out for e in self.by_day.values())
+        left = 0
+        for week, row in zip(self._weeks(), self._row_heights(height), strict=True):
+            room = self._cell_room(row)
+            left += sum(_fit(self.measure, self.by_day.get(day, []), room, scale).left_out
+                        for day in week if day.month == self.month)  # fmt: skip
+        return left
 
     def _weeks(self) -> list[list[date]]:
         return calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
 
-    def _row_height(self, height: float) -> float:
+    def _row_heights(self, height: float) -> list[float]:
+        """The heights of the weeks' rows in a grid ``height`` points tall: all the same,
+        unless some day would then leave visits out while every visit fits when each week
+        takes what its fullest day needs at the smallest size — then each week gets that and
+        an equal share of the rest (a week of few visits gives room to a week of many)."""
         scale = self.report.frame.scale
-        return (height - GRID_HEADER_HEIGHT * scale - 1) / len(self._weeks())
+        weeks = self._weeks()
+        rows = height - GRID_HEADER_HEIGHT * scale - 1
+        equal = [rows / len(weeks)] * len(weeks)
+        if self.counts_only:
+            return equal
+        needs = [max(self._need(day) for day in week if day.month == self.month) for week in weeks]
+        if max(needs) <= equal[0] or sum(needs) > rows:
+            return equal
+        spare = (rows - sum(needs)) / len(weeks)
+        return [need + spare for need in needs]
 
-    def _cell_room(self, height: float) -> float:
+    def _need(self, day: date) -> float:
+        """The height of the day's cell listing every visit of the day at the smallest size."""
         scale = self.report.frame.scale
-        heading = DAY_SIZE * scale * DAY_SPACING
-        return self._row_height(height) - (TOP_PAD + 1) * PAD * scale - heading
+        points = ENTRY_SIZES[-1] * scale
+        lines = sum(self.measure.entry(e, points).count + ENTRY_GAP
+                    for e in self.by_day.get(day, []))  # fmt: skip
+        return self._above_entries() + lines * points * LINE_SPACING + 1e-6
+
+    def _above_entries(self) -> float:
+        """The height of a cell's padding and day heading."""
+        scale = self.report.frame.scale
+        return (TOP_PAD + 1) * PAD * scale + DAY_SIZE * scale * DAY_SPACING
+
+    def _cell_room(self, row_height: float) -> float:
+        """The room for entries in a cell of a row ``row_height`` points tall."""
+        return row_height - self._above_entries()
 
     def drawing(self, height: float) -> _Drawing:
         """The grid for ``height`` points (what does not fit goes to :attr:`left_out`)."""
         scale = self.report.frame.scale
-        room = self._cell_room(height)
+        rows = self._row_heights(height)
         self.left_out = []
         cells: list[list[tuple[_DayCell, bool] | None]] = [
             [
-                (self._cell(day, room), self._workday(day)) if day.month == self.month else None
+                (self._cell(day, self._cell_room(row)), self._workday(day))
+                if day.month == self.month
+                else None
                 for day in week
             ]
-            for week in self._weeks()
+            for week, row in zip(self._weeks(), rows, strict=True)
         ]
-        return _Drawing(
-            self.report, self.width, GRID_HEADER_HEIGHT * scale, self._row_height(height), cells
-        )
+        return _Drawing(self.report, self.width, GRID_HEADER_HEIGHT * scale, rows, cells)
 
     def _cell(self, day: date, room: float) -> _DayCell:
         """The day's cell: its heading, then its entries at the size that fits ``room`` points
@@ -470,31 +546,21 @@ class Continuation(Flowable):
     def __init__(self, grid: MonthGrid) -> None:
         super().__init__()
         self.grid = grid
-        self._table: Table | None = None
 
-    def _built(self) -> Table | None:
-        if self._table is None and self.grid.left_out:
-            report = self.grid.report
-            rows = [
-                [f"{e.day.month}月{e.day.day}日", WEEKDAYS[e.day.weekday()], e.school,
-                 e.inspector, e.zone]
-                for e in self.grid.left_out
-            ]  # fmt: skip
-            self._table = report.grid(self.HEADERS, rows, self.WEIGHTS, "CCLLL",
-                                      caption="续表：日历格中未能列出的督导")  # fmt: skip
-        return self._table
+    def getSpaceBefore(self) -> float:
+        return self.grid.gap if self.grid.left_out else 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        table = self._built()
+        table = self.grid.continuation()
         if table is None:
             return 0, 0
         return table.wrap(available_width, available_height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        table = self._built()
+        table = self.grid.continuation()
         return [] if table is None else table.split(available_width, available_height)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        table = self._built()
+        table = self.grid.continuation()
         if table is not None:
             table.drawOn(canvas, x, y, _sW)

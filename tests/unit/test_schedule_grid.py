@@ -11,7 +11,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.paragraph import ALL_CANNOT_START
+from reportlab.platypus import paragraph
 
 from core.office.workdays import WorkCalendar
 from core.reports.document import PageFrame, Report
@@ -40,8 +40,10 @@ def laid_out(grid: MonthGrid, height: float):
     """The cell of :data:`DAY` in a grid ``height`` tall, with the width and the height inside
     its padding."""
     scale = grid.report.frame.scale
-    cell = grid._cell(DAY, grid._cell_room(height))
-    inner_height = grid._row_height(height) - PAD * scale * (TOP_PAD + 1)
+    drawing = grid.drawing(height)
+    week = next(r for r, days in enumerate(grid._weeks()) if DAY in days)
+    cell = drawing.cells[week][DAY.weekday()][0]
+    inner_height = drawing.rows[week] - PAD * scale * (TOP_PAD + 1)
     return cell, grid.width - 2 * PAD * scale, inner_height
 
 
@@ -81,7 +83,7 @@ def test_a_cell_holds_what_it_prints_and_leaves_out_the_rest(schools, inspectors
     for line in lines:
         right = line.x + width_of(line)
         if right > width - HANG * line.size + 0.01:  # only a closing mark hangs, by one at most
-            assert text_of(line)[-1] in ALL_CANNOT_START, text_of(line)
+            assert text_of(line)[-1] in paragraph.ALL_CANNOT_START, text_of(line)  # as extended
             right -= stringWidth(text_of(line)[-1], line.runs[-1][0], line.size)
             assert right <= width - HANG * line.size + 0.01, text_of(line)
         assert line.baseline <= cell.height + 0.01
