@@ -176,6 +176,9 @@ class _NumberedCanvas(Canvas):
         Canvas.save(self)
 
 
+_ALIGNMENTS = ("LEFT", "CENTER", "CENTRE", "RIGHT")
+
+
 class _Grid(Table):
     """A table that splits inside a row only when that row could never fit on one page.
 
@@ -189,6 +192,65 @@ class _Grid(Table):
     """
 
     frame_height = 0.0
+    _text: Any = None
+    _text_style: tuple[str, float, Any] | None = None
+
+    def draw(self) -> None:
+        """Draw the table, its cells of one line of text all in one text object (a text
+        object each, as ReportLab draws them, took most of the time of a long table)."""
+        self._text, self._text_style = self.canv.beginText(), None
+        try:
+            super().draw()
+            self._flush_text()
+        finally:
+            self._text = None
+
+    def _flush_text(self) -> None:
+        """Draw the text cells so far (before a cell of another kind, to keep the reading
+        order of the page's text)."""
+        if self._text is not None and self._text_style is not None:
+            self.canv.drawText(self._text)
+            self._text, self._text_style = self.canv.beginText(), None
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        text = self._text
+        if (
+            text is None
+            or not isinstance(cellval, str)
+            or "\n" in cellval
+            or cellstyle.alignment not in _ALIGNMENTS
+            or cellstyle.href
+            or cellstyle.destination
+        ):
+            self._flush_text()
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        if not cellval:
+            return
+        (x, y), (width, height) = pos, size
+        font, font_size = cellstyle.fontname, cellstyle.fontsize
+        if self._text_style != (font, font_size, cellstyle.color):
+            text.setFont(font, font_size)
+            text.setFillColor(cellstyle.color)
+            self._text_style = (font, font_size, cellstyle.color)
+        # where ReportLab draws a cell of one line (Table._drawCell)
+        if cellstyle.valign == "TOP":
+            y += height - cellstyle.topPadding - font_size
+        elif cellstyle.valign == "BOTTOM":
+            y += cellstyle.bottomPadding + cellstyle.leading - font_size
+        else:
+            middle = cellstyle.bottomPadding + height - cellstyle.topPadding + cellstyle.leading
+            y += middle / 2 - font_size
+        if cellstyle.alignment == "LEFT":
+            x += cellstyle.leftPadding
+        else:
+            used = stringWidth(cellval, font, font_size)
+            if cellstyle.alignment == "RIGHT":
+                x += width - cellstyle.rightPadding - used
+            else:
+                x += (width + cellstyle.leftPadding - cellstyle.rightPadding - used) / 2
+        text.setTextOrigin(x, y)
+        text.textOut(cellval)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
