@@ -457,6 +457,8 @@ class Report:
         self.height = page_height - self.margin_top - self.margin_bottom
         self.story: list[Flowable] = []
         self.styles: dict[str, ParagraphStyle] = {}
+        self._plain: dict[tuple[str, str, float], bool] = {}
+        self._widths: dict[tuple[str, float, str | None], float] = {}
         self._add_styles()
 
     # --- styles and text ----------------------------------------------------------------
@@ -508,8 +510,12 @@ class Report:
 
     def text_width(self, text: str, size: float, font: str | None = None) -> float:
         """Width in points of one line of (user) text in ``font`` (default: the body face)."""
-        runs = self.fonts.runs(clean(text), font or self.fonts.body)
-        return sum(stringWidth(part, face, size) for face, part in runs)
+        key = (text, size, font)
+        found = self._widths.get(key)
+        if found is None:
+            runs = self.fonts.runs(clean(text), font or self.fonts.body)
+            found = self._widths[key] = sum(stringWidth(part, face, size) for face, part in runs)
+        return found
 
     def shorten(self, text: str, room: float, size: float, font: str | None = None) -> str:
         """``text`` cut to fit ``room`` points on one line, ending in "…" when cut."""
@@ -626,13 +632,19 @@ class Report:
         a paragraph), else a paragraph."""
         chosen = self.styles[style]
         text = clean(value)
-        if text == " ".join(text.split()):
-            runs = self.fonts.runs(text, chosen.fontName)
-            if not text or (
-                runs == [(chosen.fontName, text)]
-                and stringWidth(text, chosen.fontName, chosen.fontSize) < width
-            ):
-                return text
+        key = (text, style, width)
+        plain = self._plain.get(key)
+        if plain is None:
+            plain = text == " ".join(text.split()) and (
+                not text
+                or (
+                    self.fonts.runs(text, chosen.fontName) == [(chosen.fontName, text)]
+                    and stringWidth(text, chosen.fontName, chosen.fontSize) < width
+                )
+            )
+            self._plain[key] = plain
+        if plain:
+            return text
         return Paragraph(self.fragment(text, chosen.fontName), chosen)
 
     def _text_font(

@@ -104,8 +104,10 @@ class _Measure:
     def __init__(self, report: Report, width: float) -> None:
         self.report, self.width = report, width
         self._widths: dict[str, float] = {}
+        self._text_widths: dict[str, list[float]] = {}
         self._broken: dict[tuple[str, float, float], tuple[str, ...]] = {}
         self._names: dict[Entry, tuple[str, str]] = {}
+        self._entries: dict[tuple[Entry, float], _Lines] = {}
 
     def lines(self, text: str, size: float, first: float) -> tuple[str, ...]:
         """``text`` broken into lines as ReportLab's ``cjkFragSplit`` breaks it, the first
@@ -127,7 +129,9 @@ class _Measure:
         return len(self.lines(text, size, first))
 
     def _break(self, text: str, size: float, first: float) -> tuple[str, ...]:
-        widths = [self._width(c) for c in text]
+        widths = self._text_widths.get(text)
+        if widths is None:
+            widths = self._text_widths[text] = [self._width(c) for c in text]
         room = self.width / size - first
         lines: list[str] = []
         start = i = 0
@@ -161,6 +165,12 @@ class _Measure:
     def entry(self, entry: Entry, size: float) -> _Lines:
         """The entry at ``size`` points, its names cut with "…" to at most
         :data:`MAX_ENTRY_LINES` lines (the inspector's to one line less)."""
+        found = self._entries.get((entry, size))
+        if found is None:
+            found = self._entries[entry, size] = self._entry(entry, size)
+        return found
+
+    def _entry(self, entry: Entry, size: float) -> _Lines:
         names = self._names.get(entry)
         if names is None:
             names = self._names[entry] = (
@@ -239,15 +249,6 @@ class _DayCell:
 
     lines: list[_Line]
     height: float
-
-    def draw_text(self, text: Any, left: float, top: float) -> None:
-        """Add the lines to the text object ``text``, the cell's text starting at ``left``
-        and ``top``."""
-        for line in self.lines:
-            text.setTextOrigin(left + line.x, top - line.baseline)
-            for face, part in line.runs:
-                text.setFont(face, line.size)
-                text.textOut(part)
 
 
 class FillRest(Flowable):
@@ -328,11 +329,19 @@ class _Drawing:
             text.setTextOrigin((c + 0.5) * self.column - width / 2, baseline)
             text.textOut(label)
         inset = PAD * report.frame.scale
+        current = (style.fontName, style.fontSize)
         for r, week in enumerate(self.cells):
             cell_top = tops[r] - inset * TOP_PAD
             for c, cell in enumerate(week):
-                if cell is not None:
-                    cell[0].draw_text(text, c * self.column + inset, cell_top)
+                if cell is None:
+                    continue
+                for line in cell[0].lines:
+                    text.setTextOrigin(c * self.column + inset + line.x, cell_top - line.baseline)
+                    for face, part in line.runs:
+                        if current != (face, line.size):
+                            current = (face, line.size)
+                            text.setFont(face, line.size)
+                        text.textOut(part)
         canv.drawText(text)
         canv.setStrokeColor(GRID_COLOR)
         canv.setLineWidth(0.5)
