@@ -598,10 +598,10 @@ class Report:
         inner = [w - 2 * self.cell_padding for w in widths]
         styles = {"L": "cell", "C": "cell_center", "R": "cell_right"}
         column_styles = [styles[a] for a in align.ljust(len(headers), "L")]
-        data: list[list[Any]] = [[self.cell(h, "header", inner[i]) for i, h in enumerate(headers)]]
+        data: list[list[Any]] = [[self._cell(h, "header", inner[i]) for i, h in enumerate(headers)]]
         commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
         if caption is not None:
-            spanned = self.cell(caption, "caption", sum(widths) - 2 * self.cell_padding)
+            spanned = self._cell(caption, "caption", sum(widths) - 2 * self.cell_padding)
             data.insert(0, [spanned] + [""] * (len(headers) - 1))
             commands = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL)]
         top = len(data)
@@ -610,7 +610,7 @@ class Report:
                 [
                     cell
                     if isinstance(cell, Flowable)
-                    else self.cell(cell, column_styles[i], inner[i])
+                    else self._cell(cell, column_styles[i], inner[i])
                     for i, cell in enumerate(row)
                 ]
             )
@@ -625,7 +625,7 @@ class Report:
                 commands.append(("ALIGN", (i, top), (i, -1), {"C": "CENTER", "R": "RIGHT"}[letter]))
         return self.ruled(data, widths, commands, header_rows=top)
 
-    def cell(self, value: object, style: str, width: float) -> str | Paragraph:
+    def _cell(self, value: object, style: str, width: float) -> str | Paragraph:
         """A table cell printing ``value`` literally in one of :attr:`styles`, ``width`` points
         wide inside its padding: the text itself when it is one line that the style's face
         draws whole (the table draws it where the paragraph's line would stand, faster than
