@@ -211,12 +211,12 @@ def _grids(report: Report, month: _Month) -> None:
     if whole.left_out_at(room) <= MAX_CONTINUED or len(zones) < 2:
         report.story += [whole.flowable(report.height * MIN_GRID_SHARE), Continuation(whole)]
         return
-    overview = MonthGrid(report, month.year, month.month, entries, month.work, counts_only=True)
+    overview = whole.with_entries(entries, counts_only=True)
     report.story.append(overview.flowable(report.height * MIN_GRID_SHARE))
     for zone in zones:
         inside = [v for v in month.visits if v.zone == zone]
         schools = sum(1 for s in month.schools if s.zone == zone)
-        grid = MonthGrid(report, month.year, month.month, [v.entry for v in inside], month.work)
+        grid = whole.with_entries([v.entry for v in inside])
         report.story.append(PageBreak())
         report.heading(f"{zone}：学校（园）{schools} 所，本月督导 {len(inside)} 次")
         report.story += [grid.flowable(report.height * MIN_GRID_SHARE), Continuation(grid)]

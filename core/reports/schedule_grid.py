@@ -383,6 +383,14 @@ class MonthGrid:
         self._workdays: dict[date, bool] = {}
         self._continued: tuple[tuple[Entry, ...], Table] | None = None
 
+    def with_entries(self, entries: Sequence[Entry], *, counts_only: bool = False) -> MonthGrid:
+        """A grid of the same month for other entries (a zone's …), sharing what this one has
+        measured and looked up."""
+        grid = MonthGrid(self.report, self.year, self.month, entries, self.work,
+                         counts_only=counts_only)  # fmt: skip
+        grid.measure, grid._runs, grid._workdays = self.measure, self._runs, self._workdays
+        return grid
+
     def flowable(self, min_height: float) -> FillRest:
         """The grid as a flowable filling the rest of its page."""
         return FillRest(self, min_height)
