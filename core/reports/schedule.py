@@ -12,8 +12,9 @@ The grid (:mod:`core.reports.schedule_grid`) fills the rest of the first page; e
 large as their cell allows and never below 9 pt on A4. When some day holds more visits than its
 cell can list — a county, thirty visits a day — the first page shows only each day's number of
 visits and the grid follows once per responsibility zone, a page each, the page a zone's
-inspectors pin up; a day that still overflows in its zone's grid ends with "…另 N 项见续表" and
-the rest of it is listed right under that grid. Days off follow the office's working-day
+inspectors pin up (a week of many visits takes room from the weeks of few, so the page lists
+every visit of the zone where it can); a day that still overflows in its zone's grid ends with
+"…另 N 项见续表" and the rest of it is listed right under that grid, on its page if it fits. Days off follow the office's working-day
 calendar (:class:`core.office.workdays.WorkCalendar`): a day off on a weekday is marked 休, a
 swapped working day (调休) on a weekend 班; a month of a year whose holidays are not known yet
 says so in a line of its own above the grid.
