@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -179,6 +179,13 @@ class _NumberedCanvas(Canvas):
 _ALIGNMENTS = ("LEFT", "CENTER", "CENTRE", "RIGHT")
 
 
+@lru_cache(maxsize=4096)
+def _string_width(text: str, font: str, size: float) -> float:
+    """ReportLab's width of ``text``, remembered: tables centre the same texts (dates,
+    weekdays, kinds …) over and over."""
+    return float(stringWidth(text, font, size))
+
+
 class _Grid(Table):
     """A table that splits inside a row only when that row could never fit on one page.
 
@@ -244,7 +251,7 @@ class _Grid(Table):
         if cellstyle.alignment == "LEFT":
             x += cellstyle.leftPadding
         else:
-            used = stringWidth(cellval, font, font_size)
+            used = _string_width(cellval, font, font_size)
             if cellstyle.alignment == "RIGHT":
                 x += width - cellstyle.rightPadding - used
             else:

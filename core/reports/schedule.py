@@ -14,10 +14,10 @@ cell can list — a county, thirty visits a day — the first page shows only ea
 visits and the grid follows once per responsibility zone, a page each, the page a zone's
 inspectors pin up (a week of many visits takes room from the weeks of few, so the page lists
 every visit of the zone where it can); a day that still overflows in its zone's grid ends with
-"…另 N 项见续表" and the rest of it is listed right under that grid, on its page if it fits. Days off follow the office's working-day
-calendar (:class:`core.office.workdays.WorkCalendar`): a day off on a weekday is marked 休, a
-swapped working day (调休) on a weekend 班; a month of a year whose holidays are not known yet
-says so in a line of its own above the grid.
+"…另 N 项见续表" and the rest of it is listed right under that grid, on its page if it fits.
+Days off follow the office's working-day calendar (:class:`core.office.workdays.WorkCalendar`):
+a day off on a weekday is marked 休, a swapped working day (调休) on a weekend 班; a month of a
+year whose holidays are not known yet says so in a line of its own above the grid.
 
 The reason a school has no visit is the monthly generator's (:func:`generate_month`, run
 without saving) for a month not yet over: the reasons it gives for the schools it cannot place,
