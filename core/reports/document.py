@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -176,16 +176,6 @@ class _NumberedCanvas(Canvas):
         Canvas.save(self)
 
 
-_ALIGNMENTS = ("LEFT", "CENTER", "CENTRE", "RIGHT")
-
-
-@lru_cache(maxsize=4096)
-def _string_width(text: str, font: str, size: float) -> float:
-    """ReportLab's width of ``text``, remembered: tables centre the same texts (dates,
-    weekdays, kinds …) over and over."""
-    return float(stringWidth(text, font, size))
-
-
 class _Grid(Table):
     """A table that splits inside a row only when that row could never fit on one page.
 
@@ -199,65 +189,6 @@ class _Grid(Table):
     """
 
     frame_height = 0.0
-    _text: Any = None
-    _text_style: tuple[str, float, Any] | None = None
-
-    def draw(self) -> None:
-        """Draw the table, its cells of one line of text all in one text object (a text
-        object each, as ReportLab draws them, took most of the time of a long table)."""
-        self._text, self._text_style = self.canv.beginText(), None
-        try:
-            super().draw()
-            self._flush_text()
-        finally:
-            self._text = None
-
-    def _flush_text(self) -> None:
-        """Draw the text cells so far (before a cell of another kind, to keep the reading
-        order of the page's text)."""
-        if self._text is not None and self._text_style is not None:
-            self.canv.drawText(self._text)
-            self._text, self._text_style = self.canv.beginText(), None
-
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
-        text = self._text
-        if (
-            text is None
-            or not isinstance(cellval, str)
-            or "\n" in cellval
-            or cellstyle.alignment not in _ALIGNMENTS
-            or cellstyle.href
-            or cellstyle.destination
-        ):
-            self._flush_text()
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        if not cellval:
-            return
-        (x, y), (width, height) = pos, size
-        font, font_size = cellstyle.fontname, cellstyle.fontsize
-        if self._text_style != (font, font_size, cellstyle.color):
-            text.setFont(font, font_size)
-            text.setFillColor(cellstyle.color)
-            self._text_style = (font, font_size, cellstyle.color)
-        # where ReportLab draws a cell of one line (Table._drawCell)
-        if cellstyle.valign == "TOP":
-            y += height - cellstyle.topPadding - font_size
-        elif cellstyle.valign == "BOTTOM":
-            y += cellstyle.bottomPadding + cellstyle.leading - font_size
-        else:
-            middle = cellstyle.bottomPadding + height - cellstyle.topPadding + cellstyle.leading
-            y += middle / 2 - font_size
-        if cellstyle.alignment == "LEFT":
-            x += cellstyle.leftPadding
-        else:
-            used = _string_width(cellval, font, font_size)
-            if cellstyle.alignment == "RIGHT":
-                x += width - cellstyle.rightPadding - used
-            else:
-                x += (width + cellstyle.leftPadding - cellstyle.rightPadding - used) / 2
-        text.setTextOrigin(x, y)
-        text.textOut(cellval)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)

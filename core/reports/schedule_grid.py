@@ -250,6 +250,19 @@ class _DayCell:
     lines: list[_Line]
     height: float
 
+    def text(self, canv: Any, left: float, top: float) -> Any:
+        """The cell's lines as a text object, the cell's text starting at ``left``, ``top``."""
+        text = canv.beginText()
+        current = None
+        for line in self.lines:
+            text.setTextOrigin(left + line.x, top - line.baseline)
+            for face, part in line.runs:
+                if current != (face, line.size):
+                    current = (face, line.size)
+                    text.setFont(face, line.size)
+                text.textOut(part)
+        return text
+
 
 class FillRest(Flowable):
     """A month's grid drawn for the height left on the page (at least ``min_height``): it fills
@@ -316,33 +329,20 @@ class _Drawing:
                     canv.rect(c * self.column, tops[r + 1], self.column, self.rows[r],
                               stroke=0, fill=1)  # fmt: skip
         canv.setFillColor(colors.black)
-        text = canv.beginText()
         style = report.styles["header"]
         pad = report.cell_padding
         # where a one-line cell of a ruled table stands, vertically centred
         middle = (pad * 1.2 + self.header - pad * 0.8 + style.leading) / 2
         baseline = top - self.header + middle - style.fontSize
-        text.setFont(style.fontName, style.fontSize)
+        canv.setFont(style.fontName, style.fontSize)
         for c, name in enumerate(WEEKDAYS):
-            label = f"星期{name}"
-            width = report.text_width(label, style.fontSize, style.fontName)
-            text.setTextOrigin((c + 0.5) * self.column - width / 2, baseline)
-            text.textOut(label)
+            canv.drawCentredString((c + 0.5) * self.column, baseline, f"星期{name}")
         inset = PAD * report.frame.scale
-        current = (style.fontName, style.fontSize)
         for r, week in enumerate(self.cells):
             cell_top = tops[r] - inset * TOP_PAD
             for c, cell in enumerate(week):
-                if cell is None:
-                    continue
-                for line in cell[0].lines:
-                    text.setTextOrigin(c * self.column + inset + line.x, cell_top - line.baseline)
-                    for face, part in line.runs:
-                        if current != (face, line.size):
-                            current = (face, line.size)
-                            text.setFont(face, line.size)
-                        text.textOut(part)
-        canv.drawText(text)
+                if cell is not None:  # a text object a cell, so the text reads cell by cell
+                    canv.drawText(cell[0].text(canv, c * self.column + inset, cell_top))
         canv.setStrokeColor(GRID_COLOR)
         canv.setLineWidth(0.5)
         lines = [(c * self.column, 0.0, c * self.column, top) for c in range(1, 7)]
