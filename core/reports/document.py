@@ -790,10 +790,10 @@ class Report:
         font: str | None = None,
     ) -> None:
         """Draw one line of (user) text on the canvas, with fallback fonts, aligned at ``x``."""
-        runs = self.fonts.runs(clean(text).replace("\n", " "), font or self.fonts.body)
-        width = sum(stringWidth(t, f, size) for f, t in runs)
-        x -= {"L": 0.0, "C": width / 2, "R": width}[align]
+        line = clean(text).replace("\n", " ")
+        runs = self.fonts.runs(line, font or self.fonts.body)
+        x -= {"L": 0.0, "C": 0.5, "R": 1.0}[align] * self.text_width(line, size, font)
         for face, part in runs:
             canv.setFont(face, size)
             canv.drawString(x, y, part)
-            x += stringWidth(part, face, size)
+            x += self.text_width(part, size, face)
