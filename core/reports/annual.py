@@ -21,6 +21,9 @@ problems found), and among the open ones those reported (上报) and overdue; a 
 (:func:`core.casework.bulletin.step_counts`);
 六、投诉受理 — complaints by channel, replied and not.
 
+A chart never starts a page apart from the table it draws: when it does not fit under the
+table, the table's last rows go on with it (the year's steps stay under the problems' chart).
+
 "Planned" counts the visits on the calendar (计划, 已确认, 已完成); cancelled and postponed ones
 are counted apart. A visit counts for its responsible inspector (companions are not counted).
 """
@@ -38,7 +41,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from core.calendar.visits import visit_rows
 from core.casework.bulletin import step_counts
@@ -333,14 +336,15 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         "合计的督导学校（园）为全年督导过的学校数，一所学校多月督导只计一次。",
         "cell",
     )
-    report.story.append(CondPageBreak(CHART_HEIGHT + 4 * mm))
-    report.story.append(
-        bar_chart(
-            report,
-            [f"{m}月" for m in range(1, 13)],
-            [("计划督导", planned_by_month), ("已完成", done_by_month)],
-            "图1　各月督导计划与完成次数",
-        )
+    report.keep_with_last(
+        [
+            bar_chart(
+                report,
+                [f"{m}月" for m in range(1, 13)],
+                [("计划督导", planned_by_month), ("已完成", done_by_month)],
+                "图1　各月督导计划与完成次数",
+            )
+        ]
     )
 
     # 三、督学工作量
@@ -371,8 +375,11 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     # 五、问题整改
     report.story.append(CondPageBreak(SECTION_ROOM))
     report.heading("五、问题发现与整改")
-    _problems(report, problems)
-    _steps(report, steps)
+    chart = _problems(report, problems)
+    if chart is None:
+        report.story += _steps(report, steps)
+    else:  # the chart stays with the end of its table, and the year's steps under it
+        report.keep_with_last([chart, *_steps(report, steps)])
 
     # 六、投诉
     report.story.append(CondPageBreak(SECTION_ROOM))
@@ -445,10 +452,12 @@ def _zones_and_schools(report: Report, schools, zones, visits, problems, today: 
     )  # fmt: skip
 
 
-def _problems(report: Report, problems) -> None:
+def _problems(report: Report, problems) -> Drawing | None:
+    """The problems by category and their note; returns their chart, which goes under them
+    (None without problems)."""
     if not problems:
         report.paragraph("本年度没有登记问题。")
-        return
+        return None
     rows = []
     chart: dict[str, list[int]] = {"发现": [], "已整改": [], "尚未整改": []}
     for category in ProblemCategory:
@@ -479,31 +488,29 @@ def _problems(report: Report, problems) -> None:
         "问题（上报后已整改的计入已整改）；逾期为尚未整改且已过整改期限的。",
         "cell",
     )
-    report.story.append(CondPageBreak(CHART_HEIGHT + 4 * mm))
-    report.story.append(
-        bar_chart(
-            report,
-            [c.label for c in ProblemCategory],
-            list(chart.items()),
-            "图2　各类问题发现、已整改与尚未整改数",
-        )
+    return bar_chart(
+        report,
+        [c.label for c in ProblemCategory],
+        list(chart.items()),
+        "图2　各类问题发现、已整改与尚未整改数",
     )
 
 
-def _steps(report: Report, steps: Counter[str]) -> None:
-    """The year's 督办, 约谈, 通报, 问责 and reports up."""
-    report.table(
+def _steps(report: Report, steps: Counter[str]) -> list[Flowable]:
+    """The year's 督办, 约谈, 通报, 问责 and reports up, with their note."""
+    table = report.grid(
         [kind.label for kind in ActionKind],
         [[str(steps[kind.value]) for kind in ActionKind]],
         [1] * len(ActionKind),
         "C" * len(ActionKind),
         caption="督办、约谈、通报、问责与报送上级（次）",
     )
-    report.paragraph(
+    note = report.para(
         "注：按登记日期计入年度，与通报的统计口径相同；一次督办、约谈等涉及几个问题的，"
         "按问题分别计。",
         "cell",
     )
+    return [Spacer(1, 3 * mm), table, Spacer(1, 1.5 * mm), note]
 
 
 def _complaints(report: Report, complaints) -> None:

@@ -10,8 +10,10 @@ User text never reaches a Paragraph unescaped: :meth:`Report.fragment` escapes i
 (``xml.sax.saxutils.escape`` semantics, so ``<b>&实验小学`` prints literally), drops control
 characters, turns line breaks into ``<br/>`` and routes characters the face lacks to a fallback
 font (see :mod:`core.reports.fonts`). Table cells are Paragraphs with CJK line breaking, which
-may break between any two characters, so a 300-character name wraps inside its column; a row
-taller than a page is split across pages; column widths always add up to the frame.
+may break between any two characters, so a 300-character name wraps inside its column — except
+a cell of one line that its face draws whole, which the table draws as text where the
+paragraph's line would stand (a paragraph per cell made long tables slow); a row taller than a
+page is split across pages; column widths always add up to the frame.
 
 The look is office paper: black text, thin grid lines, a light grey header row, the title in
 the heavier face and the body in the Song-like face where the PC has one.
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -76,6 +79,10 @@ for _module in (_rl_paragraph, _rl_textsplit):
     _module.ALL_CANNOT_START += "".join(
         c for c in CLOSING_PUNCTUATION if c not in _module.ALL_CANNOT_START
     )
+
+# Compressed streams are written as they are, not again as ASCII85 text: a quarter smaller,
+# and encoding ASCII85 in pure Python took about a millisecond a page.
+rl_config.useA85 = 0
 
 
 def cn_date(day: date) -> str:
@@ -388,6 +395,8 @@ class Report:
         self.height = page_height - self.margin_top - self.margin_bottom
         self.story: list[Flowable] = []
         self.styles: dict[str, ParagraphStyle] = {}
+        self._plain: dict[tuple[str, str, float], bool] = {}
+        self._widths: dict[tuple[str, float, str | None], float] = {}
         self._add_styles()
 
     # --- styles and text ----------------------------------------------------------------
@@ -439,8 +448,12 @@ class Report:
 
     def text_width(self, text: str, size: float, font: str | None = None) -> float:
         """Width in points of one line of (user) text in ``font`` (default: the body face)."""
-        runs = self.fonts.runs(clean(text), font or self.fonts.body)
-        return sum(stringWidth(part, face, size) for face, part in runs)
+        key = (text, size, font)
+        found = self._widths.get(key)
+        if found is None:
+            runs = self.fonts.runs(clean(text), font or self.fonts.body)
+            found = self._widths[key] = sum(stringWidth(part, face, size) for face, part in runs)
+        return found
 
     def shorten(self, text: str, room: float, size: float, font: str | None = None) -> str:
         """``text`` cut to fit ``room`` points on one line, ending in "…" when cut."""
@@ -520,21 +533,65 @@ class Report:
             raise ValueError("one weight per column")
         total = sum(weights)
         widths = [self.width * w / total for w in weights]
+        inner = [w - 2 * self.cell_padding for w in widths]
         styles = {"L": "cell", "C": "cell_center", "R": "cell_right"}
         column_styles = [styles[a] for a in align.ljust(len(headers), "L")]
-        data: list[list[Any]] = [[self.para(h, "header") for h in headers]]
+        data: list[list[Any]] = [[self._cell(h, "header", inner[i]) for i, h in enumerate(headers)]]
         commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]
         if caption is not None:
-            data.insert(0, [self.para(caption, "caption")] + [""] * (len(headers) - 1))
+            spanned = self._cell(caption, "caption", sum(widths) - 2 * self.cell_padding)
+            data.insert(0, [spanned] + [""] * (len(headers) - 1))
             commands = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL)]
+        top = len(data)
         for row in rows:
             data.append(
                 [
-                    cell if isinstance(cell, Flowable) else self.para(cell, column_styles[i])
+                    cell
+                    if isinstance(cell, Flowable)
+                    else self._cell(cell, column_styles[i], inner[i])
                     for i, cell in enumerate(row)
                 ]
             )
-        return self.ruled(data, widths, commands, header_rows=len(data) - len(rows))
+        # How the table draws the cells left as text: as the paragraphs they stand for.
+        commands += [self._text_font((0, top - 1), (-1, top - 1), "header"),
+                     ("ALIGN", (0, top - 1), (-1, top - 1), "CENTER"),
+                     self._text_font((0, top), (-1, -1), "cell")]  # fmt: skip
+        if caption is not None:
+            commands.append(self._text_font((0, 0), (0, 0), "caption"))
+        for i, letter in enumerate(align):
+            if letter in "CR":
+                commands.append(("ALIGN", (i, top), (i, -1), {"C": "CENTER", "R": "RIGHT"}[letter]))
+        return self.ruled(data, widths, commands, header_rows=top)
+
+    def _cell(self, value: object, style: str, width: float) -> str | Paragraph:
+        """A table cell printing ``value`` literally in one of :attr:`styles`, ``width`` points
+        wide inside its padding: the text itself when it is one line that the style's face
+        draws whole (the table draws it where the paragraph's line would stand, faster than
+        a paragraph), else a paragraph."""
+        chosen = self.styles[style]
+        text = clean(value)
+        key = (text, style, width)
+        plain = self._plain.get(key)
+        if plain is None:
+            plain = text == " ".join(text.split()) and (
+                not text
+                or (
+                    self.fonts.runs(text, chosen.fontName) == [(chosen.fontName, text)]
+                    and stringWidth(text, chosen.fontName, chosen.fontSize) < width
+                )
+            )
+            self._plain[key] = plain
+        if plain:
+            return text
+        return Paragraph(self.fragment(text, chosen.fontName), chosen)
+
+    def _text_font(
+        self, start: tuple[int, int], end: tuple[int, int], style: str
+    ) -> tuple[Any, ...]:
+        """The table style command that draws the text cells from ``start`` to ``end`` as
+        paragraphs in one of :attr:`styles` would be drawn (face, size, line spacing)."""
+        chosen = self.styles[style]
+        return ("FONT", start, end, chosen.fontName, chosen.fontSize, chosen.leading)
 
     def ruled(
         self,
@@ -550,7 +607,7 @@ class Report:
         pages — inside a row only when that row is taller than a page; ``header_rows`` repeat
         on every page. ``commands`` are extra table style commands (spans, fills …);
         ``row_heights`` fix the rows' heights, ``min_heights`` let them grow from a minimum."""
-        pad = 2.5 * self.frame.scale
+        pad = self.cell_padding
         grid = _Grid(
             data, colWidths=list(widths), rowHeights=row_heights, repeatRows=header_rows,
             minRowHeights=min_heights,
@@ -571,6 +628,11 @@ class Report:
             )
         )
         return grid
+
+    @property
+    def cell_padding(self) -> float:
+        """The padding left and right of a cell of a ruled grid."""
+        return 2.5 * self.frame.scale
 
     def table_style(self, commands: list[tuple[Any, ...]]) -> TableStyle:
         """A table style whose cells default to the body face (never an unembedded base font)."""
@@ -600,6 +662,12 @@ class Report:
             self.story.append(KeepTogether([*keep_with, *lines]))
             return
         self.story.append(self._keep_with_end(lines))
+
+    def keep_with_last(self, flowables: Sequence[Flowable]) -> None:
+        """Add ``flowables`` (a chart under the table it draws …) so that they never start a
+        page apart from the end of the table or paragraph above them: when they do not fit
+        under it, its last rows or lines go on with them (see :meth:`signature_block`)."""
+        self.story.append(self._keep_with_end(list(flowables)))
 
     def _keep_with_end(self, trailer: list[Flowable]) -> Flowable:
         """``trailer`` bound to the end of the story in one :class:`_KeepTail`, which takes
@@ -722,10 +790,10 @@ class Report:
         font: str | None = None,
     ) -> None:
         """Draw one line of (user) text on the canvas, with fallback fonts, aligned at ``x``."""
-        runs = self.fonts.runs(clean(text).replace("\n", " "), font or self.fonts.body)
-        width = sum(stringWidth(t, f, size) for f, t in runs)
-        x -= {"L": 0.0, "C": width / 2, "R": width}[align]
+        line = clean(text).replace("\n", " ")
+        runs = self.fonts.runs(line, font or self.fonts.body)
+        x -= {"L": 0.0, "C": 0.5, "R": 1.0}[align] * self.text_width(line, size, font)
         for face, part in runs:
             canv.setFont(face, size)
             canv.drawString(x, y, part)
-            x += stringWidth(part, face, size)
+            x += self.text_width(part, size, face)

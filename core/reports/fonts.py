@@ -210,6 +210,8 @@ class ReportFonts:
         no font has prints as its code (:func:`code_mark`) in ``font`` and is noted (see
         :func:`noting_missing`). Whitespace always stays in ``font``.
         """
+        if _cmaps.get(font, frozenset()).issuperset(map(ord, text)):
+            return [(font, text)] if text else []
         result: list[tuple[str, str]] = []
         for char in text:
             face = font if char.isspace() else self.face_for(char, font)

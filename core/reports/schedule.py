@@ -12,11 +12,12 @@ The grid (:mod:`core.reports.schedule_grid`) fills the rest of the first page; e
 large as their cell allows and never below 9 pt on A4. When some day holds more visits than its
 cell can list — a county, thirty visits a day — the first page shows only each day's number of
 visits and the grid follows once per responsibility zone, a page each, the page a zone's
-inspectors pin up; a day that still overflows in its zone's grid ends with "…另 N 项见续表" and
-the rest of it is listed right under that grid. Days off follow the office's working-day
-calendar (:class:`core.office.workdays.WorkCalendar`): a day off on a weekday is marked 休, a
-swapped working day (调休) on a weekend 班; a month of a year whose holidays are not known yet
-says so in a line of its own above the grid.
+inspectors pin up (a week of many visits takes room from the weeks of few, so the page lists
+every visit of the zone where it can); a day that still overflows in its zone's grid ends with
+"…另 N 项见续表" and the rest of it is listed right under that grid, on its page if it fits.
+Days off follow the office's working-day calendar (:class:`core.office.workdays.WorkCalendar`):
+a day off on a weekday is marked 休, a swapped working day (调休) on a weekend 班; a month of a
+year whose holidays are not known yet says so in a line of its own above the grid.
 
 The reason a school has no visit is the monthly generator's (:func:`generate_month`, run
 without saving) for a month not yet over: the reasons it gives for the schools it cannot place,
@@ -211,12 +212,12 @@ def _grids(report: Report, month: _Month) -> None:
     if whole.left_out_at(room) <= MAX_CONTINUED or len(zones) < 2:
         report.story += [whole.flowable(report.height * MIN_GRID_SHARE), Continuation(whole)]
         return
-    overview = MonthGrid(report, month.year, month.month, entries, month.work, counts_only=True)
+    overview = whole.with_entries(entries, counts_only=True)
     report.story.append(overview.flowable(report.height * MIN_GRID_SHARE))
     for zone in zones:
         inside = [v for v in month.visits if v.zone == zone]
         schools = sum(1 for s in month.schools if s.zone == zone)
-        grid = MonthGrid(report, month.year, month.month, [v.entry for v in inside], month.work)
+        grid = whole.with_entries([v.entry for v in inside])
         report.story.append(PageBreak())
         report.heading(f"{zone}：学校（园）{schools} 所，本月督导 {len(inside)} 次")
         report.story += [grid.flowable(report.height * MIN_GRID_SHARE), Continuation(grid)]

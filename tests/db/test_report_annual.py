@@ -254,3 +254,40 @@ def test_in_december_the_rate_counts_only_the_visits_already_due(sqlite_db, tmp_
     assert row + percent(len(december_done), len(in_december)) not in text
     assert "应完成为其中日期在2026年12月2日及以前的" in text
     assert_renders(path, tmp_path)
+
+
+def lowest_text(page) -> float:
+    """How far down the page its lowest line of content reaches (points from the top), the
+    footer left aside."""
+    lows: list[float] = []
+
+    def visit(text, _cm, tm, _font, _size):
+        if text.strip() and tm[5] > 30 * 2.835:  # above the footer, 30 mm from the bottom
+            lows.append(tm[5])
+
+    page.extract_text(visitor_text=visit)
+    return float(page.mediabox.height) - min(lows)
+
+
+def test_each_chart_stays_with_its_table_wherever_the_table_ends(office, tmp_path):
+    """More schools push 五、问题发现与整改 down the page, so that its table ends anywhere on
+    it: the chart is always on a page with its table (its header row repeated where the table
+    goes on), the year's steps right under the chart, and no page before is left near empty."""
+    with office.session() as session:
+        zone_id = session.scalars(select(School.zone_id).where(School.zone_id.is_not(None))).first()
+    listed = len([s for s in school_rows(office, TODAY) if s.active])
+    for added in range(0, 60 - listed, 2):
+        with office.session() as session:
+            for n in (added, added + 1):
+                session.add(School(name=f"新增第{n + 1}小学", kind="primary", enrolment=10,
+                                   zone_id=zone_id))  # fmt: skip
+        path = write(office, tmp_path)
+        pages = [flat(text) for text in pages_text(path)]
+        [monthly] = [p for p in pages if "图1各月督导计划与完成次数" in p]
+        assert "月份计划督导应完成" in monthly, added
+        [categories] = [p for p in pages if "图2各类问题发现、已整改与尚未整改数" in p]
+        assert "问题类别发现已整改" in categories, added
+        assert "督办、约谈、通报、问责与报送上级（次）督办通知" in categories, added
+        reader = PdfReader(path)
+        for number, page in enumerate(reader.pages[:-1], start=1):
+            assert lowest_text(page) > float(page.mediabox.height) * 0.6, (added, number)

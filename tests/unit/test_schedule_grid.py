@@ -1,7 +1,8 @@
 """The cells of the schedule's calendar grid: whatever the names and however many visits a day
-holds, what a cell prints fits inside it (ReportLab's own wrapping measured, with hanging
-punctuation), the entries are never smaller than 9 pt on A4 (12.7 pt on A3), a lone visit is
-printed larger, and every visit is either in its cell or left out for the continuation."""
+holds, what a cell prints fits inside it (every line measured in the faces it is drawn with;
+only a closing punctuation mark may hang past the line, into the half character kept free), the
+entries are never smaller than 9 pt on A4 (12.7 pt on A3), a lone visit is printed larger, and
+every visit is either in its cell or left out for the continuation."""
 
 from __future__ import annotations
 
@@ -9,11 +10,21 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import paragraph
 
 from core.office.workdays import WorkCalendar
 from core.reports.document import PageFrame, Report
-from core.reports.schedule_grid import ENTRY_SIZES, PAD, TOP_PAD, Entry, MonthGrid
+from core.reports.schedule_grid import (
+    DAY_SIZE,
+    DAY_SPACING,
+    ENTRY_SIZES,
+    HANG,
+    PAD,
+    TOP_PAD,
+    Entry,
+    MonthGrid,
+)
 
 DAY = date(2026, 11, 18)
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
@@ -25,12 +36,29 @@ def grid_for(entries: list[Entry], paper: str = "A4") -> MonthGrid:
     return MonthGrid(Report(frame), DAY.year, DAY.month, entries, WorkCalendar())
 
 
-def laid_out(grid: MonthGrid, height: float) -> tuple[list[Paragraph], float, float]:
-    """The cell of :data:`DAY` in a grid ``height`` tall, its inner width and height."""
+def laid_out(grid: MonthGrid, height: float):
+    """The cell of :data:`DAY` in a grid ``height`` tall, with the width and the height inside
+    its padding."""
     scale = grid.report.frame.scale
-    cell = grid._cell(DAY, grid._cell_room(height))
-    inner_height = grid._row_height(height) - PAD * scale * (TOP_PAD + 1)
+    drawing = grid.drawing(height)
+    week = next(r for r, days in enumerate(grid._weeks()) if DAY in days)
+    cell = drawing.cells[week][DAY.weekday()][0]
+    inner_height = drawing.rows[week] - PAD * scale * (TOP_PAD + 1)
     return cell, grid.width - 2 * PAD * scale, inner_height
+
+
+def entry_lines(grid: MonthGrid, cell):
+    """The lines of a cell below its heading (the day and its number of visits)."""
+    heading = DAY_SIZE * grid.report.frame.scale
+    return [line for line in cell.lines if line.baseline > heading + 0.01]
+
+
+def text_of(line) -> str:
+    return "".join(part for _face, part in line.runs)
+
+
+def width_of(line) -> float:
+    return sum(stringWidth(part, face, line.size) for face, part in line.runs)
 
 
 def entries_of(schools: list[str], inspectors: list[str]) -> list[Entry]:
@@ -50,24 +78,30 @@ def test_a_cell_holds_what_it_prints_and_leaves_out_the_rest(schools, inspectors
     scale = grid.report.frame.scale
     height *= scale
     cell, width, room = laid_out(grid, height)
-    used = 0.0
-    for flowable in cell:
-        _width, h = flowable.wrap(width, room)
-        used += h + flowable.getSpaceBefore()
-        for line in getattr(flowable.blPara, "lines", []):
-            extent = line[0] if isinstance(line, tuple) else line.extraSpace
-            assert extent >= -flowable.style.fontSize - 0.01  # one punctuation mark hangs
-    assert used <= room + 0.01
-    firsts = [p for p in cell[1:] if p.style.name.startswith("calendar_entry")]
+    assert cell.height <= room + 0.01
+    lines = entry_lines(grid, cell)
+    for line in lines:
+        right = line.x + width_of(line)
+        if right > width - HANG * line.size + 0.01:  # only a closing mark hangs, by one at most
+            assert text_of(line)[-1] in paragraph.ALL_CANNOT_START, text_of(line)  # as extended
+            right -= stringWidth(text_of(line)[-1], line.runs[-1][0], line.size)
+            assert right <= width - HANG * line.size + 0.01, text_of(line)
+        assert line.baseline <= cell.height + 0.01
+    firsts = [line for line in lines if line.x == 0]  # an entry's first line, or "…另 N 项"
     shown = len(firsts) - (1 if grid.left_out else 0)
     assert shown + len(grid.left_out) == len(entries)
-    sizes = {p.style.fontSize for p in cell[1:]}
-    assert min(sizes) >= ENTRY_SIZES[-1] * scale - 0.01
+    if grid.left_out:
+        assert text_of(firsts[-1]) == f"…另 {len(grid.left_out)} 项见续表"
+    assert min(line.size for line in lines) >= ENTRY_SIZES[-1] * scale - 0.01
 
 
 def test_a_lone_visit_is_printed_large_and_a_long_inspector_name_wraps():
-    grid = grid_for(entries_of(["青溪县实验小学"], ["欧阳" + "长名字" * 6]))
-    cell, width, room = laid_out(grid, 440)
-    assert cell[1].style.fontSize > ENTRY_SIZES[-1]
+    name = "欧阳" + "长名字" * 6
+    grid = grid_for(entries_of(["青溪县实验小学"], [name]))
+    cell, _width, room = laid_out(grid, 440)
+    lines = entry_lines(grid, cell)
+    assert min(line.size for line in lines) > ENTRY_SIZES[-1]
     assert not grid.left_out
-    assert sum(p.wrap(width, room)[1] + p.getSpaceBefore() for p in cell) <= room
+    assert cell.height <= room + DAY_SIZE * DAY_SPACING
+    assert "".join(text_of(line) for line in lines) == f"青溪县实验小学（{name}）"
+    assert len(lines) >= 3  # the school, then the name over more than one line
