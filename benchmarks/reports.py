@@ -12,8 +12,9 @@ school's archive checklist in the demo's running campaign, ``campaign`` that cam
 across its schools, and ``annual`` the year's figures with their charts; ``supervision-notice``
 and ``interview`` print the demo's 督办通知 and 约谈记录, ``bulletin`` the month's 通报 and
 ``complaints`` the year's complaint register, ``topic`` the 专项督导报告 of the demo's latest
-topic inspection. ``--plain`` also times a plain ReportLab table of
-the schedule's rows (date, school, inspector, kind), the yardstick for the schedule's layout.
+topic inspection. ``--plain`` also times two plain ReportLab tables of the schedule's rows
+(date, school, inspector, kind), the yardsticks for the schedule's layout: one of plain strings,
+and one of wrapping paragraphs (as a table of names that may be long must be).
 """
 
 from __future__ import annotations
@@ -56,20 +57,27 @@ KINDS = (
 )
 
 
-def plain_schedule(db: Database, out: Path, year: int, month: int) -> None:
-    """The month's visits as one plain ReportLab table: no grid, no sizing, no lists."""
+def plain_schedule(
+    db: Database, out: Path, year: int, month: int, paragraphs: bool = False
+) -> None:
+    """The month's visits as one plain ReportLab table: no grid, no sizing, no lists; each cell
+    a string, or with ``paragraphs`` a Paragraph that wraps (CJK line breaking)."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     from core.calendar.visits import month_span, visit_rows
     from core.reports.fonts import report_fonts
 
     font = report_fonts().body
+    style = ParagraphStyle("cell", fontName=font, fontSize=9, leading=11, wordWrap="CJK")
     rows = [["日期", "学校", "督学", "类型"]] + [
         [v.day.isoformat(), v.school, v.inspector, v.kind_label]
         for v in visit_rows(db, *month_span(year, month))
     ]
-    table = Table(rows, repeatRows=1)
+    if paragraphs:
+        rows = [[Paragraph(text, style) for text in row] for row in rows]
+    table = Table(rows, repeatRows=1, colWidths=(70, 200, 120, 90) if paragraphs else None)
     table.setStyle(
         TableStyle([("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), 9)])
     )
@@ -132,11 +140,16 @@ def main() -> None:
             )
             report(f"{kind} ({len(PdfReader(out).pages)} pages)", times)
         if options.plain:
-            out = Path(folder) / "plain.pdf"
-            times = time_runs(
-                lambda: plain_schedule(db, out, TODAY.year, TODAY.month), options.runs
-            )
-            report(f"plain table of the schedule's rows ({len(PdfReader(out).pages)} pages)", times)
+            for paragraphs, what in ((False, "strings"), (True, "wrapping paragraphs")):
+                out = Path(folder) / f"plain-{paragraphs}.pdf"
+                times = time_runs(
+                    lambda out=out, paragraphs=paragraphs: plain_schedule(
+                        db, out, TODAY.year, TODAY.month, paragraphs
+                    ),
+                    options.runs,
+                )
+                pages = len(PdfReader(out).pages)
+                report(f"plain table of the schedule's rows, {what} ({pages} pages)", times)
         db.dispose()
 
 
