@@ -15,30 +15,44 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import FieldError, ValidationError
+from core.i18n import LabelTable, _, chinese_documents
 
 if TYPE_CHECKING:
     from db.engine import Database
 
-REPORT_KINDS: dict[str, str] = {
-    "roster": "督学花名册",
-    "sign": "责任督学挂牌公示牌",
-    "staffing": "督学配备达标情况",
-    "training": "督学培训学时统计表",
-    "terms": "督学任期届满提醒",
-    "schedule": "督导工作安排表",
-    "visit-form": "督导记录表",
-    "rectification-notice": "整改通知书",
-    "supervision-notice": "督办通知",
-    "bulletin": "通报",
-    "interview": "约谈记录",
-    "complaints": "投诉受理登记表",
-    "checklist": "档案资料清单",
-    "campaign": "迎检进度表",
-    "annual": "年度督导工作统计",
-    "topic": "专项督导报告",
-    "school-inspection": "综合督导报告",
-}
-"""Every report kind and its Chinese title, in menu order."""
+
+def _report_titles() -> dict[str, str]:
+    return {
+        "roster": _("督学花名册"),
+        "sign": _("责任督学挂牌公示牌"),
+        "staffing": _("督学配备达标情况"),
+        "training": _("督学培训学时统计表"),
+        "terms": _("督学任期届满提醒"),
+        "schedule": _("督导工作安排表"),
+        "visit-form": _("督导记录表"),
+        "rectification-notice": _("整改通知书"),
+        "supervision-notice": _("督办通知"),
+        "bulletin": _("通报"),
+        "interview": _("约谈记录"),
+        "complaints": _("投诉受理登记表"),
+        "checklist": _("档案资料清单"),
+        "campaign": _("迎检进度表"),
+        "annual": _("年度督导工作统计"),
+        "topic": _("专项督导报告"),
+        "school-inspection": _("综合督导报告"),
+    }
+
+
+REPORT_KINDS: Mapping[str, str] = LabelTable(_report_titles)
+"""Every report kind and its title, in menu order: Chinese on the document, in the chosen
+language elsewhere."""
+
+
+def document_title(kind: str) -> str:
+    """The title ``kind`` prints under: the Chinese of :data:`REPORT_KINDS` in either language."""
+    with chinese_documents():
+        return REPORT_KINDS[kind]
+
 
 A3_KINDS = ("roster", "sign", "schedule")
 """The kinds that print on A3 as well as A4 (everything grows with the paper); the others are

@@ -3840,13 +3840,18 @@ A safety copy of the current data is saved first.</source>
         <translation>一所学校（园）的综合督导报告（如校（园）长任期届满时）：责任督学、督导情况、问题整改、迎检档案资料和评估打分。不填日期时统计校（园）长本届任期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="340"/>
-        <location filename="../../gui/pages/reports/page.py" line="357"/>
+        <location filename="../../gui/pages/reports/page.py" line="278"/>
+        <source>{title} (printed in Chinese: {printed})</source>
+        <translation>{title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="348"/>
+        <location filename="../../gui/pages/reports/page.py" line="365"/>
         <source>Topic inspection report</source>
         <translation>专项督导报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="341"/>
+        <location filename="../../gui/pages/reports/page.py" line="349"/>
         <source>There is no topic inspection to report on yet.</source>
         <translation>还没有专项督导，无法生成专项督导报告。</translation>
     </message>

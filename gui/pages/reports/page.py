@@ -269,8 +269,16 @@ class ReportsPage(RefreshWhenShown, QWidget):
         }
 
     def _show_options(self) -> None:
+        from core.reports import document_title
+
         item = self.kinds.currentItem()
-        self.title.setText(item.text() if item else "")
+        title = item.text() if item else ""
+        printed = document_title(self.current_kind()) if item else ""
+        if printed != title:  # the English interface: the report itself is a Chinese document
+            title = self.tr("{title} (printed in Chinese: {printed})").format(
+                title=title, printed=printed
+            )
+        self.title.setText(title)
         self.description.setText(self._descriptions().get(self.current_kind(), ""))
         used = OPTIONS_USED.get(self.current_kind(), ())
         for name, widget in self.option_widgets().items():
