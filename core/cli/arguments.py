@@ -25,6 +25,8 @@ import re
 import sys
 import unicodedata
 from calendar import monthrange
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, NoReturn
 
@@ -149,6 +151,20 @@ _given: list[str] | None = None
 """The arguments being parsed (None outside :meth:`Parser.parse_known_args`)."""
 
 
+@contextmanager
+def _remembered(args: Any) -> Iterator[None]:
+    """Keep the arguments being parsed while the outermost parse runs."""
+    global _given
+    if _given is not None:
+        yield
+        return
+    _given = list(sys.argv[1:] if args is None else args)
+    try:
+        yield
+    finally:
+        _given = None
+
+
 def _lang(given: list[str]) -> str | None:
     """The value of ``--lang`` among ``given`` (before the command), if it is a language."""
     for index, argument in enumerate(given):
@@ -177,15 +193,15 @@ class Parser(argparse.ArgumentParser):
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         """Parse ``args`` (the command line without the program), remembering them so that an
-        error made by a sub-command's parser still sees ``--json`` and ``--lang``."""
-        global _given
-        if _given is not None:
+        error made by a sub-command's parser, or for arguments left over, still sees ``--json``
+        and ``--lang``."""
+        with _remembered(args):
             return super().parse_known_args(args, namespace)
-        _given = list(sys.argv[1:] if args is None else args)
-        try:
-            return super().parse_known_args(args, namespace)
-        finally:
-            _given = None
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse ``args``; an error exits (:meth:`error`)."""
+        with _remembered(args):
+            return super().parse_args(args, namespace)
 
     def error(self, message: str) -> NoReturn:
         """Print the parse error as one line (in the language of ``--lang``) and exit with the

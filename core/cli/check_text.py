@@ -29,7 +29,7 @@ def _day(day: object) -> str:
 
 
 def _archive_lines(a: ArchiveFigures) -> list[str]:
-    lines = [
+    lines: list[str] = [
         f"{_mark(a.overdue == 0 and a.lagging == 0)} "
         + _(
             "迎检档案：{running}，{overdue}，{lagging}",
@@ -41,7 +41,7 @@ def _archive_lines(a: ArchiveFigures) -> list[str]:
     if a.next_deadline is None:
         lines.append("  " + _("各阶段的截止日期都已过去"))
     else:
-        left = _("今天截止") if a.days_left == 0 else n_("还有 {n} 天", a.days_left)
+        left = _("今天截止") if a.days_left == 0 else n_("还有 {n} 天", a.days_left or 0)
         lines.append(
             "  "
             + _(

@@ -301,7 +301,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     plan = plan_import(db, args.kind, args.file.expanduser().absolute(), date.today())
     if not args.dry_run:
         plan = apply_import(db, plan)
-    lines = [
+    lines: list[str] = [
         _(
             "{title}（工作表“{sheet}”）：{summary}",
             title=SHEET_TITLES[plan.kind],

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from core.cli import arguments
 from core.errors import refusal
+from core.i18n import _, joined
 
 
 def add_holidays_parser(commands: Any) -> argparse.ArgumentParser:
@@ -47,17 +48,23 @@ def _read(path: Path) -> str:
     try:
         raw = path.expanduser().read_bytes()
     except OSError as exc:
-        raise refusal("file", "通知文件", f"无法读取通知文件 {path}：{exc.strerror}") from None
+        raise refusal(
+            "file",
+            _("通知文件"),
+            _("无法读取通知文件 {file}：{reason}", file=path, reason=exc.strerror),
+        ) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise refusal("file", "通知文件", f"{path} 不是 UTF-8 或 GBK 编码的文本文件")
+    raise refusal("file", _("通知文件"), _("{file} 不是 UTF-8 或 GBK 编码的文本文件", file=path))
 
 
 def _days(days: list[Any]) -> str:
-    return "、".join(f"{d.month}月{d.day}日" for d in days) or "无"
+    if not days:
+        return _("无")
+    return joined((_("{month}月{day}日", month=d.month, day=d.day) for d in days), "、", ", ")
 
 
 def cmd_holidays(args: argparse.Namespace, out: TextIO) -> int:
@@ -73,25 +80,34 @@ def cmd_holidays(args: argparse.Namespace, out: TextIO) -> int:
         if args.action == "import":
             parse = import_notice(db, _read(args.file), args.year, save=not args.dry_run)
             data: dict[str, Any] = {**parse.as_json(), "saved": not args.dry_run}
-            lines = [f"{parse.year}年节假日安排："]
+            lines: list[str] = [_("{year}年节假日安排：", year=parse.year)]
             for festival in parse.festivals:
                 lines.append(
-                    f"  {festival.name}：放假 {_days(list(festival.holidays))}；"
-                    f"调休上班 {_days(list(festival.workdays))}"
+                    "  "
+                    + _(
+                        "{festival}：放假 {holidays}；调休上班 {workdays}",
+                        festival=festival.name,
+                        holidays=_days(list(festival.holidays)),
+                        workdays=_days(list(festival.workdays)),
+                    )
                 )
             lines.append(
-                "试导入（--dry-run）：没有保存。"
+                _("试导入（--dry-run）：没有保存。")
                 if args.dry_run
-                else f"已保存，{parse.year}年的节假日安排已完整。"
+                else _("已保存，{year}年的节假日安排已完整。", year=parse.year)
             )
         else:
             known = year_holidays(db, args.year)
             data = known.as_json()
             lines = [
-                f"{known.year}年节假日安排：{CERTAINTY_LABELS[known.status]}"
-                f"（来源：{SOURCE_LABELS[known.source]}）",
-                f"放假：{_days(known.holidays)}",
-                f"调休上班：{_days(known.workdays)}",
+                _(
+                    "{year}年节假日安排：{status}（来源：{source}）",
+                    year=known.year,
+                    status=CERTAINTY_LABELS[known.status],
+                    source=SOURCE_LABELS[known.source],
+                ),
+                _("放假：{days}", days=_days(known.holidays)),
+                _("调休上班：{days}", days=_days(known.workdays)),
             ]
     finally:
         db.dispose()

@@ -10,12 +10,14 @@ only refuse. What the reader should know about the PDF (a character no font has)
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
 from core.cli.database import open_checked
+from core.i18n import _
 from core.reports import REPORT_KINDS
 
 
@@ -73,6 +75,7 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         help="按这一天统计（默认今天），也作为打印日期",
     )
     report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF 文件")
+    report.add_argument("--json", action="store_true", help="输出 JSON")
     return report
 
 
@@ -103,7 +106,11 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         )
     finally:
         db.dispose()
-    out.write(f"已生成：{path}\n")
+    if args.json:
+        json.dump({"file": str(path), "warnings": warnings}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    out.write(_("已生成：{file}", file=path) + "\n")
     for line in warnings:
         out.write(line + "\n")
     return 0
