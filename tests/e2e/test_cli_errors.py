@@ -208,7 +208,10 @@ def test_an_import_error_lists_every_problem_with_its_row_and_column(files, caps
     _, out, err = cli(command, capsys)
     first, *problems = err.splitlines()
     assert first.startswith("错误：导入失败（2 处错误），没有保存任何数据，逐条列在下面。第 1 处：")
-    assert " / Error: Import failed (2 problems), nothing was saved; each problem is listed below." in first
+    assert (
+        " / Error: Import failed (2 problems), nothing was saved; each problem is listed below."
+        in first
+    )
     assert problems == [
         "  工作表“Sheet”第 2 行 C 列（联系电话）：“1381234”不是有效的电话号码"
         "（手机为 11 位，如 13812345678；固话如 0738-6123456）",
