@@ -1,9 +1,10 @@
-"""The headless command line: ``python main.py [--db URL_OR_PATH] COMMAND ...``.
+"""The headless command line: ``python main.py [--db URL_OR_PATH] [--lang zh|en] COMMAND ...``.
 
-Every command exits 0 on success; on an environment problem or bad input it prints one line in
-Chinese and English to stderr and exits non-zero, never with a traceback. ``--json`` prints
-machine-readable output on stdout. The parser is shared with ``main.py``, which starts the GUI
-when no command is given.
+Every command exits 0 on success; on an environment problem or bad input it prints one line
+``错误：… / Error: …`` to stderr (one language with ``--lang``) and exits non-zero, never with a
+traceback (:mod:`core.cli.failures`). Output is Chinese, or English with ``--lang en``; reports
+stay Chinese PDFs. ``--json`` prints machine-readable output on stdout, and failures as JSON
+there too. The parser is shared with ``main.py``, which starts the GUI when no command is given.
 """
 
 from __future__ import annotations

@@ -273,7 +273,7 @@ def _problems(db: Database, today: date, month: tuple[int, int] | None) -> list[
     for p in rows:
         late = _("，逾期") if p.overdue else ""
         deadline = _("，期限 {day}", day=f"{p.deadline:%Y-%m-%d}") if p.deadline else ""
-        notice = f"，{p.notice_no}" if p.notice_no else ""
+        notice = _("，{notice}", notice=p.notice_no) if p.notice_no else ""
         trail = "".join(f"\n\t{s.day:%Y-%m-%d} {s.text}" for s in steps[p.id])
         listed.append(
             Listed(
