@@ -251,3 +251,24 @@ def test_english_output_with_lang_en(files, capsys):
     assert code == 0 and out.endswith("38 rows.\n")
     code, out, _ = cli(["--db", str(files["office"]), "list", "schools"], capsys)
     assert out.endswith("共 38 条。\n")
+
+
+def test_every_command_prints_json_on_success_and_says_where_the_pdf_is(files, capsys, tmp_path):
+    office = ["--db", str(files["office"])]
+    sheet, template = tmp_path / "学校.xlsx", tmp_path / "模板.xlsx"
+    code, out, _ = cli([*office, "export", "schools", str(sheet), "--json"], capsys)
+    assert code == 0 and json.loads(out) == {"rows": 38, "file": str(sheet)}
+    code, out, _ = cli([*office, "template", "schools", str(template), "--json"], capsys)
+    assert code == 0 and json.loads(out) == {"file": str(template)}
+    copy = tmp_path / "copy.db"
+    code, out, _ = cli([*office, "backup", "--out", str(copy), "--json"], capsys)
+    assert code == 0 and json.loads(out) == {"backup": str(copy)}
+
+    pdf = tmp_path / "花名册.pdf"
+    code, out, err = cli(["--lang", "en", *office, "report", "roster", "--out", str(pdf)], capsys)
+    assert code == 0 and err == ""
+    assert out == f"PDF written (in Chinese): {pdf}\n"
+    code, out, _ = cli([*office, "report", "roster", "--out", str(pdf)], capsys)
+    assert out == f"已生成：{pdf}\n"
+    code, out, _ = cli([*office, "report", "roster", "--out", str(pdf), "--json"], capsys)
+    assert json.loads(out) == {"file": str(pdf), "warnings": []}
