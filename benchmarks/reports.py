@@ -11,7 +11,8 @@ one recorded visit and ``rectification-notice`` one problem's notice; ``checklis
 school's archive checklist in the demo's running campaign, ``campaign`` that campaign's progress
 across its schools, and ``annual`` the year's figures with their charts; ``supervision-notice``
 and ``interview`` print the demo's 督办通知 and 约谈记录, ``bulletin`` the month's 通报 and
-``complaints`` the year's complaint register. ``--plain`` also times a plain ReportLab table of
+``complaints`` the year's complaint register, ``topic`` the 专项督导报告 of the demo's latest
+topic inspection. ``--plain`` also times a plain ReportLab table of
 the schedule's rows (date, school, inspector, kind), the yardstick for the schedule's layout.
 """
 
@@ -50,6 +51,7 @@ KINDS = (
     "interview",
     "bulletin",
     "complaints",
+    "topic",
 )
 
 

@@ -27,7 +27,10 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+PLURAL_ONLY = ("en",)
+"""Languages whose .ts holds only the ``%n`` messages: the sources are English already, so
+English needs only the singular and plural forms of counted messages ("1 school", "2 schools")."""
 BASENAME = "supervision_desk"
 CORE_PO = TRANSLATIONS / "core_en.po"
 CORE_MO = TRANSLATIONS / "core_en.mo"
@@ -48,10 +51,19 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py"))
 
 
-def update_ts(ts_file: Path) -> None:
+def update_ts(ts_file: Path, language: str) -> None:
     """Refresh ``ts_file`` with the strings of the sources (dropping vanished ones)."""
+    plural_only = ["-pluralonly"] if language in PLURAL_ONLY else []
     subprocess.run(
-        [_tool("pyside6-lupdate"), *sources(), "-ts", str(ts_file), "-no-obsolete", "-silent"],
+        [
+            _tool("pyside6-lupdate"),
+            *sources(),
+            "-ts",
+            str(ts_file),
+            "-no-obsolete",
+            "-silent",
+            *plural_only,
+        ],
         cwd=ROOT,
         check=True,
     )
@@ -65,15 +77,21 @@ def compile_qm(ts_file: Path, qm_file: Path) -> None:
 
 
 def unfinished(ts_file: Path) -> list[str]:
-    """Source strings without a finished translation."""
+    """Source strings without a finished translation (every plural form, for ``%n`` ones)."""
     tree = ET.parse(ts_file)
     return [
         message.findtext("source", "")
         for message in tree.iter("message")
         if (tr := message.find("translation")) is None
         or tr.get("type") in ("unfinished", "vanished", "obsolete")
-        or not (tr.text or "").strip()
+        or not _translated(tr)
     ]
+
+
+def _translated(translation: ET.Element) -> bool:
+    forms = translation.findall("numerusform")
+    texts = [form.text for form in forms] if forms else [translation.text]
+    return all((text or "").strip() for text in texts)
 
 
 def core_messages() -> dict[str, bool]:
@@ -148,7 +166,7 @@ def check() -> list[str]:
             qm_file = TRANSLATIONS / f"{BASENAME}_{language}.qm"
             fresh_ts = Path(tmp) / ts_file.name
             shutil.copyfile(ts_file, fresh_ts)
-            update_ts(fresh_ts)
+            update_ts(fresh_ts, language)
             problems += [f"{language}: not translated: {text!r}" for text in unfinished(fresh_ts)]
             fresh_qm = Path(tmp) / qm_file.name
             compile_qm(ts_file, fresh_qm)
@@ -174,7 +192,7 @@ def main() -> int:
         return 1 if problems else 0
     for language in LANGUAGES:
         ts_file = TRANSLATIONS / f"{BASENAME}_{language}.ts"
-        update_ts(ts_file)
+        update_ts(ts_file, language)
         compile_qm(ts_file, TRANSLATIONS / f"{BASENAME}_{language}.qm")
         for text in unfinished(ts_file):
             print(f"{language}: not translated yet: {text!r}")

@@ -42,6 +42,7 @@ from sqlalchemy import ColumnElement, delete, exists, insert, select
 
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
+from core.i18n import _, n_
 from core.office.settings import load_policy
 from core.parsing import clean_text
 from db.engine import hold_office_lock
@@ -94,7 +95,7 @@ def _owner(
 
 
 def _refusal(message: str) -> ValidationError:
-    return ValidationError([FieldError("attachment", "附件", message)])
+    return ValidationError([FieldError("attachment", _("附件"), message)])
 
 
 def _size(size: int) -> str:
@@ -103,13 +104,25 @@ def _size(size: int) -> str:
         if size >= scale:
             shown = math.ceil(size * 10 / scale) / 10
             return f"{shown:g} {unit}"
-    return f"{size} 字节"
+    return n_("{n} 字节", size)
 
 
 def _too_big(name: str, size: int | None, limit: int) -> ValidationError:
-    has = f"有 {_size(size)}，" if size is not None else ""
+    if size is None:
+        return _refusal(
+            _(
+                "“{name}”超过附件大小上限 {limit}，不能添加。请压缩或拆分后再添加。",
+                name=name,
+                limit=_size(limit),
+            )
+        )
     return _refusal(
-        f"“{name}”{has}超过附件大小上限 {_size(limit)}，不能添加。请压缩或拆分后再添加。"
+        _(
+            "“{name}”有 {size}，超过附件大小上限 {limit}，不能添加。请压缩或拆分后再添加。",
+            name=name,
+            size=_size(size),
+            limit=_size(limit),
+        )
     )
 
 
@@ -123,18 +136,27 @@ def _open_regular(source: Path, limit: int | None) -> IO[bytes]:
     try:
         descriptor = os.open(source, _OPEN_FLAGS)
     except OSError as exc:
-        raise _refusal(f"无法读取文件“{source.name}”：{exc.strerror or exc}") from None
+        raise _refusal(
+            _("无法读取文件“{name}”：{reason}", name=source.name, reason=exc.strerror or exc)
+        ) from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise _refusal(f"“{source.name}”是文件夹，不能作为附件。请选择文件夹里的文件。")
+            raise _refusal(
+                _("“{name}”是文件夹，不能作为附件。请选择文件夹里的文件。", name=source.name)
+            )
         if not stat.S_ISREG(info.st_mode):
             raise _refusal(
-                f"“{source.name}”不是普通文件（而是设备、管道或套接字之类），不能作为附件。"
-                "请选择一个保存在磁盘上的文件。"
+                _(
+                    "“{name}”不是普通文件（而是设备、管道或套接字之类），不能作为附件。"
+                    "请选择一个保存在磁盘上的文件。",
+                    name=source.name,
+                )
             )
         if info.st_size == 0:
-            raise _refusal(f"“{source.name}”是空文件（0 字节），没有内容，不能作为附件。")
+            raise _refusal(
+                _("“{name}”是空文件（0 字节），没有内容，不能作为附件。", name=source.name)
+            )
         if limit is not None and info.st_size > limit:
             raise _too_big(source.name, info.st_size, limit)
         if hasattr(os, "set_blocking"):
@@ -182,7 +204,9 @@ def _store(session: Session, reader: IO[bytes], name: str, limit: int | None) ->
         again.update(chunk)
         session.execute(insert(AttachmentBlob).values(digest=digest, position=position, data=chunk))
     if again.hexdigest() != digest:
-        raise _refusal(f"“{name}”在添加时被其他程序修改了，没有添加。请关闭该文件后再添加。")
+        raise _refusal(
+            _("“{name}”在添加时被其他程序修改了，没有添加。请关闭该文件后再添加。", name=name)
+        )
     return digest, size
 
 
@@ -211,11 +235,13 @@ def add_attachment(
         max_bytes = load_policy(db).attachment_max_mb * 1024 * 1024
     with _open_regular(source, max_bytes) as reader, db.session() as session:
         if session.get(model, owner_id) is None:
-            raise _refusal("要添加附件的记录已不存在")
+            raise _refusal(_("要添加附件的记录已不存在"))
         try:
             digest, size = _store(session, reader, source.name, max_bytes)
         except OSError as exc:
-            raise _refusal(f"无法读取文件“{source.name}”：{exc.strerror or exc}") from None
+            raise _refusal(
+                _("无法读取文件“{name}”：{reason}", name=source.name, reason=exc.strerror or exc)
+            ) from None
         attachment = Attachment(
             visit_id=visit_id,
             problem_id=problem_id,
@@ -320,8 +346,11 @@ def _content(session: Session, attachment: Attachment) -> tuple[str, int]:
     """``attachment``'s digest and size, adopting an older version's copy first if need be."""
     if attachment.digest is None and not _adopt(session, attachment):
         raise _refusal(
-            f"附件“{attachment.file_name}”的内容不在数据库中：它是旧版本保存在某台电脑数据"
-            "文件夹里的副本，本机找不到。请在添加它的那台电脑上打开一次本程序。"
+            _(
+                "附件“{name}”的内容不在数据库中：它是旧版本保存在某台电脑数据"
+                "文件夹里的副本，本机找不到。请在添加它的那台电脑上打开一次本程序。",
+                name=attachment.file_name,
+            )
         )
     assert attachment.digest is not None and attachment.size is not None
     return attachment.digest, attachment.size
@@ -335,7 +364,7 @@ def export_attachment(db: Database, attachment_id: int, destination: Path) -> Pa
     with db.session() as session:
         attachment = session.get(Attachment, attachment_id)
         if attachment is None:
-            raise _refusal("这个附件已被删除")
+            raise _refusal(_("这个附件已被删除"))
         digest, size = _content(session, attachment)
         partial = destination.with_name(f".~{uuid.uuid4().hex}.part")
         try:
@@ -343,7 +372,12 @@ def export_attachment(db: Database, attachment_id: int, destination: Path) -> Pa
             os.replace(partial, destination)
         except OSError as exc:
             raise _refusal(
-                f"无法把附件“{attachment.file_name}”保存到 {destination}：{exc.strerror or exc}"
+                _(
+                    "无法把附件“{name}”保存到 {path}：{reason}",
+                    name=attachment.file_name,
+                    path=destination,
+                    reason=exc.strerror or exc,
+                )
             ) from None
         finally:
             partial.unlink(missing_ok=True)
@@ -366,7 +400,9 @@ def _write_content(session: Session, digest: str, size: int, path: Path, name: s
             written += len(chunk)
             writer.write(chunk)
     if written != size or check.hexdigest() != digest:
-        raise _refusal(f"附件“{name}”在数据库中的内容不完整或已损坏，无法打开。请从备份恢复。")
+        raise _refusal(
+            _("附件“{name}”在数据库中的内容不完整或已损坏，无法打开。请从备份恢复。", name=name)
+        )
 
 
 @mutates(Change.VISITS, Change.PROBLEMS, Change.CAMPAIGNS)

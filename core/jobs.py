@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
+from core.i18n import _
+
 R = TypeVar("R")
 
 Reporter = Callable[[int, int, str], None]
@@ -27,7 +29,7 @@ class Cancelled(Exception):
     """The clerk cancelled the job; nothing of it was saved."""
 
     def __init__(self) -> None:
-        super().__init__("已取消，未保存任何内容。")
+        super().__init__(_("已取消，未保存任何内容。"))
 
 
 def progress(done: int, total: int, what: str = "") -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 from core.archive.progress import ArchiveFigures, archive_figures_in
 from core.calendar.progress import VisitFigures, visit_figures_in
 from core.calendar.reminders import CalendarReminders, calendar_reminders_in
+from core.calendar.zone_quotas import ZoneQuotas, zone_quotas_in
 from core.casework.rectification import RectificationFigures, rectification_figures_in
 from core.enums import Employment, SchoolKind
 from core.office.policy import PolicyProfile
@@ -131,6 +132,8 @@ class Compliance:
     """Last year's yearly assessments (年度考核) still missing."""
     qualifications: list[QualificationGap] = field(default_factory=list)
     """Serving inspectors below the appointment qualifications (known values only)."""
+    zone_quotas: ZoneQuotas | None = None
+    """The month's zones and schools below the zone rules (see core.calendar.zone_quotas)."""
 
     @property
     def full_time_share(self) -> float:
@@ -189,6 +192,7 @@ class Compliance:
                 else None
             ),
             "qualifications_below": [asdict(q) for q in self.qualifications],
+            "zone_quotas": self.zone_quotas.as_json() if self.zone_quotas else None,
             "rotation_due": [
                 {"inspector": r.inspector, "school": r.school, "since": r.since.isoformat()}
                 for r in self.rotation_due
@@ -281,6 +285,7 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
         # Pre-service training is owed on ``today`` whatever year the hours are asked for.
         owing = totals if training_year == today.year else training_totals(session, today)
         assessments = assessments_due_in(session, today, policy)
+        zone_quotas = zone_quotas_in(session, today)
 
     # A 挂牌 counts only while its inspector is in office: an expired term leaves the school
     # uncovered even before the clerk formally ends it.
@@ -367,4 +372,5 @@ def compliance(db: Database, today: date, training_year: int | None = None) -> C
             ),
             key=lambda q: q.name,
         ),
+        zone_quotas=zone_quotas,
     )

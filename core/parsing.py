@@ -2,7 +2,8 @@
 
 Every parser accepts the forms found in real office sheets — full-width digits and punctuation,
 stray spaces, dates written as 2023.9.1, 2023-9-1, 2023/9/1, 2023年9月1日 or 20230901 — and
-raises ``ValueError`` with a Chinese message (without the field's name, which the caller adds).
+raises ``ValueError`` whose message (a :class:`core.i18n.Text`, Chinese in the code and shown in the
+chosen language) does not name the field: the caller adds it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
+
+from core.i18n import _
 
 _SPACES = re.compile(r"\s+")
 _HALF_WIDTH = {
@@ -55,12 +58,14 @@ def parse_date(value: object) -> date | None:
     text = _TIME_OF_DAY.sub("", text)
     match = _DATE_PARTS.match(text) or _COMPACT_DATE.match(text)
     if match is None:
-        raise ValueError(f"“{text}”不是日期（应写成 2023-9-1、2023.9.1 或 2023年9月1日）")
+        raise ValueError(
+            _("“{text}”不是日期（应写成 2023-9-1、2023.9.1 或 2023年9月1日）", text=text)
+        )
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"“{text}”不是有效的日期") from None
+        raise ValueError(_("“{text}”不是有效的日期", text=text)) from None
 
 
 def parse_phone(value: object) -> str:
@@ -76,7 +81,10 @@ def parse_phone(value: object) -> str:
     if _LANDLINE.match(text):
         return text
     raise ValueError(
-        f"“{text}”不是有效的电话号码（手机为 11 位，如 13812345678；固话如 0738-6123456）"
+        _(
+            "“{text}”不是有效的电话号码（手机为 11 位，如 13812345678；固话如 0738-6123456）",
+            text=text,
+        )
     )
 
 
@@ -85,7 +93,7 @@ def parse_int(value: object, *, minimum: int = 0) -> int:
     if value is None or value == "":
         return minimum
     if isinstance(value, bool):
-        raise ValueError(f"“{value}”不是整数")
+        raise ValueError(_("“{text}”不是整数", text=value))
     if isinstance(value, int | float):
         number = float(value)
     else:
@@ -95,33 +103,33 @@ def parse_int(value: object, *, minimum: int = 0) -> int:
         try:
             number = float(text)
         except ValueError:
-            raise ValueError(f"“{text}”不是整数") from None
+            raise ValueError(_("“{text}”不是整数", text=text)) from None
     if not number.is_integer():
-        raise ValueError(f"“{value}”不是整数")
+        raise ValueError(_("“{text}”不是整数", text=value))
     if number < minimum:
-        raise ValueError(f"不能小于 {minimum}")
+        raise ValueError(_("不能小于 {minimum}", minimum=minimum))
     return int(number)
 
 
 def parse_hours(value: object) -> float:
     """Training hours: a positive number with at most one decimal place (学时)."""
     if isinstance(value, bool):
-        raise ValueError(f"“{value}”不是学时数")
+        raise ValueError(_("“{text}”不是学时数", text=value))
     if isinstance(value, int | float):
         hours = float(value)
     else:
         text = _normalized(value).removesuffix("学时").removesuffix("小时").strip()
         if not text:
-            raise ValueError("不能为空")
+            raise ValueError(_("不能为空"))
         try:
             hours = float(text)
         except ValueError:
-            raise ValueError(f"“{text}”不是学时数") from None
+            raise ValueError(_("“{text}”不是学时数", text=text)) from None
     hours = round(hours, 1)
     if hours <= 0:
-        raise ValueError("应大于 0")
+        raise ValueError(_("应大于 0"))
     if hours > 2000:
-        raise ValueError(f"{hours:g} 学时太多了，请检查")
+        raise ValueError(_("{hours} 学时太多了，请检查", hours=f"{hours:g}"))
     return hours
 
 

@@ -85,18 +85,23 @@ def apply_look(app: QApplication) -> None:
 
 
 def install_translators(app: QApplication, code: str) -> None:
-    """Load the app's and Qt's own Chinese translations unless English was chosen; core's
-    messages follow the same choice."""
+    """Load the app's translation for ``code`` (in English only the plural forms of counted
+    messages) and, in Chinese, Qt's own; core's messages follow the same choice."""
     core_i18n.set_language(code)
-    if code != CHINESE:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    english = code != CHINESE
+    QLocale.setDefault(
+        QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        if english
+        else QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    )
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (
-        (f"{TRANSLATION_BASENAME}_{code}", TRANSLATIONS_DIR),
-        (f"qtbase_{code}", qt_translations),
-    ):
+    catalogues = [(f"{TRANSLATION_BASENAME}_{code}", str(TRANSLATIONS_DIR))]
+    if not english:
+        catalogues.append((f"qtbase_{code}", qt_translations))
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, str(folder)):
             app.installTranslator(translator)

@@ -237,9 +237,7 @@ class ProblemList(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
         self.title, self.intro, self.messages = title, intro, messages
-        self.heading = QLabel(
-            intro + "\n" + self.tr("{count} problems in all.").format(count=len(messages))
-        )
+        self.heading = QLabel(intro + "\n" + self.tr("%n problem(s) in all.", "", len(messages)))
         self.heading.setWordWrap(True)
         self.list = QPlainTextEdit(
             "\n".join(f"{number}. {text}" for number, text in enumerate(messages, start=1))

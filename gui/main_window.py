@@ -198,7 +198,8 @@ class MainWindow(QMainWindow):
         """Ask for a file and write a consistent copy of the database to it."""
         from db.backup import backup_to
 
-        suggested = str(Path.home() / f"督导工作台备份-{self.today():%Y%m%d}.db")
+        name = self.tr("Supervision Desk backup {date}.db").format(date=f"{self.today():%Y%m%d}")
+        suggested = str(Path.home() / name)
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Back up database"), suggested, self.tr("Database files (*.db)")
         )

@@ -87,7 +87,7 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages = QLabel(self.tr("{count} pages").format(count=self.document.pageCount()))
+        self.pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         self.print_button = QPushButton(self.tr("Print…"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         close = QPushButton(self.tr("Close"))

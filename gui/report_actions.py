@@ -32,10 +32,12 @@ NAME_MAX_BYTES = 200
 
 
 def preview_file_name(title: str, options: dict[str, Any], today: date) -> str:
-    """The preview's file name: the title and the options given, cut to a safe length, then the
-    day — ``督导工作安排表-2026-11-20261102.pdf``; a cut name ends with a mark of the
-    whole name before the day."""
-    given = [str(v) for v in options.values() if v not in (None, "", "A4")]
+    """The preview's file name: the title and the options given (not the texts of a report),
+    cut to a safe length, then the day — ``督导工作安排表-2026-11-20261102.pdf``; a cut name
+    ends with a mark of the whole name before the day."""
+    given = [
+        str(v) for v in options.values() if v not in (None, "", "A4") and not isinstance(v, dict)
+    ]
     stem = UNSAFE_IN_FILE_NAMES.sub("-", "-".join([title, *given]))
     day = f"-{today:%Y%m%d}"
     if len(stem) + len(day) <= NAME_MAX_CHARS and len((stem + day).encode()) <= NAME_MAX_BYTES:

@@ -149,7 +149,7 @@ class SheetActions(QObject):
             on_done=lambda count: dialogs.inform(
                 self.page,
                 self.tr("Export"),
-                self.tr("{count} rows written to\n{path}").format(count=count, path=_xlsx(path)),
+                self.tr("%n row(s) written to\n{path}", "", count).format(path=_xlsx(path)),
             ),
         )
 
@@ -158,7 +158,10 @@ class SheetActions(QObject):
         from core.sheets import write_template
 
         path = dialogs.save_file(
-            self.page, self.tr("Blank template"), f"{self._title()}-模板.xlsx", EXCEL_FILTER
+            self.page,
+            self.tr("Blank template"),
+            self.tr("{title} template.xlsx").format(title=self._title()),
+            EXCEL_FILTER,
         )
         if path is None:
             return

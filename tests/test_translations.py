@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,58 @@ def test_no_interface_string_hides_inside_an_f_string():
         if (lines := _tr_calls_inside_f_strings(path))
     }
     assert hidden == {}
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+# Chinese text in gui/ that is not interface text: it reads the same in either language.
+NOT_INTERFACE_TEXT = {
+    ("gui/app.py", "督导工作台"),  # the application's name
+    ("gui/pages/settings/page.py", "中文（简体）"),  # a language named in itself
+    ("gui/pages/archives/template_dialogs.py", r"第\s*(\d+)\s*项"),  # reads the office's sheets
+    # A sample of the State Council's notice, which is Chinese whatever the interface.
+    ("gui/pages/calendar/dialogs.py", "一、元旦：1月1日（周五）至3日（周日）放假，共3天。……"),
+    # The topics of a 专项督导 are stored as the office writes them; the clerk may type others.
+    *(("gui/pages/calendar/dialogs.py", t) for t in ("双减", "安全", "开学", "防溺水")),
+    *(("gui/pages/calendar/dialogs.py", t) for t in ("招生收费", "体育")),
+    *(("gui/pages/calendar/visit_dialog.py", t) for t in ("双减", "安全", "开学", "防溺水")),
+    *(("gui/pages/calendar/visit_dialog.py", t) for t in ("招生收费", "体育", "疫情防控")),
+}
+
+
+def _chinese_outside_tr(path: Path) -> list[str]:
+    """The Chinese string constants of ``path`` that are neither docstrings nor inside a
+    ``tr()``/``translate()`` call."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skipped.add(id(body[0].value))  # a docstring (or a bare string statement)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            skipped.add(id(node.value))  # an attribute's docstring
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("tr", "translate")
+        ):
+            skipped.update(id(inner) for arg in node.args for inner in ast.walk(arg))
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and CJK.search(node.value)
+        and id(node) not in skipped
+    ]
+
+
+def test_no_chinese_text_in_the_interface_bypasses_translation():
+    """Interface text is English in the sources and Chinese through the catalogue, so that
+    the English interface has no Chinese words of the interface's own."""
+    found = {
+        (str(path.relative_to(ROOT)), text)
+        for path in sorted((ROOT / "gui").rglob("*.py"))
+        for text in _chinese_outside_tr(path)
+    }
+    assert found - NOT_INTERFACE_TEXT == set()

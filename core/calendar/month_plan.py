@@ -14,14 +14,18 @@ get a visit in the new plan keeps its row — its id, its .ics UID and its attac
 its day changes; the rest are deleted and the new ones inserted with new UIDs.
 
 Routine visits go only on working days in term time, for kindergartens by their own terms (see
-:mod:`core.office.school_terms`), with the month's quota in proportion to its term time.
+:mod:`core.office.school_terms`), with the month's quota in proportion to its term time. The
+schools of a zone with its own count (:func:`core.office.settings.zone_school_visits_in`) get
+that count instead; when the policy asks each responsible inspector for days a month at their
+zone (``zone_visits_per_month``), the plan adds visits until they have them (in proportion to
+term time as well).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +39,10 @@ from core.calendar.planner import (
     Schedule,
     SchoolInfo,
     Unplaced,
+    ZoneShort,
     place_topic_visits,
     plan_month,
+    plan_zone_days,
     replaceable,
 )
 from core.calendar.visits import TOPIC_MAX, month_span
@@ -45,7 +51,7 @@ from core.enums import ACTIVE_STATUSES, VisitStatus
 from core.errors import refusal
 from core.office.policy import PolicyProfile
 from core.office.school_terms import KINDS, SchoolCalendar, kind_of_school, month_quota
-from core.office.settings import policy_from_session
+from core.office.settings import policy_from_session, zone_school_visits_in
 from core.office.workdays import WorkCalendar
 from core.parsing import clean_text
 from core.roster.assignments import dates_between, responsible_by_day
@@ -85,6 +91,8 @@ class MonthPlan:
     holiday_data: str
     school_break: bool
     saved: bool
+    zones_short: list[ZoneShort] = field(default_factory=list)
+    """Responsible inspectors the plan could not give the days a month asked at a zone."""
 
     @property
     def known_year(self) -> bool:
@@ -106,6 +114,7 @@ class MonthPlan:
                 for v in self.visits
             ],
             "unplaced": [{"school": u.school, "reason": u.reason} for u in self.unplaced],
+            "zones_short": [asdict(z) for z in self.zones_short],
         }
 
 
@@ -245,38 +254,76 @@ def _plan_kinds(
     work: WorkCalendar,
     policy: PolicyProfile,
     span: tuple[date, date, date],
-) -> tuple[Schedule, bool]:
+) -> tuple[Schedule, list[ZoneShort], bool]:
     """The routine visits of the month from ``start``, each school by its kind's terms and
-    quota; and whether the month is a break for every kind of school (nothing to plan)."""
+    quota (its zone's own count when it has one), then the visits that bring each responsible
+    inspector to the days a month asked at each zone; the zones still short; and whether the
+    month is a break for every kind of school (nothing to plan)."""
     first, start, last = span
     terms = SchoolCalendar.from_session(session)
     kinds = dict(session.execute(select(School.id, School.kind)).all())
+    zone_ids = {
+        school_id: zone_id
+        for school_id, zone_id in session.execute(select(School.id, School.zone_id))
+        if zone_id is not None
+    }
+    own = zone_school_visits_in(session)
     month_days = work.workdays(first, last)
     visits: list[NewVisit] = []
     unplaced: list[Unplaced] = []
+    school_days: dict[int, list[date]] = {}
+    zone_days: dict[str, int] = defaultdict(int)
     in_break = True
     for kind in KINDS:
-        schools = [s for s in office.schools if kind_of_school(kinds[s.id]) == kind]
         term_days = [d for d in month_days if terms.in_term(d, kind)]
-        quota = month_quota(policy.visits_per_school_per_month, len(term_days), len(month_days))
-        if not schools or quota == 0:
+
+        def prorated(count: int, share: int = len(term_days)) -> int:
+            return month_quota(count, share, len(month_days))
+
+        schools = [
+            replace(s, quota=prorated(own[zone_ids[s.id]]) if zone_ids.get(s.id) in own else None)
+            for s in office.schools
+            if kind_of_school(kinds[s.id]) == kind
+        ]
+        quota = prorated(policy.visits_per_school_per_month)
+        wanted = prorated(policy.zone_visits_per_month)
+        if not schools or (quota == 0 and wanted == 0 and all(not s.quota for s in schools)):
             continue
         in_break = False
+        schedulable = [d for d in term_days if d >= start]
+        for school in schools:
+            school_days[school.id] = schedulable
+            zone_days[school.zone] = max(zone_days[school.zone], wanted)
         # The visits placed for the other kind take their places under the daily cap.
         placed = [ExistingVisit(v.day, v.school_id, v.inspector_id, v.kind) for v in visits]
         schedule = plan_month(
             schools,
             office.inspectors,
-            [d for d in term_days if d >= start],
+            schedulable,
             office.existing + placed,
             policy.with_changes(visits_per_school_per_month=quota),
             start=start,
+            zone_days=wanted,
         )
         visits += schedule.visits
         unplaced += schedule.unplaced
+    short: list[ZoneShort] = []
+    if policy.zone_visits_per_month and not in_break:
+        stays = [v for v in office.existing if v.status in ACTIVE_STATUSES]
+        stays = [v for v in stays if not replaceable(v, start)]
+        placed = [ExistingVisit(v.day, v.school_id, v.inspector_id, v.kind) for v in visits]
+        more, short = plan_zone_days(
+            office.schools,
+            office.inspectors,
+            school_days,
+            stays + placed,
+            zone_days,
+            policy.visits_per_inspector_per_day,
+        )
+        visits += more
     visits.sort(key=lambda v: (v.day, v.inspector_id, v.school_id))
     unplaced.sort(key=lambda u: (u.school, u.school_id))
-    return Schedule(visits, unplaced), in_break
+    return Schedule(visits, unplaced), short, in_break
 
 
 def _replace(session: Session, old: Sequence[ExistingVisit], new: Sequence[NewVisit]) -> None:
@@ -331,7 +378,7 @@ def generate_month(
         policy = policy_from_session(session)
         work = WorkCalendar.from_session(session)
         office = _read_office(session, start, first, last)
-        schedule, in_break = _plan_kinds(session, office, work, policy, (first, start, last))
+        schedule, short, in_break = _plan_kinds(session, office, work, policy, (first, start, last))
 
         def replaced(visit: ExistingVisit) -> bool:
             return not in_break and replaceable(visit, start)
@@ -351,6 +398,7 @@ def generate_month(
             holiday_data=work.certainty(year),
             school_break=in_break,
             saved=save and not in_break,
+            zones_short=short,
         )
 
 

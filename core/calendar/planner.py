@@ -22,6 +22,9 @@ How it places the visits:
   visited that day already; only if the slice has no such day does it move to the nearest one
   outside the slice.
 * What cannot be placed is listed with the reason, never dropped.
+* When the office asks each responsible inspector for days a month at their zone, a zone's
+  units are made small enough to fall on that many days, and :func:`plan_zone_days` adds visits
+  on the days farthest from the others until the inspector has them, or names the zone short.
 """
 
 from __future__ import annotations
@@ -72,7 +75,8 @@ def too_few_days(inspector: str, days: int, visits: int, period: str = MONTH) ->
 
 @dataclass(frozen=True)
 class SchoolInfo:
-    """A school to plan for: its zone (name, "" for none) and who is responsible for it when.
+    """A school to plan for: its zone (name, "" for none), who is responsible for it when, and
+    its own quota when its zone has one.
 
     ``inspector_id`` is the responsible inspector at the start of the period (``None``: nobody);
     ``changes`` are the 挂牌 changes inside the period as (first day, inspector id or ``None``):
@@ -84,6 +88,9 @@ class SchoolInfo:
     zone: str = ""
     inspector_id: int | None = None
     changes: tuple[tuple[date, int | None], ...] = ()
+    quota: int | None = None
+    """Visits the school needs in the period when its group has its own count (``None``: the
+    plan's quota)."""
 
     def inspector_on(self, day: date) -> int | None:
         """The responsible inspector on ``day`` (``None``: nobody)."""
@@ -177,6 +184,7 @@ def plan_month(
     policy: PolicyProfile,
     *,
     start: date | None = None,
+    zone_days: int = 0,
 ) -> Schedule:
     """The month's routine visits (经常性督导).
 
@@ -184,7 +192,10 @@ def plan_month(
     ``existing`` the month's visits on the calendar; ``start`` the first day planned on (default
     the first of ``days``). Replaceable ones (see :func:`replaceable`) are ignored; the others
     stay, take their place under the daily cap, and the routine ones among them count toward the
-    school's ``visits_per_school_per_month``.
+    school's ``visits_per_school_per_month`` (or its own :attr:`SchoolInfo.quota`). With
+    ``zone_days`` (days a month asked at each zone), an inspector's schools of one zone are
+    spread over that many days where there are that many schools; :func:`plan_zone_days` then
+    adds what is still missing.
     """
     ordered = sorted(set(days))
     first = start or (ordered[0] if ordered else date.max)
@@ -204,6 +215,7 @@ def plan_month(
         kind=VisitKind.ROUTINE,
         topic="",
         period=MONTH,
+        zone_days=zone_days,
     )
 
 
@@ -240,36 +252,46 @@ def place_topic_visits(
     )
 
 
-def _slice_bounds(count: int, slices: int) -> list[tuple[int, int]]:
+Slice = tuple[int, int, int]
+"""A slice of the schedulable days: the index range [low, high) into them, and its place k
+among the school's slices (two empty slices are still two)."""
+
+
+def _slice_bounds(count: int, slices: int) -> list[Slice]:
     """Split ``count`` days into ``slices`` consecutive index ranges as equal as can be."""
-    return [(k * count // slices, (k + 1) * count // slices) for k in range(slices)]
+    return [(k * count // slices, (k + 1) * count // slices, k) for k in range(slices)]
 
 
-def _slice_of(index: int, bounds: list[tuple[int, int]]) -> int:
-    for k, (low, high) in enumerate(bounds):
+def _slice_of(index: int, bounds: list[Slice]) -> Slice:
+    for low, high, k in bounds:
         if low <= index < high:
-            return k
-    return len(bounds) - 1
+            return (low, high, k)
+    return bounds[-1]
 
 
 def _needed_slices(
-    visited: Sequence[date], days: Sequence[date], bounds: list[tuple[int, int]]
-) -> list[int]:
+    visited: Sequence[date], days: Sequence[date], bounds: list[Slice]
+) -> list[Slice]:
     """The slices still without a visit of the school, as many as it still needs."""
     need = len(bounds) - len(visited)
     if need <= 0:
         return []
     taken = {_slice_of(min(bisect_left(days, d), len(days) - 1), bounds) for d in visited}
-    return [k for k in range(len(bounds)) if k not in taken][:need]
+    return [k for k in bounds if k not in taken][:need]
 
 
-def _units(schools: Sequence[SchoolInfo], cap: int) -> list[list[SchoolInfo]]:
-    """Day-sized groups: schools of one zone together, at most ``cap`` to a group."""
+def _units(schools: Sequence[SchoolInfo], cap: int, zone_days: int) -> list[list[SchoolInfo]]:
+    """Day-sized groups: schools of one zone together, at most ``cap`` to a group, and (for a
+    zone asked for ``zone_days`` days in the slice) small enough to make that many groups where
+    the zone has that many schools."""
     ordered = sorted(schools, key=lambda s: (s.zone, s.name, s.id))
     units: list[list[SchoolInfo]] = []
-    for _, members in groupby(ordered, key=lambda s: s.zone):
+    for zone, members in groupby(ordered, key=lambda s: s.zone):
         zone_schools = list(members)
-        units += [zone_schools[i : i + cap] for i in range(0, len(zone_schools), cap)]
+        size = cap
+        if zone and zone_days > 0:
+            size = max(1, min(cap, len(zone_schools) // zone_days))
+        units += [zone_schools[i : i + size] for i in range(0, len(zone_schools), size)]
     return units
 
 
@@ -346,23 +368,26 @@ def _place(
     kind: str,
     topic: str,
     period: str,
+    zone_days: int = 0,
 ) -> Schedule:
     by_id = {i.id: i for i in inspectors}
     load = Counter((v.inspector_id, v.day) for v in kept)
     busy = {(v.school_id, v.day) for v in kept}
-    bounds = _slice_bounds(len(days), quota) if quota > 0 else []
     unplaced: dict[tuple[int, str], Unplaced] = {}
     options: dict[int, dict[int, list[date]]] = {}
-    ranking: dict[tuple[int, int], list[int]] = {}
-    tasks: dict[int, dict[int, list[SchoolInfo]]] = defaultdict(lambda: defaultdict(list))
+    ranking: dict[tuple[int, Slice], list[int]] = {}
+    tasks: dict[int, dict[Slice, list[SchoolInfo]]] = defaultdict(lambda: defaultdict(list))
     diaries: dict[int, _Diary] = {}
     visits: list[NewVisit] = []
+
+    def quota_of(school: SchoolInfo) -> int:
+        return quota if school.quota is None else school.quota
 
     def refuse(school: SchoolInfo, reason: str) -> None:
         unplaced.setdefault((school.id, reason), Unplaced(school.id, school.name, reason))
 
-    def span(k: int) -> tuple[date, date]:
-        low, high = bounds[k]
+    def span(k: Slice) -> tuple[date, date]:
+        low, high, _ = k
         return (days[low], days[high - 1]) if low < high else (date.max, date.min)
 
     def diary(inspector_id: int) -> _Diary:
@@ -372,7 +397,7 @@ def _place(
             diaries[inspector_id] = _Diary(by_id[inspector_id], free, busy)
         return diaries[inspector_id]
 
-    def book(school: SchoolInfo, inspector_id: int, target: date, k: int) -> bool:
+    def book(school: SchoolInfo, inspector_id: int, target: date, k: Slice) -> bool:
         page = diary(inspector_id)
         day = page.best_day(school.id, options[school.id][inspector_id], target, *span(k))
         if day is not None:
@@ -381,6 +406,8 @@ def _place(
         return day is not None
 
     for school in sorted(schools, key=lambda s: s.id):
+        needed = quota_of(school)
+        bounds = _slice_bounds(len(days), needed) if needed > 0 else []
         slices = _needed_slices(counted.get(school.id, ()), days, bounds) if bounds else []
         if not slices:
             continue
@@ -400,31 +427,112 @@ def _place(
             tasks[ranking[(school.id, k)][0]][k].append(school)
 
     # Each visit with the inspector preferred for its slice, spaced over their days …
-    failed: list[tuple[SchoolInfo, int]] = []
+    failed: list[tuple[SchoolInfo, Slice]] = []
     phases = len(tasks)
     for phase, inspector_id in enumerate(sorted(tasks)):
         own_days = list(diary(inspector_id).free)
         for k in sorted(tasks[inspector_id]):
             first, last = span(k)
             in_slice = [d for d in own_days if first <= d <= last]
-            units = _units(tasks[inspector_id][k], cap)
+            wanted = -(-zone_days * (k[1] - k[0]) // len(days)) if zone_days else 0
+            units = _units(tasks[inspector_id][k], cap, wanted)
             for index, unit in enumerate(units):
                 if in_slice:
                     target = in_slice[_spaced(index, len(units), len(in_slice), phase, phases)]
                 else:
-                    target = days[min(bounds[k][0], len(days) - 1)]
+                    target = days[min(k[0], len(days) - 1)]
                 failed += [(s, k) for s in unit if not book(s, inspector_id, target, k)]
     # … and what found no free day with them, with the school's other responsible inspector.
     for school, k in sorted(failed, key=lambda task: (task[0].id, task[1])):
-        low, high = bounds[k]
+        low, high, _ = k
         target = days[min((low + high - 1) // 2 if low < high else low, len(days) - 1)]
         ranked = ranking[(school.id, k)]
         if not any(book(school, other, target, k) for other in ranked[1:]):
             preferred = ranked[0]
             allowed = options[school.id][preferred]
-            refuse(school, _why_full(diaries[preferred], allowed, cap, quota, period))
+            refuse(school, _why_full(diaries[preferred], allowed, cap, quota_of(school), period))
     visits.sort(key=lambda v: (v.day, v.inspector_id, v.school_id))
     return Schedule(visits, sorted(unplaced.values(), key=lambda u: (u.school, u.school_id)))
+
+
+@dataclass(frozen=True)
+class ZoneShort:
+    """A responsible inspector with fewer days at a zone in the month than the policy asks."""
+
+    zone: str
+    inspector: str
+    days: int
+    required: int
+
+
+def plan_zone_days(
+    schools: Sequence[SchoolInfo],
+    inspectors: Sequence[InspectorInfo],
+    days: Mapping[int, Sequence[date]],
+    existing: Sequence[ExistingVisit],
+    required: Mapping[str, int],
+    cap: int,
+) -> tuple[list[NewVisit], list[ZoneShort]]:
+    """Routine visits that bring each responsible inspector to ``required[zone]`` days at each
+    of their zones (the Hunan plan's 每月至少到责任区督导4次), and the zones still short.
+
+    ``days`` are each school's schedulable days; ``existing`` the month's visits that stay or
+    are planned (any kind counts: the inspector was at the zone that day). A day at the zone is
+    one on which the inspector visits one of its schools. Each added visit goes to the free day
+    farthest from the inspector's other days at the zone (the earliest of equals), at the zone's
+    school with the fewest visits that month, under the daily cap.
+    """
+    by_id = {i.id: i for i in inspectors}
+    zone_of = {s.id: s.zone for s in schools}
+    load = Counter((v.inspector_id, v.day) for v in existing)
+    busy = {(v.school_id, v.day) for v in existing}
+    visits_of = Counter(v.school_id for v in existing if v.kind == VisitKind.ROUTINE)
+    at_zone: dict[tuple[int, str], set[date]] = defaultdict(set)
+    for visit in existing:
+        if zone_of.get(visit.school_id):
+            at_zone[(visit.inspector_id, zone_of[visit.school_id])].add(visit.day)
+    covering: dict[tuple[int, str], list[SchoolInfo]] = defaultdict(list)
+    for school in schools:
+        if school.zone and required.get(school.zone, 0) > 0:
+            for holder in sorted(school.holders() & by_id.keys()):
+                covering[(holder, school.zone)].append(school)
+    added: list[NewVisit] = []
+    short: list[ZoneShort] = []
+    for (inspector_id, zone), members in sorted(covering.items(), key=lambda p: (p[0][1], p[0][0])):
+        been = at_zone[(inspector_id, zone)]
+        away = by_id[inspector_id].unavailable
+        while len(been) < required[zone]:
+            free = [
+                (day, school)
+                for school in members
+                for day in days.get(school.id, ())
+                if day not in been
+                and day not in away
+                and school.inspector_on(day) == inspector_id
+                and load[(inspector_id, day)] < cap
+                and (school.id, day) not in busy
+            ]
+            if not free:
+                name = by_id[inspector_id].name
+                short.append(ZoneShort(zone, name, len(been), required[zone]))
+                break
+            day, school = min(
+                free,
+                key=lambda c: (
+                    -min((abs((c[0] - d).days) for d in been), default=0),
+                    c[0],
+                    visits_of[c[1].id],
+                    c[1].name,
+                    c[1].id,
+                ),
+            )
+            added.append(NewVisit(day, school.id, inspector_id))
+            been.add(day)
+            busy.add((school.id, day))
+            load[(inspector_id, day)] += 1
+            visits_of[school.id] += 1
+    added.sort(key=lambda v: (v.day, v.inspector_id, v.school_id))
+    return added, short
 
 
 def _spaced(index: int, units: int, days: int, phase: int, phases: int) -> int:

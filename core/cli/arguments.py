@@ -28,9 +28,11 @@ from calendar import monthrange
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from core.cli.failures import error_json, error_line
+from core.i18n import _
 
 EXIT_USAGE = 2
 
@@ -110,6 +112,26 @@ def _check_month(text: str, month_number: int) -> None:
             f"“{text}”：没有{month_number}月（月份为 1–12）",
             f'"{text}": there is no month {month_number} (months are 1-12)',
         )
+
+
+def read_text_file(path: Path, field: str, label: str) -> str:
+    """The text of the file at ``path`` (UTF-8, with or without BOM, or GBK as Notepad saves
+    it); refused naming ``label`` when it cannot be read or is neither."""
+    from core.errors import refusal
+
+    try:
+        raw = path.expanduser().read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        message = _("无法读取{label}文件 {file}：{reason}", label=label, file=path, reason=reason)
+        raise refusal(field, label, message) from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    message = _("{label}文件 {file} 不是 UTF-8 或 GBK 编码的文本文件", label=label, file=path)
+    raise refusal(field, label, message)
 
 
 def examples(*lines: str) -> str:

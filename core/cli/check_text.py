@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from core.archive.progress import ArchiveFigures
 from core.calendar.reminders import CalendarReminders
+from core.calendar.zone_quotas import ZoneQuotas
 from core.i18n import _, joined, n_
 from core.office.workdays import CERTAINTY_LABELS
 from core.overview import Compliance
@@ -51,6 +52,46 @@ def _archive_lines(a: ArchiveFigures) -> list[str]:
                 deadline=_day(a.next_deadline),
                 left=left,
             )
+        )
+    return lines
+
+
+def _zone_lines(z: ZoneQuotas) -> list[str]:
+    lines: list[str] = []
+    if z.zones_short:
+        lines.append(
+            "✗ " + n_("{month} 月到责任区督导天数不足：{n} 处", len(z.zones_short), month=z.month)
+        )
+        lines.extend(
+            "  "
+            + _(
+                "{zone}：{inspector} {days} / {required} 天",
+                zone=s.zone,
+                inspector=s.inspector,
+                days=s.days,
+                required=s.required,
+            )
+            for s in z.zones_short[:LIST_LIMIT]
+        )
+    if z.schools_short:
+        lines.append(
+            "✗ "
+            + n_(
+                "{month} 月按责任区规定的每校督导次数不足：{n} 所",
+                len(z.schools_short),
+                month=z.month,
+            )
+        )
+        lines.extend(
+            "  "
+            + _(
+                "{school}（{zone}）：{visits} / {required} 次",
+                school=s.school,
+                zone=s.zone,
+                visits=s.visits,
+                required=s.required,
+            )
+            for s in z.schools_short[:LIST_LIMIT]
         )
     return lines
 
@@ -225,6 +266,8 @@ def compliance_lines(c: Compliance) -> list[str]:
         )
     if c.visits:
         lines.extend(_visit_lines(c))
+    if c.zone_quotas:
+        lines.extend(_zone_lines(c.zone_quotas))
     if c.calendar:
         lines.extend(_calendar_lines(c.calendar))
     if c.rectification:

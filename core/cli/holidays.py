@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
-from core.errors import refusal
 from core.i18n import _, joined
 
 
@@ -45,20 +44,7 @@ def add_holidays_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path) -> str:
-    try:
-        raw = path.expanduser().read_bytes()
-    except OSError as exc:
-        raise refusal(
-            "file",
-            _("通知文件"),
-            _("无法读取通知文件 {file}：{reason}", file=path, reason=exc.strerror),
-        ) from None
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise refusal("file", _("通知文件"), _("{file} 不是 UTF-8 或 GBK 编码的文本文件", file=path))
+    return arguments.read_text_file(path, "file", _("通知"))
 
 
 def _days(days: list[Any]) -> str:

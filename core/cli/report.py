@@ -20,6 +20,14 @@ from core.cli.database import open_checked
 from core.i18n import _
 from core.reports import REPORT_KINDS
 
+TEXT_OPTIONS = {
+    "opening": "专项督导报告开头一段的文本文件（UTF-8 或 GBK；默认按数据生成），下同",
+    "highlights": "“二、亮点”的文本文件",
+    "issues": "“三、问题整改及效果”中主要问题及整改效果的文本文件（表中数字按数据填写）",
+    "suggestions": "“四、下一步工作建议”的文本文件",
+}
+"""The 专项督导报告's texts a file can replace, by section (see core.reports.topic_text)."""
+
 
 def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     """Add ``report`` to ``commands`` (the object ``add_subparsers`` returned); returns it."""
@@ -29,8 +37,9 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         help="生成 PDF 报表（花名册、公示牌、督导安排、迎检进度、年度统计等）",
         epilog=arguments.examples(
             "supervision-desk report schedule --month 2026-12 --out 12月督导安排.pdf",
-            "supervision-desk report roster --paper A3 --out 督学花名册.pdf",
             "supervision-desk report sign --school 青溪县城关中学 --out 公示牌.pdf",
+            "supervision-desk report topic --topic 双减 --from 2026-10-09 --to 2026-10-23 "
+            "--highlights 亮点.txt --out 双减专项督导报告.pdf",
         ),
     )
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
@@ -50,6 +59,25 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         metavar="NAME",
         help="迎检工作（档案资料清单、迎检进度表；默认最近开始的进行中的一项）",
     )
+    report.add_argument(
+        "--topic", metavar="TOPIC", help="专项督导的主题（专项督导报告；默认最近的一次专项督导）"
+    )
+    report.add_argument(
+        "--from",
+        dest="start",
+        type=arguments.day,
+        metavar="YYYY-MM-DD",
+        help="专项督导的开始日期（专项督导报告；不给起止日期时取该主题最近的一次，"
+        "也可用 --month 或 --year）",
+    )
+    report.add_argument(
+        "--to", dest="end", type=arguments.day, metavar="YYYY-MM-DD", help="专项督导的结束日期"
+    )
+    report.add_argument("--addressee", metavar="TEXT", help="主送机关（专项督导报告；默认不写）")
+    for key, help_text in TEXT_OPTIONS.items():
+        report.add_argument(
+            f"--{key}", dest=f"text_{key}", type=Path, metavar="FILE.txt", help=help_text
+        )
     report.add_argument("--zone", metavar="NAME", help="只含这个责任区的学校（督导工作安排表）")
     report.add_argument("--inspector", metavar="NAME", help="只含这名督学的督导（督导工作安排表）")
     report.add_argument(
@@ -79,6 +107,20 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     return report
 
 
+def _texts(args: argparse.Namespace) -> dict[str, str]:
+    """The texts of the 专项督导报告 given on the command line, by section."""
+    from core.reports.topic_text import SECTIONS
+
+    texts = {}
+    if args.addressee is not None:
+        texts["addressee"] = args.addressee
+    for key in TEXT_OPTIONS:
+        path = getattr(args, f"text_{key}")
+        if path is not None:
+            texts[key] = arguments.read_text_file(path, key, SECTIONS[key])
+    return texts
+
+
 def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     """Write the report the arguments ask for and say where it is; returns the exit code."""
     from core.reports import write_report
@@ -102,6 +144,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             visit=args.visit,
             problem=args.problem,
             campaign=args.campaign,
+            topic=args.topic,
+            start=args.start,
+            end=args.end,
+            texts=_texts(args),
             warnings=warnings,
         )
     finally:

@@ -4,8 +4,8 @@ Kept apart from :mod:`core.cli.commands` so the command can be wired in with two
 :func:`add_schedule_parser` on the sub-command parsers and :func:`cmd_schedule` in the command
 table. The readable output lists the plan day by day; ``--json`` prints
 ``{"holiday_data": "complete"|"provisional"|"missing", "school_break": …, "visits": [...],
-"unplaced": [...]}`` on stdout only, and the notice about a year whose holidays are not complete
-then goes to stderr, so the JSON stays parseable.
+"unplaced": [...], "zones_short": [...]}`` on stdout only, and the notice about a year whose
+holidays are not complete then goes to stderr, so the JSON stays parseable.
 """
 
 from __future__ import annotations
@@ -73,6 +73,21 @@ def plan_lines(plan: MonthPlan) -> list[str]:
         lines += [f"  {u.school}：{u.reason}" for u in plan.unplaced]
     else:
         lines.append(_("所有学校均已安排。"))
+    if plan.zones_short:
+        lines.append(
+            n_("到责任区督导天数不足（{n} 处，本月可安排的日子已满）：", len(plan.zones_short))
+        )
+        lines += [
+            "  "
+            + _(
+                "{zone}：{inspector} {days} / {required} 天",
+                zone=z.zone,
+                inspector=z.inspector,
+                days=z.days,
+                required=z.required,
+            )
+            for z in plan.zones_short
+        ]
     return lines
 
 

@@ -9,7 +9,8 @@ reads. The interface chooses the language at start (its preference), the command
 
 A marked message is a :class:`Text`: a ``str`` in the chosen language that also keeps its Chinese
 and English forms, so the command line can print ``错误：… / Error: …`` from one raise, and
-fields filled with other texts (an enum label inside a message) take their own language's form.
+fields filled with other texts (an enum label inside a message, or an error raised with a
+message) take their own language's form.
 
 Official documents — reports and the office's sheets — stay Chinese in either language: they are
 built inside :func:`chinese_documents`, where every marked message is Chinese.
@@ -87,15 +88,19 @@ class Text(str):
         return self.zh if self.zh == self.en else f"{self.zh}{separator}{self.en}"
 
 
+def _form(value: Any, english: bool) -> Any:
+    # An error raised with a message (ValueError(_("…"))) fills in as that message.
+    if isinstance(value, BaseException) and len(value.args) == 1:
+        value = value.args[0]
+    if isinstance(value, Text):
+        return value.en if english else value.zh
+    return value
+
+
 def _fill(template: str, values: dict[str, Any], english: bool) -> str:
     if not values:
         return template
-    return template.format(
-        **{
-            name: (value.en if english else value.zh) if isinstance(value, Text) else value
-            for name, value in values.items()
-        }
-    )
+    return template.format(**{name: _form(value, english) for name, value in values.items()})
 
 
 def _(source: str, /, **values: Any) -> Text:

@@ -72,6 +72,11 @@ class PolicyProfile:
         1, "严重违规或重大问题应在发现后此期限内报送上级", "天", 1, 30, VISITS
     )
     """The plans: a 严重违规或重大问题 is reported at once (立即报告) — by the next day."""
+    zone_visits_per_month: int = _setting(
+        0, "责任督学每月到责任区督导次数（一天计一次，0 为不要求）", "次", 0, 23, VISITS
+    )
+    """The Hunan plan: 每月至少到责任区督导4次 — days on which the responsible inspector visits
+    schools of the zone; 0 (the default) asks nothing beyond the per-school visits."""
 
     @classmethod
     def field_names(cls) -> list[str]:

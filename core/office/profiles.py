@@ -28,7 +28,7 @@ from core.office.policy import PolicyProfile
 from resources import RESOURCES_DIR
 
 PROFILES_DIR = RESOURCES_DIR / "policy_profiles"
-SHIPPED_KEYS: tuple[str, ...] = ("national", "gansu", "xian", "karamay")
+SHIPPED_KEYS: tuple[str, ...] = ("national", "gansu", "xian", "karamay", "hunan")
 """The shipped profiles' file names, 全国默认 first."""
 FILE_KIND = "policy-profile"
 NAME_MAX = 60

@@ -9,6 +9,7 @@ GUI's start-up path. No Qt here: the GUI runs :func:`write_report` on its worker
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ REPORT_KINDS: dict[str, str] = {
     "checklist": "档案资料清单",
     "campaign": "迎检进度表",
     "annual": "年度督导工作统计",
+    "topic": "专项督导报告",
 }
 """Every report kind and its Chinese title, in menu order."""
 
@@ -57,6 +59,7 @@ _MODULES = {
     "checklist": "checklist",
     "campaign": "campaign",
     "annual": "annual",
+    "topic": "topic",
 }
 
 
@@ -75,6 +78,10 @@ def write_report(
     visit: int | None = None,
     problem: int | None = None,
     campaign: str | None = None,
+    topic: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    texts: Mapping[str, str] | None = None,
     warnings: list[str] | None = None,
 ) -> Path:
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
@@ -84,11 +91,13 @@ def write_report(
     ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule: names), ``visit``
     (visit-form: a visit's id, none for a blank form), ``problem`` (rectification-notice,
     supervision-notice, interview: a problem's id), ``campaign`` (checklist, campaign: a
-    campaign's name; default the running campaign started last). ``paper`` (A4 or A3) is refused
-    as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a Chinese message for
-    an unknown kind, a folder that does not exist or an option the kind cannot use (an unknown
-    school …); an existing file is replaced only once the new PDF is complete. What the reader
-    should know about the PDF written (characters no font has, see
+    campaign's name; default the running campaign started last), ``topic``, ``start`` and
+    ``end`` (topic: the 专项督导 and its period; default the latest) and ``texts`` (topic: the
+    sections the clerk edited, see :data:`core.reports.topic_text.SECTIONS`). ``paper`` (A4 or
+    A3) is refused as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a
+    Chinese message for an unknown kind, a folder that does not exist or an option the kind
+    cannot use (an unknown school …); an existing file is replaced only once the new PDF is
+    complete. What the reader should know about the PDF written (characters no font has, see
     :func:`core.reports.fonts.missing_warning`) is appended to ``warnings`` as Chinese lines.
     """
     from core.i18n import chinese_documents
@@ -116,6 +125,10 @@ def write_report(
         visit=visit,
         problem=problem,
         campaign=campaign,
+        topic=topic,
+        start=start,
+        end=end,
+        texts=texts,
     )
     if options.checked_paper() != "A4" and kind not in A3_KINDS:
         a3 = "、".join(REPORT_KINDS[k] for k in A3_KINDS)

@@ -74,9 +74,11 @@ def grid_lines(text: str, per_line: float, indent: float = 0.0) -> list[str]:
             if used + width > per_line + 1e-9 and line:
                 carry = ""
                 # A closing mark may not start the next line, an opening one not end this one:
-                # move the character before it down with it.
-                if (char in NO_START or line[-1] in NO_END) and len(line) > 1:
-                    carry, line = line[-1], line[:-1]
+                # move the characters before it down with it.
+                while (carry + char)[0] in NO_START or line[-1] in NO_END:
+                    if len(line) <= 1:
+                        break
+                    carry, line = line[-1] + carry, line[:-1]
                 lines.append(line)
                 line, used = carry, sum(cells(c) for c in carry)
             line += char
@@ -280,9 +282,12 @@ class OfficialDocument(Report):
         del self.story[start:]
         self.story.append(KeepTogether(group))
 
-    def closing(self, closing_text: Sequence[str], issuer: str) -> None:
+    def closing(
+        self, closing_text: Sequence[str], issuer: str, keep: Sequence[Flowable] = ()
+    ) -> None:
         """The last paragraphs, the seal's room, the issuing organ centred over the date (which
-        ends four characters from the right); the last paragraph stays on the page of the date."""
+        ends four characters from the right); the last paragraph stays on the page of the date,
+        and so do the flowables ``keep`` (the last lines of the text above it)."""
         day = cn_date(self.issued_on) if self.issued_on else BLANK_DATE
         date_width = sum(cells(c) for c in day)
         issuer_width = sum(cells(c) for c in issuer)
@@ -292,6 +297,7 @@ class OfficialDocument(Report):
         *leading, last = [self.lines_of(t) for t in closing_text]
         self.story += leading
         block: list[Flowable] = [
+            *keep,
             last,
             Spacer(1, 3 * LEADING),
             GridText(self, [issuer], fangsong, align="R", right=organ_right),

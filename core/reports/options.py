@@ -1,5 +1,6 @@
 """What a report is asked for (day, year, month, school, zone, inspector, visit, problem,
-campaign, paper) and the office it is printed for.
+campaign, paper, a topic with its period, the texts the clerk edited) and the office it is
+printed for.
 
 Each kind reads only the options it uses and ignores the rest; the checks here raise
 :class:`~core.errors.ValidationError` with a Chinese message naming the option. Names and ids
@@ -10,6 +11,7 @@ that must exist (a zone, a visit …) are looked up by the kind that uses them, 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -41,6 +43,8 @@ OPTION_LABELS = {
     "problem": "整改问题",
     "campaign": "迎检工作",
     "paper": "纸张",
+    "topic": "专项督导主题",
+    "period": "督导时间",
 }
 
 
@@ -63,6 +67,11 @@ class ReportOptions:
     visit: int | None = None
     problem: int | None = None
     campaign: str | None = None
+    topic: str | None = None
+    start: date | None = None
+    end: date | None = None
+    texts: Mapping[str, str] | None = None
+    """Texts of the report the clerk wrote in place of the generated ones, by section."""
 
     def year_or_current(self) -> int:
         """The year asked for, or ``today``'s; refuses a year outside 2000–2100."""

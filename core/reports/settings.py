@@ -20,11 +20,12 @@ from core.office.settings import (
     put_setting,
     save_settings,
     six_minimum_kinds_problems,
+    zone_school_visits_problems,
 )
 from db.models import Setting
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Mapping
 
     from sqlalchemy.orm import Session
 
@@ -154,11 +155,13 @@ def save_office_and_report_settings(
     report: ReportSettings,
     base: NamedProfile | None = None,
     six_minimum_kinds: Collection[str] | None = None,
+    zone_school_visits: Mapping[int, int] | None = None,
 ) -> tuple[str, ReportSettings]:
     """Validate the office's name, the policy profile and the report settings together, then
     store them (the 设置 page's one 保存) with the profile the policy was started from when
-    ``base`` is given and the school kinds asked for the 六个至少 when ``six_minimum_kinds``
-    is; returns the name and the report settings as stored.
+    ``base`` is given, the school kinds asked for the 六个至少 when ``six_minimum_kinds``
+    is and the zones' own visits per school per month when ``zone_school_visits`` is; returns
+    the name and the report settings as stored.
 
     Raises ValidationError listing every problem of all three, and then saves nothing. Being
     valid, the two parts are then stored one after the other, each in its own unit of work.
@@ -171,12 +174,19 @@ def save_office_and_report_settings(
     errors.extend(policy.problems())
     if six_minimum_kinds is not None:
         errors.extend(six_minimum_kinds_problems(six_minimum_kinds))
+    if zone_school_visits is not None:
+        errors.extend(zone_school_visits_problems(zone_school_visits))
     tidied = tidy_report_settings(**asdict(report))
     errors.extend(report_settings_problems(tidied))
     if errors:
         raise ValidationError(errors)
     stored_name = save_settings(
-        db, office_name=office_name, policy=policy, base=base, six_minimum_kinds=six_minimum_kinds
+        db,
+        office_name=office_name,
+        policy=policy,
+        base=base,
+        six_minimum_kinds=six_minimum_kinds,
+        zone_school_visits=zone_school_visits,
     )
     stored = save_report_settings(db, **asdict(tidied))
     return stored_name, stored

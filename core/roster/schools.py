@@ -22,7 +22,7 @@ from core.errors import (
     apply_unless_stale,
     unprintable_errors,
 )
-from core.office.settings import policy_from_session
+from core.office.settings import forget_zone_school_visits, policy_from_session
 from core.parsing import clean_text, parse_phone
 from core.roster.assignment_ends import end_coverage
 from core.roster.terms import serving_inspector_ids
@@ -311,7 +311,8 @@ def save_zone(
 
 @mutates(Change.SCHOOLS)
 def delete_zone(db: Database, zone_id: int) -> None:
-    """Delete an empty zone; a zone that still holds schools is refused."""
+    """Delete an empty zone (and its own visits per school per month); a zone that still holds
+    schools is refused."""
     with db.session() as session:
         zone = session.get(Zone, zone_id)
         if zone is None:
@@ -329,6 +330,7 @@ def delete_zone(db: Database, zone_id: int) -> None:
                     )
                 ]
             )
+        forget_zone_school_visits(session, zone_id)
         session.delete(zone)
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.changes import EVERYTHING, mutates
-from core.i18n import chinese_documents
+from core.i18n import _
 from core.sheets.plan import SHEET_KINDS, SHEET_TITLES, ImportPlan, PlannedRow, SheetError
 from db.engine import hold_office_lock
 
@@ -129,7 +129,7 @@ def apply_import(db: Database, plan: ImportPlan) -> ImportPlan:
 
     if plan.fingerprint and file_fingerprint(plan.path) != plan.fingerprint:
         raise SheetError.of(
-            f"“{plan.path.name}”在预览之后又被修改过。请重新预览，确认无误后再导入。"
+            _("“{name}”在预览之后又被修改过。请重新预览，确认无误后再导入。", name=plan.path.name)
         )
     return _run(db, plan.kind, plan.path, plan.today, save=True)
 
@@ -144,11 +144,11 @@ def export_sheet(db: Database, kind: str, path: Path, today: date) -> int:
     from core.sheets.writer import build_workbook, save_workbook
 
     handler = _handler(kind)
-    with db.session() as session, chinese_documents():
+    with db.session() as session:
         office = office_name_from_session(session)
         records = handler.export_records(session, today)
-        title = f"{office}{handler.spec.heading}（导出日期：{today.isoformat()}）"
-        save_workbook(build_workbook(handler.spec, title, records), Path(path))
+    title = f"{office}{handler.spec.heading}（导出日期：{today.isoformat()}）"
+    save_workbook(build_workbook(handler.spec, title, records), Path(path))
     return len(records)
 
 
@@ -157,5 +157,4 @@ def write_template(kind: str, path: Path) -> None:
     from core.sheets.writer import build_workbook, save_workbook
 
     spec = _handler(kind).spec
-    with chinese_documents():
-        save_workbook(build_workbook(spec, f"{spec.heading}（导入模板）"), Path(path))
+    save_workbook(build_workbook(spec, f"{spec.heading}（导入模板）"), Path(path))

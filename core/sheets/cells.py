@@ -1,9 +1,9 @@
 """Reading one cell of a clerk's sheet into the value to store.
 
 Every reader takes the raw cell value (text, number, date, time stamp or ``None``) and returns
-the value to store, or raises ``ValueError`` with a Chinese message that the caller prefixes
-with the cell's place. The text parsers of :mod:`core.parsing` do the real work; this module
-adds what only cells have: numbers where text was meant (13812345678.0), Excel date serial
+the value to store, or raises ``ValueError`` with a message (:mod:`core.i18n`) that the caller
+prefixes with the cell's place. The text parsers of :mod:`core.parsing` do the real work; this
+module adds what only cells have: numbers where text was meant (13812345678.0), Excel date serial
 numbers in cells formatted as 常规, and the many ways clerks write the same choice (职高, 中职…).
 """
 
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from core.i18n import _, joined
 from core.parsing import clean_text, parse_date, parse_hours, parse_int, parse_phone
 
 Reader = Callable[[object], Any]
@@ -90,7 +91,9 @@ def text(max_length: int) -> Reader:
     def read(value: object) -> str:
         result = cell_text(value)
         if len(result) > max_length:
-            raise ValueError(f"不能超过 {max_length} 个字（现有 {len(result)} 个字）")
+            raise ValueError(
+                _("不能超过 {most} 个字（现有 {length} 个字）", most=max_length, length=len(result))
+            )
         return result
 
     return read
@@ -101,7 +104,7 @@ def required(reader: Reader) -> Reader:
 
     def read(value: object) -> Any:
         if is_blank(value):
-            raise ValueError("不能为空")
+            raise ValueError(_("不能为空"))
         return reader(value)
 
     return read
@@ -125,7 +128,13 @@ def long_text(max_length: int = EXCEL_CELL_MAX) -> Reader:
     def read(value: object) -> str:
         result = note(value)
         if len(result) > limit:
-            raise ValueError(f"不能超过 {limit} 个字（现有 {len(result)} 个字），请删减后再导入")
+            raise ValueError(
+                _(
+                    "不能超过 {most} 个字（现有 {length} 个字），请删减后再导入",
+                    most=limit,
+                    length=len(result),
+                )
+            )
         return result
 
     return read
@@ -139,7 +148,7 @@ def cell_date(value: object) -> date | None:
         value = cell_text(value)
     day = parse_date(value)
     if day is not None and day.year not in YEARS:
-        raise ValueError(f"“{day.isoformat()}”的年份不对，请检查")
+        raise ValueError(_("“{day}”的年份不对，请检查", day=day.isoformat()))
     return day
 
 
@@ -156,18 +165,20 @@ def date_span(value: object) -> tuple[date | None, date | None]:
         return cell_date(value), None
     start = cell_date(parts[0])
     if start is None:
-        raise ValueError(f"“{text_value}”不是日期")
+        raise ValueError(_("“{text}”不是日期", text=text_value))
     end_text = parts[1].strip()
     if re.match(r"^\d{4}", end_text):
         return start, cell_date(end_text)
     match = _MONTH_DAY.match(end_text)
     if match is None:
-        raise ValueError(f"“{text_value}”不是日期（应写成 2023-9-1 或 2023.9.1—2023.9.5）")
+        raise ValueError(
+            _("“{text}”不是日期（应写成 2023-9-1 或 2023.9.1—2023.9.5）", text=text_value)
+        )
     month = int(match.group(1)) if match.group(1) else start.month
     try:
         return start, date(start.year, month, int(match.group(2)))
     except ValueError:
-        raise ValueError(f"“{text_value}”不是有效的日期") from None
+        raise ValueError(_("“{text}”不是有效的日期", text=text_value)) from None
 
 
 def phone(value: object) -> str:
@@ -190,15 +201,16 @@ def choice(aliases: dict[str, Any], allowed: Iterable[str]) -> Reader:
 
     An empty cell is allowed only when ``""`` is among the aliases.
     """
-    shown = "、".join(allowed)
+    choices = tuple(allowed)
 
     def read(value: object) -> Any:
         key = _WHITESPACE.sub("", cell_text(value))
         for candidate in (key, key.lower()):
             if candidate in aliases:
                 return aliases[candidate]
+        shown = joined(choices, "、", ", ")
         if not key:
-            raise ValueError(f"不能为空（可填：{shown}）")
-        raise ValueError(f"“{key}”不是可选的值（可填：{shown}）")
+            raise ValueError(_("不能为空（可填：{choices}）", choices=shown))
+        raise ValueError(_("“{text}”不是可选的值（可填：{choices}）", text=key, choices=shown))
 
     return read

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from core.i18n import Text, _, joined
 from core.parsing import clean_text
 from core.sheets.cells import Reader, cell_text
 
 _BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 _IGNORED_IN_HEADERS = re.compile(r"[\s*＊:：]")
-EMPTY_SHOWN = "（空）"
 
 
 def normalize_header(value: object) -> str:
@@ -53,9 +53,15 @@ class Column:
         return frozenset(normalize_header(name) for name in (self.header, *self.synonyms))
 
     def also_written(self) -> str:
-        """The header and its synonyms for a message: 学校名称（也可写作：单位名称、名称）."""
+        """The header and its synonyms for a message: “学校名称”（也可写作：单位名称、名称）."""
         others = [s for s in self.synonyms if normalize_header(s) != normalize_header(self.header)]
-        return f"“{self.header}”" + (f"（也可写作：{'、'.join(others)}）" if others else "")
+        if not others:
+            return _("“{header}”", header=self.header)
+        return _(
+            "“{header}”（也可写作：{others}）",
+            header=self.header,
+            others=joined(others, "、", ", "),
+        )
 
 
 @dataclass(frozen=True)
@@ -77,14 +83,17 @@ class SheetSpec:
 
 
 def shown(column: Column, value: Any) -> str:
-    """A stored value as the plan shows it: labels for codes, dates as 2023-09-01."""
+    """A stored value as the plan shows it: labels for codes (in the chosen language), dates as
+    2023-09-01."""
     cell = column.to_cell(value)
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     if isinstance(cell, date):
         return cell.isoformat()
+    if isinstance(cell, Text):
+        return cell  # a label or a word, kept in both languages
     text = cell_text(cell) if not isinstance(cell, str) else cell.strip()
-    return text or EMPTY_SHOWN
+    return text or _("（空）")
 
 
 def changes(
@@ -94,10 +103,18 @@ def changes(
     new: Mapping[str, Any],
 ) -> list[str]:
     """Readable lines for the columns whose value differs: "联系电话：138… → 139…"."""
-    lines = []
+    lines: list[str] = []
     for column in columns:
         before, after = old.get(column.key), new.get(column.key)
         if before != after:
             header = headers.get(column.key, column.header)
-            lines.append(f"{header}：{shown(column, before)} → {shown(column, after)}")
+            before_shown, after_shown = shown(column, before), shown(column, after)
+            lines.append(
+                _(
+                    "{header}：{before} → {after}",
+                    header=header,
+                    before=before_shown,
+                    after=after_shown,
+                )
+            )
     return lines

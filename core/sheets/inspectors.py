@@ -36,6 +36,7 @@ from sqlalchemy.orm import selectinload
 
 from core.enums import Education, Employment, Gender
 from core.errors import ValidationError
+from core.i18n import _, joined, n_
 from core.parsing import NAME_SEPARATORS, join_names, split_quoted_names
 from core.roster.assignments import assign_in_session
 from core.roster.inspectors import InspectorInput, apply_inspector_input, inspector_problems
@@ -80,12 +81,18 @@ SCHOOLS_COMMENT = (
     "多所学校用“、”隔开。校名本身含有 、，,;；/ 等符号时，用「」把校名括起来，"
     "如：「城关镇中心小学/分校」、青溪县实验小学"
 )
-HISTORY_WARNING = (
-    "督学表只带每名督学当前（或最近）一届任期的开始日期和今天的挂牌学校；以往各届任期和挂牌的"
-    "起止历史不在表中，不会导入，挂牌一律自导入之日（{day}）或任期开始之日起算。若是要把整个督导室的数据搬到这台电脑"
-    "或新的数据库，请不要逐表导入，而是在原来的电脑上“备份”，在这里“从备份恢复”"
-    "（命令行：backup --out 文件 / restore 文件）。"
-)
+
+
+def history_warning(day: date) -> str:
+    """What a roster imported into an empty database on ``day`` does not bring along."""
+    return _(
+        "督学表只带每名督学当前（或最近）一届任期的开始日期和今天的挂牌学校；以往各届任期和挂牌的"
+        "起止历史不在表中，不会导入，挂牌一律自导入之日（{day}）或任期开始之日起算。"
+        "若是要把整个督导室的数据搬到这台电脑或新的数据库，请不要逐表导入，"
+        "而是在原来的电脑上“备份”，在这里“从备份恢复”"
+        "（命令行：backup --out 文件 / restore 文件）。",
+        day=day,
+    )
 
 
 def _years(value: object) -> int | None:
@@ -99,7 +106,13 @@ def _years(value: object) -> int | None:
 def _school_names(value: object) -> list[str]:
     text = value if isinstance(value, str) else cells.cell_text(value)
     if len(text) > cells.EXCEL_CELL_MAX:
-        raise ValueError(f"不能超过 {cells.EXCEL_CELL_MAX} 个字（现有 {len(text)} 个字）")
+        raise ValueError(
+            _(
+                "不能超过 {most} 个字（现有 {length} 个字）",
+                most=cells.EXCEL_CELL_MAX,
+                length=len(text),
+            )
+        )
     return list(dict.fromkeys(split_quoted_names(text)))
 
 
@@ -211,13 +224,24 @@ def _unknown_school(name: str, known: list[str]) -> str:
     )
     if split is not None:
         marks = "".join(mark for mark in NAME_SEPARATORS if mark in split)
-        return (
-            f"没有名为“{name}”的学校（“{split}”的校名中含有“{marks}”，"
-            f"请用「」把校名括起来：「{split}」）"
+        return _(
+            "没有名为“{name}”的学校（“{split}”的校名中含有“{marks}”，"
+            "请用「」把校名括起来：「{split}」）",
+            name=name,
+            split=split,
+            marks=marks,
         )
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"（是否是“{close[0]}”？）" if close else "（请先导入或添加这所学校）"
-    return f"没有名为“{name}”的学校{hint}"
+    if close:
+        return _("没有名为“{name}”的学校（是否是“{close}”？）", name=name, close=close[0])
+    return _("没有名为“{name}”的学校（请先导入或添加这所学校）", name=name)
+
+
+def unknown_inspector(name: str, found: int) -> str:
+    """Why a sheet's ``name`` is not one inspector of the roster: ``found`` have that name."""
+    if found:
+        return _("名册中有 {n} 名督学叫“{name}”，无法确定是哪一位", n=found, name=name)
+    return _("名册中没有名为“{name}”的督学（请先导入或添加这名督学）", name=name)
 
 
 class _Importer:
@@ -248,7 +272,7 @@ class _Importer:
         for row in self.table.rows:
             self.row(row)
         if was_empty and self.plan.added:
-            self.plan.warnings.append(HISTORY_WARNING.format(day=self.today))
+            self.plan.warnings.append(history_warning(self.today))
 
     def _listed_schools(self, number: int, names: list[str]) -> list[School]:
         listed = []
@@ -260,8 +284,11 @@ class _Importer:
                 self.problems.cell(
                     number,
                     "schools",
-                    f"“{school.name}”也列在第 {self.school_rows[school.id]} 行；"
-                    "一所学校只能有一名责任督学",
+                    _(
+                        "“{name}”也列在第 {row} 行；一所学校只能有一名责任督学",
+                        name=school.name,
+                        row=self.school_rows[school.id],
+                    ),
                 )
             else:
                 self.school_rows[school.id] = number
@@ -287,8 +314,12 @@ class _Importer:
             self.problems.cell(
                 number,
                 "name",
-                f"名册中有 {len(matches)} 名督学叫“{name}”，无法确定是哪一位；"
-                "请先在督学名册中把姓名区分开（如 王军（城关））",
+                _(
+                    "名册中有 {n} 名督学叫“{name}”，无法确定是哪一位；"
+                    "请先在督学名册中把姓名区分开（如 王军（城关））",
+                    n=len(matches),
+                    name=name,
+                ),
             )
             return False, None
         return True, (matches[0] if matches else None)
@@ -299,7 +330,13 @@ class _Importer:
         key = cells.name_key(name)
         if key in self.first_row:
             self.problems.cell(
-                row.number, "name", f"“{name}”与第 {self.first_row[key]} 行重复，一名督学只能有一行"
+                row.number,
+                "name",
+                _(
+                    "“{name}”与第 {row} 行重复，一名督学只能有一行",
+                    name=name,
+                    row=self.first_row[key],
+                ),
             )
             return True
         if key:
@@ -343,7 +380,7 @@ class _Importer:
         lines += self._term(number, inspector, values.get("term_start"))
         lines += self._assign(number, inspector, listed, is_new)
         if is_new:
-            self.plan.added.append(PlannedRow(number, inspector.name, ["，".join(lines)]))
+            self.plan.added.append(PlannedRow(number, inspector.name, [joined(lines, "，", ", ")]))
         elif lines:
             self.plan.changed.append(PlannedRow(number, inspector.name, lines))
         else:
@@ -360,8 +397,14 @@ class _Importer:
             self.problems.cell(
                 number,
                 "term_start",
-                f"{inspector.name}已有任期（最近一届 {latest.start_date} 至 {last_day(latest)}），"
-                f"与“{start}”不符。续聘、换届或重新任命请在督学名册中办理，导入不改动已有任期",
+                _(
+                    "{name}已有任期（最近一届 {start} 至 {end}），与“{day}”不符。"
+                    "续聘、换届或重新任命请在督学名册中办理，导入不改动已有任期",
+                    name=inspector.name,
+                    start=latest.start_date,
+                    end=last_day(latest),
+                    day=start,
+                ),
             )
             return []
         try:
@@ -371,7 +414,7 @@ class _Importer:
                 self.problems.cell(number, "term_start", message)
             return []
         term = inspector.appointments[-1]
-        return [f"任期：自 {start} 起新任一届（至 {term.end_date}）"]
+        return [_("任期：自 {start} 起新任一届（至 {end}）", start=start, end=term.end_date)]
 
     def _assign(
         self, number: int, inspector: Inspector, listed: list[School], is_new: bool
@@ -389,11 +432,26 @@ class _Importer:
                 self.problems.cell(number, "schools", message)
             return []
         names = result.assigned + [name for name, _ in result.moved]
-        moved = "".join(f"（{name} 原由 {before} 负责）" for name, before in result.moved)
+        moved = joined(
+            (
+                _("（{school} 原由 {before} 负责）", school=name, before=before)
+                for name, before in result.moved
+            ),
+            "",
+            "",
+        )
         if is_new:
-            return [f"挂牌 {len(names)} 所学校（自 {day} 起）{moved}"]
+            return [n_("挂牌 {n} 所学校（自 {day} 起）{moved}", len(names), day=day, moved=moved)]
         header = self.table.headers.get("schools", "挂牌学校")
-        return [f"{header}：自 {day} 起新增 {'、'.join(names)}{moved}"]
+        return [
+            _(
+                "{header}：自 {day} 起新增 {schools}{moved}",
+                header=header,
+                day=day,
+                schools=joined(names, "、", ", "),
+                moved=moved,
+            )
+        ]
 
 
 def import_rows(

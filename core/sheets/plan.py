@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from core.errors import FieldError, ValidationError
+from core.i18n import _, joined
 
 SHEET_KINDS = ("schools", "inspectors", "training", "visits")
 SHEET_TITLES = {
@@ -31,15 +32,16 @@ class SheetError(ValidationError):
     @classmethod
     def of(cls, *messages: str) -> SheetError:
         """An error of whole-file problems (no particular cell)."""
-        return cls([FieldError("file", "文件", message) for message in messages])
+        return cls([FieldError("file", _("文件"), message) for message in messages])
 
 
 @dataclass(frozen=True)
 class PlannedRow:
     """One row of the sheet that adds or changes something.
 
-    ``changes`` are readable lines: for a changed row "联系电话：138… → 139…", for an added row
-    a short description of what is added.
+    ``changes`` are readable lines (in the chosen language; headers and values as the sheet
+    writes them): for a changed row "联系电话：138… → 139…", for an added row a short
+    description of what is added.
     """
 
     row: int
@@ -70,12 +72,19 @@ class ImportPlan:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One Chinese line: "新增 12 行，修改 3 行，未变 20 行" (and any new zones), then one
-        line "注意：…" for each warning."""
-        text = f"新增 {len(self.added)} 行，修改 {len(self.changed)} 行，未变 {self.unchanged} 行"
+        """One line, "新增 12 行，修改 3 行，未变 20 行" (and any new zones), then one line
+        "注意：…" for each warning; in the chosen language."""
+        text = _(
+            "新增 {added} 行，修改 {changed} 行，未变 {unchanged} 行",
+            added=len(self.added),
+            changed=len(self.changed),
+            unchanged=self.unchanged,
+        )
         if self.new_zones:
-            text += f"；新增责任区：{'、'.join(self.new_zones)}"
-        return "\n".join([text, *(f"注意：{warning}" for warning in self.warnings)])
+            zones = joined(self.new_zones, "、", ", ")
+            text = _("{summary}；新增责任区：{zones}", summary=text, zones=zones)
+        notes = [_("注意：{warning}", warning=warning) for warning in self.warnings]
+        return joined([text, *notes], "\n", "\n")
 
     @property
     def has_changes(self) -> bool:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import FieldError
+from core.i18n import Text, _, joined, n_
 from core.parsing import clean_text
 from core.sheets.cells import is_blank
 from core.sheets.columns import Column, SheetSpec, normalize_header
@@ -54,14 +55,30 @@ MAX_CELLS_NAMED = 10
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
-_SAVE_AS = "请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。"
-_OTHER_FORMATS = {
-    ".xls": "旧版 Excel 文件（.xls）",
-    ".csv": "CSV 文本文件",
-    ".et": "WPS 表格文件（.et）",
-    ".ods": "OpenDocument 表格文件（.ods）",
-    ".txt": "文本文件",
-}
+_OTHER_FORMATS = (".xls", ".csv", ".et", ".ods", ".txt")
+
+
+def _format_name(suffix: str) -> Text:
+    """What a file of another format is, for a message."""
+    names = {
+        ".xls": _("旧版 Excel 文件（.xls）"),
+        ".csv": _("CSV 文本文件"),
+        ".et": _("WPS 表格文件（.et）"),
+        ".ods": _("OpenDocument 表格文件（.ods）"),
+    }
+    return names.get(suffix) or _("文本文件")
+
+
+def _at_rows(sheet: str, rows: str, count: int, problem: str) -> Text:
+    """A problem placed in one row (``count`` 1) or in several: 工作表“学校”第 12 行：…"""
+    return n_(
+        "工作表“{sheet}”第 {rows} 行：{problem}", count, sheet=sheet, rows=rows, problem=problem
+    )
+
+
+def _column_named(letter: str, header: str) -> Text:
+    """A column for a message: C 列（在校生数）."""
+    return _("{letter} 列（{header}）", letter=letter, header=header)
 
 
 @dataclass(frozen=True)
@@ -102,32 +119,37 @@ class Problems:
     _found: list[tuple[int, int, FieldError]] = field(default_factory=list)
     _rows: set[int] = field(default_factory=set)
 
-    def _place(self, row: int) -> str:
-        return f"工作表“{self.table.sheet}”第 {row} 行"
-
     def cell(self, row: int, key: str, message: str) -> None:
         """A problem with one cell."""
         letter = self.table.letters.get(key, "")
         header = self.table.headers.get(key, self.table.spec.column(key).header)
-        where = f"{self._place(row)} {letter} 列（{header}）" if letter else self._place(row)
+        if letter:
+            placed = _(
+                "工作表“{sheet}”第 {row} 行 {column}：{problem}",
+                sheet=self.table.sheet,
+                row=row,
+                column=_column_named(letter, header),
+                problem=message,
+            )
+        else:
+            placed = _at_rows(self.table.sheet, str(row), 1, message)
         order = self._column_order(key)
-        self._found.append((row, order, FieldError(key, header, f"{where}：{message}")))
+        self._found.append((row, order, FieldError(key, header, placed)))
         self._rows.add(row)
 
     def row(self, row: int, message: str) -> None:
         """A problem with a whole row."""
-        self._found.append((row, -1, FieldError("row", "行", f"{self._place(row)}：{message}")))
-        self._rows.add(row)
+        self.rows([row], message)
 
     def rows(self, rows: list[int], message: str) -> None:
         """One problem shared by several rows (named once rather than once per row)."""
         if not rows:
             return
-        named = "、".join(str(r) for r in rows[:MAX_ROWS_NAMED])
+        named: str = joined((str(r) for r in rows[:MAX_ROWS_NAMED]), "、", ", ")
         if len(rows) > MAX_ROWS_NAMED:
-            named += f" 等 {len(rows)} "
-        where = f"工作表“{self.table.sheet}”第 {named} 行"
-        self._found.append((rows[0], -1, FieldError("row", "行", f"{where}：{message}")))
+            named = _("{rows} 等 {n}", rows=named, n=len(rows))
+        placed = _at_rows(self.table.sheet, named, len(rows), message)
+        self._found.append((rows[0], -1, FieldError("row", _("行"), placed)))
         self._rows.update(rows)
 
     def in_row(self, row: int) -> bool:
@@ -148,32 +170,49 @@ class Problems:
     def error(self) -> SheetError:
         """All problems, in the order of the sheet's rows and columns."""
         ordered = sorted(self._found, key=lambda item: (item[0], item[1]))
-        return SheetError([problem for _, _, problem in ordered])
+        return SheetError([found[2] for found in ordered])
 
 
 def _file_bytes(path: Path) -> bytes:
     name = path.name
     suffix = path.suffix.lower()
     if suffix in _OTHER_FORMATS:
-        raise SheetError.of(f"“{name}”是{_OTHER_FORMATS[suffix]}，不能直接导入。{_SAVE_AS}")
+        raise SheetError.of(
+            _(
+                "“{name}”是{format}，不能直接导入。"
+                "请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿（*.xlsx）后再导入。",
+                name=name,
+                format=_format_name(suffix),
+            )
+        )
     if suffix not in READABLE_SUFFIXES:
-        raise SheetError.of(f"“{name}”不是 Excel 工作簿（.xlsx），不能导入。")
+        raise SheetError.of(_("“{name}”不是 Excel 工作簿（.xlsx），不能导入。", name=name))
     if not path.is_file():
-        raise SheetError.of(f"找不到文件：{path}")
+        raise SheetError.of(_("找不到文件：{path}", path=path))
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SheetError.of(
-            f"无法读取“{name}”：文件正被其他程序占用，或没有读取权限"
-            f"（{exc.strerror or exc}）。请关闭打开它的程序后重试。"
+            _(
+                "无法读取“{name}”：文件正被其他程序占用，或没有读取权限"
+                "（{reason}）。请关闭打开它的程序后重试。",
+                name=name,
+                reason=exc.strerror or exc,
+            )
         ) from None
     if data.startswith(_OLE_SIGNATURE):
         raise SheetError.of(
-            f"“{name}”实际上是旧版 Excel 文件（.xls），或设置了打开密码。"
-            "请在 Excel 或 WPS 中打开它，去掉打开密码，“另存为” Excel 工作簿（*.xlsx）后再导入。"
+            _(
+                "“{name}”实际上是旧版 Excel 文件（.xls），或设置了打开密码。"
+                "请在 Excel 或 WPS 中打开它，去掉打开密码，"
+                "“另存为” Excel 工作簿（*.xlsx）后再导入。",
+                name=name,
+            )
         )
     if not data.startswith(_ZIP_SIGNATURE):
-        raise SheetError.of(f"“{name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。")
+        raise SheetError.of(
+            _("“{name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。", name=name)
+        )
     return data
 
 
@@ -193,8 +232,11 @@ def _load(data: bytes, path: Path) -> Workbook:
             workbook = load_workbook(io.BytesIO(data), data_only=True)
     except Exception:  # openpyxl raises many kinds of errors on a damaged file
         raise SheetError.of(
-            f"“{path.name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。"
-            "请在 Excel 或 WPS 中打开它并重新保存后再试。"
+            _(
+                "“{name}”已损坏，或不是 Excel 工作簿（.xlsx），无法读取。"
+                "请在 Excel 或 WPS 中打开它并重新保存后再试。",
+                name=path.name,
+            )
         ) from None
     return workbook
 
@@ -231,13 +273,28 @@ def _find_header(
             if have and (best is None or len(have) > best[0]):
                 best = (len(have), sheet.title, number, have)
     if best is not None:
-        _, title, number, have = best
-        missing = "、".join(spec.column(k).also_written() for k in spec.required if k not in have)
-        raise SheetError.of(f"工作表“{title}”第 {number} 行的表头中找不到{missing}列。")
-    wanted = "、".join(spec.column(k).also_written() for k in spec.required)
+        _count, title, number, have = best
+        missing = joined(
+            (spec.column(k).also_written() for k in spec.required if k not in have), "、", ", "
+        )
+        raise SheetError.of(
+            _(
+                "工作表“{sheet}”第 {row} 行的表头中找不到{columns}列。",
+                sheet=title,
+                row=number,
+                columns=missing,
+            )
+        )
+    wanted = joined((spec.column(k).also_written() for k in spec.required), "、", ", ")
     raise SheetError.of(
-        f"在“{filename}”各工作表的前 {MAX_HEADER_ROW} 行中找不到{wanted}列，"
-        f"无法确定表头。请确认这是{spec.title}表，表头在前 {MAX_HEADER_ROW} 行内。"
+        _(
+            "在“{name}”各工作表的前 {rows} 行中找不到{columns}列，"
+            "无法确定表头。请确认这是{sheet}表，表头在前 {rows} 行内。",
+            name=filename,
+            rows=MAX_HEADER_ROW,
+            columns=wanted,
+            sheet=spec.title,
+        )
     )
 
 
@@ -319,7 +376,7 @@ def _formulas_without_values(data: bytes, title: str) -> set[tuple[int, int]]:
         return set()
     found: set[tuple[int, int]] = set()
     try:
-        for _, element in ElementTree.iterparse(io.BytesIO(xml), events=("end",)):
+        for _event, element in ElementTree.iterparse(io.BytesIO(xml), events=("end",)):
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "c":
                 children = {child.tag.rsplit("}", 1)[-1]: child for child in element}
@@ -339,9 +396,9 @@ def _formulas_without_values(data: bytes, title: str) -> set[tuple[int, int]]:
 
 
 def _cells_named(cells: list[str]) -> str:
-    named = "、".join(cells[:MAX_CELLS_NAMED])
+    named: str = joined(cells[:MAX_CELLS_NAMED], "、", ", ")
     if len(cells) > MAX_CELLS_NAMED:
-        named += f" 等 {len(cells)} 个单元格"
+        named = _("{cells} 等 {n} 个单元格", cells=named, n=len(cells))
     return named
 
 
@@ -360,23 +417,27 @@ def read_table(path: Path, spec: SheetSpec) -> Table:
     if doubled:
         raise SheetError.of(
             *(
-                f"工作表“{sheet.title}”第 {header_row} 行的 "
-                + "、".join(get_column_letter(i + 1) for i in indexes)
-                + f" 列都是{spec.column(key).also_written()}，请删去或改名多余的列。"
+                _(
+                    "工作表“{sheet}”第 {row} 行的 {letters} 列都是{column}，请删去或改名多余的列。",
+                    sheet=sheet.title,
+                    row=header_row,
+                    letters=joined((get_column_letter(i + 1) for i in indexes), "、", ", "),
+                    column=spec.column(key).also_written(),
+                )
                 for key, indexes in doubled.items()
             )
         )
     columns = {key: indexes[0] for key, indexes in found.items()}
     keys = {index + 1: key for key, index in columns.items()}
 
-    def named(column: int) -> str:
+    def named(column: int) -> Text:
         header = written.get(keys[column]) or spec.column(keys[column]).header
-        return f"{get_column_letter(column)} 列（{header}）"
+        return _column_named(get_column_letter(column), header)
 
     merged_down, across = _merged_cells(sheet, header_row, set(keys))
     unsaved = _formulas_without_values(data, sheet.title)
     formulas: dict[int, list[str]] = defaultdict(list)
-    problems: list[str] = []
+    problems: list[Text] = []
     rows = []
     for number, cells in enumerate(
         sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
@@ -394,16 +455,22 @@ def read_table(path: Path, spec: SheetSpec) -> Table:
             if all(is_blank(values[key]) for key in outside):
                 continue  # a section title or a footnote
             for cells_range in ranges:
-                spanned = "、".join(
-                    named(c)
-                    for c in range(cells_range.min_col, cells_range.max_col + 1)
-                    if c in keys
+                spanned = joined(
+                    (
+                        named(c)
+                        for c in range(cells_range.min_col, cells_range.max_col + 1)
+                        if c in keys
+                    ),
+                    "、",
+                    ", ",
                 )
-                problems.append(
-                    f"工作表“{sheet.title}”第 {number} 行：单元格 {cells_range.coord} "
-                    f"跨列合并了{spanned}，合并的单元格只有一个值，分不出各列的值。"
-                    "数据行不能跨列合并，请取消合并，把每个值填在自己的列中后再导入。"
+                merged = _(
+                    "单元格 {cells} 跨列合并了{columns}，合并的单元格只有一个值，分不出各列的值。"
+                    "数据行不能跨列合并，请取消合并，把每个值填在自己的列中后再导入。",
+                    cells=cells_range.coord,
+                    columns=spanned,
                 )
+                problems.append(_at_rows(sheet.title, str(number), 1, merged))
             continue
         for column in keys:
             if (number, column) in unsaved:
@@ -412,9 +479,16 @@ def read_table(path: Path, spec: SheetSpec) -> Table:
             rows.append(SheetRow(number, values))
     for column, references in sorted(formulas.items()):
         problems.append(
-            f"工作表“{sheet.title}”{named(column)}：单元格 {_cells_named(references)} 是公式，"
-            "但文件里没有保存公式的计算结果，读不到值。请先在 Excel 或 WPS 中打开这个文件并保存，"
-            "或把这些单元格复制后“选择性粘贴”为数值，再导入。"
+            n_(
+                "工作表“{sheet}”{column}：单元格 {cells} 是公式，"
+                "但文件里没有保存公式的计算结果，读不到值。"
+                "请先在 Excel 或 WPS 中打开这个文件并保存，"
+                "或把这些单元格复制后“选择性粘贴”为数值，再导入。",
+                len(references),
+                sheet=sheet.title,
+                column=named(column),
+                cells=_cells_named(references),
+            )
         )
     if problems:
         raise SheetError.of(*problems)
@@ -437,7 +511,7 @@ def read_cells(table: Table, row: SheetRow, problems: Problems) -> dict[str, Any
         try:
             values[column.key] = column.read(row.values.get(column.key))
         except ValueError as exc:
-            problems.cell(row.number, column.key, str(exc))
+            problems.cell(row.number, column.key, exc.args[0] if exc.args else str(exc))
             failed = True
     return None if failed else values
 

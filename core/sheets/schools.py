@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from core.enums import SchoolKind
+from core.i18n import _, joined, n_
 from core.roster.schools import (
     SchoolInput,
     apply_school_input,
@@ -66,12 +67,17 @@ ACTIVE_ALIASES = {
     "停用": False, "停办": False, "撤并": False, "撤销": False, "已撤并": False,
 }  # fmt: skip
 KIND_LABELS = tuple(kind.chinese_label for kind in K)
-HISTORY_WARNING = (
-    "学校表只带各校（园）的基本情况；责任督学的挂牌及其历史、督导记录、整改等都不在表中，"
-    "不会随表导入（挂牌要再导入督学表，并自导入之日起算）。若是要把整个督导室的数据搬到"
-    "这台电脑或新的数据库，请不要逐表导入，而是在原来的电脑上“备份”，在这里“从备份恢复”"
-    "（命令行：backup --out 文件 / restore 文件）。"
-)
+
+
+def history_warning() -> str:
+    """What a school list imported into an empty database does not bring along."""
+    return _(
+        "学校表只带各校（园）的基本情况；责任督学的挂牌及其历史、督导记录、整改等都不在表中，"
+        "不会随表导入（挂牌要再导入督学表，并自导入之日起算）。若是要把整个督导室的数据搬到"
+        "这台电脑或新的数据库，请不要逐表导入，而是在原来的电脑上“备份”，在这里“从备份恢复”"
+        "（命令行：backup --out 文件 / restore 文件）。"
+    )
+
 
 COLUMNS = (
     Column(
@@ -87,7 +93,8 @@ COLUMNS = (
     Column(
         "is_private", "办学性质", cells.choice(PRIVATE_ALIASES, ("公办", "民办")),
         ("性质", "公办民办", "公办/民办", "民办", "是否民办"),
-        width=10, choices=("公办", "民办"), to_cell=lambda private: "民办" if private else "公办",
+        width=10, choices=("公办", "民办"),
+        to_cell=lambda private: _("民办") if private else _("公办"),
     ),
     Column(
         "enrolment", "在校生数", cells.whole_number,
@@ -109,7 +116,8 @@ COLUMNS = (
     Column(
         "active", "状态", cells.choice(ACTIVE_ALIASES, ("在用", "停用")),
         ("使用状态", "办学状态"),
-        width=8, choices=("在用", "停用"), to_cell=lambda active: "在用" if active else "停用",
+        width=8, choices=("在用", "停用"),
+        to_cell=lambda active: _("在用") if active else _("停用"),
     ),
 )  # fmt: skip
 SPEC = SheetSpec("schools", SHEET_TITLES["schools"], "学校（园）名单", COLUMNS, ("name",))
@@ -152,14 +160,14 @@ def _stored(school: School, zone_names: dict[int, str]) -> dict[str, Any]:
 def _described(values: dict[str, Any]) -> str:
     parts = [K.label_of(values["kind"])]
     if values["is_private"]:
-        parts.append("民办")
+        parts.append(_("民办"))
     if values["enrolment"]:
-        parts.append(f"在校生 {values['enrolment']} 人")
+        parts.append(n_("在校生 {n} 人", values["enrolment"]))
     if values["zone"]:
         parts.append(values["zone"])
     if not values["active"]:
-        parts.append("停用")
-    return "，".join(parts)
+        parts.append(_("停用"))
+    return joined(parts, "，", ", ")
 
 
 def _add_zones(session: Session, names: list[str], zones: dict[str, Zone]) -> None:
@@ -183,7 +191,9 @@ def _accepted_rows(table: Table, problems: Problems) -> list[tuple[int, dict[str
         if key in first_row:
             name = cells.cell_text(row.values.get("name"))
             problems.cell(
-                row.number, "name", f"“{name}”与第 {first_row[key]} 行重复，一所学校只能有一行"
+                row.number,
+                "name",
+                _("“{name}”与第 {row} 行重复，一所学校只能有一行", name=name, row=first_row[key]),
             )
             continue
         if key:
@@ -205,7 +215,7 @@ def import_rows(
     accepted = _accepted_rows(table, problems)
 
     unknown_zones: dict[str, str] = {}  # first spelling of each zone not known yet
-    for _, values in accepted:
+    for _number, values in accepted:
         zone_key = cells.name_key(values.get("zone"))
         if zone_key and zone_key not in zones:
             unknown_zones.setdefault(zone_key, values["zone"])
@@ -251,11 +261,13 @@ def import_rows(
             set_active_in_session(session, school, new["active"], today)
         plan.changed.append(PlannedRow(number, school.name, lines))
     if was_empty and plan.added:
-        plan.warnings.append(HISTORY_WARNING)
+        plan.warnings.append(history_warning())
     problems.rows(
         unknown_kind,
-        "无法从学校名称看出类别，表中又没有“学校类别”列。请加上“学校类别”列"
-        f"（可填：{'、'.join(KIND_LABELS)}）。",
+        _(
+            "无法从学校名称看出类别，表中又没有“学校类别”列。请加上“学校类别”列（可填：{kinds}）。",
+            kinds=joined(KIND_LABELS, "、", ", "),
+        ),
     )
 
 

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from core.enums import TrainingForm
+from core.i18n import _, joined, n_
 from core.roster.training import TrainingInput, record_from_input, training_problems
 from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
+from core.sheets.inspectors import unknown_inspector
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
 from core.sheets.reader import Problems, SheetHandler, Table, read_cells
 from db.models import Inspector, TrainingRecord
@@ -150,20 +152,17 @@ def import_rows(
         name = values["name"]
         matches = inspectors.get(cells.name_key(name), [])
         if len(matches) != 1:
-            problems.cell(
-                number,
-                "name",
-                f"名册中有 {len(matches)} 名督学叫“{name}”，无法确定是哪一位"
-                if matches
-                else f"名册中没有名为“{name}”的督学（请先导入或添加这名督学）",
-            )
+            problems.cell(number, "name", unknown_inspector(name, len(matches)))
             continue
         inspector = matches[0]
         key = (inspector.id, cells.name_key(values["course"]), values["start_date"])
         if key in first_row:
             problems.row(
                 number,
-                f"与第 {first_row[key]} 行是同一条培训记录（同一督学、同一培训名称、同一开始日期）",
+                _(
+                    "与第 {row} 行是同一条培训记录（同一督学、同一培训名称、同一开始日期）",
+                    row=first_row[key],
+                ),
             )
             continue
         first_row[key] = number
@@ -184,12 +183,22 @@ def import_rows(
             problems.row(number, problem.message)
         if found:
             continue
-        label = f"{inspector.name}：{data.course}（{data.start_date}）"
+        label = _(
+            "{name}：{course}（{day}）",
+            name=inspector.name,
+            course=data.course,
+            day=data.start_date,
+        )
         if record is None:
             fresh = record_from_input(data)
             fresh.inspector = inspector
             session.add(fresh)
-            description = f"{F.label_of(data.form)}，{_hours_shown(data.hours)} 学时"
+            description = n_(
+                "{form}，{hours} 学时",
+                1 if data.hours == 1 else 2,  # English: 1 hour, 1.5 hours
+                form=F.label_of(data.form),
+                hours=_hours_shown(data.hours),
+            )
             plan.added.append(PlannedRow(number, label, [description]))
             continue
         lines = changes(compared, table.headers, old or {}, new)
@@ -202,7 +211,10 @@ def import_rows(
         plan.changed.append(PlannedRow(number, label, lines))
     problems.rows(
         no_form,
-        f"请填写“培训形式”（可填：{'、'.join(FORM_LABELS)}）；无法从培训名称看出培训形式。",
+        _(
+            "请填写“培训形式”（可填：{forms}）；无法从培训名称看出培训形式。",
+            forms=joined(FORM_LABELS, "、", ", "),
+        ),
     )
 
 

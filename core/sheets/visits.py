@@ -41,11 +41,12 @@ from core.calendar.visits import (
 )
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind, VisitStatus
 from core.errors import FieldError
+from core.i18n import _, joined, n_
 from core.parsing import clean_text, split_names
 from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
-from core.sheets.inspectors import _unknown_school
+from core.sheets.inspectors import _unknown_school, unknown_inspector
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
 from core.sheets.reader import Problems, SheetHandler, Table, read_cells
 from db.models import Inspector, Recusal, School, Visit, VisitRecord
@@ -135,9 +136,16 @@ def _several(aliases: dict[str, str], members: type[LabelledEnum]) -> Reader:
             try:
                 codes.add(read_one(word))
             except ValueError:
-                unknown.append(f"“{word}”")
+                unknown.append(_("“{text}”", text=word))
         if unknown:
-            raise ValueError(f"{'、'.join(unknown)}不是可选的值（可填：{'、'.join(labels)}）")
+            raise ValueError(
+                n_(
+                    "{texts}不是可选的值（可填：{choices}）",
+                    len(unknown),
+                    texts=joined(unknown, "、", ", "),
+                    choices=joined(labels, "、", ", "),
+                )
+            )
         return _in_order(codes, members)
 
     return read
@@ -145,7 +153,7 @@ def _several(aliases: dict[str, str], members: type[LabelledEnum]) -> Reader:
 
 def _labels(members: type[LabelledEnum]) -> Callable[[Any], str]:
     """Stored codes as the cell shows them: 校园巡视、查阅资料."""
-    return lambda codes: "、".join(members.label_of(code) for code in codes or ())
+    return lambda codes: joined((members.label_of(code) for code in codes or ()), "、", ", ")
 
 
 def _in_order(codes: Iterable[str], members: type[LabelledEnum]) -> list[str]:
@@ -299,13 +307,15 @@ def _record_input(values: dict[str, Any]) -> RecordInput:
 
 
 def _described(values: dict[str, Any]) -> str:
-    kind = K.label_of(values["kind"]) + (f"·{values['topic']}" if values["topic"] else "")
+    kind = K.label_of(values["kind"])
+    if values["topic"]:
+        kind = _("{kind}·{topic}", kind=kind, topic=values["topic"])
     parts = [kind, S.label_of(values["status"])]
     if values["companions"]:
-        parts.append(f"同行：{'、'.join(values['companions'])}")
+        parts.append(_("同行：{names}", names=joined(values["companions"], "、", ", ")))
     if _has_record(values):
-        parts.append("附督导记录")
-    return "，".join(parts)
+        parts.append(_("附督导记录"))
+    return joined(parts, "，", ", ")
 
 
 class _Importer:
@@ -356,13 +366,7 @@ class _Importer:
         matches = self.inspectors.get(cells.name_key(name), [])
         if len(matches) == 1:
             return matches[0]
-        self.problems.cell(
-            number,
-            key,
-            f"名册中有 {len(matches)} 名督学叫“{name}”，无法确定是哪一位"
-            if matches
-            else f"名册中没有名为“{name}”的督学（请先导入或添加这名督学）",
-        )
+        self.problems.cell(number, key, unknown_inspector(name, len(matches)))
         return None
 
     def _recused(
@@ -370,8 +374,16 @@ class _Importer:
     ) -> None:
         recusal = self.recusals.get((inspector.id, school.id))
         if recusal is not None and recusal.since <= day:
-            reason = f"（{recusal.reason}）" if recusal.reason else ""
-            self.problems.cell(number, key, f"{inspector.name}须回避“{school.name}”{reason}")
+            if recusal.reason:
+                message = _(
+                    "{name}须回避“{school}”（{reason}）",
+                    name=inspector.name,
+                    school=school.name,
+                    reason=recusal.reason,
+                )
+            else:
+                message = _("{name}须回避“{school}”", name=inspector.name, school=school.name)
+            self.problems.cell(number, key, message)
 
     def row(self, number: int, values: dict[str, Any], visits: dict[VisitKey, Visit]) -> None:
         """Check one row and, when it is right, add or change its visit in the session."""
@@ -390,7 +402,10 @@ class _Importer:
         if key in self.first_row:
             self.problems.row(
                 number,
-                f"与第 {self.first_row[key]} 行是同一次督导（同一日期、学校、督学、督导类型）",
+                _(
+                    "与第 {row} 行是同一次督导（同一日期、学校、督学、督导类型）",
+                    row=self.first_row[key],
+                ),
             )
             return
         self.first_row[key] = number
@@ -456,10 +471,13 @@ class _Importer:
         self._report(number, visit_problems(visit))
         if status == S.DONE and day > self.today:
             where = "status" if self.table.has("status") else "visit_date"
-            self.problems.cell(number, where, f"督导日期 {day} 还没到，状态不能是“已完成”")
+            self.problems.cell(
+                number, where, _("督导日期 {day} 还没到，状态不能是“已完成”", day=day)
+            )
         elif _has_record(new) and status != S.DONE:
             self.problems.row(
-                number, f"填写了督导记录，状态应为“已完成”（现为“{S.label_of(status)}”）"
+                number,
+                _("填写了督导记录，状态应为“已完成”（现为“{status}”）", status=S.label_of(status)),
             )
         elif _has_record(new):
             self._report(number, record_problems(_record_input(new), day, self.today))

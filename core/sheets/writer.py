@@ -5,6 +5,9 @@ page set-up that prints on A4 landscape with the header repeated on every page.
 Export and template share the layout, so an exported sheet and a filled-in template import the
 same way. The file is written next to its destination and then moved into place, so a failed
 save never leaves half a workbook behind.
+
+The cells hold the office's words whatever the chosen language (labels are written inside
+:func:`core.i18n.chinese_documents`); a refused export or save speaks the chosen language.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import FieldError, ValidationError
+from core.i18n import _, chinese_documents
 from core.sheets.cells import EXCEL_CELL_MAX, cell_text
 from core.sheets.columns import SheetSpec
 
@@ -30,7 +34,7 @@ SPARE_ROWS = 500
 
 
 def _refuse(message: str) -> ValidationError:
-    return ValidationError([FieldError("path", "文件", message)])
+    return ValidationError([FieldError("path", _("文件"), message)])
 
 
 def _cell_value(value: Any) -> Any:
@@ -42,16 +46,25 @@ def _cell_value(value: Any) -> Any:
 
 
 def _fill_rows(sheet: Worksheet, spec: SheetSpec, records: Sequence[Mapping[str, Any]]) -> None:
+    with chinese_documents():
+        rows = [
+            [_cell_value(column.to_cell(record.get(column.key))) for column in spec.columns]
+            for record in records
+        ]
     too_long: list[str] = []
-    for row, record in enumerate(records, start=FIRST_DATA_ROW):
-        for index, column in enumerate(spec.columns, start=1):
-            value = _cell_value(column.to_cell(record.get(column.key)))
+    for row, values in enumerate(rows, start=FIRST_DATA_ROW):
+        for index, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
             if isinstance(value, str) and len(value) > EXCEL_CELL_MAX:
-                first = spec.columns[0]
-                who = cell_text(first.to_cell(record.get(first.key)))
                 too_long.append(
-                    f"第 {row} 行（{who}）“{column.header}”有 {len(value)} 个字，超过 Excel 单元格"
-                    f"最多能放的 {EXCEL_CELL_MAX} 个字，导出会被截断。请先在软件中删减这段文字。"
+                    _(
+                        "第 {row} 行（{who}）“{header}”有 {length} 个字，超过 Excel 单元格"
+                        "最多能放的 {most} 个字，导出会被截断。请先在软件中删减这段文字。",
+                        row=row,
+                        who=cell_text(values[0]),
+                        header=column.header,
+                        length=len(value),
+                        most=EXCEL_CELL_MAX,
+                    )
                 )
                 continue
             cell = sheet.cell(row, index, value)
@@ -60,7 +73,7 @@ def _fill_rows(sheet: Worksheet, spec: SheetSpec, records: Sequence[Mapping[str,
             if column.is_date:
                 cell.number_format = DATE_FORMAT
     if too_long:
-        raise ValidationError([FieldError("export", "导出", message) for message in too_long])
+        raise ValidationError([FieldError("export", _("导出"), message) for message in too_long])
 
 
 def _dropdowns(sheet: Worksheet, spec: SheetSpec, last_row: int) -> None:
@@ -136,12 +149,12 @@ def build_workbook(
 
 
 def save_workbook(workbook: Workbook, path: Path) -> None:
-    """Save as ``path`` (.xlsx); a ValidationError with a Chinese message if that fails."""
+    """Save as ``path`` (.xlsx); a ValidationError naming the file or folder if that fails."""
     if path.suffix.lower() != ".xlsx":
-        raise _refuse(f"“{path.name}”应以 .xlsx 结尾（Excel 工作簿）")
+        raise _refuse(_("“{name}”应以 .xlsx 结尾（Excel 工作簿）", name=path.name))
     folder = path.parent
     if not folder.is_dir():
-        raise _refuse(f"要保存到的文件夹不存在：{folder}")
+        raise _refuse(_("要保存到的文件夹不存在：{folder}", folder=folder))
     temporary = folder / f"~{path.stem}.{uuid.uuid4().hex[:8]}.xlsx"
     try:
         workbook.save(temporary)
@@ -149,6 +162,10 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise _refuse(
-            f"无法保存“{path.name}”：文件可能正在 Excel 或 WPS 中打开，或没有写入权限"
-            f"（{exc.strerror or exc}）。请关闭这个文件后重试，或换一个文件名。"
+            _(
+                "无法保存“{name}”：文件可能正在 Excel 或 WPS 中打开，或没有写入权限"
+                "（{reason}）。请关闭这个文件后重试，或换一个文件名。",
+                name=path.name,
+                reason=exc.strerror or exc,
+            )
         ) from None

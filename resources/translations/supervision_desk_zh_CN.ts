@@ -198,10 +198,12 @@
         <source>Each school gets one checklist with the items of every template ticked that is for its kind of school (a template names the kinds it is for). Schools added later are due by the next deadline still ahead. Removing a template later drops only its items nobody has worked on.</source>
         <translation>每所学校生成一份清单，包含所勾选模板中适用于该类学校的项目（模板注明适用的学校类别）。以后加入的学校，完成期限取尚未到期的下一个阶段截止日期。以后取消某个模板，只删除其中尚未有人处理的项目。</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="365"/>
-        <source>{count} ticked</source>
-        <translation>已勾选{count}所</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/dialogs.py" line="364"/>
+        <source>%n ticked</source>
+        <translation>
+            <numerusform>已勾选 %n 所</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -268,11 +270,11 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="159"/>
-        <location filename="../../gui/pages/archives/page.py" line="427"/>
-        <location filename="../../gui/pages/archives/page.py" line="454"/>
-        <location filename="../../gui/pages/archives/page.py" line="457"/>
-        <location filename="../../gui/pages/archives/page.py" line="470"/>
-        <location filename="../../gui/pages/archives/page.py" line="474"/>
+        <location filename="../../gui/pages/archives/page.py" line="426"/>
+        <location filename="../../gui/pages/archives/page.py" line="453"/>
+        <location filename="../../gui/pages/archives/page.py" line="456"/>
+        <location filename="../../gui/pages/archives/page.py" line="471"/>
+        <location filename="../../gui/pages/archives/page.py" line="475"/>
         <source>Evaluation archives</source>
         <translation>迎检档案</translation>
     </message>
@@ -288,7 +290,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="172"/>
-        <location filename="../../gui/pages/archives/page.py" line="564"/>
+        <location filename="../../gui/pages/archives/page.py" line="565"/>
         <source>Print checklist</source>
         <translation>打印清单</translation>
     </message>
@@ -320,7 +322,7 @@
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="205"/>
-        <location filename="../../gui/pages/archives/page.py" line="362"/>
+        <location filename="../../gui/pages/archives/page.py" line="361"/>
         <source>End campaign</source>
         <translation>结束迎检</translation>
     </message>
@@ -380,10 +382,47 @@
         <source>started {day}</source>
         <translation>{day} 开始</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/archives/page.py" line="327"/>
-        <source>{count} schools</source>
-        <translation>{count} 所学校</translation>
+        <source>%n school(s)</source>
+        <translation>
+            <numerusform>%n 所学校</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="331"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>逾期 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="338"/>
+        <source>next: {phase} by {day} (%n day(s) left)</source>
+        <translation>
+            <numerusform>下一阶段：{phase}，{day} 截止（还剩 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="466"/>
+        <source>Delete the campaign “{name}” with the checklists of its %n school(s), their attachments, snapshots and scores?</source>
+        <translation>
+            <numerusform>要删除迎检工作“{name}”及其 %n 所学校的清单、附件、进度快照和评分吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="487"/>
+        <source>%n item(s) of {schools}</source>
+        <translation>
+            <numerusform>{schools} 的 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/page.py" line="520"/>
+        <source>All %n item(s) of {schools}</source>
+        <translation>
+            <numerusform>{schools} 的全部 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/page.py" line="328"/>
@@ -391,57 +430,32 @@
         <translation>必备项目完成 {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="331"/>
-        <source>{count} overdue</source>
-        <translation>逾期 {count} 项</translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/archives/page.py" line="334"/>
         <source>closed {day}</source>
         <translation>{day} 已结束</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="338"/>
-        <source>next: {phase} by {day} ({days} days left)</source>
-        <translation>下一阶段：{phase}，{day} 截止（还剩 {days} 天）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="348"/>
+        <location filename="../../gui/pages/archives/page.py" line="347"/>
         <source>{status}, overdue</source>
         <translation>{status}，已逾期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="360"/>
+        <location filename="../../gui/pages/archives/page.py" line="359"/>
         <source>Reopen campaign</source>
         <translation>重新开启</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="450"/>
+        <location filename="../../gui/pages/archives/page.py" line="449"/>
         <source>Reopen the campaign “{name}”?</source>
         <translation>要重新开启迎检工作“{name}”吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="452"/>
+        <location filename="../../gui/pages/archives/page.py" line="451"/>
         <source>Close the campaign “{name}” today? Its checklists stay for the record.</source>
         <translation>要在今天结束迎检工作“{name}”吗？其档案资料清单仍保留备查。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="467"/>
-        <source>Delete the campaign “{name}” with the checklists of its {count} schools, their attachments, snapshots and scores?</source>
-        <translation>要删除迎检工作“{name}”及其 {count} 所学校的清单、附件、进度快照和评分吗？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="486"/>
-        <source>{count} items of {schools}</source>
-        <translation>{schools} 的 {count} 个项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="519"/>
-        <source>All {count} items of {schools}</source>
-        <translation>{schools} 的全部 {count} 个项目</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/archives/page.py" line="565"/>
+        <location filename="../../gui/pages/archives/page.py" line="566"/>
         <source>Choose a school (or select one of its items) to print its checklist.</source>
         <translation>请先选择一所学校（或选中该校的某个项目），再打印其清单。</translation>
     </message>
@@ -502,7 +516,12 @@
         <translation>请至少勾选一所学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="333"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="330"/>
+        <source>{school} (was {name})</source>
+        <translation>{school}（原{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="336"/>
         <source>Moved from other inspectors: {schools}</source>
         <translation>以下学校已从其他督学移交：{schools}</translation>
     </message>
@@ -618,248 +637,321 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="99"/>
-        <location filename="../../gui/pages/calendar/page.py" line="499"/>
+        <location filename="../../gui/pages/calendar/page.py" line="120"/>
+        <location filename="../../gui/pages/calendar/page.py" line="524"/>
         <source>Visit calendar</source>
         <translation>督导日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="107"/>
-        <location filename="../../gui/pages/calendar/page.py" line="141"/>
-        <location filename="../../gui/pages/calendar/page.py" line="486"/>
+        <location filename="../../gui/pages/calendar/page.py" line="128"/>
+        <location filename="../../gui/pages/calendar/page.py" line="162"/>
+        <location filename="../../gui/pages/calendar/page.py" line="511"/>
         <source>Generate month plan</source>
         <translation>生成本月计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="108"/>
-        <location filename="../../gui/pages/calendar/page.py" line="142"/>
+        <location filename="../../gui/pages/calendar/page.py" line="129"/>
+        <location filename="../../gui/pages/calendar/page.py" line="163"/>
         <source>New visit</source>
         <translation>新增督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="109"/>
+        <location filename="../../gui/pages/calendar/page.py" line="130"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/calendar/page.py" line="90"/>
         <location filename="../../gui/pages/calendar/page.py" line="111"/>
+        <location filename="../../gui/pages/calendar/page.py" line="132"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="117"/>
+        <location filename="../../gui/pages/calendar/page.py" line="75"/>
+        <source>Generated</source>
+        <translation>自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="76"/>
+        <source>By hand</source>
+        <translation>手工安排</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="80"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="84"/>
+        <location filename="../../gui/pages/calendar/page.py" line="108"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="85"/>
+        <source>Zone</source>
+        <translation>责任区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="86"/>
+        <location filename="../../gui/pages/calendar/page.py" line="109"/>
+        <source>Inspector</source>
+        <translation>督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="87"/>
+        <source>With</source>
+        <translation>同行督学</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="88"/>
+        <location filename="../../gui/pages/calendar/page.py" line="110"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="95"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="99"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="138"/>
         <source>Back to planned</source>
         <translation>恢复为已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="120"/>
-        <location filename="../../gui/pages/calendar/page.py" line="534"/>
+        <location filename="../../gui/pages/calendar/page.py" line="141"/>
+        <location filename="../../gui/pages/calendar/page.py" line="559"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="122"/>
+        <location filename="../../gui/pages/calendar/page.py" line="143"/>
         <source>Planning</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="124"/>
+        <location filename="../../gui/pages/calendar/page.py" line="145"/>
         <source>Special-topic campaign…</source>
         <translation>专项督导…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="125"/>
+        <location filename="../../gui/pages/calendar/page.py" line="146"/>
         <source>Semester check…</source>
         <translation>学期核查…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="126"/>
+        <location filename="../../gui/pages/calendar/page.py" line="147"/>
         <source>Working days…</source>
         <translation>工作日设置…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="127"/>
+        <location filename="../../gui/pages/calendar/page.py" line="148"/>
         <source>Leave and training…</source>
         <translation>请假与培训…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="131"/>
-        <location filename="../../gui/pages/calendar/page.py" line="588"/>
-        <location filename="../../gui/pages/calendar/page.py" line="595"/>
-        <location filename="../../gui/pages/calendar/page.py" line="608"/>
-        <location filename="../../gui/pages/calendar/page.py" line="617"/>
+        <location filename="../../gui/pages/calendar/page.py" line="152"/>
+        <location filename="../../gui/pages/calendar/page.py" line="613"/>
+        <location filename="../../gui/pages/calendar/page.py" line="620"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
+        <location filename="../../gui/pages/calendar/page.py" line="642"/>
         <source>Export to phone calendar</source>
         <translation>导出到手机日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="133"/>
+        <location filename="../../gui/pages/calendar/page.py" line="154"/>
         <source>One inspector&apos;s month…</source>
         <translation>一名督学的本月安排…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="134"/>
+        <location filename="../../gui/pages/calendar/page.py" line="155"/>
         <source>Every inspector into a folder…</source>
         <translation>全部督学（每人一个文件）…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="139"/>
+        <location filename="../../gui/pages/calendar/page.py" line="160"/>
         <source>No visits this month — generate the month&apos;s plan or add a visit.</source>
         <translation>本月还没有督导安排 — 点击“生成本月计划”或“新增督导”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="145"/>
+        <location filename="../../gui/pages/calendar/page.py" line="166"/>
         <source>Print schedule</source>
         <translation>打印安排表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="148"/>
+        <location filename="../../gui/pages/calendar/page.py" line="169"/>
         <source>Due in the next 7 days</source>
         <translation>7天内待督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="150"/>
+        <location filename="../../gui/pages/calendar/page.py" line="171"/>
         <source>Planned or confirmed</source>
         <translation>已计划或已确认</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="152"/>
+        <location filename="../../gui/pages/calendar/page.py" line="173"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="155"/>
+        <location filename="../../gui/pages/calendar/page.py" line="176"/>
         <source>Cancelled or postponed</source>
         <translation>已取消或延期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="169"/>
+        <location filename="../../gui/pages/calendar/page.py" line="190"/>
         <source>Previous month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="173"/>
+        <location filename="../../gui/pages/calendar/page.py" line="194"/>
         <source>Next month</source>
         <translation>下月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="174"/>
+        <location filename="../../gui/pages/calendar/page.py" line="195"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="175"/>
+        <location filename="../../gui/pages/calendar/page.py" line="196"/>
         <source>Month grid</source>
         <translation>月视图</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="176"/>
+        <location filename="../../gui/pages/calendar/page.py" line="197"/>
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="188"/>
+        <location filename="../../gui/pages/calendar/page.py" line="209"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="191"/>
+        <location filename="../../gui/pages/calendar/page.py" line="212"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="291"/>
+        <location filename="../../gui/pages/calendar/page.py" line="312"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="294"/>
+        <location filename="../../gui/pages/calendar/page.py" line="315"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/calendar/page.py" line="321"/>
-        <source>{0} visits due from today to {1} (the next 7 days).</source>
-        <translation>今天起至 {1}（未来 7 天）待进行的督导 {0} 次。</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="343"/>
+        <source>%n visit(s) due from today to {0} (the next 7 days).</source>
+        <translation>
+            <numerusform>今天起至 {0}（未来 7 天）待进行的督导 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="347"/>
+        <source>%n visit(s) this month: {0} done, {1} still to go.</source>
+        <translation>
+            <numerusform>本月督导 %n 次：已完成 {0} 次，待完成 {1} 次。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="325"/>
-        <source>{0} visits this month: {1} done, {2} still to go.</source>
-        <translation>本月督导{0}次：已完成{1}次，待完成{2}次。</translation>
+        <location filename="../../gui/pages/calendar/page.py" line="443"/>
+        <source>{date} {weekday} ({kind})</source>
+        <translation>{date} {weekday}（{kind}）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="558"/>
+        <source>Delete %n visit(s)? Their records go with them.</source>
+        <translation>
+            <numerusform>删除 %n 项督导安排？其督导记录将一并删除。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="328"/>
+        <location filename="../../gui/pages/calendar/page.py" line="621"/>
+        <source>{name} visits {month}.ics</source>
+        <translation>{name}-{month}督导安排.ics</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="653"/>
+        <source>%n calendar file(s), one per inspector, saved in {folder}</source>
+        <translation>
+            <numerusform>已在 {folder} 保存 %n 个日历文件，每名督学一个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="349"/>
         <source>The plan is internal (四不两直): it is not sent to schools.</source>
         <translation>计划仅限内部使用（四不两直），不发送给学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="331"/>
+        <location filename="../../gui/pages/calendar/page.py" line="352"/>
         <source>Kindergartens&apos; break from {start} to {end}.</source>
         <translation>幼儿园放假：{start}至{end}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="333"/>
+        <location filename="../../gui/pages/calendar/page.py" line="354"/>
         <source>School break from {start} to {end}: no routine visits.</source>
         <translation>寒暑假：{start}至{end}，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="420"/>
+        <location filename="../../gui/pages/calendar/page.py" line="441"/>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="420"/>
+        <location filename="../../gui/pages/calendar/page.py" line="441"/>
         <source>working day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="476"/>
+        <location filename="../../gui/pages/calendar/page.py" line="501"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="476"/>
+        <location filename="../../gui/pages/calendar/page.py" line="501"/>
         <source>This month has already passed.</source>
         <translation>该月份已过。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="479"/>
+        <location filename="../../gui/pages/calendar/page.py" line="504"/>
         <source>Plan {0}-{1:02d}? Visits the generator planned before are replaced; confirmed, done and hand-entered visits stay.</source>
         <translation>生成{0}年{1:02d}月计划？此前自动生成的督导安排将被替换；已确认、已完成及手动录入的督导保留不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="485"/>
+        <location filename="../../gui/pages/calendar/page.py" line="510"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="533"/>
-        <source>Delete {0} visit(s)? Their records go with them.</source>
-        <translation>删除{0}项督导安排？其督导记录将一并删除。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/page.py" line="552"/>
+        <location filename="../../gui/pages/calendar/page.py" line="577"/>
         <source>Move</source>
         <translation>改期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="552"/>
+        <location filename="../../gui/pages/calendar/page.py" line="577"/>
         <source>A visit already done cannot be moved.</source>
         <translation>已完成的督导不能改期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="589"/>
+        <location filename="../../gui/pages/calendar/page.py" line="614"/>
         <source>Choose an inspector in the filter (or select one of their visits).</source>
         <translation>请在筛选栏中选择督学（或选中该督学的一项督导）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="608"/>
+        <location filename="../../gui/pages/calendar/page.py" line="633"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/calendar/page.py" line="627"/>
-        <source>{count} calendar file(s), one per inspector, saved in {folder}</source>
-        <translation>已在 {folder} 保存 {count} 个日历文件，每名督学一个</translation>
     </message>
 </context>
 <context>
@@ -1038,27 +1130,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1007"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1008"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1012"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1013"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1014"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1015"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1018"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1019"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1023"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1024"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -1288,10 +1380,73 @@
         <source>Every school is covered</source>
         <translation>每所学校都有责任督学</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/dashboard/page.py" line="325"/>
-        <source>Terms ending within {days} days</source>
-        <translation>{days} 天内任期届满</translation>
+        <source>Terms ending within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内任期届满</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
+        <source>Below %n hour(s) in {year}</source>
+        <translation>
+            <numerusform>{year} 年不足 %n 学时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
+        <source>New inspectors below %n pre-service hour(s)</source>
+        <translation>
+            <numerusform>新任督学岗前培训不足 %n 学时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="361"/>
+        <source>Inspectors with more than %n school(s)</source>
+        <translation>
+            <numerusform>负责学校超过 %n 所的督学</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="410"/>
+        <source>%n problem(s) not fixed yet</source>
+        <translation>
+            <numerusform>%n 个问题尚未整改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="416"/>
+        <source>{count} serious not reported up within %n day(s)</source>
+        <translation>
+            <numerusform>其中 {count} 个严重违规或重大问题发现后 %n 天内未报送上级</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="426"/>
+        <source>Still not fixed after the new deadline of a supervision notice</source>
+        <translation>督办通知的新期限已过仍未整改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="443"/>
+        <source>Within %n day(s); {count} without a comprehensive inspection</source>
+        <translation>
+            <numerusform>%n 天内届满；{count} 所尚未安排综合督导</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="482"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/dashboard/page.py" line="490"/>
+        <source>%n school(s) lagging behind</source>
+        <translation>
+            <numerusform>进度滞后学校 %n 所</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="330"/>
@@ -1299,159 +1454,114 @@
         <translation>本届为最后一届（最多连任 {count} 届）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="336"/>
-        <source>Below {hours} hours in {year}</source>
-        <translation>{year} 年不足 {hours} 学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="343"/>
-        <source>New inspectors below {hours} pre-service hours</source>
-        <translation>新任督学岗前培训不足 {hours} 学时</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="353"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="351"/>
         <source>Assessments of {year}, due by {day}</source>
         <translation>{year}年度考核，{day}前完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="363"/>
-        <source>Inspectors with more than {count} schools</source>
-        <translation>负责学校超过 {count} 所的督学</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="370"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="366"/>
         <source>Schools with the same inspector for {years} years or more</source>
         <translation>同一督学连续负责满 {years} 年的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="380"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="376"/>
         <source>{crowded} over {limit} schools; {unzoned} schools outside any zone</source>
         <translation>{crowded} 个超过 {limit} 所；{unzoned} 所学校未划入责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="384"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="380"/>
         <source>Supervision zones</source>
         <translation>督导责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="390"/>
         <source>Planned or confirmed, from today on</source>
         <translation>今日起已计划或已确认的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="398"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="394"/>
         <source>School holidays: no routine visits this month</source>
         <translation>寒暑假：本月不安排经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="400"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="396"/>
         <source>{count} of them have no visit planned this month</source>
         <translation>其中{count}所本月未安排督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="407"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="403"/>
         <source>Visits this semester whose day has come, without a record</source>
         <translation>本学期已到督导日期但未填写记录的督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="414"/>
-        <source>{count} problems not fixed yet</source>
-        <translation>{count}个问题尚未整改</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="419"/>
-        <source>{count} serious not reported up within {days} days</source>
-        <translation>其中 {count} 个严重违规或重大问题发现后 {days} 天内未报送上级</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="423"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="421"/>
         <source>Not fixed after the follow-ups, or serious</source>
         <translation>复查后仍未整改或情节严重的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="428"/>
-        <source>Still not fixed after the new deadline of a 督办通知</source>
-        <translation>督办通知的新期限已过仍未整改</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="433"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="431"/>
         <source>Not answered within the days for a reply</source>
         <translation>超过办理期限尚未答复</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="444"/>
-        <source>Within {days} days; {count} without a comprehensive inspection</source>
-        <translation>{days} 天内届满；{count} 所尚未安排综合督导</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="450"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="448"/>
         <source>Known</source>
         <translation>已确定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="451"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="449"/>
         <source>Provisional</source>
         <translation>暂定</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="452"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="450"/>
         <source>Missing</source>
         <translation>未录入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="456"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="454"/>
         <source>{year}: import the State Council&apos;s notice when it is published</source>
         <translation>{year}年：国务院办公厅通知发布后请导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="460"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="458"/>
         <source>{year}: holidays and swapped working days known</source>
         <translation>{year}年：放假和调休上班日期已确定</translation>
     </message>
     <message>
+        <location filename="../../gui/pages/dashboard/page.py" line="468"/>
         <location filename="../../gui/pages/dashboard/page.py" line="470"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="472"/>
         <source>No evaluation campaign running</source>
         <translation>当前没有进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="478"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="476"/>
         <source>{campaign}: every phase deadline has passed</source>
         <translation>{campaign}：各阶段截止日期均已过</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="479"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="477"/>
         <source>the running campaign</source>
         <translation>当前迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="484"/>
-        <source>{days} days</source>
-        <translation>{days} 天</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="485"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="483"/>
         <source>{campaign}: {phase} by {day}</source>
         <translation>{campaign}：{phase}，{day} 截止</translation>
     </message>
     <message>
         <location filename="../../gui/pages/dashboard/page.py" line="492"/>
-        <source>{count} schools lagging behind</source>
-        <translation>进度滞后学校 {count} 所</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="494"/>
         <source>No school lagging behind</source>
         <translation>没有进度滞后的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="501"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="499"/>
         <source>Load the demo office (about 40 schools and 10 inspectors) into the empty database?</source>
         <translation>要把演示数据（约 40 所学校、10 名督学）装入空数据库吗？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/dashboard/page.py" line="503"/>
-        <location filename="../../gui/pages/dashboard/page.py" line="518"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="501"/>
+        <location filename="../../gui/pages/dashboard/page.py" line="516"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
@@ -1480,22 +1590,22 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="349"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="352"/>
         <source>End assignments of {name}</source>
         <translation>结束 {name} 的挂牌</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="351"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="354"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="357"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="360"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="364"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="367"/>
         <source>Tick at least one school.</source>
         <translation>请至少勾选一所学校。</translation>
     </message>
@@ -1576,32 +1686,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="186"/>
+        <location filename="../../gui/sheet_actions.py" line="189"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="189"/>
+        <location filename="../../gui/sheet_actions.py" line="192"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="194"/>
+        <location filename="../../gui/sheet_actions.py" line="197"/>
         <source>New zones: {zones}</source>
         <translation>新增责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="196"/>
+        <location filename="../../gui/sheet_actions.py" line="199"/>
         <source>+ row {row}: {name}</source>
         <translation>+ 第 {row} 行：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="199"/>
+        <location filename="../../gui/sheet_actions.py" line="202"/>
         <source>~ row {row}: {name} — {changes}</source>
         <translation>~ 第 {row} 行：{name} — {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="203"/>
+        <location filename="../../gui/sheet_actions.py" line="206"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -2066,11 +2176,6 @@
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/page.py" line="317"/>
-        <source>{name} · {status} · {schools} schools</source>
-        <translation>{name} · {status} · 负责 {schools} 所学校</translation>
-    </message>
-    <message>
         <location filename="../../gui/pages/inspectors/page.py" line="330"/>
         <source>No photo</source>
         <translation>无照片</translation>
@@ -2091,6 +2196,13 @@
         <source>Inspectors</source>
         <translation>督学</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/inspectors/page.py" line="317"/>
+        <source>{name} · {status} · %n school(s)</source>
+        <translation>
+            <numerusform>{name} · {status} · 负责 %n 所学校</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../gui/pages/inspectors/page.py" line="432"/>
         <source>Delete the recusal from {school}?</source>
@@ -2105,82 +2217,84 @@
 <context>
     <name>ItemsDialog</name>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="416"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
         <source>Checklist item</source>
         <translation>清单项目</translation>
     </message>
-    <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="416"/>
-        <source>Change {count} items</source>
-        <translation>批量修改 {count} 个项目</translation>
+    <message numerus="yes">
+        <location filename="../../gui/pages/archives/dialogs.py" line="415"/>
+        <source>Change %n item(s)</source>
+        <translation>
+            <numerusform>批量修改 %n 个项目</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="426"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="424"/>
         <source>Tick the fields to change; the others stay as they are.</source>
         <translation>勾选要修改的栏目，未勾选的保持不变。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="428"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="429"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="430"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="433"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="431"/>
         <source>Box number</source>
         <translation>盒号</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="434"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="432"/>
         <source>Location</source>
         <translation>存放位置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="437"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="435"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="461"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="459"/>
         <source>Evidence: {text}</source>
         <translation>佐证材料：{text}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Required</source>
         <translation>必备</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="460"/>
         <source>Optional</source>
         <translation>可选项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="464"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="462"/>
         <source>kept {period}</source>
         <translation>保管期限：{period}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="469"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="467"/>
         <source>change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="470"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="468"/>
         <source>Tick to change this field</source>
         <translation>勾选表示修改此项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/dialogs.py" line="531"/>
+        <location filename="../../gui/pages/archives/dialogs.py" line="529"/>
         <source>Tick at least one field to change.</source>
         <translation>请至少勾选一项要修改的内容。</translation>
     </message>
@@ -2227,13 +2341,13 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="65"/>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>Supervision Desk</source>
         <translation>督导工作台</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="101"/>
-        <location filename="../../gui/main_window.py" line="266"/>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
@@ -2333,39 +2447,44 @@
         <translation>今日自动备份失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="201"/>
+        <source>Supervision Desk backup {date}.db</source>
+        <translation>督导工作台备份-{date}.db</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>The database was copied to:
 {path}</source>
         <translation>数据库已备份到：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
-        <location filename="../../gui/main_window.py" line="234"/>
-        <location filename="../../gui/main_window.py" line="240"/>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Replace all current data with the backup
 {path}?
 
@@ -2377,26 +2496,34 @@ A safety copy of the current data is saved first.</source>
 恢复前会先自动保存一份当前数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>The data was restored. The previous data was saved to:
 {path}</source>
         <translation>数据已恢复。恢复前的数据保存在：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>The data was restored.</source>
         <translation>数据已恢复。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Roster, visit calendar, rectification and reports for an education supervision office.</source>
         <translation>教育督导办公室的督学名册、督导日历、整改跟踪和报表。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="274"/>
         <source>About Supervision Desk</source>
         <translation>关于督导工作台</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <location filename="../../gui/pages/calendar/month_grid.py" line="249"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy 年 M 月</translation>
     </message>
 </context>
 <context>
@@ -2447,27 +2574,39 @@ A safety copy of the current data is saved first.</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="438"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="432"/>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="433"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="439"/>
         <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
         <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="442"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="443"/>
         <source>Cannot be read, so nothing will be saved:</source>
         <translation>以下内容无法识别，因此不会保存：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="445"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="446"/>
         <source>Saved: the year&apos;s holidays are complete.</source>
         <translation>已保存：该年度节假日安排已完整。</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pdf_preview.py" line="90"/>
-        <source>{count} pages</source>
-        <translation>共 {count} 页</translation>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pdf_preview.py" line="91"/>
@@ -2499,29 +2638,56 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PlanResultDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="672"/>
+        <location filename="../../gui/pages/calendar/page.py" line="698"/>
         <source>Month plan</source>
         <translation>月度计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="673"/>
+        <location filename="../../gui/pages/calendar/page.py" line="699"/>
         <source>{0}-{1:02d}: {2} visit(s) planned, {3} earlier plan(s) replaced.</source>
         <translation>{0}年{1:02d}月：已安排{2}项督导，替换原有计划{3}项。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="678"/>
+        <location filename="../../gui/pages/calendar/page.py" line="704"/>
         <source>The month lies mostly in the school holidays: no routine visits.</source>
         <translation>本月主要在寒暑假中，不安排经常性督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="682"/>
+        <location filename="../../gui/pages/calendar/page.py" line="708"/>
         <source>Note: {notice}.</source>
         <translation>注意：{notice}。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/page.py" line="684"/>
-        <source>{0} school(s) could not be placed:</source>
-        <translation>{0}所学校未能安排：</translation>
+        <location filename="../../gui/pages/calendar/page.py" line="710"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="711"/>
+        <source>{zone}: {inspector} {days} / {required} day(s)</source>
+        <translation>{zone}：{inspector} {days} / {required} 天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="717"/>
+        <source>Days at the zone still short (no free day left): {list}</source>
+        <translation>到责任区督导天数仍不足（本月已无可安排的日子）：{list}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/page.py" line="721"/>
+        <source>%n school(s) could not be placed:</source>
+        <translation>
+            <numerusform>%n 所学校未能安排：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="726"/>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/page.py" line="727"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -2574,35 +2740,37 @@ A safety copy of the current data is saved first.</source>
 </context>
 <context>
     <name>ProblemList</name>
-    <message>
-        <location filename="../../gui/dialogs.py" line="241"/>
-        <source>{count} problems in all.</source>
-        <translation>共 {count} 个问题。</translation>
+    <message numerus="yes">
+        <location filename="../../gui/dialogs.py" line="240"/>
+        <source>%n problem(s) in all.</source>
+        <translation>
+            <numerusform>共 %n 个问题。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="250"/>
+        <location filename="../../gui/dialogs.py" line="248"/>
         <source>Copy all</source>
         <translation>全部复制</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="251"/>
+        <location filename="../../gui/dialogs.py" line="249"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="281"/>
+        <location filename="../../gui/dialogs.py" line="279"/>
+        <location filename="../../gui/dialogs.py" line="288"/>
         <location filename="../../gui/dialogs.py" line="290"/>
-        <location filename="../../gui/dialogs.py" line="292"/>
         <source>Save the problems</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="283"/>
+        <location filename="../../gui/dialogs.py" line="281"/>
         <source>Excel (*.xlsx);;Text (*.txt)</source>
         <translation>Excel 表格 (*.xlsx);;文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="292"/>
+        <location filename="../../gui/dialogs.py" line="290"/>
         <source>Saved to
 {path}</source>
         <translation>已保存到
@@ -2612,87 +2780,97 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ProfileBox</name>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="43"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="41"/>
         <source>Rules profile</source>
         <translation>规则方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="55"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="53"/>
         <source>Fill in the form</source>
         <translation>填入表单</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="57"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="55"/>
         <source>Import profile…</source>
         <translation>导入方案…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="59"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="57"/>
         <source>Export profile…</source>
         <translation>导出方案…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="62"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="60"/>
         <source>Profile</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="86"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="84"/>
         <source>Started from: {name} — {source}</source>
         <translation>起始方案：{name}——{source}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="96"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="94"/>
         <source>No setting differs from it.</source>
         <translation>与之相比没有改动。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="99"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="97"/>
         <source>Changed from it: {changes}</source>
         <translation>与之不同：{changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="109"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="107"/>
         <source>Import a rules profile</source>
         <translation>导入规则方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="117"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="115"/>
         <source>Profile not imported</source>
         <translation>方案未导入</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="118"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="116"/>
         <source>Nothing was changed. The file has these problems:
 {problems}</source>
         <translation>没有改动任何设置。文件有以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="129"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="124"/>
+        <source>Rule profiles (*.json)</source>
+        <translation>规则方案 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="131"/>
         <source>Export the rules as a profile</source>
         <translation>将规则导出为方案</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="138"/>
-        <location filename="../../gui/pages/settings/profile_box.py" line="145"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="132"/>
+        <source>{name} rules.json</source>
+        <translation>{name}规则方案.json</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/profile_box.py" line="142"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="149"/>
         <source>Profile not exported</source>
         <translation>方案未导出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="139"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="143"/>
         <source>Please correct the rules first:
 {problems}</source>
         <translation>请先改正规则：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="149"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="153"/>
         <source>Profile exported</source>
         <translation>方案已导出</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/profile_box.py" line="150"/>
+        <location filename="../../gui/pages/settings/profile_box.py" line="154"/>
         <source>The rules were saved to {path}.</source>
         <translation>规则已保存到 {path}。</translation>
     </message>
@@ -2809,15 +2987,19 @@ A safety copy of the current data is saved first.</source>
         <source>Overall {percent} ({done} of {required} required items)</source>
         <translation>总体完成{percent}（必备项{required}项，已完成{done}项）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/archives/progress_tab.py" line="306"/>
-        <source>{days} days left</source>
-        <translation>还剩{days}天</translation>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/archives/progress_tab.py" line="317"/>
-        <source>{count} schools lagging: {names}</source>
-        <translation>{count}所学校进度滞后：{names}</translation>
+        <source>%n school(s) lagging: {names}</source>
+        <translation>
+            <numerusform>%n 所学校进度滞后：{names}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/archives/progress_tab.py" line="358"/>
@@ -3476,32 +3658,32 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="382"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="385"/>
         <source>Recusal of {name}</source>
         <translation>{name} 的回避</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="384"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="387"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="388"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="391"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="390"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="393"/>
         <source>e.g. former principal there; a relative works there</source>
         <translation>如：曾任该校校长；亲属在该校工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="392"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="395"/>
         <source>Since</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/inspectors/dialogs.py" line="398"/>
+        <location filename="../../gui/pages/inspectors/dialogs.py" line="401"/>
         <source>Choose a school from the list.</source>
         <translation>请从列表中选择学校。</translation>
     </message>
@@ -3532,153 +3714,179 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="76"/>
+        <location filename="../../gui/pages/reports/page.py" line="81"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="104"/>
+        <location filename="../../gui/pages/reports/page.py" line="109"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="107"/>
+        <location filename="../../gui/pages/reports/page.py" line="112"/>
+        <source>No topic inspection yet</source>
+        <translation>还没有专项督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="115"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="108"/>
+        <location filename="../../gui/pages/reports/page.py" line="116"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="117"/>
+        <source>Topic inspection</source>
+        <translation>专项督导</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="118"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="110"/>
+        <location filename="../../gui/pages/reports/page.py" line="119"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="111"/>
+        <location filename="../../gui/pages/reports/page.py" line="120"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
-        <location filename="../../gui/pages/reports/page.py" line="113"/>
+        <location filename="../../gui/pages/reports/page.py" line="121"/>
+        <location filename="../../gui/pages/reports/page.py" line="122"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="114"/>
+        <location filename="../../gui/pages/reports/page.py" line="123"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="115"/>
+        <location filename="../../gui/pages/reports/page.py" line="124"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="118"/>
+        <location filename="../../gui/pages/reports/page.py" line="127"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="162"/>
+        <location filename="../../gui/pages/reports/page.py" line="172"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="164"/>
+        <location filename="../../gui/pages/reports/page.py" line="174"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="166"/>
+        <location filename="../../gui/pages/reports/page.py" line="176"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="169"/>
+        <location filename="../../gui/pages/reports/page.py" line="179"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="179"/>
+        <location filename="../../gui/pages/reports/page.py" line="190"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 or A3 landscape.</source>
         <translation>每名督学的性别、工作单位、职务、专/兼职、联系电话、任期起止、责任区和负责学校（园）。A4 或 A3 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="198"/>
+        <location filename="../../gui/pages/reports/page.py" line="209"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 or A3 landscape, to post on the wall.</source>
         <translation>本月督导以日历列出，随后是每名督学的安排。内部资料，不发学校。A4 或 A3 横向，可张贴上墙。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="183"/>
+        <location filename="../../gui/pages/reports/page.py" line="249"/>
+        <source>The report of a topic inspection (专项督导): schools inspected, inspectors, visits, problems by tier and their rectification, filled in from the data; the highlights, problems and next steps are edited before printing.</source>
+        <translation>专项督导的报告：督导学校、督学、督导次数、各类问题及整改情况按数据填写；亮点、主要问题和下一步工作建议可在打印前修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="318"/>
+        <location filename="../../gui/pages/reports/page.py" line="335"/>
+        <source>Topic inspection report</source>
+        <translation>专项督导报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="319"/>
+        <source>There is no topic inspection to report on yet.</source>
+        <translation>还没有专项督导，无法生成专项督导报告。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="194"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="187"/>
+        <location filename="../../gui/pages/reports/page.py" line="198"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="191"/>
+        <location filename="../../gui/pages/reports/page.py" line="202"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="195"/>
+        <location filename="../../gui/pages/reports/page.py" line="206"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="202"/>
+        <location filename="../../gui/pages/reports/page.py" line="213"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="206"/>
+        <location filename="../../gui/pages/reports/page.py" line="217"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="210"/>
+        <location filename="../../gui/pages/reports/page.py" line="221"/>
         <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
         <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="214"/>
+        <location filename="../../gui/pages/reports/page.py" line="225"/>
         <source>The month&apos;s bulletin (通报) to every school: problems found, rectified on time and overdue, supervision notices and talks, per zone, overdue schools by name.</source>
         <translation>发给各学校（园）的月度通报：发现的问题、按期整改和逾期未整改情况、督办和约谈，按责任区统计，并点名逾期未整改的学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="218"/>
+        <location filename="../../gui/pages/reports/page.py" line="229"/>
         <source>The written record of the latest talk (约谈) with a school&apos;s leaders: who, when, where, the problems, what was said and promised, with signature lines.</source>
         <translation>与学校（园）负责人最近一次约谈的书面记录：时间、地点、约谈对象和约谈人、涉及问题、约谈情况和整改承诺，留签字栏。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="222"/>
+        <location filename="../../gui/pages/reports/page.py" line="233"/>
         <source>The year&apos;s complaint register: each complaint with its verification, result, days for a reply and the day answered; late ones marked. A4 landscape.</source>
         <translation>全年投诉受理登记：每件投诉的核实情况、办理结果、办理期限和答复日期，逾期的标出。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="226"/>
+        <location filename="../../gui/pages/reports/page.py" line="237"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="230"/>
+        <location filename="../../gui/pages/reports/page.py" line="241"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="234"/>
+        <location filename="../../gui/pages/reports/page.py" line="245"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -3767,17 +3975,17 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolsChooser</name>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="589"/>
+        <location filename="../../gui/pages/archives/page.py" line="590"/>
         <source>Change whole schools</source>
         <translation>按学校批量修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="591"/>
+        <location filename="../../gui/pages/archives/page.py" line="592"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/archives/page.py" line="609"/>
+        <location filename="../../gui/pages/archives/page.py" line="610"/>
         <source>Every item of the schools ticked will be changed.</source>
         <translation>所勾选学校的全部项目都将被修改。</translation>
     </message>
@@ -4084,106 +4292,106 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="813"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="818"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="819"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="820"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="821"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="836"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="862"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="837"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="897"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="839"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="898"/>
         <source>Routine visits</source>
         <translation>经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="844"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="865"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="866"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="869"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
         <source>Visit by</source>
         <translation>应在此前督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="875"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="876"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="881"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="882"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="900"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="901"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="927"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="928"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="935"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="936"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="939"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="940"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>经常性督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="946"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="947"/>
         <source>Principal&apos;s term ends this semester or in the break after it: {count} school(s)</source>
         <translation>校（园）长任期在本学期或其后假期内届满：{count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="971"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="972"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="980"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="981"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4191,145 +4399,150 @@ subtotal ({marks})</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="104"/>
+        <location filename="../../gui/pages/settings/page.py" line="113"/>
         <source>e.g. Education Supervision Office of … County</source>
         <translation>例如：××县人民政府教育督导室</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="106"/>
+        <location filename="../../gui/pages/settings/page.py" line="115"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="108"/>
+        <location filename="../../gui/pages/settings/page.py" line="117"/>
         <source>Office name (printed on reports)</source>
         <translation>单位名称（印在报表上）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="126"/>
-        <location filename="../../gui/pages/settings/page.py" line="463"/>
+        <location filename="../../gui/pages/settings/page.py" line="135"/>
+        <location filename="../../gui/pages/settings/page.py" line="484"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="128"/>
+        <location filename="../../gui/pages/settings/page.py" line="137"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="130"/>
+        <location filename="../../gui/pages/settings/page.py" line="139"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="132"/>
+        <location filename="../../gui/pages/settings/page.py" line="141"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="145"/>
+        <location filename="../../gui/pages/settings/page.py" line="154"/>
         <source>A server database is backed up with the server&apos;s own tools.</source>
         <translation>服务器数据库请使用服务器自带的工具备份。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="153"/>
+        <location filename="../../gui/pages/settings/page.py" line="162"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="156"/>
+        <location filename="../../gui/pages/settings/page.py" line="165"/>
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="158"/>
+        <location filename="../../gui/pages/settings/page.py" line="167"/>
         <source>Restore default rules</source>
         <translation>恢复默认规则</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="169"/>
+        <location filename="../../gui/pages/settings/page.py" line="178"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="227"/>
+        <location filename="../../gui/pages/settings/page.py" line="236"/>
         <source>Schools asked for the six minimums</source>
         <translation>“六个至少”适用的学校类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="260"/>
+        <location filename="../../gui/pages/settings/page.py" line="239"/>
+        <source>Own visits per school per month, by zone</source>
+        <translation>按责任区另定每校每月督导次数（如市直学校）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/page.py" line="274"/>
         <source>Empty: the office name</source>
         <translation>留空则使用督导室名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="263"/>
+        <location filename="../../gui/pages/settings/page.py" line="277"/>
         <source>Empty: no seal line</source>
         <translation>留空则不打印盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="269"/>
+        <location filename="../../gui/pages/settings/page.py" line="283"/>
         <source>Printed reports and notices</source>
         <translation>打印报表和通知书</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="271"/>
+        <location filename="../../gui/pages/settings/page.py" line="285"/>
         <source>Notice number prefix</source>
         <translation>通知书文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="273"/>
+        <location filename="../../gui/pages/settings/page.py" line="287"/>
         <source>Supervision notice number prefix</source>
         <translation>督办通知文号前缀</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="275"/>
+        <location filename="../../gui/pages/settings/page.py" line="289"/>
         <source>Signature line</source>
         <translation>落款</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="276"/>
+        <location filename="../../gui/pages/settings/page.py" line="290"/>
         <source>Seal line</source>
         <translation>盖章栏</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="287"/>
+        <location filename="../../gui/pages/settings/page.py" line="301"/>
         <source>Notices are numbered like {number}</source>
         <translation>通知书文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="292"/>
+        <location filename="../../gui/pages/settings/page.py" line="306"/>
         <source>Supervision notices are numbered like {number}</source>
         <translation>督办通知文号示例：{number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="381"/>
+        <location filename="../../gui/pages/settings/page.py" line="396"/>
         <source>Rules of {name} filled in; press Save to keep them.</source>
         <translation>已填入“{name}”的规则，按“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="391"/>
+        <location filename="../../gui/pages/settings/page.py" line="407"/>
         <source>Default rules filled in; press Save to keep them.</source>
         <translation>已填入默认规则，点击“保存”后生效。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="423"/>
+        <location filename="../../gui/pages/settings/page.py" line="444"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="433"/>
+        <location filename="../../gui/pages/settings/page.py" line="454"/>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="434"/>
+        <location filename="../../gui/pages/settings/page.py" line="455"/>
         <source>Nothing was saved. Please correct:
 {problems}</source>
         <translation>没有保存任何内容。请修改以下问题：
 {problems}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings/page.py" line="464"/>
+        <location filename="../../gui/pages/settings/page.py" line="485"/>
         <source>The new language is used from the next start of the app.</source>
         <translation>新的界面语言将在下次启动程序时生效。</translation>
     </message>
@@ -4396,21 +4609,28 @@ subtotal ({marks})</source>
         <source>Export</source>
         <translation>导出</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/sheet_actions.py" line="152"/>
-        <source>{count} rows written to
+        <source>%n row(s) written to
 {path}</source>
-        <translation>已导出 {count} 行到
-{path}</translation>
+        <translation>
+            <numerusform>已导出 %n 行到
+{path}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="161"/>
-        <location filename="../../gui/sheet_actions.py" line="169"/>
+        <location filename="../../gui/sheet_actions.py" line="162"/>
+        <location filename="../../gui/sheet_actions.py" line="172"/>
         <source>Blank template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="170"/>
+        <location filename="../../gui/sheet_actions.py" line="163"/>
+        <source>{title} template.xlsx</source>
+        <translation>{title}-模板.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="173"/>
         <source>Template written to
 {path}</source>
         <translation>模板已保存到
@@ -4708,126 +4928,179 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>TopicTextsDialog</name>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="67"/>
+        <source>Topic inspection report</source>
+        <translation>专项督导报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="73"/>
+        <source>{topic}, {period}. The figures are filled in from the data; edit the texts below before printing.</source>
+        <translation>{topic}，{period}。报告中的数字按数据填写；下面的文字可在打印前修改。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="79"/>
+        <source>Leave empty to print no addressee</source>
+        <translation>不填则不印主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="81"/>
+        <source>Addressee</source>
+        <translation>主送机关</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="89"/>
+        <source>Restore generated text</source>
+        <translation>恢复生成的内容</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="93"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="107"/>
+        <source>Opening</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="108"/>
+        <source>II. Highlights</source>
+        <translation>二、亮点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="109"/>
+        <source>III. Problems and rectification</source>
+        <translation>三、问题整改及效果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/topic_dialog.py" line="110"/>
+        <source>IV. Next steps</source>
+        <translation>四、下一步工作建议</translation>
+    </message>
+</context>
+<context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="629"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="635"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="636"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="637"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="638"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="639"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="640"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="650"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="651"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="658"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="659"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="661"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="662"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="664"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="721"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="679"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="680"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="681"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="682"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="696"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="697"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="707"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="708"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="712"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="723"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="731"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="732"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="748"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="749"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="777"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="778"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="785"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="786"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="788"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="789"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -5033,10 +5306,12 @@ subtotal ({marks})</source>
         <source>Records of {year}: {count}</source>
         <translation>{year} 年培训记录：{count} 条</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/pages/training/page.py" line="271"/>
-        <source>Delete {count} training record(s)?</source>
-        <translation>删除 {count} 条培训记录？</translation>
+        <source>Delete %n training record(s)?</source>
+        <translation>
+            <numerusform>删除 %n 条培训记录？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../gui/pages/training/page.py" line="120"/>
@@ -5048,87 +5323,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="464"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="465"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="483"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="469"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="470"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="489"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="475"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="479"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="480"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="493"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="494"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="530"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="533"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="539"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="540"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="558"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -5311,6 +5586,19 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>ZoneCounts</name>
+    <message>
+        <location filename="../../gui/pages/settings/zone_counts.py" line="26"/>
+        <source>No zones yet (add them on the Schools page).</source>
+        <translation>还没有责任区（在“学校”页添加）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/settings/zone_counts.py" line="42"/>
+        <source>general rule</source>
+        <translation>按通用规定</translation>
+    </message>
+</context>
+<context>
     <name>ZonesDialog</name>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="314"/>
@@ -5349,24 +5637,41 @@ subtotal ({marks})</source>
     </message>
 </context>
 <context>
+    <name>_CountedWords</name>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="220"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/pages/calendar/month_grid.py" line="223"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="167"/>
+        <location filename="../../gui/app.py" line="172"/>
         <source>Open another database</source>
         <translation>打开其他数据库</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="168"/>
+        <location filename="../../gui/app.py" line="173"/>
         <source>Database files (*.db)</source>
         <translation>数据库文件 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="239"/>
+        <location filename="../../gui/app.py" line="244"/>
         <source>Supervision Desk is already open</source>
         <translation>督导工作台已经打开</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="240"/>
+        <location filename="../../gui/app.py" line="245"/>
         <source>This database is already open in another Supervision Desk window:
 {path}
 
@@ -5377,12 +5682,12 @@ subtotal ({marks})</source>
 {what}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="245"/>
+        <location filename="../../gui/app.py" line="250"/>
         <source>That window was brought to the front.</source>
         <translation>已切换到那个窗口。</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="247"/>
+        <location filename="../../gui/app.py" line="252"/>
         <source>Switch to that window, or close it and start again.</source>
         <translation>请切换到那个窗口，或关闭它后再启动。</translation>
     </message>

@@ -225,3 +225,33 @@ def test_bad_arguments_are_usage_errors(argv, capsys):
         parser().parse_args(argv)
     assert exited.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_topic_report_takes_the_topic_its_period_and_text_files(db_file, tmp_path):
+    highlights = tmp_path / "亮点.txt"
+    highlights.write_text("<b>&amp;</b>课后服务覆盖全部学生。\n作业公示到班。", encoding="utf-8")
+    suggestions = tmp_path / "建议.txt"
+    suggestions.write_bytes("持续跟踪双减落实情况。".encode("gb18030"))  # saved by Notepad
+    target = tmp_path / "双减.pdf"
+    code, printed = run(
+        "--db", db_file, "report", "topic", "--topic", "双减", "--from", "2026-09-01",
+        "--to", "2026-10-31", "--addressee", "县教育局", "--highlights", highlights,
+        "--suggestions", suggestions, "--date", TODAY, "--out", target,
+    )  # fmt: skip
+    assert code == 0 and printed == f"已生成：{target}\n"
+    text = flat("".join(page.extract_text() for page in PdfReader(target).pages))
+    assert "双减专项督导报告" in text and "县教育局：" in text
+    assert (
+        "<b>&amp;</b>课后服务覆盖全部学生。" in text and "持续跟踪双减落实情况。特此报告。" in text
+    )
+    assert "2026年9月1日至2026年10月31日" in text
+
+
+def test_a_topic_report_refuses_a_missing_text_file_and_an_unknown_topic(db_file, tmp_path):
+    with pytest.raises(ValidationError, match="无法读取亮点文件"):
+        run("--db", db_file, "report", "topic", "--highlights", tmp_path / "无.txt",
+            "--date", TODAY, "--out", tmp_path / "a.pdf")  # fmt: skip
+    with pytest.raises(ValidationError, match="没有“防溺水”专项督导"):
+        run("--db", db_file, "report", "topic", "--topic", "防溺水", "--date", TODAY,
+            "--out", tmp_path / "b.pdf")  # fmt: skip
+    assert not list(tmp_path.glob("*.pdf"))

@@ -89,7 +89,8 @@ def test_json_lists_the_saved_visits_and_the_unplaced_schools(demo_file):
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"holiday_data", "school_break", "visits", "unplaced"}
+    assert set(data) == {"holiday_data", "school_break", "visits", "unplaced", "zones_short"}
+    assert data["zones_short"] == [], "the zone rules are off unless the office sets them"
     assert data["holiday_data"] in ("complete", "provisional", "missing")
     assert data["visits"]
     assert all(set(v) == {"date", "school", "inspector", "kind"} for v in data["visits"])

@@ -1,6 +1,7 @@
 """The 督导日历 page driven like a clerk: generating the month, the grid and the list, moving a
 visit by dropping it on another day (checked first), a new visit through the form, status
-changes, filters and the phone-calendar export."""
+changes, filters, the phone-calendar export, and a plan short of an inspector's days at his
+zone."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from core.calendar.availability import add_unavailability
+from core.calendar.month_plan import generate_month
 from core.demo.office import create_demo
 from core.enums import VisitStatus
+from core.office.policy import PolicyProfile
+from core.office.settings import save_settings
+from core.roster.assignments import responsible_inspectors
 from core.search.matching import pinyin_order
 from db.models import Visit
 from gui.pages.calendar.month_grid import encode_ids
@@ -34,6 +40,11 @@ def calendar_page(open_window, sqlite_db, qtbot):
     page.generate()
     settle(window, qtbot)
     return window, page
+
+
+def responsible_inspectors_on(db, day: date = TODAY) -> dict[int, int]:
+    with db.session() as session:
+        return responsible_inspectors(session, day)
 
 
 def stored(db) -> dict[int, Visit]:
@@ -211,3 +222,20 @@ def test_a_filter_makes_room_for_choices_that_arrive_after_it_is_shown(calendar_
         before = combo.sizeHint().width()
         combo.addItem("一个名字很长很长的责任区（含龙泉、青山、白沙三个乡镇）", "long")
         assert combo.sizeHint().width() > before, combo.itemText(0)
+
+
+def test_the_month_plan_names_an_inspector_short_of_days_at_his_zone(sqlite_db, qtbot):
+    # 每月至少到责任区督导4次, and one responsible inspector away from the 4th to the 30th.
+    create_demo(sqlite_db, "office", TODAY)
+    with sqlite_db.session() as session:
+        session.execute(delete(Visit))
+    save_settings(sqlite_db, office_name="督导室", policy=PolicyProfile(zone_visits_per_month=4))
+    inspector_id = min(responsible_inspectors_on(sqlite_db).values())
+    add_unavailability(sqlite_db, inspector_id, date(2026, 11, 4), date(2026, 11, 30), "training")
+    plan = generate_month(sqlite_db, 2026, 11, TODAY)
+    assert plan.zones_short and {z.days for z in plan.zones_short} <= {1, 2}
+    dialog = PlanResultDialog(plan)
+    qtbot.addWidget(dialog)
+    short = plan.zones_short[0]
+    assert "到责任区督导天数仍不足" in dialog.message.text()
+    assert f"{short.zone}：{short.inspector} {short.days} / 4 天" in dialog.message.text()

@@ -13,15 +13,20 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from core.demo.office import create_demo
+from core.enums import SchoolKind
+from gui.app import install_translators
 from gui.pages.calendar.month_grid import (
     BUSY,
     ENTRIES_ROLE,
     MonthGridDelegate,
     MonthGridModel,
     cell_lines,
+    count_text,
     encode_ids,
     grid_days,
+    more_text,
 )
+from gui.preferences import CHINESE, ENGLISH
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import settle
 
@@ -137,4 +142,31 @@ def test_the_seven_day_list_says_it_counts_the_week_not_the_month(
     assert "今天起至 2026-11-08" in page.summary.text()
     assert "本月" not in page.summary.text()
     page.filter_choice.setCurrentIndex(0)
-    assert page.summary.text().startswith(f"本月督导{len(page.visible_rows())}次")
+    assert page.summary.text().startswith(f"本月督导 {len(page.visible_rows())} 次")
+
+
+@pytest.fixture
+def english(qapp):
+    install_translators(qapp, ENGLISH)
+    yield
+    install_translators(qapp, CHINESE)
+
+
+def test_the_calendar_speaks_english_in_the_english_interface(
+    english, open_window, sqlite_db, qtbot
+):
+    create_demo(sqlite_db, "office", TODAY)
+    window = open_window(sqlite_db)
+    window.show_page("calendar")
+    page = window.pages["calendar"]
+    settle(window, qtbot)
+    assert page.month_label.text() == "November 2026"
+    headers = [page.grid_model.headerData(i, Qt.Orientation.Horizontal) for i in range(7)]
+    assert headers == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert [count_text(1), count_text(3), more_text(1)] == ["1 visit", "3 visits", "and 1 more"]
+    assert page.summary.text().startswith(f"{len(page.visible_rows())} visits this month")
+    page.grid.setCurrentIndex(page.grid_model.index_of(date(2026, 11, 2)))
+    assert page.day_title.text() == "2026-11-02 Mon (working day)"
+    columns = [page.day_model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert columns == ["School", "Inspector", "Kind", "Status"]
+    assert SchoolKind.PRIMARY.label == "Primary school", "core's words follow the interface"

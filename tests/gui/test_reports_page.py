@@ -6,6 +6,8 @@ their own options."""
 from __future__ import annotations
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import update
 
 from core.roster.schools import school_rows
@@ -177,3 +179,51 @@ def test_a_200_character_school_name_previews_and_saves(
     page.preview.save_copy()
     assert (tmp_path / name).read_bytes() == page.preview.path.read_bytes()
     assert not dialog_log.messages("warn")
+
+
+def test_a_topic_report_prints_the_texts_edited_in_its_dialog(
+    open_window, sqlite_db, qtbot, dialog_log
+):
+    window, _schools = open_demo(open_window, sqlite_db, qtbot, "schools")
+    window.show_page("reports")
+    page = window.pages["reports"]
+    page.choose("topic")
+    assert not page.topic.isHidden() and page.school.isHidden()
+    qtbot.waitUntil(lambda: page.topic.count() == 2, timeout=10_000)
+    page.topic.setCurrentIndex(page.topic.findText("双减", Qt.MatchFlag.MatchStartsWith))
+    page.preview_button.click()
+    qtbot.waitUntil(lambda: page.topic_dialog is not None, timeout=10_000)
+    dialog = page.topic_dialog
+    assert "双减" in dialog.windowTitle() + dialog.findChild(QLabel).text()
+    assert "双减工作纳入经常性督导" in dialog.edits["suggestions"].toPlainText()
+    dialog.edits["suggestions"].clear()
+    dialog.preview_button.click()
+    assert dialog_log.messages("warn") == ["“下一步工作建议”不能为空"]
+    assert page.topic_dialog is dialog and dialog.isVisible()  # nothing typed is lost
+    dialog.tabs.setCurrentIndex(1)
+    dialog.edits["highlights"].clear()
+    qtbot.keyClicks(dialog.edits["highlights"], "<b>&amp;</b> ")
+    dialog.edits["highlights"].insertPlainText("一校一策")  # as an input method commits it
+    dialog.edits["suggestions"].insertPlainText("持续跟踪。")
+    dialog.addressee.insert("县教育局")
+    dialog.preview_button.click()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=10_000)
+    text = "".join(_text(page.preview).split())
+    assert "双减专项督导报告" in text and "县教育局：" in text
+    assert "<b>&amp;</b>一校一策" in text and "持续跟踪。特此报告。" in text
+    assert page.preview.windowTitle() == "专项督导报告"
+
+
+def test_without_a_topic_inspection_the_topic_report_says_so(open_window, sqlite_db, qtbot,
+                                                            dialog_log):  # fmt: skip
+    window = open_window(sqlite_db)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    page.choose("topic")
+    settle(window, qtbot)
+    assert page.topic.count() == 0 and page.topic.placeholderText() == "还没有专项督导"
+    page.preview_button.click()
+    settle(window, qtbot)
+    assert dialog_log.messages("warn") == ["还没有专项督导，无法生成专项督导报告。"]
+    assert page.topic_dialog is None and page.preview is None

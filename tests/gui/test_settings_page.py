@@ -12,10 +12,15 @@ from PySide6.QtCore import QDate, Qt
 from core.enums import COMPULSORY_KINDS
 from core.office.policy import PolicyProfile
 from core.office.school_terms import SchoolCalendar
-from core.office.settings import load_office_name, load_policy, load_six_minimum_kinds
+from core.office.settings import (
+    load_office_name,
+    load_policy,
+    load_six_minimum_kinds,
+    load_zone_school_visits,
+)
 from core.reports import write_report
 from core.reports.settings import ReportSettings, load_report_settings
-from core.roster.schools import SchoolInput, save_school
+from core.roster.schools import SchoolInput, save_school, save_zone
 from db.models import Problem
 from gui.preferences import ENGLISH, language
 from tests.conftest import TODAY
@@ -258,3 +263,25 @@ def test_the_school_kinds_asked_for_the_six_minimums_are_ticked_and_saved(window
     assert load_six_minimum_kinds(window.db) == COMPULSORY_KINDS | {"senior"}
     qtbot.mouseClick(page.defaults_button, Qt.MouseButton.LeftButton)
     assert not page.six_kind_boxes["senior"].isChecked()
+
+
+def test_the_zone_rules_are_set_on_the_page_and_saved(window, qtbot):
+    # The Hunan plan: 每月至少到责任区督导4次, 市直学校 2 次 (kept as a zone of their own).
+    shizhi = save_zone(window.db, "市直学校")
+    save_zone(window.db, "东片责任区")
+    page = _settings(window, qtbot)
+    page.revert()
+    qtbot.waitUntil(lambda: len(page.zone_counts.boxes) == 2, timeout=10_000)
+    assert page.policy_inputs["zone_visits_per_month"].value() == 0, "off by default"
+    assert page.zone_counts.boxes[shizhi].text() == "按通用规定"
+    page.policy_inputs["zone_visits_per_month"].setValue(4)
+    page.zone_counts.boxes[shizhi].setValue(2)
+    assert page.is_modified()
+    _save(page, qtbot)
+    assert load_policy(window.db).zone_visits_per_month == 4
+    assert load_zone_school_visits(window.db) == {shizhi: 2}
+    assert not page.is_modified()
+    page.fill_defaults()
+    assert (
+        page.zone_counts.counts() == {} and page.policy_inputs["zone_visits_per_month"].value() == 0
+    )

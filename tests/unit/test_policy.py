@@ -43,6 +43,8 @@ DOMAIN_DEFAULTS = {
     "min_experience_years": 10,
     # DOMAIN.md: a 严重违规或重大问题 is reported immediately (立即报告) — up by the next day.
     "serious_report_days": 1,
+    # The zone rule (Hunan: 每月至少到责任区督导4次) is off unless the office sets it.
+    "zone_visits_per_month": 0,
 }
 
 

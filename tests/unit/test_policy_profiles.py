@@ -24,7 +24,7 @@ from core.office.settings import load_base_profile, load_policy, save_settings
 
 def test_every_shipped_profile_is_a_valid_policy_with_its_source():
     profiles = {p.name: p for p in shipped_profiles()}
-    assert list(profiles) == ["全国默认", "甘肃", "西安", "克拉玛依"]
+    assert list(profiles) == ["全国默认", "甘肃", "西安", "克拉玛依", "湖南"]
     for profile in profiles.values():
         assert profile.policy.problems() == []
         assert profile.source
@@ -34,6 +34,9 @@ def test_every_shipped_profile_is_a_valid_policy_with_its_source():
     karamay = profiles["克拉玛依"].policy
     assert (karamay.training_hours_per_year, karamay.preservice_training_hours) == (40, 15)
     assert "60学时" in profiles["甘肃"].source and "80学时" in profiles["西安"].source
+    # Hunan: 每月至少到责任区督导4次; its 市直学校 count belongs to the office's own zone.
+    assert profiles["湖南"].policy == PolicyProfile(zone_visits_per_month=4)
+    assert "每月至少到责任区督导4次" in profiles["湖南"].source
 
 
 def test_an_exported_profile_imports_as_the_same_policy(tmp_path):

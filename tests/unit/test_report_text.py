@@ -233,3 +233,13 @@ def test_a_failed_build_leaves_an_existing_file_alone(tmp_path):
 def test_column_weights_must_match_the_headers():
     with pytest.raises(ValueError, match="one weight per column"):
         small_report().table(["a", "b"], [], [1])
+
+
+def test_on_the_document_grid_no_line_starts_with_closing_marks_even_two_of_them():
+    from core.reports.official import NO_START, grid_lines
+
+    for filler in range(1, 29):
+        text = "督" * filler + "（胡磊军、曾金静）。共安排督导"
+        lines = grid_lines(text, 28, 2)
+        assert "".join(lines) == text
+        assert all(line[0] not in NO_START for line in lines), lines

@@ -2,8 +2,9 @@
 the inspector responsible that day (挂牌 changing mid-month included), never over the daily cap,
 no school twice a day, every school its quota or a true reason, confirmed, done, hand-entered and
 earlier planned visits kept and counted, the generator's own later plans ignored, the same answer
-for the same input in any order, visits spread over the month and grouped by zone — and the
-special-topic campaign on the same rules."""
+for the same input in any order, visits spread over the month and grouped by zone, a zone's own
+count per school and the days a month at each zone (the Hunan plan: 每月至少到责任区督导4次) — and
+the special-topic campaign on the same rules."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import calendar
 import math
 from collections import Counter, defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from hypothesis import given
@@ -23,11 +24,13 @@ from core.calendar.planner import (
     InspectorInfo,
     Schedule,
     SchoolInfo,
+    ZoneShort,
     all_unavailable,
     cap_too_low,
     no_workdays,
     place_topic_visits,
     plan_month,
+    plan_zone_days,
     replaceable,
     too_few_days,
 )
@@ -542,6 +545,93 @@ def test_visits_are_not_bunched_in_the_first_week():
     assert len(schedule.visits) == 5
     assert len(used) == 3  # 2 + 2 + 1 schools of three zones, two a day
     assert used[0] > days[0] and used[-1] > date(2026, 11, 20)
+
+
+# --- the zone rules -------------------------------------------------------------------------
+
+
+def zone_plan(case: Situation, required: int) -> tuple[list, list[ZoneShort]]:
+    """The month's plan asking ``required`` days at each zone, then the visits it adds."""
+    first = plan_month(
+        case.schools,
+        case.inspectors,
+        case.days,
+        case.existing,
+        case.policy,
+        start=case.today,
+        zone_days=required,
+    )
+    stays = [
+        *case.kept(),
+        *(ExistingVisit(v.day, v.school_id, v.inspector_id) for v in first.visits),
+    ]
+    added, short = plan_zone_days(
+        case.schools,
+        case.inspectors,
+        {s.id: case.days for s in case.schools},
+        stays,
+        dict.fromkeys(ZONES, required),
+        case.cap,
+    )
+    return [*first.visits, *added], short
+
+
+@given(situations(), st.integers(1, 6))
+def test_each_inspector_reaches_his_days_at_each_zone_or_is_named_short(case, required):
+    visits, short = zone_plan(case, required)
+    stays = case.kept() + visits
+    zone_of = {s.id: s.zone for s in case.schools}
+    load = Counter((v.inspector_id, v.day) for v in visits)
+    for v in case.kept():
+        load[(v.inspector_id, v.day)] += 1
+    assert all(load[(v.inspector_id, v.day)] <= case.cap for v in visits)
+    assert len({(v.school_id, v.day) for v in visits}) == len(visits)
+    by_id = {i.id: i for i in case.inspectors}
+    for school in case.schools:
+        for inspector_id in sorted(school.holders() & by_id.keys()):
+            days = {
+                v.day
+                for v in stays
+                if v.inspector_id == inspector_id and zone_of.get(v.school_id) == school.zone
+            }
+            named = [
+                z for z in short if (z.zone, z.inspector) == (school.zone, f"督学{inspector_id}")
+            ]
+            if len(days) < required:
+                assert named == [ZoneShort(school.zone, f"督学{inspector_id}", len(days), required)]
+            else:
+                assert named == []
+
+
+def test_three_schools_asked_four_days_get_a_fourth_visit_spread_over_the_month():
+    days = month_workdays(2026, 11)
+    schools = [SchoolInfo(i, f"东片{i}小", "东片责任区", 1) for i in range(1, 4)]
+    case = Situation(schools, [InspectorInfo(1, "李华")], days, [], PolicyProfile())
+    visits, short = zone_plan(case, 4)
+    used = sorted({v.day for v in visits})
+    assert short == [] and len(visits) == 4 and len(used) == 4
+    assert Counter(v.school_id for v in visits) == {1: 2, 2: 1, 3: 1}
+    assert all(b - a >= timedelta(days=4) for a, b in pairwise(used))
+
+
+def test_eight_schools_asked_four_days_go_two_a_day_without_more_visits():
+    days = month_workdays(2026, 11)
+    schools = [SchoolInfo(i, f"学校{i}", "东片责任区", 1) for i in range(1, 9)]
+    case = Situation(schools, [InspectorInfo(1, "李华")], days, [], PolicyProfile())
+    visits, short = zone_plan(case, 4)
+    assert short == [] and len(visits) == 8 and len({v.day for v in visits}) == 4
+
+
+def test_a_school_of_a_zone_with_its_own_count_gets_it_in_both_halves():
+    days = month_workdays(2026, 11)
+    schools = [
+        SchoolInfo(1, "市第一中学", "市直学校", 1, quota=2),
+        SchoolInfo(2, "东片小学", "东片", 1),
+    ]
+    schedule = plan_month(schools, [InspectorInfo(1, "陈静")], days, [], PolicyProfile())
+    first, second = sorted(v.day for v in schedule.visits if v.school_id == 1)
+    assert first < date(2026, 11, 16) <= second
+    assert [v.school_id for v in schedule.visits].count(2) == 1
 
 
 # --- reasons by example ---------------------------------------------------------------------

@@ -361,9 +361,7 @@ class ArchiveCampaignDialog(FormDialog):
             item.setHidden(bool(needle) and needle not in item.text().lower())
 
     def _count_ticked(self) -> None:
-        self.school_count.setText(
-            self.tr("{count} ticked").format(count=len(_ticked_ids(self.schools)))
-        )
+        self.school_count.setText(self.tr("%n ticked", "", len(_ticked_ids(self.schools))))
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -413,8 +411,8 @@ class ItemsDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         single = item is not None
-        title = (self.tr("Checklist item") if single else self.tr("Change {count} items")).format(
-            count=len(item_ids)
+        title = (
+            self.tr("Checklist item") if single else self.tr("Change %n item(s)", "", len(item_ids))
         )
         super().__init__(title, worker, parent)
         self.db, self.item_ids, self.today, self.item = db, list(item_ids), today, item

@@ -324,21 +324,20 @@ class ArchivesPage(ListPage):
         parts = [
             row.kind_label,
             self.tr("started {day}").format(day=show_date(row.started_on)),
-            self.tr("{count} schools").format(count=row.school_count),
+            self.tr("%n school(s)", "", row.school_count),
             self.tr("{percent} of required items complete").format(
                 percent=percent_text(progress.percent)
             ),
-            self.tr("{count} overdue").format(count=progress.overdue),
+            self.tr("%n overdue", "", progress.overdue),
         ]
         if row.closed_on:
             parts.append(self.tr("closed {day}").format(day=show_date(row.closed_on)))
         elif progress.next_phase is not None:
             days = (progress.next_phase.deadline - self.today()).days
             parts.append(
-                self.tr("next: {phase} by {day} ({days} days left)").format(
+                self.tr("next: {phase} by {day} (%n day(s) left)", "", days).format(
                     phase=progress.next_phase.name,
                     day=show_date(progress.next_phase.deadline),
-                    days=days,
                 )
             )
         self.summary.setText(" · ".join(parts))
@@ -464,9 +463,11 @@ class ArchivesPage(ListPage):
         if row is None:
             return
         question = self.tr(
-            "Delete the campaign “{name}” with the checklists of its {count} schools, their "
-            "attachments, snapshots and scores?"
-        ).format(name=row.name, count=row.school_count)
+            "Delete the campaign “{name}” with the checklists of its %n school(s), their "
+            "attachments, snapshots and scores?",
+            "",
+            row.school_count,
+        ).format(name=row.name)
         if dialogs.ask(self, self.tr("Evaluation archives"), question):
             self.campaign_id = None
             self.worker.submit(
@@ -483,8 +484,8 @@ class ArchivesPage(ListPage):
         if not rows:
             return
         schools = sorted({r.school for r in rows})
-        description = self.tr("{count} items of {schools}").format(
-            count=len(rows), schools="、".join(schools[:5]) + ("…" if len(schools) > 5 else "")
+        description = self.tr("%n item(s) of {schools}", "", len(rows)).format(
+            schools="、".join(schools[:5]) + ("…" if len(schools) > 5 else "")
         )
         self._open(
             ItemsDialog(
@@ -516,8 +517,8 @@ class ArchivesPage(ListPage):
         names = [name for sid, name in self.school_names() if sid in set(school_ids)]
 
         def show(item_ids: list[int]) -> None:
-            description = self.tr("All {count} items of {schools}").format(
-                count=len(item_ids), schools="、".join(names)
+            description = self.tr("All %n item(s) of {schools}", "", len(item_ids)).format(
+                schools="、".join(names)
             )
             self._open(
                 ItemsDialog(

@@ -303,7 +303,7 @@ class ProgressTab(QWidget):
                 parts.append(f"<span style='color:{PASSED_HTML}'>✓ {text}</span>")
             elif progress.next_phase is not None and phase == progress.next_phase:
                 days = (phase.deadline - today).days
-                left = self.tr("{days} days left").format(days=days)
+                left = self.tr("%n day(s) left", "", days)
                 colour = ALERT_HTML if days <= 7 else NEXT_HTML
                 parts.append(f"<b style='color:{colour}'>▶ {text}（{left}）</b>")
             else:
@@ -314,7 +314,7 @@ class ProgressTab(QWidget):
             names = "、".join(s.school for s in lagging[:8]) + ("…" if len(lagging) > 8 else "")
             line += "<br><span style='color:{}'>{}</span>".format(
                 ALERT_HTML,
-                self.tr("{count} schools lagging: {names}").format(count=len(lagging), names=names),
+                self.tr("%n school(s) lagging: {names}", "", len(lagging)).format(names=names),
             )
         return line
 

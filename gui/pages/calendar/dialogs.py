@@ -429,7 +429,8 @@ class NoticeDialog(StayingDialog):
         """List the festivals read, and what could not be read."""
 
         def days(found: Sequence[date]) -> str:
-            return "、".join(f"{d.month}月{d.day}日" for d in found) or "—"
+            day = self.tr("{month}/{day}")
+            return self.tr(", ").join(day.format(month=d.month, day=d.day) for d in found) or "—"
 
         self.model.set_rows(
             [FestivalLine(f.name, days(f.holidays), days(f.workdays)) for f in parse.festivals]

@@ -17,11 +17,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
+    QDate,
+    QLocale,
     QMimeData,
     QModelIndex,
     QObject,
@@ -32,7 +36,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from core.office.workdays import WEEKDAYS
 from gui.widgets.table_model import NO_PARENT, Column, Index, RowTableModel
 
 VISIT_MIME = "application/x-supervision-visit-ids"
@@ -142,7 +145,7 @@ class MonthGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return WEEKDAYS[section] if 0 <= section < 7 else None
+            return weekday_name(section) if 0 <= section < 7 else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -210,9 +213,41 @@ class MonthGridModel(QAbstractTableModel):
         return False
 
 
+class _CountedWords(QObject):
+    """The grid's counted words (a QObject, whose ``tr`` has plural forms)."""
+
+    def more(self, count: int) -> str:
+        return self.tr("and %n more", "", count)
+
+    def visits(self, count: int) -> str:
+        return self.tr("%n visit(s)", "", count)
+
+
+@cache
+def _counted_words() -> _CountedWords:
+    return _CountedWords()
+
+
 def more_text(count: int) -> str:
     """The last line of a full cell: how many visits it could not show."""
-    return f"等 {count} 项"
+    return _counted_words().more(count)
+
+
+def count_text(count: int) -> str:
+    """A day's number of visits, in the corner of its cell."""
+    return _counted_words().visits(count)
+
+
+def weekday_name(weekday: int) -> str:
+    """The short name of a weekday (0 = Monday) in the interface's language: 周一, Mon."""
+    return QLocale().dayName(weekday + 1, QLocale.FormatType.ShortFormat)
+
+
+def month_caption(year: int, month: int) -> str:
+    """A month as the interface writes it: 2026 年 12 月, December 2026."""
+    return QLocale().toString(
+        QDate(year, month, 1), QCoreApplication.translate("MonthGrid", "MMMM yyyy")
+    )
 
 
 def cell_lines(entries: Sequence[str], fits: int) -> list[str]:
@@ -287,7 +322,7 @@ class MonthGridDelegate(QStyledItemDelegate):
         if count:
             painter.setFont(bold)
             painter.setPen(OTHER_MONTH if other_month else BUSY)
-            painter.drawText(head, int(Qt.AlignmentFlag.AlignRight | align), f"{count} 项")
+            painter.drawText(head, int(Qt.AlignmentFlag.AlignRight | align), count_text(count))
         painter.setFont(font)
         entries: list[str] = index.data(ENTRIES_ROLE) or []
         lines = cell_lines(entries, (inner.bottom() - head.bottom()) // line)

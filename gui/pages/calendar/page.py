@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,7 @@ from core.calendar.visits import (
 )
 from core.changes import EVERYTHING, Change, changes_of
 from core.enums import OPEN_STATUSES, VisitKind, VisitStatus
-from core.office.workdays import WEEKDAYS, certainty_notice
+from core.office.workdays import certainty_notice
 from db.engine import Database
 from gui import dialogs
 from gui.pages.calendar.month_grid import (
@@ -50,6 +50,8 @@ from gui.pages.calendar.month_grid import (
     MonthGridDelegate,
     MonthGridModel,
     grid_days,
+    month_caption,
+    weekday_name,
 )
 from gui.pages.calendar.visit_dialog import VisitDialog, check_then
 from gui.report_actions import open_report
@@ -68,27 +70,46 @@ RELEVANT = {
 }
 
 
-COLUMNS = [
-    Column("日期", lambda r: f"{show_date(r.day)} 周{WEEKDAYS[r.day.weekday()]}", lambda r: r.day),
-    Column("学校", lambda r: r.school),
-    Column("责任区", lambda r: r.zone),
-    Column("督学", lambda r: r.inspector),
-    Column("同行督学", lambda r: r.companions),
-    Column("类型", lambda r: r.kind_label),
-    Column(
-        "状态",
-        lambda r: r.status_label,
-        alert=lambda r: r.status in (VisitStatus.CANCELLED, VisitStatus.POSTPONED),
-    ),
-    Column("来源", lambda r: "自动生成" if r.generated else "手工安排"),
-    Column("备注", lambda r: r.note, tooltip=lambda r: r.note),
-]
-DAY_COLUMNS = [
-    Column("学校", lambda r: r.school),
-    Column("督学", lambda r: r.inspector),
-    Column("类型", lambda r: r.kind_label),
-    Column("状态", lambda r: r.status_label),
-]
+def _columns() -> list[Column]:
+    generated, by_hand = (
+        QCoreApplication.translate("CalendarPage", "Generated"),
+        QCoreApplication.translate("CalendarPage", "By hand"),
+    )
+    return [
+        Column(
+            QCoreApplication.translate("CalendarPage", "Date"),
+            lambda r: f"{show_date(r.day)} {weekday_name(r.day.weekday())}",
+            lambda r: r.day,
+        ),
+        Column(QCoreApplication.translate("CalendarPage", "School"), lambda r: r.school),
+        Column(QCoreApplication.translate("CalendarPage", "Zone"), lambda r: r.zone),
+        Column(QCoreApplication.translate("CalendarPage", "Inspector"), lambda r: r.inspector),
+        Column(QCoreApplication.translate("CalendarPage", "With"), lambda r: r.companions),
+        Column(QCoreApplication.translate("CalendarPage", "Kind"), lambda r: r.kind_label),
+        Column(
+            QCoreApplication.translate("CalendarPage", "Status"),
+            lambda r: r.status_label,
+            alert=lambda r: r.status in (VisitStatus.CANCELLED, VisitStatus.POSTPONED),
+        ),
+        Column(
+            QCoreApplication.translate("CalendarPage", "Source"),
+            lambda r: generated if r.generated else by_hand,
+        ),
+        Column(
+            QCoreApplication.translate("CalendarPage", "Note"),
+            lambda r: r.note,
+            tooltip=lambda r: r.note,
+        ),
+    ]
+
+
+def _day_columns() -> list[Column]:
+    return [
+        Column(QCoreApplication.translate("CalendarPage", "School"), lambda r: r.school),
+        Column(QCoreApplication.translate("CalendarPage", "Inspector"), lambda r: r.inspector),
+        Column(QCoreApplication.translate("CalendarPage", "Kind"), lambda r: r.kind_label),
+        Column(QCoreApplication.translate("CalendarPage", "Status"), lambda r: r.status_label),
+    ]
 
 
 class CalendarPage(ListPage):
@@ -96,7 +117,7 @@ class CalendarPage(ListPage):
 
     def __init__(self, db: Database, worker: DbWorker, today: Callable[[], date]) -> None:
         super().__init__(
-            self.tr("Visit calendar"), COLUMNS, lambda r: r.status in ("cancelled", "postponed")
+            self.tr("Visit calendar"), _columns(), lambda r: r.status in ("cancelled", "postponed")
         )
         self.db, self.worker, self.today = db, worker, today
         now = today()
@@ -233,7 +254,7 @@ class CalendarPage(ListPage):
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.day_model = DayVisitsModel(DAY_COLUMNS, self)
+        self.day_model = DayVisitsModel(_day_columns(), self)
         self.day_list = QTableView()
         self.day_list.setModel(self.day_model)
         self.day_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -285,7 +306,7 @@ class CalendarPage(ListPage):
         if (data.year, data.month) != (self.year, self.month):
             return
         self.data = data
-        self.month_label.setText(f"{data.year} 年 {data.month} 月")
+        self.month_label.setText(month_caption(data.year, data.month))
         self._fill_combo(
             self.inspector_filter,
             self.tr("All inspectors"),
@@ -318,13 +339,13 @@ class CalendarPage(ListPage):
         if self.filter_choice.currentData() == "week":
             # The 7-day list spans months: its count is of the week, not of the month shown.
             last = self.today() + timedelta(days=DUE_DAYS - 1)
-            count = self.tr("{0} visits due from today to {1} (the next 7 days).").format(
-                len(in_month), show_date(last)
-            )
+            count = self.tr(
+                "%n visit(s) due from today to {0} (the next 7 days).", "", len(in_month)
+            ).format(show_date(last))
         else:
-            count = self.tr("{0} visits this month: {1} done, {2} still to go.").format(
-                len(in_month), done, open_
-            )
+            count = self.tr(
+                "%n visit(s) this month: {0} done, {1} still to go.", "", len(in_month)
+            ).format(done, open_)
         parts = [count, self.tr("The plan is internal (四不两直): it is not sent to schools.")]
         for who, start, end in self.data.breaks:
             text = (
@@ -418,7 +439,11 @@ class CalendarPage(ListPage):
         self.day_list.resizeColumnsToContents()
         if day:
             kind = self.tr("day off") if day in self.grid_model.days_off else self.tr("working day")
-            self.day_title.setText(f"{show_date(day)} 周{WEEKDAYS[day.weekday()]}（{kind}）")
+            self.day_title.setText(
+                self.tr("{date} {weekday} ({kind})").format(
+                    date=show_date(day), weekday=weekday_name(day.weekday()), kind=kind
+                )
+            )
         self._selection_changed()
 
     def chosen_day(self) -> date:
@@ -461,7 +486,7 @@ class CalendarPage(ListPage):
             return
         self.year, self.month = year, month
         self.data = None
-        self.month_label.setText(f"{year} 年 {month} 月")
+        self.month_label.setText(month_caption(year, month))
         self._stale = True
         self.refresh()
 
@@ -530,7 +555,7 @@ class CalendarPage(ListPage):
         rows = self.selected_rows()
         if not rows:
             return
-        text = self.tr("Delete {0} visit(s)? Their records go with them.").format(len(rows))
+        text = self.tr("Delete %n visit(s)? Their records go with them.", "", len(rows))
         if not dialogs.ask(self, self.tr("Delete"), text):
             return
         ids = [r.id for r in rows]
@@ -593,7 +618,7 @@ class CalendarPage(ListPage):
         target = dialogs.save_file(
             self,
             self.tr("Export to phone calendar"),
-            f"{name}-{year}{month:02d}督导安排.ics",
+            self.tr("{name} visits {month}.ics").format(name=name, month=f"{year}{month:02d}"),
             "iCalendar (*.ics)",
         )
         if target is None:
@@ -624,9 +649,9 @@ class CalendarPage(ListPage):
             on_done=lambda files: dialogs.inform(
                 self,
                 title,
-                self.tr("{count} calendar file(s), one per inspector, saved in {folder}").format(
-                    count=len(files), folder=folder
-                ),
+                self.tr(
+                    "%n calendar file(s), one per inspector, saved in {folder}", "", len(files)
+                ).format(folder=folder),
             ),
             on_error=self._failed,
         )
@@ -664,7 +689,8 @@ class CalendarPage(ListPage):
 
 
 class PlanResultDialog(QDialog):
-    """What generating a month did: visits added and replaced, and every school not placed."""
+    """What generating a month did: visits added and replaced, the inspectors still short of
+    their days at a zone, and every school not placed."""
 
     def __init__(self, plan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -680,12 +706,28 @@ class PlanResultDialog(QDialog):
         notice = certainty_notice(plan.year, plan.holiday_data)
         if notice:
             text += "\n" + self.tr("Note: {notice}.").format(notice=notice)
+        if plan.zones_short:
+            short = self.tr("; ").join(
+                self.tr("{zone}: {inspector} {days} / {required} day(s)").format(
+                    zone=z.zone, inspector=z.inspector, days=z.days, required=z.required
+                )
+                for z in plan.zones_short
+            )
+            text += "\n" + self.tr(
+                "Days at the zone still short (no free day left): {list}"
+            ).format(list=short)
         if plan.unplaced:
-            text += " " + self.tr("{0} school(s) could not be placed:").format(len(plan.unplaced))
+            text += "\n" if plan.zones_short else " "
+            text += self.tr("%n school(s) could not be placed:", "", len(plan.unplaced))
         self.message = QLabel(text)
         self.message.setWordWrap(True)
         self.unplaced = RowTableModel(
-            [Column("学校", lambda u: u.school), Column("原因", lambda u: u.reason)], None, self
+            [
+                Column(self.tr("School"), lambda u: u.school),
+                Column(self.tr("Reason"), lambda u: u.reason),
+            ],
+            None,
+            self,
         )
         self.unplaced.set_rows(plan.unplaced)
         table = QTableView()

@@ -322,7 +322,7 @@ class DashboardPage(QWidget):
         )
         self.cards["terms"].show_figure(
             str(len(o.terms_expiring)),
-            self.tr("Terms ending within {days} days").format(days=p.term_warning_days),
+            self.tr("Terms ending within %n day(s)", "", p.term_warning_days),
             alert=bool(o.terms_expiring),
         )
         self.cards["term_limit"].show_figure(
@@ -333,16 +333,14 @@ class DashboardPage(QWidget):
         )
         self.cards["training"].show_figure(
             str(len(o.training_shortfall)),
-            self.tr("Below {hours} hours in {year}").format(
-                hours=p.training_hours_per_year, year=o.training_year
+            self.tr("Below %n hour(s) in {year}", "", p.training_hours_per_year).format(
+                year=o.training_year
             ),
             alert=bool(o.training_shortfall),
         )
         self.cards["preservice"].show_figure(
             str(len(o.missing_preservice)),
-            self.tr("New inspectors below {hours} pre-service hours").format(
-                hours=p.preservice_training_hours
-            ),
+            self.tr("New inspectors below %n pre-service hour(s)", "", p.preservice_training_hours),
             alert=bool(o.missing_preservice),
         )
         yearly = o.assessments
@@ -360,9 +358,7 @@ class DashboardPage(QWidget):
         )
         self.cards["workload"].show_figure(
             str(len(o.overloaded)),
-            self.tr("Inspectors with more than {count} schools").format(
-                count=p.inspector_school_warning
-            ),
+            self.tr("Inspectors with more than %n school(s)", "", p.inspector_school_warning),
             alert=bool(o.overloaded),
         )
         self.cards["rotation"].show_figure(
@@ -411,21 +407,23 @@ class DashboardPage(QWidget):
             r = o.rectification
             self.cards["overdue"].show_figure(
                 str(r.overdue),
-                self.tr("{count} problems not fixed yet").format(count=r.open),
+                self.tr("%n problem(s) not fixed yet", "", r.open),
                 alert=r.overdue > 0,
             )
             self.cards["escalated"].show_figure(
                 str(r.escalated),
-                self.tr("{count} serious not reported up within {days} days").format(
-                    count=r.unreported_serious, days=o.policy.serious_report_days
-                )
+                self.tr(
+                    "{count} serious not reported up within %n day(s)",
+                    "",
+                    o.policy.serious_report_days,
+                ).format(count=r.unreported_serious)
                 if r.unreported_serious
                 else self.tr("Not fixed after the follow-ups, or serious"),
                 alert=r.escalated > 0,
             )
             self.cards["supervision"].show_figure(
                 str(r.overdue_supervisions),
-                self.tr("Still not fixed after the new deadline of a 督办通知"),
+                self.tr("Still not fixed after the new deadline of a supervision notice"),
                 alert=r.overdue_supervisions > 0,
             )
             self.cards["complaints"].show_figure(
@@ -441,9 +439,9 @@ class DashboardPage(QWidget):
             return
         self.cards["principals"].show_figure(
             str(len(c.principals)),
-            self.tr("Within {days} days; {count} without a comprehensive inspection").format(
-                days=c.warning_days, count=len(c.unplanned)
-            ),
+            self.tr(
+                "Within %n day(s); {count} without a comprehensive inspection", "", c.warning_days
+            ).format(count=len(c.unplanned)),
             alert=bool(c.unplanned),
         )
         status = {
@@ -481,7 +479,7 @@ class DashboardPage(QWidget):
             )
         else:
             self.cards["archives"].show_figure(
-                self.tr("{days} days").format(days=a.days_left),
+                self.tr("%n day(s)", "", a.days_left),
                 self.tr("{campaign}: {phase} by {day}").format(
                     campaign=a.next_campaign, phase=a.next_phase, day=f"{a.next_deadline:%Y-%m-%d}"
                 ),
@@ -489,7 +487,7 @@ class DashboardPage(QWidget):
             )
         self.cards["archive_overdue"].show_figure(
             str(a.overdue),
-            self.tr("{count} schools lagging behind").format(count=a.lagging)
+            self.tr("%n school(s) lagging behind", "", a.lagging)
             if a.lagging
             else self.tr("No school lagging behind"),
             alert=a.overdue > 0,

@@ -326,7 +326,10 @@ class AssignDialog(FormDialog):
 
     def _report(self, result: AssignmentResult) -> None:
         if result.moved:
-            moved = "、".join(f"{school}（原{name}）" for school, name in result.moved)
+            moved = "、".join(
+                self.tr("{school} (was {name})").format(school=school, name=name)
+                for school, name in result.moved
+            )
             dialogs.inform(
                 self.parentWidget(),
                 self.windowTitle(),

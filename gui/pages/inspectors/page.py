@@ -314,8 +314,8 @@ class InspectorsPage(ListPage):
             return
         row = detail.row
         self.detail_title.setText(
-            self.tr("{name} · {status} · {schools} schools").format(
-                name=row.name, status=row.status.label, schools=row.schools
+            self.tr("{name} · {status} · %n school(s)", "", row.schools).format(
+                name=row.name, status=row.status.label
             )
         )
         photo = photo_file(row.photo_path)

@@ -4,8 +4,9 @@ Each report kind shows only the options it uses (a year for training hours, a sc
 paper size for the 公示牌, the paper size for the roster, a month with zone and inspector filters
 and the paper size for the visit plan, a school with unresolved problems for the 整改通知书, a
 school and a campaign for the 档案资料清单, a campaign for the 迎检进度表, a year for the annual
-figures; the 督导记录表 printed here is the blank form); the PDF is written on the worker and
-opened in the preview window.
+figures, a topic inspection for the 专项督导报告, whose texts are edited in
+:class:`~gui.pages.reports.topic_dialog.TopicTextsDialog` first; the 督导记录表 printed here is
+the blank form); the PDF is written on the worker and opened in the preview window.
 """
 
 from __future__ import annotations
@@ -28,15 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.calendar.topic_inspection import topic_inspections
 from core.changes import EVERYTHING, Change
 from core.reports.options import campaign_names, notice_schools
 from core.roster.inspectors import inspector_rows
 from core.roster.schools import school_rows, zone_rows
 from db.engine import Database
+from gui import dialogs
+from gui.pages.reports.topic_dialog import TopicTextsDialog, read_topic_texts
 from gui.report_actions import open_report
 from gui.widgets.forms import make_searchable
 from gui.widgets.lazy import RefreshWhenShown
-from gui.worker import DbWorker
+from gui.worker import DbWorker, refusal_handler
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 OPTIONS_USED = {
@@ -52,11 +56,12 @@ OPTIONS_USED = {
     "checklist": ("campaign", "school"),
     "campaign": ("campaign",),
     "annual": ("year",),
+    "topic": ("topic",),
 }
 """The options each report kind uses; the others take none."""
-READS = {Change.SCHOOLS, Change.INSPECTORS, Change.PROBLEMS, Change.CAMPAIGNS}
-"""Changes after which the offered schools, zones, inspectors, notice schools and campaigns are
-re-read."""
+READS = {Change.SCHOOLS, Change.INSPECTORS, Change.PROBLEMS, Change.CAMPAIGNS, Change.VISITS}
+"""Changes after which the offered schools, zones, inspectors, notice schools, campaigns and
+topic inspections are re-read."""
 
 
 class ReportsPage(RefreshWhenShown, QWidget):
@@ -103,9 +108,13 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.notice_school = QComboBox()
         self.notice_school.setPlaceholderText(self.tr("No school has problems to rectify"))
         self.campaign = QComboBox()
+        self.topic = QComboBox()
+        self.topic.setPlaceholderText(self.tr("No topic inspection yet"))
+        self.topic_dialog: TopicTextsDialog | None = None
         self.options = QFormLayout()
         self.options.addRow(self.tr("Year"), self.year)
         self.options.addRow(self.tr("Campaign"), self.campaign)
+        self.options.addRow(self.tr("Topic inspection"), self.topic)
         self.options.addRow(self.tr("Month"), self.month)
         self.options.addRow(self.tr("Zone"), self.zone)
         self.options.addRow(self.tr("Inspector"), self.inspector)
@@ -153,12 +162,13 @@ class ReportsPage(RefreshWhenShown, QWidget):
                     inspector_rows(db, day),
                     notice_schools(db),
                     campaign_names(db),
+                    topic_inspections(db),
                 ),
                 on_done=self._show_choices,
             )
 
     def _show_choices(self, read) -> None:
-        schools, zones, inspectors, notice, campaigns = read
+        schools, zones, inspectors, notice, campaigns, topics = read
         _refill(self.school, [(self.tr("All schools"), "")] +
                 [(row.name, row.name) for row in schools if row.active])  # fmt: skip
         _refill(self.zone, [(self.tr("All zones"), None)] + [(z.name, z.name) for z in zones])
@@ -168,6 +178,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         _refill(self.notice_school, [(name, name) for name in notice])
         _refill(self.campaign, [(self.tr("Latest running campaign"), None)] +
                 [(name, name) for name in campaigns])  # fmt: skip
+        _refill(self.topic, [(run.label, run) for run in topics])
 
     def current_kind(self) -> str:
         item = self.kinds.currentItem()
@@ -234,6 +245,11 @@ class ReportsPage(RefreshWhenShown, QWidget):
                 "The year's work in figures: visits planned and done per month, inspector, zone "
                 "and school, problems found and fixed, complaints and training hours, with charts."
             ),
+            "topic": self.tr(
+                "The report of a topic inspection (专项督导): schools inspected, inspectors, "
+                "visits, problems by tier and their rectification, filled in from the data; the "
+                "highlights, problems and next steps are edited before printing."
+            ),
         }
 
     def _show_options(self) -> None:
@@ -249,6 +265,7 @@ class ReportsPage(RefreshWhenShown, QWidget):
         return {
             "year": self.year,
             "campaign": self.campaign,
+            "topic": self.topic,
             "month": self.month,
             "zone": self.zone,
             "inspector": self.inspector,
@@ -264,8 +281,12 @@ class ReportsPage(RefreshWhenShown, QWidget):
                 self.kinds.setCurrentRow(row)
 
     def show_preview(self) -> None:
-        """Write the chosen report in the background and open its preview."""
+        """Write the chosen report in the background and open its preview (a 专项督导报告 once
+        its texts are edited)."""
         kind = self.current_kind()
+        if kind == "topic":
+            self.edit_topic_texts()
+            return
         used = OPTIONS_USED.get(kind, ())
         options: dict[str, object] = {}
         if "year" in used:
@@ -288,6 +309,31 @@ class ReportsPage(RefreshWhenShown, QWidget):
         if "campaign" in used:
             options["campaign"] = self.campaign.currentData()
         open_report(self, self.db, self.worker, kind, self.today(), **options)
+
+    def edit_topic_texts(self) -> None:
+        """Read the chosen topic inspection's generated texts, then open the dialog that edits
+        them; its 预览 writes the report with the texts."""
+        run = self.topic.currentData()
+        if run is None:
+            dialogs.warn(self, self.tr("Topic inspection report"),
+                         self.tr("There is no topic inspection to report on yet."))  # fmt: skip
+            return
+        db, day = self.db, self.today()
+
+        def edit(read) -> None:
+            def preview(texts: dict[str, str]) -> None:
+                open_report(self, db, self.worker, "topic", day, topic=read.topic,
+                            start=read.start, end=read.end, texts=texts)  # fmt: skip
+
+            self.topic_dialog = TopicTextsDialog(read, preview, self)
+            self.topic_dialog.destroyed.connect(lambda: setattr(self, "topic_dialog", None))
+            self.topic_dialog.open()
+
+        self.worker.submit(
+            lambda: read_topic_texts(db, run.topic, run.first, run.last, day),
+            on_done=edit,
+            on_error=refusal_handler(self, self.tr("Topic inspection report")),
+        )
 
 
 def _refill(combo: QComboBox, choices: list[tuple[str, object]]) -> None:

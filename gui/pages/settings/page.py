@@ -6,6 +6,10 @@ The 规则方案 box (:mod:`gui.pages.settings.profile_box`) fills the policy fo
 or imported profile, exports it, and shows the profile the office started from and what differs;
 the profile chosen is stored with the policy on saving.
 
+The 督导与整改 box ends with the zones' own visits per school per month
+(:mod:`gui.pages.settings.zone_counts`), for a group of schools such as 市直学校 kept in a zone of
+its own.
+
 The policy form is built from :class:`core.office.policy.PolicyProfile`'s field metadata (label,
 unit, range, group), so a new setting appears here without touching this page. Saving goes through
 :func:`core.reports.settings.save_office_and_report_settings`, which validates everything and
@@ -50,6 +54,7 @@ from core.office.settings import (
     load_office_name,
     load_policy,
     load_six_minimum_kinds,
+    load_zone_school_visits,
 )
 from core.reports.settings import (
     NOTICE_PREFIX_MAX,
@@ -60,10 +65,12 @@ from core.reports.settings import (
     save_office_and_report_settings,
     tidy_report_settings,
 )
+from core.roster.schools import zone_rows
 from db.engine import Database
 from gui import dialogs
 from gui.pages.settings.profile_box import ProfileBox
 from gui.pages.settings.terms_box import TermsBox
+from gui.pages.settings.zone_counts import ZoneCounts
 from gui.preferences import CHINESE, ENGLISH, language, set_language
 from gui.worker import DbWorker, report_failure
 
@@ -72,6 +79,8 @@ NOTICE_EXAMPLE = (2026, 3)
 """The year and number shown in the example notice number."""
 
 
+Loaded = tuple[str, PolicyProfile, ReportSettings, frozenset[str], dict[int, int]]
+"""The office's name, policy, report settings, 六个至少 kinds and zones' own counts."""
 SIX_KIND_COLUMNS = 3
 SHARES = frozenset(f.name for f in fields(PolicyProfile) if isinstance(f.default, float))
 """Settings that are shares (0–1), edited as percentages."""
@@ -94,7 +103,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.worker = worker
-        self._loaded: tuple[str, PolicyProfile, ReportSettings, frozenset[str]] | None = None
+        self._loaded: Loaded | None = None
         self._chosen: NamedProfile | None = None
         """A profile filled into the form and not saved yet."""
 
@@ -225,6 +234,11 @@ class SettingsPage(QWidget):
             self.policy_inputs[f.name] = spin
             boxes[group].addRow(meta["label"], spin)
         boxes[VISITS].addRow(self.tr("Schools asked for the six minimums"), self._six_kinds())
+        self.zone_counts = ZoneCounts()
+        boxes[VISITS].addRow(
+            self.tr("Own visits per school per month, by zone"),
+            self.zone_counts,
+        )
         return widgets
 
     def _six_kinds(self) -> QWidget:
@@ -333,6 +347,7 @@ class SettingsPage(QWidget):
             self.policy_from_form(),
             self.report_settings_from_form(),
             self.six_kinds_from_form(),
+            self.zone_counts.counts(),
         )
         return typed != self._loaded or self._chosen is not None
 
@@ -346,19 +361,19 @@ class SettingsPage(QWidget):
                     load_policy(db),
                     read_report_settings(db),
                     load_six_minimum_kinds(db),
+                    load_zone_school_visits(db),
                 ),
                 load_base_profile(db),
+                [(z.id, z.name) for z in zone_rows(db)],
             ),
             on_done=self._show_loaded,
         )
 
-    def _show_loaded(
-        self,
-        loaded: tuple[tuple[str, PolicyProfile, ReportSettings, frozenset[str]], NamedProfile],
-    ) -> None:
-        self._loaded, base = loaded
-        name, policy, report, six_kinds = self._loaded
+    def _show_loaded(self, loaded: tuple[Loaded, NamedProfile, list[tuple[int, str]]]) -> None:
+        self._loaded, base, zones = loaded
+        name, policy, report, six_kinds, zone_counts = self._loaded
         self.fill_six_kinds(six_kinds)
+        self.zone_counts.set_zones(zones, zone_counts)
         self._chosen = None
         self.fill(name, policy)
         self.profile_box.set_base(base, policy)
@@ -388,13 +403,14 @@ class SettingsPage(QWidget):
         """Put the default rules into the form; they are stored only when saved."""
         self.fill(self.office_name.text(), PolicyProfile())
         self.fill_six_kinds(COMPULSORY_KINDS)
+        self.zone_counts.fill({})
         self.status.setText(self.tr("Default rules filled in; press Save to keep them."))
 
     def save(self) -> None:
         """Validate and store the form; on errors nothing is saved and every problem is listed."""
         name, policy = self.office_name.text(), self.policy_from_form()
         report, chosen = self.report_settings_from_form(), self._chosen
-        six_kinds = self.six_kinds_from_form()
+        six_kinds, zone_counts = self.six_kinds_from_form(), self.zone_counts.counts()
         self.save_button.setEnabled(False)
         self.worker.submit(
             lambda: save_office_and_report_settings(
@@ -404,18 +420,23 @@ class SettingsPage(QWidget):
                 report=report,
                 base=chosen,
                 six_minimum_kinds=six_kinds,
+                zone_school_visits=zone_counts,
             ),
-            on_done=lambda stored: self._saved(stored, policy, six_kinds),
+            on_done=lambda stored: self._saved(stored, policy, six_kinds, zone_counts),
             on_error=self._save_failed,
             changes=changes_of(save_office_and_report_settings),
         )
 
     def _saved(
-        self, stored: tuple[str, ReportSettings], policy: PolicyProfile, six_kinds: frozenset[str]
+        self,
+        stored: tuple[str, ReportSettings],
+        policy: PolicyProfile,
+        six_kinds: frozenset[str],
+        zone_counts: dict[int, int],
     ) -> None:
         stored_name, report = stored
         self.save_button.setEnabled(True)
-        self._loaded = (stored_name, policy, report, six_kinds)
+        self._loaded = (stored_name, policy, report, six_kinds, zone_counts)
         self._chosen = None
         self.office_name.setText(stored_name)
         self.fill_report_settings(report)

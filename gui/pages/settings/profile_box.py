@@ -25,8 +25,6 @@ from core.office.profiles import (
 )
 from gui import dialogs
 
-FILE_FILTER = "规则方案 (*.json)"
-
 
 def _number(value: float, unit: str) -> str:
     """A setting as the form shows it: shares as percentages."""
@@ -106,7 +104,7 @@ class ProfileBox(QGroupBox):
 
     def import_profile(self) -> None:
         """Read a profile file and fill the form from it; a wrong file changes nothing."""
-        path = dialogs.open_file(self, self.tr("Import a rules profile"), FILE_FILTER)
+        path = dialogs.open_file(self, self.tr("Import a rules profile"), self._file_filter())
         if path is None:
             return
         try:
@@ -122,11 +120,17 @@ class ProfileBox(QGroupBox):
             return
         self.chosen.emit(profile)
 
+    def _file_filter(self) -> str:
+        return self.tr("Rule profiles (*.json)")
+
     def export_profile(self) -> None:
         """Write the rules as typed into a profile file another office can import."""
         name, policy = self._current()
         path = dialogs.save_file(
-            self, self.tr("Export the rules as a profile"), f"{name}规则方案.json", FILE_FILTER
+            self,
+            self.tr("Export the rules as a profile"),
+            self.tr("{name} rules.json").format(name=name),
+            self._file_filter(),
         )
         if path is None:
             return

@@ -268,7 +268,7 @@ class TrainingPage(ListPage):
         records = self.selected_records()
         if not records:
             return
-        question = self.tr("Delete {count} training record(s)?").format(count=len(records))
+        question = self.tr("Delete %n training record(s)?", "", len(records))
         if dialogs.ask(self, self.tr("Training"), question):
             ids = [r.id for r in records]
             self.worker.submit(
