@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from core.cli import arguments
 from core.cli.database import open_checked
-from core.i18n import _
+from core.i18n import Text, _
 from core.reports import REPORT_KINDS
 
 TEXT_OPTIONS = {
@@ -117,7 +117,9 @@ def _texts(args: argparse.Namespace) -> dict[str, str]:
     for key in TEXT_OPTIONS:
         path = getattr(args, f"text_{key}")
         if path is not None:
-            texts[key] = arguments.read_text_file(path, key, SECTIONS[key])
+            # The section's Chinese name, or in English the option that named the file.
+            label = Text(SECTIONS[key], f"--{key}")
+            texts[key] = arguments.read_text_file(path, key, label)
     return texts
 
 

@@ -125,6 +125,12 @@ FAILURES: list[tuple[str, list[str], str]] = [
         ["report", "sign", "--school", "不存在的学校", "--out", "{folder}/x.pdf"],
         "invalid",
     ),
+    ("office", ["report", "topic", "--topic", "没有的主题", "--out", "{folder}/x.pdf"], "invalid"),
+    (
+        "office",
+        ["report", "topic", "--opening", "{folder}/no-such.txt", "--out", "{folder}/x.pdf"],
+        "invalid",
+    ),
     ("office", ["holidays", "import", "{folder}/no-such-notice.txt"], "invalid"),
     ("office", ["holidays", "import", "{notice}"], "invalid"),
     (
