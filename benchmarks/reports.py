@@ -52,6 +52,7 @@ KINDS = (
     "bulletin",
     "complaints",
     "topic",
+    "school-inspection",
 )
 
 
@@ -119,6 +120,7 @@ def main() -> None:
             "interview": {"problem": actions["interview"]},
             "bulletin": {"month": f"{TODAY:%Y-%m}"},
             "complaints": {"year": TODAY.year},
+            "school-inspection": {"school": school},
         }
         for kind in options.kinds:
             out = Path(folder) / f"{kind}.pdf"

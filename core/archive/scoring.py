@@ -301,21 +301,26 @@ def set_score(
 def score_table(db: Database, campaign_id: int) -> ScoreTable:
     """The campaign's sheet and every school taking part, ranked (see the module's rules)."""
     with db.session() as session:
-        indicators = _indicator_rows(session, campaign_id)
-        schools = session.execute(
-            select(School.id, School.name)
-            .join(CampaignSchool, CampaignSchool.school_id == School.id)
-            .where(CampaignSchool.campaign_id == campaign_id)
-        ).all()
-        given: dict[int, dict[int, float]] = {school_id: {} for school_id, _ in schools}
-        scores = session.execute(
-            select(Score.school_id, Score.indicator_id, Score.points)
-            .join(Indicator, Indicator.id == Score.indicator_id)
-            .where(Indicator.campaign_id == campaign_id)
-        )
-        for school_id, indicator_id, value in scores:
-            if school_id in given:
-                given[school_id][indicator_id] = value
+        return score_table_in(session, campaign_id)
+
+
+def score_table_in(session: Session, campaign_id: int) -> ScoreTable:
+    """:func:`score_table` inside an open session."""
+    indicators = _indicator_rows(session, campaign_id)
+    schools = session.execute(
+        select(School.id, School.name)
+        .join(CampaignSchool, CampaignSchool.school_id == School.id)
+        .where(CampaignSchool.campaign_id == campaign_id)
+    ).all()
+    given: dict[int, dict[int, float]] = {school_id: {} for school_id, _ in schools}
+    scores = session.execute(
+        select(Score.school_id, Score.indicator_id, Score.points)
+        .join(Indicator, Indicator.id == Score.indicator_id)
+        .where(Indicator.campaign_id == campaign_id)
+    )
+    for school_id, indicator_id, value in scores:
+        if school_id in given:
+            given[school_id][indicator_id] = value
     groups = group_marks(indicators)
     needed = {i.id for i in indicators if not is_adjustment(i)}
     group_of = {i.id: i.group for i in indicators}

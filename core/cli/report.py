@@ -37,9 +37,10 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         help="生成 PDF 报表（花名册、公示牌、督导安排、迎检进度、年度统计等）",
         epilog=arguments.examples(
             "supervision-desk report schedule --month 2026-12 --out 12月督导安排.pdf",
-            "supervision-desk report sign --school 青溪县城关中学 --out 公示牌.pdf",
             "supervision-desk report topic --topic 双减 --from 2026-10-09 --to 2026-10-23 "
             "--highlights 亮点.txt --out 双减专项督导报告.pdf",
+            "supervision-desk report school-inspection --school 青溪县城关中学 "
+            "--from 2025-09-01 --out 综合督导报告.pdf",
         ),
     )
     report.add_argument("kind", choices=list(REPORT_KINDS), metavar="KIND", help=kinds)
@@ -52,7 +53,8 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     report.add_argument(
         "--school",
         metavar="NAME",
-        help="只生成这所学校（园）的（公示牌、整改通知书；档案资料清单必填）",
+        help="只生成这所学校（园）的（公示牌、整改通知书；档案资料清单、综合督导报告必填，"
+        "综合督导报告也可给学校编号）",
     )
     report.add_argument(
         "--campaign",
@@ -67,11 +69,15 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         dest="start",
         type=arguments.day,
         metavar="YYYY-MM-DD",
-        help="专项督导的开始日期（专项督导报告；不给起止日期时取该主题最近的一次，"
-        "也可用 --month 或 --year）",
+        help="期间的第一天（专项督导报告：不给起止日期时取该主题最近的一次，也可用 --month 或"
+        " --year；综合督导报告：默认校（园）长本届任期）",
     )
     report.add_argument(
-        "--to", dest="end", type=arguments.day, metavar="YYYY-MM-DD", help="专项督导的结束日期"
+        "--to",
+        dest="end",
+        type=arguments.day,
+        metavar="YYYY-MM-DD",
+        help="期间的最后一天（专项督导报告；综合督导报告：默认本届任期届满日，已届满的到今天）",
     )
     report.add_argument("--addressee", metavar="TEXT", help="主送机关（专项督导报告；默认不写）")
     for key, help_text in TEXT_OPTIONS.items():

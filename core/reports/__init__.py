@@ -36,6 +36,7 @@ REPORT_KINDS: dict[str, str] = {
     "campaign": "迎检进度表",
     "annual": "年度督导工作统计",
     "topic": "专项督导报告",
+    "school-inspection": "综合督导报告",
 }
 """Every report kind and its Chinese title, in menu order."""
 
@@ -60,6 +61,7 @@ _MODULES = {
     "campaign": "campaign",
     "annual": "annual",
     "topic": "topic",
+    "school-inspection": "school_inspection",
 }
 
 
@@ -87,17 +89,19 @@ def write_report(
     """Write the report ``kind`` as of ``today`` to the PDF file ``out``; returns ``out``.
 
     Options apply where a kind uses them and are ignored elsewhere: ``year`` (training,
-    annual, bulletin, complaints), ``school`` (sign, the notices, interview, checklist),
-    ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule: names), ``visit``
-    (visit-form: a visit's id, none for a blank form), ``problem`` (rectification-notice,
-    supervision-notice, interview: a problem's id), ``campaign`` (checklist, campaign: a
-    campaign's name; default the running campaign started last), ``topic``, ``start`` and
-    ``end`` (topic: the 专项督导 and its period; default the latest) and ``texts`` (topic: the
-    sections the clerk edited, see :data:`core.reports.topic_text.SECTIONS`). ``paper`` (A4 or
-    A3) is refused as A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a
-    Chinese message for an unknown kind, a folder that does not exist or an option the kind
-    cannot use (an unknown school …); an existing file is replaced only once the new PDF is
-    complete. What the reader should know about the PDF written (characters no font has, see
+    annual, bulletin, complaints), ``school`` (sign, the notices, interview, checklist,
+    school-inspection), ``month`` (schedule, bulletin), ``zone`` and ``inspector`` (schedule:
+    names), ``visit`` (visit-form: a visit's id, none for a blank form), ``problem``
+    (rectification-notice, supervision-notice, interview: a problem's id), ``campaign``
+    (checklist, campaign: a campaign's name; default the running campaign started last),
+    ``topic`` (topic: the 专项督导; default the latest), ``start`` and ``end`` (topic: the
+    inspection's period, default the latest; school-inspection: the period's first and last
+    day, default the principal's current term) and ``texts`` (topic: the sections the clerk
+    edited, see :data:`core.reports.topic_text.SECTIONS`). ``paper`` (A4 or A3) is refused as
+    A3 by the kinds not in :data:`A3_KINDS`. Raises ValidationError with a Chinese message for
+    an unknown kind, a folder that does not exist or an option the kind cannot use (an unknown
+    school …); an existing file is replaced only once the new PDF is complete. What the reader
+    should know about the PDF written (characters no font has, see
     :func:`core.reports.fonts.missing_warning`) is appended to ``warnings`` as Chinese lines.
     """
     from core.i18n import chinese_documents

@@ -63,6 +63,11 @@ def cells(char: str) -> float:
     return 0.5 if unicodedata.east_asian_width(char) in ("Na", "H") else 1.0
 
 
+def _in_word(char: str) -> bool:
+    """A digit or Latin letter: part of a number or word the grid does not break."""
+    return char.isascii() and char.isalnum()
+
+
 def grid_lines(text: str, per_line: float, indent: float = 0.0) -> list[str]:
     """``text`` broken into lines of at most ``per_line`` cells, the first ``indent`` cells in
     (each line break of the text starts a new paragraph, indented again)."""
@@ -73,11 +78,16 @@ def grid_lines(text: str, per_line: float, indent: float = 0.0) -> list[str]:
             width = cells(char)
             if used + width > per_line + 1e-9 and line:
                 carry = ""
-                # A closing mark may not start the next line, an opening one not end this one:
-                # move the characters before it down with it.
-                while (carry + char)[0] in NO_START or line[-1] in NO_END:
-                    if len(line) <= 1:
-                        break
+                if _in_word(char):  # a number or Latin word moves down whole: 2023, not 202|3
+                    while len(line) > 1 and _in_word(line[-1]):
+                        carry, line = line[-1] + carry, line[:-1]
+                elif char in NO_START and len(line) > 1:
+                    # A closing mark may not start the next line: the character before it
+                    # (and a closing mark before that, "项）" before "。") moves down with it.
+                    carry, line = line[-1], line[:-1]
+                    while carry[0] in NO_START and len(line) > 1:
+                        carry, line = line[-1] + carry, line[:-1]
+                while line[-1] in NO_END and len(line) > 1:  # nor an opening one end this one
                     carry, line = line[-1] + carry, line[:-1]
                 lines.append(line)
                 line, used = carry, sum(cells(c) for c in carry)
@@ -215,6 +225,8 @@ class OfficialDocument(Report):
         self.margin_x = LEFT_MM * mm
         self.width, self.height = WIDTH_MM * mm, HEIGHT_MM * mm
         self.issued_on = issued_on
+        self._closing: KeepTogether | None = None
+        self._closing_block: list[Flowable] = []
         # tables in the body: 4号 仿宋, headings in the heavier face
         for name, align in (
             ("cell", TA_LEFT),
@@ -283,11 +295,11 @@ class OfficialDocument(Report):
         self.story.append(KeepTogether(group))
 
     def closing(
-        self, closing_text: Sequence[str], issuer: str, keep: Sequence[Flowable] = ()
+        self, closing_text: Sequence[str], issuer: str, keep_with: Sequence[Flowable] = ()
     ) -> None:
         """The last paragraphs, the seal's room, the issuing organ centred over the date (which
         ends four characters from the right); the last paragraph stays on the page of the date,
-        and so do the flowables ``keep`` (the last lines of the text above it)."""
+        and so do ``keep_with``, flowables taken from the end of the story to go before it."""
         day = cn_date(self.issued_on) if self.issued_on else BLANK_DATE
         date_width = sum(cells(c) for c in day)
         issuer_width = sum(cells(c) for c in issuer)
@@ -297,17 +309,24 @@ class OfficialDocument(Report):
         *leading, last = [self.lines_of(t) for t in closing_text]
         self.story += leading
         block: list[Flowable] = [
-            *keep,
+            *keep_with,
             last,
             Spacer(1, 3 * LEADING),
             GridText(self, [issuer], fangsong, align="R", right=organ_right),
             GridText(self, [day], fangsong, align="R", right=4.0),
         ]
-        self.story.append(KeepTogether(block))
+        self._closing = KeepTogether(block)
+        self._closing_block = block
+        self.story.append(self._closing)
 
     def colophon(self, copy_to: str, issuer: str) -> None:
-        """版记 at the foot of the last page: 抄送 (when given), then 印发机关 and 印发日期."""
-        self.story.append(TopPadder(Colophon(self, copy_to, issuer)))
+        """版记 at the foot of the last page: 抄送 (when given), then 印发机关 and 印发日期. Right
+        after :meth:`closing` it stays on the page of the date, never on a page of its own."""
+        padded = TopPadder(Colophon(self, copy_to, issuer))
+        if self._closing is not None and self.story and self.story[-1] is self._closing:
+            self.story[-1] = KeepTogether([*self._closing_block, padded])
+        else:
+            self.story.append(padded)
 
     def font_note(self) -> str:
         """Which face sets the body, for the PDF's subject: 仿宋 or the bundled stand-in."""

@@ -1,6 +1,6 @@
-"""What a report is asked for (day, year, month, school, zone, inspector, visit, problem,
-campaign, paper, a topic with its period, the texts the clerk edited) and the office it is
-printed for.
+"""What a report is asked for (day, year, month, a period's first and last day, school, zone,
+inspector, visit, problem, campaign, paper, a topic, the texts the clerk edited) and the office
+it is printed for.
 
 Each kind reads only the options it uses and ignores the rest; the checks here raise
 :class:`~core.errors.ValidationError` with a Chinese message naming the option. Names and ids
@@ -45,6 +45,8 @@ OPTION_LABELS = {
     "paper": "纸张",
     "topic": "专项督导主题",
     "period": "督导时间",
+    "start": "开始日期",
+    "end": "结束日期",
 }
 
 

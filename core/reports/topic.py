@@ -132,7 +132,7 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
         doc.story.append(doc.para(NOTE, "cell"))
     doc.body(texts["issues"])
     tail = _section(doc, "四、下一步工作建议", texts["suggestions"], tail=True)
-    doc.closing(("特此报告。",), issuer, keep=tail)
+    doc.closing(("特此报告。",), issuer, keep_with=tail)
     doc.colophon("", issuer)
     doc.write(out)
 

@@ -1130,27 +1130,27 @@
 <context>
     <name>ComprehensiveVisitDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1008"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1026"/>
         <source>Comprehensive inspection of {school}</source>
         <translation>{school}综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1013"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1031"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1015"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1033"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1019"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1037"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="1024"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="1042"/>
         <source>Principal {name}&apos;s term ends {day}.</source>
         <translation>{name}校长任期于{day}届满。</translation>
     </message>
@@ -2529,72 +2529,72 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="378"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="379"/>
         <source>The State Council&apos;s holiday notice</source>
         <translation>导入国务院节假日安排通知</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="381"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="382"/>
         <source>Paste the whole text of the notice (国务院办公厅关于{year}年部分节假日安排的通知). Check reads it and lists what it found; nothing is saved until you press Save, and nothing at all when a part of it cannot be read.</source>
         <translation>请粘贴通知全文（国务院办公厅关于{year}年部分节假日安排的通知）。“检查”会识别并列出放假和调休上班日期；点“保存”才会保存，只要有一处无法识别，就什么也不保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="392"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="393"/>
         <source>Year from the title</source>
         <translation>按通知标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="393"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="394"/>
         <source>Year </source>
         <translation>年份 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="396"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
         <source>Festival</source>
         <translation>节日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="397"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="398"/>
         <source>Days off</source>
         <translation>放假日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="398"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="399"/>
         <source>Swapped working days</source>
         <translation>调休上班日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="405"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="406"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="406"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="407"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="432"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="433"/>
         <source>{month}/{day}</source>
         <translation>{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="433"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="434"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="439"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="440"/>
         <source>{year}: {holidays} days off, {workdays} swapped working days.</source>
         <translation>{year}年：放假 {holidays} 天，调休上班 {workdays} 天。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="443"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="444"/>
         <source>Cannot be read, so nothing will be saved:</source>
         <translation>以下内容无法识别，因此不会保存：</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="446"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="447"/>
         <source>Saved: the year&apos;s holidays are complete.</source>
         <translation>已保存：该年度节假日安排已完整。</translation>
     </message>
@@ -3714,179 +3714,204 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="81"/>
+        <location filename="../../gui/pages/reports/page.py" line="83"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="109"/>
+        <location filename="../../gui/pages/reports/page.py" line="111"/>
         <source>No school has problems to rectify</source>
         <translation>暂无学校有待整改问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="112"/>
+        <location filename="../../gui/pages/reports/page.py" line="114"/>
         <source>No topic inspection yet</source>
         <translation>还没有专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="115"/>
+        <location filename="../../gui/pages/reports/page.py" line="117"/>
+        <source>Empty: from the start of the principal&apos;s current term</source>
+        <translation>不填：从校（园）长本届任期开始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="120"/>
+        <source>Empty: to the end of the principal&apos;s current term, or today once it ended</source>
+        <translation>不填：到校（园）长本届任期届满，已届满的到今天</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="123"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="116"/>
+        <location filename="../../gui/pages/reports/page.py" line="124"/>
         <source>Campaign</source>
         <translation>迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="117"/>
+        <location filename="../../gui/pages/reports/page.py" line="125"/>
         <source>Topic inspection</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="118"/>
+        <location filename="../../gui/pages/reports/page.py" line="126"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="119"/>
+        <location filename="../../gui/pages/reports/page.py" line="127"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="120"/>
+        <location filename="../../gui/pages/reports/page.py" line="128"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="121"/>
-        <location filename="../../gui/pages/reports/page.py" line="122"/>
+        <location filename="../../gui/pages/reports/page.py" line="129"/>
+        <location filename="../../gui/pages/reports/page.py" line="130"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="123"/>
+        <location filename="../../gui/pages/reports/page.py" line="131"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="132"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="133"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="124"/>
+        <location filename="../../gui/pages/reports/page.py" line="134"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="127"/>
+        <location filename="../../gui/pages/reports/page.py" line="137"/>
         <source>The preview window prints on the office printer or saves the PDF.</source>
         <translation>在预览窗口中可以打印，或另存为 PDF 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="172"/>
+        <location filename="../../gui/pages/reports/page.py" line="182"/>
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="174"/>
+        <location filename="../../gui/pages/reports/page.py" line="184"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="176"/>
+        <location filename="../../gui/pages/reports/page.py" line="186"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="179"/>
+        <location filename="../../gui/pages/reports/page.py" line="189"/>
         <source>Latest running campaign</source>
         <translation>最近一项进行中的迎检工作</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="190"/>
+        <location filename="../../gui/pages/reports/page.py" line="200"/>
         <source>Every inspector with gender, unit, post, full or part time, phone, term dates, zone and schools. A4 or A3 landscape.</source>
         <translation>每名督学的性别、工作单位、职务、专/兼职、联系电话、任期起止、责任区和负责学校（园）。A4 或 A3 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="209"/>
+        <location filename="../../gui/pages/reports/page.py" line="219"/>
         <source>The month&apos;s visits as a calendar, then each inspector&apos;s list. Internal: the plan is not sent to schools. A4 or A3 landscape, to post on the wall.</source>
         <translation>本月督导以日历列出，随后是每名督学的安排。内部资料，不发学校。A4 或 A3 横向，可张贴上墙。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="249"/>
+        <location filename="../../gui/pages/reports/page.py" line="259"/>
         <source>The report of a topic inspection (专项督导): schools inspected, inspectors, visits, problems by tier and their rectification, filled in from the data; the highlights, problems and next steps are edited before printing.</source>
         <translation>专项督导的报告：督导学校、督学、督导次数、各类问题及整改情况按数据填写；亮点、主要问题和下一步工作建议可在打印前修改。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="318"/>
-        <location filename="../../gui/pages/reports/page.py" line="335"/>
+        <location filename="../../gui/pages/reports/page.py" line="264"/>
+        <source>The comprehensive inspection (综合督导) of one school, e.g. at the end of its principal&apos;s term: responsible inspectors, visits, problems and their rectification, archive checklists and scores. Without dates it covers the principal&apos;s current term.</source>
+        <translation>一所学校（园）的综合督导报告（如校（园）长任期届满时）：责任督学、督导情况、问题整改、迎检档案资料和评估打分。不填日期时统计校（园）长本届任期。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/reports/page.py" line="340"/>
+        <location filename="../../gui/pages/reports/page.py" line="357"/>
         <source>Topic inspection report</source>
         <translation>专项督导报告</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="319"/>
+        <location filename="../../gui/pages/reports/page.py" line="341"/>
         <source>There is no topic inspection to report on yet.</source>
         <translation>还没有专项督导，无法生成专项督导报告。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="194"/>
+        <location filename="../../gui/pages/reports/page.py" line="204"/>
         <source>The sign at a school&apos;s gate: the responsible inspector with photo, supervision phone, duties and main inspection items. One school or every school, A4 or A3.</source>
         <translation>学校门口的责任督学挂牌公示牌：责任督学照片、监督电话、工作职责和主要督导事项。可打印一所或全部学校，A4 或 A3。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="198"/>
+        <location filename="../../gui/pages/reports/page.py" line="208"/>
         <source>Inspectors against the staffing ratio, the full-time share, schools without an inspector, and each zone.</source>
         <translation>按配备比例的督学人数、专职督学占比、未挂牌学校，以及各责任区情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="202"/>
+        <location filename="../../gui/pages/reports/page.py" line="212"/>
         <source>Each inspector&apos;s training hours in a year against the requirement, with pre-service and centralized training.</source>
         <translation>每名督学全年培训学时与要求对照，以及岗前培训和集中培训情况。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="206"/>
+        <location filename="../../gui/pages/reports/page.py" line="216"/>
         <source>Terms ending within the warning period and inspectors at the term limit.</source>
         <translation>提醒期内任期届满的督学，以及已达连任上限的督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="213"/>
+        <location filename="../../gui/pages/reports/page.py" line="223"/>
         <source>The blank visit record form to fill in at the school. A filled form prints from the visit records.</source>
         <translation>空白督导记录表，供在学校现场填写。已填写的记录表请在督导记录中打印。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="217"/>
+        <location filename="../../gui/pages/reports/page.py" line="227"/>
         <source>The rectification notice to a school listing its problems still to be rectified, with the reply date and the office&apos;s signature.</source>
         <translation>发给学校的整改通知书，列出其待整改问题，并注明回复日期和督导室落款。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="221"/>
+        <location filename="../../gui/pages/reports/page.py" line="231"/>
         <source>The latest supervision notice (督办通知) to a school whose rectification is late or inadequate, with the new deadline.</source>
         <translation>发给整改逾期或不到位学校的最近一份督办通知，写明新的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="225"/>
+        <location filename="../../gui/pages/reports/page.py" line="235"/>
         <source>The month&apos;s bulletin (通报) to every school: problems found, rectified on time and overdue, supervision notices and talks, per zone, overdue schools by name.</source>
         <translation>发给各学校（园）的月度通报：发现的问题、按期整改和逾期未整改情况、督办和约谈，按责任区统计，并点名逾期未整改的学校。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="229"/>
+        <location filename="../../gui/pages/reports/page.py" line="239"/>
         <source>The written record of the latest talk (约谈) with a school&apos;s leaders: who, when, where, the problems, what was said and promised, with signature lines.</source>
         <translation>与学校（园）负责人最近一次约谈的书面记录：时间、地点、约谈对象和约谈人、涉及问题、约谈情况和整改承诺，留签字栏。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="233"/>
+        <location filename="../../gui/pages/reports/page.py" line="243"/>
         <source>The year&apos;s complaint register: each complaint with its verification, result, days for a reply and the day answered; late ones marked. A4 landscape.</source>
         <translation>全年投诉受理登记：每件投诉的核实情况、办理结果、办理期限和答复日期，逾期的标出。A4 横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="237"/>
+        <location filename="../../gui/pages/reports/page.py" line="247"/>
         <source>One school&apos;s archive checklist in a campaign: every item with its status, person responsible, due date, box number and location. A4 landscape.</source>
         <translation>一所学校在某项迎检工作中的档案资料清单：各项目的状态、责任人、完成时限、盒号和存放位置。A4横向。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="241"/>
+        <location filename="../../gui/pages/reports/page.py" line="251"/>
         <source>A campaign&apos;s progress: phases and deadlines, each zone and school with its percent and overdue items, the lagging schools first.</source>
         <translation>迎检工作进度：各阶段及截止日期，各责任区、各学校的完成率和逾期项目，进度滞后的学校排在前面。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/reports/page.py" line="245"/>
+        <location filename="../../gui/pages/reports/page.py" line="255"/>
         <source>The year&apos;s work in figures: visits planned and done per month, inspector, zone and school, problems found and fixed, complaints and training hours, with charts.</source>
         <translation>全年工作统计：按月份、督学、责任区和学校统计计划与完成的督导次数，发现和整改的问题，投诉及培训学时，附统计图。</translation>
     </message>
@@ -3912,62 +3937,62 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>SchoolDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="256"/>
+        <location filename="../../gui/pages/schools/page.py" line="269"/>
         <source>Add school</source>
         <translation>新增学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="256"/>
+        <location filename="../../gui/pages/schools/page.py" line="269"/>
         <source>Edit school</source>
         <translation>编辑学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="260"/>
+        <location filename="../../gui/pages/schools/page.py" line="273"/>
         <source>Name</source>
         <translation>学校名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="261"/>
+        <location filename="../../gui/pages/schools/page.py" line="274"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="262"/>
+        <location filename="../../gui/pages/schools/page.py" line="275"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="263"/>
+        <location filename="../../gui/pages/schools/page.py" line="276"/>
         <source>Students</source>
         <translation>在校生数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="265"/>
+        <location filename="../../gui/pages/schools/page.py" line="278"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="266"/>
+        <location filename="../../gui/pages/schools/page.py" line="279"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="269"/>
+        <location filename="../../gui/pages/schools/page.py" line="282"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="271"/>
+        <location filename="../../gui/pages/schools/page.py" line="284"/>
         <source>Principal&apos;s term ends</source>
         <translation>校长任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="273"/>
+        <location filename="../../gui/pages/schools/page.py" line="286"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="274"/>
+        <location filename="../../gui/pages/schools/page.py" line="287"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -4009,7 +4034,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="74"/>
-        <location filename="../../gui/pages/schools/page.py" line="137"/>
+        <location filename="../../gui/pages/schools/page.py" line="142"/>
         <source>Private</source>
         <translation>民办</translation>
     </message>
@@ -4071,13 +4096,13 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="100"/>
-        <location filename="../../gui/pages/schools/page.py" line="128"/>
+        <location filename="../../gui/pages/schools/page.py" line="133"/>
         <source>In use</source>
         <translation>在用</translation>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="100"/>
-        <location filename="../../gui/pages/schools/page.py" line="140"/>
+        <location filename="../../gui/pages/schools/page.py" line="145"/>
         <source>Deactivated</source>
         <translation>已停用</translation>
     </message>
@@ -4088,7 +4113,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="109"/>
-        <location filename="../../gui/pages/schools/page.py" line="149"/>
+        <location filename="../../gui/pages/schools/page.py" line="154"/>
         <source>Add school…</source>
         <translation>新增学校…</translation>
     </message>
@@ -4123,57 +4148,63 @@ A safety copy of the current data is saved first.</source>
         <translation>全部学校的挂牌公示牌…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="130"/>
+        <location filename="../../gui/pages/schools/page.py" line="124"/>
+        <location filename="../../gui/pages/schools/page.py" line="127"/>
+        <source>Comprehensive inspection report…</source>
+        <translation>综合督导报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/schools/page.py" line="135"/>
         <source>Without an inspector</source>
         <translation>未挂牌督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="134"/>
+        <location filename="../../gui/pages/schools/page.py" line="139"/>
         <source>Kindergartens</source>
         <translation>幼儿园</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="138"/>
+        <location filename="../../gui/pages/schools/page.py" line="143"/>
         <source>Large (own inspector)</source>
         <translation>大规模学校（1∶1）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="139"/>
+        <location filename="../../gui/pages/schools/page.py" line="144"/>
         <source>Same inspector for years</source>
         <translation>同一督学负责多年（宜交流）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="144"/>
+        <location filename="../../gui/pages/schools/page.py" line="149"/>
         <source>No schools yet — click “Add school…” or import the office&apos;s list from Excel (a blank template shows the columns). To try the app first, load the demo office on the dashboard.</source>
         <translation>还没有学校 — 点击“新增学校…”，或从 Excel 导入本办公室的学校名单（空白模板列出了各列）。想先试用，可在工作台装入演示数据。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="150"/>
+        <location filename="../../gui/pages/schools/page.py" line="155"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="151"/>
+        <location filename="../../gui/pages/schools/page.py" line="156"/>
         <source>Blank template…</source>
         <translation>空白模板…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="183"/>
+        <location filename="../../gui/pages/schools/page.py" line="188"/>
         <source>{zone}: {count}</source>
         <translation>{zone} {count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="188"/>
+        <location filename="../../gui/pages/schools/page.py" line="193"/>
         <source>No zones yet: add them under Zones…</source>
         <translation>尚未设立责任区：请点“责任区…”添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="190"/>
+        <location filename="../../gui/pages/schools/page.py" line="195"/>
         <source>More than {limit} schools in: {zones}</source>
         <translation>学校数超过 {limit} 所的责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="232"/>
+        <location filename="../../gui/pages/schools/page.py" line="245"/>
         <source>Deactivate {count} school(s): {names}?
 
 Their history is kept; their responsible inspector&apos;s assignment ends today.</source>
@@ -4183,7 +4214,7 @@ Their history is kept; their responsible inspector&apos;s assignment ends today.
     </message>
     <message>
         <location filename="../../gui/pages/schools/page.py" line="112"/>
-        <location filename="../../gui/pages/schools/page.py" line="235"/>
+        <location filename="../../gui/pages/schools/page.py" line="248"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
@@ -4292,106 +4323,111 @@ subtotal ({marks})</source>
 <context>
     <name>SemesterCheckDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="814"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="815"/>
         <source>Semester check</source>
         <translation>学期核查</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="819"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="820"/>
         <source>Previous semester</source>
         <translation>上一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="821"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="822"/>
         <source>Next semester</source>
         <translation>下一学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="837"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="863"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="838"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="839"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="898"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="840"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="904"/>
         <source>Routine visits</source>
         <translation>经常性督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="845"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="846"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="847"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="872"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="848"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="873"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="849"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="874"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="864"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="865"/>
         <source>Principal</source>
         <translation>校（园）长</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="866"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="867"/>
         <source>Term ends</source>
         <translation>任期届满</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="870"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="871"/>
         <source>Visit by</source>
         <translation>应在此前督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="876"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="877"/>
         <source>On the calendar</source>
         <translation>已排入日历</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="882"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="883"/>
         <source>Put on the calendar…</source>
         <translation>排入日历…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="901"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="886"/>
+        <source>Comprehensive inspection report…</source>
+        <translation>综合督导报告…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="907"/>
         <source>Comprehensive inspections</source>
         <translation>综合督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="928"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="934"/>
         <source>{name} ({start} to {end})</source>
         <translation>{name}（{start}至{end}）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="936"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="942"/>
         <source>{day} falls in the school holidays.</source>
         <translation>{day}处于学校假期。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="940"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="946"/>
         <source>Schools with fewer than {required} routine visits: {count}</source>
         <translation>经常性督导不足{required}次的学校：{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="947"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="953"/>
         <source>Principal&apos;s term ends this semester or in the break after it: {count} school(s)</source>
         <translation>校（园）长任期在本学期或其后假期内届满：{count} 所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="972"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="990"/>
         <source>{school} has no responsible inspector. Assign one on the Inspectors page first.</source>
         <translation>{school}尚无责任督学，请先在“督学”页面指定。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="981"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="999"/>
         <source>{school} already has a comprehensive inspection on {day}. Add another?</source>
         <translation>{school}已于{day}安排综合督导，是否再添加一次？</translation>
     </message>
@@ -4983,124 +5019,124 @@ subtotal ({marks})</source>
 <context>
     <name>TopicVisitsDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="630"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
         <source>Special-topic campaign</source>
         <translation>专项督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="631"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="632"/>
         <source>Topic</source>
         <translation>督导主题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="636"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="637"/>
         <source>Choose or type a topic, e.g. 防溺水</source>
         <translation>选择或输入主题，如防溺水</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="638"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="639"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="640"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="641"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="651"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="652"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="659"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="660"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="662"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="663"/>
         <source>All zones</source>
         <translation>全部责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="665"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="722"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="723"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="666"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="667"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="668"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="669"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="670"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="680"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="681"/>
         <source>Tick shown</source>
         <translation>勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="682"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="683"/>
         <source>Untick shown</source>
         <translation>取消勾选所列</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="697"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="698"/>
         <source>Schools</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="708"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="709"/>
         <source>Tick the schools, then press Generate.</source>
         <translation>勾选学校后，点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="713"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="714"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="715"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="716"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="723"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="724"/>
         <source>Why not placed</source>
         <translation>未安排原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="732"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="733"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="749"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="750"/>
         <source>{count} ticked</source>
         <translation>已勾选{count}所</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="778"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="779"/>
         <source>“{topic}”: {count} visit(s) put on the calendar.</source>
         <translation>“{topic}”：已在督导日历中安排{count}项督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="786"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="787"/>
         <source>{count} school(s) already had a visit on this topic in the window.</source>
         <translation>{count}所学校在该时段内已有此主题的督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="789"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="790"/>
         <source>{count} school(s) could not be placed (see below).</source>
         <translation>{count}所学校未能安排（见下方）。</translation>
     </message>
@@ -5323,87 +5359,87 @@ subtotal ({marks})</source>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="465"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="466"/>
         <source>Inspectors&apos; leave and training</source>
         <translation>督学请假与培训</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="467"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="484"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="468"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="485"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="469"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="470"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="486"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="471"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
         <source>To</source>
         <translation>止</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="472"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="489"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="473"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="489"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="490"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="474"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="475"/>
         <source>e.g. 市级督学培训班</source>
         <translation>如：市级督学培训班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="475"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="476"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="480"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="481"/>
         <source>All inspectors</source>
         <translation>全部督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="487"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="488"/>
         <source>Days</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="494"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="495"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="531"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="532"/>
         <source>Entries of all inspectors: {count}</source>
         <translation>全部督学的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="533"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="534"/>
         <source>Entries of {name}: {count}</source>
         <translation>{name}的记录：{count}条</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="540"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="541"/>
         <source>Choose an inspector.</source>
         <translation>请选择督学。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="559"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="560"/>
         <source>Select the entries to remove in the list.</source>
         <translation>请在列表中选择要删除的记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="561"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="562"/>
         <source>Remove {count} entry(ies)?</source>
         <translation>确定删除{count}条记录？</translation>
     </message>
@@ -5464,90 +5500,90 @@ subtotal ({marks})</source>
 <context>
     <name>WorkdaysDialog</name>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="219"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="220"/>
         <source>Working days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="223"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="224"/>
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="232"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="254"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="233"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="234"/>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="257"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="235"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="239"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="240"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
         <source>Paste the State Council&apos;s notice…</source>
         <translation>导入国务院通知…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="241"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="242"/>
         <source>This year&apos;s holidays are all entered</source>
         <translation>本年度节假日已全部录入（确认完整）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="252"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="253"/>
         <source>Add or change a day</source>
         <translation>添加或修改日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="255"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="256"/>
         <source>Until (for several days)</source>
         <translation>至（连续多天时填写）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="258"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="259"/>
         <source>e.g. 春节 or 国庆节调休上班</source>
         <translation>如：春节、国庆节调休上班</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="259"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="260"/>
         <source>Save day</source>
         <translation>保存日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="295"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="296"/>
         <source>{count} day(s) entered</source>
         <translation>已录入{count}天</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="296"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="297"/>
         <source>{year}: {status} (source: {source}).</source>
         <translation>{year}年节假日安排：{status}（来源：{source}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="301"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="302"/>
         <source>Paste the State Council&apos;s notice once it is published, or enter the holidays and swapped working days here and tick that the year is complete.</source>
         <translation>国务院办公厅的通知发布后请导入通知全文；也可以在此逐一录入放假和调休上班日期，然后勾选“已全部录入”。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="332"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="333"/>
         <source>{day} is already entered as {kind}. Replace it?</source>
         <translation>{day}已录入为{kind}，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/calendar/dialogs.py" line="356"/>
+        <location filename="../../gui/pages/calendar/dialogs.py" line="357"/>
         <source>Select the days to remove in the list.</source>
         <translation>请在列表中选择要删除的日期。</translation>
     </message>
@@ -5601,37 +5637,37 @@ subtotal ({marks})</source>
 <context>
     <name>ZonesDialog</name>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="314"/>
+        <location filename="../../gui/pages/schools/page.py" line="327"/>
         <source>Zones</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="320"/>
+        <location filename="../../gui/pages/schools/page.py" line="333"/>
         <source>Zone name</source>
         <translation>责任区名称</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="321"/>
+        <location filename="../../gui/pages/schools/page.py" line="334"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="322"/>
+        <location filename="../../gui/pages/schools/page.py" line="335"/>
         <source>Rename</source>
         <translation>改名</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="323"/>
+        <location filename="../../gui/pages/schools/page.py" line="336"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="356"/>
+        <location filename="../../gui/pages/schools/page.py" line="369"/>
         <source>{zone} ({count} schools)</source>
         <translation>{zone}（{count} 所学校）</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/schools/page.py" line="360"/>
+        <location filename="../../gui/pages/schools/page.py" line="373"/>
         <source>{inspectors} responsible inspectors, {required} by the ratio</source>
         <translation>责任督学 {inspectors} 名，按比例应配 {required} 名</translation>
     </message>

@@ -27,7 +27,11 @@ from tests.db.report_helpers import add_problems, add_visit_work, flat
 
 TODAY = "2026-11-02"
 SCHOOL = "青溪县实验小学"
-REQUIRED = {"rectification-notice": ["--school", SCHOOL], "checklist": ["--school", SCHOOL]}
+REQUIRED = {
+    "rectification-notice": ["--school", SCHOOL],
+    "checklist": ["--school", SCHOOL],
+    "school-inspection": ["--school", SCHOOL],
+}
 """Options a kind cannot do without."""
 
 
@@ -255,3 +259,22 @@ def test_a_topic_report_refuses_a_missing_text_file_and_an_unknown_topic(db_file
         run("--db", db_file, "report", "topic", "--topic", "防溺水", "--date", TODAY,
             "--out", tmp_path / "b.pdf")  # fmt: skip
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_schools_comprehensive_inspection_over_given_days(db_file, tmp_path):
+    target = tmp_path / "综合督导报告.pdf"
+    code, printed = run(
+        "--db", db_file, "report", "school-inspection", "--school", SCHOOL,
+        "--from", "2026-09-01", "--to", "2026-11-30", "--date", TODAY, "--out", target,
+    )  # fmt: skip
+    assert code == 0 and printed == f"已生成：{target}\n"
+    text = flat("".join(page.extract_text() for page in PdfReader(target).pages))
+    assert f"现将{SCHOOL}2026年9月1日至2026年11月30日督导" in text
+    assert "一、基本情况" in text and "三、问题整改情况" in text and "特此报告。" in text
+    args = parser().parse_args(["report", "school-inspection", "--school", "7", "--out", "x.pdf"])
+    assert (args.start, args.end) == (None, None)
+    with pytest.raises(SystemExit):
+        parser().parse_args(["report", "school-inspection", "--from", "2026-02-30", "--out", "x"])
+    with pytest.raises(ValidationError, match="开始日期 2026-11-30 晚于结束日期 2026-09-01"):
+        run("--db", db_file, "report", "school-inspection", "--school", SCHOOL, "--from",
+            "2026-11-30", "--to", "2026-09-01", "--out", tmp_path / "x.pdf")  # fmt: skip

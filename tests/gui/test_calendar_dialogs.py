@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -415,6 +416,21 @@ def test_semester_check_lists_shortfalls_and_proposals_and_adds_a_comprehensive_
     _click(dialog.add_button, qtbot)
     assert "2026-12-18" in dialog_log.messages("ask")[0]
     assert dialog.visit_dialog is form and closed(form)
+
+
+def test_the_semester_check_prints_a_proposals_comprehensive_inspection_report(office, qtbot):
+    db, worker = office
+    dialog = _open(SemesterCheckDialog(db, worker, TODAY), qtbot)
+    assert not dialog.report_button.isEnabled()
+    proposal = dialog.proposal_model.rows[0]
+    dialog.select_school(proposal.school_id)
+    assert dialog.report_button.isEnabled()
+    _click(dialog.report_button, qtbot)
+    _settle(worker, qtbot)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    text = "".join(page.extract_text() for page in PdfReader(dialog.preview.path).pages)
+    assert f"{proposal.school}综合督导报告" in text.replace("\n", "")
+    assert "本届任期" in text
 
 
 def test_a_proposal_without_a_responsible_inspector_is_refused(office, qtbot, dialog_log):

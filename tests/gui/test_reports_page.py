@@ -5,6 +5,8 @@ their own options."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -227,3 +229,36 @@ def test_without_a_topic_inspection_the_topic_report_says_so(open_window, sqlite
     settle(window, qtbot)
     assert dialog_log.messages("warn") == ["还没有专项督导，无法生成专项督导报告。"]
     assert page.topic_dialog is None and page.preview is None
+
+
+def test_a_schools_comprehensive_inspection_from_its_row_and_from_the_reports_page(
+    open_window, sqlite_db, qtbot
+):
+    window, page = open_demo(open_window, sqlite_db, qtbot, "schools")
+    action = page.print_actions["综合督导报告…"]
+    assert action in page.table.actions(), "offered on the row's context menu"
+    assert not action.isEnabled()
+    [row] = [r for r in page.model.rows if r.name == "青溪县城关中学"]
+    page.select_ids([row.id])
+    assert action.isEnabled()
+    action.trigger()
+    settle(window, qtbot)
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None, timeout=10_000)
+    assert page.preview.windowTitle() == "综合督导报告"
+    text = _text(page.preview).replace("\n", "")
+    assert "青溪县城关中学综合督导报告" in text and "本届任期内" in text
+    page.select_ids([r.id for r in page.model.rows[:2]])
+    assert not action.isEnabled(), "one school at a time"
+
+    window.show_page("reports")
+    reports = window.pages["reports"]
+    reports.choose("school-inspection")
+    assert not reports.school.isHidden() and not reports.start.isHidden()
+    assert not reports.end.isHidden()
+    assert reports.paper.isHidden() and reports.year.isHidden() and reports.month.isHidden()
+    qtbot.waitUntil(lambda: reports.school.count() == 39, timeout=10_000)
+    reports.school.setCurrentText("青溪县城关中学")
+    reports.start.set_value(date(2026, 9, 1))
+    reports.end.set_value(date(2026, 10, 31))
+    text = _previewed(reports, window, qtbot, None).replace("\n", "")
+    assert "现将青溪县城关中学2026年9月1日至2026年10月31日督导" in text

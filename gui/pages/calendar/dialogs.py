@@ -71,6 +71,7 @@ from core.roster.inspectors import InspectorRow, inspector_rows
 from core.roster.schools import SchoolRow, school_rows
 from db.engine import Database
 from gui import dialogs
+from gui.report_actions import open_report
 from gui.widgets.forms import DateField, FormDialog, enum_combo, select_data
 from gui.widgets.table_model import (
     ROW_ROLE,
@@ -882,13 +883,18 @@ class SemesterCheckDialog(QDialog):
         self.add_button = QPushButton(self.tr("Put on the calendar…"))
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(lambda _=False: self.plan_comprehensive())
+        self.report_button = QPushButton(self.tr("Comprehensive inspection report…"))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(lambda _=False: self.print_report())
+        self.preview: QWidget | None = None
         self.proposals.selectionModel().selectionChanged.connect(
-            lambda *_args: self.add_button.setEnabled(bool(_selected(self.proposals)))
+            lambda *_args: self._proposal_chosen()
         )
         self.proposals.doubleClicked.connect(lambda _index: self.plan_comprehensive())
         proposal_bar = QHBoxLayout()
         proposal_bar.addWidget(self.proposal_title, 1)
         proposal_bar.addWidget(self.add_button)
+        proposal_bar.addWidget(self.report_button)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -949,7 +955,19 @@ class SemesterCheckDialog(QDialog):
         )
         for view in (self.shortfalls, self.proposals):
             view.resizeColumnsToContents()
-        self.add_button.setEnabled(bool(_selected(self.proposals)))
+        self._proposal_chosen()
+
+    def _proposal_chosen(self) -> None:
+        chosen = bool(_selected(self.proposals))
+        self.add_button.setEnabled(chosen)
+        self.report_button.setEnabled(chosen)
+
+    def print_report(self) -> None:
+        """The 综合督导报告 of the selected proposal's school over its principal's term."""
+        chosen = _selected(self.proposals)
+        if chosen:
+            open_report(self, self.db, self.worker, "school-inspection", self.today,
+                        school=chosen[0].school)  # fmt: skip
 
     def select_school(self, school_id: int) -> None:
         """Select the proposal of this school (tests and links use this)."""

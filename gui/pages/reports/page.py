@@ -5,8 +5,9 @@ paper size for the 公示牌, the paper size for the roster, a month with zone a
 and the paper size for the visit plan, a school with unresolved problems for the 整改通知书, a
 school and a campaign for the 档案资料清单, a campaign for the 迎检进度表, a year for the annual
 figures, a topic inspection for the 专项督导报告, whose texts are edited in
-:class:`~gui.pages.reports.topic_dialog.TopicTextsDialog` first; the 督导记录表 printed here is
-the blank form); the PDF is written on the worker and opened in the preview window.
+:class:`~gui.pages.reports.topic_dialog.TopicTextsDialog` first, a school and optional first and
+last days for the 综合督导报告; the 督导记录表 printed here is the blank form); the PDF is
+written on the worker and opened in the preview window.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from db.engine import Database
 from gui import dialogs
 from gui.pages.reports.topic_dialog import TopicTextsDialog, read_topic_texts
 from gui.report_actions import open_report
-from gui.widgets.forms import make_searchable
+from gui.widgets.forms import DateField, make_searchable
 from gui.widgets.lazy import RefreshWhenShown
 from gui.worker import DbWorker, refusal_handler
 
@@ -57,6 +58,7 @@ OPTIONS_USED = {
     "campaign": ("campaign",),
     "annual": ("year",),
     "topic": ("topic",),
+    "school-inspection": ("school", "start", "end"),
 }
 """The options each report kind uses; the others take none."""
 READS = {Change.SCHOOLS, Change.INSPECTORS, Change.PROBLEMS, Change.CAMPAIGNS, Change.VISITS}
@@ -111,6 +113,12 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.topic = QComboBox()
         self.topic.setPlaceholderText(self.tr("No topic inspection yet"))
         self.topic_dialog: TopicTextsDialog | None = None
+        self.start = DateField(optional=True)
+        self.start.setToolTip(self.tr("Empty: from the start of the principal's current term"))
+        self.end = DateField(optional=True)
+        self.end.setToolTip(
+            self.tr("Empty: to the end of the principal's current term, or today once it ended")
+        )
         self.options = QFormLayout()
         self.options.addRow(self.tr("Year"), self.year)
         self.options.addRow(self.tr("Campaign"), self.campaign)
@@ -120,6 +128,8 @@ class ReportsPage(RefreshWhenShown, QWidget):
         self.options.addRow(self.tr("Inspector"), self.inspector)
         self.options.addRow(self.tr("School"), self.school)
         self.options.addRow(self.tr("School"), self.notice_school)
+        self.options.addRow(self.tr("From"), self.start)
+        self.options.addRow(self.tr("To"), self.end)
         self.options.addRow(self.tr("Paper"), self.paper)
         self.preview_button = QPushButton(self.tr("Preview…"))
         self.preview_button.clicked.connect(self.show_preview)
@@ -250,6 +260,12 @@ class ReportsPage(RefreshWhenShown, QWidget):
                 "visits, problems by tier and their rectification, filled in from the data; the "
                 "highlights, problems and next steps are edited before printing."
             ),
+            "school-inspection": self.tr(
+                "The comprehensive inspection (综合督导) of one school, e.g. at the end of its "
+                "principal's term: responsible inspectors, visits, problems and their "
+                "rectification, archive checklists and scores. Without dates it covers the "
+                "principal's current term."
+            ),
         }
 
     def _show_options(self) -> None:
@@ -271,6 +287,8 @@ class ReportsPage(RefreshWhenShown, QWidget):
             "inspector": self.inspector,
             "school": self.school,
             "notice_school": self.notice_school,
+            "start": self.start,
+            "end": self.end,
             "paper": self.paper,
         }
 
@@ -308,6 +326,10 @@ class ReportsPage(RefreshWhenShown, QWidget):
             options["school"] = self.notice_school.currentData()
         if "campaign" in used:
             options["campaign"] = self.campaign.currentData()
+        if "start" in used:
+            options["start"] = self.start.value()
+        if "end" in used:
+            options["end"] = self.end.value()
         open_report(self, self.db, self.worker, kind, self.today(), **options)
 
     def edit_topic_texts(self) -> None:

@@ -121,8 +121,13 @@ class SchoolsPage(ListPage):
             [
                 (self.tr("Signs of the selected schools…"), self.print_signs, True),
                 (self.tr("Signs of every school…"), lambda: self._signs(None), False),
+                (self.tr("Comprehensive inspection report…"), self.print_inspection, True),
             ],
         )
+        self.inspection_action = self.print_actions[self.tr("Comprehensive inspection report…")]
+        # the same report from the school's row: right click
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(self.inspection_action)
         self.finish_actions()
 
         self.add_filter("active", self.tr("In use"), lambda r: r.active)
@@ -199,11 +204,19 @@ class SchoolsPage(ListPage):
         self.edit_button.setEnabled(len(rows) == 1)
         self.deactivate_button.setEnabled(any(r.active for r in rows))
         self.activate_button.setEnabled(any(not r.active for r in rows))
+        self.inspection_action.setEnabled(len(rows) == 1)
 
     def print_signs(self) -> None:
         """The 公示牌 of the selected school (or of every school when several are selected)."""
         rows = self.selected_rows()
         self._signs(rows[0].name if len(rows) == 1 else None)
+
+    def print_inspection(self) -> None:
+        """The 综合督导报告 of the selected school over its principal's current term."""
+        row = self._one()
+        if row is not None:
+            open_report(self, self.db, self.worker, "school-inspection", self.today(),
+                        school=row.name)  # fmt: skip
 
     def _signs(self, school: str | None) -> None:
         open_report(self, self.db, self.worker, "sign", self.today(), school=school)
