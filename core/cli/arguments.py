@@ -4,8 +4,9 @@
   with a message that says what is wrong with it — "there is no month 13", "February 2026 has no
   day 30" — in Chinese and English (:class:`ArgumentValueError`).
 - **Parse errors** are one line, ``错误：… / Error: …``, with a suggestion for a misspelt command,
-  kind or option ("您是不是要输入 schedule？"), and the ``--help`` to read; with ``--json`` on the
-  command line the same error is ``{"error": {...}}`` on stdout (:class:`Parser`).
+  kind or option ("您是不是要输入 schedule？"), and the ``--help`` to read; in one language with
+  ``--lang zh`` or ``--lang en``; with ``--json`` on the command line the same error is
+  ``{"error": {...}}`` on stdout (:class:`Parser`).
 - **Help** wraps Chinese text between characters but never inside an English word, an option or
   a kind name, measures width in terminal columns (a Chinese character takes two), keeps no
   closing punctuation at the start of a line, and ends each command with its examples
@@ -20,14 +21,18 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import re
 import sys
 import unicodedata
 from calendar import monthrange
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
+
+from core.cli.failures import error_json, error_line
+from core.i18n import _
 
 EXIT_USAGE = 2
 
@@ -117,13 +122,16 @@ def read_text_file(path: Path, field: str, label: str) -> str:
     try:
         raw = path.expanduser().read_bytes()
     except OSError as exc:
-        raise refusal(field, label, f"无法读取{label}文件 {path}：{exc.strerror}") from None
+        reason = exc.strerror or str(exc)
+        message = _("无法读取{label}文件 {file}：{reason}", label=label, file=path, reason=reason)
+        raise refusal(field, label, message) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise refusal(field, label, f"{label}文件 {path} 不是 UTF-8 或 GBK 编码的文本文件")
+    message = _("{label}文件 {file} 不是 UTF-8 或 GBK 编码的文本文件", label=label, file=path)
+    raise refusal(field, label, message)
 
 
 def examples(*lines: str) -> str:
@@ -161,6 +169,37 @@ _INVALID_CHOICE = re.compile(
 _BAD_VALUE = re.compile(r"^argument (?P<arg>\S+?): (?P<chinese>[^\n]*)\n(?P<english>[^\n]*)$")
 
 
+_given: list[str] | None = None
+"""The arguments being parsed (None outside :meth:`Parser.parse_known_args`)."""
+
+
+@contextmanager
+def _remembered(args: Any) -> Iterator[None]:
+    """Keep the arguments being parsed while the outermost parse runs."""
+    global _given
+    if _given is not None:
+        yield
+        return
+    _given = list(sys.argv[1:] if args is None else args)
+    try:
+        yield
+    finally:
+        _given = None
+
+
+def _lang(given: list[str]) -> str | None:
+    """The value of ``--lang`` among ``given`` (before the command), if it is a language."""
+    for index, argument in enumerate(given):
+        value = None
+        if argument == "--lang" and index + 1 < len(given):
+            value = given[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.removeprefix("--lang=")
+        if value is not None:
+            return value if value in ("zh", "en") else None
+    return None
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one bilingual line (or JSON with ``--json``)."""
 
@@ -174,15 +213,29 @@ class Parser(argparse.ArgumentParser):
         if add_help:
             self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse ``args`` (the command line without the program), remembering them so that an
+        error made by a sub-command's parser, or for arguments left over, still sees ``--json``
+        and ``--lang``."""
+        with _remembered(args):
+            return super().parse_known_args(args, namespace)
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """Parse ``args``; an error exits (:meth:`error`)."""
+        with _remembered(args):
+            return super().parse_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
-        """Print the parse error as one line and exit with the usage code."""
+        """Print the parse error as one line (in the language of ``--lang``) and exit with the
+        usage code."""
         chinese, english = self._bilingual(message)
-        if "--json" in sys.argv[1:]:
-            error = {"code": "usage", "message_zh": chinese, "message_en": english}
-            sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
+        given = sys.argv[1:] if _given is None else _given
+        if "--json" in given:
+            sys.stdout.write(error_json("usage", chinese, english) + "\n")
         else:
             hint = f"{self.prog} --help"
-            sys.stderr.write(f"错误：{chinese}（用法见 {hint}） / Error: {english} (see {hint})\n")
+            zh, en = f"{chinese}（用法见 {hint}）", f"{english} (see {hint})"
+            sys.stderr.write(error_line(zh, en, _lang(given)) + "\n")
         sys.exit(EXIT_USAGE)
 
     def _bilingual(self, message: str) -> tuple[str, str]:

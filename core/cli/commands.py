@@ -1,9 +1,10 @@
-"""The headless command line: ``python main.py [--db URL_OR_PATH] COMMAND ...``.
+"""The headless command line: ``python main.py [--db URL_OR_PATH] [--lang zh|en] COMMAND ...``.
 
-Every command exits 0 on success; on an environment problem or bad input it prints one line in
-Chinese and English to stderr and exits non-zero, never with a traceback. ``--json`` prints
-machine-readable output on stdout. The parser is shared with ``main.py``, which starts the GUI
-when no command is given.
+Every command exits 0 on success; on an environment problem or bad input it prints one line
+``错误：… / Error: …`` to stderr (one language with ``--lang``) and exits non-zero, never with a
+traceback (:mod:`core.cli.failures`). Output is Chinese, or English with ``--lang en``; reports
+stay Chinese PDFs. ``--json`` prints machine-readable output on stdout, and failures as JSON
+there too. The parser is shared with ``main.py``, which starts the GUI when no command is given.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli.arguments import Parser, day, examples
 from core.cli.database import open_checked
+from core.cli.failures import Failure, choose_language, import_failure, message_of
 from core.cli.holidays import add_holidays_parser, cmd_holidays
 from core.cli.ics import add_ics_parser, cmd_ics
 from core.cli.listing import add_list_parser, cmd_list
@@ -27,9 +29,9 @@ from core.cli.report import add_report_parser, cmd_report
 from core.cli.schedule import add_schedule_parser, cmd_schedule
 from core.cli.school_calendar import add_school_calendar_parser, cmd_school_calendar
 from core.errors import NotEmptyError, ValidationError
+from core.i18n import Text, _, language, n_, set_language
 from core.sheets import SHEET_KINDS, SheetError
 from core.version import app_version
-from db.errors import DatabaseEnvironmentError
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -47,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=examples(
             "supervision-desk",
             "supervision-desk check",
-            "supervision-desk schedule --month 2026-12",
+            "supervision-desk --lang en schedule --month 2026-12",
         ),
     )
     parser.add_argument("--version", action="version", version=f"督导工作台 {app_version()}")
@@ -55,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="URL_OR_PATH",
         help="数据库文件路径或 SQLAlchemy 地址（默认：用户数据文件夹中的数据库）",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="命令行输出和错误的语言：zh 中文，en 英文（默认：输出为中文，错误为中英文一行）",
     )
     parser.add_argument(
         "--smoke",
@@ -102,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup.add_argument("--out", required=True, type=Path, metavar="FILE", help="备份文件")
     backup.add_argument("--force", action="store_true", help="备份文件已存在时覆盖它")
+    backup.add_argument("--json", action="store_true", help="输出 JSON")
 
     check = commands.add_parser(
         "check",
@@ -130,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     restore.add_argument("file", type=Path, metavar="FILE", help="备份文件")
+    restore.add_argument("--json", action="store_true", help="输出 JSON")
 
     kinds = "、".join(SHEET_KINDS)
     sheet_import = commands.add_parser(
@@ -159,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sheet_export.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     sheet_export.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的表格")
+    sheet_export.add_argument("--json", action="store_true", help="输出 JSON")
 
     template = commands.add_parser(
         "template",
@@ -171,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     template.add_argument("kind", choices=SHEET_KINDS, metavar="KIND", help=kinds)
     template.add_argument("file", type=Path, metavar="FILE.xlsx", help="要保存的模板")
+    template.add_argument("--json", action="store_true", help="输出 JSON")
     add_report_parser(commands)
     add_schedule_parser(commands)
     add_holidays_parser(commands)
@@ -209,14 +220,26 @@ def cmd_migrate(args: argparse.Namespace, out: TextIO) -> int:
         "attachments_moved": moved,
     }
     if before == HEAD_REVISION:
-        text = f"数据库已是最新版本（{HEAD_REVISION}）：{db.describe()}"
+        lines = [
+            _(
+                "数据库已是最新版本（{version}）：{database}",
+                version=HEAD_REVISION,
+                database=db.describe(),
+            )
+        ]
     else:
-        text = f"数据库已升级到版本 {HEAD_REVISION}：{db.describe()}"
+        lines = [
+            _(
+                "数据库已升级到版本 {version}：{database}",
+                version=HEAD_REVISION,
+                database=db.describe(),
+            )
+        ]
         if backup_file:
-            text += f"\n升级前的备份：{backup_file}"
+            lines.append(_("升级前的备份：{file}", file=backup_file))
     if moved:
-        text += f"\n已把旧版本放在数据文件夹中的 {moved} 个附件移入数据库（原文件保留）。"
-    _print(out, args, data, text)
+        lines.append(n_("已把旧版本放在数据文件夹中的 {n} 个附件移入数据库（原文件保留）。", moved))
+    _print(out, args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -227,9 +250,11 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     db = _open(args)
     ensure_schema(db)
     summary = create_demo(db, args.scale)
-    text = (
-        f"已装入演示数据：{summary.zones} 个责任区，{summary.schools} 所学校（园），"
-        f"{summary.inspectors} 名在任督学。"
+    text = _(
+        "已装入演示数据：{zones}，{schools}，{inspectors}。",
+        zones=n_("{n} 个责任区", summary.zones),
+        schools=n_("{n} 所学校（园）", summary.schools),
+        inspectors=n_("{n} 名在任督学", summary.inspectors),
     )
     _print(out, args, asdict(summary), text)
     return EXIT_OK
@@ -239,7 +264,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     from db.backup import backup_to
 
     destination = backup_to(_open(args), args.out.expanduser().absolute(), overwrite=args.force)
-    out.write(f"已备份到：{destination}\n")
+    _print(out, args, {"backup": destination}, _("已备份到：{file}", file=destination))
     return EXIT_OK
 
 
@@ -248,9 +273,11 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
     # A damaged database is what a restore is for, so it is not refused here.
     safety = restore_from(_open(args, check=False), args.file.expanduser().absolute())
-    out.write(f"已从 {args.file} 恢复数据库。\n")
+    lines = [_("已从 {file} 恢复数据库。", file=args.file)]
     if safety:
-        out.write(f"恢复前的数据已保存到：{safety}\n")
+        lines.append(_("恢复前的数据已保存到：{file}", file=safety))
+    data = {"restored_from": args.file.expanduser().absolute(), "safety_copy": safety}
+    _print(out, args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -275,14 +302,21 @@ def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     plan = plan_import(db, args.kind, args.file.expanduser().absolute(), date.today())
     if not args.dry_run:
         plan = apply_import(db, plan)
-    lines = [f"{SHEET_TITLES[plan.kind]}（工作表“{plan.sheet}”）：{plan.summary()}"]
-    for heading, rows in (("新增", plan.added), ("修改", plan.changed)):
+    lines: list[str] = [
+        _(
+            "{title}（工作表“{sheet}”）：{summary}",
+            title=SHEET_TITLES[plan.kind],
+            sheet=plan.sheet,
+            summary=plan.summary(),
+        )
+    ]
+    for heading, rows in ((_("新增："), plan.added), (_("修改："), plan.changed)):
         if rows:
-            lines.append(f"{heading}：")
+            lines.append(heading)
         for row in rows:
-            lines.append(f"  第 {row.row} 行 {row.name}")
+            lines.append("  " + _("第 {row} 行 {name}", row=row.row, name=row.name))
             lines.extend(f"      {change}" for change in row.changes)
-    lines.append("已保存。" if plan.saved else "试导入（--dry-run）：没有保存任何数据。")
+    lines.append(_("已保存。") if plan.saved else _("试导入（--dry-run）：没有保存任何数据。"))
     data = {
         "added": len(plan.added),
         "changed": len(plan.changed),
@@ -303,7 +337,8 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     ensure_schema(db)
     path = args.file.expanduser().absolute()
     written = export_sheet(db, args.kind, path, date.today())
-    out.write(f"已导出 {written} 行到：{path}\n")
+    text = n_("已导出 {n} 行到：{file}", written, file=path)
+    _print(out, args, {"rows": written, "file": path}, text)
     return EXIT_OK
 
 
@@ -312,7 +347,7 @@ def cmd_template(args: argparse.Namespace, out: TextIO) -> int:
 
     path = args.file.expanduser().absolute()
     write_template(args.kind, path)
-    out.write(f"已生成导入模板：{path}\n")
+    _print(out, args, {"file": path}, _("已生成导入模板：{file}", file=path))
     return EXIT_OK
 
 
@@ -337,29 +372,45 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
 def run_command(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the parsed sub-command; user-facing failures become one line on ``err``."""
+    """Run the parsed sub-command in the language of ``--lang``; a user-facing failure becomes
+    one line on ``err`` (:mod:`core.cli.failures`), or JSON on ``out`` with ``--json``."""
     out = out or sys.stdout
     err = err or sys.stderr
+    before = language()
+    choose_language(getattr(args, "lang", None))
     try:
         return COMMANDS[args.command](args, out)
-    except DatabaseEnvironmentError as exc:
-        err.write(f"错误：{exc.one_line()}\n")
-    except SheetError as exc:
-        err.write("错误：导入失败，没有保存任何数据。\n")
-        err.writelines(f"  {message}\n" for message in exc.messages())
-    except ValidationError as exc:
-        err.write("错误：" + "；".join(exc.messages()) + "\n")
-    except NotEmptyError as exc:
-        err.write(f"错误：{exc} / The database is not empty.\n")
     except BrokenPipeError:
         # Whoever read the output stopped reading (``| head``): nothing left to tell them.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
     except Exception as exc:
-        from db.errors import explain
-
-        friendly = explain(exc)
-        if friendly is None:
+        as_json = bool(getattr(args, "json", False))
+        failure = _failure(exc, as_json=as_json)
+        if failure is None:
             raise
-        err.write(f"错误：{friendly.one_line()}\n")
-    return EXIT_FAILED
+        failure.write(out, err, lang=getattr(args, "lang", None), as_json=as_json)
+        return EXIT_FAILED
+    finally:
+        set_language(before)
+
+
+def _failure(exc: Exception, *, as_json: bool) -> Failure | None:
+    """What to tell of ``exc``, or None for a bug (left to propagate)."""
+    from db.errors import DatabaseDamagedError, explain
+
+    if isinstance(exc, SheetError):
+        return import_failure(exc, as_json=as_json)
+    if isinstance(exc, ValidationError):
+        return Failure("invalid", exc.text())
+    if isinstance(exc, NotEmptyError):
+        said = exc.args[0] if exc.args else ""
+        if isinstance(said, Text):
+            return Failure("not_empty", said)
+        return Failure("not_empty", message_of(str(said), "The database is not empty."))
+    friendly = explain(exc)
+    if friendly is None:
+        return None
+    code = "damaged_database" if isinstance(friendly, DatabaseDamagedError) else "database"
+    return Failure(code, message_of(friendly.message, friendly.english))

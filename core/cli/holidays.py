@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
+from core.i18n import _, joined
 
 
 def add_holidays_parser(commands: Any) -> argparse.ArgumentParser:
@@ -43,11 +44,13 @@ def add_holidays_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def _read(path: Path) -> str:
-    return arguments.read_text_file(path, "file", "通知")
+    return arguments.read_text_file(path, "file", _("通知"))
 
 
 def _days(days: list[Any]) -> str:
-    return "、".join(f"{d.month}月{d.day}日" for d in days) or "无"
+    if not days:
+        return _("无")
+    return joined((_("{month}月{day}日", month=d.month, day=d.day) for d in days), "、", ", ")
 
 
 def cmd_holidays(args: argparse.Namespace, out: TextIO) -> int:
@@ -63,25 +66,34 @@ def cmd_holidays(args: argparse.Namespace, out: TextIO) -> int:
         if args.action == "import":
             parse = import_notice(db, _read(args.file), args.year, save=not args.dry_run)
             data: dict[str, Any] = {**parse.as_json(), "saved": not args.dry_run}
-            lines = [f"{parse.year}年节假日安排："]
+            lines: list[str] = [_("{year}年节假日安排：", year=parse.year)]
             for festival in parse.festivals:
                 lines.append(
-                    f"  {festival.name}：放假 {_days(list(festival.holidays))}；"
-                    f"调休上班 {_days(list(festival.workdays))}"
+                    "  "
+                    + _(
+                        "{festival}：放假 {holidays}；调休上班 {workdays}",
+                        festival=festival.name,
+                        holidays=_days(list(festival.holidays)),
+                        workdays=_days(list(festival.workdays)),
+                    )
                 )
             lines.append(
-                "试导入（--dry-run）：没有保存。"
+                _("试导入（--dry-run）：没有保存。")
                 if args.dry_run
-                else f"已保存，{parse.year}年的节假日安排已完整。"
+                else _("已保存，{year}年的节假日安排已完整。", year=parse.year)
             )
         else:
             known = year_holidays(db, args.year)
             data = known.as_json()
             lines = [
-                f"{known.year}年节假日安排：{CERTAINTY_LABELS[known.status]}"
-                f"（来源：{SOURCE_LABELS[known.source]}）",
-                f"放假：{_days(known.holidays)}",
-                f"调休上班：{_days(known.workdays)}",
+                _(
+                    "{year}年节假日安排：{status}（来源：{source}）",
+                    year=known.year,
+                    status=CERTAINTY_LABELS[known.status],
+                    source=SOURCE_LABELS[known.source],
+                ),
+                _("放假：{days}", days=_days(known.holidays)),
+                _("调休上班：{days}", days=_days(known.workdays)),
             ]
     finally:
         db.dispose()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
+from core.i18n import n_
 
 
 def add_ics_parser(commands: Any) -> argparse.ArgumentParser:
@@ -68,7 +69,17 @@ def cmd_ics(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(files, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        lines = [f"{year}年{month}月督导安排已导出 {len(written)} 个日历文件："]
-        lines += [f"  {f.inspector}（{f.events} 项）：{f.path}" for f in written]
+        lines: list[str] = [
+            n_(
+                "{year}年{month}月督导安排已导出 {n} 个日历文件：",
+                len(written),
+                year=year,
+                month=month,
+            )
+        ]
+        lines += [
+            "  " + n_("{inspector}（{n} 项）：{file}", f.events, inspector=f.inspector, file=f.path)
+            for f in written
+        ]
         out.write("\n".join(lines) + "\n")
     return 0

@@ -31,6 +31,7 @@ from core.enums import (
     VisitStatus,
 )
 from core.errors import refusal
+from core.i18n import _, english, joined, n_
 from core.search.matching import matches, pinyin_order, query_words, search_key
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 KINDS = ("schools", "inspectors", "visits", "problems", "complaints")
 DATED = ("visits", "problems", "complaints")
-NOUNS = {"visits": "督导", "problems": "整改问题", "complaints": "投诉"}
 
 
 class SchoolState(LabelledEnum):
@@ -119,7 +119,9 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     for option, given in (("month", args.month), ("school", args.school)):
         if given and args.kind not in DATED:
             raise refusal(
-                option, f"--{option}", f"--{option} 只能用于 visits、problems、complaints"
+                option,
+                f"--{option}",
+                _("{option} 只能用于 visits、problems、complaints", option=f"--{option}"),
             )
     db = open_checked(getattr(args, "db", None))
     try:
@@ -131,7 +133,7 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     if school:
         rows = [row for row in rows if row.data["school"] == school]
         if not rows:
-            raise refusal("school", "--school", f"“{school}”没有{NOUNS[args.kind]}")
+            raise refusal("school", "--school", _nothing_at(args.kind, school))
     words = query_words(args.filter)
     found = sorted(
         (
@@ -146,20 +148,36 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.writelines(row.line + "\n" for row in found)
-        out.write(f"共 {len(found)} 条。\n")
+        out.write(n_("共 {n} 条。", len(found)) + "\n")
     return 0
 
 
+def _nothing_at(kind: str, school: str) -> str:
+    """The refusal of ``--school`` naming a school with no rows of ``kind``."""
+    if kind == "visits":
+        return _("“{school}”没有督导", school=school)
+    if kind == "problems":
+        return _("“{school}”没有整改问题", school=school)
+    return _("“{school}”没有投诉", school=school)
+
+
 def _status(kind: str, text: str | None) -> str | None:
-    """The status code asked for, by code or Chinese label; a refusal naming the choices."""
+    """The status code asked for, by code or label (Chinese or English); a refusal naming the
+    choices."""
     if not text:
         return None
     enum = STATUSES[kind]
     for member in enum:
-        if text.strip() in (member.value, member.label):
+        if text.strip() in (member.value, member.chinese_label, english(member.label)):
             return member.value
-    choices = "、".join(f"{m.value}（{m.label}）" for m in enum)
-    raise refusal("status", "--status", f"--status “{text}”不是可选的状态；可选：{choices}")
+    choices = joined(
+        (_("{code}（{label}）", code=m.value, label=m.label) for m in enum), "、", ", "
+    )
+    raise refusal(
+        "status",
+        "--status",
+        _("--status “{text}”不是可选的状态；可选：{choices}", text=text, choices=choices),
+    )
 
 
 def _month_span(month: tuple[int, int] | None, today: date) -> tuple[date, date]:
@@ -187,7 +205,7 @@ def _schools(db: Database, today: date, _month: tuple[int, int] | None) -> list[
                 "active": s.active,
             },
             line=f"{s.id}\t{s.name}\t{SchoolKind.label_of(s.kind)}\t{s.zone}\t{s.inspector}"
-            + ("" if s.active else "\t停用"),
+            + ("" if s.active else "\t" + SchoolState.INACTIVE.label),
             texts=(s.name, s.kind_label, s.zone, s.inspector, s.principal, s.address),
             status=SchoolState.ACTIVE if s.active else SchoolState.INACTIVE,
             order=(pinyin_order(s.name),),
@@ -211,7 +229,7 @@ def _inspectors(db: Database, today: date, _month: tuple[int, int] | None) -> li
                 "schools": i.schools,
             },
             line=f"{i.id}\t{i.name}\t{Employment.label_of(i.employment)}\t{i.status.label}"
-            f"\t{i.unit}\t{i.schools} 所",
+            f"\t{i.unit}\t" + n_("{n} 所", i.schools),
             texts=(i.name, Employment.label_of(i.employment), i.status.label, i.unit, i.post),
             status=i.status.value,
             order=(pinyin_order(i.name),),
@@ -253,9 +271,9 @@ def _problems(db: Database, today: date, month: tuple[int, int] | None) -> list[
         steps = {p.id: action_rows_in(session, p.id) for p in rows}
     listed = []
     for p in rows:
-        late = "，逾期" if p.overdue else ""
-        deadline = f"，期限 {p.deadline:%Y-%m-%d}" if p.deadline else ""
-        notice = f"，{p.notice_no}" if p.notice_no else ""
+        late = _("，逾期") if p.overdue else ""
+        deadline = _("，期限 {day}", day=f"{p.deadline:%Y-%m-%d}") if p.deadline else ""
+        notice = _("，{notice}", notice=p.notice_no) if p.notice_no else ""
         trail = "".join(f"\n\t{s.day:%Y-%m-%d} {s.text}" for s in steps[p.id])
         listed.append(
             Listed(

@@ -10,12 +10,14 @@ only refuse. What the reader should know about the PDF (a character no font has)
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from core.cli import arguments
 from core.cli.database import open_checked
+from core.i18n import Text, _
 from core.reports import REPORT_KINDS
 
 TEXT_OPTIONS = {
@@ -107,6 +109,7 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         help="按这一天统计（默认今天），也作为打印日期",
     )
     report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="PDF 文件")
+    report.add_argument("--json", action="store_true", help="输出 JSON")
     return report
 
 
@@ -120,7 +123,9 @@ def _texts(args: argparse.Namespace) -> dict[str, str]:
     for key in TEXT_OPTIONS:
         path = getattr(args, f"text_{key}")
         if path is not None:
-            texts[key] = arguments.read_text_file(path, key, SECTIONS[key])
+            # The section's Chinese name, or in English the option that named the file.
+            label = Text(SECTIONS[key], f"--{key}")
+            texts[key] = arguments.read_text_file(path, key, label)
     return texts
 
 
@@ -155,7 +160,11 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         )
     finally:
         db.dispose()
-    out.write(f"已生成：{path}\n")
+    if args.json:
+        json.dump({"file": str(path), "warnings": warnings}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    out.write(_("已生成：{file}", file=path) + "\n")
     for line in warnings:
         out.write(line + "\n")
     return 0

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from core.cli import arguments
 from core.cli.database import open_checked
 from core.enums import VisitKind, VisitStatus
-from core.office.workdays import WEEKDAYS
+from core.i18n import _, joined, n_
 
 if TYPE_CHECKING:
     from core.calendar.month_plan import MonthPlan, PlannedVisit
@@ -52,35 +52,66 @@ def add_schedule_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def plan_lines(plan: MonthPlan) -> list[str]:
-    """The readable report of a generated month."""
-    title = f"{plan.year}年{plan.month}月督导工作安排"
+    """The readable report of a generated month, in the chosen language."""
+    title = _("{year}年{month}月督导工作安排", year=plan.year, month=plan.month)
     if plan.school_break:
-        return [f"{title}：本月主要在寒暑假中，不安排经常性督导。"]
-    lines = [
-        f"{title}：新安排经常性督导 {plan.added} 次"
-        + (f"（替换原有未确认计划 {plan.replaced} 次）" if plan.replaced else "")
-        + f"，本月共 {len(plan.visits)} 次督导。"
-        + ("" if plan.saved else "（未保存）")
+        return [_("{title}：本月主要在寒暑假中，不安排经常性督导。", title=title)]
+    replaced = n_("（替换原有未确认计划 {n} 次）", plan.replaced) if plan.replaced else ""
+    lines: list[str] = [
+        _(
+            "{title}：{added}{replaced}，{total}{unsaved}",
+            title=title,
+            added=n_("新安排经常性督导 {n} 次", plan.added),
+            replaced=replaced,
+            total=n_("本月共 {n} 次督导。", len(plan.visits)),
+            unsaved="" if plan.saved else _("（未保存）"),
+        )
     ]
     lines += _day_lines(plan.visits)
     if plan.unplaced:
-        lines.append(f"未能安排（{len(plan.unplaced)} 所）：")
+        lines.append(n_("未能安排（{n} 所）：", len(plan.unplaced)))
         lines += [f"  {u.school}：{u.reason}" for u in plan.unplaced]
     else:
-        lines.append("所有学校均已安排。")
+        lines.append(_("所有学校均已安排。"))
     if plan.zones_short:
-        lines.append(f"到责任区督导天数不足（{len(plan.zones_short)} 处，本月可安排的日子已满）：")
-        lines += [f"  {z.zone}：{z.inspector} {z.days} / {z.required} 天" for z in plan.zones_short]
+        lines.append(
+            n_("到责任区督导天数不足（{n} 处，本月可安排的日子已满）：", len(plan.zones_short))
+        )
+        lines += [
+            "  "
+            + _(
+                "{zone}：{inspector} {days} / {required} 天",
+                zone=z.zone,
+                inspector=z.inspector,
+                days=z.days,
+                required=z.required,
+            )
+            for z in plan.zones_short
+        ]
     return lines
 
 
 def _day_lines(visits: Iterable[PlannedVisit]) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for day, on_day in groupby(visits, key=lambda v: v.day):
-        lines.append(f"{day.month}月{day.day}日（周{WEEKDAYS[day.weekday()]}）")
+        lines.append(
+            _(
+                "{month}月{day}日（{weekday}）",
+                month=day.month,
+                day=day.day,
+                weekday=_weekday(day.weekday()),
+            )
+        )
         for inspector, theirs in groupby(on_day, key=lambda v: v.inspector):
-            lines.append(f"  {inspector}：" + "、".join(_visit_text(v) for v in theirs))
+            listed = joined((_visit_text(v) for v in theirs), "、", ", ")
+            lines.append("  " + _("{inspector}：{visits}", inspector=inspector, visits=listed))
     return lines
+
+
+def _weekday(number: int) -> str:
+    """The day of the week (0 Monday) as the plan writes it: 周一 … 周日."""
+    names = (_("周一"), _("周二"), _("周三"), _("周四"), _("周五"), _("周六"), _("周日"))
+    return names[number]
 
 
 def _visit_text(visit: PlannedVisit) -> str:
@@ -89,13 +120,15 @@ def _visit_text(visit: PlannedVisit) -> str:
         extra.append(VisitKind.label_of(visit.kind) + (f"·{visit.topic}" if visit.topic else ""))
     if visit.status != VisitStatus.PLANNED:
         extra.append(VisitStatus.label_of(visit.status))
-    return visit.school + (f"（{'，'.join(extra)}）" if extra else "")
+    if not extra:
+        return visit.school
+    return _("{school}（{extra}）", school=visit.school, extra=joined(extra, "，", ", "))
 
 
 def _notice(plan: MonthPlan) -> str:
     from core.office.workdays import certainty_notice
 
-    return f"注意：{certainty_notice(plan.year, plan.holiday_data)}。"
+    return _("注意：{notice}。", notice=certainty_notice(plan.year, plan.holiday_data))
 
 
 def cmd_schedule(args: argparse.Namespace, out: TextIO) -> int:

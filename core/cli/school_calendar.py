@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from core.cli import arguments
+from core.i18n import _
 from core.office.school_terms import (
     ALL,
     KIND_LABELS,
@@ -56,17 +57,24 @@ def add_school_calendar_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def _term_lines(terms: SchoolCalendar, years: list[int]) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for term in terms.terms(years):
         if term.stored:
-            source = "本县日期"
+            source = _("本县日期")
         elif terms.term(term.year, term.term).stored:
-            source = "同中小学"
+            source = _("同中小学")
         else:
-            source = "默认日期，请按本县校历修改"
+            source = _("默认日期，请按本县校历修改")
         lines.append(
-            f"{term.school_year}学年 {KIND_LABELS[term.kind]} {TERM_LABELS[term.term]}："
-            f"{term.start} 至 {term.end}（{source}）"
+            _(
+                "{year}学年 {kind} {term}：{start} 至 {end}（{source}）",
+                year=term.school_year,
+                kind=KIND_LABELS[term.kind],
+                term=TERM_LABELS[term.term],
+                start=term.start,
+                end=term.end,
+                source=source,
+            )
         )
     return lines
 
@@ -87,7 +95,7 @@ def cmd_school_calendar(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         db.dispose()
     current = current_school_year(date.today())
-    years = sorted({current, current + 1} | {year for year, _, _ in terms.stored})
+    years = sorted({current, current + 1} | {stored[0] for stored in terms.stored})
     if args.action == "set":
         years = [school_year_of(args.year)]
     listed = terms.terms(years)
@@ -95,6 +103,6 @@ def cmd_school_calendar(args: argparse.Namespace, out: TextIO) -> int:
         json.dump([t.as_json() for t in listed], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        head = "已保存。" if args.action == "set" else ""
+        head = _("已保存。") if args.action == "set" else ""
         out.write((head + "\n" if head else "") + "\n".join(_term_lines(terms, years)) + "\n")
     return 0

@@ -100,7 +100,7 @@ def test_a_zero_byte_database_is_one_line_naming_the_newest_backup(
     out = [tmp_path / "copy.db"] if command[-1] == "--out" else []
     result = run_cli("--db", office, *command, *out, home=data_home)
     line = assert_one_line_failure(result, "0 字节", str(office), good, "restore")
-    assert "/ The database file is empty (0 bytes)" in line
+    assert " / Error: The database file is empty (0 bytes)" in line
     assert office.read_bytes() == b"", "never started as a new empty office"
     assert _backups(office) == [good]
     assert not (tmp_path / "copy.db").exists()
@@ -175,7 +175,7 @@ def test_a_wrong_server_address_is_one_line_in_time(data_home, kind):
         result = run_cli("--db", url, "migrate", home=data_home)
         elapsed = time.monotonic() - started
     line = assert_one_line_failure(result, "无法连接到数据库服务器", *words)
-    assert " / Cannot connect to the database server" in line
+    assert " / Error: Cannot connect to the database server" in line
     assert PASSWORD not in line
     assert elapsed < TIME_LIMIT_S + 3, f"{kind} took {elapsed:.1f} s (with Python's start)"
 

@@ -1,6 +1,7 @@
 """Import, export and templates from the command line (`python main.py ...` in a child process):
-a dry run saves nothing, a real import prints what it added and changed, a bad sheet prints
-every problem under one Chinese first line and saves nothing, never with a traceback."""
+a dry run saves nothing, a real import prints what it added and changed, a bad sheet prints one
+error line (the count and the first problem, in Chinese and English) and every problem under it,
+and saves nothing, never with a traceback."""
 
 from __future__ import annotations
 
@@ -15,7 +16,25 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
-FAILED_FIRST_LINE = "错误：导入失败，没有保存任何数据。"
+
+
+def failed_first_line(count: int, first: str, english: str) -> str:
+    """The error line of an import refused for ``count`` (> 1) problems, the first one named in
+    Chinese and in English."""
+    return (
+        f"错误：导入失败（{count} 处错误），没有保存任何数据，逐条列在下面。第 1 处：{first}"
+        f" / Error: Import failed ({count} problems), nothing was saved; each problem is listed"
+        f" below. First: {english}"
+    )
+
+
+def failed_line_problem(line: str) -> str:
+    """The one problem named by the one error line of an import refused for one problem (its
+    Chinese form), after checking the line's form."""
+    chinese, english = line.split(" / Error: ")
+    assert english.startswith("Import failed (1 problem), nothing was saved: ")
+    assert chinese.startswith("错误：导入失败（1 处错误），没有保存任何数据：")
+    return chinese.removeprefix("错误：导入失败（1 处错误），没有保存任何数据：")
 
 
 def run_cli(*args: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
@@ -115,10 +134,18 @@ def test_a_bad_sheet_prints_every_problem_and_saves_nothing(data_home, tmp_path)
     result = run_cli("--db", office, "import", "inspectors", sheet, home=data_home)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    phone = (
+        "工作表“Sheet”第 3 行 C 列（联系电话）：“1381234”不是有效的电话号码"
+        "（手机为 11 位，如 13812345678；固话如 0738-6123456）"
+    )
     assert result.stderr.splitlines() == [
-        FAILED_FIRST_LINE,
-        "  工作表“Sheet”第 3 行 C 列（联系电话）：“1381234”不是有效的电话号码"
-        "（手机为 11 位，如 13812345678；固话如 0738-6123456）",
+        failed_first_line(
+            2,
+            phone,
+            'Worksheet "Sheet", row 3, column C (联系电话): "1381234" is not a valid phone number'
+            " (a mobile has 11 digits, e.g. 13812345678; a landline is like 0738-6123456)",
+        ),
+        f"  {phone}",
         "  工作表“Sheet”第 4 行 D 列（挂牌学校）：没有名为“不存在的学校”的学校"
         "（请先导入或添加这所学校）",
     ]
@@ -139,9 +166,9 @@ def test_a_template_is_written_and_an_old_excel_file_is_explained(data_home, tmp
     refused = run_cli("--db", office, "import", "training", old, home=data_home)
     assert refused.returncode == 1
     assert "Traceback" not in refused.stderr
-    first, second = refused.stderr.splitlines()
-    assert first == FAILED_FIRST_LINE
-    assert "旧版 Excel 文件（.xls）" in second and "另存为" in second
+    (line,) = refused.stderr.splitlines()
+    problem = failed_line_problem(line)
+    assert "旧版 Excel 文件（.xls）" in problem and "另存为" in problem
 
 
 def _school_and_inspector(path: Path) -> tuple[str, str]:
@@ -207,9 +234,15 @@ def test_a_visits_sheet_is_refused_with_every_problem_then_imported(data_home, t
     refused = run_cli("--db", office, "import", "visits", bad, home=data_home)
     assert refused.returncode == 1
     assert "Traceback" not in refused.stderr
+    status = "工作表“Sheet”第 3 行：填写了督导记录，状态应为“已完成”（现为“计划”）"
     assert refused.stderr.splitlines() == [
-        FAILED_FIRST_LINE,
-        "  工作表“Sheet”第 3 行：填写了督导记录，状态应为“已完成”（现为“计划”）",
+        failed_first_line(
+            2,
+            status,
+            'Worksheet "Sheet", row 3: the visit record is filled in, so the status must be'
+            ' "Done" (it is "Planned")',
+        ),
+        f"  {status}",
         "  工作表“Sheet”第 4 行 B 列（学校名称）：没有名为“不存在的学校”的学校"
         "（请先导入或添加这所学校）",
     ]
@@ -256,6 +289,6 @@ def test_a_formula_without_its_result_is_named_on_the_command_line(data_home, tm
     result = run_cli("--db", office, "import", "schools", sheet, home=data_home)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    first, problem = result.stderr.splitlines()
-    assert first == FAILED_FIRST_LINE
+    (line,) = result.stderr.splitlines()
+    problem = failed_line_problem(line)
     assert "B 列（在校生数）：单元格 B2 是公式，但文件里没有保存公式的计算结果" in problem

@@ -105,8 +105,12 @@ def test_exported_schools_are_in_pinyin_order_within_each_zone(demo_file, tmp_pa
     path, home = demo_file
     out = tmp_path / "schools.xlsx"
     assert run_cli("--db", path, "export", "schools", out, home=home).returncode == 0
-    sheet = load_workbook(out, read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    workbook = load_workbook(out, read_only=True)
+    try:
+        sheet = workbook.active
+        rows = list(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
     header = next(i for i, row in enumerate(rows) if "学校名称" in row)
     name, zone = rows[header].index("学校名称"), rows[header].index("责任区")
     data = [row for row in rows[header + 1 :] if row[name]]
