@@ -151,6 +151,9 @@ class SheetActions(QObject):
                 self.tr("Export"),
                 self.tr("{count} rows written to\n{path}").format(count=count, path=_xlsx(path)),
             ),
+            long=self.tr("Exporting…"),
+            parent=self.page,
+            key=f"export:{self.kind}",
         )
 
     def template(self) -> None:

@@ -353,7 +353,7 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
         .join(Visit, Visit.id == VisitCompanion.visit_id)
         .where(*in_span)
         .order_by(VisitCompanion.visit_id, Inspector.id)
-    ):
+    ).all():
         companions.setdefault(visit_id, []).append((inspector_id, name))
     found = connection.execute(
         select(
@@ -378,7 +378,7 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
         .join(Inspector, Inspector.id == Visit.inspector_id)
         .outerjoin(VisitRecord, VisitRecord.visit_id == Visit.id)
         .where(*in_span)
-    )
+    ).all()
     rows = []
     for (
         visit_id,
@@ -398,6 +398,7 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
         version,
     ) in found:
         others = companions.get(visit_id, ())
+        names = "、".join(name for _, name in others) if others else ""
         rows.append(
             VisitRow(
                 id=visit_id,
@@ -407,7 +408,7 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
                 zone=zone or "",
                 inspector_id=inspector_id,
                 inspector=inspector,
-                companions="、".join(name for _, name in others),
+                companions=names,
                 companion_ids=tuple(companion for companion, _ in others),
                 kind=kind,
                 topic=topic,
