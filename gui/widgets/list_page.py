@@ -221,7 +221,8 @@ class ListPage(RefreshWhenShown, QWidget):
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows``, keeping the selection of the same ids where possible."""
         self._loaded = True
-        self.model.set_rows(rows)
+        worker = getattr(self, "worker", None)
+        self.model.set_rows(rows, preparing=worker is not None and bool(rows))
         self._prepare_rows()
         if not self._sized and rows:
             fit_columns(self.table)
@@ -306,7 +307,7 @@ class ListPage(RefreshWhenShown, QWidget):
         self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
         if shown:
             self.empty_state.hide()
-        elif not self._loaded:
+        elif not self._loaded or self.proxy.waiting:
             self.empty_state.show_message(self.tr("Reading…"))
         elif not total:
             self.empty_state.show_message(self._empty_text, self._empty_actions)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -62,6 +63,9 @@ class Column:
 class RowTableModel(QAbstractTableModel):
     """A read-only table of rows; ``muted`` rows (e.g. deactivated schools) are greyed."""
 
+    prepared = Signal()
+    """The texts and search keys the worker made for the rows have arrived."""
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -77,15 +81,19 @@ class RowTableModel(QAbstractTableModel):
         self._sort_keys: dict[int, list[Any]] = {}
         self.generation = 0
         """Counts :meth:`set_rows` calls, so texts made for earlier rows are not taken."""
+        self.preparing = False
+        """The worker is making the rows' texts and search keys (:meth:`set_prepared`)."""
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace every row (after the worker read them)."""
+    def set_rows(self, rows: Sequence[Any], *, preparing: bool = False) -> None:
+        """Replace every row (after the worker read them); ``preparing``: the worker is asked to
+        make their texts and search keys (:func:`prepare_rows`, then :meth:`set_prepared`)."""
         self.beginResetModel()
         self.rows = list(rows)
         self._texts = [None] * len(self.rows)
         self._keys = [None] * len(self.rows)
         self._sort_keys = {}
         self.generation += 1
+        self.preparing = preparing
         self.endResetModel()
 
     def set_prepared(self, generation: int, prepared: PreparedRows) -> None:
@@ -94,6 +102,8 @@ class RowTableModel(QAbstractTableModel):
         if generation == self.generation and len(prepared.keys) == len(self.rows):
             self._texts = list(prepared.texts)
             self._keys = list(prepared.keys)
+            self.preparing = False
+            self.prepared.emit()
 
     def texts(self, row: int) -> tuple[str, ...]:
         """The shown texts of row number ``row``, one per column, made once."""

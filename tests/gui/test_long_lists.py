@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from gui.widgets.list_page import ListPage
-from gui.widgets.shown_rows import FETCH_CHUNK
+from gui.widgets.shown_rows import FETCH_CHUNK, KEYS_ON_THE_SPOT
 from gui.widgets.table_model import Column, show_date
+from gui.worker import DbWorker
 
 SCHOOLS = ("青溪县城关中学", "青溪县白沙小学", "青溪县阳光幼儿园", "青溪县河口小学")
 
@@ -26,6 +27,12 @@ class Row:
 class Page(ListPage):
     def refresh(self, changes=None) -> None:
         """Rows come from the test."""
+
+
+class WorkerPage(Page):
+    """A page whose rows' search keys are made on a worker, as the app's pages do."""
+
+    worker: DbWorker
 
 
 def _rows(count: int) -> list[Row]:
@@ -107,3 +114,28 @@ def test_the_selection_survives_filtering_and_a_new_read(qtbot):
     assert page.selected_rows() == [last]
     page.filter_box.setText("幼儿园" if "幼儿园" not in last.school else "中学")
     assert page.selected_rows() == []
+
+
+def test_a_filter_on_a_long_list_waits_for_the_worker_s_search_keys(qtbot):
+    rows = _rows(KEYS_ON_THE_SPOT + 1)
+    worker = DbWorker()
+    page = WorkerPage(
+        "督导记录",
+        [
+            Column("日期", lambda r: show_date(r.day), lambda r: r.day),
+            Column("学校", lambda r: r.school),
+        ],
+    )
+    page.worker = worker
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.filter_box.setText("hkxx")
+    page.set_rows(rows)
+    # The keys are made on the worker: meanwhile the list says it is reading.
+    assert page.proxy.waiting and page.visible_rows() == []
+    assert page.empty_state.isVisible()
+    qtbot.waitUntil(lambda: not worker.busy)
+    assert not page.proxy.waiting and not page.empty_state.isVisible()
+    assert {r.school for r in page.visible_rows()} == {"青溪县河口小学"}
+    assert len(page.visible_rows()) == sum(1 for r in rows if r.school == "青溪县河口小学")
