@@ -6,9 +6,9 @@ and for two ``data()`` values at every comparison when it sorts; on ten years of
 source rows shown, in the order shown: a filter is one pass over the rows' precomputed search
 keys, a sort one :meth:`list.sort` over the column's sort keys (made once per column), and every
 change is one model reset. The view gets :data:`FETCH_CHUNK` rows at a time
-(``canFetchMore``/``fetchMore``, asked as the clerk scrolls), so a long period opens as fast as a
-short one; :meth:`ShownRows.shown_rows` and :meth:`ShownRows.position` see every row shown,
-fetched or not.
+(``canFetchMore``/``fetchMore``, asked as the clerk scrolls), so what the table itself does
+for ten years is what it does for a month; :meth:`ShownRows.shown_rows` and
+:meth:`ShownRows.position` see every row shown, fetched or not.
 """
 
 from __future__ import annotations
