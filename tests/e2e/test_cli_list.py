@@ -105,7 +105,7 @@ def test_exported_schools_are_in_pinyin_order_within_each_zone(demo_file, tmp_pa
     path, home = demo_file
     out = tmp_path / "schools.xlsx"
     assert run_cli("--db", path, "export", "schools", out, home=home).returncode == 0
-    sheet = load_workbook(out, read_only=True).active
+    sheet = load_workbook(out).active
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, row in enumerate(rows) if "学校名称" in row)
     name, zone = rows[header].index("学校名称"), rows[header].index("责任区")
