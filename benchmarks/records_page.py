@@ -28,9 +28,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT))  # after PYTHONPATH, so another tree can be timed
