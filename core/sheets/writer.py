@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import FieldError, ValidationError
-from core.jobs import progress
 from core.sheets.cells import EXCEL_CELL_MAX, cell_text
 from core.sheets.columns import SheetSpec
+from core.sheets.reader import reported
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 TITLE_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3
 DATE_FORMAT = "yyyy-mm-dd"
 SPARE_ROWS = 500
-PROGRESS_ROWS = 100
-"""An export reports how far it has got (and may be cancelled) every this many rows."""
 """Rows below the data that still get the drop-down lists, for rows the clerk adds."""
 
 
@@ -46,11 +44,7 @@ def _cell_value(value: Any) -> Any:
 
 def _fill_rows(sheet: Worksheet, spec: SheetSpec, records: Sequence[Mapping[str, Any]]) -> None:
     too_long: list[str] = []
-    total = len(records)
-    for row, record in enumerate(records, start=FIRST_DATA_ROW):
-        done = row - FIRST_DATA_ROW
-        if done % PROGRESS_ROWS == 0:
-            progress(done, total, f"第 {done}/{total} 行")
+    for row, record in enumerate(reported(records), start=FIRST_DATA_ROW):
         for index, column in enumerate(spec.columns, start=1):
             value = _cell_value(column.to_cell(record.get(column.key)))
             if isinstance(value, str) and len(value) > EXCEL_CELL_MAX:
