@@ -344,7 +344,6 @@ def visit_rows_in_session(session: Session, first: date, last: date) -> list[Vis
     under a second this way, against ten as objects with their schools and inspectors loaded.
     """
     in_span = (Visit.visit_date >= first, Visit.visit_date <= last)
-    session.flush()  # what the unit of work changed so far is read too, as with ORM queries
     connection = session.connection()
     companions: dict[int, list[tuple[int, str]]] = {}
     for visit_id, inspector_id, name in connection.execute(
