@@ -151,6 +151,9 @@ class SheetActions(QObject):
                 self.tr("Export"),
                 self.tr("%n row(s) written to\n{path}", "", count).format(path=_xlsx(path)),
             ),
+            long=self.tr("Exporting…"),
+            parent=self.page,
+            key=f"export:{self.kind}",
         )
 
     def template(self) -> None:

@@ -19,6 +19,7 @@ from core.calendar.progress import (
     UnvisitedSchool,
     due_a_record,
     month_progress_in,
+    record_missing,
     semester_coverage_in,
     unvisited_schools_in,
 )
@@ -130,6 +131,10 @@ class RecordsView:
     coverage: list[SchoolCoverage]
     progress: list[InspectorMonth]
     unvisited: list[UnvisitedSchool]
+    filed: int
+    """Rows whose record is filled in."""
+    missing: int
+    """Rows whose record is missing (:func:`core.calendar.progress.record_missing`)."""
 
 
 def records_view(db: Database, period: str, today: date, custom: tuple[date, date]) -> RecordsView:
@@ -152,6 +157,8 @@ def records_view(db: Database, period: str, today: date, custom: tuple[date, dat
             last=last,
             rows=rows,
             semester=semester,
+            filed=sum(1 for r in rows if r.has_record),
+            missing=sum(1 for r in rows if record_missing(r.status, r.day, r.has_record, today)),
             coverage=coverage,
             progress=month_progress_in(session, today.year, today.month, today),
             unvisited=unvisited_schools_in(session, today),

@@ -16,10 +16,12 @@ not in the order of their code points (傅, 唐, 程, 胡).
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from types import ModuleType
 
 from core.parsing import clean_text
 
@@ -41,13 +43,26 @@ def pinyin_loaded() -> bool:
     return "pypinyin.core" in sys.modules
 
 
+@lru_cache(maxsize=1)
+def _pypinyin() -> ModuleType:
+    """pypinyin, imported once; its dictionaries are then set aside from garbage collection.
+
+    They are about 200,000 lists that live as long as the process, and every full collection
+    of the cyclic garbage collector would walk them: 0.2 s and more, which in the app happens
+    on the GUI thread. :func:`gc.freeze` moves everything alive now out of its way.
+    """
+    import pypinyin
+
+    gc.freeze()
+    return pypinyin
+
+
 @lru_cache(maxsize=65536)
 def _pinyin_forms(text: str) -> tuple[str, ...]:
     """Full pinyin and initials of ``text`` (and of its second readings, if any differ)."""
-    from pypinyin import Style, lazy_pinyin, pinyin
-
-    readings = pinyin(text, style=Style.NORMAL, heteronym=True, errors="default")
-    primary = lazy_pinyin(text, errors="default")
+    pypinyin = _pypinyin()
+    readings = pypinyin.pinyin(text, style=pypinyin.Style.NORMAL, heteronym=True, errors="default")
+    primary = pypinyin.lazy_pinyin(text, errors="default")
     if len(readings) != len(primary):  # different segmentation: no alternative readings
         readings = [[syllable] for syllable in primary]
     second = [
@@ -105,6 +120,5 @@ def pinyin_order(text: str) -> str:
     """
     if not _HAN.search(text):
         return f"{text.lower()}\x00{text}"
-    from pypinyin import lazy_pinyin
-
-    return f"{' '.join(lazy_pinyin(text, errors='default')).lower()}\x00{text}"
+    syllables = _pypinyin().lazy_pinyin(text, errors="default")
+    return f"{' '.join(syllables).lower()}\x00{text}"

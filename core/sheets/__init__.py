@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from core.changes import EVERYTHING, mutates
 from core.i18n import _
+from core.jobs import progress
 from core.sheets.plan import SHEET_KINDS, SHEET_TITLES, ImportPlan, PlannedRow, SheetError
 from db.engine import hold_office_lock
 
@@ -144,11 +145,14 @@ def export_sheet(db: Database, kind: str, path: Path, today: date) -> int:
     from core.sheets.writer import build_workbook, save_workbook
 
     handler = _handler(kind)
+    progress(0, 0, "读取")
     with db.session() as session:
         office = office_name_from_session(session)
         records = handler.export_records(session, today)
     title = f"{office}{handler.spec.heading}（导出日期：{today.isoformat()}）"
-    save_workbook(build_workbook(handler.spec, title, records), Path(path))
+    workbook = build_workbook(handler.spec, title, records)
+    progress(len(records), len(records), "保存文件")
+    save_workbook(workbook, Path(path))
     return len(records)
 
 

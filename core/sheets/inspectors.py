@@ -45,7 +45,7 @@ from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
-from core.sheets.reader import Problems, SheetHandler, SheetRow, Table, read_cells
+from core.sheets.reader import Problems, SheetHandler, SheetRow, Table, read_cells, reported
 from db.models import Appointment, Assignment, Inspector, School
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ class _Importer:
 
     def run(self) -> None:
         was_empty = not self.inspectors
-        for row in self.table.rows:
+        for row in reported(self.table.rows):
             self.row(row)
         if was_empty and self.plan.added:
             self.plan.warnings.append(history_warning(self.today))

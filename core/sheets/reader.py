@@ -29,14 +29,15 @@ import re
 import warnings
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.errors import FieldError
 from core.i18n import Text, _, joined, n_
+from core.jobs import progress
 from core.parsing import clean_text
 from core.sheets.cells import is_blank
 from core.sheets.columns import Column, SheetSpec, normalize_header
@@ -87,6 +88,21 @@ class SheetRow:
 
     number: int
     values: dict[str, object]
+
+
+T = TypeVar("T")
+PROGRESS_ROWS = 100
+"""An import or export reports how far it has got (and may be cancelled) every this many rows."""
+
+
+def reported(rows: Sequence[T]) -> Iterator[T]:
+    """``rows`` one by one, telling :func:`core.jobs.progress` "第 100/500 行" every
+    :data:`PROGRESS_ROWS` rows (a cancel raises there)."""
+    total = len(rows)
+    for done, row in enumerate(rows):
+        if done % PROGRESS_ROWS == 0:
+            progress(done, total, f"第 {done}/{total} 行")
+        yield row
 
 
 @dataclass(frozen=True)

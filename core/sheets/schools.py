@@ -31,7 +31,7 @@ from core.search.matching import pinyin_order
 from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
-from core.sheets.reader import Problems, SheetHandler, Table, read_cells
+from core.sheets.reader import Problems, SheetHandler, Table, read_cells, reported
 from db.models import School, Zone
 
 if TYPE_CHECKING:
@@ -225,7 +225,7 @@ def import_rows(
 
     compared = [c for c in table.present if c.key != "name"]
     unknown_kind: list[int] = []
-    for number, values in accepted:
+    for number, values in reported(accepted):
         school = schools.get(cells.name_key(values["name"]))
         old = _stored(school, zone_names) if school is not None else None
         new = {**(old or DEFAULTS), **values}

@@ -26,7 +26,7 @@ from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.inspectors import unknown_inspector
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
-from core.sheets.reader import Problems, SheetHandler, Table, read_cells
+from core.sheets.reader import Problems, SheetHandler, Table, read_cells, reported
 from db.models import Inspector, TrainingRecord
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def import_rows(
     compared = [c for c in table.present if c.key in FIELDS]
     first_row: dict[RecordKey, int] = {}
     no_form: list[int] = []
-    for row in table.rows:
+    for row in reported(table.rows):
         number = row.number
         values = read_cells(table, row, problems)
         if values is None:

@@ -48,7 +48,7 @@ from core.sheets import cells
 from core.sheets.columns import Column, SheetSpec, changes
 from core.sheets.inspectors import _unknown_school, unknown_inspector
 from core.sheets.plan import SHEET_TITLES, ImportPlan, PlannedRow
-from core.sheets.reader import Problems, SheetHandler, Table, read_cells
+from core.sheets.reader import Problems, SheetHandler, Table, read_cells, reported
 from db.models import Inspector, Recusal, School, Visit, VisitRecord
 
 if TYPE_CHECKING:
@@ -343,7 +343,7 @@ class _Importer:
             if values is not None:
                 accepted.append((row.number, values))
         visits = self._visits([values["visit_date"] for _, values in accepted])
-        for number, values in accepted:
+        for number, values in reported(accepted):
             self.row(number, values, visits)
 
     def _visits(self, days: list[date]) -> dict[VisitKey, Visit]:

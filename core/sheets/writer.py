@@ -22,6 +22,7 @@ from core.errors import FieldError, ValidationError
 from core.i18n import _, chinese_documents
 from core.sheets.cells import EXCEL_CELL_MAX, cell_text
 from core.sheets.columns import SheetSpec
+from core.sheets.reader import reported
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -52,7 +53,7 @@ def _fill_rows(sheet: Worksheet, spec: SheetSpec, records: Sequence[Mapping[str,
             for record in records
         ]
     too_long: list[str] = []
-    for row, values in enumerate(rows, start=FIRST_DATA_ROW):
+    for row, values in enumerate(reported(rows), start=FIRST_DATA_ROW):
         for index, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
             if isinstance(value, str) and len(value) > EXCEL_CELL_MAX:
                 too_long.append(

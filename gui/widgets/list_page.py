@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from core.search.matching import load_pinyin, pinyin_loaded
 from gui.widgets.empty_state import Action, EmptyState
 from gui.widgets.lazy import RefreshWhenShown
-from gui.widgets.table_model import ROW_ROLE, Column, RowFilterProxy, RowTableModel, row_keys
+from gui.widgets.shown_rows import ShownRows
+from gui.widgets.table_model import ROW_ROLE, Column, RowTableModel, prepare_rows
 
 ALL = ""
 SIZING_SAMPLE = 50
@@ -47,20 +48,29 @@ def fit_columns(table: QTableView, sample: int = SIZING_SAMPLE) -> None:
 
     Like :meth:`QTableView.resizeColumnsToContents` but bounded: the cost no longer grows with
     the number of rows. The header's own precision is bounded too, for later double-clicks on
-    a column's edge.
+    a column's edge. The texts are measured with the font (the cell's padding taken once from
+    the view): asking the view for every cell's size hint calls ``data()`` eight times a cell.
     """
     header = table.horizontalHeader()
     header.setResizeContentsPrecision(sample)
     model = table.model()
     rows = min(model.rowCount(), sample)
     grid = 1 if table.showGrid() else 0
+    metrics = table.fontMetrics()
+    first = model.index(0, 0)
+    padding = table.sizeHintForIndex(first).width() - _text_width(metrics, first.data())
     for column in range(model.columnCount()):
         if table.isColumnHidden(column):
             continue
-        width = header.sectionSizeHint(column)
-        for row in range(rows):
-            width = max(width, table.sizeHintForIndex(model.index(row, column)).width() + grid)
-        table.setColumnWidth(column, width)
+        texts = [model.index(row, column).data() for row in range(rows)]
+        widest = max((_text_width(metrics, text) + padding + grid for text in texts), default=0)
+        table.setColumnWidth(column, max(header.sectionSizeHint(column), widest))
+
+
+def _text_width(metrics: QFontMetrics, text: object) -> int:
+    """The width of the longest line of a cell's text."""
+    lines = str(text or "").split("\n")
+    return max(metrics.horizontalAdvance(line) for line in lines)
 
 
 class ListPage(RefreshWhenShown, QWidget):
@@ -92,8 +102,7 @@ class ListPage(RefreshWhenShown, QWidget):
         self.count_label.setObjectName("listCount")
 
         self.model = RowTableModel(columns, muted, self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = ShownRows(self.model, self)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -116,10 +125,10 @@ class ListPage(RefreshWhenShown, QWidget):
         self.filter_box.textChanged.connect(self._filter_text)
         self.filter_choice.currentIndexChanged.connect(self._filter_choice)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._kept_ids: set[Any] = set()
+        self.proxy.modelAboutToBeReset.connect(self._keep_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
         self.proxy.modelReset.connect(self._count)
-        self.proxy.rowsInserted.connect(self._count)
-        self.proxy.rowsRemoved.connect(self._count)
-        self.proxy.layoutChanged.connect(self._count)
 
         filters = QHBoxLayout()
         filters.addWidget(self.filter_box, 2)
@@ -211,35 +220,40 @@ class ListPage(RefreshWhenShown, QWidget):
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows``, keeping the selection of the same ids where possible."""
-        selected = {getattr(r, "id", None) for r in self.selected_rows()}
         self._loaded = True
-        self.model.set_rows(rows)
-        self._make_keys()
+        worker = getattr(self, "worker", None)
+        self.model.set_rows(rows, preparing=worker is not None and bool(rows))
+        self._prepare_rows()
         if not self._sized and rows:
             fit_columns(self.table)
             self._sized = True
-        if selected:
-            for proxy_row in range(self.proxy.rowCount()):
-                row = self.proxy.index(proxy_row, 0).data(ROW_ROLE)
-                if getattr(row, "id", None) in selected:
-                    self.table.selectRow(proxy_row)
-                    break
         self._count()
 
-    def _make_keys(self) -> None:
-        """Have the worker make the rows' search keys (pinyin takes ~0.3 ms a name)."""
+    def _prepare_rows(self) -> None:
+        """Have the worker make the rows' texts and search keys (pinyin takes ~0.3 ms a name)."""
         worker = getattr(self, "worker", None)
         if worker is None or not self.model.rows:
             return
         model, generation = self.model, self.model.generation
         columns, rows = list(model.columns), list(model.rows)
         worker.submit(
-            lambda: row_keys(columns, rows), on_done=lambda keys: model.set_keys(generation, keys)
+            lambda: prepare_rows(columns, rows),
+            on_done=lambda prepared: model.set_prepared(generation, prepared),
         )
 
+    def _keep_selection(self) -> None:
+        """Before the shown rows change: remember the ids selected."""
+        self._kept_ids = {getattr(r, "id", None) for r in self.selected_rows()} - {None}
+
+    def _restore_selection(self) -> None:
+        """After the shown rows changed: select the rows with the ids remembered."""
+        if self._kept_ids:
+            kept, self._kept_ids = self._kept_ids, set()
+            self._select(lambda row: getattr(row, "id", None) in kept)
+
     def visible_rows(self) -> list[Any]:
-        """The rows shown, in the order shown."""
-        return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+        """The rows shown, in the order shown (also those the table has not fetched yet)."""
+        return self.proxy.shown_rows()
 
     def selected_rows(self) -> list[Any]:
         """The rows selected, in the order shown."""
@@ -260,11 +274,14 @@ class ListPage(RefreshWhenShown, QWidget):
         """Select the rows with these ids (tests and the dashboard's links use this)."""
         self.table.clearSelection()
         wanted = set(ids)
+        self._select(lambda row: row.id in wanted)
+
+    def _select(self, wanted: Callable[[Any], bool]) -> None:
+        """Select the shown rows for which ``wanted(row)`` holds."""
         mode = self.table.selectionMode()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        for proxy_row in range(self.proxy.rowCount()):
-            if self.proxy.index(proxy_row, 0).data(ROW_ROLE).id in wanted:
-                self.table.selectRow(proxy_row)
+        for position in self.proxy.position(wanted):
+            self.table.selectRow(position)
         self.table.setSelectionMode(mode)
 
     def _filter_text(self, text: str) -> None:
@@ -286,11 +303,11 @@ class ListPage(RefreshWhenShown, QWidget):
         """Hook for pages that show details of the selected row."""
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.shown_count(), self.model.rowCount()
         self.count_label.setText(self.tr("{shown} of {total}").format(shown=shown, total=total))
         if shown:
             self.empty_state.hide()
-        elif not self._loaded:
+        elif not self._loaded or self.proxy.waiting:
             self.empty_state.show_message(self.tr("Reading…"))
         elif not total:
             self.empty_state.show_message(self._empty_text, self._empty_actions)

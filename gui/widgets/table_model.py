@@ -7,8 +7,10 @@ as such and Chinese text in pinyin order. Views never create a widget per row.
 
 Type-to-filter follows :mod:`core.search.matching` (words in any order, pinyin, initials): the
 model keeps one search key per row, made from the row's shown texts, so a keystroke only looks
-for the words typed. The keys are made off the GUI thread (:func:`row_keys` on the worker, then
-:meth:`RowTableModel.set_keys`); a filter typed before they arrive makes the missing ones itself.
+for the words typed. The texts and keys are made off the GUI thread (:func:`prepare_rows` on the
+worker, then :meth:`RowTableModel.set_prepared`); a filter typed before they arrive makes the
+missing ones itself. Long lists show their rows through :class:`gui.widgets.shown_rows.ShownRows`,
+which filters and sorts without asking Qt to call back into Python for every row.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -41,7 +44,8 @@ NO_PARENT = QModelIndex()
 
 def show_date(day: date | None) -> str:
     """A date as the office writes it (2026-09-01); empty for none."""
-    return f"{day:%Y-%m-%d}" if day else ""
+    # Not strftime: it imports the time module at each call, through shiboken's import hook.
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}" if day else ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,9 @@ class Column:
 class RowTableModel(QAbstractTableModel):
     """A read-only table of rows; ``muted`` rows (e.g. deactivated schools) are greyed."""
 
+    prepared = Signal()
+    """The texts and search keys the worker made for the rows have arrived."""
+
     def __init__(
         self,
         columns: Sequence[Column],
@@ -69,30 +76,74 @@ class RowTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self.muted = muted
         self.rows: list[Any] = []
+        self._texts: list[tuple[str, ...] | None] = []
         self._keys: list[str | None] = []
+        self._sort_keys: dict[int, list[Any]] = {}
         self.generation = 0
-        """Counts :meth:`set_rows` calls, so keys made for earlier rows are not taken."""
+        """Counts :meth:`set_rows` calls, so texts made for earlier rows are not taken."""
+        self.preparing = False
+        """The worker is making the rows' texts and search keys (:meth:`set_prepared`)."""
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace every row (after the worker read them)."""
+    def set_rows(self, rows: Sequence[Any], *, preparing: bool = False) -> None:
+        """Replace every row (after the worker read them); ``preparing``: the worker is asked to
+        make their texts and search keys (:func:`prepare_rows`, then :meth:`set_prepared`)."""
         self.beginResetModel()
         self.rows = list(rows)
+        self._texts = [None] * len(self.rows)
         self._keys = [None] * len(self.rows)
+        self._sort_keys = {}
         self.generation += 1
+        self.preparing = preparing
         self.endResetModel()
 
-    def set_keys(self, generation: int, keys: list[str]) -> None:
-        """Take the search keys :func:`row_keys` made for the rows of ``generation``."""
-        if generation == self.generation and len(keys) == len(self.rows):
-            self._keys = list(keys)
+    def set_prepared(self, generation: int, prepared: PreparedRows) -> None:
+        """Take the texts and search keys :func:`prepare_rows` made for the rows of
+        ``generation``."""
+        if generation == self.generation and len(prepared.keys) == len(self.rows):
+            self._texts = list(prepared.texts)
+            self._keys = list(prepared.keys)
+            self.preparing = False
+            self.prepared.emit()
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        """The shown texts of row number ``row``, one per column, made once."""
+        texts = self._texts[row]
+        if texts is None:
+            texts = row_texts(self.columns, self.rows[row])
+            self._texts[row] = texts
+        return texts
 
     def search_key(self, row: int) -> str:
         """What row number ``row`` is found by (its shown texts, with pinyin), made once."""
         key = self._keys[row]
         if key is None:
-            key = row_keys(self.columns, [self.rows[row]])[0]
+            key = search_key(self.texts(row))
             self._keys[row] = key
         return key
+
+    def search_keys(self) -> list[str]:
+        """Every row's search key (those not made yet are made now)."""
+        keys = self._keys
+        if None in keys:
+            for row, key in enumerate(keys):
+                if key is None:
+                    self.search_key(row)
+        return keys  # type: ignore[return-value]  # none is None any more
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Every row's key for sorting by ``column`` with :func:`sorted`, made once."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            sort, text = self.columns[column].sort, self.columns[column].text
+            rows = self.rows
+            if sort is not None:
+                keys = order_keys([sort(row) for row in rows])
+            elif None in self._texts:
+                keys = order_keys([text(row) for row in rows])
+            else:
+                keys = order_keys([texts[column] for texts in self._texts])  # type: ignore[index]
+            self._sort_keys[column] = keys
+        return keys
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -114,10 +165,14 @@ class RowTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
-        row = self.rows[index.row()]
-        column = self.columns[index.column()]
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row_number: int, column_number: int, role: int) -> Any:
+        """What :meth:`data` answers for one cell and ``role``."""
+        row = self.rows[row_number]
+        column = self.columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self.texts(row_number)[column_number]
         if role == SORT_ROLE:
             key = column.sort(row) if column.sort else column.text(row)
             return _sortable(key)
@@ -135,9 +190,35 @@ class RowTableModel(QAbstractTableModel):
         return None
 
 
-def row_keys(columns: Sequence[Column], rows: Sequence[Any]) -> list[str]:
-    """The search key of each row: its columns' texts with their pinyin (worker-safe)."""
-    return [search_key(column.text(row) for column in columns) for row in rows]
+@dataclass(frozen=True)
+class PreparedRows:
+    """The shown texts and search keys of a list's rows, made off the GUI thread."""
+
+    texts: list[tuple[str, ...]]
+    keys: list[str]
+
+
+def row_texts(columns: Sequence[Column], row: Any) -> tuple[str, ...]:
+    """The texts ``row`` shows, one per column."""
+    return tuple(column.text(row) for column in columns)
+
+
+def prepare_rows(columns: Sequence[Column], rows: Sequence[Any]) -> PreparedRows:
+    """Each row's texts and search key (its texts with their pinyin); worker-safe."""
+    texts = [row_texts(columns, row) for row in rows]
+    return PreparedRows(texts, [search_key(t) for t in texts])
+
+
+def order_keys(values: list[Any]) -> list[Any]:
+    """Keys for :func:`sorted` of a column's ``values``: text in pinyin order, other values as
+    such, and ``None`` first. Whole-column passes (this runs on the GUI thread for every row of
+    a list)."""
+    kinds = set(map(type, values))
+    if str in kinds:
+        values = [pinyin_order(v) if type(v) is str else v for v in values]
+    if type(None) in kinds:
+        return [(False, "") if v is None else (True, v) for v in values]
+    return values
 
 
 def _sortable(key: Any) -> Any:

@@ -1686,32 +1686,32 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="189"/>
+        <location filename="../../gui/sheet_actions.py" line="192"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="192"/>
+        <location filename="../../gui/sheet_actions.py" line="195"/>
         <source>{file}: {summary}</source>
         <translation>{file}：{summary}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="197"/>
+        <location filename="../../gui/sheet_actions.py" line="200"/>
         <source>New zones: {zones}</source>
         <translation>新增责任区：{zones}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="199"/>
+        <location filename="../../gui/sheet_actions.py" line="202"/>
         <source>+ row {row}: {name}</source>
         <translation>+ 第 {row} 行：{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="202"/>
+        <location filename="../../gui/sheet_actions.py" line="205"/>
         <source>~ row {row}: {name} — {changes}</source>
         <translation>~ 第 {row} 行：{name} — {changes}</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="206"/>
+        <location filename="../../gui/sheet_actions.py" line="209"/>
         <source>Nothing to change.</source>
         <translation>没有需要更改的内容。</translation>
     </message>
@@ -2302,37 +2302,37 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="86"/>
+        <location filename="../../gui/widgets/list_page.py" line="96"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="89"/>
+        <location filename="../../gui/widgets/list_page.py" line="99"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="113"/>
+        <location filename="../../gui/widgets/list_page.py" line="122"/>
         <source>Nothing here yet.</source>
         <translation>这里还没有内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="290"/>
+        <location filename="../../gui/widgets/list_page.py" line="307"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="294"/>
+        <location filename="../../gui/widgets/list_page.py" line="311"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="299"/>
+        <location filename="../../gui/widgets/list_page.py" line="316"/>
         <source>No row matches the filters.</source>
         <translation>没有符合筛选条件的行。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="300"/>
+        <location filename="../../gui/widgets/list_page.py" line="317"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -3116,286 +3116,286 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="78"/>
+        <location filename="../../gui/pages/records/page.py" line="79"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="79"/>
-        <location filename="../../gui/pages/records/page.py" line="211"/>
-        <location filename="../../gui/pages/records/page.py" line="288"/>
+        <location filename="../../gui/pages/records/page.py" line="80"/>
+        <location filename="../../gui/pages/records/page.py" line="213"/>
+        <location filename="../../gui/pages/records/page.py" line="289"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="80"/>
-        <location filename="../../gui/pages/records/page.py" line="212"/>
-        <location filename="../../gui/pages/records/page.py" line="289"/>
+        <location filename="../../gui/pages/records/page.py" line="81"/>
+        <location filename="../../gui/pages/records/page.py" line="214"/>
+        <location filename="../../gui/pages/records/page.py" line="290"/>
         <source>Zone</source>
         <translation>责任区</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="81"/>
-        <location filename="../../gui/pages/records/page.py" line="272"/>
+        <location filename="../../gui/pages/records/page.py" line="82"/>
+        <location filename="../../gui/pages/records/page.py" line="273"/>
         <source>Inspector</source>
         <translation>督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="82"/>
+        <location filename="../../gui/pages/records/page.py" line="83"/>
         <source>Companions</source>
         <translation>同行人员</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="83"/>
+        <location filename="../../gui/pages/records/page.py" line="84"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="84"/>
+        <location filename="../../gui/pages/records/page.py" line="85"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="86"/>
+        <location filename="../../gui/pages/records/page.py" line="87"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="87"/>
+        <location filename="../../gui/pages/records/page.py" line="88"/>
         <source>Filled in</source>
         <translation>已填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="87"/>
+        <location filename="../../gui/pages/records/page.py" line="88"/>
         <source>Missing</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="91"/>
-        <location filename="../../gui/pages/records/page.py" line="440"/>
+        <location filename="../../gui/pages/records/page.py" line="92"/>
+        <location filename="../../gui/pages/records/page.py" line="442"/>
         <source>Filed on</source>
         <translation>归档日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="96"/>
+        <location filename="../../gui/pages/records/page.py" line="97"/>
         <source>Filed more than {days} days after the visit</source>
         <translation>督导后超过{days}天才填写</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="102"/>
-        <location filename="../../gui/pages/records/page.py" line="203"/>
+        <location filename="../../gui/pages/records/page.py" line="103"/>
+        <location filename="../../gui/pages/records/page.py" line="205"/>
         <source>Visit records</source>
         <translation>督导记录</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="108"/>
+        <location filename="../../gui/pages/records/page.py" line="110"/>
         <source>Fill in record…</source>
         <translation>填写记录…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="111"/>
+        <location filename="../../gui/pages/records/page.py" line="113"/>
         <source>Register problem…</source>
         <translation>登记问题…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="114"/>
+        <location filename="../../gui/pages/records/page.py" line="116"/>
         <source>Print record form…</source>
         <translation>打印记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="116"/>
+        <location filename="../../gui/pages/records/page.py" line="118"/>
         <source>Blank record form…</source>
         <translation>空白记录表…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="117"/>
+        <location filename="../../gui/pages/records/page.py" line="119"/>
         <source>Inspection items…</source>
         <translation>督导事项…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="120"/>
+        <location filename="../../gui/pages/records/page.py" line="122"/>
         <source>Record missing</source>
         <translation>记录未填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="122"/>
+        <location filename="../../gui/pages/records/page.py" line="124"/>
         <source>Record filled in</source>
         <translation>记录已填</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="125"/>
+        <location filename="../../gui/pages/records/page.py" line="127"/>
         <source>No visit of this period is due a record — choose a longer period above, or plan visits on the Visit calendar page.</source>
         <translation>这段时间没有需要填写记录的督导 — 可在上方选择更长的时间段，或在“督导日历”中安排督导。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="144"/>
+        <location filename="../../gui/pages/records/page.py" line="146"/>
         <source>This semester</source>
         <translation>本学期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="145"/>
+        <location filename="../../gui/pages/records/page.py" line="147"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="146"/>
+        <location filename="../../gui/pages/records/page.py" line="148"/>
         <source>This year</source>
         <translation>本年度</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="147"/>
+        <location filename="../../gui/pages/records/page.py" line="149"/>
         <source>From – to</source>
         <translation>起止日期</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="161"/>
+        <location filename="../../gui/pages/records/page.py" line="163"/>
         <source>Period</source>
         <translation>时间范围</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="204"/>
+        <location filename="../../gui/pages/records/page.py" line="206"/>
         <source>Coverage</source>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="213"/>
-        <location filename="../../gui/pages/records/page.py" line="290"/>
+        <location filename="../../gui/pages/records/page.py" line="215"/>
+        <location filename="../../gui/pages/records/page.py" line="291"/>
         <source>Responsible inspector</source>
         <translation>责任督学</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="215"/>
+        <location filename="../../gui/pages/records/page.py" line="217"/>
         <source>Routine done</source>
         <translation>常规已完成</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="222"/>
+        <location filename="../../gui/pages/records/page.py" line="224"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="228"/>
+        <location filename="../../gui/pages/records/page.py" line="230"/>
         <source>Required</source>
         <translation>应督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="234"/>
-        <location filename="../../gui/pages/records/page.py" line="435"/>
+        <location filename="../../gui/pages/records/page.py" line="236"/>
+        <location filename="../../gui/pages/records/page.py" line="437"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="238"/>
+        <location filename="../../gui/pages/records/page.py" line="240"/>
         <source>Not asked</source>
         <translation>不要求</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="245"/>
+        <location filename="../../gui/pages/records/page.py" line="247"/>
         <source>Still missing</source>
         <translation>尚缺</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="247"/>
+        <location filename="../../gui/pages/records/page.py" line="249"/>
         <source>All six missing</source>
         <translation>六项均未落实</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="259"/>
+        <location filename="../../gui/pages/records/page.py" line="260"/>
         <source>Only schools short of routine visits or of the six minimums</source>
         <translation>仅显示经常性督导次数不足或“六个至少”未落实的学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="274"/>
+        <location filename="../../gui/pages/records/page.py" line="275"/>
         <source>Visits planned</source>
         <translation>计划督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="276"/>
+        <location filename="../../gui/pages/records/page.py" line="277"/>
         <source>Visits done</source>
         <translation>已督导次数</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="278"/>
+        <location filename="../../gui/pages/records/page.py" line="279"/>
         <source>Responsible schools visited</source>
         <translation>已督导责任学校</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="292"/>
+        <location filename="../../gui/pages/records/page.py" line="293"/>
         <source>Next planned visit</source>
         <translation>下次计划督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="293"/>
+        <location filename="../../gui/pages/records/page.py" line="294"/>
         <source>None planned</source>
         <translation>暂无计划</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="302"/>
+        <location filename="../../gui/pages/records/page.py" line="303"/>
         <source>Semester per school</source>
         <translation>各校本学期情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="306"/>
+        <location filename="../../gui/pages/records/page.py" line="307"/>
         <source>Inspectors this month</source>
         <translation>本月督学情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="307"/>
+        <location filename="../../gui/pages/records/page.py" line="308"/>
         <source>Not visited this month</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="376"/>
+        <location filename="../../gui/pages/records/page.py" line="378"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="389"/>
+        <location filename="../../gui/pages/records/page.py" line="391"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所经常性督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="420"/>
+        <location filename="../../gui/pages/records/page.py" line="422"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="424"/>
+        <location filename="../../gui/pages/records/page.py" line="426"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="433"/>
+        <location filename="../../gui/pages/records/page.py" line="435"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="434"/>
+        <location filename="../../gui/pages/records/page.py" line="436"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="436"/>
+        <location filename="../../gui/pages/records/page.py" line="438"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="437"/>
+        <location filename="../../gui/pages/records/page.py" line="439"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="438"/>
+        <location filename="../../gui/pages/records/page.py" line="440"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="439"/>
+        <location filename="../../gui/pages/records/page.py" line="441"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="442"/>
+        <location filename="../../gui/pages/records/page.py" line="444"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
@@ -4660,18 +4660,23 @@ subtotal ({marks})</source>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="162"/>
-        <location filename="../../gui/sheet_actions.py" line="172"/>
+        <location filename="../../gui/sheet_actions.py" line="154"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sheet_actions.py" line="165"/>
+        <location filename="../../gui/sheet_actions.py" line="175"/>
         <source>Blank template</source>
         <translation>空白模板</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="163"/>
+        <location filename="../../gui/sheet_actions.py" line="166"/>
         <source>{title} template.xlsx</source>
         <translation>{title}-模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/sheet_actions.py" line="173"/>
+        <location filename="../../gui/sheet_actions.py" line="176"/>
         <source>Template written to
 {path}</source>
         <translation>模板已保存到

@@ -45,8 +45,9 @@ from gui.pages.records.record_dialog import (
 from gui.pages.rectification.dialogs import ProblemDialog
 from gui.report_actions import open_report
 from gui.widgets.forms import DateField
-from gui.widgets.list_page import ALL, ListPage
-from gui.widgets.table_model import Column, RowFilterProxy, RowTableModel, show_date
+from gui.widgets.list_page import ALL, ListPage, fit_columns
+from gui.widgets.shown_rows import ShownRows
+from gui.widgets.table_model import Column, RowTableModel, show_date
 from gui.worker import DbWorker
 
 RELEVANT = {Change.VISITS, Change.SCHOOLS, Change.INSPECTORS, Change.SETTINGS, Change.PROBLEMS}
@@ -103,6 +104,7 @@ class RecordsPage(ListPage):
         self.db, self.worker, self.today = db, worker, today
         self.data: RecordsView | None = None
         self.preview: QWidget | None = None
+        self._coverage_sized = False
 
         self.fill_button = self.add_button(
             self.tr("Fill in record…"), self.fill_record, needs_selection=True
@@ -253,8 +255,7 @@ class RecordsPage(ListPage):
             ],
             parent=self,
         )
-        self.coverage_proxy = RowFilterProxy(self)
-        self.coverage_proxy.setSourceModel(self.coverage_model)
+        self.coverage_proxy = ShownRows(self.coverage_model, self)
         self.short_only = QCheckBox(
             self.tr("Only schools short of routine visits or of the six minimums")
         )
@@ -300,9 +301,9 @@ class RecordsPage(ListPage):
         self.coverage_tabs = QTabWidget()
         self.coverage_tabs.setDocumentMode(True)
         self.coverage_tabs.addTab(semester, self.tr("Semester per school"))
-        self.progress_view = _table(_sorted(self.progress_model, self))
+        self.progress_view = _table(ShownRows(self.progress_model, self))
         self.progress_view.horizontalHeader().setStretchLastSection(False)
-        self.unvisited_view = _table(_sorted(self.unvisited_model, self))
+        self.unvisited_view = _table(ShownRows(self.unvisited_model, self))
         self.coverage_tabs.addTab(self.progress_view, self.tr("Inspectors this month"))
         self.coverage_tabs.addTab(self.unvisited_view, self.tr("Not visited this month"))
         return self.coverage_tabs
@@ -360,8 +361,10 @@ class RecordsPage(ListPage):
         self.progress_model.set_rows(data.progress)
         self.unvisited_model.set_rows(data.unvisited)
         self._show_summary()
-        for view in (self.coverage_view, self.progress_view, self.unvisited_view):
-            view.resizeColumnsToContents()
+        if not self._coverage_sized:
+            for view in (self.coverage_view, self.progress_view, self.unvisited_view):
+                fit_columns(view)
+            self._coverage_sized = bool(data.coverage)
         self.selection_changed()
 
     def _show_summary(self) -> None:
@@ -370,8 +373,7 @@ class RecordsPage(ListPage):
         if data is None:
             return
         if self.tabs.currentIndex() == 0:
-            missing = sum(1 for r in data.rows if missing_record(r, self.today()))
-            alert = missing > 0
+            alert = data.missing > 0
             text = self.tr(
                 "{first} to {last}: {count} visits due a record, {filed} filled in, "
                 "{missing} missing"
@@ -379,8 +381,8 @@ class RecordsPage(ListPage):
                 first=show_date(data.first),
                 last=show_date(data.last),
                 count=len(data.rows),
-                filed=sum(1 for r in data.rows if r.has_record),
-                missing=missing,
+                filed=data.filed,
+                missing=data.missing,
             )
         else:
             short = sum(1 for c in data.coverage if c.routine_short)
@@ -500,13 +502,7 @@ def _paragraphs(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _sorted(model: RowTableModel, parent: QWidget) -> RowFilterProxy:
-    proxy = RowFilterProxy(parent)
-    proxy.setSourceModel(model)
-    return proxy
-
-
-def _table(model: RowFilterProxy) -> QTableView:
+def _table(model: ShownRows) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSortingEnabled(True)
