@@ -100,3 +100,51 @@ def test_no_chinese_text_in_the_interface_bypasses_translation():
         for text in _chinese_outside_tr(path)
     }
     assert found - NOT_INTERFACE_TEXT == set()
+
+
+# The calls whose text a user reads in the interface or on the command line: refusals, errors
+# and a job's progress steps.
+MESSAGE_CALLS = {"refusal", "refuse", "FieldError", "ValidationError", "ValueError", "of"}
+MESSAGE_CALLS |= {"NotEmptyError", "SheetError", "progress"}
+
+
+def _marked(node: ast.AST) -> bool:
+    return any(
+        isinstance(inner, ast.Call)
+        and isinstance(inner.func, ast.Name)
+        and inner.func.id in ("_", "n_")
+        for inner in ast.walk(node)
+    )
+
+
+def _unmarked_messages(path: Path) -> list[str]:
+    """Chinese text written straight into a refusal, an error or a progress step of ``path``,
+    not through core's catalogue (``_()``/``n_()``), so it would stay Chinese in English."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+        if name not in MESSAGE_CALLS:
+            continue
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            literal = isinstance(argument, ast.Constant | ast.JoinedStr | ast.BinOp)
+            chinese = any(
+                isinstance(inner, ast.Constant) and CJK.search(str(inner.value))
+                for inner in ast.walk(argument)
+            )
+            if literal and chinese and not _marked(argument):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(argument)}")
+    return found
+
+
+def test_core_messages_go_through_the_catalogue():
+    """Refusals, errors and progress steps of core are in the chosen language; the reports and
+    the demo data are Chinese documents, whatever the language."""
+    found = [
+        message
+        for path in sorted((ROOT / "core").rglob("*.py"))
+        if path.parent.name not in ("reports", "demo")
+        for message in _unmarked_messages(path)
+    ]
+    assert found == []

@@ -101,7 +101,7 @@ def load_six_minimum_kinds(db: Database) -> frozenset[str]:
 def zone_school_visits_problems(counts: Mapping[int, int]) -> list[FieldError]:
     """Problems of the zones' own counts: each in the range of the general per-school count."""
     meta = PolicyProfile.describe("visits_per_school_per_month")
-    label = "责任区内每校每月督导次数"
+    label = _("责任区内每校每月督导次数")
     low, high = int(meta["min"]), int(meta["max"])
     wrong = [
         n
@@ -109,7 +109,8 @@ def zone_school_visits_problems(counts: Mapping[int, int]) -> list[FieldError]:
         if isinstance(n, bool) or not isinstance(n, int) or not low <= n <= high
     ]
     if wrong:
-        return [FieldError("zone_school_visits", label, f"“{label}”应在 {low} 到 {high} 之间")]
+        message = _("“{label}”应在 {low} 到 {high} 之间", label=label, low=low, high=high)
+        return [FieldError("zone_school_visits", label, message)]
     return []
 
 

@@ -145,13 +145,13 @@ def export_sheet(db: Database, kind: str, path: Path, today: date) -> int:
     from core.sheets.writer import build_workbook, save_workbook
 
     handler = _handler(kind)
-    progress(0, 0, "读取")
+    progress(0, 0, _("读取"))
     with db.session() as session:
         office = office_name_from_session(session)
         records = handler.export_records(session, today)
     title = f"{office}{handler.spec.heading}（导出日期：{today.isoformat()}）"
     workbook = build_workbook(handler.spec, title, records)
-    progress(len(records), len(records), "保存文件")
+    progress(len(records), len(records), _("保存文件"))
     save_workbook(workbook, Path(path))
     return len(records)
 

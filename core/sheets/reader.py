@@ -101,7 +101,7 @@ def reported(rows: Sequence[T]) -> Iterator[T]:
     total = len(rows)
     for done, row in enumerate(rows):
         if done % PROGRESS_ROWS == 0:
-            progress(done, total, f"第 {done}/{total} 行")
+            progress(done, total, _("第 {done}/{total} 行", done=done, total=total))
         yield row
 
 
