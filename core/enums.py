@@ -4,9 +4,16 @@ language)."""
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 from typing import Self, overload
 
-from core.i18n import _, english
+from core.i18n import Text, _, english, language
+
+
+@cache
+def _label(chinese: str, code: str) -> Text:
+    # Made once per label and language: lists show a label on every row.
+    return _(chinese)
 
 
 class LabelledEnum(StrEnum):
@@ -32,7 +39,7 @@ class LabelledEnum(StrEnum):
     @property
     def label(self) -> str:
         """The label in the chosen language (Chinese inside a document), a :class:`Text`."""
-        return _(self._chinese_label)
+        return _label(self._chinese_label, language())
 
     @property
     def chinese_label(self) -> str:
