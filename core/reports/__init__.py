@@ -124,14 +124,28 @@ def write_report(
 
     if kind not in REPORT_KINDS:
         known = "、".join(REPORT_KINDS)
-        raise ValidationError([FieldError("kind", "报表", f"没有“{kind}”这种报表，可选：{known}")])
+        raise ValidationError(
+            [
+                FieldError(
+                    "kind",
+                    _("报表"),
+                    _("没有“{kind}”这种报表，可选：{known}", kind=kind, known=known),
+                )
+            ]
+        )
     out = Path(out)
     if not out.parent.is_dir():
         raise ValidationError(
-            [FieldError("out", "保存位置", f"保存位置的文件夹不存在：{out.parent}")]
+            [
+                FieldError(
+                    "out", _("保存位置"), _("保存位置的文件夹不存在：{parent}", parent=out.parent)
+                )
+            ]
         )
     if out.is_dir():
-        raise ValidationError([FieldError("out", "保存位置", f"“{out}”是文件夹，请给出文件名")])
+        raise ValidationError(
+            [FieldError("out", _("保存位置"), _("“{out}”是文件夹，请给出文件名", out=out))]
+        )
     options = ReportOptions(
         today=today,
         year=year,
@@ -150,7 +164,14 @@ def write_report(
     )
     if options.checked_paper() != "A4" and kind not in A3_KINDS:
         a3 = "、".join(REPORT_KINDS[k] for k in A3_KINDS)
-        raise refuse("paper", f"{REPORT_KINDS[kind]}只能用 A4 纸打印（可用 A3 的有：{a3}）")
+        raise refuse(
+            "paper",
+            _(
+                "{report}只能用 A4 纸打印（可用 A3 的有：{a3}）",
+                report=REPORT_KINDS[kind],
+                a3=a3,
+            ),
+        )
     module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
     with noting_missing() as missing, chinese_documents():
         module.write(db, out, options)

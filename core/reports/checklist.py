@@ -22,6 +22,7 @@ from sqlalchemy import select
 from core.archive.campaigns import ChecklistRow, checklist_rows
 from core.archive.progress import school_progress
 from core.enums import ItemStatus
+from core.i18n import _
 from core.parsing import clean_text
 from core.reports.document import HEADER_FILL, PageFrame, Report, cn_date, iso
 from core.reports.options import ReportOptions, chosen_campaign, letterhead_from_session, refuse
@@ -122,12 +123,12 @@ def write(db: Database, out: Path, options: ReportOptions) -> None:
     today = options.today
     name = clean_text(options.school)
     if not name:
-        raise refuse("school", "档案资料清单按学校（园）打印，请指定学校（园）")
+        raise refuse("school", _("档案资料清单按学校（园）打印，请指定学校（园）"))
     with db.session() as session:
         head = letterhead_from_session(session)
         school = session.scalar(select(School).where(School.name == name))
         if school is None:
-            raise refuse("school", f"没有名为“{name}”的学校（园）")
+            raise refuse("school", _("没有名为“{name}”的学校（园）", name=name))
         campaign = chosen_campaign(session, options.campaign, school)
         campaign_id, campaign_name, school_id = campaign.id, campaign.name, school.id
     rows = checklist_rows(db, campaign_id, today, school_id)

@@ -54,6 +54,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import paragraph as _rl_paragraph
 
+from core.i18n import _
 from core.jobs import progress
 from core.reports import check_box
 from core.reports.fonts import ReportFonts, report_fonts
@@ -151,7 +152,7 @@ class _Typesetting:
         if kind == "SIZE_EST":
             self.total = value
         elif kind == "PROGRESS":
-            progress(value, self.total, "排版")
+            progress(value, self.total, _("排版"))
 
 
 class _NumberedCanvas(Canvas):

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from core.enums import ProblemStatus
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.office.settings import office_name_from_session
 from core.parsing import clean_text
 from core.reports.settings import ReportSettings, load_report_settings
@@ -80,7 +81,10 @@ class ReportOptions:
         year = self.today.year if self.year is None else self.year
         low, high = YEAR_RANGE
         if not low <= year <= high:
-            raise refuse("year", f"年度应在 {low} 至 {high} 之间，不能是 {year}")
+            raise refuse(
+                "year",
+                _("年度应在 {low} 至 {high} 之间，不能是 {year}", low=low, high=high, year=year),
+            )
         return year
 
     def month_or_current(self) -> tuple[int, int]:
@@ -89,18 +93,28 @@ class ReportOptions:
             return self.today.year, self.today.month
         found = MONTH_PATTERN.match(self.month.strip())
         if not found:
-            raise refuse("month", f"月份应为 YYYY-MM 格式（如 2026-11），不能是“{self.month}”")
+            raise refuse(
+                "month", _("月份应为 YYYY-MM 格式（如 2026-11），不能是“{month}”", month=self.month)
+            )
         year = int(found.group(1))
         low, high = YEAR_RANGE
         if not low <= year <= high:
-            raise refuse("month", f"月份的年度应在 {low} 至 {high} 之间，不能是 {year}")
+            raise refuse(
+                "month",
+                _(
+                    "月份的年度应在 {low} 至 {high} 之间，不能是 {year}",
+                    low=low,
+                    high=high,
+                    year=year,
+                ),
+            )
         return year, int(found.group(2))
 
     def checked_paper(self) -> str:
         """The paper size asked for (A4 or A3, any case)."""
         paper = (self.paper or "A4").upper()
         if paper not in PAPERS:
-            raise refuse("paper", f"纸张应为 A4 或 A3，不能是“{self.paper}”")
+            raise refuse("paper", _("纸张应为 A4 或 A3，不能是“{paper}”", paper=self.paper))
         return paper
 
 
@@ -159,9 +173,12 @@ def chosen_campaign(session: Session, name: str | None, school: School | None = 
     if name:
         campaign = session.scalar(select(Campaign).where(Campaign.name == name))
         if campaign is None:
-            raise refuse("campaign", f"没有名为“{name}”的迎检工作")
+            raise refuse("campaign", _("没有名为“{name}”的迎检工作", name=name))
         if school is not None and not session.get(CampaignSchool, (campaign.id, school.id)):
-            raise refuse("school", f"“{school.name}”不在迎检工作“{name}”的学校名单中")
+            raise refuse(
+                "school",
+                _("“{name}”不在迎检工作“{name2}”的学校名单中", name=school.name, name2=name),
+            )
         return campaign
     query = (
         select(Campaign)
@@ -175,8 +192,10 @@ def chosen_campaign(session: Session, name: str | None, school: School | None = 
     campaign = session.scalars(query).first()
     if campaign is None:
         if school is not None:
-            raise refuse("campaign", f"“{school.name}”没有进行中的迎检工作，请指定迎检工作")
-        raise refuse("campaign", "目前没有进行中的迎检工作，请指定迎检工作")
+            raise refuse(
+                "campaign", _("“{name}”没有进行中的迎检工作，请指定迎检工作", name=school.name)
+            )
+        raise refuse("campaign", _("目前没有进行中的迎检工作，请指定迎检工作"))
     return campaign
 
 
@@ -193,18 +212,21 @@ def chosen_step(
     )
     if options.problem is not None:
         if session.get(Problem, options.problem) is None:
-            raise refuse("problem", f"没有编号为 {options.problem} 的整改问题")
+            raise refuse("problem", _("没有编号为 {problem} 的整改问题", problem=options.problem))
         query = query.where(ProblemAction.problem_id == options.problem)
-        missing = refuse("problem", f"整改问题 {options.problem} 没有{document}")
+        missing = refuse(
+            "problem",
+            _("整改问题 {problem} 没有{document}", problem=options.problem, document=document),
+        )
     else:
         name = clean_text(options.school)
         if not name:
-            raise refuse("problem", f"请选择要打印{document}的整改问题或学校")
+            raise refuse("problem", _("请选择要打印{document}的整改问题或学校", document=document))
         school = session.scalar(select(School.id).where(School.name == name))
         if school is None:
-            raise refuse("school", f"没有名为“{name}”的学校（园）")
+            raise refuse("school", _("没有名为“{name}”的学校（园）", name=name))
         query = query.where(Problem.school_id == school)
-        missing = refuse("school", f"“{name}”没有{document}")
+        missing = refuse("school", _("“{name}”没有{document}", name=name, document=document))
     latest = query.order_by(ProblemAction.day.desc(), ProblemAction.id.desc())
     action = session.scalars(latest).first()
     if action is None:

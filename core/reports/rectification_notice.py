@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from core.casework.rectification import late_deadlines, reply_due
 from core.enums import Requirement, SchoolKind
+from core.i18n import _
 from core.office.settings import policy_from_session
 from core.parsing import clean_text
 from core.reports.document import cn_date
@@ -87,19 +88,25 @@ def _chosen(session: Session, options: ReportOptions) -> list[Problem]:
     if options.problem is not None:
         problem = session.get(Problem, options.problem)
         if problem is None:
-            raise refuse("problem", f"没有编号为 {options.problem} 的整改问题")
+            raise refuse("problem", _("没有编号为 {problem} 的整改问题", problem=options.problem))
         if school is not None and problem.school.name != school:
             raise refuse(
-                "school", f"整改问题 {options.problem} 属于“{problem.school.name}”，不是“{school}”"
+                "school",
+                _(
+                    "整改问题 {problem} 属于“{name}”，不是“{school}”",
+                    problem=options.problem,
+                    name=problem.school.name,
+                    school=school,
+                ),
             )
         if problem.notice_no:
             return _issued(session, problem.school_id, problem.notice_no)
         return _draft([problem], options.today)
     if school is None:
-        raise refuse("problem", "请选择要发整改通知书的整改问题或学校")
+        raise refuse("problem", _("请选择要发整改通知书的整改问题或学校"))
     found = session.scalar(select(School.id).where(School.name == school))
     if found is None:
-        raise refuse("school", f"没有名为“{school}”的学校（园）")
+        raise refuse("school", _("没有名为“{school}”的学校（园）", school=school))
     problems = list(
         session.scalars(
             select(Problem)
@@ -108,7 +115,9 @@ def _chosen(session: Session, options: ReportOptions) -> list[Problem]:
         )
     )
     if not problems:
-        raise refuse("school", f"“{school}”没有待整改或已上报的问题，不需要整改通知书")
+        raise refuse(
+            "school", _("“{school}”没有待整改或已上报的问题，不需要整改通知书", school=school)
+        )
     new = [p for p in problems if not p.notice_no]
     if new:
         return _draft(new, options.today)
@@ -116,7 +125,11 @@ def _chosen(session: Session, options: ReportOptions) -> list[Problem]:
     if len(numbers) > 1:
         raise refuse(
             "school",
-            f"“{school}”的问题分属不同的整改通知书（{'、'.join(numbers)}），请按整改问题分别打印",
+            _(
+                "“{school}”的问题分属不同的整改通知书（{names}），请按整改问题分别打印",
+                school=school,
+                names="、".join(numbers),
+            ),
         )
     return _issued(session, found, numbers[0])
 

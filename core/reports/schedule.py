@@ -39,6 +39,7 @@ from sqlalchemy import select
 from core.calendar.month_plan import generate_month
 from core.calendar.visits import VisitRow, month_span, visit_rows_in_session
 from core.enums import ACTIVE_STATUSES, VisitKind, VisitStatus
+from core.i18n import _
 from core.office.workdays import WEEKDAYS, WorkCalendar, certainty_notice
 from core.parsing import clean_text
 from core.reports.document import PageFrame, Report, cn_date
@@ -122,13 +123,13 @@ def _read(
         )
     }
     if zone and zone not in zone_order:
-        raise refuse("zone", f"没有名为“{zone}”的责任区")
+        raise refuse("zone", _("没有名为“{zone}”的责任区", zone=zone))
     names = dict(session.execute(select(Inspector.id, Inspector.name)).all())
     wanted = None
     if inspector:
         wanted = frozenset(i for i, name in names.items() if name == inspector)
         if not wanted:
-            raise refuse("inspector", f"没有名为“{inspector}”的督学")
+            raise refuse("inspector", _("没有名为“{inspector}”的督学", inspector=inspector))
     first, last = month_span(year, month)
     visits = []
     for row in visit_rows_in_session(session, first, last):

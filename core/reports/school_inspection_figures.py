@@ -40,6 +40,7 @@ from core.enums import (
     VisitKind,
     VisitStatus,
 )
+from core.i18n import _
 from core.office.settings import policy_from_session
 from core.parsing import clean_text
 from core.reports.options import ReportOptions, refuse
@@ -206,12 +207,12 @@ def chosen_school(session: Session, options: ReportOptions) -> School:
     """The school asked for by name (or, for a number no school is named, by its id)."""
     name = clean_text(options.school)
     if not name:
-        raise refuse("school", "请选择要写综合督导报告的学校（园）")
+        raise refuse("school", _("请选择要写综合督导报告的学校（园）"))
     school = session.scalar(select(School).where(School.name == name))
     if school is None and name.isdigit():
         school = session.get(School, int(name))
     if school is None:
-        raise refuse("school", f"没有名为“{name}”的学校（园）")
+        raise refuse("school", _("没有名为“{name}”的学校（园）", name=name))
     return school
 
 
@@ -231,7 +232,10 @@ def period_of(school: School, options: ReportOptions, years: int) -> Period:
     start = options.start or years_before(options.end or term_end or options.today, years)
     end = options.end or max(term_end or options.today, options.today)
     if start > end:
-        raise refuse("start", f"开始日期 {start:%Y-%m-%d} 晚于结束日期 {end:%Y-%m-%d}")
+        raise refuse(
+            "start",
+            _("开始日期 {start:%Y-%m-%d} 晚于结束日期 {end:%Y-%m-%d}", start=start, end=end),
+        )
     return Period(start, end, basis, years)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from core.changes import Change, mutates
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.office.settings import (
     clean_office_name,
     put_setting,
@@ -86,11 +87,25 @@ def read_report_settings(db: Database) -> ReportSettings:
 def _prefix_problems(field: str, label: str, prefix: str) -> list[FieldError]:
     """What is wrong with a number's prefix: empty, too long, or with spaces or brackets."""
     if not prefix:
-        return [FieldError(field, label, f"“{label}”不能为空")]
+        return [FieldError(field, label, _("“{label}”不能为空", label=label))]
     if len(prefix) > NOTICE_PREFIX_MAX:
-        return [FieldError(field, label, f"“{label}”不能超过 {NOTICE_PREFIX_MAX} 个字")]
+        return [
+            FieldError(
+                field,
+                label,
+                _(
+                    "“{label}”不能超过 {most} 个字",
+                    label=label,
+                    most=NOTICE_PREFIX_MAX,
+                ),
+            )
+        ]
     if any(c in FORBIDDEN_IN_PREFIX for c in prefix):
-        return [FieldError(field, label, f"“{label}”不能含空格或括号（年份的〔〕由程序添加）")]
+        return [
+            FieldError(
+                field, label, _("“{label}”不能含空格或括号（年份的〔〕由程序添加）", label=label)
+            )
+        ]
     return []
 
 
@@ -101,9 +116,17 @@ def report_settings_problems(settings: ReportSettings) -> list[FieldError]:
         "supervision_prefix", "督办通知文号前缀", settings.supervision_prefix
     )
     if len(settings.signature) > SIGNATURE_MAX:
-        errors.append(FieldError("signature", "落款", f"“落款”不能超过 {SIGNATURE_MAX} 个字"))
+        errors.append(
+            FieldError(
+                "signature",
+                _("落款"),
+                _("“落款”不能超过 {most} 个字", most=SIGNATURE_MAX),
+            )
+        )
     if len(settings.seal) > SEAL_MAX:
-        errors.append(FieldError("seal", "印章", f"“印章”一行不能超过 {SEAL_MAX} 个字"))
+        errors.append(
+            FieldError("seal", _("印章"), _("“印章”一行不能超过 {most} 个字", most=SEAL_MAX))
+        )
     return errors
 
 

@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Spacer, Table
 
 from core.enums import SchoolKind
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.office.settings import load_policy
 from core.parsing import clean_text
 from core.reports.document import PageFrame, Report, cn_date
@@ -119,7 +120,7 @@ def load_photo(path: Path | None) -> ImageReader | None:
 
 
 def _refuse(message: str) -> ValidationError:
-    return ValidationError([FieldError("school", "学校", message)])
+    return ValidationError([FieldError("school", _("学校"), message)])
 
 
 def _signs_for(db: Database, options: ReportOptions) -> tuple[list[SchoolRow], list[SchoolRow]]:

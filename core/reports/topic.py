@@ -32,6 +32,7 @@ from core.calendar.topic_inspection import (
     topic_inspections,
 )
 from core.enums import ProblemCategory, ProblemStatus
+from core.i18n import _
 from core.parsing import clean_text
 from core.reports.official import LEADING, OfficialDocument
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
@@ -72,11 +73,11 @@ def chosen_period(db: Database, options: ReportOptions) -> tuple[str, date, date
     if not topic:
         latest = next(iter(topic_inspections(db)), None)
         if latest is None:
-            raise refuse("topic", "还没有专项督导，无法生成专项督导报告")
+            raise refuse("topic", _("还没有专项督导，无法生成专项督导报告"))
         topic = latest.topic
     if options.start is not None or options.end is not None:
         if options.start is None or options.end is None:
-            raise refuse("period", "请同时给出开始日期和结束日期")
+            raise refuse("period", _("请同时给出开始日期和结束日期"))
         return topic, options.start, options.end
     if options.month is not None:
         year, month = options.month_or_current()
@@ -86,7 +87,7 @@ def chosen_period(db: Database, options: ReportOptions) -> tuple[str, date, date
         return topic, date(year, 1, 1), date(year, 12, 31)
     run = latest_run(db, topic)
     if run is None:
-        raise refuse("topic", f"没有“{topic}”专项督导")
+        raise refuse("topic", _("没有“{topic}”专项督导", topic=topic))
     return topic, run.first, run.last
 
 

@@ -17,6 +17,7 @@ from core.calendar.topic_inspection import STATES, TopicFigures, method_text, st
 from core.casework.rectification import ProblemRow
 from core.enums import ProblemCategory, ProblemStatus
 from core.errors import FieldError, ValidationError
+from core.i18n import _
 from core.reports.document import clean, cn_date
 from core.roster.staffing import percent_text
 
@@ -223,7 +224,11 @@ def checked_texts(given: Mapping[str, str] | None, defaults: Mapping[str, str]) 
     refuses an unknown section, an empty one that may not be empty, or one too long, naming it."""
     given = dict(given or {})
     errors = [
-        FieldError("texts", "报告内容", f"没有“{key}”这一部分（可选：{'、'.join(SECTIONS)}）")
+        FieldError(
+            "texts",
+            _("报告内容"),
+            _("没有“{key}”这一部分（可选：{names}）", key=key, names="、".join(SECTIONS)),
+        )
         for key in given
         if key not in SECTIONS
     ]
@@ -234,9 +239,15 @@ def checked_texts(given: Mapping[str, str] | None, defaults: Mapping[str, str]) 
         lines = [line.strip() for line in clean(given[key]).split("\n")]
         text = "\n".join(line for line in lines if line)
         if not text and key not in OPTIONAL:
-            errors.append(FieldError(key, label, f"“{label}”不能为空"))
+            errors.append(FieldError(key, label, _("“{label}”不能为空", label=label)))
         elif len(text) > TEXT_MAX:
-            errors.append(FieldError(key, label, f"“{label}”不能超过 {TEXT_MAX} 个字"))
+            errors.append(
+                FieldError(
+                    key,
+                    label,
+                    _("“{label}”不能超过 {most} 个字", label=label, most=TEXT_MAX),
+                )
+            )
         texts[key] = text
     if errors:
         raise ValidationError(errors)

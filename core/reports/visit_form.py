@@ -29,6 +29,7 @@ from sqlalchemy.orm import selectinload
 
 from core.calendar.visits import inspection_items
 from core.enums import InspectionMethod, LabelledEnum, SixMinimum, VisitKind
+from core.i18n import _
 from core.reports import check_box
 from core.reports.document import PageFrame, Report, cn_date
 from core.reports.options import ReportOptions, letterhead_from_session, refuse
@@ -92,7 +93,7 @@ def _read(session: Session, visit_id: int | None) -> _Form:
         ],
     )
     if visit is None:
-        raise refuse("visit", f"没有编号为 {visit_id} 的督导")
+        raise refuse("visit", _("没有编号为 {visit_id} 的督导", visit_id=visit_id))
     heading = _Form(
         office_items=items,
         number=str(visit.id),
