@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.archive.progress import ArchiveFigures
 from core.calendar.reminders import CalendarReminders
-from core.calendar.zone_quotas import ZoneQuotas
+from core.calendar.zone_quotas import ZoneQuotas, ZoneShort
 from core.i18n import _, joined, n_
 from core.office.workdays import CERTAINTY_LABELS
 from core.overview import Compliance
@@ -62,17 +62,7 @@ def _zone_lines(z: ZoneQuotas) -> list[str]:
         lines.append(
             "✗ " + n_("{month} 月到责任区督导天数不足：{n} 处", len(z.zones_short), month=z.month)
         )
-        lines.extend(
-            "  "
-            + _(
-                "{zone}：{inspector} {days} / {required} 天",
-                zone=s.zone,
-                inspector=s.inspector,
-                days=s.days,
-                required=s.required,
-            )
-            for s in z.zones_short[:LIST_LIMIT]
-        )
+        lines.extend("  " + zone_short_line(s) for s in z.zones_short[:LIST_LIMIT])
     if z.schools_short:
         lines.append(
             "✗ "
@@ -384,3 +374,14 @@ def _calendar_lines(reminders: CalendarReminders) -> list[str]:
             )
         )
     return lines
+
+
+def zone_short_line(short: ZoneShort) -> str:
+    """One inspector short of his days at a zone: 城关片：李丽 3 / 4 天."""
+    return _(
+        "{zone}：{inspector} {days} / {required} 天",
+        zone=short.zone,
+        inspector=short.inspector,
+        days=short.days,
+        required=short.required,
+    )

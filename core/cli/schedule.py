@@ -19,6 +19,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any, TextIO
 
 from core.cli import arguments
+from core.cli.check_text import zone_short_line
 from core.cli.database import open_checked
 from core.enums import VisitKind, VisitStatus
 from core.i18n import _, joined, n_
@@ -77,17 +78,7 @@ def plan_lines(plan: MonthPlan) -> list[str]:
         lines.append(
             n_("到责任区督导天数不足（{n} 处，本月可安排的日子已满）：", len(plan.zones_short))
         )
-        lines += [
-            "  "
-            + _(
-                "{zone}：{inspector} {days} / {required} 天",
-                zone=z.zone,
-                inspector=z.inspector,
-                days=z.days,
-                required=z.required,
-            )
-            for z in plan.zones_short
-        ]
+        lines += ["  " + zone_short_line(z) for z in plan.zones_short]
     return lines
 
 
