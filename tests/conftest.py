@@ -44,6 +44,14 @@ def chinese_messages() -> Iterator[None]:
 
 
 @pytest.fixture
+def english() -> Iterator[None]:
+    """Core's messages in English for one test."""
+    i18n.set_language(i18n.ENGLISH)
+    yield
+    i18n.set_language(i18n.CHINESE)
+
+
+@pytest.fixture
 def postgres_url() -> Iterator[str]:
     """URL of a throwaway database on the server named by ``SUPERVISION_TEST_PG_URL``."""
     from sqlalchemy import create_engine, make_url, text

@@ -3,7 +3,6 @@ English; the same refusals in Chinese are unchanged (the Chinese tests elsewhere
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -11,19 +10,10 @@ import pytest
 
 from core import i18n
 from core.errors import StaleEditError, ValidationError
-from core.i18n import CHINESE, ENGLISH
+from core.i18n import CHINESE
 from core.roster.inspectors import InspectorInput, inspector_detail, save_inspector
 from core.roster.schools import SchoolInput, delete_zone, save_school, save_zone
 from core.roster.terms import appoint, renew
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language(ENGLISH)
-    try:
-        yield
-    finally:
-        i18n.set_language(CHINESE)
 
 
 def test_a_refused_inspector_names_the_field_in_english(db, english):

@@ -5,7 +5,6 @@ the same Chinese sheet, and a refused attachment says why in English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,15 +19,6 @@ from core.sheets import SHEET_KINDS, ImportPlan, SheetError, apply_import, expor
 from db.models import Inspector, School, Visit
 from tests.conftest import TODAY
 from tests.db.test_import_export import count, exported_rows, import_file, school, write_sheet
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language(ENGLISH)
-    try:
-        yield
-    finally:
-        i18n.set_language(CHINESE)
 
 
 def _bad_schools(tmp_path: Path) -> Path:

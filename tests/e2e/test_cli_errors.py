@@ -18,9 +18,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from core.cli.commands import build_parser, run_command
+from tests.e2e.test_cli_import_export import write_sheet
 
 BILINGUAL = re.compile(r"^错误：.+ / Error: .+$")
 CHINESE_ONLY = re.compile(r"^错误：.+$")
@@ -35,17 +35,6 @@ def cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
         code = int(stopped.code or 0)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def _sheet(path: Path, header: list[str], rows: list[list[object]]) -> Path:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +55,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
         conn.commit()
     old_excel = folder / "培训.xls"
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
-    bad_roster = _sheet(
+    bad_roster = write_sheet(
         folder / "督学.xlsx",
         ["姓名", "专兼职", "联系电话", "挂牌学校"],
         [["孙新", "专职", "1381234", None], ["李新", "专职", None, "不存在的学校"]],

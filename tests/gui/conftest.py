@@ -13,7 +13,7 @@ from db.engine import Database
 from gui import dialogs
 from gui.app import apply_look, install_translators
 from gui.main_window import MainWindow
-from gui.preferences import CHINESE
+from gui.preferences import CHINESE, ENGLISH
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import drain
 
@@ -24,6 +24,14 @@ def chinese_ui(qapp: QApplication) -> QApplication:
     apply_look(qapp)
     install_translators(qapp, CHINESE)
     return qapp
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English interface for one test (core's messages included)."""
+    install_translators(qapp, ENGLISH)
+    yield
+    install_translators(qapp, CHINESE)
 
 
 class DialogRecorder:

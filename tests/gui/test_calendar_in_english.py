@@ -9,10 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.demo.office import create_demo
-from gui.app import install_translators
 from gui.pages.calendar.month_grid import encode_ids
 from gui.pages.calendar.visit_dialog import VisitDialog
-from gui.preferences import CHINESE, ENGLISH
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import press_ok, settle
 
@@ -20,9 +18,8 @@ SATURDAY = date(2026, 11, 7)
 
 
 @pytest.fixture
-def english_calendar(qapp, open_window, sqlite_db, qtbot):
+def english_calendar(english, open_window, sqlite_db, qtbot):
     """The demo office's calendar in the English interface, November 2026 planned."""
-    install_translators(qapp, ENGLISH)
     create_demo(sqlite_db, "office", TODAY)
     window = open_window(sqlite_db)
     window.show_page("calendar")
@@ -30,8 +27,7 @@ def english_calendar(qapp, open_window, sqlite_db, qtbot):
     settle(window, qtbot)
     page.generate()
     settle(window, qtbot)
-    yield window, page
-    install_translators(qapp, CHINESE)
+    return window, page
 
 
 def test_a_visit_dropped_on_a_day_off_asks_in_english(english_calendar, dialog_log, qtbot):

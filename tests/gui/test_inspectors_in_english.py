@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from core.roster.inspectors import inspector_detail
-from gui.app import install_translators
-from gui.preferences import CHINESE, ENGLISH
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import names, open_demo, press_ok, settle
-
-
-@pytest.fixture
-def english(qapp):
-    install_translators(qapp, ENGLISH)
-    yield
-    install_translators(qapp, CHINESE)
 
 
 def test_a_renewal_past_the_limit_is_refused_in_english(english, open_window, sqlite_db, qtbot):

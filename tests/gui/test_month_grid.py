@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from core.demo.office import create_demo
 from core.enums import SchoolKind
-from gui.app import install_translators
 from gui.pages.calendar.month_grid import (
     BUSY,
     ENTRIES_ROLE,
@@ -26,7 +25,6 @@ from gui.pages.calendar.month_grid import (
     grid_days,
     more_text,
 )
-from gui.preferences import CHINESE, ENGLISH
 from tests.conftest import TODAY
 from tests.gui.roster_helpers import settle
 
@@ -143,13 +141,6 @@ def test_the_seven_day_list_says_it_counts_the_week_not_the_month(
     assert "本月" not in page.summary.text()
     page.filter_choice.setCurrentIndex(0)
     assert page.summary.text().startswith(f"本月督导 {len(page.visible_rows())} 次")
-
-
-@pytest.fixture
-def english(qapp):
-    install_translators(qapp, ENGLISH)
-    yield
-    install_translators(qapp, CHINESE)
 
 
 def test_the_calendar_speaks_english_in_the_english_interface(

@@ -14,8 +14,6 @@ from sqlalchemy import update
 
 from core.roster.schools import school_rows
 from db.models import Inspector, School
-from gui.app import install_translators
-from gui.preferences import CHINESE, ENGLISH
 from tests.conftest import TODAY
 from tests.db.demo_campaign import CAMPAIGN, SCHOOL, add_campaign
 from tests.db.report_helpers import add_problems, add_visit_work
@@ -267,19 +265,15 @@ def test_a_schools_comprehensive_inspection_from_its_row_and_from_the_reports_pa
 
 
 def test_the_english_interface_names_the_reports_in_english_and_prints_them_in_chinese(
-    open_window, sqlite_db, qtbot, qapp
+    english, open_window, sqlite_db, qtbot
 ):
-    install_translators(qapp, ENGLISH)
-    try:
-        window, _schools = open_demo(open_window, sqlite_db, qtbot, "schools")
-        window.show_page("reports")
-        page = window.pages["reports"]
-        settle(window, qtbot)
-        names = [page.kinds.item(i).text() for i in range(page.kinds.count())]
-        assert names[:2] == ["Inspector roster", "Responsible inspector sign"]
-        page.choose("roster")
-        assert page.title.text() == "Inspector roster (printed in Chinese: 督学花名册)"
-        text = _previewed(page, window, qtbot, None)
-        assert "督学花名册" in text and "专职" in text and "Full-time" not in text
-    finally:
-        install_translators(qapp, CHINESE)
+    window, _schools = open_demo(open_window, sqlite_db, qtbot, "schools")
+    window.show_page("reports")
+    page = window.pages["reports"]
+    settle(window, qtbot)
+    names = [page.kinds.item(i).text() for i in range(page.kinds.count())]
+    assert names[:2] == ["Inspector roster", "Responsible inspector sign"]
+    page.choose("roster")
+    assert page.title.text() == "Inspector roster (printed in Chinese: 督学花名册)"
+    text = _previewed(page, window, qtbot, None)
+    assert "督学花名册" in text and "专职" in text and "Full-time" not in text

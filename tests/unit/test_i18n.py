@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,17 +11,8 @@ from pypdf import PdfReader
 from core import i18n
 from core.enums import SchoolKind, VisitStatus
 from core.errors import ValidationError
-from core.i18n import CHINESE, ENGLISH, Text, _, chinese_documents
+from core.i18n import CHINESE, Text, _, chinese_documents
 from core.office.policy import PolicyProfile
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language(ENGLISH)
-    try:
-        yield
-    finally:
-        i18n.set_language(CHINESE)
 
 
 def test_chinese_is_the_default_and_english_comes_from_the_catalogue(english):

@@ -4,7 +4,6 @@ is still split into worksheet, row, column and problem."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,10 @@ from openpyxl import load_workbook
 
 from core import i18n
 from core.errors import ValidationError
-from core.i18n import CHINESE, ENGLISH, _
+from core.i18n import _
 from core.jobs import Cancelled
 from core.parsing import parse_date, parse_hours, parse_int, parse_phone
 from core.sheets.problems import problem_table, problems_text, save_problems
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    i18n.set_language(ENGLISH)
-    try:
-        yield
-    finally:
-        i18n.set_language(CHINESE)
 
 
 @pytest.mark.parametrize(
