@@ -23,15 +23,20 @@ from gui.worker import DbWorker, _GuiThreadCollector
 def test_jobs_run_off_the_gui_thread_in_order_and_the_window_keeps_working(qtbot):
     worker = DbWorker()
     gui_thread = threading.get_ident()
-    ran_on, results = [], []
+    ran_on, results, ticked_while_working = [], [], []
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(10)
 
     def slow(n):
+        """Works until the GUI thread's timer has fired at least once (or 2 s pass)."""
         ran_on.append(threading.get_ident())
-        time.sleep(0.2)
+        seen = len(ticks)
+        deadline = time.monotonic() + 2
+        while len(ticks) == seen and time.monotonic() < deadline:
+            time.sleep(0.01)
+        ticked_while_working.append(len(ticks) > seen)
         return n
 
     for n in range(3):
@@ -41,7 +46,9 @@ def test_jobs_run_off_the_gui_thread_in_order_and_the_window_keeps_working(qtbot
     timer.stop()
     assert results == [0, 1, 2]
     assert gui_thread not in ran_on
-    assert len(ticks) > 20, "the event loop kept running while the jobs worked"
+    assert ticked_while_working == [True, True, True], (
+        "the event loop kept running while the jobs worked"
+    )
 
 
 def test_a_job_that_changes_data_tells_the_views(qtbot):
