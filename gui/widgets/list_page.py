@@ -11,7 +11,7 @@ buttons when there are none, and a button that clears the filters when they hide
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QFontMetrics, QShowEvent
@@ -35,9 +35,21 @@ from core.search.matching import load_pinyin, pinyin_loaded
 from gui.widgets.empty_state import Action, EmptyState
 from gui.widgets.lazy import RefreshWhenShown
 from gui.widgets.shown_rows import ShownRows
-from gui.widgets.table_model import ROW_ROLE, Column, RowTableModel, prepare_rows
+from gui.widgets.table_model import (
+    ROW_ROLE,
+    Column,
+    RowTableModel,
+    SortedRows,
+    drop,
+    prepare_rows,
+    sort_rows,
+)
+from gui.worker import DbWorker
 
 ALL = ""
+DROP_ON_THE_WORKER = 5000
+"""Rows replaced in a list from this many on are freed on the worker (:func:`drop`)."""
+T = TypeVar("T")
 SIZING_SAMPLE = 50
 """Rows measured when a list's columns are first sized (the header is measured too): measuring
 every row of a county's 1,559 records froze the window for one to two seconds."""
@@ -117,6 +129,8 @@ class ListPage(RefreshWhenShown, QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(SIZING_SAMPLE)
         self._sized = False
         self._loaded = False
+        self._presorted: SortedRows | None = None
+        """The order the worker sorted the rows of :meth:`read` in, while they are shown."""
         self.dialog: QWidget | None = None
         self.empty_state = EmptyState(self.table.viewport())
         self._empty_text = self.tr("Nothing here yet.")
@@ -218,11 +232,41 @@ class ListPage(RefreshWhenShown, QWidget):
         self.proxy.set_predicate(predicate)
         self._count()
 
+    def read(
+        self,
+        job: Callable[[], T],
+        rows_of: Callable[[T], Sequence[Any]],
+        on_done: Callable[[T], None],
+    ) -> None:
+        """Run ``job`` on the worker, then ``on_done(result)``, which shows ``rows_of(result)``
+        with :meth:`set_rows`. The worker also sorts those rows in the list's order, so that
+        showing ten years of records costs the GUI thread no sorting."""
+        columns, column = list(self.model.columns), self.proxy.sort_column
+        descending = self.proxy.sort_order == Qt.SortOrder.DescendingOrder
+
+        def read_and_sort() -> tuple[T, SortedRows | None]:
+            result = job()
+            return result, sort_rows(columns, rows_of(result), column, descending)
+
+        def arrived(answer: tuple[T, SortedRows | None]) -> None:
+            result, self._presorted = answer
+            try:
+                on_done(result)
+            finally:
+                self._presorted = None
+
+        worker: DbWorker = getattr(self, "worker")  # noqa: B009 (pages without one do not read)
+        worker.submit(read_and_sort, on_done=arrived)
+
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows``, keeping the selection of the same ids where possible."""
         self._loaded = True
         worker = getattr(self, "worker", None)
-        self.model.set_rows(rows, preparing=worker is not None and bool(rows))
+        retired = self.model.set_rows(
+            rows, preparing=worker is not None and bool(rows), presorted=self._presorted
+        )
+        if worker is not None and len(retired[0]) >= DROP_ON_THE_WORKER:
+            worker.submit(lambda: drop(retired))
         self._prepare_rows()
         if not self._sized and rows:
             fit_columns(self.table)

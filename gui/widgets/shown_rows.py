@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from core.search.matching import query_words
 from gui.widgets.table_model import RowTableModel
@@ -46,9 +54,6 @@ class ShownRows(QAbstractTableModel):
         self._fetched = 0
         self.waiting = False
         """A filter waits for the worker's search keys (and shows no row meanwhile)."""
-        self._sorted: tuple[tuple[int, int, Qt.SortOrder], list[int]] | None = None
-        """Every source row in the sort order, for the rows' generation: a keystroke filters
-        it without sorting again."""
         self._filtered_by: tuple[int, Callable[[Any], bool] | None] | None = None
         """The rows' generation and the predicate :attr:`_order` was made with: a keystroke
         that only adds to the words typed filters :attr:`_order` further."""
@@ -117,6 +122,17 @@ class ShownRows(QAbstractTableModel):
 
     # --- the model ----------------------------------------------------------------------------
 
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        """As Qt's, without asking Python for the row and column counts (a painted cell is
+        one call into Python fewer)."""
+        if (
+            parent.isValid()
+            or not (0 <= row < self._fetched)
+            or not (0 <= column < len(self.source.columns))
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else self._fetched
 
@@ -132,6 +148,18 @@ class ShownRows(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < self._fetched):
             return None
         return self.source.cell(self._order[index.row()], index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a painted cell asks for, in one call into Python instead of one a role."""
+        if not index.isValid() or not (0 <= index.row() < self._fetched):
+            return
+        row, column, cell = self._order[index.row()], index.column(), self.source.cell
+        if isinstance(roleDataSpan, QModelRoleData):
+            roleDataSpan.setData(cell(row, column, roleDataSpan.role()))
+            return
+        for position in range(roleDataSpan.size()):
+            wanted: QModelRoleData = roleDataSpan[position]  # type: ignore[index]  # stubs lack it
+            wanted.setData(cell(row, column, wanted.role()))
 
     # --- recomputing --------------------------------------------------------------------------
 
@@ -165,21 +193,9 @@ class ShownRows(QAbstractTableModel):
         self.endResetModel()
 
     def _all_sorted(self) -> list[int]:
-        """Every source row number in the sort order (made once per rows and order)."""
-        source = self.source
-        wanted = (source.generation, self.sort_column, self.sort_order)
-        if self._sorted is None or self._sorted[0] != wanted:
-            if 0 <= self.sort_column < source.columnCount():
-                keys = source.sort_keys(self.sort_column)
-                order = sorted(
-                    range(len(keys)),
-                    key=keys.__getitem__,
-                    reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
-                )
-            else:
-                order = list(range(len(source.rows)))
-            self._sorted = (wanted, order)
-        return self._sorted[1]
+        """Every source row number in the sort order (the source keeps it per rows and order)."""
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        return self.source.sorted_rows(self.sort_column, descending)
 
 
 def _found(keys: list[str], order: list[int], words: tuple[str, ...]) -> list[int]:

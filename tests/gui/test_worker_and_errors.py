@@ -189,3 +189,52 @@ def test_garbage_is_collected_on_the_gui_thread_only(qtbot, qapp):
     finally:
         gc.callbacks.pop()
     assert set(thread_of_collection) == {threading.get_ident()}
+
+
+def test_a_collection_waits_while_a_job_runs_and_comes_once_it_ends(qtbot, qapp):
+    """Ten years of rows read by a job are collected after the job, not while the window paints
+    them (and waits for the worker meanwhile)."""
+    worker = DbWorker()
+    (collector,) = qapp.findChildren(_GuiThreadCollector)
+    release = threading.Event()
+    collections: list[float] = []
+    worker.submit(lambda: release.wait(5))
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = [Cycle() for _ in range(gc.get_threshold()[0] + 10)]
+    del garbage
+    gc.callbacks.append(lambda phase, _info: phase == "start" and collections.append(1))
+    try:
+        qtbot.wait(2 * _GuiThreadCollector.INTERVAL_MS + 100)
+        assert collections == [], "no collection while the job runs"
+        release.set()
+        qtbot.waitUntil(lambda: bool(collections), timeout=2 * _GuiThreadCollector.INTERVAL_MS)
+    finally:
+        gc.callbacks.pop()
+    assert collector.due_since is None
+
+
+def test_a_collection_waits_for_a_long_job_no_longer_than_its_limit(qtbot, qapp, monkeypatch):
+    monkeypatch.setattr(_GuiThreadCollector, "LONGEST_WAIT_S", 0.2)
+    worker = DbWorker()
+    release = threading.Event()
+    collections: list[int] = []
+    worker.submit(lambda: release.wait(5))
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    garbage = [Cycle() for _ in range(gc.get_threshold()[0] + 10)]
+    del garbage
+    gc.callbacks.append(lambda phase, _info: phase == "start" and collections.append(1))
+    try:
+        qtbot.waitUntil(lambda: bool(collections), timeout=3 * _GuiThreadCollector.INTERVAL_MS)
+        assert worker.busy, "collected while the job still ran"
+    finally:
+        gc.callbacks.pop()
+        release.set()
+        qtbot.waitUntil(lambda: not worker.busy)

@@ -345,8 +345,10 @@ class RecordsPage(ListPage):
         period, day = self.period.currentData(), self.today()
         first, last = self.first.value() or day, self.last.value() or day
         custom = (min(first, last), max(first, last))
-        self.worker.submit(
-            lambda: records_view(self.db, period, day, custom), on_done=self.show_data
+        self.read(
+            lambda: records_view(self.db, period, day, custom),
+            lambda data: data.rows,
+            self.show_data,
         )
 
     def show_data(self, data: RecordsView) -> None:
