@@ -81,7 +81,7 @@ def open_report(
 
     def show(written: tuple[Path, list[str]]) -> None:
         path, warnings = written
-        preview = preview_pdf(parent, path, title)
+        preview = preview_pdf(parent, path, title, worker)
         parent.preview = preview  # type: ignore[attr-defined]
         if warnings:
             # Characters no font has: the clerk must know before the paper leaves the office.

@@ -198,7 +198,7 @@
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../gui/pdf_preview.py" line="90"/>
+        <location filename="../../gui/pdf_preview.py" line="105"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

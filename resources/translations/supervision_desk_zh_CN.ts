@@ -1582,7 +1582,7 @@
 <context>
     <name>DbWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="89"/>
+        <location filename="../../gui/worker.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2302,37 +2302,37 @@
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="96"/>
+        <location filename="../../gui/widgets/list_page.py" line="108"/>
         <source>Type to filter…</source>
         <translation>输入文字筛选…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="99"/>
+        <location filename="../../gui/widgets/list_page.py" line="111"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="122"/>
+        <location filename="../../gui/widgets/list_page.py" line="136"/>
         <source>Nothing here yet.</source>
         <translation>这里还没有内容。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="307"/>
+        <location filename="../../gui/widgets/list_page.py" line="351"/>
         <source>{shown} of {total}</source>
         <translation>{shown} / 共 {total}</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="311"/>
+        <location filename="../../gui/widgets/list_page.py" line="355"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="316"/>
+        <location filename="../../gui/widgets/list_page.py" line="360"/>
         <source>No row matches the filters.</source>
         <translation>没有符合筛选条件的行。</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets/list_page.py" line="317"/>
+        <location filename="../../gui/widgets/list_page.py" line="361"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -2602,37 +2602,47 @@ A safety copy of the current data is saved first.</source>
 <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-        <location filename="../../gui/pdf_preview.py" line="90"/>
+        <location filename="../../gui/pdf_preview.py" line="105"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="91"/>
+        <location filename="../../gui/pdf_preview.py" line="106"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="92"/>
+        <location filename="../../gui/pdf_preview.py" line="107"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="93"/>
+        <location filename="../../gui/pdf_preview.py" line="108"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="145"/>
-        <location filename="../../gui/pdf_preview.py" line="155"/>
+        <location filename="../../gui/pdf_preview.py" line="146"/>
+        <source>Printing {title}</source>
+        <translation>正在打印{title}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="166"/>
+        <location filename="../../gui/pdf_preview.py" line="176"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="156"/>
+        <location filename="../../gui/pdf_preview.py" line="177"/>
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="244"/>
+        <source>Page {number} of {total}</source>
+        <translation>第 {number}/{total} 页</translation>
     </message>
 </context>
 <context>
@@ -3172,7 +3182,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="92"/>
-        <location filename="../../gui/pages/records/page.py" line="442"/>
+        <location filename="../../gui/pages/records/page.py" line="444"/>
         <source>Filed on</source>
         <translation>归档日期</translation>
     </message>
@@ -3280,7 +3290,7 @@ A safety copy of the current data is saved first.</source>
     </message>
     <message>
         <location filename="../../gui/pages/records/page.py" line="236"/>
-        <location filename="../../gui/pages/records/page.py" line="437"/>
+        <location filename="../../gui/pages/records/page.py" line="439"/>
         <source>Six minimums</source>
         <translation>六个至少</translation>
     </message>
@@ -3345,57 +3355,57 @@ A safety copy of the current data is saved first.</source>
         <translation>本月未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="378"/>
+        <location filename="../../gui/pages/records/page.py" line="380"/>
         <source>{first} to {last}: {count} visits due a record, {filed} filled in, {missing} missing</source>
         <translation>{first}至{last}：应填记录{count}次，已填{filed}次，未填{missing}次</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="391"/>
+        <location filename="../../gui/pages/records/page.py" line="393"/>
         <source>{semester} ({start} to {end}): {short} of {count} schools short of routine visits, {six} with some of the six minimums missing; {unvisited} schools not visited yet this month</source>
         <translation>{semester}（{start}至{end}）：{count}所学校中{short}所经常性督导次数不足，{six}所“六个至少”未全部落实；本月尚有{unvisited}所学校未督导</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="422"/>
+        <location filename="../../gui/pages/records/page.py" line="424"/>
         <source>Select a visit to see its record.</source>
         <translation>请选择督导以查看记录。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="426"/>
+        <location filename="../../gui/pages/records/page.py" line="428"/>
         <source>No record yet. Double-click to fill it in.</source>
         <translation>尚未填写记录，双击即可填写。</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="435"/>
+        <location filename="../../gui/pages/records/page.py" line="437"/>
         <source>Main inspection items</source>
         <translation>主要督导事项</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="436"/>
+        <location filename="../../gui/pages/records/page.py" line="438"/>
         <source>Methods</source>
         <translation>督导方式</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="438"/>
+        <location filename="../../gui/pages/records/page.py" line="440"/>
         <source>Findings</source>
         <translation>发现情况</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="439"/>
+        <location filename="../../gui/pages/records/page.py" line="441"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="440"/>
+        <location filename="../../gui/pages/records/page.py" line="442"/>
         <source>Advice</source>
         <translation>意见建议</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="441"/>
+        <location filename="../../gui/pages/records/page.py" line="443"/>
         <source>Feedback on site</source>
         <translation>现场反馈</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/records/page.py" line="444"/>
+        <location filename="../../gui/pages/records/page.py" line="446"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>

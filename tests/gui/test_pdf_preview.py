@@ -1,5 +1,5 @@
-"""The report preview window: shows the PDF's pages, prints every page to the chosen printer,
-and saves a copy where the clerk says."""
+"""The report preview window: shows the PDF's pages, prints every page to the chosen printer
+(on the worker, with progress and cancel), and saves a copy where the clerk says."""
 
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ def test_preview_prints_every_page_and_saves_a_copy(qtbot, tmp_path, dialog_log,
 
     monkeypatch.setattr(dialogs, "choose_printer", to_file)
     preview.print_button.click()
+    qtbot.waitUntil(lambda: not preview.worker.busy)
     assert len(PdfReader(printed).pages) == 2
 
     dialog_log.files.append(tmp_path / "副本")
@@ -68,6 +69,8 @@ def test_a_landscape_report_is_offered_landscape_and_cancelling_prints_nothing(
     monkeypatch.setattr(dialogs, "choose_printer", cancel)
     monkeypatch.setattr(pdf_preview, "print_pdf", lambda *_: offered.append("printed"))
     preview.print_button.click()
+    qtbot.wait(50)
+    assert not preview.worker.busy
     assert offered == ["Landscape"]
 
 
@@ -114,6 +117,7 @@ def test_printing_offers_the_documents_pages_and_prints_only_the_range_chosen(
     monkeypatch.setattr(dialogs, "choose_printer", pages_two_to_three)
     jobs = _record_printed_pages(monkeypatch)
     preview.print_button.click()
+    qtbot.waitUntil(lambda: not preview.worker.busy)
     assert offered == [(1, 10)]
     assert jobs == [[1, 2]]
     assert len(PdfReader(printed).pages) == 2
@@ -134,6 +138,7 @@ def test_a_range_past_the_last_page_prints_the_pages_that_exist(qtbot, tmp_path,
     monkeypatch.setattr(dialogs, "choose_printer", pages_three_to_nine)
     jobs = _record_printed_pages(monkeypatch)
     preview.print_button.click()
+    qtbot.waitUntil(lambda: not preview.worker.busy)
     assert jobs == [[2, 3]]
     assert len(PdfReader(printed).pages) == 2
 
@@ -184,3 +189,68 @@ def test_the_shown_preview_with_its_buttons_fits_the_screen_it_opens_on(qtbot, t
     for button in (preview.print_button, preview.save_button):
         assert button.isVisible()
         assert window.contains(QRect(button.mapTo(preview, QPoint(0, 0)), button.size()))
+
+
+def _to_pdf_file(path):
+    def choose(_parent, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return True
+
+    return choose
+
+
+def test_printing_renders_on_the_worker_and_a_second_click_does_not_print_twice(
+    qtbot, tmp_path, monkeypatch
+):
+    """The window keeps answering while the pages render; 打印 clicked again is the same job."""
+    import threading
+
+    preview = PdfPreview(_pages(tmp_path / "安排表.pdf", 6), "督导工作安排表")
+    qtbot.addWidget(preview)
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(dialogs, "choose_printer", _to_pdf_file(printed))
+    jobs = _record_printed_pages(monkeypatch)
+    threads: list[int] = []
+    from gui import pdf_preview
+
+    recording = pdf_preview.print_pdf
+
+    def on_thread(document, printer, pages=None):
+        threads.append(threading.get_ident())
+        return recording(document, printer, pages)
+
+    monkeypatch.setattr(pdf_preview, "print_pdf", on_thread)
+    preview.print_button.click()
+    preview.print_button.click()
+    qtbot.waitUntil(lambda: not preview.worker.busy)
+    assert jobs == [[0, 1, 2, 3, 4, 5]]
+    assert threading.get_ident() not in threads
+    assert len(PdfReader(printed).pages) == 6
+
+
+def test_cancelling_a_print_run_prints_nothing(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from gui import pdf_preview
+
+    preview = PdfPreview(_pages(tmp_path / "安排表.pdf", 40), "督导工作安排表")
+    qtbot.addWidget(preview)
+    preview.show()
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(dialogs, "choose_printer", _to_pdf_file(printed))
+    monkeypatch.setattr(pdf_preview, "PRINT_DPI", 600)  # slow enough to cancel halfway
+    preview.print_button.click()
+
+    def progress_shown():
+        shown = [d for d in preview.findChildren(QProgressDialog) if d.isVisible()]
+        return shown[0] if shown and shown[0].value() > 0 else None
+
+    qtbot.waitUntil(lambda: progress_shown() is not None, timeout=10_000)
+    dialog = progress_shown()
+    assert "40" in dialog.labelText()
+    [cancel] = dialog.findChildren(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not preview.worker.busy, timeout=20_000)
+    assert not printed.exists()
